@@ -1,0 +1,37 @@
+import { commands } from './commands.ts';
+import { CliUsageError, processIO, type CliIO } from './io.ts';
+
+/** Runs `trendloom <command> …` and resolves to the exit status (0 ok, 1 failed, 2 usage). */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`trendloom: unknown command '${name}'.\n\n${helpText()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.err(`trendloom ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`trendloom ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(0, ...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: trendloom <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'trendloom <command> --help' for a command's options.\n`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The one typed protocol between the page and every Trendloom worker.
+ *
+ * Requests and responses are discriminated unions keyed by `type` and matched by `id`.
+ * `RequestMap` maps each request type to its params and result; add an entry here (and a
+ * handler for it) to add a request. Bytes move as Arrow IPC buffers / typed arrays with
+ * transfer lists, never as arrays of row objects.
+ */
+
+/** Progress of a long request: what stage, how far (done/total in the stage's unit). */
+export interface Progress {
+  /** Short machine-readable stage name, e.g. 'parse', 'classify'. */
+  stage: string;
+  /** Units done so far (bytes, rows, items…). */
+  done: number;
+  /** Units expected in all, when known. */
+  total?: number;
+  /** Unit of done/total, e.g. 'bytes', 'rows', 'items'. */
+  unit?: string;
+  /** Rows (or items) handled so far, when the unit is bytes. */
+  rows?: number;
+  /** A plain-language status line for the UI. */
+  message?: string;
+}
+
+/** An error as data, so it can cross the worker boundary and be rebuilt. */
+export interface SerializedError {
+  /** Error class name, e.g. 'IntakeError', 'Error'. */
+  name: string;
+  /** The message shown to the user. */
+  message: string;
+  /** Stack trace, for debugging only. */
+  stack?: string;
+  /** Machine-readable code when the error has one. */
+  code?: string;
+}
+
+/** Params and result of every request type; extended by each feature. */
+export interface RequestMap {
+  /** Health check: echoes its text back. */
+  ping: { params: { text: string }; result: { text: string } };
+}
+
+/** Any request type name. */
+export type RequestType = keyof RequestMap;
+/** Params of request type K. */
+export type ParamsOf<K extends RequestType> = RequestMap[K]['params'];
+/** Result of request type K. */
+export type ResultOf<K extends RequestType> = RequestMap[K]['result'];
+
+/** A message from the page to a worker. */
+export type WorkerRequest =
+  | { [K in RequestType]: { type: K; id: number; params: ParamsOf<K> } }[RequestType]
+  | { type: 'cancel'; id: number };
+
+/** A message from a worker to the page. */
+export type WorkerResponse =
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: SerializedError }
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'cancelled'; id: number };
+
+/** Thrown inside a handler (and rebuilt on the page) when a request was cancelled. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(message = 'Cancelled.') {
+    super(message);
+  }
+}
+
+/** Turns any thrown value into its transferable form. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/** Rebuilds an Error from its transferable form, keeping name, message, code and stack. */
+export function deserializeError(data: SerializedError): Error {
+  const error = data.name === 'CancelledError' ? new CancelledError(data.message) : new Error(data.message);
+  error.name = data.name;
+  if (data.stack) error.stack = data.stack;
+  if (data.code) (error as Error & { code?: string }).code = data.code;
+  return error;
+}
