@@ -1,0 +1,32 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every request the page made, and those that left its own origin. */
+export interface RequestLog {
+  all: string[];
+  offOrigin: string[];
+}
+
+/**
+ * The shared test fixture: records every request, and fails the test when the page asks for
+ * anything off its own origin (the app must never send a byte elsewhere).
+ */
+export const test = base.extend<{ requests: RequestLog }>({
+  requests: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const log: RequestLog = { all: [], offOrigin: [] };
+    page.on('request', (request) => {
+      const url = request.url();
+      log.all.push(url);
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) log.offOrigin.push(url);
+    });
+    await use(log);
+    expect(log.offOrigin, 'requests off the page origin').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot as a test artefact under test-results/screenshots. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
