@@ -1,0 +1,82 @@
+/** Deterministic, seeded data splits for training, validation and test. */
+
+/** A small fast seeded PRNG (mulberry32): same seed, same sequence, on every platform. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shuffles an array in place (Fisher–Yates) with the given random source; returns it. */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = items[i]!;
+    items[i] = items[j]!;
+    items[j] = tmp;
+  }
+  return items;
+}
+
+/** Indices of the items in each part of a split, each list in ascending order. */
+export interface SplitIndices {
+  /** Items to fit on. */
+  train: number[];
+  /** Items for early stopping and tuning. */
+  validation: number[];
+  /** Items held out for the final score. */
+  test: number[];
+}
+
+/** Fractions of a split; what is left after validation and test goes to training. */
+export interface SplitOptions {
+  /** Share of items for validation (0…1). */
+  validation?: number;
+  /** Share of items for test (0…1). */
+  test?: number;
+  /** Seed of the shuffle; the same seed and keys give the same split. */
+  seed?: number;
+}
+
+/**
+ * Splits items stratified by a key (their label, or first label): within each key's group the
+ * items are shuffled with a fixed seed and cut by the fractions, rounding so that a group of one
+ * stays in training. Deterministic for a given seed, keys and fractions.
+ */
+export function stratifiedSplit(keys: readonly string[], options: SplitOptions = {}): SplitIndices {
+  const validation = options.validation ?? 0;
+  const test = options.test ?? 0;
+  if (validation < 0 || test < 0 || validation + test >= 1) throw new Error(`Validation (${validation}) and test (${test}) shares must be ≥ 0 and leave something to train on.`);
+  const random = seededRandom(options.seed ?? 42);
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const out: SplitIndices = { train: [], validation: [], test: [] };
+  // Groups in sorted key order so the split does not depend on the order keys first appear in.
+  for (const key of [...groups.keys()].sort()) {
+    const members = shuffleInPlace(groups.get(key)!, random);
+    const n = members.length;
+    // Always leave at least one item of the group in training.
+    let nTest = Math.round(n * test);
+    let nVal = Math.round(n * validation);
+    while (nTest + nVal >= n && nTest + nVal > 0) {
+      if (nVal >= nTest && nVal > 0) nVal--;
+      else nTest--;
+    }
+    out.test.push(...members.slice(0, nTest));
+    out.validation.push(...members.slice(nTest, nTest + nVal));
+    out.train.push(...members.slice(nTest + nVal));
+  }
+  out.train.sort((a, b) => a - b);
+  out.validation.sort((a, b) => a - b);
+  out.test.sort((a, b) => a - b);
+  return out;
+}
