@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /**
  * Trendloom's service worker: makes the app work offline.
  *
@@ -11,7 +10,8 @@
  *   "waiting"; the page shows "Update available" and sends SKIP_WAITING when the user accepts.
  * - Nothing here talks to any origin but the page's own.
  */
-declare const self: ServiceWorkerGlobalScope;
+// The page's tsconfig mixes DOM and WebWorker libs, so name the worker scope's real type once.
+const sw = self as unknown as ServiceWorkerGlobalScope;
 
 interface BuildManifest {
   version: string;
@@ -29,7 +29,7 @@ function isBigAsset(path: string): boolean {
   return path.startsWith('/models/') || path.endsWith('.wasm') || path.includes('/ort/');
 }
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(shellCache);
@@ -41,25 +41,25 @@ self.addEventListener('install', (event) => {
   );
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const keep = new Set([shellCache, assetCache]);
       for (const key of await caches.keys()) if (key.startsWith('trendloom-') && !keep.has(key)) await caches.delete(key);
-      await self.clients.claim();
+      await sw.clients.claim();
     })(),
   );
 });
 
-self.addEventListener('message', (event) => {
-  if (event.data === 'SKIP_WAITING') void self.skipWaiting();
+sw.addEventListener('message', (event) => {
+  if (event.data === 'SKIP_WAITING') void sw.skipWaiting();
 });
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   // Only our own origin's GETs; anything else goes to the network untouched (and the CSP forbids it anyway).
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirstShell(request));
     return;

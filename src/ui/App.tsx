@@ -1,8 +1,69 @@
-/** The Trendloom single-page app. */
+import { useEffect } from 'react';
+import { openDemo, openFile } from '../state/actions.ts';
+import { useAppStore } from '../state/store.ts';
+import { DropZone } from './DropZone.tsx';
+import { MappingStep } from './MappingStep.tsx';
+import { ProgressPanel } from './ProgressPanel.tsx';
+import { applyUpdate, watchForUpdates } from './serviceWorker.ts';
+import { useT } from './useT.ts';
+
+/** The Trendloom single-page app: the journey from a file to trends. */
 export function App() {
+  const t = useT();
+  const stage = useAppStore((s) => s.stage);
+  const dataset = useAppStore((s) => s.dataset);
+  const error = useAppStore((s) => s.error);
+  const notice = useAppStore((s) => s.notice);
+  const language = useAppStore((s) => s.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const updateReady = useAppStore((s) => s.updateReady);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  useEffect(() => watchForUpdates(() => useAppStore.getState().setUpdateReady(true)), []);
+
   return (
-    <main>
-      <h1>Trendloom</h1>
-    </main>
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src="/icons/icon.svg" alt="" width={28} height={28} />
+          <span>Trendloom</span>
+        </div>
+        <p className="privacy">{t('privacy')}</p>
+        <button type="button" className="link" onClick={() => setLanguage(language === 'en' ? 'zh' : 'en')} data-testid="language">
+          {t('language')}
+        </button>
+      </header>
+      {updateReady && (
+        <div className="banner" role="status" data-testid="update-banner">
+          {t('updateAvailable')}{' '}
+          <button type="button" onClick={applyUpdate}>
+            {t('reload')}
+          </button>
+        </div>
+      )}
+      <main>
+        {error && (
+          <div className="error" role="alert" data-testid="error">
+            <strong>{error.title}</strong>
+            <p>{error.message}</p>
+          </div>
+        )}
+        {notice && (
+          <p className="notice" role="status" data-testid="notice">
+            {notice}
+          </p>
+        )}
+        {stage === 'start' && (
+          <>
+            <p className="tagline">{t('tagline')}</p>
+            <DropZone onFile={(file) => void openFile(file)} onDemo={() => void openDemo()} />
+          </>
+        )}
+        {stage === 'reading' && <ProgressPanel title={t('reading')} />}
+        {(stage === 'mapping' || stage === 'ready') && dataset && <MappingStep dataset={dataset} />}
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,128 @@
+import { create } from 'zustand';
+import type { Table } from 'apache-arrow';
+import type { Language } from '../ui/i18n.ts';
+import type { Progress } from '../workers/protocol.ts';
+
+/** A column as the app shows it: its name, inferred type and the role the user confirmed. */
+export interface ColumnInfo {
+  /** Header text as in the file. */
+  name: string;
+  /** Inferred type: number, date, category, text, multi-label, id, boolean… */
+  type: string;
+  /** What the column means for Trendloom: text, category, colours, date, region, units… */
+  role: string;
+}
+
+/** A row (or cell) that could not be read, with where and why. */
+export interface ProblemInfo {
+  /** 1-based line in the file (the header is line 1). */
+  line: number;
+  /** The column concerned, when the problem is in one cell. */
+  column?: string | null;
+  /** Plain-language reason. */
+  message: string;
+}
+
+/** A file read into memory: its Arrow table and everything learnt while reading it. */
+export interface LoadedDataset {
+  /** File name as the user dropped it. */
+  fileName: string;
+  /** Size in bytes. */
+  fileSize: number;
+  /** The typed columns. */
+  table: Table;
+  /** Columns with inferred types and roles. */
+  columns: ColumnInfo[];
+  /** Rows or cells that could not be read. */
+  problems: ProblemInfo[];
+  /** Column-level notes (ambiguous date formats, derived dates, no date column…). */
+  notes: string[];
+}
+
+/** Where the user is in the journey. */
+export type Stage = 'start' | 'reading' | 'mapping' | 'ready';
+
+/** A failure shown to the user: a title and a plain-language explanation. */
+export interface UserError {
+  /** What failed, e.g. the file name. */
+  title: string;
+  /** Why, in words a designer understands. */
+  message: string;
+}
+
+/** The app's whole state (the only zustand store). */
+export interface AppState {
+  /** Interface language. */
+  language: Language;
+  /** Current step. */
+  stage: Stage;
+  /** Progress of the running long task, if any. */
+  progress: Progress | null;
+  /** Aborts the running long task. */
+  abort: AbortController | null;
+  /** The last error to show, if any. */
+  error: UserError | null;
+  /** A short status line (e.g. "Stopped. Nothing was changed."). */
+  notice: string | null;
+  /** The loaded dataset, once read. */
+  dataset: LoadedDataset | null;
+  /** A new service worker is waiting: an update can be applied by reloading. */
+  updateReady: boolean;
+  /** Switches the interface language. */
+  setLanguage(language: Language): void;
+  /** Starts a long task: sets the stage and returns its abort signal. */
+  beginTask(stage: Stage, progress: Progress): AbortSignal;
+  /** Updates the running task's progress. */
+  setProgress(progress: Progress): void;
+  /** Ends the running task with a failure (or a cancellation notice) and goes back to `stage`. */
+  failTask(stage: Stage, error: UserError | null, notice?: string): void;
+  /** Stores a freshly read dataset and moves to the mapping step. */
+  setDataset(dataset: LoadedDataset): void;
+  /** Changes the role of one column. */
+  setColumnRole(column: string, role: string): void;
+  /** Confirms the mapping. */
+  confirmMapping(): void;
+  /** Cancels the running task, if any. */
+  cancelTask(): void;
+  /** Drops the dataset and goes back to the start. */
+  reset(): void;
+  /** Marks that an app update is waiting. */
+  setUpdateReady(ready: boolean): void;
+}
+
+/** The app store hook. */
+export const useAppStore = create<AppState>()((set, get) => ({
+  language: 'en',
+  stage: 'start',
+  progress: null,
+  abort: null,
+  error: null,
+  notice: null,
+  dataset: null,
+  updateReady: false,
+  setLanguage: (language) => set({ language }),
+  beginTask(stage, progress) {
+    get().abort?.abort();
+    const abort = new AbortController();
+    set({ stage, progress, abort, error: null, notice: null });
+    return abort.signal;
+  },
+  setProgress: (progress) => set({ progress }),
+  failTask: (stage, error, notice) => set({ stage, error, notice: notice ?? null, progress: null, abort: null }),
+  setDataset: (dataset) => set({ dataset, stage: 'mapping', progress: null, abort: null, error: null }),
+  setColumnRole(column, role) {
+    const dataset = get().dataset;
+    if (!dataset) return;
+    const columns = dataset.columns.map((c) => (c.name === column ? { ...c, role } : c));
+    set({ dataset: { ...dataset, columns } });
+  },
+  confirmMapping: () => set({ stage: 'ready' }),
+  cancelTask() {
+    get().abort?.abort();
+  },
+  reset() {
+    get().abort?.abort();
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null });
+  },
+  setUpdateReady: (updateReady) => set({ updateReady }),
+}));

@@ -1,0 +1,56 @@
+import type { ProblemInfo } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
+import { formatNumber } from './i18n.ts';
+import { useT } from './useT.ts';
+
+const shown = 200;
+
+/** Lists the rows and cells that could not be read, with line numbers and reasons. */
+export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; notes: string[] }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  return (
+    <section className="problems" data-testid="problems">
+      {notes.length > 0 && (
+        <>
+          <h3>{t('notes')}</h3>
+          <ul className="notes" data-testid="notes">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>
+        {t('problems')} ({formatNumber(language, problems.length)})
+      </h3>
+      {problems.length === 0 ? (
+        <p className="ok">{t('noProblems')}</p>
+      ) : (
+        <table className="problem-table">
+          <thead>
+            <tr>
+              <th>{t('line')}</th>
+              <th>{t('column')}</th>
+              <th>{t('reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.slice(0, shown).map((p, i) => (
+              <tr key={`${p.line}-${p.column}-${i}`}>
+                <td>{p.line}</td>
+                <td>{p.column ?? '—'}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {problems.length > shown && (
+        <p className="muted">
+          {t('showing')} {shown} {t('of')} {formatNumber(language, problems.length)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useAppStore } from '../state/store.ts';
+import { formatBytes, formatNumber } from './i18n.ts';
+import { useT } from './useT.ts';
+
+/** A progress bar for the running long task, with its status line and a Cancel button. */
+export function ProgressPanel({ title }: { title: string }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const progress = useAppStore((s) => s.progress);
+  const cancel = useAppStore((s) => s.cancelTask);
+  if (!progress) return null;
+  const fraction = progress.total ? Math.min(1, progress.done / progress.total) : undefined;
+  const amount =
+    progress.unit === 'bytes'
+      ? `${formatBytes(language, progress.done)}${progress.total ? ` / ${formatBytes(language, progress.total)}` : ''}`
+      : `${formatNumber(language, progress.done)}${progress.total ? ` / ${formatNumber(language, progress.total)}` : ''} ${progress.unit ?? ''}`;
+  return (
+    <section className="progress-panel" aria-live="polite">
+      <h2>{title}</h2>
+      <progress data-testid="progress" max={1} value={fraction} aria-label={title} />
+      <p className="status">
+        {amount}
+        {progress.rows !== undefined ? ` · ${formatNumber(language, progress.rows)} ${t('rows')}` : ''}
+        {progress.message ? ` · ${progress.message}` : ''}
+      </p>
+      <button type="button" onClick={cancel} data-testid="cancel">
+        {t('cancel')}
+      </button>
+    </section>
+  );
+}

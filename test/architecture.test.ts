@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The lint rule of this project: pure compute stays pure. `src/core` and `src/model` never import
+// React, zustand, recharts or the UI, and never touch the DOM, so every step of the data flow can be
+// called from a Node test and from a worker.
+const pureRoots = ['src/core', 'src/model'];
+const forbiddenImports = [/from ['"]react/, /from ['"]react-dom/, /from ['"]zustand/, /from ['"]recharts/, /from ['"][./]+\/(ui|state)\//, /from ['"]onnxruntime-web/];
+const forbiddenGlobals = [/\bdocument\./, /\bwindow\./, /\blocalStorage\b/, /\bnavigator\.(?!hardwareConcurrency|gpu)/];
+// Session files are the one place a runtime is chosen (onnxruntime-node or -web).
+const exempt = [/\/session\.[a-z]+\.ts$/, /\.test\.ts$/];
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !exempt.some((re) => re.test(path)) ? [path] : [];
+  });
+}
+
+describe('architecture', () => {
+  const files = pureRoots.flatMap(sourceFiles);
+
+  it('has pure modules to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('keeps src/core and src/model free of UI, state and DOM', () => {
+    const offences: string[] = [];
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const re of [...forbiddenImports, ...forbiddenGlobals]) if (re.test(code)) offences.push(`${file}: ${re}`);
+      if (file.endsWith('.tsx')) offences.push(`${file}: JSX in pure code`);
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps zustand inside src/state', () => {
+    const all = ['src/ui', 'src/workers', 'src/cli', 'src/pwa'].flatMap(sourceFiles);
+    const offences = all.filter((file) => /from ['"]zustand/.test(readFileSync(file, 'utf8')));
+    expect(offences).toEqual([]);
+  });
+});
