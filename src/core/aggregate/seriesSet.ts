@@ -1,0 +1,252 @@
+/**
+ * Trend series as a typed set: shared dates, a frequency, and one value array per series.
+ * Readers for wide CSV (date column + one column per series) and long CSV (date, series, value).
+ * The CSV reading here is deliberately small (RFC 4180 quoting) so the forecaster does not
+ * depend on the general intake parser.
+ */
+
+/** How often a series has a value. */
+export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** One named series; values align with the set's dates, NaN where missing. */
+export interface NamedSeries {
+  /** Column / series name as the user gave it. */
+  name: string;
+  /** One value per date (NaN = missing). */
+  values: Float64Array;
+}
+
+/** Several series on one regular date grid. */
+export interface SeriesSet {
+  /** Period start dates, epoch milliseconds (UTC), strictly increasing and regular. */
+  dates: number[];
+  /** Spacing of the dates. */
+  frequency: Frequency;
+  /** The series, all as long as `dates`. */
+  series: NamedSeries[];
+  /** Plain-language notes about what was repaired while reading (duplicates, gaps). */
+  notes: string[];
+}
+
+/** A problem with a series file the user must fix; the message says what and where. */
+export class SeriesInputError extends Error {
+  override name = 'SeriesInputError';
+}
+
+const DAY_MS = 86_400_000;
+
+/** Number of periods in one year (the seasonal cycle) for a frequency. */
+export function periodsPerYear(frequency: Frequency): number {
+  return { day: 7, week: 52, month: 12, quarter: 4, year: 1 }[frequency];
+}
+
+/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF). */
+export function readCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first header
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
+      } else cell += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+}
+
+/** Parses a date cell (ISO date or date-time, or YYYY-MM / YYYY) to UTC epoch ms; NaN if unreadable. */
+export function parseDateCell(cell: string): number {
+  const s = cell.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
+  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
+  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
+  m = /^(\d{4})-(\d{1,2})$/.exec(s);
+  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, 1);
+  m = /^(\d{4})$/.exec(s);
+  if (m) return Date.UTC(+m[1]!, 0, 1);
+  return NaN;
+}
+
+/** Parses a numeric cell; empty or 'NA'-like cells are missing (NaN). */
+function parseValueCell(cell: string, where: string): number {
+  const s = cell.trim();
+  if (s === '' || /^(na|nan|null|none|-)$/i.test(s)) return NaN;
+  const v = Number(s);
+  if (!Number.isFinite(v)) throw new SeriesInputError(`${where}: "${cell}" is not a number.`);
+  return v;
+}
+
+/** Infers the frequency from the typical spacing of sorted unique dates. */
+export function inferFrequency(dates: readonly number[]): Frequency {
+  if (dates.length < 2) return 'week';
+  const gaps: number[] = [];
+  for (let i = 1; i < dates.length; i++) gaps.push((dates[i]! - dates[i - 1]!) / DAY_MS);
+  gaps.sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)]!;
+  if (median < 3.5) return 'day';
+  if (median < 20) return 'week';
+  if (median < 60) return 'month';
+  if (median < 200) return 'quarter';
+  return 'year';
+}
+
+/** The date one step (or `steps` steps) after `date` at the given frequency. */
+export function addPeriods(date: number, frequency: Frequency, steps: number): number {
+  if (frequency === 'day') return date + steps * DAY_MS;
+  if (frequency === 'week') return date + steps * 7 * DAY_MS;
+  const d = new Date(date);
+  const months = frequency === 'month' ? steps : frequency === 'quarter' ? 3 * steps : 12 * steps;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
+}
+
+/** Formats an epoch-ms date as YYYY-MM-DD (UTC). */
+export function formatDate(date: number): string {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+/**
+ * Puts (date, values) rows on a regular grid: averages duplicated dates, snaps irregular dates to
+ * the nearest grid period, and leaves missing periods as NaN. Notes say what was repaired.
+ */
+export function regularize(rawDates: number[], rawValues: number[][], names: string[]): SeriesSet {
+  const notes: string[] = [];
+  const order = rawDates.map((_, i) => i).sort((a, b) => rawDates[a]! - rawDates[b]!);
+  const unique = [...new Set(order.map((i) => rawDates[i]!))];
+  if (unique.length < rawDates.length) notes.push(`${rawDates.length - unique.length} repeated date(s) were merged by averaging their values.`);
+  const frequency = inferFrequency(unique);
+  const start = unique[0]!;
+  // Grid index of each date: rounding snaps slightly irregular dates (e.g. a Tuesday in a weekly file) onto the grid.
+  const indexOf = (date: number): number => {
+    if (frequency === 'day' || frequency === 'week') return Math.round((date - start) / ((frequency === 'day' ? 1 : 7) * DAY_MS));
+    const a = new Date(start);
+    const b = new Date(date);
+    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + (b.getUTCDate() - a.getUTCDate()) / 30;
+    const per = frequency === 'month' ? 1 : frequency === 'quarter' ? 3 : 12;
+    return Math.round(months / per);
+  };
+  const length = indexOf(unique[unique.length - 1]!) + 1;
+  if (length > 100_000) throw new SeriesInputError(`The dates span ${length} ${frequency}s, which is more than this tool can chart; check the date column.`);
+  const sums = names.map(() => new Float64Array(length));
+  const counts = names.map(() => new Float64Array(length));
+  let snapped = 0;
+  for (let r = 0; r < rawDates.length; r++) {
+    const k = indexOf(rawDates[r]!);
+    if (addPeriods(start, frequency, k) !== rawDates[r]) snapped++;
+    for (let s = 0; s < names.length; s++) {
+      const v = rawValues[r]![s]!;
+      if (Number.isNaN(v)) continue;
+      sums[s]![k] += v;
+      counts[s]![k] += 1;
+    }
+  }
+  if (snapped > 0) notes.push(`${snapped} date(s) did not fall on the ${frequency}ly grid and were moved to the nearest ${frequency}.`);
+  const dates = Array.from({ length }, (_, k) => addPeriods(start, frequency, k));
+  const gridMissing = length - unique.length;
+  if (gridMissing > 0) notes.push(`${gridMissing} ${frequency}(s) had no row; they are treated as missing values.`);
+  const series = names.map((name, s) => ({ name, values: sums[s]!.map((sum, k) => (counts[s]![k]! > 0 ? sum / counts[s]![k]! : NaN)) }));
+  return { dates, frequency, series, notes };
+}
+
+/** Reads a wide CSV: the first column holds dates (its header may be empty), every other column is a series. */
+export function readWideCsv(text: string): SeriesSet {
+  const rows = readCsvRows(text);
+  if (rows.length < 2) throw new SeriesInputError('The file needs a header row and at least one row of dates and values.');
+  const header = rows[0]!;
+  if (header.length < 2) throw new SeriesInputError('The file needs a date column followed by at least one series column.');
+  const names = header.slice(1).map((h, i) => h.trim() || `series_${i + 1}`);
+  const dates: number[] = [];
+  const values: number[][] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const date = parseDateCell(row[0] ?? '');
+    if (Number.isNaN(date)) throw new SeriesInputError(`Row ${r + 1}: "${row[0] ?? ''}" is not a date (expected e.g. 2019-03-25).`);
+    dates.push(date);
+    values.push(names.map((_, s) => parseValueCell(row[s + 1] ?? '', `Row ${r + 1}, column "${names[s]}"`)));
+  }
+  return regularize(dates, values, names);
+}
+
+/** Reads a long CSV with columns date, series, value (header names are matched loosely, else by position). */
+export function readLongCsv(text: string): SeriesSet {
+  const rows = readCsvRows(text);
+  if (rows.length < 2) throw new SeriesInputError('The file needs a header row and at least one row of date, series and value.');
+  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+  const find = (re: RegExp, fallback: number) => {
+    const i = header.findIndex((h) => re.test(h));
+    return i >= 0 ? i : fallback;
+  };
+  const dateCol = find(/date|week|month|period|time/, 0);
+  const nameCol = find(/series|name|label|trend|key/, 1);
+  const valueCol = find(/value|share|count|units|y$/, 2);
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const byDate = new Map<number, number[][]>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const date = parseDateCell(row[dateCol] ?? '');
+    if (Number.isNaN(date)) throw new SeriesInputError(`Row ${r + 1}: "${row[dateCol] ?? ''}" is not a date (expected e.g. 2019-03-25).`);
+    const name = (row[nameCol] ?? '').trim();
+    if (!name) throw new SeriesInputError(`Row ${r + 1}: the series name is empty.`);
+    if (!nameIndex.has(name)) {
+      nameIndex.set(name, names.length);
+      names.push(name);
+    }
+    const value = parseValueCell(row[valueCol] ?? '', `Row ${r + 1}`);
+    const list = byDate.get(date) ?? [];
+    list.push([nameIndex.get(name)!, value]);
+    byDate.set(date, list);
+  }
+  // One wide row per (date, repeat) so regularize() can average repeated (date, series) pairs.
+  const dates: number[] = [];
+  const values: number[][] = [];
+  for (const [date, entries] of byDate) {
+    const perSeries = names.map(() => [] as number[]);
+    for (const [s, v] of entries) perSeries[s]!.push(v!);
+    const depth = Math.max(1, ...perSeries.map((l) => l.length));
+    for (let d = 0; d < depth; d++) {
+      dates.push(date);
+      values.push(perSeries.map((l) => (d < l.length ? l[d]! : NaN)));
+    }
+  }
+  const set = regularize(dates, values, names);
+  // Only real repeats count as "repeated"; the long layout naturally repeats each date once per series.
+  set.notes = set.notes.filter((n) => !n.includes('repeated date'));
+  const repeats = [...byDate.values()].reduce((acc, e) => acc + e.length - new Set(e.map((x) => x[0])).size, 0);
+  if (repeats > 0) set.notes.unshift(`${repeats} repeated (date, series) row(s) were merged by averaging their values.`);
+  return set;
+}
+
+/** Reads either layout: long when the header looks like date, series, value; wide otherwise. */
+export function readSeriesCsv(text: string): SeriesSet {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/)).toLowerCase().split(',').map((h) => h.trim().replace(/"/g, ''));
+  const looksLong = firstLine.length === 3 && /series|name|label|trend|key/.test(firstLine[1]!) && /value|share|count|units/.test(firstLine[2]!);
+  return looksLong ? readLongCsv(text) : readWideCsv(text);
+}
+
+/** Keeps only the dates on or before `lastDate` (epoch ms). */
+export function cutSeriesSet(set: SeriesSet, lastDate: number): SeriesSet {
+  const keep = set.dates.filter((d) => d <= lastDate).length;
+  return { ...set, dates: set.dates.slice(0, keep), series: set.series.map((s) => ({ name: s.name, values: s.values.slice(0, keep) })) };
+}

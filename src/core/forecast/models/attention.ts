@@ -1,0 +1,121 @@
+/**
+ * Time-decay attention forecaster (design doc): the next values are an attention-weighted
+ * average of what followed similar moments in the past, with
+ *   score(tᵢ, tⱼ) = qᵢ·kⱼ/√d + α·φ(|tᵢ − tⱼ|),  φ(Δ) = exp(−Δ/τ).
+ * Query and key are the same embedding of a moment: the shape of the last `d` values (relative
+ * to their mean, in units of the series' typical step) scaled by a fitted weight β, plus the
+ * position in the yearly cycle (cos, sin) scaled by a fitted weight γ — so the dot product rewards
+ * both "looked alike" and "same time of year". α (how much recency counts) is fitted as well.
+ * The values attended over are what happened h periods after each past moment, measured from that
+ * moment's level, added to today's level. β, γ, α are chosen on in-sample rolling origins.
+ */
+
+/** Fitted parameters of the attention forecaster. */
+export interface AttentionParams {
+  /** Weight of the shape similarity (scales q and k). */
+  shapeWeight: number;
+  /** Weight of the same-time-of-year similarity. */
+  phaseWeight: number;
+  /** α: weight of the recency kernel φ. */
+  alpha: number;
+  /** τ: decay length of φ, in periods. */
+  tau: number;
+}
+
+const WINDOW = 8;
+
+interface Prepared {
+  y: Float64Array;
+  levels: Float64Array; // mean of the window ending at i (inclusive)
+  shapes: Float64Array; // WINDOW values per i, normalised
+  period: number;
+}
+
+function prepare(y: Float64Array, period: number): Prepared {
+  const n = y.length;
+  let step = 0;
+  for (let t = 1; t < n; t++) step += Math.abs(y[t]! - y[t - 1]!);
+  step = step / Math.max(1, n - 1) || 1;
+  const levels = new Float64Array(n);
+  const shapes = new Float64Array(n * WINDOW);
+  for (let i = WINDOW - 1; i < n; i++) {
+    let mean = 0;
+    for (let k = 0; k < WINDOW; k++) mean += y[i - k]! / WINDOW;
+    levels[i] = mean;
+    for (let k = 0; k < WINDOW; k++) shapes[i * WINDOW + k] = (y[i - k]! - mean) / step;
+  }
+  return { y, levels, shapes, period };
+}
+
+/**
+ * Forecasts `horizon` values after position `origin` (exclusive; the query moment is origin−1),
+ * attending only to moments whose outcome lies before `origin`.
+ */
+function attend(p: Prepared, origin: number, horizon: number, params: AttentionParams, out: Float64Array): void {
+  const q = origin - 1;
+  const first = WINDOW - 1;
+  const last = q - 1; // the moment itself can predict nothing yet
+  const count = last - first + 1;
+  const levelNow = p.levels[q]!;
+  if (count <= 0) {
+    out.fill(levelNow, 0, horizon);
+    return;
+  }
+  const logits = new Float64Array(count);
+  let maxLogit = -Infinity;
+  const scale = params.shapeWeight / Math.sqrt(WINDOW);
+  const seasonal = p.period > 1;
+  for (let c = 0; c < count; c++) {
+    const i = first + c;
+    let dot = 0;
+    for (let k = 0; k < WINDOW; k++) dot += p.shapes[q * WINDOW + k]! * p.shapes[i * WINDOW + k]!;
+    const gap = q - i;
+    const phase = seasonal ? params.phaseWeight * Math.cos((2 * Math.PI * gap) / p.period) : 0;
+    const logit = scale * dot + phase + params.alpha * Math.exp(-gap / params.tau);
+    logits[c] = logit;
+    if (logit > maxLogit) maxLogit = logit;
+  }
+  const weights = logits.map((l) => Math.exp(l - maxLogit));
+  for (let h = 1; h <= horizon; h++) {
+    const lastUsable = Math.min(last, q - h); // its outcome i+h must be observed before origin
+    let total = 0;
+    let weightSum = 0;
+    for (let c = 0; c <= lastUsable - first; c++) {
+      const i = first + c;
+      total += weights[c]! * (p.y[i + h]! - p.levels[i]!);
+      weightSum += weights[c]!;
+    }
+    out[h - 1] = levelNow + (weightSum > 0 ? total / weightSum : 0);
+  }
+}
+
+const GRID: AttentionParams[] = [];
+for (const shapeWeight of [0, 1, 4]) for (const phaseWeight of [0, 3, 10]) for (const alpha of [0, 3]) GRID.push({ shapeWeight, phaseWeight, alpha, tau: 52 });
+
+/** Fits β, γ, α on two in-sample origins (mean absolute error over the horizon) and forecasts. */
+export function attentionForecast(y: Float64Array, horizon: number, period: number): { forecast: Float64Array; params: AttentionParams } {
+  const n = y.length;
+  const p = prepare(y, period);
+  const forecast = new Float64Array(horizon);
+  if (n < WINDOW + 2) {
+    forecast.fill(n > 0 ? y[n - 1]! : 0);
+    return { forecast, params: GRID[0]! };
+  }
+  const fitHorizon = Math.min(horizon, Math.max(1, Math.floor(n / 4)));
+  const origins = [n - fitHorizon, n - Math.ceil(fitHorizon / 2) - fitHorizon].filter((o) => o > WINDOW + fitHorizon);
+  let best = GRID[GRID.length - 1]!;
+  let bestError = Infinity;
+  const trial = new Float64Array(fitHorizon);
+  if (origins.length > 0) {
+    for (const params of GRID) {
+      let error = 0;
+      for (const origin of origins) {
+        attend(p, origin, fitHorizon, params, trial);
+        for (let h = 0; h < fitHorizon; h++) error += Math.abs(y[origin + h]! - trial[h]!);
+      }
+      if (error < bestError) [best, bestError] = [params, error];
+    }
+  }
+  attend(p, n, horizon, best, forecast);
+  return { forecast, params: best };
+}

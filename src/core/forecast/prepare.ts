@@ -1,0 +1,61 @@
+/** Checks and repairs one series before forecasting, and says in plain words what it did. */
+
+/** A series ready for the models, with what was found in it. */
+export interface PreparedSeries {
+  /** Values with gaps filled; leading missing values dropped. */
+  values: Float64Array;
+  /** How many leading missing values were dropped (the series starts later). */
+  droppedLeading: number;
+  /** Every value is the same (forecasts are flat, intervals have zero width). */
+  constant: boolean;
+  /** Every value is zero. */
+  allZero: boolean;
+  /** No value is negative, so forecasts and interval bounds are kept at or above zero. */
+  nonNegative: boolean;
+  /** Every value is above zero (multiplicative models are allowed). */
+  positive: boolean;
+  /** Plain-language notes for the user. */
+  notes: string[];
+}
+
+/** Thrown when a series cannot be forecast at all (e.g. no numbers in it). */
+export class ForecastInputError extends Error {
+  override name = 'ForecastInputError';
+}
+
+/** Fills interior gaps linearly, carries the last value over trailing gaps, drops leading gaps. */
+export function prepareSeries(raw: ArrayLike<number>, name = 'this series'): PreparedSeries {
+  const notes: string[] = [];
+  let start = 0;
+  while (start < raw.length && !Number.isFinite(raw[start]!)) start++;
+  if (start === raw.length) throw new ForecastInputError(`${name} has no numbers to forecast from.`);
+  const values = new Float64Array(raw.length - start);
+  let filled = 0;
+  let lastKnown = -1;
+  for (let t = 0; t < values.length; t++) {
+    const v = raw[start + t]!;
+    if (Number.isFinite(v)) {
+      if (lastKnown >= 0 && t - lastKnown > 1) {
+        const from = values[lastKnown]!;
+        for (let g = lastKnown + 1; g < t; g++) values[g] = from + ((v - from) * (g - lastKnown)) / (t - lastKnown);
+      }
+      values[t] = v;
+      lastKnown = t;
+    } else filled++;
+  }
+  for (let t = lastKnown + 1; t < values.length; t++) values[t] = values[lastKnown]!;
+  if (start > 0) notes.push(`The first ${start} period(s) of ${name} are empty; the history starts after them.`);
+  if (filled > 0) notes.push(`${filled} missing value(s) in ${name} were filled in from their neighbours.`);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const constant = min === max;
+  const allZero = constant && min === 0;
+  if (allZero) notes.push(`${name} is zero everywhere: there is no trend to forecast, so the forecast is zero.`);
+  else if (constant) notes.push(`${name} never changes: the forecast repeats its value.`);
+  if (min < 0) notes.push(`${name} has negative values; shares and counts cannot be negative, so check the data. Models that need positive values were skipped.`);
+  return { values, droppedLeading: start, constant, allZero, nonNegative: min >= 0, positive: min > 0, notes };
+}
