@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { assignPeriods } from './periods.ts';
+
+const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+describe('periods', () => {
+  it('fills every month between the first and last date', () => {
+    const p = assignPeriods([d('2019-01-15'), d('2019-04-02'), Number.NaN, d('2019-03-31')], 'month');
+    expect(p.labels).toEqual(['2019-01', '2019-02', '2019-03', '2019-04']);
+    expect(Array.from(p.periodIndex)).toEqual([0, 3, -1, 2]);
+    expect(p.starts[1]).toBe(d('2019-02-01'));
+  });
+
+  it('puts December in the next winter and names southern seasons', () => {
+    const north = assignPeriods([d('2018-12-10'), d('2019-02-28'), d('2019-03-01')], 'season');
+    expect(north.labels).toEqual(['Winter 2019', 'Spring 2019']);
+    expect(Array.from(north.periodIndex)).toEqual([0, 0, 1]);
+    expect(north.starts[0]).toBe(d('2018-12-01'));
+    const south = assignPeriods([d('2019-01-10')], 'season', 'south');
+    expect(south.labels).toEqual(['Summer 2019']);
+  });
+
+  it('uses the retail fashion calendar (January belongs to the previous AW)', () => {
+    const p = assignPeriods([d('2019-08-01'), d('2020-01-20'), d('2020-02-01')], 'fashion-season');
+    expect(p.labels).toEqual(['AW19', 'SS20']);
+    expect(Array.from(p.periodIndex)).toEqual([0, 0, 1]);
+  });
+
+  it('counts ISO weeks across New Year', () => {
+    const p = assignPeriods([d('2019-12-30'), d('2020-01-06')], 'week');
+    expect(p.labels).toEqual(['2020-W01', '2020-W02']);
+    expect(p.perYear).toBe(52);
+  });
+
+  it('returns no periods when nothing is dated', () => {
+    const p = assignPeriods([Number.NaN], 'year');
+    expect(p.labels).toEqual([]);
+    expect(Array.from(p.periodIndex)).toEqual([-1]);
+  });
+});
