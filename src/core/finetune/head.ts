@@ -1,0 +1,319 @@
+/**
+ * The fine-tuned head: a softmax (one label) or sigmoid (several labels) layer over the frozen
+ * classifier's embedding (standardised, dense) beside hashed TF-IDF word/char n-grams (sparse).
+ * Trained with a validation split and early stopping; saved as JSON with its weights in base64
+ * Float32, so a reloaded head predicts exactly what the trained one did.
+ */
+import { confusionMatrix, multiLabelReport, singleLabelReport, type ClassificationReport, type ConfusionMatrix } from '../metrics/classification.ts';
+import { stratifiedSplit } from '../metrics/split.ts';
+import { base64ToFloat32, float32ToBase64 } from './base64.ts';
+import { decide, predictProbabilities, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
+import { DEFAULT_NGRAMS, fitIdf, hashedCounts, tfidf, type NgramSpec } from './text.ts';
+
+/** Computes one embedding per text with the frozen model (the injected feature source). */
+export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
+
+/** The head JSON format version this code writes and reads. */
+export const HEAD_FORMAT_VERSION = 1;
+
+/** How a head turns text (and the model's embedding) into features; saved with the head. */
+export interface HeadFeatureSpec {
+  /** Word and character n-gram lengths. */
+  ngrams: NgramSpec;
+  /** The sparse block has 2^hashBits hashed columns (0 disables n-grams). */
+  hashBits: number;
+  /** Seed of the feature hash. */
+  hashSeed: number;
+  /** Whether term counts are dampened to 1 + ln(count). */
+  sublinearTf: boolean;
+  /** Inverse document frequency per hashed column (base64 Float32), or null without n-grams. */
+  idf: string | null;
+  /** The dense embedding block, or null when the head uses text n-grams only. */
+  embedding: {
+    /** Length of the model's embedding. */
+    dim: number;
+    /** Which model produced it (its folder or id), so heads are applied with the same model. */
+    source: string;
+    /** Per-dimension training mean (base64 Float32). */
+    mean: string;
+    /** Per-dimension training standard deviation (base64 Float32). */
+    std: string;
+    /** Factor applied after standardising, balancing the dense block against the sparse one. */
+    scale: number;
+  } | null;
+}
+
+/** Validation figures stored with a head. */
+export interface HeadMetrics {
+  /** Items trained on. */
+  trainCount: number;
+  /** Items in the validation split. */
+  validationCount: number;
+  /** Accuracy on the validation split (exact-set for multi-label). */
+  accuracy: number;
+  /** Micro-averaged precision, recall, F1 on validation. */
+  micro: { precision: number; recall: number; f1: number };
+  /** Macro-averaged precision, recall, F1 on validation. */
+  macro: { precision: number; recall: number; f1: number };
+  /** The epoch whose weights were kept. */
+  bestEpoch: number;
+  /** The L2 penalty chosen. */
+  l2: number;
+}
+
+/** A head as saved to disk / IndexedDB / exported JSON. */
+export interface HeadJSON {
+  /** Format version (HEAD_FORMAT_VERSION). */
+  version: number;
+  /** 'softmax' for one label per item, 'sigmoid' for label lists. */
+  kind: HeadKind;
+  /** Class names, in weight-column order. */
+  labels: string[];
+  /** Name of the label column it was trained on (its output columns are pred_/prob_<name>). */
+  labelColumn: string;
+  /** Separator of label lists (sigmoid heads), e.g. '|'; null for single labels. */
+  separator: string | null;
+  /** Text columns joined (with a space) to make each item's text. */
+  textColumns: string[];
+  /** Feature recipe. */
+  featureSpec: HeadFeatureSpec;
+  /** (2^hashBits + embedding dim + 1) × labels weights, row-major, base64 Float32 little-endian. */
+  weights: string;
+  /** Sigmoid heads: a label is predicted at or above this probability. */
+  threshold: number;
+  /** Validation figures. */
+  metrics: HeadMetrics;
+  /** ISO time of training. */
+  createdAt: string;
+}
+
+/** Options of `trainHead`. */
+export interface HeadTrainOptions extends TrainOptions {
+  /** Force a multi-label (sigmoid) head even when every item has one label. */
+  multiLabel?: boolean;
+  /** Share of labelled items held out for validation / early stopping (default 0.15). */
+  validation?: number;
+  /** Seed of the train/validation split. */
+  splitSeed?: number;
+  /** 2^hashBits n-gram columns (default 16; 0 for none). */
+  hashBits?: number;
+  /** Seed of the feature hash. */
+  hashSeed?: number;
+  /** N-gram lengths. */
+  ngrams?: NgramSpec;
+  /** Source name recorded for the embedding (e.g. the model folder). */
+  embeddingSource?: string;
+  /** Multiplier of the standardised embedding (default 1/√dim, so the block has norm ≈ 1). */
+  embeddingScale?: number;
+  /** L2 values tried; the best on validation is kept (default [1e-5]). */
+  l2Grid?: number[];
+  /** Sigmoid threshold (default 0.5). */
+  threshold?: number;
+  /** Name of the label column. */
+  labelColumn?: string;
+  /** Text columns the texts were made from. */
+  textColumns?: string[];
+  /** Separator of label lists. */
+  separator?: string | null;
+}
+
+/** What training a head gives back. */
+export interface TrainHeadResult {
+  /** The saved form of the head. */
+  head: HeadJSON;
+  /** Full validation report (per class too). */
+  report: ClassificationReport;
+  /** Validation confusion matrix (top 10 + other) for single-label heads; null for multi-label. */
+  confusion: ConfusionMatrix | null;
+  /** Per-epoch figures of the kept run. */
+  epochs: EpochInfo[];
+}
+
+/** A head decoded for prediction (weights and statistics as typed arrays). */
+export interface LoadedHead {
+  /** The JSON it came from. */
+  json: HeadJSON;
+  /** The linear model. */
+  model: LinearModel;
+  /** Decoded IDF (null without n-grams). */
+  idf: Float32Array | null;
+  /** Decoded embedding mean (null without embedding). */
+  mean: Float32Array | null;
+  /** Decoded embedding standard deviation (null without embedding). */
+  std: Float32Array | null;
+}
+
+/** One item's prediction. */
+export interface HeadPrediction {
+  /** Predicted labels (one for softmax heads). */
+  labels: string[];
+  /** The probability of each predicted label, same order. */
+  probabilities: number[];
+  /** Probability of every class, in head.labels order. */
+  all: Float32Array;
+}
+
+const EMPTY_SPARSE = { indices: new Int32Array(0), values: new Float32Array(0) };
+
+function denseFeatures(embedding: Float32Array, mean: Float32Array, std: Float32Array, scale: number): Float32Array {
+  if (embedding.length !== mean.length) throw new Error(`The model gave embeddings of length ${embedding.length}, but this head expects ${mean.length}.`);
+  const out = new Float32Array(embedding.length);
+  for (let j = 0; j < out.length; j++) out[j] = ((embedding[j]! - mean[j]!) / std[j]!) * scale;
+  return out;
+}
+
+async function embedAll(texts: string[], embed: EmbedFn): Promise<Float32Array[]> {
+  const embeddings = await embed(texts);
+  if (embeddings.length !== texts.length) throw new Error(`The embedding source returned ${embeddings.length} embeddings for ${texts.length} texts.`);
+  return embeddings;
+}
+
+function buildExamples(texts: readonly string[], head: { spec: HeadFeatureSpec; idf: Float32Array | null; mean: Float32Array | null; std: Float32Array | null }, embeddings: Float32Array[] | null): Example[] {
+  const { spec } = head;
+  return texts.map((text, i) => ({
+    sparse: spec.hashBits > 0 && head.idf ? tfidf(hashedCounts(text, spec.hashBits, spec.hashSeed, spec.ngrams), head.idf, spec.sublinearTf) : EMPTY_SPARSE,
+    dense: spec.embedding && embeddings ? denseFeatures(embeddings[i]!, head.mean!, head.std!, spec.embedding.scale) : null,
+  }));
+}
+
+/** Distinct labels of all items, sorted, and each item's label indices. */
+function indexLabels(labels: readonly (readonly string[])[]): { names: string[]; targets: number[][] } {
+  const names = [...new Set(labels.flat())].sort();
+  const index = new Map(names.map((name, i) => [name, i]));
+  return { names, targets: labels.map((set) => [...new Set(set)].map((l) => index.get(l)!).sort((a, b) => a - b)) };
+}
+
+/**
+ * Trains a head on texts and their label sets (one label each for a softmax head). When `embed`
+ * is given, the frozen model's embedding is a feature beside the n-grams; otherwise n-grams only.
+ */
+export async function trainHead(texts: readonly string[], labels: readonly (readonly string[])[], options: HeadTrainOptions = {}, embed?: EmbedFn, hooks: TrainHooks = {}): Promise<TrainHeadResult> {
+  if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} labels.`);
+  const keep = labels.map((set, i) => (set.length > 0 ? i : -1)).filter((i) => i >= 0);
+  if (keep.length < 2) throw new Error('At least two labelled items are needed to train a head.');
+  const multi = options.multiLabel === true || keep.some((i) => labels[i]!.length !== 1);
+  const kind: HeadKind = multi ? 'sigmoid' : 'softmax';
+  const { names, targets: allTargets } = indexLabels(keep.map((i) => labels[i]!));
+  if (names.length < 2) throw new Error(`Only one label ('${names[0]}') appears; a head needs at least two to tell apart.`);
+  const itemTexts = keep.map((i) => texts[i]!);
+  const split = stratifiedSplit(keep.map((i) => [...labels[i]!].sort().join('\u0000')), { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
+  if (split.validation.length === 0) split.validation = split.train.splice(-1, 1);
+
+  const hashBits = options.hashBits ?? 16;
+  const hashSeed = options.hashSeed ?? 0x7e4d;
+  const ngrams = options.ngrams ?? DEFAULT_NGRAMS;
+  const sublinearTf = true;
+  let idf: Float32Array | null = null;
+  if (hashBits > 0) {
+    const counts = split.train.map((i) => hashedCounts(itemTexts[i]!, hashBits, hashSeed, ngrams));
+    idf = fitIdf(counts, 2 ** hashBits);
+  }
+  let embeddings: Float32Array[] | null = null;
+  let mean: Float32Array | null = null;
+  let std: Float32Array | null = null;
+  let embeddingSpec: HeadFeatureSpec['embedding'] = null;
+  if (embed) {
+    embeddings = await embedAll(itemTexts, embed);
+    const dim = embeddings[0]?.length ?? 0;
+    mean = new Float32Array(dim);
+    std = new Float32Array(dim);
+    const sum = new Float64Array(dim);
+    const sq = new Float64Array(dim);
+    for (const i of split.train) {
+      const e = embeddings[i]!;
+      if (e.length !== dim) throw new Error(`Embeddings differ in length (${e.length} vs ${dim}).`);
+      for (let j = 0; j < dim; j++) {
+        sum[j]! += e[j]!;
+        sq[j]! += e[j]! * e[j]!;
+      }
+    }
+    const n = split.train.length;
+    for (let j = 0; j < dim; j++) {
+      const mu = sum[j]! / n;
+      mean[j] = mu;
+      std[j] = Math.sqrt(Math.max(sq[j]! / n - mu * mu, 0)) || 1;
+    }
+    embeddingSpec = { dim, source: options.embeddingSource ?? 'model', mean: float32ToBase64(mean), std: float32ToBase64(std), scale: options.embeddingScale ?? 1 / Math.sqrt(Math.max(1, dim)) };
+  }
+  if (hashBits === 0 && !embed) throw new Error('A head needs n-grams (hashBits > 0) or an embedding source, or both.');
+  const spec: HeadFeatureSpec = { ngrams, hashBits, hashSeed, sublinearTf, idf: idf ? float32ToBase64(idf) : null, embedding: embeddingSpec };
+  const examples = buildExamples(itemTexts, { spec, idf, mean, std }, embeddings);
+  const pick = (indices: number[]) => ({ examples: indices.map((i) => examples[i]!), targets: indices.map((i) => allTargets[i]!) });
+  const shape = { kind, classes: names.length, sparseDim: hashBits > 0 ? 2 ** hashBits : 0, denseDim: embeddingSpec?.dim ?? 0 };
+  const result = await trainWithL2Grid(shape, pick(split.train), pick(split.validation), options.l2Grid ?? [options.l2 ?? 1e-5], options, hooks);
+
+  const threshold = options.threshold ?? 0.5;
+  const truth = split.validation.map((i) => allTargets[i]!.map((k) => names[k]!));
+  const predicted = split.validation.map((i) => decide(kind, predictProbabilities(result.model, examples[i]!), threshold).map((k) => names[k]!));
+  const report = multi ? multiLabelReport(truth, predicted, names) : singleLabelReport(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), names);
+  const confusion = multi ? null : confusionMatrix(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), 10);
+  const strip = ({ precision, recall, f1 }: { precision: number; recall: number; f1: number }) => ({ precision, recall, f1 });
+  const head: HeadJSON = {
+    version: HEAD_FORMAT_VERSION,
+    kind,
+    labels: names,
+    labelColumn: options.labelColumn ?? 'label',
+    separator: multi ? (options.separator ?? '|') : null,
+    textColumns: options.textColumns ?? [],
+    featureSpec: spec,
+    weights: float32ToBase64(result.model.weights),
+    threshold,
+    metrics: {
+      trainCount: split.train.length,
+      validationCount: split.validation.length,
+      accuracy: report.accuracy,
+      micro: strip(report.micro),
+      macro: strip(report.macro),
+      bestEpoch: result.bestEpoch,
+      l2: result.l2,
+    },
+    createdAt: new Date().toISOString(),
+  };
+  return { head, report, confusion, epochs: result.epochs };
+}
+
+/** Checks a parsed head JSON and decodes it for prediction; plain-language errors when it is not a head. */
+export function loadHead(input: HeadJSON | string): LoadedHead {
+  const json = (typeof input === 'string' ? JSON.parse(input) : input) as HeadJSON;
+  if (!json || typeof json !== 'object' || !Array.isArray(json.labels) || typeof json.weights !== 'string' || !json.featureSpec) throw new Error('This file is not a Trendloom head (labels, weights or featureSpec missing).');
+  if (json.version !== HEAD_FORMAT_VERSION) throw new Error(`This head has format version ${json.version}; this Trendloom reads version ${HEAD_FORMAT_VERSION}.`);
+  if (json.kind !== 'softmax' && json.kind !== 'sigmoid') throw new Error(`Unknown head kind '${String(json.kind)}'.`);
+  const spec = json.featureSpec;
+  const sparseDim = spec.hashBits > 0 ? 2 ** spec.hashBits : 0;
+  const denseDim = spec.embedding?.dim ?? 0;
+  const weights = base64ToFloat32(json.weights);
+  const expected = (sparseDim + denseDim + 1) * json.labels.length;
+  if (weights.length !== expected) throw new Error(`This head's weights hold ${weights.length} numbers; its shape needs ${expected}. The file may be damaged.`);
+  return {
+    json,
+    model: { kind: json.kind, classes: json.labels.length, sparseDim, denseDim, weights },
+    idf: spec.idf ? base64ToFloat32(spec.idf) : null,
+    mean: spec.embedding ? base64ToFloat32(spec.embedding.mean) : null,
+    std: spec.embedding ? base64ToFloat32(spec.embedding.std) : null,
+  };
+}
+
+/** Whether a head needs the model's embedding to predict. */
+export function headNeedsEmbedding(head: LoadedHead | HeadJSON): boolean {
+  return ('json' in head ? head.json : head).featureSpec.embedding !== null;
+}
+
+/**
+ * Predicts labels and probabilities for texts. Pass `embed` (or precomputed `embeddings`) when
+ * the head uses the model's embedding; a plain error says so when neither is given.
+ */
+export async function predictWithHead(head: LoadedHead, texts: readonly string[], embed?: EmbedFn, embeddings?: Float32Array[]): Promise<HeadPrediction[]> {
+  let vectors: Float32Array[] | null = null;
+  if (headNeedsEmbedding(head)) {
+    if (embeddings) vectors = embeddings;
+    else if (embed) vectors = await embedAll([...texts], embed);
+    else throw new Error(`The head for '${head.json.labelColumn}' uses the classifier's embedding (${head.json.featureSpec.embedding!.source}); load the model to apply it.`);
+  }
+  const examples = buildExamples(texts, { spec: head.json.featureSpec, idf: head.idf, mean: head.mean, std: head.std }, vectors);
+  return examples.map((example) => {
+    const p = predictProbabilities(head.model, example);
+    const chosen = decide(head.model.kind, p, head.json.threshold);
+    const all = Float32Array.from(p);
+    return { labels: chosen.map((k) => head.json.labels[k]!), probabilities: chosen.map((k) => all[k]!), all };
+  });
+}
