@@ -39,6 +39,10 @@ export interface SerializedError {
 export interface RequestMap {
   /** Health check: echoes its text back. */
   ping: { params: { text: string }; result: { text: string } };
+  /** Trains a fine-tuned head on labelled texts (progress per epoch, cancel between epochs). */
+  'finetune.train': { params: import('./finetuneProtocol.ts').FinetuneTrainParams; result: import('./finetuneProtocol.ts').FinetuneTrainResult };
+  /** Applies a head to texts: labels and probabilities. */
+  'finetune.predict': { params: import('./finetuneProtocol.ts').FinetunePredictParams; result: import('./finetuneProtocol.ts').FinetunePredictResult };
 }
 
 /** Any request type name. */

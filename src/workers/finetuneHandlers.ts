@@ -1,0 +1,80 @@
+/**
+ * Handlers of the fine-tuning worker: `finetune.train` (progress per epoch, cancel between
+ * epochs) and `finetune.predict`. Plain functions, so Node tests call them without a Worker.
+ */
+import { loadHead, predictWithHead, trainHead, type EmbedFn } from '../core/finetune/head.ts';
+import type { HandlerContext, RequestHandlers } from './handlers.ts';
+import type { FlatEmbeddings } from './finetuneProtocol.ts';
+
+/** The request types this worker serves. */
+export type FinetuneRequestType = 'finetune.train' | 'finetune.predict';
+
+/** What the handlers may use besides their params. */
+export interface FinetuneDeps {
+  /** Computes embeddings with the frozen model when a request carries none (e.g. a model session in this worker). */
+  embed?: EmbedFn;
+}
+
+/** Splits a flat embeddings buffer into one vector per item, checking its size. */
+export function unflattenEmbeddings(flat: FlatEmbeddings, count: number): Float32Array[] {
+  if (flat.dim <= 0 || flat.data.length !== flat.dim * count) throw new Error(`Expected ${count} embeddings of length ${flat.dim} (${flat.dim * count} numbers), got ${flat.data.length} numbers.`);
+  return Array.from({ length: count }, (_, i) => flat.data.subarray(i * flat.dim, (i + 1) * flat.dim));
+}
+
+/** Joins per-item embeddings into one flat buffer (to transfer to a worker). */
+export function flattenEmbeddings(vectors: readonly Float32Array[]): FlatEmbeddings {
+  const dim = vectors[0]?.length ?? 0;
+  const data = new Float32Array(vectors.length * dim);
+  vectors.forEach((v, i) => {
+    if (v.length !== dim) throw new Error(`Embeddings differ in length (${v.length} vs ${dim}).`);
+    data.set(v, i * dim);
+  });
+  return { dim, data };
+}
+
+function epochHooks(context: HandlerContext, maxEpochs: number) {
+  return {
+    checkCancel: () => context.throwIfCancelled(),
+    onEpoch: (info: { epoch: number; validationAccuracy: number; validationLoss: number }) =>
+      context.progress({
+        stage: 'train',
+        done: info.epoch,
+        total: maxEpochs,
+        unit: 'epochs',
+        message: `Epoch ${info.epoch}: validation accuracy ${(info.validationAccuracy * 100).toFixed(1)}%, loss ${info.validationLoss.toFixed(4)}`,
+      }),
+  };
+}
+
+/** Builds the fine-tuning handlers; `deps.embed` is used when a request brings no embeddings. */
+export function createFinetuneHandlers(deps: FinetuneDeps = {}): RequestHandlers<FinetuneRequestType> {
+  return {
+    async 'finetune.train'({ texts, labels, options = {}, embeddings }, context) {
+      if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} label entries.`);
+      let embed: EmbedFn | undefined = deps.embed;
+      if (embeddings) {
+        // trainHead embeds only the labelled items, in order; hand it exactly those vectors.
+        const vectors = unflattenEmbeddings(embeddings, texts.length);
+        const labelled = vectors.filter((_, i) => labels[i]!.length > 0);
+        embed = async (subset) => {
+          if (subset.length !== labelled.length) throw new Error('Embeddings do not line up with the labelled items.');
+          return labelled;
+        };
+      }
+      const result = await trainHead(texts, labels, options, embed, epochHooks(context, options.maxEpochs ?? 40));
+      context.throwIfCancelled();
+      return { result };
+    },
+    async 'finetune.predict'({ head, texts, embeddings }, context) {
+      const loaded = loadHead(head);
+      const vectors = embeddings ? unflattenEmbeddings(embeddings, texts.length) : undefined;
+      context.progress({ stage: 'predict', done: 0, total: texts.length, unit: 'items' });
+      const predictions = await predictWithHead(loaded, texts, deps.embed, vectors);
+      const classes = head.labels.length;
+      const all = new Float32Array(texts.length * classes);
+      predictions.forEach((p, i) => all.set(p.all, i * classes));
+      context.progress({ stage: 'predict', done: texts.length, total: texts.length, unit: 'items' });
+      return { result: { labels: predictions.map((p) => p.labels), probabilities: predictions.map((p) => p.probabilities), all }, transfer: [all.buffer] };
+    },
+  };
+}
