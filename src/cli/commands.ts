@@ -1,4 +1,5 @@
 import type { CliCommand } from './io.ts';
+import { trainHeadCommand } from './trainHead.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [trainHeadCommand];

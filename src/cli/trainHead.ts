@@ -1,0 +1,146 @@
+/** `trendloom train-head`: trains a head on a file's labelled rows and saves it as JSON. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { readCsvRows, type CsvRows } from '../core/finetune/csvRows.ts';
+import { trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
+import type { ClassificationReport } from '../core/metrics/classification.ts';
+import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
+
+const USAGE = `Usage: trendloom train-head <file.csv> --text <col[,col…]> --label <col> --out <head.json> [options]
+
+Trains a head on the rows whose label cell is not empty and prints its validation metrics.
+
+Options:
+  --text <cols>         Text column(s), comma-separated; joined with a space per row.
+  --label <col>         The label column to learn.
+  --sep <s>             Cells are label lists split on <s> (e.g. '|'): a multi-label head.
+  --out <head.json>     Where to write the head.
+  --validation <share>  Share of labelled rows held out for validation (default 0.15).
+  --seed <n>            Seed of the train/validation split (default 42).
+  --epochs <n>          Most training epochs (default 40; early stopping usually ends sooner).
+  --hash-bits <n>       2^n hashed n-gram features (default 16; 0 = embedding only).
+  --class-weight <w>    'none' (default) or 'balanced'.
+  --embedding <mode>    'auto' (default: the classifier's embedding when the model is available),
+                        'model' (require it) or 'none' (n-grams only).
+  --model <dir>         Model folder for the embedding (default public/models/trendloom-classifier).
+  --json                Print the metrics as JSON instead of a table.
+`;
+
+/** Reads a table from a file for the fine-tuning commands (CSV; the intake reader can replace this). */
+export async function readTableFile(path: string): Promise<CsvRows> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  const table = readCsvRows(text);
+  if (table.columns.length === 0) throw new Error(`'${path}' is empty.`);
+  return table;
+}
+
+/** Texts (text columns joined) and label sets (split on sep; empty cell = unlabelled) of a table. */
+export function textsAndLabels(table: CsvRows, textColumns: readonly string[], labelColumn: string, sep: string | null): { texts: string[]; labels: string[][] } {
+  const missing = [...textColumns, labelColumn].filter((c) => !table.columns.includes(c));
+  if (missing.length > 0) throw new Error(`The file has no column ${missing.map((m) => `'${m}'`).join(', ')}. Its columns are: ${table.columns.join(', ')}.`);
+  const textIdx = textColumns.map((c) => table.columns.indexOf(c));
+  const labelIdx = table.columns.indexOf(labelColumn);
+  const texts = table.rows.map((r) => textIdx.map((i) => r[i] ?? '').join(' ').trim());
+  const labels = table.rows.map((r) => {
+    const cell = (r[labelIdx] ?? '').trim();
+    if (!cell) return [];
+    return sep ? [...new Set(cell.split(sep).map((s) => s.trim()).filter(Boolean))] : [cell];
+  });
+  return { texts, labels };
+}
+
+/** A plain-text block of a report: accuracy and micro/macro P/R/F1. */
+export function formatReport(report: ClassificationReport): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return [
+    `  accuracy  ${pct(report.accuracy)}   (${report.count} validation rows)`,
+    `  micro     precision ${pct(report.micro.precision)}  recall ${pct(report.micro.recall)}  F1 ${pct(report.micro.f1)}`,
+    `  macro     precision ${pct(report.macro.precision)}  recall ${pct(report.macro.recall)}  F1 ${pct(report.macro.f1)}`,
+  ].join('\n');
+}
+
+function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (n: number) => boolean): number | undefined {
+  const raw = optionValue(args, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !check(n)) throw new CliUsageError(`--${name} '${raw}' is not valid.`);
+  return n;
+}
+
+/** Where the CLI gets the frozen model's embedding; replaced in tests. */
+export type EmbedderLoader = (modelDir: string, required: boolean, io: CliIO) => Promise<{ embed: EmbedFn; source: string } | null>;
+
+/** Default loader: no model wired yet — n-grams only unless the embedding is required. */
+export const noEmbedder: EmbedderLoader = async (modelDir, required) => {
+  if (required) throw new Error(`The classifier's embedding is not available (looked for a model in '${modelDir}').`);
+  return null;
+};
+
+/** Builds the train-head command with a given embedding loader. */
+export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder): CliCommand {
+  return {
+    name: 'train-head',
+    summary: 'Train a label head on a file\u2019s labelled rows (local fine-tuning).',
+    usage: USAGE,
+    async run(argv, io) {
+      const args = parseArgs(argv, ['json']);
+      const [file, ...extra] = args.positional;
+      if (!file) throw new CliUsageError('Give the file to train on.');
+      if (extra.length > 0) throw new CliUsageError(`Unexpected argument '${extra[0]}'.`);
+      const text = optionValue(args, 'text');
+      const label = optionValue(args, 'label');
+      const out = optionValue(args, 'out');
+      if (!text) throw new CliUsageError('Give the text column(s) with --text.');
+      if (!label) throw new CliUsageError('Give the label column with --label.');
+      if (!out) throw new CliUsageError('Give where to write the head with --out.');
+      const sep = optionValue(args, 'sep') ?? null;
+      const mode = optionValue(args, 'embedding') ?? 'auto';
+      if (!['auto', 'model', 'none'].includes(mode)) throw new CliUsageError(`--embedding must be auto, model or none, not '${mode}'.`);
+      const classWeight = optionValue(args, 'class-weight') ?? 'none';
+      if (classWeight !== 'none' && classWeight !== 'balanced') throw new CliUsageError(`--class-weight must be none or balanced, not '${classWeight}'.`);
+      const textColumns = text.split(',').map((s) => s.trim()).filter(Boolean);
+      const options: HeadTrainOptions = {
+        labelColumn: label,
+        textColumns,
+        separator: sep,
+        multiLabel: sep !== null,
+        classWeight,
+        validation: numberOption(args, 'validation', (n) => n > 0 && n < 1),
+        splitSeed: numberOption(args, 'seed', Number.isInteger),
+        maxEpochs: numberOption(args, 'epochs', (n) => Number.isInteger(n) && n > 0),
+        hashBits: numberOption(args, 'hash-bits', (n) => Number.isInteger(n) && n >= 0 && n <= 24),
+      };
+
+      const table = await readTableFile(file);
+      const { texts, labels } = textsAndLabels(table, textColumns, label, sep);
+      const labelled = labels.filter((l) => l.length > 0).length;
+      io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
+      const modelDir = optionValue(args, 'model') ?? 'public/models/trendloom-classifier';
+      const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', io);
+      if (embedder) options.embeddingSource = embedder.source;
+      io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
+      const started = Date.now();
+      const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, {
+        onEpoch: (e) => io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`),
+      });
+      await writeFile(out, JSON.stringify(result.head));
+      const { head, report } = result;
+      if (optionValue(args, 'json') === 'true') {
+        io.out(`${JSON.stringify({ out, kind: head.kind, labels: head.labels.length, ...head.metrics })}\n`);
+      } else {
+        io.out(
+          `Trained a ${head.kind === 'softmax' ? 'single-label' : 'multi-label'} head for '${label}' (${head.labels.length} labels) on ${head.metrics.trainCount} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; kept epoch ${head.metrics.bestEpoch}.\n` +
+            `Validation:\n${formatReport(report)}\nWrote ${out}\n`,
+        );
+      }
+      return 0;
+    },
+  };
+}
+
+/** The `train-head` command as registered in the CLI. */
+export const trainHeadCommand: CliCommand = makeTrainHeadCommand();
