@@ -49,29 +49,33 @@ export function seasonalIndices(y: Float64Array, period: number, multiplicative:
   return indices;
 }
 
-/** Autocorrelation of `y` at `lag` (0 when undefined). */
-export function autocorrelation(y: Float64Array, lag: number): number {
-  const n = y.length;
-  if (lag >= n) return 0;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += y[t]! / n;
-  let denominator = 0;
-  for (let t = 0; t < n; t++) denominator += (y[t]! - mean) ** 2;
-  if (denominator === 0) return 0;
-  let numerator = 0;
-  for (let t = lag; t < n; t++) numerator += (y[t]! - mean) * (y[t - lag]! - mean);
-  return numerator / denominator;
-}
-
 /**
- * True when the autocorrelation at the seasonal lag is significant at 90% (one-sided, Bartlett's
- * variance), the test the classical Theta method uses before deseasonalising.
+ * Strength of the yearly pattern, 0…1 (Wang, Smith & Hyndman): 1 − Var(remainder) / Var(season +
+ * remainder) after removing a centred moving-average trend; 0 without two full seasons.
  */
-export function isSeasonal(y: Float64Array, period: number): boolean {
+export function seasonalStrength(y: Float64Array, period: number): number {
   const n = y.length;
-  if (period <= 1 || n < 2 * period) return false;
-  let sumSquares = 0;
-  for (let k = 1; k < period; k++) sumSquares += autocorrelation(y, k) ** 2;
-  const limit = 1.645 * Math.sqrt((1 + 2 * sumSquares) / n);
-  return Math.abs(autocorrelation(y, period)) > limit;
+  if (period <= 1 || n < 2 * period) return 0;
+  const trend = centredMovingAverage(y, period);
+  // Smoothed indices: with few years, raw weekly indices would "explain" much of pure noise.
+  const indices = seasonalIndices(y, period, false, 1);
+  let count = 0;
+  let sumDetrended = 0;
+  let sumRemainder = 0;
+  for (let t = 0; t < n; t++) {
+    if (!Number.isFinite(trend[t]!)) continue;
+    count++;
+    sumDetrended += y[t]! - trend[t]!;
+    sumRemainder += y[t]! - trend[t]! - indices[t % period]!;
+  }
+  const meanDetrended = sumDetrended / count;
+  const meanRemainder = sumRemainder / count;
+  let varDetrended = 0;
+  let varRemainder = 0;
+  for (let t = 0; t < n; t++) {
+    if (!Number.isFinite(trend[t]!)) continue;
+    varDetrended += (y[t]! - trend[t]! - meanDetrended) ** 2;
+    varRemainder += (y[t]! - trend[t]! - indices[t % period]! - meanRemainder) ** 2;
+  }
+  return varDetrended > 0 ? Math.max(0, 1 - varRemainder / varDetrended) : 0;
 }

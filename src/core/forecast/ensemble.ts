@@ -4,7 +4,7 @@
  * of the combination gives the 80% / 95% prediction intervals.
  */
 import { maseScale } from './metrics.ts';
-import { fitEtsAuto, type EtsSpec } from './models/ets.ts';
+import { fitEtsAuto, type EtsFit, type EtsSpec } from './models/ets.ts';
 import { seasonalNaiveForecast } from './models/seasonalNaive.ts';
 import { thetaForecast } from './models/theta.ts';
 import { profileForecast } from './models/profile.ts';
@@ -29,6 +29,8 @@ export interface ModelInput {
   positive: boolean;
   /** Lead series aligned with y (same length or longer), if any. */
   lead?: Float64Array;
+  /** ETS forms allowed; the ensemble passes the form chosen on the full history to its backtest folds. */
+  etsCandidates?: readonly EtsSpec[];
 }
 
 const SEASONAL_ETS: readonly EtsSpec[] = [
@@ -48,9 +50,12 @@ const NON_SEASONAL_ETS: readonly EtsSpec[] = [
  * 52-week season AICc charges 51 start states and would almost always drop the season, which
  * backtests on 2018 showed to be far worse (MASE 1.46 against 0.71).
  */
-export function etsForecast(input: ModelInput): Float64Array {
+export function etsFit(input: ModelInput): EtsFit {
   const seasonal = input.period > 1 && input.y.length >= 2 * input.period;
-  return fitEtsAuto(input.y, input.period, input.horizon, seasonal ? SEASONAL_ETS : NON_SEASONAL_ETS).forecast;
+  const allowed = seasonal ? SEASONAL_ETS : NON_SEASONAL_ETS;
+  // A hinted form is only used when it suits this history (a fold may be too short for a season).
+  const hinted = input.etsCandidates?.filter((spec) => (spec.season !== 'N') === seasonal);
+  return fitEtsAuto(input.y, input.period, input.horizon, hinted && hinted.length > 0 ? hinted : allowed);
 }
 
 /** Runs one model; returns undefined when it does not apply (e.g. the lead model without a lead). */
@@ -60,7 +65,7 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
     case 'seasonal-naive':
       return seasonalNaiveForecast(y, horizon, period);
     case 'ets':
-      return etsForecast(input);
+      return etsFit(input).forecast;
     case 'theta':
       return thetaForecast(y, horizon, period);
     case 'profile':
@@ -196,6 +201,15 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     const origin = n - k * foldHorizon;
     if (origin >= minHistory) origins.push(origin);
   }
+  // Final forecasts first, so the ETS form chosen by AICc on the full history is the one backtested
+  // (choosing the form again in every fold would triple the cost of ETS for little gain).
+  let etsSpec: EtsSpec | undefined;
+  const finals = models.map((model) => {
+    if (model !== 'ets') return runModel(model, input) ?? seasonalNaiveForecast(y, horizon, period);
+    const fit = etsFit(input);
+    etsSpec = fit.spec;
+    return fit.forecast;
+  });
   // Backtest: errors[model][fold] and each fold's forecasts for the interval errors.
   const foldForecasts: Float64Array[][] = models.map(() => []);
   const scoreSums = models.map(() => 0);
@@ -203,7 +217,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     const train = y.subarray(0, origin);
     const scale = maseScale(train, period);
     const actual = y.subarray(origin, origin + foldHorizon);
-    const foldInput: ModelInput = { ...input, y: train, horizon: foldHorizon };
+    const foldInput: ModelInput = { ...input, y: train, horizon: foldHorizon, etsCandidates: etsSpec ? [etsSpec] : input.etsCandidates };
     models.forEach((model, m) => {
       const f = runModel(model, foldInput) ?? seasonalNaiveForecast(train, foldHorizon, period);
       foldForecasts[m]!.push(f);
@@ -215,7 +229,6 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const scores = origins.length > 0 ? scoreSums.map((s) => s / origins.length) : models.map(() => NaN);
   // Without any fold we cannot compare models: an equal-weight mean is the safest choice.
   const weights = origins.length > 0 ? combineWeights(scores, options) : models.map(() => 1 / models.length);
-  const finals = models.map((model) => runModel(model, input) ?? seasonalNaiveForecast(y, horizon, period));
   const point = combine(finals, weights, origins.length > 0 ? options.combination : 'mean', horizon);
   const result: EnsembleResult = {
     point,

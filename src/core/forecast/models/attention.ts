@@ -23,6 +23,9 @@ export interface AttentionParams {
 }
 
 const WINDOW = 8;
+const FIT_STRIDE = 3;
+/** τ of the recency kernel: one year of weekly periods, so last year still counts about a third. */
+const TAU = 52;
 
 interface Prepared {
   y: Float64Array;
@@ -47,37 +50,56 @@ function prepare(y: Float64Array, period: number): Prepared {
   return { y, levels, shapes, period };
 }
 
-/**
- * Forecasts `horizon` values after position `origin` (exclusive; the query moment is origin−1),
- * attending only to moments whose outcome lies before `origin`.
- */
-function attend(p: Prepared, origin: number, horizon: number, params: AttentionParams, out: Float64Array): void {
+/** The parts of each score that do not depend on the fitted weights, for one query moment. */
+interface Similarities {
+  origin: number;
+  dot: Float64Array; // qᵢ·kⱼ/√d before weighting (shape part)
+  phase: Float64Array; // cos of the yearly-cycle angle between the two moments
+  recency: Float64Array; // φ(|tᵢ − tⱼ|) = exp(−Δ/τ)
+}
+
+/** Similarities of the query moment origin−1 to every earlier moment; computed once per origin. */
+function similarities(p: Prepared, origin: number, tau: number): Similarities {
   const q = origin - 1;
+  const count = Math.max(0, q - WINDOW + 1);
+  const dot = new Float64Array(count);
+  const phase = new Float64Array(count);
+  const recency = new Float64Array(count);
+  for (let c = 0; c < count; c++) {
+    const i = WINDOW - 1 + c;
+    let sum = 0;
+    for (let k = 0; k < WINDOW; k++) sum += p.shapes[q * WINDOW + k]! * p.shapes[i * WINDOW + k]!;
+    dot[c] = sum / Math.sqrt(WINDOW);
+    const gap = q - i;
+    phase[c] = p.period > 1 ? Math.cos((2 * Math.PI * gap) / p.period) : 0;
+    recency[c] = Math.exp(-gap / tau);
+  }
+  return { origin, dot, phase, recency };
+}
+
+/**
+ * Forecasts `horizon` values after `sim.origin` (the query moment is origin−1), attending only to
+ * moments whose outcome lies before the origin.
+ */
+function attend(p: Prepared, sim: Similarities, horizon: number, params: AttentionParams, out: Float64Array, stride = 1): void {
+  const q = sim.origin - 1;
   const first = WINDOW - 1;
-  const last = q - 1; // the moment itself can predict nothing yet
-  const count = last - first + 1;
+  const count = sim.dot.length;
   const levelNow = p.levels[q]!;
   if (count <= 0) {
     out.fill(levelNow, 0, horizon);
     return;
   }
-  const logits = new Float64Array(count);
+  const weights = new Float64Array(count);
   let maxLogit = -Infinity;
-  const scale = params.shapeWeight / Math.sqrt(WINDOW);
-  const seasonal = p.period > 1;
   for (let c = 0; c < count; c++) {
-    const i = first + c;
-    let dot = 0;
-    for (let k = 0; k < WINDOW; k++) dot += p.shapes[q * WINDOW + k]! * p.shapes[i * WINDOW + k]!;
-    const gap = q - i;
-    const phase = seasonal ? params.phaseWeight * Math.cos((2 * Math.PI * gap) / p.period) : 0;
-    const logit = scale * dot + phase + params.alpha * Math.exp(-gap / params.tau);
-    logits[c] = logit;
+    const logit = params.shapeWeight * sim.dot[c]! + params.phaseWeight * sim.phase[c]! + params.alpha * sim.recency[c]!;
+    weights[c] = logit;
     if (logit > maxLogit) maxLogit = logit;
   }
-  const weights = logits.map((l) => Math.exp(l - maxLogit));
-  for (let h = 1; h <= horizon; h++) {
-    const lastUsable = Math.min(last, q - h); // its outcome i+h must be observed before origin
+  for (let c = 0; c < count; c++) weights[c] = Math.exp(weights[c]! - maxLogit);
+  for (let h = 1; h <= horizon; h += stride) {
+    const lastUsable = q - h; // its outcome i+h must be observed before the origin
     let total = 0;
     let weightSum = 0;
     for (let c = 0; c <= lastUsable - first; c++) {
@@ -90,9 +112,12 @@ function attend(p: Prepared, origin: number, horizon: number, params: AttentionP
 }
 
 const GRID: AttentionParams[] = [];
-for (const shapeWeight of [0, 1, 4]) for (const phaseWeight of [0, 3, 10]) for (const alpha of [0, 3]) GRID.push({ shapeWeight, phaseWeight, alpha, tau: 52 });
+for (const shapeWeight of [0, 1, 4]) for (const phaseWeight of [3, 10]) for (const alpha of [0, 3]) GRID.push({ shapeWeight, phaseWeight, alpha, tau: TAU });
 
-/** Fits β, γ, α on two in-sample origins (mean absolute error over the horizon) and forecasts. */
+/**
+ * Fits β, γ, α on two in-sample origins and forecasts. The fit scores every third step of the
+ * horizon: as informative as all steps for choosing among a few settings, and three times faster.
+ */
 export function attentionForecast(y: Float64Array, horizon: number, period: number): { forecast: Float64Array; params: AttentionParams } {
   const n = y.length;
   const p = prepare(y, period);
@@ -102,20 +127,20 @@ export function attentionForecast(y: Float64Array, horizon: number, period: numb
     return { forecast, params: GRID[0]! };
   }
   const fitHorizon = Math.min(horizon, Math.max(1, Math.floor(n / 4)));
-  const origins = [n - fitHorizon, n - Math.ceil(fitHorizon / 2) - fitHorizon].filter((o) => o > WINDOW + fitHorizon);
+  const origins = [n - fitHorizon, n - Math.ceil(fitHorizon / 2) - fitHorizon].filter((o) => o > WINDOW + fitHorizon).map((o) => similarities(p, o, TAU));
   let best = GRID[GRID.length - 1]!;
   let bestError = Infinity;
   const trial = new Float64Array(fitHorizon);
   if (origins.length > 0) {
     for (const params of GRID) {
       let error = 0;
-      for (const origin of origins) {
-        attend(p, origin, fitHorizon, params, trial);
-        for (let h = 0; h < fitHorizon; h++) error += Math.abs(y[origin + h]! - trial[h]!);
+      for (const sim of origins) {
+        attend(p, sim, fitHorizon, params, trial, FIT_STRIDE);
+        for (let h = 0; h < fitHorizon; h += FIT_STRIDE) error += Math.abs(y[sim.origin + h]! - trial[h]!);
       }
       if (error < bestError) [best, bestError] = [params, error];
     }
   }
-  attend(p, n, horizon, best, forecast);
+  attend(p, similarities(p, n, TAU), horizon, best, forecast);
   return { forecast, params: best };
 }

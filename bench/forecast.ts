@@ -1,0 +1,157 @@
+// Forecast benchmark: accuracy on the F1 sample (2019 and 2018 test years) and speed on 10,000 series.
+// (Worker threads load TypeScript through the tsx bootstrap in forecastSpeedWorker.mjs.)
+// Usage: npx tsx bench/forecast.ts [main.csv] [--lead lead.csv] [--speed] [--series N] [--threads N]
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { readWideCsv, formatDate, type SeriesSet } from '../src/core/aggregate/seriesSet.ts';
+import { alignLead, forecastSeries, intervalCoverage, mape, mase, runModel, seasonalNaiveForecast, smape } from '../src/core/forecast/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--lead', '--series', '--threads'].includes(argv[i - 1]!)));
+const mainPath = resolve(positional[0] ?? join(here, '../../shared/data/trend-series/f1_main_100_sequences.csv'));
+const defaultLead = mainPath.replace('f1_main_100_sequences', 'f1_fashion_forward_100_sequences');
+const leadPath = option('lead') ?? (defaultLead !== mainPath && existsSync(defaultLead) ? defaultLead : undefined);
+const HORIZON = 52;
+const PERIOD = 52;
+
+const main = readWideCsv(readFileSync(mainPath, 'utf8'));
+const leads = leadPath ? readWideCsv(readFileSync(leadPath, 'utf8')) : undefined;
+
+interface Scores {
+  mase: number;
+  mape: number;
+  smape: number;
+  coverage80?: number;
+  coverage95?: number;
+}
+
+/** Scores one method over every series for the test year ending `testEnd` (exclusive). */
+function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Array | undefined, name: string) => { point: Float64Array; lo80?: Float64Array; hi80?: Float64Array; lo95?: Float64Array; hi95?: Float64Array }): Scores {
+  const sums = { mase: 0, mape: 0, smape: 0, c80: 0, c95: 0, mapeCount: 0, intervals: 0 };
+  for (const series of main.series) {
+    const train = series.values.slice(0, testEnd - HORIZON);
+    const actual = series.values.slice(testEnd - HORIZON, testEnd);
+    const lead = leads ? alignLead(main, leads, series.name)?.slice(0, testEnd - HORIZON) : undefined;
+    const f = method(train, lead, series.name);
+    sums.mase += mase(actual, f.point, train, PERIOD);
+    const m = mape(actual, f.point);
+    if (Number.isFinite(m)) {
+      sums.mape += m;
+      sums.mapeCount++;
+    }
+    sums.smape += smape(actual, f.point);
+    if (f.lo80 && f.hi80 && f.lo95 && f.hi95) {
+      sums.c80 += intervalCoverage(actual, f.lo80, f.hi80);
+      sums.c95 += intervalCoverage(actual, f.lo95, f.hi95);
+      sums.intervals++;
+    }
+  }
+  const n = main.series.length;
+  const scores: Scores = { mase: sums.mase / n, mape: sums.mape / sums.mapeCount, smape: sums.smape / n };
+  if (sums.intervals > 0) {
+    scores.coverage80 = sums.c80 / sums.intervals;
+    scores.coverage95 = sums.c95 / sums.intervals;
+  }
+  return scores;
+}
+
+const clip = (f: Float64Array) => f.map((v) => Math.max(0, v));
+const methods = {
+  'seasonal naive': (train: Float64Array) => ({ point: seasonalNaiveForecast(train, HORIZON, PERIOD) }),
+  'ETS (AICc)': (train: Float64Array) => ({ point: clip(runModel('ets', { y: train, horizon: HORIZON, period: PERIOD, positive: train.every((v) => v > 0) })!) }),
+  'ensemble, no lead': (train: Float64Array, _lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }),
+  ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
+};
+
+function accuracy(): void {
+  const n = main.dates.length;
+  const years = [
+    { label: `${formatDate(main.dates[n - HORIZON]!).slice(0, 4)} test`, testEnd: n },
+    { label: `${formatDate(main.dates[n - 2 * HORIZON]!).slice(0, 4)} test (year before)`, testEnd: n - HORIZON },
+  ];
+  const json: Record<string, Record<string, Scores & { seconds: number }>> = {};
+  console.log(`Forecast accuracy on ${mainPath} (${main.series.length} series × ${n} ${main.frequency}s)${leadPath ? `, lead: ${leadPath}` : ''}`);
+  for (const year of years) {
+    console.log(`\n${year.label}: train ${formatDate(main.dates[0]!)} … ${formatDate(main.dates[year.testEnd - HORIZON - 1]!)}, forecast ${HORIZON} ${main.frequency}s`);
+    console.log('method               MASE   MAPE%   sMAPE%  cover80  cover95  seconds');
+    json[year.label] = {};
+    for (const [name, method] of Object.entries(methods)) {
+      if (name === 'ensemble' && !leads) continue;
+      const start = performance.now();
+      const s = evaluate(year.testEnd, method);
+      const seconds = (performance.now() - start) / 1000;
+      json[year.label]![name] = { ...s, seconds };
+      const pct = (v?: number) => (v === undefined ? '      -' : `${(100 * v).toFixed(1).padStart(6)}%`);
+      console.log(`${name.padEnd(19)} ${s.mase.toFixed(3)}  ${s.mape.toFixed(1).padStart(6)}  ${s.smape.toFixed(1).padStart(6)}  ${pct(s.coverage80)}  ${pct(s.coverage95)}  ${seconds.toFixed(2).padStart(6)}`);
+    }
+  }
+  console.log(JSON.stringify({ bench: 'forecast-accuracy', file: mainPath, lead: leadPath ?? null, results: json }));
+}
+
+/** Seeded generator so every run resamples the same synthetic series. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Resamples `count` series from the set: a random series, scaled, with multiplicative noise. */
+function resample(set: SeriesSet, count: number): Float64Array {
+  const length = set.dates.length;
+  const random = mulberry32(20191230);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const out = new Float64Array(count * length);
+  for (let s = 0; s < count; s++) {
+    const source = set.series[Math.floor(random() * set.series.length)]!.values;
+    const scale = Math.exp(0.3 * gauss());
+    for (let t = 0; t < length; t++) out[s * length + t] = Math.max(0, source[t]! * scale * (1 + 0.05 * gauss()));
+  }
+  return out;
+}
+
+async function runThreads(values: Float64Array, length: number, threads: number, baseline: boolean): Promise<number> {
+  const count = values.length / length;
+  const per = Math.ceil(count / threads);
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: threads }, (_, k) => {
+      const slice = values.slice(k * per * length, Math.min(count, (k + 1) * per) * length);
+      return new Promise<void>((done, fail) => {
+        const worker = new Worker(new URL('./forecastSpeedWorker.mjs', import.meta.url), { workerData: { values: slice, length, horizon: HORIZON, period: PERIOD, baseline }, transferList: [slice.buffer] });
+        worker.once('message', () => done());
+        worker.once('error', fail);
+      });
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+async function speed(): Promise<void> {
+  const count = Number(option('series') ?? 10_000);
+  const threads = Number(option('threads') ?? availableParallelism());
+  const length = main.dates.length;
+  const values = resample(main, count);
+  console.log(`Forecast speed: ${count} resampled series × ${length} ${main.frequency}s, horizon ${HORIZON}, full ensemble with backtests, ${threads} worker thread(s)`);
+  const baselineSeconds = await runThreads(values, length, threads, true);
+  const seconds = await runThreads(values, length, threads, false);
+  console.log(`seasonal naive baseline: ${baselineSeconds.toFixed(2)} s (includes starting ${threads} threads)`);
+  console.log(`full ensemble:           ${seconds.toFixed(2)} s  (${((1000 * seconds) / count).toFixed(2)} ms per series, ${(seconds / baselineSeconds).toFixed(1)}× the baseline)`);
+  console.log(JSON.stringify({ bench: 'forecast-speed', series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count }));
+}
+
+if (flag('speed')) await speed();
+else accuracy();

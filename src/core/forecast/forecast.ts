@@ -1,0 +1,143 @@
+/**
+ * The forecasting entry points: one series, or a whole SeriesSet (optionally with lead series),
+ * with backtested ensemble forecasts, calibrated intervals, trend signals and plain-language notes.
+ */
+import { addPeriods, periodsPerYear, type Frequency, type SeriesSet } from '../aggregate/seriesSet.ts';
+import { DEFAULT_ENSEMBLE, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
+import { ForecastInputError, prepareSeries } from './prepare.ts';
+import { trendSignal, type TrendSignal } from './signals.ts';
+
+/** Options for forecasting a series. */
+export interface ForecastOptions {
+  /** Number of periods to forecast (≥ 1). */
+  horizon: number;
+  /** Season length in periods (52 weekly, 12 monthly, 1 = none). */
+  period: number;
+  /** Overrides of the ensemble settings. */
+  ensemble?: Partial<EnsembleOptions>;
+}
+
+/** The forecast of one series. */
+export interface SeriesForecast {
+  /** Series name. */
+  name: string;
+  /** Point forecast, one value per future period. */
+  point: Float64Array;
+  /** 80% and 95% prediction interval bounds (absent when no backtest could be run). */
+  lo80?: Float64Array;
+  hi80?: Float64Array;
+  lo95?: Float64Array;
+  hi95?: Float64Array;
+  /** Each model's backtest score and weight. */
+  scores: BacktestScore[];
+  /** Backtest MASE of the ensemble (NaN without backtests). */
+  backtestMase: number;
+  /** Whether the yearly pattern was used. */
+  seasonal: boolean;
+  /** Trend signals. */
+  signal: TrendSignal;
+  /** Plain-language notes (repairs, fallbacks). */
+  notes: string[];
+}
+
+function clipAtZero(values: Float64Array | undefined): void {
+  if (!values) return;
+  for (let i = 0; i < values.length; i++) if (values[i]! < 0) values[i] = 0;
+}
+
+function validateHorizon(horizon: number): void {
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new ForecastInputError(`The horizon must be a whole number of periods from 1 to 10000 (got ${horizon}).`);
+}
+
+/** Forecasts one series; `lead` (same dates as `values`) is an optional early-signal series. */
+export function forecastSeries(name: string, values: ArrayLike<number>, options: ForecastOptions, lead?: ArrayLike<number>): SeriesForecast {
+  validateHorizon(options.horizon);
+  const { horizon } = options;
+  let prepared;
+  try {
+    prepared = prepareSeries(values, `"${name}"`);
+  } catch (error) {
+    if (!(error instanceof ForecastInputError)) throw error;
+    const empty = new Float64Array(horizon).fill(NaN);
+    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.message }, notes: [error.message] };
+  }
+  const { values: y, notes } = prepared;
+  const n = y.length;
+  let period = Math.max(1, Math.round(options.period));
+  if (period > 1 && n < 2 * period) {
+    notes.push(`"${name}" has ${n} periods of history; two full seasons (${2 * period}) are needed to learn the yearly pattern, so this forecast ignores seasons.`);
+    period = 1;
+  }
+  const signalOptions = { period: options.period, window: options.period >= 52 ? 13 : options.period >= 12 ? 3 : 2 };
+  if (prepared.constant || n < 3) {
+    const point = new Float64Array(horizon).fill(y[n - 1]!);
+    if (n < 3 && !prepared.constant) notes.push(`"${name}" has only ${n} value(s): the forecast repeats the last one and has no intervals.`);
+    const zeroWidth = prepared.constant ? { lo80: point.slice(), hi80: point.slice(), lo95: point.slice(), hi95: point.slice() } : {};
+    return { name, point, ...zeroWidth, scores: [], backtestMase: NaN, seasonal: false, signal: trendSignal(y, point, signalOptions), notes };
+  }
+  let leadValues: Float64Array | undefined;
+  if (lead) {
+    try {
+      const preparedLead = prepareSeries(Array.from(lead).slice(prepared.droppedLeading), 'the lead series');
+      if (preparedLead.droppedLeading === 0 && preparedLead.values.length >= n) leadValues = preparedLead.values;
+    } catch {
+      notes.push(`The lead series for "${name}" has no numbers; it was not used.`);
+    }
+  }
+  const result = runEnsemble({ y, horizon, period, positive: prepared.positive, lead: leadValues }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
+  if (prepared.nonNegative) for (const v of [result.point, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
+  if (result.folds === 0) notes.push(`"${name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.`);
+  return {
+    name,
+    point: result.point,
+    lo80: result.lo80,
+    hi80: result.hi80,
+    lo95: result.lo95,
+    hi95: result.hi95,
+    scores: result.scores,
+    backtestMase: result.ensembleMase,
+    seasonal: period > 1,
+    signal: trendSignal(y, result.point, signalOptions),
+    notes,
+  };
+}
+
+/** Forecasts of every series in a set, on the future dates that continue the set's frequency. */
+export interface SeriesSetForecast {
+  /** The next `horizon` period dates (epoch ms). */
+  dates: number[];
+  /** Frequency of the dates. */
+  frequency: Frequency;
+  /** One forecast per input series, same order. */
+  series: SeriesForecast[];
+}
+
+/** Called after each series; throw from it to stop (e.g. on cancel). */
+export type SeriesProgress = (done: number, total: number) => void;
+
+/** Finds the lead values for `name` on the main set's dates (NaN where the lead has no date). */
+export function alignLead(main: SeriesSet, leads: SeriesSet, name: string): Float64Array | undefined {
+  const source = leads.series.find((s) => s.name === name);
+  if (!source) return undefined;
+  const position = new Map(leads.dates.map((d, i) => [d, i]));
+  return Float64Array.from(main.dates, (d) => {
+    const i = position.get(d);
+    return i === undefined ? NaN : source.values[i]!;
+  });
+}
+
+/** Forecasts every series of `set`; `leads` supplies lead series matched by name. */
+export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions, 'period'> & { period?: number }, leads?: SeriesSet, onProgress?: SeriesProgress): SeriesSetForecast {
+  validateHorizon(options.horizon);
+  if (set.dates.length === 0) throw new ForecastInputError('There are no dated rows to forecast from.');
+  const period = options.period ?? periodsPerYear(set.frequency);
+  const last = set.dates[set.dates.length - 1]!;
+  const dates = Array.from({ length: options.horizon }, (_, h) => addPeriods(last, set.frequency, h + 1));
+  const series: SeriesForecast[] = [];
+  set.series.forEach((s, i) => {
+    const lead = leads ? alignLead(set, leads, s.name) : undefined;
+    series.push(forecastSeries(s.name, s.values, { ...options, period }, lead));
+    onProgress?.(i + 1, set.series.length);
+  });
+  return { dates, frequency: set.frequency, series };
+}

@@ -1,0 +1,93 @@
+/**
+ * Trend signals a designer can read at a glance: a label, a velocity from −3 to +3, when the
+ * forecast peaks, and the change against the same period last year — or an honest
+ * "not enough history" when the series is too short to say.
+ */
+import { seasonalStrength } from './decompose.ts';
+
+/** The kind of movement a series shows. */
+export type TrendLabel = 'emerging' | 'growing' | 'steady' | 'declining' | 'seasonal';
+
+/** Signals for one series. */
+export interface TrendSignal {
+  /** The movement; undefined when there is not enough history. */
+  label?: TrendLabel;
+  /** −3 (falling fast) … 0 (flat) … +3 (rising fast); undefined when there is not enough history. */
+  velocity?: number;
+  /** Periods from the last observed one to the forecast peak (1 = next period); undefined if the forecast still rises at the horizon end. */
+  periodsToPeak?: number;
+  /** Relative change of the latest periods against the same periods one season earlier (0.25 = +25%); undefined without a full season of history or from a zero base. */
+  changeVsLastYear?: number;
+  /** True when the history is too short for a label and velocity. */
+  notEnoughHistory: boolean;
+  /** One sentence explaining the signal in plain words. */
+  explanation: string;
+}
+
+/** Settings that define the signal thresholds. */
+export interface SignalOptions {
+  /** Season length in periods (52 for weekly data). */
+  period: number;
+  /** Periods averaged for "recent level" (13 weeks = a quarter for weekly data). */
+  window: number;
+}
+
+/** Velocity from a relative change: |r| < 5% → 0, < 15% → 1, < 40% → 2, otherwise 3, with r's sign. */
+export function velocityFromChange(change: number): number {
+  const size = Math.abs(change);
+  const step = size < 0.05 ? 0 : size < 0.15 ? 1 : size < 0.4 ? 2 : 3;
+  return Math.sign(change) * step;
+}
+
+function mean(y: ArrayLike<number>, from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to; t++) sum += y[t]!;
+  return to > from ? sum / (to - from) : NaN;
+}
+
+/** Computes the signals of one series from its history and its point forecast. */
+export function trendSignal(history: Float64Array, forecast: Float64Array, options: SignalOptions): TrendSignal {
+  const n = history.length;
+  const { period } = options;
+  const window = Math.max(1, Math.min(options.window, period > 1 ? period : options.window));
+  const signal: TrendSignal = { notEnoughHistory: false, explanation: '' };
+  // Peak: the forecast's highest point, unless it is still climbing at the end of the horizon.
+  if (forecast.length > 0) {
+    let peak = 0;
+    for (let h = 1; h < forecast.length; h++) if (forecast[h]! > forecast[peak]!) peak = h;
+    if (peak < forecast.length - 1 || forecast.length === 1) signal.periodsToPeak = peak + 1;
+  }
+  const yearly = period > 1 && n >= period + window;
+  if (yearly) {
+    const before = mean(history, n - period - window, n - period);
+    const now = mean(history, n - window, n);
+    if (before > 0) signal.changeVsLastYear = now / before - 1;
+  }
+  if (n < 2 * window) {
+    signal.notEnoughHistory = true;
+    signal.explanation = `Not enough history: ${n} period(s), at least ${2 * window} are needed to judge the direction.`;
+    return signal;
+  }
+  const now = mean(history, n - window, n);
+  // With a year of history compare with the same time last year (no seasonal bias); otherwise with the previous window.
+  const base = yearly ? mean(history, n - period - window, n - period) : mean(history, n - 2 * window, n - window);
+  const allZero = now === 0 && base === 0;
+  const change = allZero ? 0 : base > 0 ? now / base - 1 : now > 0 ? Infinity : 0;
+  signal.velocity = velocityFromChange(Number.isFinite(change) ? change : 1);
+  // 'seasonal' when at least half of the detrended movement is the yearly pattern.
+  const seasonal = seasonalStrength(history, period) >= 0.5;
+  const emerging = now > 0 && (base <= 0 || base < 0.4 * now) && signal.velocity >= 2;
+  signal.label = emerging ? 'emerging' : signal.velocity >= 1 ? 'growing' : signal.velocity <= -1 ? 'declining' : seasonal ? 'seasonal' : 'steady';
+  const compared = yearly ? 'the same weeks last year' : 'the periods just before';
+  const pct = Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${Math.round(change * 100)}%` : 'from nothing';
+  const what = {
+    emerging: 'Emerging: rising quickly from a low base',
+    growing: 'Growing',
+    declining: 'Declining',
+    seasonal: 'Seasonal: rises and falls with the time of year, little change overall',
+    steady: 'Steady',
+  }[signal.label];
+  signal.explanation = allZero ? 'No activity in the recent periods.' : `${what} (${pct} over the last ${window} periods against ${compared}).`;
+  if (!yearly && period > 1) signal.explanation += ' Less than a year of history, so the comparison may include seasonal swings.';
+  return signal;
+}
