@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inferColumnType } from './infer.ts';
+import { NO_DATE_MESSAGE, NO_TEXT_COLUMN_MESSAGE, guessRoles, roleFromHeader, type RoleColumn } from './roles.ts';
+
+/** Minimal quoted-CSV reader for the committed fixture (the real parser lives in src/core/csv). */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split(/\r?\n/).filter((l) => l.length > 0)) {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') (cell += '"', i++);
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') (cells.push(cell), (cell = ''));
+      else cell += c;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function columnsOf(rows: string[][]): RoleColumn[] {
+  const [header, ...body] = rows;
+  return header!.map((name, i) => {
+    const samples = body.map((row) => row[i] ?? '');
+    return { name, samples, inference: inferColumnType({ name, samples }) };
+  });
+}
+
+describe('roles of the shared fashion catalogue', () => {
+  // A 39-row sample of the "Fashion Product Images (Small)" catalogue (Myntra products, published on
+  // Kaggle by Param Aggarwal), copied from ../shared/data/fashion-products/styles.csv; see the fixture README.
+  const rows = readCsv(readFileSync(new URL('../../../test/fixtures/clean/styles-sample.csv', import.meta.url), 'utf8'));
+  const columns = columnsOf(rows);
+  const mapping = guessRoles(columns);
+
+  it('infers each column type', () => {
+    expect(Object.fromEntries(columns.map((c) => [c.name, c.inference.type]))).toEqual({
+      id: 'id',
+      gender: 'category',
+      masterCategory: 'category',
+      subCategory: 'category',
+      articleType: 'category',
+      baseColour: 'category',
+      season: 'category',
+      year: 'date',
+      usage: 'category',
+      productDisplayName: 'text',
+    });
+  });
+
+  it('guesses each column role', () => {
+    expect(Object.fromEntries(mapping.columns.map((g) => [g.column, g.role]))).toEqual({
+      id: 'id',
+      gender: 'gender',
+      masterCategory: 'category',
+      subCategory: 'category',
+      articleType: 'category',
+      baseColour: 'colours',
+      season: 'season',
+      year: 'year',
+      usage: 'styles',
+      productDisplayName: 'text',
+    });
+  });
+
+  it('chooses the product name as the item text and year + season as time', () => {
+    expect(mapping.textColumn).toBe('productDisplayName');
+    expect(mapping.time).toEqual({ kind: 'year-season', year: 'year', season: 'season' });
+    expect(mapping.messages).toEqual([]);
+  });
+
+  it('is confident where header and cells agree', () => {
+    const byColumn = new Map(mapping.columns.map((g) => [g.column, g]));
+    expect(byColumn.get('baseColour')!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(byColumn.get('baseColour')!.reason).toBe("the header 'baseColour' says so and the cells are colour names");
+    expect(byColumn.get('gender')!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('roleFromHeader', () => {
+  it.each([
+    ['productDisplayName', 'text'], ['description', 'text'], ['Item Name', 'text'], ['描述', 'text'], ['名称', 'text'], ['商品名', 'text'],
+    ['articleType', 'category'], ['masterCategory', 'category'], ['sub_category', 'category'], ['类别', 'category'], ['品类', 'category'],
+    ['material', 'materials'], ['Fabric', 'materials'], ['材质', 'materials'], ['面料', 'materials'],
+    ['baseColour', 'colours'], ['color', 'colours'], ['颜色', 'colours'],
+    ['usage', 'styles'], ['style', 'styles'], ['风格', 'styles'],
+    ['order_date', 'date'], ['日期', 'date'], ['时间', 'date'],
+    ['year', 'year'], ['年份', 'year'], ['season', 'season'], ['季节', 'season'],
+    ['region', 'region'], ['market', 'region'], ['country', 'region'], ['地区', 'region'], ['区域', 'region'],
+    ['gender', 'gender'], ['sex', 'gender'], ['性别', 'gender'],
+    ['qty', 'units'], ['units_sold', 'units'], ['sales', 'units'], ['销量', 'units'], ['数量', 'units'],
+    ['price', 'price'], ['unit_price', 'price'], ['价格', 'price'],
+    ['id', 'id'], ['productId', 'id'], ['SKU', 'id'], ['style_id', 'id'], ['编号', 'id'],
+    ['tags', 'label'], ['brand', 'label'], ['image_url', 'ignore'], ['whatever', null],
+  ])('%s → %s', (name, role) => {
+    expect(roleFromHeader(name)).toBe(role);
+  });
+});
+
+describe('guessRoles from content', () => {
+  const column = (name: string, samples: string[]): RoleColumn => ({ name, samples, inference: inferColumnType({ name, samples }) });
+
+  it('reads unnamed columns by their cells', () => {
+    const mapping = guessRoles([
+      column('a', ['Soft cotton tee with a crew neck', 'Slim dark-wash jeans', 'Wool blend winter coat', 'Linen summer shirt']),
+      column('b', ['Men', 'Women', 'Women', 'Unisex']),
+      column('c', ['Navy Blue', 'Black', 'light blue', 'Black']),
+      column('d', ['2019-03-04', '2019-03-11', '2019-03-18', '2019-03-25']),
+      column('e', ['casual|minimal', 'boho', 'street|casual', 'minimal']),
+      column('f', ['Cotton', 'Denim', 'Wool blend', 'Linen']),
+    ]);
+    expect(mapping.columns.map((g) => g.role)).toEqual(['text', 'gender', 'colours', 'date', 'styles', 'materials']);
+    expect(mapping.time).toEqual({ kind: 'date', column: 'd' });
+  });
+
+  it('keeps exactly one item text column', () => {
+    const mapping = guessRoles([
+      column('name', ['Blue Shirt Regular Fit', 'Black Jeans Slim Fit', 'Grey Wool Coat Long']),
+      column('description', [
+        'A regular-fit shirt in soft blue cotton with a button-down collar',
+        'Slim black jeans in stretch denim with five pockets',
+        'A long coat in grey wool with notch lapels',
+      ]),
+    ]);
+    expect(mapping.textColumn).toBe('description');
+    expect(mapping.columns.map((g) => g.role)).toEqual(['ignore', 'text']);
+    expect(mapping.columns[0]!.reason).toBe("'description' describes the items better");
+  });
+
+  it('says when there is no text column and no date', () => {
+    const mapping = guessRoles([column('units', ['1', '2', '3']), column('gender', ['Men', 'Women', 'Men'])]);
+    expect(mapping.textColumn).toBeNull();
+    expect(mapping.time).toEqual({ kind: 'none' });
+    expect(mapping.messages).toEqual([NO_TEXT_COLUMN_MESSAGE, NO_DATE_MESSAGE]);
+  });
+
+  it('drops a header role the cells contradict', () => {
+    const mapping = guessRoles([column('price', ['cheap', 'expensive', 'cheap'])]);
+    expect(mapping.columns[0]!.role).not.toBe('price');
+  });
+
+  it('works with Chinese headers', () => {
+    const mapping = guessRoles([
+      column('商品名称', ['纯棉白色短袖T恤', '修身深蓝色牛仔裤', '羊毛混纺灰色大衣']),
+      column('颜色', ['白色', '深蓝', '灰色']),
+      column('销量', ['12', '30', '7']),
+      column('日期', ['2019年3月4日', '2019年3月11日', '2019年3月18日']),
+    ]);
+    expect(mapping.columns.map((g) => g.role)).toEqual(['text', 'colours', 'units', 'date']);
+  });
+});
