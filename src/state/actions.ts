@@ -1,29 +1,15 @@
 import { tableFromIPC } from 'apache-arrow';
-import { CancelledError, type Progress } from '../workers/protocol.ts';
+import { CancelledError } from '../workers/protocol.ts';
 import { intakeWorker } from '../workers/pageWorkers.ts';
 import { translate } from '../ui/i18n.ts';
-import { useAppStore, type ColumnInfo, type ProblemInfo } from './store.ts';
-
-/** What the intake worker answers for a file (see src/workers/intakeHandlers.ts). */
-interface IntakeOutcome {
-  ipc: Uint8Array;
-  columns: ColumnInfo[];
-  problems: ProblemInfo[];
-  notes: string[];
-}
-
-// TEMPORARY seam until the intake worker's request type lands in protocol.ts.
-function requestIntake(file: Blob, name: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<IntakeOutcome> {
-  const request = intakeWorker().request as unknown as (type: string, params: unknown, options: unknown) => Promise<IntakeOutcome>;
-  return request('intake.parse', { file, name }, { onProgress, signal });
-}
+import { useAppStore } from './store.ts';
 
 /** Reads a file in the intake worker and moves to the mapping step (or shows why it failed). */
 export async function openFile(file: Blob, name = (file as File).name ?? 'file'): Promise<void> {
   const store = useAppStore.getState();
   const signal = store.beginTask('reading', { stage: 'read', done: 0, total: file.size, unit: 'bytes' });
   try {
-    const outcome = await requestIntake(file, name, (p) => useAppStore.getState().setProgress(p), signal);
+    const outcome = await intakeWorker().request('intake.parse', { file, name }, { onProgress: (p) => useAppStore.getState().setProgress(p), signal });
     useAppStore.getState().setDataset({
       fileName: name,
       fileSize: file.size,

@@ -2,6 +2,36 @@ import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
+import type { PeriodGrain } from '../core/dashboard/periods.ts';
+
+/** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
+export interface DashboardSpec {
+  /** Column whose values are the trends (a file column or a model label column). */
+  facet: string;
+  /** Period length of the series. */
+  grain: PeriodGrain;
+  /** Share of items, or of units sold (when a units column exists). */
+  measure: 'items' | 'units';
+  /** Allowed values per filter column; a missing or empty list means "all". */
+  filters: Record<string, string[]>;
+  /** Periods to forecast. */
+  horizon: number;
+  /** A share needs at least this many items in its period. */
+  minSupport: number;
+  /** How many of the facet's values to chart. */
+  topN: number;
+}
+
+/** The dashboard's open view. */
+export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'items' | 'model';
+
+/** A drill-down selection: the items behind one value (and period) of the facet. */
+export interface Selection {
+  /** Facet value. */
+  label: string;
+  /** Period index, or undefined for all periods. */
+  period?: number;
+}
 
 /** A column as the app shows it: its name, inferred type and the role the user confirmed. */
 export interface ColumnInfo {
@@ -68,6 +98,18 @@ export interface AppState {
   dataset: LoadedDataset | null;
   /** A new service worker is waiting: an update can be applied by reloading. */
   updateReady: boolean;
+  /** What the dashboard shows (null until a dataset is mapped). */
+  dashboard: DashboardSpec | null;
+  /** The open dashboard view. */
+  view: DashboardView;
+  /** The drill-down selection, if any. */
+  selection: Selection | null;
+  /** Changes part of the dashboard spec. */
+  updateDashboard(patch: Partial<DashboardSpec>): void;
+  /** Opens a dashboard view. */
+  setView(view: DashboardView): void;
+  /** Selects the items behind a point and opens the items view. */
+  select(selection: Selection | null): void;
   /** Switches the interface language. */
   setLanguage(language: Language): void;
   /** Starts a long task: sets the stage and returns its abort signal. */
@@ -116,13 +158,36 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const columns = dataset.columns.map((c) => (c.name === column ? { ...c, role } : c));
     set({ dataset: { ...dataset, columns } });
   },
-  confirmMapping: () => set({ stage: 'ready' }),
+  confirmMapping() {
+    const dataset = get().dataset;
+    if (!dataset) return;
+    set({ stage: 'ready', dashboard: defaultDashboard(dataset.columns), view: 'trends', selection: null });
+  },
+  dashboard: null,
+  view: 'trends',
+  selection: null,
+  updateDashboard(patch) {
+    const current = get().dashboard;
+    if (current) set({ dashboard: { ...current, ...patch } });
+  },
+  setView: (view) => set({ view }),
+  select: (selection) => set(selection ? { selection, view: 'items' } : { selection: null }),
   cancelTask() {
     get().abort?.abort();
   },
   reset() {
     get().abort?.abort();
-    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null });
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
 }));
+
+/** Roles whose columns make good trend facets, in order of preference. */
+export const facetRoles = ['styles', 'colours', 'materials', 'category', 'label', 'season', 'gender', 'region'] as const;
+
+/** The first dashboard a mapped dataset opens with: its most trend-like column, by season. */
+export function defaultDashboard(columns: ColumnInfo[]): DashboardSpec {
+  const facet = facetRoles.map((role) => columns.find((c) => c.role === role)).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
+  const hasUnits = columns.some((c) => c.role === 'units');
+  return { facet: facet?.name ?? columns[0]?.name ?? '', grain: 'season', measure: hasUnits ? 'units' : 'items', filters: {}, horizon: 4, minSupport: 20, topN: 8 };
+}

@@ -19,6 +19,12 @@ export interface PeriodAssignment {
   starts: number[];
   /** Periods in a year (52, 12, 4, 4, 2, 1): the seasonal cycle length for forecasting. */
   perYear: number;
+  /** The grain and hemisphere the periods were made with. */
+  grain: PeriodGrain;
+  /** Hemisphere used for season names. */
+  hemisphere: Hemisphere;
+  /** Internal key of the first period (keys of consecutive periods differ by 1). */
+  firstKey: number;
 }
 
 const seasonNames = ['Winter', 'Spring', 'Summer', 'Autumn'] as const;
@@ -116,5 +122,18 @@ export function assignPeriods(dates: ArrayLike<number>, grain: PeriodGrain, hemi
       starts.push(start);
     }
   }
-  return { periodIndex, labels, starts, perYear: periodsPerYear(grain) };
+  return { periodIndex, labels, starts, perYear: periodsPerYear(grain), grain, hemisphere, firstKey: Number.isFinite(min) ? min : 0 };
+}
+
+/** Labels and starts of the `count` periods after the last one (for forecast horizons). */
+export function periodsAfter(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
+  const labels: string[] = [];
+  const starts: number[] = [];
+  const next = assignment.firstKey + assignment.labels.length;
+  for (let h = 0; h < count; h++) {
+    const { label, start } = labelOf(next + h, assignment.grain, assignment.hemisphere);
+    labels.push(label);
+    starts.push(start);
+  }
+  return { labels, starts };
 }

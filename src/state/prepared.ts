@@ -1,0 +1,111 @@
+import { codeColumn, datesOf, numbersOf, type CodedColumn } from '../core/dashboard/columns.ts';
+import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
+import type { CodeFilter } from '../core/dashboard/cube.ts';
+import type { DashboardSpec, LoadedDataset } from './store.ts';
+
+/**
+ * A dataset made ready for interactive counting: columns coded once, dates bucketed once per
+ * grain. Everything is cached per dataset object, so a filter change only recounts integers.
+ */
+export class PreparedDataset {
+  private readonly codedColumns = new Map<string, CodedColumn>();
+  private readonly periodCache = new Map<PeriodGrain, PeriodAssignment>();
+  /** The date column used for periods, if the dataset has one. */
+  readonly dateColumn: string | undefined;
+  /** The units column used for units shares, if any. */
+  readonly unitsColumn: string | undefined;
+  private datesCache: Float64Array | undefined;
+  private unitsCache: Float64Array | undefined;
+
+  constructor(readonly dataset: LoadedDataset) {
+    this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
+    this.unitsColumn = dataset.columns.find((c) => c.role === 'units')?.name;
+  }
+
+  /** Number of items. */
+  get itemCount(): number {
+    return this.dataset.table.numRows;
+  }
+
+  /** The coded form of a column (cached). */
+  coded(column: string): CodedColumn {
+    let coded = this.codedColumns.get(column);
+    if (!coded) {
+      const vector = this.dataset.table.getChild(column);
+      if (!vector) throw new Error(`The column "${column}" is not in this file.`);
+      coded = codeColumn(vector);
+      this.codedColumns.set(column, coded);
+    }
+    return coded;
+  }
+
+  /** Item dates as UTC ms (NaN when missing); undefined without a date column. */
+  dates(): Float64Array | undefined {
+    if (!this.dateColumn) return undefined;
+    this.datesCache ??= datesOf(this.dataset.table.getChild(this.dateColumn)!);
+    return this.datesCache;
+  }
+
+  /** Units per item; undefined without a units column. */
+  units(): Float64Array | undefined {
+    if (!this.unitsColumn) return undefined;
+    this.unitsCache ??= numbersOf(this.dataset.table.getChild(this.unitsColumn)!);
+    return this.unitsCache;
+  }
+
+  /** Items bucketed into periods of the grain (cached per grain). */
+  periods(grain: PeriodGrain): PeriodAssignment | undefined {
+    const dates = this.dates();
+    if (!dates) return undefined;
+    let periods = this.periodCache.get(grain);
+    if (!periods) {
+      periods = assignPeriods(dates, grain);
+      this.periodCache.set(grain, periods);
+    }
+    return periods;
+  }
+
+  /** The code filters for a spec's filter selections. */
+  filters(spec: DashboardSpec): CodeFilter[] {
+    const out: CodeFilter[] = [];
+    for (const [column, allowedValues] of Object.entries(spec.filters)) {
+      if (!allowedValues || allowedValues.length === 0) continue;
+      const coded = this.coded(column);
+      if (coded.labels.kind !== 'single') continue;
+      const allowed = new Set(allowedValues.map((v) => coded.values.indexOf(v)).filter((c) => c >= 0));
+      out.push({ codes: coded.labels.codes, allowed });
+    }
+    return out;
+  }
+
+  /** Trend series for a dashboard spec, or undefined when the dataset has no dates. */
+  trends(spec: DashboardSpec): (TrendResult & { periods: PeriodAssignment }) | undefined {
+    const periods = this.periods(spec.grain);
+    if (!periods || !spec.facet) return undefined;
+    const coded = this.coded(spec.facet);
+    const result = computeTrends({
+      periodIndex: periods.periodIndex,
+      periodCount: periods.labels.length,
+      labels: coded.labels,
+      values: coded.values,
+      weights: spec.measure === 'units' ? this.units() : undefined,
+      filters: this.filters(spec),
+      minSupport: spec.minSupport,
+      topN: spec.topN,
+    });
+    return { ...result, periods };
+  }
+}
+
+const prepared = new WeakMap<LoadedDataset, PreparedDataset>();
+
+/** The prepared form of a dataset (one per dataset object). */
+export function prepare(dataset: LoadedDataset): PreparedDataset {
+  let p = prepared.get(dataset);
+  if (!p) {
+    p = new PreparedDataset(dataset);
+    prepared.set(dataset, p);
+  }
+  return p;
+}

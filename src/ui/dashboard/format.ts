@@ -1,0 +1,17 @@
+/** Formats a share (0…1) as a percentage with one decimal, or "—" when not enough data. */
+export function formatShare(share: number | undefined): string {
+  return share === undefined || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** Formats a change in share as signed percentage points ("+2.3 pt"), or "—". */
+export function formatPoints(change: number | undefined): string {
+  if (change === undefined || Number.isNaN(change)) return '—';
+  const points = change * 100;
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pt`;
+}
+
+/** A stable, distinguishable colour for the i-th series (colour-blind-friendly palette). */
+export function seriesColour(i: number): string {
+  const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#b8a200', '#000000', '#999999', '#882255'];
+  return palette[i % palette.length]!;
+}
