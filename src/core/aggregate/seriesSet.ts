@@ -6,7 +6,7 @@
  */
 
 /** How often a series has a value. */
-export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
 
 /** One named series; values align with the set's dates, NaN where missing. */
 export interface NamedSeries {
@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000;
 
 /** Number of periods in one year (the seasonal cycle) for a frequency. */
 export function periodsPerYear(frequency: Frequency): number {
-  return { day: 7, week: 52, month: 12, quarter: 4, year: 1 }[frequency];
+  return { day: 7, week: 52, month: 12, quarter: 4, 'half-year': 2, year: 1 }[frequency];
 }
 
 /** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF). */
@@ -108,7 +108,8 @@ export function inferFrequency(dates: readonly number[]): Frequency {
   if (median < 3.5) return 'day';
   if (median < 20) return 'week';
   if (median < 60) return 'month';
-  if (median < 200) return 'quarter';
+  if (median < 135) return 'quarter';
+  if (median < 270) return 'half-year';
   return 'year';
 }
 
@@ -117,7 +118,7 @@ export function addPeriods(date: number, frequency: Frequency, steps: number): n
   if (frequency === 'day') return date + steps * DAY_MS;
   if (frequency === 'week') return date + steps * 7 * DAY_MS;
   const d = new Date(date);
-  const months = frequency === 'month' ? steps : frequency === 'quarter' ? 3 * steps : 12 * steps;
+  const months = steps * { month: 1, quarter: 3, 'half-year': 6, year: 12 }[frequency];
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
 }
 
@@ -143,7 +144,7 @@ export function regularize(rawDates: number[], rawValues: number[][], names: str
     const a = new Date(start);
     const b = new Date(date);
     const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + (b.getUTCDate() - a.getUTCDate()) / 30;
-    const per = frequency === 'month' ? 1 : frequency === 'quarter' ? 3 : 12;
+    const per = { month: 1, quarter: 3, 'half-year': 6, year: 12 }[frequency];
     return Math.round(months / per);
   };
   const length = indexOf(unique[unique.length - 1]!) + 1;
