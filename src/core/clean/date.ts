@@ -178,7 +178,7 @@ function twoDigitYear(yy: number): number {
   return yy < 70 ? 2000 + yy : 1900 + yy;
 }
 
-// Time of day after a date: `T` or space, HH:MM[:SS[.fff]], then Z, ±HH:MM, ±HHMM or nothing.
+// Time of day after a date: `T` or space, HH:MM[:SS[.fff]] [AM|PM], then Z, ±HH:MM, ±HHMM, UTC or nothing.
 // Leaves the milliseconds since midnight (shifted to UTC) in `timeOfDay`; returns OK or FAIL.
 let timeOfDay = 0;
 function readTime(raw: string, i: number, end: number): number {
@@ -213,11 +213,22 @@ function readTime(raw: string, i: number, end: number): number {
       millis = Math.floor(millis);
     }
   }
-  if (hour > 24 || minute > 59 || second > 60 || (hour === 24 && (minute > 0 || second > 0 || millis > 0))) {
+  while (i < end && isSpaceCode(raw.charCodeAt(i))) i++;
+  // 12-hour clock: "10:30 PM"; 12 AM is midnight and 12 PM is noon.
+  let hour24 = hour;
+  if (i + 1 < end && (raw.charCodeAt(i + 1) | 0x20) === 109) {
+    const meridiem = raw.charCodeAt(i) | 0x20;
+    if (meridiem === 97 || meridiem === 112) {
+      if (hour < 1 || hour > 12) return impossible(raw, 'that time of day does not exist');
+      hour24 = (hour % 12) + (meridiem === 112 ? 12 : 0);
+      i += 2;
+      while (i < end && isSpaceCode(raw.charCodeAt(i))) i++;
+    }
+  }
+  if (hour24 > 24 || minute > 59 || second > 60 || (hour24 === 24 && (minute > 0 || second > 0 || millis > 0))) {
     return impossible(raw, 'that time of day does not exist');
   }
   let offsetMinutes = 0;
-  while (i < end && isSpaceCode(raw.charCodeAt(i))) i++;
   if (i < end) {
     const c = raw.charCodeAt(i);
     if ((c === 90 || c === 122) && i + 1 === end) i++;
@@ -236,7 +247,7 @@ function readTime(raw: string, i: number, end: number): number {
     if (i !== end) return unreadable(raw);
   }
   // A leap second is folded into the next second; a zone offset moves the time to UTC.
-  timeOfDay = ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+  timeOfDay = ((hour24 * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
   return OK;
 }
 

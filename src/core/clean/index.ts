@@ -30,5 +30,6 @@ export {
   type Role, type RoleColumn, type RoleGuess, type RoleMapping, type TimeSource,
 } from './roles.ts';
 export { headerWords, looksLikeIdName, looksLikeYearName } from './names.ts';
+export { makeCellReader, type CellReader, type CellValue } from './read.ts';
 export { CleanReportBuilder, type CleanReport, type CleanProblem, type ColumnCleanSummary, type CleanReportOptions } from './report.ts';
 export { daysFromCivil, utcMs, daysInMonth, isLeapYear, MS_PER_DAY } from './calendar.ts';
