@@ -24,6 +24,8 @@ describe('inferColumnType', () => {
     ['描述', ['纯棉白色短袖T恤', '修身深蓝色牛仔裤', '羊毛混纺灰色大衣'], 'text'],
     ['count', ['1', '2', 'three', '4', '5', '6', '7', '8', '9', '10'], 'number'],
     ['empty', ['', 'NA', ''], 'text'],
+    ['style_code', ['00123', '00124', '00987'], 'id'],
+    ['size', ['038', '040', '042', '040'], 'category'],
   ])('%s %j → %s', (name, samples, type) => {
     expect(infer(name, samples).type).toBe(type);
   });

@@ -112,6 +112,8 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
     return { ...base, type: 'boolean', confidence: 1, reason: 'every value is yes/no', notes: [] };
   }
 
+  // Codes with leading zeros ('00123', '0457') would lose them as numbers: treat them as codes.
+  const leadingZeros = values.filter((v) => v.length > 1 && v.charCodeAt(0) === 48 && v.charCodeAt(1) >= 48 && v.charCodeAt(1) <= 57).length;
   const numberFormat = detectNumberFormat(values);
   let numeric = 0;
   let integers = 0;
@@ -128,7 +130,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   const dateShare = dateFormat.matched / Math.max(1, dateFormat.nonMissing);
   const numberNotes = numberFormat.note ? [numberFormat.note] : [];
 
-  if (numericShare >= 0.95) {
+  if (numericShare >= 0.95 && leadingZeros < 0.1 * values.length) {
     if (dateFormat.excelSerial) {
       return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: 'numbers in the range of Excel dates, in a date-named column', dateFormat, notes: dateFormat.notes };
     }
@@ -155,7 +157,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   if (dateShare >= 0.8 && numericShare < dateShare) {
     return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes };
   }
-  if (numericShare >= 0.8) {
+  if (numericShare >= 0.8 && leadingZeros < 0.1 * values.length) {
     return {
       ...base, type: 'number', confidence: round2(numericShare * 0.9), reason: 'mostly numbers; the rest will be reported',
       numberKind: integers === numeric ? 'integer' : 'float', numberFormat, notes: numberNotes,

@@ -40,6 +40,7 @@ describe('detectLabelSeparator', () => {
   it.each([
     [['Soft, breathable cotton shirt with a relaxed fit', 'Slim jeans in dark wash, with five pockets', 'Classic white tee']],
     [['Shirts', 'Jeans', 'Watches', 'T-Shirt/Top']],
+    [['S/M', 'L/XL', 'M', 'S/M', 'XS/S']],
     [['Turtle Check Men Navy Blue Shirt', 'Peter England Men Party Blue Jeans']],
     [['1,234', '5,678', '9,999']],
     [['a, b', 'c, d', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']],

@@ -81,7 +81,9 @@ export function detectLabelSeparator(samples: readonly string[]): LabelSeparator
     const words = parts.reduce((sum, part) => sum + wordCount(part), 0) / parts.length;
     if (words > (strong ? 4 : 3)) continue;
     if (!strong) {
+      // Long parts are prose; numbers are amounts; one- or two-letter parts are sizes ("S/M", "L/XL").
       if (parts.some((part) => part.trim().length > 40 || /^\s*[\d.]+\s*$/.test(part))) continue;
+      if (parts.reduce((sum, part) => sum + part.trim().length, 0) / parts.length < 3) continue;
       // Parts that recur (in other list cells or as single-value cells) make it a list of tags.
       const counts = new Map<string, number>();
       for (const part of parts) counts.set(normaliseLabel(part), (counts.get(normaliseLabel(part)) ?? 0) + 1);

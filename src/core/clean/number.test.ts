@@ -62,6 +62,7 @@ describe('parseNumberCell', () => {
     ['$', "'$' is not a number"],
     ['1,2', "'1,2' is not a number in this column's style (it writes decimals with '.')"],
     ['1,2345', "'1,2345' is not a number in this column's style (it writes decimals with '.')"],
+    ['12345,678', "'12345,678' is not a number in this column's style (it writes decimals with '.')"],
     ['2019-03-04', "'2019-03-04' is not a number"],
   ])('reports %s as a problem', (raw, message) => {
     const result = parseNumberCell(raw);

@@ -126,8 +126,8 @@ export function parseNumberCell(raw: string, format: NumberFormat | DecimalSepar
       if (groupSeen && groupRun !== 3) return badFormat(raw, decimalCode);
       decimalSeen = true;
     } else if (!decimalSeen && digits > 0 && isGroupSeparator(raw, i, end, c, groupCode)) {
-      // Groups of 3, or of 2 in the Indian style (1,23,456); never empty.
-      if (groupRun === 0 || (groupSeen && groupRun !== 3 && groupRun !== 2)) return badFormat(raw, decimalCode);
+      // A first group of 1–3 digits, then groups of 3 (or of 2 in the Indian style, 1,23,456).
+      if (groupRun === 0 || groupRun > 3 || (groupSeen && groupRun !== 3 && groupRun !== 2)) return badFormat(raw, decimalCode);
       groupSeen = true;
       groupRun = 0;
     } else if ((c === 101 || c === 69) && digits > 0 && !exponentSeen) {
