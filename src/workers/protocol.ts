@@ -43,6 +43,10 @@ export interface RequestMap {
   'finetune.train': { params: import('./finetuneProtocol.ts').FinetuneTrainParams; result: import('./finetuneProtocol.ts').FinetuneTrainResult };
   /** Applies a head to texts: labels and probabilities. */
   'finetune.predict': { params: import('./finetuneProtocol.ts').FinetunePredictParams; result: import('./finetuneProtocol.ts').FinetunePredictResult };
+  /** Forecasts a series set with the backtested ensemble; progress per series batch, cancel between batches. */
+  'forecast.run': { params: import('./forecastProtocol.ts').ForecastRunParams; result: import('./forecastProtocol.ts').ForecastRunResult };
+  /** Turns labelled items into share-per-period trend series. */
+  'forecast.aggregate': { params: import('./forecastProtocol.ts').ForecastAggregateParams; result: import('./forecastProtocol.ts').ForecastAggregateResult };
 }
 
 /** Any request type name. */

@@ -1,0 +1,81 @@
+/** Handlers of the forecast worker; Node tests call them directly or through the in-process port. */
+import { aggregateTrends, periodFrequency } from '../core/aggregate/items.ts';
+import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { forecastSeries } from '../core/forecast/forecast.ts';
+import { ForecastInputError } from '../core/forecast/prepare.ts';
+import { periodsPerYear, addPeriods } from '../core/aggregate/seriesSet.ts';
+import type { RequestHandlers } from './handlers.ts';
+
+/** Lets the worker read a pending `cancel` message between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The forecast worker's request handlers. */
+export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggregate'> = {
+  async 'forecast.run'(params, context) {
+    const length = params.dates.length;
+    const count = params.names.length;
+    if (params.values.length !== count * length) throw new ForecastInputError(`Expected ${count} series × ${length} dates = ${count * length} values, got ${params.values.length}.`);
+    if (length === 0) throw new ForecastInputError('There are no dated rows to forecast from.');
+    const horizon = params.horizon;
+    const period = params.period ?? periodsPerYear(params.frequency);
+    const batchSize = Math.max(1, params.batchSize ?? 25);
+    const point = new Float64Array(count * horizon);
+    const bounds = { lo80: new Float64Array(count * horizon).fill(NaN), hi80: new Float64Array(count * horizon).fill(NaN), lo95: new Float64Array(count * horizon).fill(NaN), hi95: new Float64Array(count * horizon).fill(NaN) };
+    const series = [];
+    for (let s = 0; s < count; s++) {
+      if (s % batchSize === 0) {
+        await yieldToEventLoop();
+        context.throwIfCancelled();
+        context.progress({ stage: 'forecast', done: s, total: count, unit: 'series', message: `Forecasting series ${s + 1} of ${count}…` });
+      }
+      const values = params.values.subarray(s * length, (s + 1) * length);
+      const lead = params.leadValues?.subarray(s * length, (s + 1) * length);
+      const hasLead = lead !== undefined && lead.some(Number.isFinite);
+      const f = forecastSeries(params.names[s]!, values, { horizon, period, ensemble: params.ensemble }, hasLead ? lead : undefined);
+      point.set(f.point, s * horizon);
+      for (const key of ['lo80', 'hi80', 'lo95', 'hi95'] as const) {
+        const band = f[key];
+        if (band) bounds[key].set(band, s * horizon);
+      }
+      series.push({ name: f.name, signal: f.signal, notes: f.notes, scores: f.scores, backtestMase: f.backtestMase, seasonal: f.seasonal, hasIntervals: f.lo80 !== undefined });
+    }
+    context.progress({ stage: 'forecast', done: count, total: count, unit: 'series' });
+    const last = params.dates[length - 1]!;
+    const dates = Float64Array.from({ length: horizon }, (_, h) => addPeriods(last, params.frequency, h + 1));
+    const result = { dates, point, ...bounds, series };
+    return { result, transfer: [dates.buffer, point.buffer, bounds.lo80.buffer, bounds.hi80.buffer, bounds.lo95.buffer, bounds.hi95.buffer] };
+  },
+
+  async 'forecast.aggregate'(params, context) {
+    context.progress({ stage: 'aggregate', done: 0, total: params.dates.length, unit: 'items' });
+    const table = aggregateTrends({ dates: params.dates, labels: params.labels, weights: params.weights, fields: params.fields }, params.options);
+    const length = table.periods.length;
+    const shares = new Float64Array(table.series.length * length);
+    table.series.forEach((s, i) => shares.set(s.shares, i * length));
+    context.progress({ stage: 'aggregate', done: params.dates.length, total: params.dates.length, unit: 'items' });
+    return { result: { periods: table.periods, names: table.series.map((s) => s.name), shares, frequency: periodFrequency(params.options.period), notes: table.notes }, transfer: [shares.buffer] };
+  },
+};
+
+/** Packs a SeriesSet into `forecast.run` params (series-major Float64Array) plus its transfer list. */
+export function packSeriesSet(set: SeriesSet, horizon: number, leads?: SeriesSet): { params: import('./forecastProtocol.ts').ForecastRunParams; transfer: ArrayBuffer[] } {
+  const length = set.dates.length;
+  const values = new Float64Array(set.series.length * length);
+  set.series.forEach((s, i) => values.set(s.values, i * length));
+  let leadValues: Float64Array | undefined;
+  if (leads) {
+    leadValues = new Float64Array(values.length).fill(NaN);
+    const position = new Map(leads.dates.map((d, i) => [d, i]));
+    set.series.forEach((s, i) => {
+      const lead = leads.series.find((l) => l.name === s.name);
+      if (!lead) return;
+      set.dates.forEach((d, t) => {
+        const j = position.get(d);
+        if (j !== undefined) leadValues![i * length + t] = lead.values[j]!;
+      });
+    });
+  }
+  const dates = Float64Array.from(set.dates);
+  const transfer: ArrayBuffer[] = [dates.buffer as ArrayBuffer, values.buffer as ArrayBuffer, ...(leadValues ? [leadValues.buffer as ArrayBuffer] : [])];
+  return { params: { dates, frequency: set.frequency, names: set.series.map((s) => s.name), values, leadValues, horizon }, transfer };
+}

@@ -1,0 +1,91 @@
+/**
+ * Params and results of the forecast worker's requests. Values travel as Float64Arrays laid out
+ * series-major (series s, period t at index s × length + t) so they move with transfer lists.
+ */
+import type { Frequency } from '../core/aggregate/seriesSet.ts';
+import type { AggregateOptions, TrendPeriod } from '../core/aggregate/items.ts';
+import type { BacktestScore, EnsembleOptions } from '../core/forecast/ensemble.ts';
+import type { TrendSignal } from '../core/forecast/signals.ts';
+
+/** Params of `forecast.run`: a series set (and optional lead series) to forecast. */
+export interface ForecastRunParams {
+  /** Period start dates, epoch ms, one per column of `values`. */
+  dates: Float64Array;
+  /** Spacing of the dates. */
+  frequency: Frequency;
+  /** Series names, one per row of `values`. */
+  names: string[];
+  /** names.length × dates.length values, series-major; NaN = missing. */
+  values: Float64Array;
+  /** Lead series on the same dates and layout (NaN where a series has no lead). */
+  leadValues?: Float64Array;
+  /** Periods to forecast. */
+  horizon: number;
+  /** Season length; defaults to the frequency's periods per year. */
+  period?: number;
+  /** Ensemble overrides (models, folds, combination…). */
+  ensemble?: Partial<EnsembleOptions>;
+  /** Series per progress message and cancel check (default 25). */
+  batchSize?: number;
+}
+
+/** Per-series details of a forecast that are not bulk numbers. */
+export interface ForecastSeriesInfo {
+  /** Series name. */
+  name: string;
+  /** Trend signals. */
+  signal: TrendSignal;
+  /** Plain-language notes (repairs, fallbacks). */
+  notes: string[];
+  /** Backtest scores and weights per model. */
+  scores: BacktestScore[];
+  /** Backtest MASE of the ensemble (NaN without backtests). */
+  backtestMase: number;
+  /** Whether the yearly pattern was used. */
+  seasonal: boolean;
+  /** Whether interval bounds exist for this series (else its rows in lo/hi arrays are NaN). */
+  hasIntervals: boolean;
+}
+
+/** Result of `forecast.run`. */
+export interface ForecastRunResult {
+  /** The next `horizon` period dates, epoch ms. */
+  dates: Float64Array;
+  /** names.length × horizon point forecasts, series-major. */
+  point: Float64Array;
+  /** Interval bounds, same layout (NaN where a series has none). */
+  lo80: Float64Array;
+  hi80: Float64Array;
+  lo95: Float64Array;
+  hi95: Float64Array;
+  /** Per-series signals, notes and backtest scores. */
+  series: ForecastSeriesInfo[];
+}
+
+/** Params of `forecast.aggregate`: labelled items to turn into share-per-period series. */
+export interface ForecastAggregateParams {
+  /** Item dates, epoch ms (NaN = unknown). */
+  dates: Float64Array;
+  /** Label values per item. */
+  labels: string[][];
+  /** Units per item, if shares of units are wanted. */
+  weights?: Float64Array;
+  /** Filter fields, one value per item. */
+  fields?: Record<string, (string | null)[]>;
+  /** Period, hemisphere, measure, filters, support thresholds. */
+  options: AggregateOptions;
+}
+
+/** Result of `forecast.aggregate`. */
+export interface ForecastAggregateResult {
+  /** The periods with their support flags. */
+  periods: TrendPeriod[];
+  /** Series names, most frequent label value first. */
+  names: string[];
+  /** names.length × periods.length shares, series-major; NaN where support is too low. */
+  shares: Float64Array;
+  /** Frequency to forecast these series with. */
+  frequency: Frequency;
+  /** Plain-language notes. */
+  notes: string[];
+}
