@@ -1,5 +1,6 @@
 import type { CliCommand } from './io.ts';
+import { forecastCommand } from './forecast.ts';
 import { trainHeadCommand } from './trainHead.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [trainHeadCommand];
+export const commands: CliCommand[] = [trainHeadCommand, forecastCommand];
