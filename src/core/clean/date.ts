@@ -395,6 +395,8 @@ function tokenize(raw: string, start: number, end: number): Token[] | null {
       let k = i;
       while (k < end && ((raw.charCodeAt(k) | 0x20) >= 97 && (raw.charCodeAt(k) | 0x20) <= 122)) k++;
       const text = raw.slice(i, k).toLowerCase();
+      // A word that can never be part of a date ends the scan early (most text cells stop here).
+      if (text.length > 1 && !MONTH_WORDS.has(text) && !SEASON_WORDS.has(text) && !FILLER_WORDS.has(text)) return null;
       // "S/S 19", "A/W 19": join single letters split by a separator into one word.
       const previous = tokens[tokens.length - 1];
       if (text.length === 1 && lastWasSingleLetter && previous?.kind === 'word' && text !== 'q') {
@@ -417,8 +419,13 @@ function tokenize(raw: string, start: number, end: number): Token[] | null {
   return tokens;
 }
 
+// The longest worded date we read is about 30 characters ("Wednesday, 25th of September 2019");
+// anything much longer is prose, and saying so early keeps inference fast on text columns.
+const LONGEST_WORDED_DATE = 40;
+
 /** Worded dates: month names, quarters, seasons, Chinese. */
 function readWords(raw: string, start: number, end: number, hemisphere: Hemisphere): number {
+  if (end - start > LONGEST_WORDED_DATE) return unreadable(raw);
   const tokens = tokenize(raw, start, end);
   if (!tokens || tokens.length === 0) return unreadable(raw);
   let year = -1;

@@ -33,6 +33,8 @@ export interface InferOptions {
   readonly hemisphere?: Hemisphere;
   /** Day/month order when no date settles it; 'dmy' unless told. */
   readonly defaultOrder?: DayMonthOrder;
+  /** Characters never to treat as a multi-label separator (for example the file's own delimiter). */
+  readonly notLabelSeparators?: readonly string[];
 }
 
 /** The inferred type of a column with the decisions needed to parse its cells. */
@@ -171,7 +173,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
     return { ...base, type: 'id', confidence: round2(looksLikeIdName(name) ? 0.9 : 0.75 * distinctRatio), reason: 'unique codes', notes: [] };
   }
 
-  const labels = detectLabelSeparator(values);
+  const labels = detectLabelSeparator(values, options.notLabelSeparators);
   if (labels.separator) {
     return {
       ...base, type: 'multi-label', confidence: round2(Math.min(1, 0.6 + labels.multiShare)), reason: 'several labels per cell',

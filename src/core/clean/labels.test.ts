@@ -49,6 +49,10 @@ describe('detectLabelSeparator', () => {
     expect(detectLabelSeparator(samples).separator).toBeNull();
   });
 
+  it('never chooses an excluded separator', () => {
+    expect(detectLabelSeparator(['casual;minimal', 'boho;street'], [';']).separator).toBeNull();
+  });
+
   it('explains the split', () => {
     expect(detectLabelSeparator(['casual|minimal', 'boho|street']).note).toBe(
       "Cells in this column hold several labels separated by '|'; we split them into lists.",

@@ -64,13 +64,14 @@ function wordCount(text: string): number {
  * Decides whether a column holds several labels per cell, and with which separator, from a sample:
  * '|', ';' and '、' count when a tenth of the cells use them with short parts; ',' and '/' only when
  * a fifth of the cells use them, every part is a short phrase, and the parts recur across cells
- * (a list of tags, not a sentence).
+ * (a list of tags, not a sentence). Separators in `exclude` (say, the file's own delimiter) are never chosen.
  */
-export function detectLabelSeparator(samples: readonly string[]): LabelSeparatorDecision {
+export function detectLabelSeparator(samples: readonly string[], exclude: readonly string[] = []): LabelSeparatorDecision {
   const values = samples.filter((raw) => !isMissing(raw));
   const none: LabelSeparatorDecision = { separator: null, multiShare: 0 };
   if (values.length === 0) return none;
   for (const separator of [...STRONG, ...WEAK]) {
+    if (exclude.includes(separator)) continue;
     const strong = STRONG.includes(separator);
     const wide = FULL_WIDTH[separator];
     const multi = values.filter((raw) => raw.includes(separator) || (wide !== undefined && raw.includes(wide)));
