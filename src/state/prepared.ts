@@ -1,6 +1,9 @@
 import { codeColumn, datesOf, numbersOf, type CodedColumn } from '../core/dashboard/columns.ts';
-import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { assignPeriods, supportedRange, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
+
+/** Trend series trimmed to the periods with enough data; `periodOffset` maps back to the dataset's period indices. */
+export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number };
 import type { CodeFilter } from '../core/dashboard/cube.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
@@ -79,8 +82,12 @@ export class PreparedDataset {
     return out;
   }
 
-  /** Trend series for a dashboard spec, or undefined when the dataset has no dates. */
-  trends(spec: DashboardSpec): (TrendResult & { periods: PeriodAssignment }) | undefined {
+  /**
+   * Trend series for a dashboard spec, or undefined when the dataset has no dates. Leading and
+   * trailing periods with fewer than minSupport items are trimmed, so charts start and end where
+   * the data does; gaps inside stay visible as "not enough data".
+   */
+  trends(spec: DashboardSpec): DashboardTrends | undefined {
     const periods = this.periods(spec.grain);
     if (!periods || !spec.facet) return undefined;
     const coded = this.coded(spec.facet);
@@ -94,7 +101,17 @@ export class PreparedDataset {
       minSupport: spec.minSupport,
       topN: spec.topN,
     });
-    return { ...result, periods };
+    const range = supportedRange(result.periodSupport, spec.minSupport) ?? [0, periods.labels.length - 1];
+    const [from, to] = range;
+    if (from === 0 && to === periods.labels.length - 1) return { ...result, periods, periodOffset: 0 };
+    const trimmed: PeriodAssignment = { ...periods, labels: periods.labels.slice(from, to + 1), starts: periods.starts.slice(from, to + 1), firstKey: periods.firstKey + from };
+    return {
+      ...result,
+      series: result.series.map((s) => ({ ...s, share: s.share.slice(from, to + 1), support: s.support.slice(from, to + 1) })),
+      periodSupport: result.periodSupport.slice(from, to + 1),
+      periods: trimmed,
+      periodOffset: from,
+    };
   }
 }
 

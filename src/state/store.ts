@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
-import type { PeriodGrain } from '../core/dashboard/periods.ts';
+import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { prepare } from './prepared.ts';
 
 /** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
 export interface DashboardSpec {
@@ -29,7 +30,7 @@ export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'mater
 export interface Selection {
   /** Facet value. */
   label: string;
-  /** Period index, or undefined for all periods. */
+  /** Period index in the dataset's periods at the dashboard's grain, or undefined for all periods. */
   period?: number;
 }
 
@@ -161,7 +162,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   confirmMapping() {
     const dataset = get().dataset;
     if (!dataset) return;
-    set({ stage: 'ready', dashboard: defaultDashboard(dataset.columns), view: 'trends', selection: null });
+    const spec = defaultDashboard(dataset.columns);
+    const dates = prepare(dataset).dates();
+    if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
+    set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
   },
   dashboard: null,
   view: 'trends',

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { openDemo, openFile } from '../state/actions.ts';
 import { useAppStore } from '../state/store.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
 import { DropZone } from './DropZone.tsx';
 import { MappingStep } from './MappingStep.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
@@ -62,7 +63,8 @@ export function App() {
           </>
         )}
         {stage === 'reading' && <ProgressPanel title={t('reading')} />}
-        {(stage === 'mapping' || stage === 'ready') && dataset && <MappingStep dataset={dataset} />}
+        {stage === 'mapping' && dataset && <MappingStep dataset={dataset} />}
+        {stage === 'ready' && dataset && <Dashboard dataset={dataset} />}
       </main>
     </div>
   );

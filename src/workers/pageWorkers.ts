@@ -17,6 +17,11 @@ export function intakeWorker(): WorkerClient {
   return lazyClient('intake', () => new Worker(new URL('./intake.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-intake' }));
 }
 
+/** The worker that forecasts trend series (models, backtests, intervals, signals). */
+export function forecastWorker(): WorkerClient {
+  return lazyClient('forecast', () => new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-forecast' }));
+}
+
 /** Stops every started worker (used when the user clears everything). */
 export function stopAllWorkers(): void {
   for (const client of clients.values()) client.terminate();

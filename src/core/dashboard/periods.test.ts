@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, periodsAfter } from './periods.ts';
+import { assignPeriods, chooseGrain, periodsAfter, supportedRange } from './periods.ts';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -43,5 +43,21 @@ describe('periods', () => {
     const p = assignPeriods([Number.NaN], 'year');
     expect(p.labels).toEqual([]);
     expect(Array.from(p.periodIndex)).toEqual([-1]);
+  });
+
+  it('finds the range of periods with enough items', () => {
+    expect(supportedRange([1, 5, 0, 7, 2], 5)).toEqual([1, 3]);
+    expect(supportedRange([1, 2], 5)).toBeUndefined();
+  });
+
+  it('chooses the finest grain the data can carry', () => {
+    // 30 items a week for three years: weekly trends are readable.
+    const daily: number[] = [];
+    for (let day = 0; day < 3 * 364; day++) for (let k = 0; k < 5; k++) daily.push(d('2019-01-07') + day * 86_400_000);
+    expect(chooseGrain(daily, 20)).toBe('week');
+    // 40 items a year, one date per year (like year-only catalogues): only years work.
+    const yearly: number[] = [];
+    for (let year = 2010; year < 2018; year++) for (let k = 0; k < 40; k++) yearly.push(Date.UTC(year, 5, 1));
+    expect(chooseGrain(yearly, 20)).toBe('year');
   });
 });

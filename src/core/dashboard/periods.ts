@@ -137,3 +137,43 @@ export function periodsAfter(assignment: PeriodAssignment, count: number): { lab
   }
   return { labels, starts };
 }
+
+/** The first and last period with at least minSupport items, or undefined when none has. */
+export function supportedRange(periodSupport: ArrayLike<number>, minSupport: number): [number, number] | undefined {
+  let from = -1;
+  let to = -1;
+  for (let p = 0; p < periodSupport.length; p++) {
+    if (periodSupport[p]! >= minSupport) {
+      if (from < 0) from = p;
+      to = p;
+    }
+  }
+  return from < 0 ? undefined : [from, to];
+}
+
+/** Grains tried when choosing one for a dataset, finest first. */
+export const candidateGrains: readonly PeriodGrain[] = ['week', 'month', 'season', 'fashion-season', 'year'];
+
+/**
+ * The finest grain at which the data is dense enough to read trends: inside the supported range,
+ * at least 80% of periods have minSupport items, and there are at least two yearly cycles
+ * (or six periods for years). Falls back to the grain with the best coverage.
+ */
+export function chooseGrain(dates: ArrayLike<number>, minSupport: number, hemisphere: Hemisphere = 'north'): PeriodGrain {
+  let best: { grain: PeriodGrain; coverage: number } = { grain: 'year', coverage: -1 };
+  for (const grain of candidateGrains) {
+    const periods = assignPeriods(dates, grain, hemisphere);
+    const support = new Uint32Array(periods.labels.length);
+    for (const p of periods.periodIndex) if (p >= 0) support[p]!++;
+    const range = supportedRange(support, minSupport);
+    if (!range) continue;
+    const length = range[1] - range[0] + 1;
+    let dense = 0;
+    for (let p = range[0]; p <= range[1]; p++) if (support[p]! >= minSupport) dense++;
+    const coverage = dense / length;
+    const enoughPeriods = length >= Math.max(6, 2 * periods.perYear);
+    if (coverage >= 0.8 && enoughPeriods) return grain;
+    if (coverage > best.coverage) best = { grain, coverage };
+  }
+  return best.grain;
+}

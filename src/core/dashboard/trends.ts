@@ -82,12 +82,12 @@ export function shareChange(share: Float64Array, from: number, to: number): numb
   return b - a;
 }
 
-/** Indices of the items behind one label value in one period (for drill-down), honouring filters. */
+/** Indices of the dated items behind one label value in one period, or in all periods (for drill-down), honouring filters. */
 export function itemsBehind(periodIndex: Int32Array, labels: LabelCodes, label: number, period: number | undefined, mask?: Uint8Array): Int32Array {
   const out: number[] = [];
   for (let i = 0; i < periodIndex.length; i++) {
     if (mask && mask[i] === 0) continue;
-    if (period !== undefined && periodIndex[i] !== period) continue;
+    if (period === undefined ? periodIndex[i]! < 0 : periodIndex[i] !== period) continue;
     if (labels.kind === 'single') {
       if (labels.codes[i] === label) out.push(i);
     } else {

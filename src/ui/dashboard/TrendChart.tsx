@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesForecast } from '../../core/forecast/index.ts';
+import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
 import { formatShare, seriesColour } from './format.ts';
 
@@ -13,7 +13,7 @@ interface Row {
 }
 
 /** Builds the chart rows: history values, forecast values and interval ranges per series. */
-export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, SeriesForecast>): Row[] {
+export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, TrendForecast>): Row[] {
   const rows: Row[] = labels.map((period, index) => ({ period, index }));
   futureLabels.forEach((period, h) => rows.push({ period, index: labels.length + h }));
   series.forEach((s, k) => {
@@ -51,7 +51,7 @@ export function TrendChart({
   series: TrendSeries[];
   labels: string[];
   futureLabels: string[];
-  forecasts: Map<string, SeriesForecast>;
+  forecasts: Map<string, TrendForecast>;
   onPoint?: (label: string, period: number) => void;
   height?: number;
 }) {

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { expect, snapshot, test } from './fixtures.ts';
+
+test('demo journey: map → dashboard → forecasts → heatmap → drill-down → report', async ({ page, requests: _requests }) => {
+  await page.goto('/');
+  await page.getByTestId('demo').click();
+  await expect(page.getByTestId('mapping')).toBeVisible();
+  await page.getByTestId('confirm-mapping').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  // The demo's style column (usage) is the default facet, by season, shares of items.
+  await expect(page.getByTestId('facet')).toHaveValue('usage');
+  await expect(page.getByTestId('based-on')).toContainText('demo-catalogue.csv');
+  const table = page.getByTestId('series-table');
+  await expect(table.locator('tr[data-series="Casual"]')).toBeVisible();
+  // Forecasts arrive from the worker with a backtest score or an honest "not enough data".
+  await expect(table.locator('tr[data-series="Casual"] [data-testid="mase"]')).not.toHaveText('…', { timeout: 60_000 });
+  await snapshot(page, 'dashboard-trends');
+
+  await page.getByTestId('tab-seasons').click();
+  await expect(page.getByTestId('heatmap')).toContainText('Casual');
+  await page.getByTestId('tab-colours').click();
+  await expect(page.getByTestId('palette').locator('[data-colour="Black"]').first()).toBeVisible();
+  await snapshot(page, 'dashboard-colours');
+
+  // Drill down: click the Casual series → the items view lists exactly the Casual items counted.
+  await page.getByTestId('tab-trends').click();
+  await table.locator('tr[data-series="Casual"] button').click();
+  await expect(page.getByTestId('items-view')).toBeVisible();
+  const demo = readFileSync('public/demo/catalogue-sample.csv', 'utf8').trim().split('\n').slice(1);
+  const casualDated = demo.filter((line) => {
+    const cells = line.split(',');
+    return cells[8] === 'Casual' && cells[6] !== '' && cells[7] !== '';
+  }).length;
+  await expect(page.getByTestId('items-count')).toHaveText(casualDated.toLocaleString('en-GB'));
+
+  // The report lists rising and declining values and downloads as Markdown.
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report')).toContainText('Rising');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-markdown').click();
+  const markdown = readFileSync(await (await download).path(), 'utf8');
+  expect(markdown).toMatch(/^# Trend report/);
+  expect(markdown).toContain('## usage — All regions');
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { rankMovers, reportToMarkdown, seriesToCsv } from './report.ts';
+
+const series = (label: string, values: number[]) => ({ label, share: Float64Array.from(values), support: new Uint32Array(values.length), totalSupport: 10 });
+
+describe('trend report', () => {
+  it('ranks risers and fallers by change vs the same period a year before', () => {
+    const movers = rankMovers([series('Casual', [0.5, 0.4, 0.6]), series('Formal', [0.3, 0.3, 0.1]), series('Party', [Number.NaN, 0.1, 0.2])], 2, (label) => (label === 'Casual' ? { forecast: 0.62, mase: 0.81, signal: 'growing' } : {}));
+    expect(movers.rising.map((r) => r.label)).toEqual(['Casual']);
+    expect(movers.rising[0]!.change).toBeCloseTo(0.1);
+    expect(movers.declining.map((r) => r.label)).toEqual(['Formal']);
+    const md = reportToMarkdown({ title: 'SS25 trend report', basedOn: ['demo.csv, 5,000 items'], latestPeriod: 'SS25', sections: [{ facet: 'Styles', scope: 'All regions', ...movers }] });
+    expect(md).toContain('# SS25 trend report');
+    expect(md).toContain('| Casual | 60.0% | +10.0 pt | 62.0% | 0.81 | growing |');
+    expect(md).toContain('| Formal | 10.0% | −20.0 pt | — | — | — |');
+  });
+
+  it('writes series and forecasts as CSV with interval columns', () => {
+    const csv = seriesToCsv(['AW24', 'SS25'], [{ label: 'Navy, Blue', values: [0.1, 0.2] }], {
+      periods: ['AW25'],
+      forecasts: new Map([['Navy, Blue', { point: [0.25], lo80: [0.2], hi80: [0.3], lo95: [0.15], hi95: [0.35] }]]),
+    });
+    expect(csv.split('\n')).toEqual([
+      'period,kind,"Navy, Blue","Navy, Blue__lo80","Navy, Blue__hi80","Navy, Blue__lo95","Navy, Blue__hi95"',
+      'AW24,history,0.1,,,,',
+      'SS25,history,0.2,,,,',
+      'AW25,forecast,0.25,0.2,0.3,0.15,0.35',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The seasonal trend report: a plain data model built from trend series (and forecasts where
+ * they exist), rendered as Markdown here and as a printable page by the UI. Pure.
+ */
+import type { TrendSeries } from '../dashboard/trends.ts';
+
+/** One value's line in a report table. */
+export interface ReportRow {
+  /** Facet value, e.g. "Casual". */
+  label: string;
+  /** Share in the latest period (NaN = not enough data). */
+  latest: number;
+  /** Change in share vs the same period a year earlier (NaN = not enough data). */
+  change: number;
+  /** Forecast share of the next period, when forecast. */
+  forecast?: number;
+  /** Backtest MASE of that forecast (NaN = no backtest). */
+  mase?: number;
+  /** Trend label from the forecaster (emerging, growing…). */
+  signal?: string;
+}
+
+/** A section: rising and declining values of one facet in one scope (all items or a region). */
+export interface ReportSection {
+  /** What is ranked, e.g. "Styles (usage)". */
+  facet: string;
+  /** Where, e.g. "All regions" or "EU". */
+  scope: string;
+  /** Values whose share rose most, largest rise first. */
+  rising: ReportRow[];
+  /** Values whose share fell most, largest fall first. */
+  declining: ReportRow[];
+}
+
+/** The whole report. */
+export interface TrendReport {
+  /** Title line. */
+  title: string;
+  /** What it is based on: file, rows, periods, filters, model and backend. */
+  basedOn: string[];
+  /** Latest period's label. */
+  latestPeriod: string;
+  /** Sections in order. */
+  sections: ReportSection[];
+  /** Forecast accuracy note (how intervals and MASE were measured). */
+  accuracyNote?: string;
+}
+
+/** Ranks series by their change vs the same period one year earlier (periodsPerYear back). */
+export function rankMovers(series: TrendSeries[], periodsPerYear: number, extra?: (label: string) => Partial<ReportRow>, count = 5): { rising: ReportRow[]; declining: ReportRow[] } {
+  const rows: ReportRow[] = series.map((s) => {
+    const last = s.share.length - 1;
+    const latest = last >= 0 ? s.share[last]! : Number.NaN;
+    const before = last - periodsPerYear >= 0 ? s.share[last - periodsPerYear]! : Number.NaN;
+    return { label: s.label, latest, change: latest - before, ...extra?.(s.label) };
+  });
+  const ranked = rows.filter((r) => Number.isFinite(r.change));
+  return {
+    rising: ranked.filter((r) => r.change > 0).sort((a, b) => b.change - a.change).slice(0, count),
+    declining: ranked.filter((r) => r.change < 0).sort((a, b) => a.change - b.change).slice(0, count),
+  };
+}
+
+const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
+const pts = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pt` : '—');
+
+function rowsTable(rows: ReportRow[]): string {
+  if (rows.length === 0) return '_No value moved by a measurable amount (or not enough history)._\n';
+  const lines = ['| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  for (const r of rows) {
+    lines.push(`| ${r.label.replace(/\|/g, '\\|')} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : r.mase.toFixed(2)} | ${r.signal ?? '—'} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Renders the report as Markdown. */
+export function reportToMarkdown(report: TrendReport): string {
+  const parts = [`# ${report.title}\n`, report.basedOn.map((line) => `- ${line}`).join('\n') + '\n', `Latest period: **${report.latestPeriod}**.\n`];
+  for (const section of report.sections) {
+    parts.push(`## ${section.facet} — ${section.scope}\n`, '### Rising\n', rowsTable(section.rising), '### Declining\n', rowsTable(section.declining));
+  }
+  if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${report.accuracyNote}\n`);
+  return parts.join('\n');
+}
+
+/** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds). */
+export function seriesToCsv(periods: string[], series: { label: string; values: ArrayLike<number> }[], future?: { periods: string[]; forecasts: Map<string, { point: ArrayLike<number>; lo80?: ArrayLike<number>; hi80?: ArrayLike<number>; lo95?: ArrayLike<number>; hi95?: ArrayLike<number> }> }): string {
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toFixed(6))));
+  const header = ['period', 'kind', ...series.flatMap((s) => (future ? [s.label, `${s.label}__lo80`, `${s.label}__hi80`, `${s.label}__lo95`, `${s.label}__hi95`] : [s.label]))];
+  const lines = [header.map(quote).join(',')];
+  periods.forEach((period, p) => {
+    lines.push([quote(period), 'history', ...series.flatMap((s) => (future ? [num(s.values[p]), '', '', '', ''] : [num(s.values[p])]))].join(','));
+  });
+  future?.periods.forEach((period, h) => {
+    lines.push(
+      [
+        quote(period),
+        'forecast',
+        ...series.flatMap((s) => {
+          const f = future.forecasts.get(s.label);
+          return [num(f?.point[h]), num(f?.lo80?.[h]), num(f?.hi80?.[h]), num(f?.lo95?.[h]), num(f?.hi95?.[h])];
+        }),
+      ].join(','),
+    );
+  });
+  return `${lines.join('\n')}\n`;
+}

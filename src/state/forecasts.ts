@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { Frequency } from '../core/aggregate/seriesSet.ts';
+import type { PeriodAssignment, PeriodGrain } from '../core/dashboard/periods.ts';
+import type { TrendSeries } from '../core/dashboard/trends.ts';
+import type { ForecastSeriesInfo } from '../workers/forecastProtocol.ts';
+import { forecastWorker } from '../workers/pageWorkers.ts';
+import { CancelledError } from '../workers/protocol.ts';
+
+/** One series' forecast as the dashboard uses it. */
+export interface TrendForecast extends ForecastSeriesInfo {
+  /** Point forecast per future period. */
+  point: Float64Array;
+  /** Interval bounds per future period (absent without backtests). */
+  lo80?: Float64Array;
+  hi80?: Float64Array;
+  lo95?: Float64Array;
+  hi95?: Float64Array;
+}
+
+/** The state of the dashboard's forecasts. */
+export interface ForecastState {
+  /** 'idle' without dates or series, 'running', 'done' or 'failed'. */
+  status: 'idle' | 'running' | 'done' | 'failed';
+  /** Forecasts by series label. */
+  forecasts: Map<string, TrendForecast>;
+  /** Why forecasting failed, in plain words. */
+  error?: string;
+}
+
+const frequencyOf: Record<PeriodGrain, Frequency> = { week: 'week', month: 'month', quarter: 'quarter', season: 'quarter', 'fashion-season': 'quarter', year: 'year' };
+
+/** Forecasts the series in the forecast worker (never on the page's thread). */
+export async function forecastTrends(series: TrendSeries[], periods: PeriodAssignment, horizon: number, signal?: AbortSignal): Promise<Map<string, TrendForecast>> {
+  const length = periods.labels.length;
+  const values = new Float64Array(series.length * length);
+  series.forEach((s, k) => values.set(s.share, k * length));
+  const result = await forecastWorker().request(
+    'forecast.run',
+    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear },
+    { signal, transfer: [values.buffer] },
+  );
+  const out = new Map<string, TrendForecast>();
+  result.series.forEach((info, k) => {
+    const slice = (a: Float64Array) => a.slice(k * horizon, (k + 1) * horizon);
+    out.set(info.name, { ...info, point: slice(result.point), ...(info.hasIntervals ? { lo80: slice(result.lo80), hi80: slice(result.hi80), lo95: slice(result.lo95), hi95: slice(result.hi95) } : {}) });
+  });
+  return out;
+}
+
+/** React hook: forecasts of the charted series, recomputed (and the old run cancelled) when they change. */
+export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number): ForecastState {
+  const [state, setState] = useState<ForecastState>({ status: 'idle', forecasts: new Map() });
+  useEffect(() => {
+    if (!series || !periods || series.length === 0 || periods.labels.length === 0) {
+      setState({ status: 'idle', forecasts: new Map() });
+      return;
+    }
+    const abort = new AbortController();
+    setState((s) => ({ status: 'running', forecasts: s.forecasts }));
+    forecastTrends(series, periods, horizon, abort.signal).then(
+      (forecasts) => setState({ status: 'done', forecasts }),
+      (error: unknown) => {
+        if (error instanceof CancelledError) return;
+        setState({ status: 'failed', forecasts: new Map(), error: (error as Error).message });
+      },
+    );
+    return () => abort.abort();
+  }, [series, periods, horizon]);
+  return state;
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { colourSwatch, isMulticolour, textColourOn } from '../../core/palette/colours.ts';
+import { periodsAfter } from '../../core/dashboard/periods.ts';
+import { useForecasts } from '../../state/forecasts.ts';
+import { prepare } from '../../state/prepared.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { formatShare } from './format.ts';
+
+const shownPeriods = 4;
+
+function Swatch({ name, share }: { name: string; share: number }) {
+  const language = useAppStore((s) => s.language);
+  const swatch = colourSwatch(name);
+  const background = !swatch ? 'repeating-linear-gradient(45deg,#e5e7eb,#e5e7eb 4px,#f9fafb 4px,#f9fafb 8px)' : isMulticolour(swatch) ? 'conic-gradient(#c62828,#f2cf3b,#2e8b57,#2f5fb3,#6a3d9a,#c62828)' : swatch.hex;
+  const ink = swatch && !isMulticolour(swatch) ? textColourOn(swatch.hex) : '#000000';
+  const label = language === 'zh' && swatch ? swatch.nameZh : name;
+  return (
+    <div className="swatch" style={{ background, color: ink, flexGrow: Math.max(share, 0.01) }} title={`${name}: ${formatShare(share)}`} data-colour={name}>
+      <span>{label}</span>
+      <small>{formatShare(share)}</small>
+    </div>
+  );
+}
+
+/** Colour palette: real swatches sized by share for recent periods, and next period's forecast palette. */
+export function ColoursView({ dataset }: { dataset: LoadedDataset }) {
+  const t = useT();
+  const spec = useAppStore((s) => s.dashboard)!;
+  const prepared = prepare(dataset);
+  const column = dataset.columns.find((c) => c.role === 'colours' || c.name === 'pred_baseColour');
+  const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 16 }) : undefined), [prepared, spec, column]);
+  const forecasts = useForecasts(trends?.series, trends?.periods, 1);
+  if (!column) return <p className="notice">{t('noColumn')}</p>;
+  if (!trends) return null;
+  const labels = trends.periods.labels;
+  const rows = labels.slice(Math.max(0, labels.length - shownPeriods)).map((label, k, arr) => ({ label, index: labels.length - arr.length + k }));
+  const next = periodsAfter(trends.periods, 1).labels[0];
+  const forecastRow = trends.series.map((s) => ({ name: s.label, share: forecasts.forecasts.get(s.label)?.point[0] ?? Number.NaN })).filter((s) => Number.isFinite(s.share) && s.share > 0);
+  return (
+    <div className="palette" data-testid="palette">
+      {rows.map(({ label, index }) => (
+        <div className="palette-row" key={label}>
+          <span className="palette-label">{label}</span>
+          <div className="swatches">
+            {trends.series
+              .map((s) => ({ name: s.label, share: s.share[index]! }))
+              .filter((s) => Number.isFinite(s.share) && s.share > 0)
+              .sort((a, b) => b.share - a.share)
+              .map((s) => (
+                <Swatch key={s.name} name={s.name} share={s.share} />
+              ))}
+          </div>
+        </div>
+      ))}
+      <div className="palette-row forecast" data-testid="forecast-palette">
+        <span className="palette-label">
+          {next} · {t('nextSeason')}
+        </span>
+        <div className="swatches">
+          {forecastRow.length === 0 ? <span className="muted">{forecasts.status === 'running' ? t('forecasting') : t('notEnoughData')}</span> : forecastRow.sort((a, b) => b.share - a.share).map((s) => <Swatch key={s.name} name={s.name} share={s.share} />)}
+        </div>
+      </div>
+    </div>
+  );
+}

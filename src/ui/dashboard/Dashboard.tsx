@@ -1,0 +1,144 @@
+import { useMemo } from 'react';
+import { periodsAfter, type PeriodGrain } from '../../core/dashboard/periods.ts';
+import { useForecasts } from '../../state/forecasts.ts';
+import { prepare } from '../../state/prepared.ts';
+import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
+import { formatNumber, type MessageKey } from '../i18n.ts';
+import { useT } from '../useT.ts';
+import { ColoursView } from './ColoursView.tsx';
+import { ItemsView } from './ItemsView.tsx';
+import { MaterialsView } from './MaterialsView.tsx';
+import { MoversView } from './MoversView.tsx';
+import { RegionsView } from './RegionsView.tsx';
+import { ReportButtons } from './ReportButtons.tsx';
+import { SeasonsView } from './SeasonsView.tsx';
+import { TrendsView } from './TrendsView.tsx';
+
+const views: [DashboardView, MessageKey][] = [
+  ['trends', 'viewTrends'],
+  ['movers', 'viewMovers'],
+  ['seasons', 'viewSeasons'],
+  ['colours', 'viewColours'],
+  ['materials', 'viewMaterials'],
+  ['regions', 'viewRegions'],
+  ['items', 'viewItems'],
+];
+
+const grains: [PeriodGrain, MessageKey][] = [
+  ['week', 'grainWeek'],
+  ['month', 'grainMonth'],
+  ['quarter', 'grainQuarter'],
+  ['season', 'grainSeason'],
+  ['fashion-season', 'grainFashion'],
+  ['year', 'grainYear'],
+];
+
+/** Roles whose columns can be filtered on. */
+const filterRoles = ['region', 'gender', 'category'];
+/** Roles whose columns can be the trend facet. */
+const facetRoles = ['styles', 'colours', 'materials', 'category', 'label', 'season', 'gender', 'region'];
+
+/** The trend dashboard: controls, the open view, and what it is all based on. */
+export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const spec = useAppStore((s) => s.dashboard)!;
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  const update = useAppStore((s) => s.updateDashboard);
+  const prepared = prepare(dataset);
+  const trends = useMemo(() => prepared.trends(spec), [prepared, spec]);
+  const forecastState = useForecasts(trends?.series, trends?.periods, spec.horizon);
+  const future = useMemo(() => (trends ? periodsAfter(trends.periods, spec.horizon).labels : []), [trends, spec.horizon]);
+  const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_'));
+  const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
+  const activeFilters = Object.entries(spec.filters).filter(([, v]) => v.length > 0);
+
+  return (
+    <section className="dashboard" data-testid="dashboard">
+      <div className="controls" role="group" aria-label="dashboard controls">
+        <label>
+          {t('facet')}{' '}
+          <select value={spec.facet} onChange={(e) => update({ facet: e.target.value })} data-testid="facet">
+            {facetColumns.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('grain')}{' '}
+          <select value={spec.grain} onChange={(e) => update({ grain: e.target.value as PeriodGrain })} data-testid="grain">
+            {grains.map(([g, key]) => (
+              <option key={g} value={g}>
+                {t(key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {prepared.unitsColumn && (
+          <label>
+            {t('measure')}{' '}
+            <select value={spec.measure} onChange={(e) => update({ measure: e.target.value as 'items' | 'units' })} data-testid="measure">
+              <option value="items">{t('measureItems')}</option>
+              <option value="units">{t('measureUnits')}</option>
+            </select>
+          </label>
+        )}
+        {filterColumns.map((c) => {
+          const values = prepared.coded(c.name).values;
+          return (
+            <label key={c.name}>
+              {c.name}{' '}
+              <select
+                value={spec.filters[c.name]?.[0] ?? ''}
+                onChange={(e) => update({ filters: { ...spec.filters, [c.name]: e.target.value ? [e.target.value] : [] } })}
+                data-testid={`filter-${c.name}`}
+              >
+                <option value="">{t('all')}</option>
+                {[...values].sort().map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+        <label>
+          {t('horizon')}{' '}
+          <input type="number" min={1} max={24} value={spec.horizon} onChange={(e) => update({ horizon: Math.max(1, Math.min(24, Number(e.target.value) || 1)) })} data-testid="horizon" style={{ width: '4rem' }} />{' '}
+          {t('periods')}
+        </label>
+        <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
+      </div>
+      <p className="based-on" data-testid="based-on">
+        {t('basedOn')}: {dataset.fileName} · {trends ? `${formatNumber(language, trends.itemsCounted)} ${t('itemsCounted')}` : `${formatNumber(language, dataset.table.numRows)} ${t('rows')}`}
+        {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} · {t('filters')}:{' '}
+        {activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none')} · {spec.measure === 'units' ? t('measureUnits') : t('measureItems')}
+      </p>
+      <nav className="tabs" role="tablist">
+        {views.map(([v, key]) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`tab-${v}`}>
+            {t(key)}
+          </button>
+        ))}
+      </nav>
+      {!prepared.dateColumn && view !== 'items' && (
+        <p className="notice" data-testid="no-dates">
+          {t('noDates')}
+        </p>
+      )}
+      <div className="view" role="tabpanel">
+        {view === 'trends' && trends && <TrendsView trends={trends} forecastState={forecastState} futureLabels={future} />}
+        {view === 'movers' && trends && <MoversView trends={trends} forecastState={forecastState} />}
+        {view === 'seasons' && trends && <SeasonsView trends={trends} />}
+        {view === 'colours' && <ColoursView dataset={dataset} />}
+        {view === 'materials' && <MaterialsView dataset={dataset} />}
+        {view === 'regions' && <RegionsView dataset={dataset} />}
+        {view === 'items' && <ItemsView dataset={dataset} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { prepare } from '../../state/prepared.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { formatShare, seriesColour } from './format.ts';
+
+/** Material mix: share of each material per period, stacked. */
+export function MaterialsView({ dataset }: { dataset: LoadedDataset }) {
+  const t = useT();
+  const spec = useAppStore((s) => s.dashboard)!;
+  const prepared = prepare(dataset);
+  const column = dataset.columns.find((c) => c.role === 'materials');
+  const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 8 }) : undefined), [prepared, spec, column]);
+  if (!column) return <p className="notice" data-testid="no-materials">{t('noColumn')}</p>;
+  if (!trends) return null;
+  const rows = trends.periods.labels.map((period, p) => Object.fromEntries([['period', period], ...trends.series.map((s) => [s.label, Number.isNaN(s.share[p]!) ? null : s.share[p]])]));
+  return (
+    <div className="chart-card" data-chart="materials" data-testid="materials">
+      <ResponsiveContainer width="100%" height={340}>
+        <BarChart data={rows}>
+          <CartesianGrid stroke="#eee" />
+          <XAxis dataKey="period" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={44} />
+          <Tooltip formatter={(v) => formatShare(v as number)} />
+          <Legend />
+          {trends.series.map((s, k) => (
+            <Bar key={s.label} dataKey={s.label} stackId="mix" fill={seriesColour(k)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

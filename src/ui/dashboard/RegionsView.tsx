@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { prepare } from '../../state/prepared.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { formatPoints, formatShare, seriesColour } from './format.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+const shownRegions = 6;
+const shownValues = 4;
+
+/** Region comparison: one small multiple per region with the facet's top values, and year-over-year change. */
+export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
+  const t = useT();
+  const spec = useAppStore((s) => s.dashboard)!;
+  const prepared = prepare(dataset);
+  const column = dataset.columns.find((c) => c.role === 'region');
+  const panels = useMemo(() => {
+    if (!column) return [];
+    const coded = prepared.coded(column.name);
+    const overall = prepared.trends({ ...spec, topN: shownValues });
+    if (!overall) return [];
+    const regions = [...coded.values].slice(0, 64);
+    return regions
+      .map((region) => ({ region, trends: prepared.trends({ ...spec, topN: 64, filters: { ...spec.filters, [column.name]: [region] } })! }))
+      .sort((a, b) => b.trends.itemsCounted - a.trends.itemsCounted)
+      .slice(0, shownRegions)
+      .map(({ region, trends }) => ({ region, trends, labels: overall.series.map((s) => s.label) }));
+  }, [prepared, spec, column]);
+  if (!column) return <p className="notice" data-testid="no-regions">{t('noColumn')}</p>;
+  return (
+    <div className="small-multiples" data-testid="regions">
+      {panels.map(({ region, trends, labels }) => {
+        const last = trends.periods.labels.length - 1;
+        const perYear = trends.periods.perYear;
+        return (
+          <div className="panel" key={region} data-region={region}>
+            <h4>
+              {region} <small className="muted">({trends.itemsCounted})</small>
+            </h4>
+            <table>
+              <tbody>
+                {labels.map((label, k) => {
+                  const s = trends.series.find((x) => x.label === label);
+                  const latest = s?.share[last];
+                  const before = s && last - perYear >= 0 ? s.share[last - perYear] : undefined;
+                  const change = latest === undefined || before === undefined || Number.isNaN(latest) || Number.isNaN(before) ? undefined : latest - before;
+                  return (
+                    <tr key={label}>
+                      <td style={{ color: seriesColour(k) }}>● {label}</td>
+                      <td>{s ? <Sparkline values={s.share} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
+                      <td className="num">{formatShare(latest)}</td>
+                      <td className="num" title={t('yoy')}>
+                        {change === undefined ? t('notEnoughData') : formatPoints(change)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

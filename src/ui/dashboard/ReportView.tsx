@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
+import type { TrendForecast } from '../../state/forecasts.ts';
+import { prepare } from '../../state/prepared.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { downloadBlob } from '../download.ts';
+import { formatPoints, formatShare } from './format.ts';
+
+const sectionRoles = ['styles', 'colours', 'materials', 'category'];
+const regionScopes = 3;
+
+/** Builds the seasonal report from the dataset under the current dashboard settings. */
+export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendForecast>): TrendReport | undefined {
+  const spec = useAppStore((s) => s.dashboard)!;
+  return useMemo(() => {
+    const prepared = prepare(dataset);
+    const current = prepared.trends(spec);
+    if (!current) return undefined;
+    const facets = [...new Set([spec.facet, ...dataset.columns.filter((c) => sectionRoles.includes(c.role)).map((c) => c.name)])];
+    const region = dataset.columns.find((c) => c.role === 'region');
+    const regions = region ? prepared.coded(region.name).values.slice(0, regionScopes) : [];
+    const sections: ReportSection[] = [];
+    for (const facet of facets) {
+      const scopes: [string, Record<string, string[]>][] = [['All regions', spec.filters], ...regions.map((r): [string, Record<string, string[]>] => [r, { ...spec.filters, [region!.name]: [r] }])];
+      for (const [scope, filters] of scopes) {
+        const trends = prepared.trends({ ...spec, facet, filters, topN: 24 });
+        if (!trends) continue;
+        const extra = facet === spec.facet && scope === 'All regions' ? (label: string) => {
+          const f = forecasts.get(label);
+          return f ? { forecast: f.point[0], mase: f.backtestMase, signal: f.signal.label } : {};
+        } : undefined;
+        sections.push({ facet, scope, ...rankMovers(trends.series, trends.periods.perYear, extra) });
+      }
+    }
+    const mases = [...forecasts.values()].map((f) => f.backtestMase).filter(Number.isFinite);
+    return {
+      title: `Trend report — ${current.periods.labels[current.periods.labels.length - 1] ?? ''}`,
+      basedOn: [
+        `File: ${dataset.fileName} (${dataset.table.numRows.toLocaleString('en-GB')} rows, ${current.itemsCounted.toLocaleString('en-GB')} counted)`,
+        `Periods: ${current.periods.labels[0]} – ${current.periods.labels[current.periods.labels.length - 1]} by ${spec.grain}; shares of ${spec.measure}; a share needs ${spec.minSupport}+ items in its period`,
+        `Filters: ${Object.entries(spec.filters).filter(([, v]) => v.length).map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') || 'none'}`,
+        'Computed on this computer by Trendloom; no data left it.',
+      ],
+      latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',
+      sections,
+      accuracyNote: mases.length
+        ? `Forecasts of "${spec.facet}" come from a backtested ensemble; its mean backtest MASE over the charted values is ${(mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2)} (below 1 beats repeating last year's value).`
+        : undefined,
+    };
+  }, [dataset, spec, forecasts]);
+}
+
+/** The printable seasonal report (print → PDF) with a Markdown download. */
+export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDataset; forecasts: Map<string, TrendForecast>; onClose: () => void }) {
+  const report = useReport(dataset, forecasts);
+  if (!report) return null;
+  return (
+    <div className="report-overlay" role="dialog" aria-modal="true" aria-label={report.title} data-testid="report">
+      <article className="report">
+        <div className="report-actions no-print">
+          <button type="button" onClick={() => window.print()}>
+            Print / PDF
+          </button>
+          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportToMarkdown(report)], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
+            Markdown
+          </button>
+          <button type="button" onClick={onClose}>
+            ✕
+          </button>
+        </div>
+        <h1>{report.title}</h1>
+        <ul>
+          {report.basedOn.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {report.sections.map((section) => (
+          <section key={`${section.facet}-${section.scope}`} className="report-section">
+            <h2>
+              {section.facet} — {section.scope}
+            </h2>
+            <div className="report-columns">
+              {(['rising', 'declining'] as const).map((kind) => (
+                <div key={kind}>
+                  <h3>{kind === 'rising' ? 'Rising' : 'Declining'}</h3>
+                  {section[kind].length === 0 ? (
+                    <p className="muted">Not enough history, or nothing moved.</p>
+                  ) : (
+                    <table>
+                      <tbody>
+                        {section[kind].map((r) => (
+                          <tr key={r.label}>
+                            <td>{r.label}</td>
+                            <td className="num">{formatShare(r.latest)}</td>
+                            <td className="num">{formatPoints(r.change)}</td>
+                            <td className="num">{r.forecast !== undefined ? `→ ${formatShare(r.forecast)}` : ''}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </div>
+              ))}
+            </div>
+          </section>
+        ))}
+        {report.accuracyNote && <p>{report.accuracyNote}</p>}
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { DashboardTrends } from '../../state/prepared.ts';
+import { useAppStore } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { formatPoints, formatShare } from './format.ts';
+
+const shownPeriods = 12;
+
+/** Label × period heatmap of shares, with the change against the same period a year before. */
+export function SeasonsView({ trends }: { trends: DashboardTrends }) {
+  const t = useT();
+  const select = useAppStore((s) => s.select);
+  const { labels, perYear } = trends.periods;
+  const first = Math.max(0, labels.length - shownPeriods);
+  const periods = labels.slice(first).map((label, k) => ({ label, index: first + k }));
+  const max = Math.max(1e-9, ...trends.series.flatMap((s) => Array.from(s.share).filter(Number.isFinite)));
+  return (
+    <div className="heatmap-wrap">
+      <table className="heatmap" data-testid="heatmap">
+        <thead>
+          <tr>
+            <th>{t('value')}</th>
+            {periods.map((p) => (
+              <th key={p.label}>{p.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {trends.series.map((s) => (
+            <tr key={s.label}>
+              <th scope="row">{s.label}</th>
+              {periods.map(({ label, index }) => {
+                const share = s.share[index]!;
+                const before = index - perYear >= 0 ? s.share[index - perYear] : undefined;
+                const change = before === undefined || Number.isNaN(before) || Number.isNaN(share) ? undefined : share - before;
+                const alpha = Number.isNaN(share) ? 0 : 0.1 + 0.9 * (share / max);
+                return (
+                  <td
+                    key={label}
+                    tabIndex={0}
+                    style={{ background: Number.isNaN(share) ? '#f3f4f6' : `rgba(180, 83, 9, ${alpha.toFixed(2)})`, color: alpha > 0.55 ? 'white' : undefined }}
+                    title={`${s.label} · ${label}: ${formatShare(share)} (${t('yoy')} ${formatPoints(change)})`}
+                    onClick={() => select({ label: s.label, period: index + trends.periodOffset })}
+                    onKeyDown={(e) => e.key === 'Enter' && select({ label: s.label, period: index + trends.periodOffset })}
+                  >
+                    <div>{Number.isNaN(share) ? '—' : formatShare(share)}</div>
+                    <small>{change === undefined ? '' : formatPoints(change)}</small>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t('selectPoint')}</p>
+    </div>
+  );
+}

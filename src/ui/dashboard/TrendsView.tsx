@@ -1,0 +1,79 @@
+import type { DashboardTrends } from '../../state/prepared.ts';
+import type { ForecastState } from '../../state/forecasts.ts';
+import { useAppStore } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { formatShare, seriesColour } from './format.ts';
+import { TrendChart } from './TrendChart.tsx';
+
+/** The trend explorer: curves with forecasts and intervals, and each series' backtested accuracy beside it. */
+export function TrendsView({ trends, forecastState, futureLabels }: { trends: DashboardTrends; forecastState: ForecastState; futureLabels: string[] }) {
+  const t = useT();
+  const select = useAppStore((s) => s.select);
+  const labels = trends.periods.labels;
+  const last = labels.length - 1;
+  return (
+    <div className="trends-view">
+      <div className="chart-card" data-testid="trend-chart" data-chart="trends">
+        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={(label, period) => select({ label, period: period <= last ? period + trends.periodOffset : undefined })} />
+        {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
+        {forecastState.status === 'failed' && (
+          <p className="error" role="alert">
+            {t('forecastFailed')}: {forecastState.error}
+          </p>
+        )}
+      </div>
+      <table className="series-table" data-testid="series-table">
+        <thead>
+          <tr>
+            <th>{t('value')}</th>
+            <th>{t('latest')}</th>
+            <th>{t('nextSeason')}</th>
+            <th>{t('backtest')}</th>
+            <th>{t('signal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trends.series.map((s, k) => {
+            const f = forecastState.forecasts.get(s.label);
+            return (
+              <tr key={s.label} data-series={s.label}>
+                <td>
+                  <button type="button" className="link" onClick={() => select({ label: s.label })} style={{ color: seriesColour(k) }}>
+                    ● {s.label}
+                  </button>
+                </td>
+                <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
+                <td>{f ? `${formatShare(f.point[0])}${f.lo80 ? ` (${formatShare(f.lo80[0])}–${formatShare(f.hi80![0])})` : ''}` : '…'}</td>
+                <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
+                <td title={f?.signal.explanation}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : f.signal.label) : '…'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <details className="as-table">
+        <summary>{t('showTable')}</summary>
+        <table data-testid="trend-data-table">
+          <thead>
+            <tr>
+              <th>{t('period')}</th>
+              {trends.series.map((s) => (
+                <th key={s.label}>{s.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((period, p) => (
+              <tr key={period}>
+                <td>{period}</td>
+                {trends.series.map((s) => (
+                  <td key={s.label}>{formatShare(s.share[p])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
