@@ -207,7 +207,8 @@ describe('seasons', () => {
 
 describe('looksLikeDateName', () => {
   it.each([
-    ['order_date', true], ['Date', true], ['created_at', true], ['上市日期', true], ['sale_dt', true], ['units', false], ['id', false],
+    ['order_date', true], ['Date', true], ['created_at', true], ['sold_on', true], ['上市日期', true], ['sale_dt', true],
+    ['orderDate', true], ['Week', true], ['季度', true], ['units', false], ['units_sold', false], ['id', false], ['holiday_style', false],
   ])('%s → %s', (name, expected) => {
     expect(looksLikeDateName(name)).toBe(expected);
   });

@@ -21,6 +21,7 @@
  */
 import { MONTH_NAMES, MS_PER_DAY, daysInMonth, utcMs } from './calendar.ts';
 import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
+import { headerHas, headerWords } from './names.ts';
 import { parseNumberCell } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Granularity, type Hemisphere, type NumericCell } from './types.ts';
 
@@ -570,11 +571,20 @@ export function makeDateParser(decision: DateFormatDecision): (raw: string) => N
   };
 }
 
-const DATE_NAME = /date|time|day|timestamp|created|updated|modified|ordered|sold|shipped|launch|release|period|month|week|日期|时间|月份|年月|上市/i;
+const DATE_WORDS = [
+  'date', 'dates', 'datetime', 'time', 'timestamp', 'day', 'dt', 'month', 'week', 'quarter', 'period', 'when',
+  'created', 'updated', 'modified', 'launch', 'launched', 'release', 'released',
+];
+const DATE_PHRASES = ['日期', '时间', '月份', '年月', '上市', '季度'];
 
-/** Whether a header names a date ("order_date", "Created at", "上市日期"), which allows Excel serials. */
+/**
+ * Whether a header names a date ("order_date", "Created at", "sold_on", "上市日期"), which allows
+ * Excel serials; "units_sold" does not, so a big sales figure is never read as a date.
+ */
 export function looksLikeDateName(name: string): boolean {
-  return DATE_NAME.test(name) || /(^|[^a-z])dt([^a-z]|$)/i.test(name);
+  const words = headerWords(name);
+  const last = words[words.length - 1];
+  return headerHas(name, DATE_WORDS, DATE_PHRASES) || (words.length > 1 && (last === 'at' || last === 'on'));
 }
 
 /**

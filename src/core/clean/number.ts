@@ -46,8 +46,12 @@ function isCurrencySign(code: number): boolean {
 // Three-letter currency codes (and RMB) written next to amounts, upper case.
 const CURRENCY_CODES = ['EUR', 'USD', 'GBP', 'JPY', 'CNY', 'RMB', 'INR', 'CHF', 'AUD', 'CAD', 'HKD', 'SEK', 'KRW'];
 
-/** Length of a currency code starting at `i` (3, or 0 when there is none). */
+/** Length of a currency code starting at `i` ('EUR' 3, 'Rs.' 3, 'Rs' 2, or 0 when there is none). */
 function currencyCodeAt(raw: string, i: number, end: number): number {
+  // Rupees as Indian catalogues write them: "Rs. 499", "Rs 499".
+  if (i + 2 <= end && raw.charCodeAt(i) === 82 && (raw.charCodeAt(i + 1) | 0x20) === 115) {
+    return i + 2 < end && raw.charCodeAt(i + 2) === DOT ? 3 : 2;
+  }
   if (i + 3 > end) return 0;
   const a = raw.charCodeAt(i);
   if (a < 65 || a > 90) return 0;
@@ -98,7 +102,7 @@ export function parseNumberCell(raw: string, format: NumberFormat | DecimalSepar
       i++;
     } else if (!currencySeen && currencyCodeAt(raw, i, end) > 0) {
       currencySeen = true;
-      i += 3;
+      i += currencyCodeAt(raw, i, end);
     } else if (isSpaceCode(c)) {
       i++;
     } else break;
@@ -150,7 +154,7 @@ export function parseNumberCell(raw: string, format: NumberFormat | DecimalSepar
     else if (isCurrencySign(c) && !currencySeen) currencySeen = true;
     else if (!currencySeen && currencyCodeAt(raw, i, end) > 0) {
       currencySeen = true;
-      i += 2;
+      i += currencyCodeAt(raw, i, end) - 1;
     } else if (c === CLOSE_PAREN && parenthesised && !closed) closed = true;
     else if ((c === MINUS || c === UNICODE_MINUS) && !signSeen) {
       signSeen = true;

@@ -100,6 +100,8 @@ describe('roleFromHeader', () => {
     ['price', 'price'], ['unit_price', 'price'], ['价格', 'price'],
     ['id', 'id'], ['productId', 'id'], ['SKU', 'id'], ['style_id', 'id'], ['编号', 'id'],
     ['tags', 'label'], ['brand', 'label'], ['image_url', 'ignore'], ['whatever', null],
+    ['product', 'text'], ['Item', 'text'], ['product_type', 'category'], ['sku_name', 'text'], ['商品名称', 'text'],
+    ['商品编号', 'id'], ['商品类别', 'category'], ['销售额', 'price'], ['季度', 'date'], ['季', 'season'], ['units_sold', 'units'],
   ])('%s → %s', (name, role) => {
     expect(roleFromHeader(name)).toBe(role);
   });
@@ -133,6 +135,17 @@ describe('guessRoles from content', () => {
     expect(mapping.textColumn).toBe('description');
     expect(mapping.columns.map((g) => g.role)).toEqual(['ignore', 'text']);
     expect(mapping.columns[0]!.reason).toBe("'description' describes the items better");
+  });
+
+  it('falls back to the longest free text when no header names the item text', () => {
+    const mapping = guessRoles([
+      column('style', ['A relaxed linen shirt for warm days', 'Wide trousers in soft wool', 'A cropped denim jacket, washed blue']),
+      column('gender', ['Men', 'Women', 'Women']),
+    ]);
+    expect(mapping.textColumn).toBe('style');
+    expect(mapping.columns[0]).toEqual({
+      column: 'style', role: 'text', confidence: 0.5, reason: 'the longest free text in the file; no header names the item text',
+    });
   });
 
   it('says when there is no text column and no date', () => {

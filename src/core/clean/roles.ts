@@ -80,11 +80,11 @@ export const NO_DATE_MESSAGE =
 // "name" could say text.
 const NAME_RULES: readonly { role: Role; words: readonly string[]; phrases: readonly string[] }[] = [
   { role: 'ignore', words: ['url', 'urls', 'link', 'links', 'image', 'images', 'img', 'photo', 'picture', 'thumbnail', 'path', 'file', 'filename', 'href'], phrases: ['图片', '链接', '网址'] },
-  { role: 'price', words: ['price', 'prices', 'cost', 'msrp', 'rrp', 'mrp', 'retail', 'amount', 'revenue'], phrases: ['价格', '售价', '单价', '金额', '价'] },
+  { role: 'price', words: ['price', 'prices', 'cost', 'msrp', 'rrp', 'mrp', 'retail', 'amount', 'revenue'], phrases: ['价格', '售价', '单价', '金额', '销售额', '价'] },
   { role: 'units', words: ['units', 'unit', 'qty', 'quantity', 'quantities', 'sales', 'sold', 'volume', 'demand', 'count', 'orders', 'pieces', 'pcs'], phrases: ['销量', '数量', '件数', '销售'] },
   { role: 'year', words: [], phrases: [] }, // by looksLikeYearName
+  { role: 'date', words: [], phrases: [] }, // by looksLikeDateName ("季度", a quarter, before "季", a season)
   { role: 'season', words: ['season', 'seasons'], phrases: ['季节', '季'] },
-  { role: 'date', words: [], phrases: [] }, // by looksLikeDateName
   { role: 'gender', words: ['gender', 'sex', 'genders'], phrases: ['性别'] },
   { role: 'colours', words: ['colour', 'color', 'colours', 'colors', 'colourway', 'colorway', 'shade'], phrases: ['颜色', '色彩', '色系', '配色'] },
   { role: 'materials', words: ['material', 'materials', 'fabric', 'fabrics', 'composition', 'fibre', 'fiber', 'fibres', 'fibers', 'textile'], phrases: ['材质', '面料', '材料', '成分'] },
@@ -93,12 +93,16 @@ const NAME_RULES: readonly { role: Role; words: readonly string[]; phrases: read
   { role: 'text', words: ['description', 'desc', 'descr', 'title', 'name', 'text', 'details', 'summary', 'caption'], phrases: ['描述', '名称', '商品名', '品名', '标题', '说明', '详情'] },
   { role: 'category', words: ['category', 'categories', 'cat', 'type', 'class', 'department', 'dept', 'family', 'segment', 'subcategory', 'group', 'kind'], phrases: ['类别', '品类', '类目', '分类', '类型'] },
   { role: 'label', words: ['label', 'labels', 'tag', 'tags', 'brand', 'pattern', 'fit', 'trend', 'attribute', 'attributes', 'collection', 'print'], phrases: ['标签', '品牌', '图案'] },
+  // Last, so "product type" is a category and "product id" an id: a bare "product" or "item" is the item itself.
+  { role: 'text', words: ['product', 'item', 'article', 'goods'], phrases: ['商品', '产品'] },
 ];
+const TEXT_WORDS = ['name', 'title', 'description', 'desc'];
 
 /** The role a header names, or null: `productDisplayName` → text, `baseColour` → colours, `销量` → units. */
 export function roleFromHeader(name: string): Role | null {
   const words = headerWords(name);
-  if (looksLikeIdName(name)) return 'id';
+  // "sku_name" is the item's name, not its code.
+  if (looksLikeIdName(name) && !TEXT_WORDS.some((w) => words.includes(w)) && !name.includes('名称')) return 'id';
   for (const rule of NAME_RULES) {
     if (rule.role === 'year' && looksLikeYearName(name)) return 'year';
     if (rule.role === 'date' && looksLikeDateName(name) && !words.includes('season')) return 'date';
@@ -258,7 +262,24 @@ export function guessRoles(columns: readonly RoleColumn[]): RoleMapping {
     .map((guess, index) => ({ guess, index }))
     .filter(({ guess }) => guess.role === 'text')
     .sort((a, b) => b.guess.confidence - a.guess.confidence || meanLength(columns[b.index]!.samples) - meanLength(columns[a.index]!.samples));
-  const chosen = textCandidates[0];
+  let chosen = textCandidates[0];
+  if (!chosen) {
+    // No header or cell says "item text": take the longest free text, if any, rather than none.
+    const fallback = columns
+      .map((column, index) => ({ column, index }))
+      .filter(({ column, index }) => column.inference.type === 'text' && guesses[index]!.role !== 'id')
+      .sort((a, b) => meanLength(b.column.samples) - meanLength(a.column.samples))[0];
+    if (fallback) {
+      const guess: RoleGuess = {
+        column: fallback.column.name,
+        role: 'text',
+        confidence: 0.5,
+        reason: 'the longest free text in the file; no header names the item text',
+      };
+      guesses[fallback.index] = guess;
+      chosen = { guess, index: fallback.index };
+    }
+  }
   for (const { index } of textCandidates.slice(1)) {
     const column = columns[index]!;
     const role: Role = column.inference.type === 'category' ? 'label' : 'ignore';
