@@ -84,6 +84,8 @@ describe('parseDate', () => {
     ['12', "'12' is not a date we can read"],
     ['43530', "'43530' is not a date we can read"],
     ['2019-03-04x', "'2019-03-04x' is not a date we can read"],
+    ['2019-03-04 10:3', "'2019-03-04 10:3' is not a date we can read"],
+    ['2019-03-04T10:30+0', "'2019-03-04T10:30+0' is not a date we can read"],
   ])('reports %s', (raw, message) => {
     const result = parseDateCell(raw);
     expect(isCellProblem(result)).toBe(true);

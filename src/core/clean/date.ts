@@ -161,8 +161,8 @@ function isDigit(c: number): boolean {
 function digitsAt(raw: string, i: number, count: number): number {
   let value = 0;
   for (let k = 0; k < count; k++) {
-    const d = raw.charCodeAt(i + k) - 48;
-    if (d < 0 || d > 9) return -1;
+    const d = raw.charCodeAt(i + k) - 48; // NaN past the end of the string
+    if (!(d >= 0 && d <= 9)) return -1;
     value = value * 10 + d;
   }
   return value;

@@ -187,7 +187,7 @@ function readExponent(raw: string, i: number, end: number): number {
   let digits = 0;
   for (; i < end; i++) {
     const d = raw.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
+    if (!(d >= 0 && d <= 9)) break;
     value = value * 10 + d;
     digits++;
   }

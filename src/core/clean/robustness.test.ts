@@ -32,6 +32,18 @@ describe('robustness on arbitrary cells', () => {
     }), { numRuns: 2000 });
   });
 
+  it('reads every prefix of well-formed dates as a date or a problem, never NaN', () => {
+    const written = fc.oneof(
+      fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().replace('T', ' ').replace('Z', ' +02:00')),
+      fc.constantFrom('04/03/2019 10:30 PM', '4 March 2019', '2019年3月4日', 'Spring/Summer 2019', 'Q3 2019'),
+    );
+    fc.assert(fc.property(written, fc.nat(), (text, cut) => {
+      const raw = text.slice(0, cut % (text.length + 1));
+      expect(isNumberResult(parseDateCell(raw))).toBe(true);
+    }), { numRuns: 3000 });
+  });
+
   it('column-level decisions accept any sample', () => {
     fc.assert(fc.property(fc.string(), fc.array(cell, { maxLength: 30 }), (name, samples) => {
       detectNumberFormat(samples);
