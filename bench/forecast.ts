@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { readWideCsv, formatDate, type SeriesSet } from '../src/core/aggregate/seriesSet.ts';
 import { alignLead, forecastSeries, intervalCoverage, mape, mase, runModel, seasonalNaiveForecast, smape } from '../src/core/forecast/index.ts';
 
@@ -68,6 +68,10 @@ const clip = (f: Float64Array) => f.map((v) => Math.max(0, v));
 const methods = {
   'seasonal naive': (train: Float64Array) => ({ point: seasonalNaiveForecast(train, HORIZON, PERIOD) }),
   'ETS (AICc)': (train: Float64Array) => ({ point: clip(runModel('ets', { y: train, horizon: HORIZON, period: PERIOD, positive: train.every((v) => v > 0) })!) }),
+  'Theta': (train: Float64Array) => ({ point: clip(runModel('theta', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
+  'seasonal profile': (train: Float64Array) => ({ point: clip(runModel('profile', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
+  'attention': (train: Float64Array) => ({ point: clip(runModel('attention', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
+  'lead (profile×lead)': (train: Float64Array, lead: Float64Array | undefined) => ({ point: clip((lead && runModel('lead', { y: train, horizon: HORIZON, period: PERIOD, positive: false, lead })) || seasonalNaiveForecast(train, HORIZON, PERIOD)) }),
   'ensemble, no lead': (train: Float64Array, _lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }),
   ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
 };
@@ -85,7 +89,7 @@ function accuracy(): void {
     console.log('method               MASE   MAPE%   sMAPE%  cover80  cover95  seconds');
     json[year.label] = {};
     for (const [name, method] of Object.entries(methods)) {
-      if (name === 'ensemble' && !leads) continue;
+      if ((name === 'ensemble' || name.startsWith('lead')) && !leads) continue;
       const start = performance.now();
       const s = evaluate(year.testEnd, method);
       const seconds = (performance.now() - start) / 1000;
@@ -145,12 +149,15 @@ async function speed(): Promise<void> {
   const threads = Number(option('threads') ?? availableParallelism());
   const length = main.dates.length;
   const values = resample(main, count);
+  const loadBefore = loadavg()[0]!;
   console.log(`Forecast speed: ${count} resampled series × ${length} ${main.frequency}s, horizon ${HORIZON}, full ensemble with backtests, ${threads} worker thread(s)`);
   const baselineSeconds = await runThreads(values, length, threads, true);
   const seconds = await runThreads(values, length, threads, false);
+  const loadAfter = loadavg()[0]!;
+  console.log(`machine load (1-min average) before/after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} on ${availableParallelism()} cores — other work on the machine slows this down`);
   console.log(`seasonal naive baseline: ${baselineSeconds.toFixed(2)} s (includes starting ${threads} threads)`);
   console.log(`full ensemble:           ${seconds.toFixed(2)} s  (${((1000 * seconds) / count).toFixed(2)} ms per series, ${(seconds / baselineSeconds).toFixed(1)}× the baseline)`);
-  console.log(JSON.stringify({ bench: 'forecast-speed', series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count }));
+  console.log(JSON.stringify({ bench: 'forecast-speed', series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count, loadBefore, loadAfter, cores: availableParallelism() }));
 }
 
 if (flag('speed')) await speed();
