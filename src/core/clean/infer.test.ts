@@ -15,6 +15,8 @@ describe('inferColumnType', () => {
     ['in_stock', ['yes', 'no', 'yes'], 'boolean'],
     ['is_sale', ['0', '1', '1'], 'boolean'],
     ['rating', ['0', '1', '1'], 'number'],
+    ['flag', ['Y', 'N', 'Y'], 'boolean'],
+    ['sex', ['F', 'F', 'F'], 'category'],
     ['id', ['15970', '39386', '59263'], 'id'],
     ['sku', ['AB-1001', 'AB-1002', 'AB-1003'], 'id'],
     ['styles', ['casual|minimal', 'boho', 'street|casual'], 'multi-label'],

@@ -108,7 +108,9 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
 
   // Boolean: at most two distinct yes/no words; 0/1 only in a column named like a flag.
   const lower = new Set(values.map((v) => v.toLowerCase()));
-  const yesNo = [...lower].every((v) => TRUE_WORDS.has(v) || FALSE_WORDS.has(v));
+  // Single letters alone are weak evidence ('F' could be female): both answers must appear.
+  const singleLetters = [...lower].every((v) => v.length === 1);
+  const yesNo = [...lower].every((v) => TRUE_WORDS.has(v) || FALSE_WORDS.has(v)) && (!singleLetters || lower.size === 2);
   const zeroOne = [...lower].every((v) => v === '0' || v === '1');
   if (lower.size <= 2 && (yesNo || (zeroOne && FLAG_NAME.test(name.trim())))) {
     return { ...base, type: 'boolean', confidence: 1, reason: 'every value is yes/no', notes: [] };
@@ -137,7 +139,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
       return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: 'numbers in the range of Excel dates, in a date-named column', dateFormat, notes: dateFormat.notes };
     }
     if (allYears && numeric === values.length && (looksLikeYearName(name) || looksLikeDateName(name))) {
-      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year-named column', dateFormat, notes: dateFormat.notes };
+      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes };
     }
     // A named id column may hold a few duplicates (a data error to report, not a reason to sum it).
     const distinctRatio = distinctValues.size / values.length;
