@@ -123,6 +123,11 @@ describe('guessRoles from content', () => {
     expect(mapping.time).toEqual({ kind: 'date', column: 'd' });
   });
 
+  it('finds dates under an empty header (the trend-series files)', () => {
+    const mapping = guessRoles([column('', ['2015-01-05', '2015-01-12', '2015-01-19']), column('eu_female_top_1', ['0.1', '0.2', '0'])]);
+    expect(mapping.time).toEqual({ kind: 'date', column: '' });
+  });
+
   it('keeps exactly one item text column', () => {
     const mapping = guessRoles([
       column('name', ['Blue Shirt Regular Fit', 'Black Jeans Slim Fit', 'Grey Wool Coat Long']),

@@ -294,9 +294,10 @@ export function guessRoles(columns: readonly RoleColumn[]): RoleMapping {
   const yearColumn = best('year');
   const seasonColumn = best('season');
   let time: TimeSource;
-  if (dateColumn) time = { kind: 'date', column: dateColumn };
-  else if (yearColumn && seasonColumn) time = { kind: 'year-season', year: yearColumn, season: seasonColumn };
-  else if (yearColumn) time = { kind: 'year', column: yearColumn };
+  // Compared with undefined: a column with an empty header ('') is still a column.
+  if (dateColumn !== undefined) time = { kind: 'date', column: dateColumn };
+  else if (yearColumn !== undefined && seasonColumn !== undefined) time = { kind: 'year-season', year: yearColumn, season: seasonColumn };
+  else if (yearColumn !== undefined) time = { kind: 'year', column: yearColumn };
   else {
     time = { kind: 'none' };
     messages.push(NO_DATE_MESSAGE);
