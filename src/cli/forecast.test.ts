@@ -40,6 +40,9 @@ describe('trendloom forecast', () => {
     expect(json.series.map((s: { name: string }) => s.name)).toEqual(['linen_shirt', 'pleated, midi skirt', 'velvet_blazer']);
     expect(json.series[1].label).toBe('growing'); // the fixture's skirt share rises by about a fifth a year
     expect(json.series[0].models.length).toBe(5);
+    // linen peaks with the sine in late March (week 13 of the cycle): beyond the 3-week horizon, still reported
+    expect(json.series[0].periodsToPeak).toBeGreaterThan(3);
+    expect(json.series[0].peakDate).toMatch(/^2019-0[34]-/);
     expect(err.join('')).toMatch(/1 missing value\(s\) in "velvet_blazer"/);
   });
 

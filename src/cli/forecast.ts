@@ -1,6 +1,6 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { addPeriods, cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 
@@ -52,7 +52,7 @@ export function signalsJson(forecast: SeriesSetForecast): string {
     label: s.signal.label ?? null,
     velocity: s.signal.velocity ?? null,
     periodsToPeak: s.signal.periodsToPeak ?? null,
-    peakDate: s.signal.periodsToPeak !== undefined ? formatDate(forecast.dates[s.signal.periodsToPeak - 1]!) : null,
+    peakDate: s.signal.periodsToPeak !== undefined && forecast.dates.length > 0 ? formatDate(addPeriods(forecast.dates[0]!, forecast.frequency, s.signal.periodsToPeak - 1)) : null,
     changeVsLastYear: s.signal.changeVsLastYear ?? null,
     notEnoughHistory: s.signal.notEnoughHistory,
     explanation: s.signal.explanation,

@@ -29,6 +29,8 @@ export interface ModelInput {
   positive: boolean;
   /** Lead series aligned with y (same length or longer), if any. */
   lead?: Float64Array;
+  /** Periods the final forecast should reach for trend signals (≥ horizon); backtests still use `horizon`. */
+  outlook?: number;
   /** ETS forms allowed; the ensemble passes the form chosen on the full history to its backtest folds. */
   etsCandidates?: readonly EtsSpec[];
 }
@@ -124,6 +126,8 @@ export interface BacktestScore {
 export interface EnsembleResult {
   /** Point forecast. */
   point: Float64Array;
+  /** Point forecast continued to `outlook` periods (same values first), for the time-to-peak signal. */
+  outlook: Float64Array;
   /** Interval bounds (80% and 95%), or undefined without backtests. */
   lo80?: Float64Array;
   hi80?: Float64Array;
@@ -204,9 +208,11 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   // Final forecasts first, so the ETS form chosen by AICc on the full history is the one backtested
   // (choosing the form again in every fold would triple the cost of ETS for little gain).
   let etsSpec: EtsSpec | undefined;
+  const outlookHorizon = Math.max(horizon, input.outlook ?? 0);
+  const finalInput: ModelInput = { ...input, horizon: outlookHorizon };
   const finals = models.map((model) => {
-    if (model !== 'ets') return runModel(model, input) ?? seasonalNaiveForecast(y, horizon, period);
-    const fit = etsFit(input);
+    if (model !== 'ets') return runModel(model, finalInput) ?? seasonalNaiveForecast(y, outlookHorizon, period);
+    const fit = etsFit(finalInput);
     etsSpec = fit.spec;
     return fit.forecast;
   });
@@ -229,9 +235,11 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const scores = origins.length > 0 ? scoreSums.map((s) => s / origins.length) : models.map(() => NaN);
   // Without any fold we cannot compare models: an equal-weight mean is the safest choice.
   const weights = origins.length > 0 ? combineWeights(scores, options) : models.map(() => 1 / models.length);
-  const point = combine(finals, weights, origins.length > 0 ? options.combination : 'mean', horizon);
+  const outlook = combine(finals, weights, origins.length > 0 ? options.combination : 'mean', outlookHorizon);
+  const point = outlook.slice(0, horizon);
   const result: EnsembleResult = {
     point,
+    outlook,
     scores: models.map((model, m) => ({ model, mase: scores[m]!, weight: weights[m]! })),
     ensembleMase: NaN,
     folds: origins.length,

@@ -14,7 +14,7 @@ export interface TrendSignal {
   label?: TrendLabel;
   /** −3 (falling fast) … 0 (flat) … +3 (rising fast); undefined when there is not enough history. */
   velocity?: number;
-  /** Periods from the last observed one to the forecast peak (1 = next period); undefined if the forecast still rises at the horizon end. */
+  /** Periods from the last observed one to the forecast peak within the next season or horizon (1 = next period); undefined if the forecast still rises at its end. */
   periodsToPeak?: number;
   /** Relative change of the latest periods against the same periods one season earlier (0.25 = +25%); undefined without a full season of history or from a zero base. */
   changeVsLastYear?: number;
