@@ -78,15 +78,25 @@ export function parseBooleanCell(raw: string): boolean | null | CellProblem {
   return cellProblem('unknown-value', `${quoteCell(raw)} is not yes or no`);
 }
 
+/** Rough word count: space-separated words, with a run of Chinese/Japanese characters counted as one word per two characters. */
 function words(text: string): number {
   let count = 0;
   let inWord = false;
+  let cjkRun = 0;
   for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32;
+    const code = text.charCodeAt(i);
+    if (code >= 0x3040 && code <= 0x9fff) {
+      cjkRun++;
+      inWord = false;
+      continue;
+    }
+    count += cjkRun / 2;
+    cjkRun = 0;
+    const space = code <= 32;
     if (!space && !inWord) count++;
     inWord = !space;
   }
-  return count;
+  return count + cjkRun / 2;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -185,9 +195,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
 
   const meanWords = values.reduce((sum, v) => sum + words(v), 0) / values.length;
   const meanLength = values.reduce((sum, v) => sum + v.length, 0) / values.length;
-  // Chinese descriptions have no spaces, so length stands in for the word count there.
-  const cjkShare = values.filter((v) => /[\u3400-\u9fff]/.test(v)).length / values.length;
-  const longText = meanWords >= 3 || meanLength >= 25 || (cjkShare >= 0.5 && meanLength >= 8);
+  const longText = meanWords >= 3 || meanLength >= 25;
   const uniqueNames = meanWords >= 2 && distinctRatio >= 0.9 && values.length >= 10;
   if (longText || uniqueNames) {
     return {

@@ -1,30 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixtureCsv } from '../../../test/fixtures/clean/readCsv.ts';
 import { inferColumnType } from './infer.ts';
 import { NO_DATE_MESSAGE, NO_TEXT_COLUMN_MESSAGE, guessRoles, roleFromHeader, type RoleColumn } from './roles.ts';
-
-/** Minimal quoted-CSV reader for the committed fixture (the real parser lives in src/core/csv). */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.split(/\r?\n/).filter((l) => l.length > 0)) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (cell += '"', i++);
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') (cells.push(cell), (cell = ''));
-      else cell += c;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
 
 function columnsOf(rows: string[][]): RoleColumn[] {
   const [header, ...body] = rows;
@@ -37,7 +15,7 @@ function columnsOf(rows: string[][]): RoleColumn[] {
 describe('roles of the shared fashion catalogue', () => {
   // A 39-row sample of the "Fashion Product Images (Small)" catalogue (Myntra products, published on
   // Kaggle by Param Aggarwal), copied from ../shared/data/fashion-products/styles.csv; see the fixture README.
-  const rows = readCsv(readFileSync(new URL('../../../test/fixtures/clean/styles-sample.csv', import.meta.url), 'utf8'));
+  const rows = readFixtureCsv(readFileSync(new URL('../../../test/fixtures/clean/styles-sample.csv', import.meta.url), 'utf8'));
   const columns = columnsOf(rows);
   const mapping = guessRoles(columns);
 
