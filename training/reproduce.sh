@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Reproduces the shipped Trendloom classifier from a clean checkout (see training/README.md).
+# Extra arguments go to train.py, e.g. `--phase post` to redo everything after training from
+# the latest checkpoint in training/out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=training/out
+mkdir -p "$OUT"
+LOG="$OUT/train.log"
+
+missing=()
+for pkg in python3-torch python3-onnx python3-sklearn python3-sentencepiece python3-numpy libopenblas0-pthread; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian packages: ${missing[*]}"
+  apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+[ -d node_modules/onnxruntime-node ] || ONNXRUNTIME_NODE_INSTALL=skip npm ci
+
+PY=/usr/bin/python3
+# One BLAS/OpenMP thread: with other jobs on the 2 cores, extra threads spin-wait and slow training.
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+{
+  echo "== trendloom classifier reproduce run $(date -u +%FT%TZ) on $(nproc --all) cores"
+  "$PY" training/train.py --out "$OUT" "$@"
+  "$PY" training/quantize.py "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
+  node training/eval_onnx.mjs "$OUT/heldout.json" "$OUT/onnx_metrics.json" "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
+  "$PY" training/finalize.py --out "$OUT"
+  echo "== done $(date -u +%FT%TZ)"
+} 2>&1 | tee "$LOG"
+# Keep the log of the run that produced the shipped model next to its metrics.
+cp "$LOG" training/last-run.log.txt
