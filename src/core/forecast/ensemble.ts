@@ -100,6 +100,8 @@ export interface EnsembleOptions {
   trimRatio: number;
   /** Widening applied to the backtest error quantiles (calibrated on the 2018 backtest year). */
   intervalScale: number;
+  /** 'flat': one width for every step; 'linear': width follows a straight-line fit of backtest error against the step. */
+  intervalShape: 'flat' | 'linear';
 }
 
 /** Default ensemble settings (chosen on the 2015–2017 → 2018 backtest, never on 2019). */
@@ -110,6 +112,9 @@ export const DEFAULT_ENSEMBLE: EnsembleOptions = {
   topK: 3,
   trimRatio: 2,
   intervalScale: 1,
+  // On 2018 the flat width was better calibrated (81.1%/94.7%) than the widening one (80.7%/93.9%):
+  // on these series the error hardly grows over the year ahead.
+  intervalShape: 'flat',
 };
 
 /** One model's backtest result for a series. */
@@ -246,6 +251,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   };
   if (origins.length === 0) return result;
   const absErrors: number[] = [];
+  const stepErrors = new Float64Array(foldHorizon);
   let ensembleSum = 0;
   origins.forEach((origin, k) => {
     const combined = combine(foldForecasts.map((f) => f[k]!), weights, options.combination, foldHorizon);
@@ -253,6 +259,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     for (let h = 0; h < foldHorizon; h++) {
       const e = Math.abs(y[origin + h]! - combined[h]!);
       absErrors.push(e);
+      stepErrors[h]! += e / origins.length;
       abs += e;
     }
     ensembleSum += abs / foldHorizon / maseScale(y.subarray(0, origin), period);
@@ -261,9 +268,37 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   absErrors.sort((a, b) => a - b);
   const q80 = quantileSorted(absErrors, 0.8) * options.intervalScale;
   const q95 = quantileSorted(absErrors, 0.95) * options.intervalScale;
-  result.lo80 = point.map((v) => v - q80);
-  result.hi80 = point.map((v) => v + q80);
-  result.lo95 = point.map((v) => v - q95);
-  result.hi95 = point.map((v) => v + q95);
+  const shape = options.intervalShape === 'linear' ? widthByStep(stepErrors, horizon) : new Float64Array(horizon).fill(1);
+  result.lo80 = point.map((v, h) => v - q80 * shape[h]!);
+  result.hi80 = point.map((v, h) => v + q80 * shape[h]!);
+  result.lo95 = point.map((v, h) => v - q95 * shape[h]!);
+  result.hi95 = point.map((v, h) => v + q95 * shape[h]!);
   return result;
+}
+
+/**
+ * Relative interval width per step: a least-squares line through the mean backtest error of
+ * each step, divided by the overall mean error, so near steps get narrower intervals and far ones
+ * wider, while the average width stays the pooled quantile. Kept within [0.4, 2.5]; steps beyond
+ * the backtested ones keep the last step's width.
+ */
+export function widthByStep(stepErrors: Float64Array, horizon: number): Float64Array {
+  const steps = stepErrors.length;
+  const out = new Float64Array(horizon).fill(1);
+  let mean = 0;
+  for (let h = 0; h < steps; h++) mean += stepErrors[h]! / steps;
+  if (steps < 3 || !(mean > 0)) return out;
+  const centre = (steps - 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  for (let h = 0; h < steps; h++) {
+    sxy += (h - centre) * (stepErrors[h]! - mean);
+    sxx += (h - centre) ** 2;
+  }
+  const slope = sxy / sxx;
+  for (let h = 0; h < horizon; h++) {
+    const fitted = mean + slope * (Math.min(h, steps - 1) - centre);
+    out[h] = Math.min(2.5, Math.max(0.4, fitted / mean));
+  }
+  return out;
 }

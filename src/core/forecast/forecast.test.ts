@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readWideCsv } from '../aggregate/seriesSet.ts';
 import { forecastSeries, forecastSeriesSet, alignLead } from './forecast.ts';
 import { seasonalStrength } from './decompose.ts';
-import { runEnsemble, combineWeights, DEFAULT_ENSEMBLE } from './ensemble.ts';
+import { runEnsemble, combineWeights, widthByStep, DEFAULT_ENSEMBLE } from './ensemble.ts';
 import { intervalCoverage, mape, mase, maseScale, smape } from './metrics.ts';
 import { attentionForecast } from './models/attention.ts';
 import { fitEts, fitEtsAuto, etsName } from './models/ets.ts';
@@ -112,6 +112,13 @@ describe('ensemble', () => {
       expect(result.hi95![h]!).toBeGreaterThanOrEqual(result.hi80![h]!);
       expect(result.point[h]!).toBeLessThanOrEqual(result.hi80![h]!);
     }
+  });
+
+  it('widening intervals follow a line through the per-step backtest errors', () => {
+    const width = widthByStep(Float64Array.from([1, 2, 3]), 4);
+    expect(Array.from(width).map((w) => +w.toFixed(3))).toEqual([0.5, 1, 1.5, 1.5]);
+    const r = runEnsemble({ y: syntheticSeries(200, { level: 10, slope: 0.05, noise: 1, seed: 12 }), horizon: 20, period: 1, positive: true }, { ...DEFAULT_ENSEMBLE, models: ['theta', 'profile'], intervalShape: 'linear' });
+    expect(r.hi95![19]! - r.lo95![19]!).not.toBeCloseTo(r.hi95![0]! - r.lo95![0]!, 6);
   });
 
   it('trimmed mean leaves out models far worse than the best', () => {
