@@ -22,6 +22,16 @@ export function forecastWorker(): WorkerClient {
   return lazyClient('forecast', () => new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-forecast' }));
 }
 
+/** The worker that runs the classifier (WebGPU or WASM). */
+export function inferenceWorker(): WorkerClient {
+  return lazyClient('inference', () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-inference' }));
+}
+
+/** The worker that trains and applies fine-tuned heads. */
+export function finetuneWorker(): WorkerClient {
+  return lazyClient('finetune', () => new Worker(new URL('./finetune.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-finetune' }));
+}
+
 /** Stops every started worker (used when the user clears everything). */
 export function stopAllWorkers(): void {
   for (const client of clients.values()) client.terminate();

@@ -37,12 +37,24 @@ export interface SerializedError {
 
 /** Params and result of every request type; extended by each feature. */
 export interface RequestMap {
+  /** Loads the shipped classifier, picks WebGPU or WASM, warms up. */
+  'model.load': { params: import('./inferenceProtocol.ts').ModelLoadParams; result: import('./inferenceProtocol.ts').ModelInfo };
+  /** Labels item texts (de-duplicated, cached, batched; progress and cancel). */
+  'model.classify': { params: import('./inferenceProtocol.ts').ModelClassifyParams; result: import('./inferenceProtocol.ts').ModelClassifyResult };
+  /** Which words drove one prediction (occlusion). */
+  'model.explain': { params: import('./inferenceProtocol.ts').ModelExplainParams; result: import('./inferenceProtocol.ts').ModelExplainResult };
+  /** The frozen model's features for fine-tuned heads. */
+  'model.embed': { params: import('./inferenceProtocol.ts').ModelEmbedParams; result: import('./inferenceProtocol.ts').ModelEmbedResult };
   /** Health check: echoes its text back. */
   ping: { params: { text: string }; result: { text: string } };
   /** Trains a fine-tuned head on labelled texts (progress per epoch, cancel between epochs). */
   'finetune.train': { params: import('./finetuneProtocol.ts').FinetuneTrainParams; result: import('./finetuneProtocol.ts').FinetuneTrainResult };
   /** Applies a head to texts: labels and probabilities. */
   'finetune.predict': { params: import('./finetuneProtocol.ts').FinetunePredictParams; result: import('./finetuneProtocol.ts').FinetunePredictResult };
+  /** Reads a file (CSV, Arrow IPC, Parquet) into an Arrow table; progress per chunk, cancel between chunks. */
+  'intake.parse': { params: import('./intakeProtocol.ts').IntakeParseParams; result: import('./intakeProtocol.ts').IntakeParseResult };
+  /** Reads the first rows of a file, for a quick look; same result shape. */
+  'intake.preview': { params: import('./intakeProtocol.ts').IntakePreviewParams; result: import('./intakeProtocol.ts').IntakeParseResult };
   /** Forecasts a series set with the backtested ensemble; progress per series batch, cancel between batches. */
   'forecast.run': { params: import('./forecastProtocol.ts').ForecastRunParams; result: import('./forecastProtocol.ts').ForecastRunResult };
   /** Turns labelled items into share-per-period trend series. */

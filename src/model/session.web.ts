@@ -1,0 +1,114 @@
+/**
+ * The classifier in the browser: picks the execution provider (WebGPU on a real GPU, else
+ * multi-threaded WASM), loads the shipped model folder from the app's own origin, and wraps it in
+ * the same `Classifier` the CLI uses. Runs inside a worker.
+ */
+import { Classifier, type ModelRuntime } from './classifier.ts';
+import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
+import { hashBytes } from './hash.ts';
+import { LlamaBpeTokenizer } from './tokenizer.ts';
+
+/** Where the shipped model lives on the app's origin. */
+export const MODEL_URL = '/models/trendloom-classifier/';
+
+/** The execution backend in use. */
+export type Backend = 'webgpu' | 'wasm';
+
+/** Which backend was chosen and why (shown in the UI). */
+export interface BackendChoice {
+  /** The backend. */
+  backend: Backend;
+  /** Plain-language reason, e.g. "no GPU adapter: using WebAssembly on 8 threads". */
+  reason: string;
+  /** The GPU adapter's description when WebGPU was probed. */
+  adapter?: string;
+}
+
+interface GpuAdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+
+/**
+ * Probes WebGPU once. A missing API, no adapter, or a software/fallback adapter (SwiftShader)
+ * counts as "no GPU": WASM on the CPU is faster than emulated WebGPU.
+ */
+export async function chooseBackend(preference: 'auto' | Backend = 'auto'): Promise<BackendChoice> {
+  if (preference === 'wasm') return { backend: 'wasm', reason: 'WebAssembly was requested.' };
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean } | null> } }).gpu;
+  if (!gpu) return preference === 'webgpu' ? { backend: 'webgpu', reason: 'WebGPU was requested, but this browser has no WebGPU.' } : { backend: 'wasm', reason: 'This browser has no WebGPU.' };
+  let adapter: { info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean } | null = null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch {
+    adapter = null;
+  }
+  if (!adapter) return { backend: preference === 'webgpu' ? 'webgpu' : 'wasm', reason: 'No GPU adapter is available.' };
+  const info = adapter.info ?? {};
+  const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown GPU';
+  const fallback = info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+  if (preference === 'webgpu') return { backend: 'webgpu', reason: `WebGPU was requested (${fallback ? 'software adapter' : description}).`, adapter: description };
+  if (fallback) return { backend: 'wasm', reason: `The only GPU adapter is a software one (${description}); WebAssembly is faster.`, adapter: description };
+  return { backend: 'webgpu', reason: `GPU found: ${description}.`, adapter: description };
+}
+
+/** What loading produced: the classifier and the facts the UI shows. */
+export interface LoadedWebClassifier {
+  /** The classifier. */
+  classifier: Classifier;
+  /** The model's config. */
+  config: ClassifierConfig;
+  /** The backend actually used (WebGPU falls back to WASM if its session cannot be created). */
+  choice: BackendChoice;
+  /** WASM threads in use. */
+  threads: number;
+  /** Size of the ONNX file in bytes. */
+  modelBytes: number;
+  /** Identifies the model file (for cache keys). */
+  modelId: string;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The model file ${url} could not be loaded (HTTP ${response.status}). Reload the page while online once so it is stored for offline use.`);
+  return response;
+}
+
+/** Loads config, tokenizer and the quantised ONNX graph from `baseUrl` and creates a session on the chosen backend. */
+export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' | Backend = 'auto'): Promise<LoadedWebClassifier> {
+  const config = parseClassifierConfig(await (await fetchOk(`${baseUrl}config.json`)).json());
+  const tokenizer = LlamaBpeTokenizer.fromJson(await (await fetchOk(`${baseUrl}tokenizer.json`)).json());
+  const modelBytes = new Uint8Array(await (await fetchOk(`${baseUrl}${config.onnx.model_file}`)).arrayBuffer());
+  let choice = await chooseBackend(preference);
+  // Threads need a cross-origin isolated page (SharedArrayBuffer); leave one core for the page.
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  const threads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(8, cores)) : 1;
+  let runtime: ModelRuntime;
+  try {
+    runtime = await createWebRuntime(modelBytes, choice.backend, threads);
+  } catch (error) {
+    if (choice.backend !== 'webgpu') throw error;
+    choice = { backend: 'wasm', reason: `WebGPU could not run the model (${(error as Error).message}); using WebAssembly.` };
+    runtime = await createWebRuntime(modelBytes, 'wasm', threads);
+  }
+  return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes) };
+}
+
+/** Creates an onnxruntime-web session on one backend. The WebGPU build is loaded only when used. */
+async function createWebRuntime(model: Uint8Array, backend: Backend, threads: number): Promise<ModelRuntime> {
+  const ort = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
+  ort.env.wasm.numThreads = threads;
+  ort.env.wasm.proxy = false; // already in a worker
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: backend === 'webgpu' ? ['webgpu'] : ['wasm'],
+    graphOptimizationLevel: 'all',
+    // Keep DequantizeLinear→MatMul exact on CPU (no 8-bit activations): matches the fp32 reference.
+    extra: { session: { qdq_matmulnbits_accuracy_level: '0' } },
+  } as Parameters<typeof ort.InferenceSession.create>[1]);
+  return {
+    session: { run: (feeds) => session.run(feeds as Record<string, InstanceType<typeof ort.Tensor>>) as never },
+    int64Tensor: (data, dims) => new ort.Tensor('int64', data, dims),
+  };
+}

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../model/session.node.ts';
+import { hashBytes } from '../model/hash.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkerClient } from './client.ts';
+import { inProcessPort } from './inProcess.ts';
+import { createInferenceHandlers, type ModelLoader } from './inferenceHandlers.ts';
+import { MemoryPredictionCache } from './predictionCache.ts';
+import { CancelledError } from './protocol.ts';
+import type { HandlerContext } from './handlers.ts';
+
+const modelFile = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'config.json'), 'utf8')).onnx.model_file as string;
+const loader: ModelLoader = async () => ({
+  classifier: await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 }),
+  choice: { backend: 'wasm', reason: 'onnxruntime-node in tests' },
+  threads: 1,
+  modelBytes: readFileSync(join(DEFAULT_MODEL_DIR, modelFile)).byteLength,
+  modelId: hashBytes(readFileSync(join(DEFAULT_MODEL_DIR, modelFile))),
+});
+
+const texts = ['Turtle Check Men Navy Blue Shirt', 'Puma Women Black Running Shoes', '', 'Turtle Check Men Navy Blue Shirt', 'Relaxed linen shirt with a camp collar'];
+const quiet: HandlerContext = { cancelled: false, throwIfCancelled() {}, progress() {} };
+
+describe('inference handlers (onnxruntime-node)', () => {
+  let client: WorkerClient;
+  let cache: MemoryPredictionCache;
+  beforeAll(async () => {
+    cache = new MemoryPredictionCache();
+    client = new WorkerClient(inProcessPort(createInferenceHandlers(loader, cache)));
+    const info = await client.request('model.load', {});
+    expect(info.heads).toContain('articleType');
+    expect(info.labels.articleType!.length).toBeGreaterThan(10);
+  });
+
+  it('labels once per distinct text, marks empty text, and matches the classifier', async () => {
+    const result = await client.request('model.classify', { texts });
+    expect(result.unique).toBe(3);
+    expect(result.cached).toBe(0);
+    const info = await client.request('model.load', {});
+    const classifier = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });
+    const direct = await classifier.classifyItems([texts[0]!, texts[1]!]);
+    for (const head of result.heads) {
+      const codes = result.codes[head]!;
+      expect(codes[2]).toBe(-1);
+      expect(codes[0]).toBe(codes[3]);
+      expect(info.labels[head]![codes[0]!]).toBe(direct[0]!.heads[head]!.label);
+      expect(info.labels[head]![codes[1]!]).toBe(direct[1]!.heads[head]!.label);
+      expect(result.probabilities[head]![1]).toBeCloseTo(direct[1]!.heads[head]!.probability, 5);
+    }
+  });
+
+  it('answers a reopened catalogue from the cache with identical results', async () => {
+    const first = await client.request('model.classify', { texts: ['Nike Men White Sneakers', 'Biba Women Red Kurta'] });
+    const second = await client.request('model.classify', { texts: ['Biba Women Red Kurta', 'Nike Men White Sneakers'] });
+    expect(second.cached).toBe(2);
+    for (const head of first.heads) {
+      expect(second.codes[head]![0]).toBe(first.codes[head]![1]);
+      expect(second.codes[head]![1]).toBe(first.codes[head]![0]);
+      expect(second.probabilities[head]![0]).toBe(first.probabilities[head]![1]);
+    }
+  });
+
+  it('stops when cancelled and answers cancelled', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `Test item number ${i} blue shirt`);
+    const controller = new AbortController();
+    const pending = client.request('model.classify', { texts: many, useCache: false }, { signal: controller.signal, onProgress: (p) => p.done > 0 && controller.abort() });
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('explains a prediction word by word', async () => {
+    const handlers = createInferenceHandlers(loader, new MemoryPredictionCache());
+    await handlers['model.load']({}, quiet);
+    const { result } = await handlers['model.explain']({ text: 'Puma Men Black Running Shoes', head: 'articleType' }, quiet);
+    expect(result.words.map((w) => w.word)).toEqual(['Puma', 'Men', 'Black', 'Running', 'Shoes']);
+    expect(result.probability).toBeGreaterThan(0);
+    expect(result.words.every((w) => Number.isFinite(w.weight))).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Handlers of the inference worker: load → warm-up → ready, then label texts with de-duplication,
+ * a content-hash cache, length-bucketed batches, progress and cancel. The model loader and the
+ * cache are injected, so Node tests run the same handlers on onnxruntime-node.
+ */
+import { modelEmbedFn } from '../model/head/embedding.ts';
+import type { Classifier } from '../model/classifier.ts';
+import { hashText } from '../model/hash.ts';
+import type { Backend, BackendChoice } from '../model/session.web.ts';
+import type { RequestHandlers } from './handlers.ts';
+import type { ModelInfo } from './inferenceProtocol.ts';
+import type { PredictionCache } from './predictionCache.ts';
+
+/** What a loader returns: the classifier and facts about it. */
+export interface LoadedModel {
+  /** The classifier. */
+  classifier: Classifier;
+  /** Backend choice and reason. */
+  choice: BackendChoice;
+  /** WASM threads. */
+  threads: number;
+  /** ONNX size in bytes. */
+  modelBytes: number;
+  /** Identifies the model file (cache keys include it). */
+  modelId: string;
+}
+
+/** Loads the model for a base URL and backend preference. */
+export type ModelLoader = (baseUrl: string | undefined, backend: 'auto' | Backend) => Promise<LoadedModel>;
+
+/** Unique texts per model pass between progress messages and cancel checks. */
+const CHUNK = 256;
+
+/** Lets a pending `cancel` message in: model runs may resolve without ever yielding to the event loop. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Builds the inference handlers around a loader and a prediction cache. */
+export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed'> {
+  let loaded: { model: LoadedModel; info: ModelInfo } | undefined;
+  const ready = () => {
+    if (!loaded) throw new Error('The model is not loaded yet.');
+    return loaded;
+  };
+
+  return {
+    async 'model.load'(params, context) {
+      const started = performance.now();
+      context.progress({ stage: 'load', done: 0, total: 3, message: 'Loading the model…' });
+      const model = await load(params.baseUrl, params.backend ?? 'auto');
+      const loadMs = performance.now() - started;
+      context.progress({ stage: 'load', done: 2, total: 3, message: `Warming up (${model.choice.backend})…` });
+      const warm = performance.now();
+      await model.classifier.classifyItems(['Navy blue cotton shirt for men']);
+      const classifier = model.classifier;
+      const info: ModelInfo = {
+        backend: model.choice.backend,
+        reason: model.choice.reason,
+        threads: model.threads,
+        heads: [...classifier.heads],
+        labels: Object.fromEntries(classifier.heads.map((h) => [h, classifier.labelsOf(h)])),
+        modelBytes: model.modelBytes,
+        modelId: model.modelId,
+        loadMs,
+        warmupMs: performance.now() - warm,
+      };
+      loaded = { model, info };
+      return { result: info };
+    },
+
+    async 'model.classify'(params, context) {
+      const { model, info } = ready();
+      const started = performance.now();
+      const n = params.texts.length;
+      const heads = info.heads;
+      const codes = Object.fromEntries(heads.map((h) => [h, new Int32Array(n).fill(-1)]));
+      const probabilities = Object.fromEntries(heads.map((h) => [h, new Float32Array(n)]));
+      // Identical texts are labelled once.
+      const uniqueIndex = new Map<string, number>();
+      const unique: string[] = [];
+      const itemToUnique = new Int32Array(n).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const text = params.texts[i]?.trim() ?? '';
+        if (!text) continue;
+        let u = uniqueIndex.get(text);
+        if (u === undefined) {
+          u = unique.length;
+          unique.push(text);
+          uniqueIndex.set(text, u);
+        }
+        itemToUnique[i] = u;
+      }
+      const packed: (Float32Array | undefined)[] = new Array(unique.length);
+      const keys = unique.map((t) => `${info.modelId}:${hashText(t)}`);
+      let cached = 0;
+      if (params.useCache !== false) {
+        const hits = await cache.getMany(keys);
+        hits.forEach((hit, u) => {
+          if (hit && hit.length === 2 * heads.length) {
+            packed[u] = hit;
+            cached++;
+          }
+        });
+      }
+      const missing = unique.map((_, u) => u).filter((u) => !packed[u]);
+      let done = cached;
+      context.progress({ stage: 'classify', done, total: unique.length, unit: 'texts', message: cached ? `${cached} texts from the cache` : undefined });
+      for (let start = 0; start < missing.length; start += CHUNK) {
+        await yieldToEventLoop();
+        context.throwIfCancelled();
+        const chunk = missing.slice(start, start + CHUNK);
+        const predictions = await model.classifier.classifyItems(chunk.map((u) => unique[u]!), { signal: { get aborted() { return context.cancelled; } } });
+        const entries: [string, Float32Array][] = [];
+        chunk.forEach((u, k) => {
+          const p = predictions[k]!;
+          const row = new Float32Array(2 * heads.length);
+          heads.forEach((h, j) => {
+            const labelIndex = info.labels[h]!.indexOf(p.heads[h]!.label);
+            row[2 * j] = labelIndex;
+            row[2 * j + 1] = p.heads[h]!.probability;
+          });
+          packed[u] = row;
+          entries.push([keys[u]!, row]);
+        });
+        if (params.useCache !== false) await cache.putMany(entries).catch((error: unknown) => context.progress({ stage: 'classify', done, total: unique.length, message: (error as Error).message }));
+        done += chunk.length;
+        context.progress({ stage: 'classify', done, total: unique.length, unit: 'texts' });
+      }
+      for (let i = 0; i < n; i++) {
+        const u = itemToUnique[i]!;
+        if (u < 0) continue;
+        const row = packed[u]!;
+        heads.forEach((h, j) => {
+          codes[h]![i] = row[2 * j]!;
+          probabilities[h]![i] = row[2 * j + 1]!;
+        });
+      }
+      const transfer = [...Object.values(codes), ...Object.values(probabilities)].map((a) => a.buffer);
+      return { result: { heads, codes, probabilities, unique: unique.length, cached, ms: performance.now() - started }, transfer };
+    },
+
+    async 'model.explain'(params) {
+      const { model } = ready();
+      const words = params.text.split(/\s+/).filter(Boolean);
+      const variants = [words.join(' '), ...words.map((_, k) => words.filter((__, j) => j !== k).join(' '))];
+      const predictions = await model.classifier.classifyItems(variants, { topK: model.classifier.labelsOf(params.head).length });
+      const full = predictions[0]!.heads[params.head];
+      if (!full) throw new Error(`The model has no head "${params.head}".`);
+      const probabilityOf = (k: number) => predictions[k]!.heads[params.head]!.top.find((t) => t.label === full.label)?.probability ?? 0;
+      return {
+        result: {
+          label: full.label,
+          probability: full.probability,
+          words: words.map((word, k) => ({ word, weight: full.probability - probabilityOf(k + 1) })),
+        },
+      };
+    },
+
+    async 'model.embed'(params, context) {
+      const { model } = ready();
+      const embed = modelEmbedFn(model.classifier, { headProbabilities: params.headProbabilities, onProgress: (done, total) => context.progress({ stage: 'embed', done, total, unit: 'texts' }) });
+      const vectors = await embed(params.texts);
+      const dim = vectors[0]?.length ?? 0;
+      const data = new Float32Array(vectors.length * dim);
+      vectors.forEach((v, i) => data.set(v, i * dim));
+      return { result: { dim, data }, transfer: [data.buffer] };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Params and results of the inference worker's requests (entries of RequestMap in protocol.ts).
+ * Labels travel as Int32 codes into each head's label list and Float32 probabilities, moved with
+ * transfer lists — never one object per item.
+ */
+import type { Backend } from '../model/session.web.ts';
+import type { FlatEmbeddings } from './finetuneProtocol.ts';
+
+/** `model.load`: load the shipped model and pick a backend. */
+export interface ModelLoadParams {
+  /** Model folder URL (default: the app's own /models/trendloom-classifier/). */
+  baseUrl?: string;
+  /** 'auto' (WebGPU on a real GPU, else WASM) or a forced backend (tests). */
+  backend?: 'auto' | Backend;
+}
+
+/** What the UI shows about the loaded model. */
+export interface ModelInfo {
+  /** Backend in use. */
+  backend: Backend;
+  /** Why that backend. */
+  reason: string;
+  /** WASM threads. */
+  threads: number;
+  /** Head names in model order. */
+  heads: string[];
+  /** Labels per head, in class order. */
+  labels: Record<string, string[]>;
+  /** ONNX file size in bytes. */
+  modelBytes: number;
+  /** Identifies the model file; cache keys include it. */
+  modelId: string;
+  /** Milliseconds to fetch and create the session. */
+  loadMs: number;
+  /** Milliseconds of the warm-up run. */
+  warmupMs: number;
+}
+
+/** `model.classify`: label item texts. */
+export interface ModelClassifyParams {
+  /** One text per item (the mapped text columns joined). */
+  texts: string[];
+  /** Use and fill the prediction cache (default true). */
+  useCache?: boolean;
+}
+
+/** Predictions for every item: per head, the label code and its probability. */
+export interface ModelClassifyResult {
+  /** Head names. */
+  heads: string[];
+  /** Per head: label index per item into ModelInfo.labels[head] (-1 for empty text). */
+  codes: Record<string, Int32Array>;
+  /** Per head: probability of that label per item. */
+  probabilities: Record<string, Float32Array>;
+  /** Distinct texts. */
+  unique: number;
+  /** Distinct texts answered from the cache. */
+  cached: number;
+  /** Milliseconds spent. */
+  ms: number;
+}
+
+/** `model.explain`: which words drove one prediction (occlusion of each word). */
+export interface ModelExplainParams {
+  /** The item's text. */
+  text: string;
+  /** Head to explain. */
+  head: string;
+}
+
+/** Words with how much removing each lowers the predicted label's probability. */
+export interface ModelExplainResult {
+  /** The predicted label. */
+  label: string;
+  /** Its probability on the full text. */
+  probability: number;
+  /** One entry per word, in text order: drop in probability when the word is removed (negative = the word argued against). */
+  words: { word: string; weight: number }[];
+}
+
+/** `model.embed`: the frozen model's features for fine-tuned heads. */
+export interface ModelEmbedParams {
+  /** One text per item. */
+  texts: string[];
+  /** Append each model head's probabilities (as the head was trained with). */
+  headProbabilities?: boolean;
+}
+
+/** Result of `model.embed`. */
+export type ModelEmbedResult = FlatEmbeddings;

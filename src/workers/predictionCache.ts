@@ -1,0 +1,84 @@
+/**
+ * Content-addressed prediction cache: key = model id + hash of the item text, value = per head
+ * (label code, probability). Reopening a catalogue labels its items from here instantly.
+ * An in-memory version serves Node tests; the worker uses IndexedDB.
+ */
+
+/** A cached prediction: [code, probability] per head, packed in head order. */
+export type PackedPrediction = Float32Array;
+
+/** Get/put many entries at once (IndexedDB is fast per transaction, slow per request). */
+export interface PredictionCache {
+  /** Looks up many keys; undefined where absent. */
+  getMany(keys: string[]): Promise<(PackedPrediction | undefined)[]>;
+  /** Stores many entries. */
+  putMany(entries: [string, PackedPrediction][]): Promise<void>;
+  /** Drops every entry. */
+  clear(): Promise<void>;
+}
+
+/** A cache in a Map (Node tests, or when IndexedDB is unavailable). */
+export class MemoryPredictionCache implements PredictionCache {
+  private readonly map = new Map<string, PackedPrediction>();
+  /** Number of entries. */
+  get size(): number {
+    return this.map.size;
+  }
+  async getMany(keys: string[]): Promise<(PackedPrediction | undefined)[]> {
+    return keys.map((k) => this.map.get(k));
+  }
+  async putMany(entries: [string, PackedPrediction][]): Promise<void> {
+    for (const [k, v] of entries) this.map.set(k, v);
+  }
+  async clear(): Promise<void> {
+    this.map.clear();
+  }
+}
+
+const DB_NAME = 'trendloom-predictions';
+const STORE = 'predictions';
+
+function promised<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** The prediction cache in IndexedDB (works in workers). Quota errors surface as plain messages. */
+export class IndexedDbPredictionCache implements PredictionCache {
+  private db: Promise<IDBDatabase> | undefined;
+
+  private open(): Promise<IDBDatabase> {
+    this.db ??= new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('The browser refused local storage (IndexedDB).'));
+    });
+    return this.db;
+  }
+
+  async getMany(keys: string[]): Promise<(PackedPrediction | undefined)[]> {
+    const store = (await this.open()).transaction(STORE, 'readonly').objectStore(STORE);
+    return Promise.all(keys.map((k) => promised(store.get(k) as IDBRequest<PackedPrediction | undefined>)));
+  }
+
+  async putMany(entries: [string, PackedPrediction][]): Promise<void> {
+    const tx = (await this.open()).transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    for (const [k, v] of entries) store.put(v, k);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = tx.onerror = () => {
+        const error = tx.error;
+        reject(error?.name === 'QuotaExceededError' ? new Error('The browser has no room left to store labels for next time; free some space or clear Trendloom data. Labels were still computed.') : (error ?? new Error('Storing labels failed.')));
+      };
+    });
+  }
+
+  async clear(): Promise<void> {
+    const store = (await this.open()).transaction(STORE, 'readwrite').objectStore(STORE);
+    await promised(store.clear());
+  }
+}
