@@ -203,7 +203,9 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const { y, horizon, period } = input;
   const n = y.length;
   const models = options.models.filter((m) => (m !== 'lead' || input.lead) && (m === 'seasonal-naive' || n >= 4));
-  const foldHorizon = Math.max(1, Math.min(horizon, period > 1 ? period : horizon));
+  // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
+  // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
+  const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
   const minHistory = period > 1 ? 2 * period : Math.max(8, 2 * foldHorizon);
   const origins: number[] = [];
   for (let k = 1; k <= options.folds; k++) {

@@ -121,6 +121,16 @@ describe('ensemble', () => {
     expect(r.hi95![19]! - r.lo95![19]!).not.toBeCloseTo(r.hi95![0]! - r.lo95![0]!, 6);
   });
 
+  it('sizes one-step intervals from backtests a quarter season long', () => {
+    const y = syntheticSeries(260, { level: 20, amplitude: 5, noise: 1, seed: 13 });
+    const r = runEnsemble({ y, horizon: 1, period: 52, positive: true }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive', 'profile'] });
+    expect(r.point.length).toBe(1);
+    expect(r.folds).toBe(2);
+    // noise σ = 1: a 95% half-width of roughly 2σ, not a width from just two errors
+    expect(r.hi95![0]! - r.point[0]!).toBeGreaterThan(1);
+    expect(r.hi95![0]! - r.point[0]!).toBeLessThan(5);
+  });
+
   it('trimmed mean leaves out models far worse than the best', () => {
     expect(combineWeights([1, 1.5, 3], { combination: 'trimmed-mean', topK: 3, trimRatio: 2 })).toEqual([0.5, 0.5, 0]);
     expect(combineWeights([2, 1, 3], { combination: 'best', topK: 1, trimRatio: 2 })).toEqual([0, 1, 0]);
