@@ -1,0 +1,141 @@
+import { deduplicate, padBatch, planBatches } from './batching.ts';
+import { headLabels, type ClassifierConfig } from './config.ts';
+import { buildInputText, type ItemTextFields } from './inputText.ts';
+import { topLabels, type LabelScore } from './postprocess.ts';
+import type { LlamaBpeTokenizer } from './tokenizer.ts';
+
+/** The part of an ONNX Runtime output tensor the classifier reads (ort-node and ort-web both fit). */
+export interface OrtTensorLike {
+  /** Flat values (Float32Array for the classifier's outputs). */
+  readonly data: unknown;
+  /** Shape. */
+  readonly dims: readonly number[];
+}
+
+/** The part of an ONNX Runtime `InferenceSession` the classifier needs. */
+export interface InferenceSessionLike {
+  /** Runs the graph on named input tensors and resolves to the named outputs. */
+  run(feeds: Record<string, unknown>): Promise<Record<string, OrtTensorLike>>;
+}
+
+/** A session plus a way to make int64 input tensors with the same runtime's `Tensor` class. */
+export interface ModelRuntime {
+  /** The ONNX session of `onnx/model_quantized.onnx`. */
+  session: InferenceSessionLike;
+  /** `(data, dims) => new ort.Tensor('int64', data, dims)` for whichever ort package is in use. */
+  int64Tensor(data: BigInt64Array, dims: number[]): unknown;
+}
+
+/** One head's answer for one item. */
+export interface HeadPrediction {
+  /** The most probable label. */
+  label: string;
+  /** Its probability. */
+  probability: number;
+  /** The top-k labels, best first (the first is `label`). */
+  top: LabelScore[];
+}
+
+/** The classifier's answer for one item. */
+export interface ItemPrediction {
+  /** Per head name (articleType, baseColour, …). */
+  heads: Record<string, HeadPrediction>;
+  /** The pooled hidden state (for fine-tuned heads), when requested. */
+  embedding?: Float32Array;
+}
+
+/** Options of `Classifier.classifyTexts`. */
+export interface ClassifyOptions {
+  /** How many labels to keep per head (default 1). */
+  topK?: number;
+  /** Rows per model call (default 64). */
+  maxBatch?: number;
+  /** Padded tokens per model call (default 4096). */
+  maxTokens?: number;
+  /** Also return the pooled `embedding` (default false). */
+  embeddings?: boolean;
+  /** Called after each model call with unique texts done / total. */
+  onProgress?(done: number, total: number): void;
+  /** Stops between batches when `aborted` turns true. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** Runs the shipped multi-head Llama classifier on item texts through an injected ONNX session. */
+export class Classifier {
+  /** Head names in model order. */
+  readonly heads: string[];
+  private readonly labels: Map<string, string[]>;
+
+  /** Wraps a runtime (session + tensor factory), the tokenizer and the model's config.json. */
+  constructor(
+    private readonly runtime: ModelRuntime,
+    readonly tokenizer: LlamaBpeTokenizer,
+    readonly config: ClassifierConfig,
+  ) {
+    this.heads = [...config.head_order];
+    this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
+  }
+
+  /** The labels of one head, in class-index order. */
+  labelsOf(head: string): string[] {
+    const labels = this.labels.get(head);
+    if (!labels) throw new Error(`Unknown classifier head "${head}".`);
+    return labels;
+  }
+
+  /** `<s>` + pieces + `</s>`, cut to the model's maximum length (pooling reads the `</s>`). */
+  encodeForClassifier(inputText: string): number[] {
+    const body = this.tokenizer.encode(inputText).slice(0, this.config.max_length - 2);
+    return [this.config.bos_token_id, ...body, this.config.eos_token_id];
+  }
+
+  /** Classifies items given as fields or bare text (wrapped with the config's input template). */
+  classifyItems(items: readonly (ItemTextFields | string)[], options: ClassifyOptions = {}): Promise<ItemPrediction[]> {
+    return this.classifyTexts(
+      items.map((item) => buildInputText(item, this.config.input_template)),
+      options,
+    );
+  }
+
+  /** Classifies ready-made input texts (`Item: …`); identical texts are run once, batches are bucketed by length. */
+  async classifyTexts(inputTexts: readonly string[], options: ClassifyOptions = {}): Promise<ItemPrediction[]> {
+    const topK = Math.max(1, options.topK ?? 1);
+    const { unique, indexOf } = deduplicate(inputTexts);
+    const sequences = unique.map((t) => this.encodeForClassifier(t));
+    const batches = planBatches(sequences.map((s) => s.length), options.maxBatch ?? 64, options.maxTokens ?? 4096);
+    const results: ItemPrediction[] = new Array(unique.length);
+    let done = 0;
+    for (const batch of batches) {
+      if (options.signal?.aborted) throw new Error('Classification was cancelled.');
+      const rows = batch.members.map((m) => sequences[m]!);
+      const { inputIds, attentionMask } = padBatch(rows, batch.width, this.config.pad_token_id);
+      const dims = [rows.length, batch.width];
+      const out = await this.runtime.session.run({
+        input_ids: this.runtime.int64Tensor(inputIds, dims),
+        attention_mask: this.runtime.int64Tensor(attentionMask, dims),
+      });
+      batch.members.forEach((member, row) => {
+        const heads: Record<string, HeadPrediction> = {};
+        for (const head of this.heads) {
+          const logits = rowOf(out, `logits_${head}`, row);
+          const top = topLabels(logits, this.labelsOf(head), topK);
+          heads[head] = { label: top[0]!.label, probability: top[0]!.probability, top };
+        }
+        const prediction: ItemPrediction = { heads };
+        if (options.embeddings) prediction.embedding = Float32Array.from(rowOf(out, 'embedding', row));
+        results[member] = prediction;
+      });
+      done += rows.length;
+      options.onProgress?.(done, unique.length);
+    }
+    return Array.from(indexOf, (u) => results[u]!);
+  }
+}
+
+/** Row `row` of a [batch, n] float output. */
+export function rowOf(outputs: Record<string, OrtTensorLike>, name: string, row: number): Float32Array {
+  const tensor = outputs[name];
+  if (!tensor) throw new Error(`The model did not return "${name}"; is this the Trendloom classifier?`);
+  const width = tensor.dims[1]!;
+  return (tensor.data as Float32Array).subarray(row * width, (row + 1) * width);
+}
