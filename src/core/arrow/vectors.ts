@@ -1,0 +1,231 @@
+/**
+ * Arrow vectors built straight from typed arrays and UTF-8 byte columns, without going through
+ * JS values: text columns reuse the parser's bytes, categories are dictionary-encoded by hashing
+ * bytes, numbers and dates are written into typed arrays.
+ */
+import {
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  List,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
+  makeVector,
+  type Data,
+  type Vector,
+} from 'apache-arrow';
+import { ByteColumn } from './byteColumn.ts';
+
+/** A validity bitmap (bit set = value present) and how many values are missing. */
+export interface Validity {
+  /** Arrow validity bitmap, or null when nothing is missing. */
+  bitmap: Uint8Array | null;
+  /** Missing values. */
+  nullCount: number;
+}
+
+/** Collects a validity bitmap value by value. */
+export class ValidityBuilder {
+  private readonly bits: Uint8Array;
+  private nulls = 0;
+  constructor(length: number) {
+    this.bits = new Uint8Array((length + 7) >> 3).fill(0xff);
+  }
+  /** Marks value i as missing. */
+  setNull(i: number): void {
+    this.bits[i >> 3]! &= ~(1 << (i & 7));
+    this.nulls++;
+  }
+  /** The finished validity. */
+  finish(): Validity {
+    return { bitmap: this.nulls > 0 ? this.bits : null, nullCount: this.nulls };
+  }
+}
+
+/** Validity of a byte column where an empty cell is missing. */
+export function emptyAsMissing(column: ByteColumn): Validity {
+  const offsets = column.offsets;
+  const validity = new ValidityBuilder(column.count);
+  for (let i = 0; i < column.count; i++) if (offsets[i] === offsets[i + 1]) validity.setNull(i);
+  return validity.finish();
+}
+
+function utf8Data(column: ByteColumn, validity: Validity): Data<Utf8> {
+  return makeData({
+    type: new Utf8(),
+    length: column.count,
+    nullCount: validity.nullCount,
+    nullBitmap: validity.bitmap ?? undefined,
+    valueOffsets: column.usedOffsets(),
+    data: column.usedBytes(),
+  });
+}
+
+/** A Utf8 vector over the column's own bytes (no copy); empty cells are missing. */
+export function utf8Vector(column: ByteColumn): Vector<Utf8> {
+  return makeVector(utf8Data(column, emptyAsMissing(column)));
+}
+
+/** Float64 vector; `values` at missing positions are ignored. */
+export function float64Vector(values: Float64Array, validity: Validity): Vector<Float64> {
+  return makeVector(makeData({ type: new Float64(), length: values.length, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data: values }));
+}
+
+/** Int32 vector; `values` at missing positions are ignored. */
+export function int32Vector(values: Int32Array, validity: Validity): Vector<Int32> {
+  return makeVector(makeData({ type: new Int32(), length: values.length, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data: values }));
+}
+
+/** Timestamp (ms, UTC) vector from epoch milliseconds held as doubles. */
+export function timestampVector(ms: Float64Array, validity: Validity): Vector<TimestampMillisecond> {
+  // Arrow stores timestamps as int64; writing the two 32-bit halves avoids a BigInt per value.
+  const words = new Int32Array(ms.length * 2);
+  for (let i = 0; i < ms.length; i++) {
+    const value = ms[i]!;
+    if (value !== value) continue; // NaN: missing
+    const high = Math.floor(value / 4294967296);
+    words[2 * i] = value - high * 4294967296;
+    words[2 * i + 1] = high;
+  }
+  const data = new BigInt64Array(words.buffer);
+  return makeVector(makeData({ type: new TimestampMillisecond('UTC'), length: ms.length, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data }));
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09;
+}
+
+/**
+ * Dictionary-encodes a byte column (values trimmed of spaces; empty = missing) by hashing bytes,
+ * so no string is made per cell. Returns null when there are more than `maxUniques` distinct
+ * values: such a column is free text, better kept as Utf8.
+ */
+export function dictionaryVector(column: ByteColumn, maxUniques: number): Vector<Dictionary<Utf8, Int32>> | null {
+  const n = column.count;
+  const bytes = column.bytes;
+  const offsets = column.offsets;
+  const indices = new Int32Array(n);
+  const validity = new ValidityBuilder(n);
+  const values = new ByteColumn(Math.min(maxUniques, 1024), 16 * 1024);
+  let size = 1024;
+  let table = new Int32Array(size); // 0 = empty slot, else dictionary index + 1
+  let hashes = new Int32Array(1024); // hash of each dictionary value, for rehashing
+  for (let i = 0; i < n; i++) {
+    let s = offsets[i]!;
+    let e = offsets[i + 1]!;
+    while (s < e && isSpace(bytes[s]!)) s++;
+    while (e > s && isSpace(bytes[e - 1]!)) e--;
+    if (s === e) {
+      validity.setNull(i);
+      continue;
+    }
+    // FNV-1a over the cell's bytes.
+    let h = 0x811c9dc5 | 0;
+    for (let k = s; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    const mask = size - 1;
+    let slot = h & mask;
+    let found = -1;
+    for (;;) {
+      const entry = table[slot]!;
+      if (entry === 0) break;
+      const index = entry - 1;
+      if (hashes[index] === h) {
+        const vs = values.offsets[index]!;
+        const ve = values.offsets[index + 1]!;
+        if (ve - vs === e - s) {
+          let same = true;
+          const vb = values.bytes;
+          for (let k = 0; k < e - s; k++) {
+            if (vb[vs + k] !== bytes[s + k]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) {
+            found = index;
+            break;
+          }
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (found < 0) {
+      found = values.count;
+      if (found >= maxUniques) return null;
+      values.appendField(bytes, s, e, 0);
+      if (found === hashes.length) {
+        const grown = new Int32Array(hashes.length * 2);
+        grown.set(hashes);
+        hashes = grown;
+      }
+      hashes[found] = h;
+      table[slot] = found + 1;
+      if (values.count * 2 > size) {
+        // Keep the table at most half full so probes stay short.
+        size *= 2;
+        table = new Int32Array(size);
+        const m = size - 1;
+        for (let v = 0; v < values.count; v++) {
+          let t = hashes[v]! & m;
+          while (table[t] !== 0) t = (t + 1) & m;
+          table[t] = v + 1;
+        }
+      }
+    }
+    indices[i] = found;
+  }
+  const finished = validity.finish();
+  const dictionary = makeVector(makeData({ type: new Utf8(), length: values.count, nullCount: 0, valueOffsets: values.usedOffsets(), data: values.usedBytes() }));
+  const type = new Dictionary(new Utf8(), new Int32());
+  return makeVector(makeData({ type, length: n, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, data: indices, dictionary }));
+}
+
+/**
+ * A List<Utf8> vector from multi-label cells: each cell is split at any of `separators` (bytes),
+ * parts trimmed, empty parts dropped; an empty cell is missing.
+ */
+export function labelListVector(column: ByteColumn, separators: readonly number[]): Vector<List<Utf8>> {
+  const n = column.count;
+  const bytes = column.bytes;
+  const offsets = column.offsets;
+  // Items never hold more bytes than the column, nor more items than bytes + cells.
+  const itemBytes = new Uint8Array(column.byteLength);
+  let itemOffsets = new Int32Array(n * 2 + 1);
+  let items = 0;
+  let used = 0;
+  const listOffsets = new Int32Array(n + 1);
+  const validity = new ValidityBuilder(n);
+  const isSeparator = new Uint8Array(256);
+  for (const separator of separators) isSeparator[separator] = 1;
+  for (let i = 0; i < n; i++) {
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    let partStart = s;
+    for (let k = s; k <= e; k++) {
+      if (k < e && isSeparator[bytes[k]!] === 0) continue;
+      let a = partStart;
+      let b = k;
+      while (a < b && isSpace(bytes[a]!)) a++;
+      while (b > a && isSpace(bytes[b - 1]!)) b--;
+      if (b > a) {
+        for (let p = a; p < b; p++) itemBytes[used++] = bytes[p]!;
+        if (items + 2 > itemOffsets.length) {
+          const grown = new Int32Array(itemOffsets.length * 2);
+          grown.set(itemOffsets);
+          itemOffsets = grown;
+        }
+        itemOffsets[++items] = used;
+      }
+      partStart = k + 1;
+    }
+    // A cell with no label at all (empty or only separators/spaces) is missing.
+    if (items === listOffsets[i]) validity.setNull(i);
+    listOffsets[i + 1] = items;
+  }
+  const finished = validity.finish();
+  const child = makeData({ type: new Utf8(), length: items, nullCount: 0, valueOffsets: itemOffsets.subarray(0, items + 1), data: itemBytes.subarray(0, used) });
+  const type = new List(new Field('item', new Utf8(), false));
+  return makeVector(makeData({ type, length: n, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, valueOffsets: listOffsets, child }));
+}

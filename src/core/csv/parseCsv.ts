@@ -1,0 +1,359 @@
+/**
+ * Streams CSV bytes into raw columns: encoding detection, delimiter sniffing and header detection
+ * on the first 64 KB, then one pass of the byte scanner that copies each field of a well-formed
+ * record into its column. Ragged records and an unclosed quote go to the problems list with their
+ * line, so rows kept + rows rejected = records in the file.
+ */
+import { ByteColumn } from '../arrow/byteColumn.ts';
+import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
+import { CsvScanner, copyField } from './scanner.ts';
+import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
+
+/** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
+export interface IntakeProblem {
+  /** Physical line where the record starts. */
+  line: number;
+  /** Column name, or null when the whole row is affected. */
+  column: string | null;
+  /** What is wrong, in plain words. */
+  message: string;
+}
+
+/** Choices the user can force instead of the guesses. */
+export interface CsvOptions {
+  /** Field delimiter (`,` `;` tab `|`); sniffed when absent. */
+  delimiter?: string;
+  /** Text encoding; detected when absent. */
+  encoding?: TextEncodingName;
+  /** Whether the first record is a header; detected when absent. */
+  header?: boolean;
+  /** Rows kept in memory at most; further rows are not read (see MAX_ROWS_DEFAULT). */
+  maxRows?: number;
+  /** Whether to add a note when maxRows stops reading (default true; off for previews). */
+  capNote?: boolean;
+}
+
+/** Progress and cancellation hooks of a streaming parse. */
+export interface ParseHooks {
+  /** Called after each chunk with bytes read so far and rows kept so far. */
+  onProgress?(bytesRead: number, rows: number): void;
+  /** Throws to stop between chunks (the worker's cancel check). */
+  throwIfCancelled?(): void;
+  /** Lets other work (messages, cancel) run between chunks; the worker passes a macrotask yield. */
+  yieldNow?(): Promise<void>;
+}
+
+/** Raw columns of a parsed CSV, before typing. */
+export interface RawCsv {
+  /** Column names (made unique; "column N" for blank ones). */
+  names: string[];
+  /** One byte column per name, `rows` cells each. */
+  columns: ByteColumn[];
+  /** Line of each kept row. */
+  lines: Int32Array;
+  /** Rows kept. */
+  rows: number;
+  /** Records rejected (ragged or unclosed quote), each with a problem. */
+  rejected: number;
+  /** Blank lines skipped (not records). */
+  blankLines: number;
+  /** Data records in the file (rows + rejected), or those read before the row cap. */
+  records: number;
+  /** Problems found while splitting records. */
+  problems: IntakeProblem[];
+  /** Notes for the user (guesses made, cap reached). */
+  notes: string[];
+  /** The delimiter used. */
+  delimiter: string;
+  /** The encoding used and why. */
+  encoding: EncodingGuess;
+  /** Whether a header row was read. */
+  header: boolean;
+  /** Bytes of input read. */
+  bytesRead: number;
+  /** True when the row cap stopped reading early. */
+  truncated: boolean;
+}
+
+/**
+ * Rows kept in memory by default. A catalogue row is ~100–150 bytes, so this is ~0.5–0.8 GB of
+ * CSV; the parsed table takes about the file's size again, which a browser tab can hold. Larger
+ * files are read up to here and the user is told how much was loaded.
+ */
+export const MAX_ROWS_DEFAULT = 5_000_000;
+/** Problems listed one by one at most; more are counted. */
+export const MAX_PROBLEMS_LISTED = 10_000;
+const SAMPLE_BYTES = 64 * 1024;
+const SLICE_BYTES = 1 << 20;
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe (|)' };
+
+/** Reads the first `SAMPLE_BYTES` (or all, if shorter) from a chunk iterator, keeping the iterator usable. */
+export async function readHead(iterator: AsyncIterator<Uint8Array>, size = SAMPLE_BYTES): Promise<{ head: Uint8Array; done: boolean }> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) return { head: concat(parts, length), done: true };
+    if (next.value.length === 0) continue;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  return { head: concat(parts, length), done: false };
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Name of a delimiter in words ("semicolon"). */
+export function delimiterName(delimiter: string): string {
+  return DELIMITER_NAMES[delimiter] ?? `'${delimiter}'`;
+}
+
+/**
+ * Parses CSV from `head` (the first bytes, already read) and the rest of `iterator` into raw
+ * columns. `totalBytes` (when known) sizes the first buffers.
+ */
+export async function parseCsv(
+  head: Uint8Array,
+  headIsAll: boolean,
+  iterator: AsyncIterator<Uint8Array>,
+  options: CsvOptions = {},
+  hooks: ParseHooks = {},
+  totalBytes?: number,
+): Promise<RawCsv> {
+  const notes: string[] = [];
+  const encoding: EncodingGuess = options.encoding
+    ? { encoding: options.encoding, bomLength: bomLengthFor(head, options.encoding), reason: 'override' }
+    : detectEncoding(head, headIsAll);
+  if (encoding.encoding === 'windows-1252' && encoding.reason === 'not-utf-8') notes.push('The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.');
+  if (encoding.encoding.startsWith('utf-16')) notes.push(`The file is in ${encoding.encoding === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'}; it was converted to UTF-8.`);
+  const transcoder = createTranscoder(encoding.encoding);
+  const first = transcoder.push(head.subarray(encoding.bomLength));
+  const firstAll = headIsAll ? joinBytes(first, transcoder.end()) : first;
+
+  let delimiter = options.delimiter;
+  if (!delimiter) {
+    const sniffed = sniffDelimiter(firstAll, headIsAll);
+    delimiter = sniffed.delimiter;
+    if (sniffed.delimiter !== ',') notes.push(`Fields are separated by ${delimiterName(delimiter)}.`);
+  }
+  const sample = sampleRecords(firstAll, delimiter, 60, headIsAll);
+  const header = options.header ?? detectHeader(sample.rows);
+  if (options.header === undefined && !header) notes.push('The first row looks like data, not column names, so columns are named "column 1", "column 2"…');
+
+  const maxRows = options.maxRows ?? MAX_ROWS_DEFAULT;
+  const problems: IntakeProblem[] = [];
+  let problemCount = 0;
+  const addProblem = (problem: IntakeProblem) => {
+    problemCount++;
+    if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
+  };
+
+  let names: string[] | null = null;
+  let columns: ByteColumn[] = [];
+  let ncols = 0;
+  let lines = new Int32Array(1024);
+  let rows = 0;
+  let rejected = 0;
+  let blankLines = 0;
+  let records = 0;
+  let truncated = false;
+  // Size the column buffers from the sample's average cell lengths, so a large file is copied
+  // into buffers of about the right size once instead of being regrown (and recopied) many times.
+  const dataSample = sample.rows.slice(header ? 1 : 0).filter((row) => !(row.length === 1 && row[0] === ''));
+  const averageLengths = (count: number): number[] =>
+    Array.from({ length: count }, (_, k) => (dataSample.length ? dataSample.reduce((sum, row) => sum + utf8Length(row[k] ?? ''), 0) / dataSample.length : 16));
+  const decoder = new TextDecoder('utf-8');
+
+  const startColumns = (count: number) => {
+    ncols = count;
+    const averages = averageLengths(count);
+    const rowBytes = averages.reduce((a, b) => a + b, 0) + count;
+    const expectedRows = totalBytes ? Math.min(maxRows, Math.ceil((totalBytes / Math.max(rowBytes, 8)) * 1.05) + 16) : 1024;
+    if (lines.length < expectedRows) lines = new Int32Array(expectedRows);
+    columns = averages.map((average) => new ByteColumn(expectedRows, Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30)));
+  };
+  let scratch = new Uint8Array(1024);
+  const decodeField = (bytes: Uint8Array, start: number, end: number, flag: number): string => {
+    if (scratch.length < end - start) scratch = new Uint8Array((end - start) * 2);
+    return decoder.decode(scratch.subarray(0, copyField(bytes, start, end, flag, scratch, 0)));
+  };
+
+  const scanner: CsvScanner = new CsvScanner(delimiter.charCodeAt(0), (bytes, starts, ends, flags, count, line) => {
+    if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
+      blankLines++;
+      return;
+    }
+    if (names === null) {
+      if (header) {
+        names = uniqueNames(Array.from({ length: count }, (_, k) => decodeField(bytes, starts[k]!, ends[k]!, flags[k]!)));
+        startColumns(count);
+        return;
+      }
+      names = uniqueNames(Array.from({ length: count }, () => ''));
+      startColumns(count);
+    }
+    records++;
+    if (rows >= maxRows) {
+      truncated = true;
+      return;
+    }
+    const unclosed = scanner.unclosed;
+    if (unclosed) {
+      // The open quote swallowed the rest of the file into this record: keep none of it as a row.
+      rejected++;
+      const lost = unclosed.linesSwallowed;
+      addProblem({
+        line,
+        column: (names as string[])[unclosed.field] ?? null,
+        message: `A quote (") opened on this line is never closed, so this row and the rest of the file (${lost} ${lost === 1 ? 'line' : 'lines'}) could not be split into cells; they were left out. Check for a stray quote on this line.`,
+      });
+      return;
+    }
+    if (count !== ncols) {
+      let extraEmpty = count > ncols;
+      for (let k = ncols; extraEmpty && k < count; k++) if (ends[k] !== starts[k]) extraEmpty = false;
+      if (!extraEmpty) {
+        rejected++;
+        addProblem({
+          line,
+          column: null,
+          message: count < ncols
+            ? `This row has ${count} ${count === 1 ? 'value' : 'values'} but the file has ${ncols} columns; it was left out. (A missing ${delimiterName(delimiter!)} or a line break inside an unquoted cell can cause this.)`
+            : `This row has ${count} values but the file has ${ncols} columns; it was left out. (A ${delimiterName(delimiter!)} inside a cell needs quotes around the cell.)`,
+        });
+        return;
+      }
+    }
+    // The hot loop: copy each field's bytes into its column (ByteColumn.appendField, inlined by hand).
+    for (let k = 0; k < ncols; k++) {
+      const column = columns[k]!;
+      const s = starts[k]!;
+      const e = ends[k]!;
+      let at = column.byteLength;
+      if (at + (e - s) > column.bytes.length) column.reserveBytes(at + (e - s));
+      const out = column.bytes;
+      if (flags[k]! === 0 || flags[k]! === 1) {
+        for (let p = s; p < e; p++) out[at++] = bytes[p]!;
+      } else at = copyField(bytes, s, e, flags[k]!, out, at);
+      column.byteLength = at;
+      const count = column.count + 1;
+      if (count >= column.offsets.length) column.reserveCells(count + 1);
+      column.offsets[count] = at;
+      column.count = count;
+    }
+    if (rows === lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
+    lines[rows++] = line;
+  });
+
+  let bytesRead = 0;
+  // Big chunks (a runtime may hand over a whole Blob at once) are fed in slices, so progress,
+  // cancel and yielding happen at least every SLICE_BYTES.
+  const feed = async (bytes: Uint8Array, encoded: boolean, inputLength: number) => {
+    for (let at = 0; at < bytes.length && !truncated; at += SLICE_BYTES) {
+      hooks.throwIfCancelled?.();
+      const slice = bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
+      scanner.push(encoded ? slice : transcoder.push(slice));
+      bytesRead += bytes.length === inputLength ? slice.length : Math.round((slice.length / bytes.length) * inputLength);
+      hooks.onProgress?.(bytesRead, rows);
+      if (hooks.yieldNow) await hooks.yieldNow();
+    }
+  };
+  await feed(first, true, head.length);
+  bytesRead = head.length;
+  if (!headIsAll) {
+    for (;;) {
+      hooks.throwIfCancelled?.();
+      if (truncated) {
+        await iterator.return?.();
+        break;
+      }
+      const next = await iterator.next();
+      if (next.done) break;
+      await feed(next.value, false, next.value.length);
+    }
+  }
+  if (!truncated) {
+    scanner.push(transcoder.end());
+    scanner.end();
+    hooks.onProgress?.(bytesRead, rows);
+  }
+  if (names === null) names = [];
+  if (truncated && options.capNote !== false) {
+    notes.push(`This file is very large: the first ${rows.toLocaleString('en-US')} rows were loaded (${formatBytes(bytesRead)} read${totalBytes ? ` of ${formatBytes(totalBytes)}` : ''}); the rest was not read, to keep the browser responsive. Split the file to work with the rest.`);
+  }
+  if (problemCount > problems.length) notes.push(`${problemCount.toLocaleString('en-US')} problems were found; the first ${problems.length.toLocaleString('en-US')} are listed.`);
+  const blankNames = (names as string[]).filter((name) => /^column \d+$/.test(name)).length;
+  if (header && blankNames > 0) notes.push(`${blankNames} ${blankNames === 1 ? 'column has' : 'columns have'} no name in the header and ${blankNames === 1 ? 'was' : 'were'} named "column N".`);
+  return {
+    names,
+    columns,
+    lines: lines.subarray(0, rows),
+    rows,
+    rejected,
+    blankLines,
+    records,
+    problems,
+    notes,
+    delimiter,
+    encoding,
+    header,
+    bytesRead,
+    truncated,
+  };
+}
+
+function bomLengthFor(head: Uint8Array, encoding: TextEncodingName): number {
+  if (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff) return 2;
+  return 0;
+}
+
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) length += text.charCodeAt(i) >= 0x800 ? 2 : 1;
+  return length;
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Makes header names usable: trimmed, "column N" for blank ones, " (2)" suffixes for repeats. */
+export function uniqueNames(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((value, index) => {
+    const base = value.trim() || `column ${index + 1}`;
+    const times = (seen.get(base) ?? 0) + 1;
+    seen.set(base, times);
+    return times === 1 ? base : `${base} (${times})`;
+  });
+}
+
+/** "12.3 MB" style byte counts for notes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+/** The delimiter type, re-exported for option types. */
+export type { Delimiter };

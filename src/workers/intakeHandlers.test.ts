@@ -1,0 +1,81 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { WorkerClient } from './client.ts';
+import type { HandlerContext } from './handlers.ts';
+import { inProcessPort } from './inProcess.ts';
+import { intakeHandlers } from './intakeHandlers.ts';
+import { CancelledError, type Progress } from './protocol.ts';
+
+const csv = (rows: number) =>
+  'sku,description,colour,price,launch_date\n' +
+  Array.from({ length: rows }, (_, i) => `S${i},"Linen shirt, style ${i}",${['Ivory', 'Sand', 'Navy'][i % 3]},${(i % 90) + 0.5},2019-0${(i % 9) + 1}-15`).join('\n');
+
+function context(progress: Progress[] = [], cancelled = () => false): HandlerContext {
+  return {
+    get cancelled() {
+      return cancelled();
+    },
+    throwIfCancelled() {
+      if (cancelled()) throw new CancelledError();
+    },
+    progress: (p) => progress.push(p),
+  };
+}
+
+// One suite, two drivers: the handlers called directly and through the worker client.
+const drivers = {
+  direct: async (file: Blob, name: string) => (await intakeHandlers['intake.parse']({ file, name }, context())).result,
+  client: (file: Blob, name: string) => new WorkerClient(inProcessPort(intakeHandlers)).request('intake.parse', { file, name }),
+};
+
+describe.each(Object.entries(drivers))('intake.parse (%s)', (_driver, parse) => {
+  it('answers Arrow IPC bytes with schema, problems and stats', async () => {
+    const result = await parse(new Blob([csv(500) + '\nbad row\n']), 'shirts.csv');
+    const table = tableFromIPC(result.ipc);
+    expect(table.numRows).toBe(500);
+    expect(result.columns.map((c) => [c.name, c.type, c.role])).toEqual([
+      ['sku', 'text', 'id'],
+      ['description', 'text', 'text'],
+      ['colour', 'category', 'colours'],
+      ['price', 'number', 'price'],
+      ['launch_date', 'date', 'date'],
+    ]);
+    expect(table.get(1)!.toJSON()).toEqual({ sku: 'S1', description: 'Linen shirt, style 1', colour: 'Sand', price: 1.5, launch_date: Date.UTC(2019, 1, 15) });
+    expect(result.problems).toEqual([{ line: 502, column: null, message: expect.stringMatching(/has 1 value but the file has 5 columns/) }]);
+    expect(result.stats).toMatchObject({ rows: 500, rejectedRows: 1, records: 501 });
+  });
+
+  it('rebuilds intake errors with their code', async () => {
+    const error = (await parse(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])]), 'x.csv').catch((e: unknown) => e)) as Error & { code?: string };
+    expect(error.name).toBe('IntakeError');
+    expect(error.code).toBe('image-file');
+  });
+});
+
+describe('intake worker progress and cancel', () => {
+  it('reports progress in bytes and rows, ending at the file size', async () => {
+    const bytes = new TextEncoder().encode(csv(60_000));
+    const progress: Progress[] = [];
+    await intakeHandlers['intake.parse']({ file: bytes, name: 'big.csv' }, context(progress));
+    const parse = progress.filter((p) => p.stage === 'parse');
+    expect(parse.length).toBeGreaterThan(1);
+    expect(parse.at(-1)).toMatchObject({ done: bytes.length, total: bytes.length, unit: 'bytes' });
+    expect(parse.at(-1)!.rows).toBe(60_000);
+  });
+
+  it('stops between chunks when cancelled and answers cancelled', async () => {
+    const client = new WorkerClient(inProcessPort(intakeHandlers));
+    const controller = new AbortController();
+    const pending = client.request('intake.parse', { file: new Blob([csv(200_000)]), name: 'big.csv' }, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('previews only the first rows', async () => {
+    const { result } = await intakeHandlers['intake.preview']({ file: new TextEncoder().encode(csv(5000)), name: 'p.csv', rows: 20 }, context());
+    expect(tableFromIPC(result.ipc).numRows).toBe(20);
+    expect(result.notes.join(' ')).not.toMatch(/very large/);
+  });
+});
