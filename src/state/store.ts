@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
+import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { prepare } from './prepared.ts';
 
@@ -71,7 +72,7 @@ export interface LoadedDataset {
 }
 
 /** Where the user is in the journey. */
-export type Stage = 'start' | 'reading' | 'mapping' | 'ready';
+export type Stage = 'start' | 'reading' | 'mapping' | 'labelling' | 'ready';
 
 /** A failure shown to the user: a title and a plain-language explanation. */
 export interface UserError {
@@ -99,6 +100,14 @@ export interface AppState {
   dataset: LoadedDataset | null;
   /** A new service worker is waiting: an update can be applied by reloading. */
   updateReady: boolean;
+  /** The loaded classifier: backend, reason, heads (null until loaded). */
+  model: ModelInfo | null;
+  /** How the last labelling went: items, distinct texts, cached, seconds. */
+  labelling: { items: number; unique: number; cached: number; seconds: number } | null;
+  /** Records the loaded model. */
+  setModel(model: ModelInfo): void;
+  /** Replaces the dataset with its labelled version and opens the dashboard. */
+  setLabelled(dataset: LoadedDataset, labelling: AppState['labelling']): void;
   /** What the dashboard shows (null until a dataset is mapped). */
   dashboard: DashboardSpec | null;
   /** The open dashboard view. */
@@ -167,6 +176,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
     set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
   },
+  model: null,
+  labelling: null,
+  setModel: (model) => set({ model }),
+  setLabelled(dataset, labelling) {
+    set({ dataset, labelling, progress: null, abort: null });
+    get().confirmMapping();
+  },
   dashboard: null,
   view: 'trends',
   selection: null,
@@ -191,7 +207,11 @@ export const facetRoles = ['styles', 'colours', 'materials', 'category', 'label'
 
 /** The first dashboard a mapped dataset opens with: its most trend-like column, by season. */
 export function defaultDashboard(columns: ColumnInfo[]): DashboardSpec {
-  const facet = facetRoles.map((role) => columns.find((c) => c.role === role)).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
+  // The file's own style column, else the model's style labels, else colours, categories…
+  const byRole = (role: string) => columns.find((c) => c.role === role);
+  const byName = (name: string) => columns.find((c) => c.name === name);
+  const facet =
+    byRole('styles') ?? byName('pred_usage') ?? byRole('colours') ?? byName('pred_baseColour') ?? facetRoles.map(byRole).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
   const hasUnits = columns.some((c) => c.role === 'units');
   return { facet: facet?.name ?? columns[0]?.name ?? '', grain: 'season', measure: hasUnits ? 'units' : 'items', filters: {}, horizon: 4, minSupport: 20, topN: 8 };
 }

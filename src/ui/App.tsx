@@ -3,6 +3,7 @@ import { openDemo, openFile } from '../state/actions.ts';
 import { useAppStore } from '../state/store.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { DropZone } from './DropZone.tsx';
+import { LabellingPanel } from './LabellingPanel.tsx';
 import { MappingStep } from './MappingStep.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { applyUpdate, watchForUpdates } from './serviceWorker.ts';
@@ -18,6 +19,7 @@ export function App() {
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const updateReady = useAppStore((s) => s.updateReady);
+  const model = useAppStore((s) => s.model);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -32,6 +34,11 @@ export function App() {
           <span>Trendloom</span>
         </div>
         <p className="privacy">{t('privacy')}</p>
+        {model && (
+          <span className="backend-badge" title={model.reason} data-testid="backend-badge">
+            {model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`}
+          </span>
+        )}
         <button type="button" className="link" onClick={() => setLanguage(language === 'en' ? 'zh' : 'en')} data-testid="language">
           {t('language')}
         </button>
@@ -64,6 +71,7 @@ export function App() {
         )}
         {stage === 'reading' && <ProgressPanel title={t('reading')} />}
         {stage === 'mapping' && dataset && <MappingStep dataset={dataset} />}
+        {stage === 'labelling' && <LabellingPanel />}
         {stage === 'ready' && dataset && <Dashboard dataset={dataset} />}
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { labelDataset } from '../state/labelling.ts';
 import { useAppStore, type LoadedDataset } from '../state/store.ts';
 import { DataTable } from './DataTable.tsx';
 import { formatBytes, formatNumber } from './i18n.ts';
@@ -12,7 +13,6 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const setColumnRole = useAppStore((s) => s.setColumnRole);
-  const confirm = useAppStore((s) => s.confirmMapping);
   const reset = useAppStore((s) => s.reset);
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const rowsWithProblems = new Set(dataset.problems.map((p) => p.line)).size;
@@ -58,7 +58,7 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
       <DataTable table={dataset.table} columns={dataset.columns.map((c) => c.name)} types={types} testId="preview" />
       <ProblemsPanel problems={dataset.problems} notes={dataset.notes} />
       <div className="actions">
-        <button type="button" className="primary" onClick={confirm} data-testid="confirm-mapping">
+        <button type="button" className="primary" onClick={() => void labelDataset()} data-testid="confirm-mapping">
           {t('continue')}
         </button>
         <button type="button" onClick={reset}>

@@ -44,6 +44,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const language = useAppStore((s) => s.language);
   const spec = useAppStore((s) => s.dashboard)!;
   const view = useAppStore((s) => s.view);
+  const model = useAppStore((s) => s.model);
+  const labelling = useAppStore((s) => s.labelling);
   const setView = useAppStore((s) => s.setView);
   const update = useAppStore((s) => s.updateDashboard);
   const prepared = prepare(dataset);
@@ -117,6 +119,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {t('basedOn')}: {dataset.fileName} · {trends ? `${formatNumber(language, trends.itemsCounted)} ${t('itemsCounted')}` : `${formatNumber(language, dataset.table.numRows)} ${t('rows')}`}
         {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} · {t('filters')}:{' '}
         {activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none')} · {spec.measure === 'units' ? t('measureUnits') : t('measureItems')}
+        {model && labelling ? ` · labels: Trendloom classifier on ${model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`} (${formatNumber(language, labelling.unique)} distinct texts, ${formatNumber(language, labelling.cached)} from cache, ${labelling.seconds.toFixed(1)} s)` : ''}
       </p>
       <nav className="tabs" role="tablist">
         {views.map(([v, key]) => (

@@ -1,0 +1,61 @@
+/**
+ * Predictions → Arrow columns beside the catalogue: `pred_<head>` (dictionary of the head's labels,
+ * null where the item had no text) and `prob_<head>` (Float32 probability). Pure; no DOM.
+ */
+import { Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
+
+/** A dictionary-encoded label column from codes into `labels` (-1 = null). */
+export function labelVector(codes: Int32Array, labels: string[]): Vector {
+  const n = codes.length;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  const indices = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = codes[i]!;
+    if (code >= 0 && code < labels.length) {
+      bitmap[i >> 3]! |= 1 << (i & 7);
+      indices[i] = code;
+    } else nullCount++;
+  }
+  const dictionary = vectorFromArray(labels, new Utf8());
+  return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: indices, dictionary }));
+}
+
+/** A Float32 probability column, null where the label is null. */
+export function probabilityVector(probabilities: Float32Array, codes: Int32Array): Vector {
+  const n = probabilities.length;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (codes[i]! >= 0) bitmap[i >> 3]! |= 1 << (i & 7);
+    else nullCount++;
+  }
+  return makeVector(makeData({ type: new Float32(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: probabilities }));
+}
+
+/** Returns the table with `pred_<head>` and `prob_<head>` columns added (replacing earlier ones). */
+export function withPredictionColumns(table: Table, heads: string[], labels: Record<string, string[]>, codes: Record<string, Int32Array>, probabilities: Record<string, Float32Array>): Table {
+  const columns: Record<string, Vector> = {};
+  for (const head of heads) {
+    columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!);
+    columns[`prob_${head}`] = probabilityVector(probabilities[head]!, codes[head]!);
+  }
+  return table.assign(new Table(columns));
+}
+
+/** Joins an item's text columns into the one text the model reads (empty when all are missing). */
+export function itemTexts(table: Table, textColumns: string[]): string[] {
+  const vectors = textColumns.map((c) => table.getChild(c)).filter((v): v is Vector => v !== null);
+  const out = new Array<string>(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    let text = '';
+    for (const vector of vectors) {
+      const value: unknown = vector.get(i);
+      if (value === null || value === undefined) continue;
+      const part = typeof value === 'object' && value !== null && 'toArray' in value ? Array.from((value as { toArray(): ArrayLike<unknown> }).toArray()).join(', ') : String(value);
+      if (part.trim()) text = text ? `${text} ${part.trim()}` : part.trim();
+    }
+    out[i] = text;
+  }
+  return out;
+}
