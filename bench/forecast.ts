@@ -67,11 +67,11 @@ function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Ar
 const clip = (f: Float64Array) => f.map((v) => Math.max(0, v));
 const methods = {
   'seasonal naive': (train: Float64Array) => ({ point: seasonalNaiveForecast(train, HORIZON, PERIOD) }),
-  'ETS (AICc)': (train: Float64Array) => ({ point: clip(runModel('ets', { y: train, horizon: HORIZON, period: PERIOD, positive: train.every((v) => v > 0) })!) }),
-  'Theta': (train: Float64Array) => ({ point: clip(runModel('theta', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
-  'seasonal profile': (train: Float64Array) => ({ point: clip(runModel('profile', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
-  'attention': (train: Float64Array) => ({ point: clip(runModel('attention', { y: train, horizon: HORIZON, period: PERIOD, positive: false })!) }),
-  'lead (profile×lead)': (train: Float64Array, lead: Float64Array | undefined) => ({ point: clip((lead && runModel('lead', { y: train, horizon: HORIZON, period: PERIOD, positive: false, lead })) || seasonalNaiveForecast(train, HORIZON, PERIOD)) }),
+  'ETS (AICc)': (train: Float64Array) => ({ point: clip(runModel('ets', { y: train, horizon: HORIZON, period: PERIOD })!) }),
+  'Theta': (train: Float64Array) => ({ point: clip(runModel('theta', { y: train, horizon: HORIZON, period: PERIOD })!) }),
+  'seasonal profile': (train: Float64Array) => ({ point: clip(runModel('profile', { y: train, horizon: HORIZON, period: PERIOD })!) }),
+  'attention': (train: Float64Array) => ({ point: clip(runModel('attention', { y: train, horizon: HORIZON, period: PERIOD })!) }),
+  'lead (profile×lead)': (train: Float64Array, lead: Float64Array | undefined) => ({ point: clip((lead && runModel('lead', { y: train, horizon: HORIZON, period: PERIOD, lead })) || seasonalNaiveForecast(train, HORIZON, PERIOD)) }),
   'ensemble, no lead': (train: Float64Array, _lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }),
   ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
 };

@@ -34,7 +34,7 @@ for (const [name, v] of variants) {
     const train = s.values.slice(0, testEnd - 52);
     const actual = s.values.slice(testEnd - 52, testEnd);
     const lead = alignLead(main, leads, s.name)?.slice(0, testEnd - 52);
-    const r = runEnsemble({ y: train, horizon: 52, period: 52, positive: false, lead }, { ...DEFAULT_ENSEMBLE, ...v });
+    const r = runEnsemble({ y: train, horizon: 52, period: 52, lead }, { ...DEFAULT_ENSEMBLE, ...v });
     total += mase(actual, r.point.map((x) => Math.max(0, x)), train, 52);
     c80 += intervalCoverage(actual, r.lo80!, r.hi80!);
     c95 += intervalCoverage(actual, r.lo95!, r.hi95!);

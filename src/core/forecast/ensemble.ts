@@ -25,8 +25,6 @@ export interface ModelInput {
   horizon: number;
   /** Season length (1 = no season). */
   period: number;
-  /** Values may be multiplied (all positive). */
-  positive: boolean;
   /** Lead series aligned with y (same length or longer), if any. */
   lead?: Float64Array;
   /** Periods the final forecast should reach for trend signals (≥ horizon); backtests still use `horizon`. */

@@ -104,7 +104,7 @@ describe('models', () => {
 describe('ensemble', () => {
   it('weights sum to one and the 95% interval contains the 80% one', () => {
     const y = syntheticSeries(260, { level: 20, amplitude: 5, noise: 1, seed: 7 });
-    const result = runEnsemble({ y, horizon: 52, period: 52, positive: true });
+    const result = runEnsemble({ y, horizon: 52, period: 52 });
     expect(result.folds).toBe(2);
     expect(result.scores.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(1);
     for (let h = 0; h < 52; h++) {
@@ -117,13 +117,13 @@ describe('ensemble', () => {
   it('widening intervals follow a line through the per-step backtest errors', () => {
     const width = widthByStep(Float64Array.from([1, 2, 3]), 4);
     expect(Array.from(width).map((w) => +w.toFixed(3))).toEqual([0.5, 1, 1.5, 1.5]);
-    const r = runEnsemble({ y: syntheticSeries(200, { level: 10, slope: 0.05, noise: 1, seed: 12 }), horizon: 20, period: 1, positive: true }, { ...DEFAULT_ENSEMBLE, models: ['theta', 'profile'], intervalShape: 'linear' });
+    const r = runEnsemble({ y: syntheticSeries(200, { level: 10, slope: 0.05, noise: 1, seed: 12 }), horizon: 20, period: 1 }, { ...DEFAULT_ENSEMBLE, models: ['theta', 'profile'], intervalShape: 'linear' });
     expect(r.hi95![19]! - r.lo95![19]!).not.toBeCloseTo(r.hi95![0]! - r.lo95![0]!, 6);
   });
 
   it('sizes one-step intervals from backtests a quarter season long', () => {
     const y = syntheticSeries(260, { level: 20, amplitude: 5, noise: 1, seed: 13 });
-    const r = runEnsemble({ y, horizon: 1, period: 52, positive: true }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive', 'profile'] });
+    const r = runEnsemble({ y, horizon: 1, period: 52 }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive', 'profile'] });
     expect(r.point.length).toBe(1);
     expect(r.folds).toBe(2);
     // noise σ = 1: a 95% half-width of roughly 2σ, not a width from just two errors

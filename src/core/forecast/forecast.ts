@@ -86,7 +86,7 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   }
   // Look at least a season ahead for the time-to-peak signal, even when fewer periods are asked for.
   const outlook = Math.max(horizon, options.period);
-  const result = runEnsemble({ y, horizon, period, positive: prepared.positive, lead: leadValues, outlook }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
+  const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
   if (result.folds === 0) notes.push(`"${name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.`);
   return {

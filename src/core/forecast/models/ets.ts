@@ -48,7 +48,8 @@ interface StartStates {
 
 function startStates(y: Float64Array, spec: EtsSpec, period: number): StartStates {
   const n = y.length;
-  const seasonal = spec.season === 'N' ? new Float64Array(1).fill(spec.season === 'N' ? 0 : 0) : seasonalIndices(y, period, spec.season === 'M', 1);
+  // One smoothing pass over the weekly indices: they come from only a few years of noisy data.
+  const seasonal = spec.season === 'N' ? new Float64Array(1) : seasonalIndices(y, period, spec.season === 'M', 1);
   const deseason = (t: number) => (spec.season === 'A' ? y[t]! - seasonal[t % period]! : spec.season === 'M' ? y[t]! / seasonal[t % period]! : y[t]!);
   const block = Math.max(1, Math.min(spec.season === 'N' ? 8 : period, Math.floor(n / 2)));
   let first = 0;
