@@ -158,6 +158,18 @@ describe('detectDateFormat', () => {
     expect(detectDateFormat(['43528', '43529'], { columnName: 'units' }).excelSerial).toBe(false);
   });
 
+  it('reads Unix timestamps in seconds or milliseconds only in a date-named column', () => {
+    const seconds = detectDateFormat(['1551657600', '1551744000'], { columnName: 'created_at' });
+    expect(seconds).toMatchObject({ unixTime: 'seconds', excelSerial: false, formats: ['unix-time'], matched: 2 });
+    expect(seconds.notes).toEqual(['Numbers like 1551657600 are read as Unix timestamps in seconds (1551657600 is 2019-03-04 00:00 UTC).']);
+    expect(parseDateCell('1551697200', seconds)).toBe(utc('2019-03-04T11:00:00Z'));
+    const millis = detectDateFormat(['1551657600000', '1551744000000'], { columnName: 'timestamp' });
+    expect(millis.unixTime).toBe('milliseconds');
+    expect(parseDateCell('1551657600000', millis)).toBe(utc('2019-03-04'));
+    expect((parseDateCell('12', millis) as { message: string }).message).toBe("'12' is outside the range of timestamps we read (2000 to 2100)");
+    expect(detectDateFormat(['1551657600', '1551744000'], { columnName: 'units' }).unixTime).toBeNull();
+  });
+
   it('finds granularity and formats of a season column', () => {
     const decision = detectDateFormat(['SS19', 'AW19', 'FW2020', 'SS21']);
     expect(decision).toMatchObject({ granularity: 'season', formats: ['fashion-season'], matched: 4, orderDecidedBy: 'not-needed' });

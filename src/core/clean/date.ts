@@ -37,7 +37,8 @@ export type DateFormatKind =
   | 'fashion-season' // SS19, AW19, FW2019, Spring/Summer 2019
   | 'calendar-season' // Fall 2019, Summer 2019
   | 'year' // 2019
-  | 'excel-serial'; // 43530 (days since 1899-12-30)
+  | 'excel-serial' // 43530 (days since 1899-12-30)
+  | 'unix-time'; // 1551657600 (seconds) or 1551657600000 (milliseconds) since 1970
 
 /** Order of the first two parts of a numeric date such as 03/04/2019. */
 export type DayMonthOrder = 'dmy' | 'mdy';
@@ -54,8 +55,10 @@ export interface DateFormatDecision {
   readonly order: DayMonthOrder;
   /** 'data' when a cell settled the order, 'default' when none could, 'not-needed' with no such dates. */
   readonly orderDecidedBy: 'data' | 'default' | 'not-needed';
-  /** Whether plain numbers are Excel date serials (only for date-named columns). */
+  /** Whether plain numbers are Excel serials (only for date-named columns). */
   readonly excelSerial: boolean;
+  /** Whether plain numbers are Unix timestamps, and in which unit (only for date-named columns). */
+  readonly unixTime: 'seconds' | 'milliseconds' | null;
   /** Hemisphere used to place calendar seasons ("Summer 2019"). */
   readonly hemisphere: Hemisphere;
   /** The formats seen in the sample, most common first. */
@@ -95,6 +98,7 @@ export const DEFAULT_DATE_DECISION: DateFormatDecision = {
   order: 'dmy',
   orderDecidedBy: 'default',
   excelSerial: false,
+  unixTime: null,
   hemisphere: 'north',
   formats: [],
   granularity: 'day',
@@ -105,6 +109,8 @@ export const DEFAULT_DATE_DECISION: DateFormatDecision = {
 
 /** Earliest and latest plain year we accept as a year rather than a number. */
 export const YEAR_RANGE = { min: 1800, max: 2200 } as const;
+/** Unix timestamps (seconds) we accept as dates: 2000-01-01 to 2100-01-01; milliseconds are 1000× these. */
+export const UNIX_SECONDS_RANGE = { min: 946_684_800, max: 4_102_444_800 } as const;
 /** Excel serials we accept as dates: 1970-01-01 (25569) to 2100-01-01 (73051). */
 export const EXCEL_SERIAL_RANGE = { min: 25_569, max: 73_051 } as const;
 const EXCEL_EPOCH_SERIAL = 25_569; // serial of 1970-01-01 in Excel's 1900 date system
@@ -112,6 +118,19 @@ const EXCEL_EPOCH_SERIAL = 25_569; // serial of 1970-01-01 in Excel's 1900 date 
 // ---------------------------------------------------------------------------------------------
 // The scan. `read` returns a status and leaves its result in `out`, so the hot path allocates
 // nothing; public functions copy what they need out of it.
+
+// How a bare number is read: as a year only, or also as an Excel serial / Unix time.
+const PLAIN_YEAR = 0;
+const PLAIN_EXCEL = 1;
+const PLAIN_UNIX_SECONDS = 2;
+const PLAIN_UNIX_MS = 3;
+
+function plainNumberMode(decision: DateFormatDecision): number {
+  if (decision.excelSerial) return PLAIN_EXCEL;
+  if (decision.unixTime === 'seconds') return PLAIN_UNIX_SECONDS;
+  if (decision.unixTime === 'milliseconds') return PLAIN_UNIX_MS;
+  return PLAIN_YEAR;
+}
 
 const OK = 0;
 const MISSING = 1;
@@ -309,7 +328,7 @@ function readNumeric(raw: string, start: number, end: number, order: DayMonthOrd
 }
 
 /** Core reader: status OK / MISSING / FAIL with the result or problem in `out`. */
-function read(raw: string, order: DayMonthOrder, excelSerial: boolean, hemisphere: Hemisphere): number {
+function read(raw: string, order: DayMonthOrder, plainNumbers: number, hemisphere: Hemisphere): number {
   const start = trimStart(raw);
   const end = trimEnd(raw, start);
   if (isMissingRange(raw, start, end)) return MISSING;
@@ -327,15 +346,26 @@ function read(raw: string, order: DayMonthOrder, excelSerial: boolean, hemispher
       if (status !== NOT_THIS) return status;
     }
     if (start + lead === end || (next === 46 && digitRun(raw, start + lead + 1, end) === end - start - lead - 1)) {
-      return readPlainNumber(raw, start, end, lead, excelSerial);
+      return readPlainNumber(raw, start, end, lead, plainNumbers);
     }
   }
   return readWords(raw, start, end, hemisphere);
 }
 
-/** A bare number: a year, or an Excel serial in a column decided to hold them. */
-function readPlainNumber(raw: string, start: number, end: number, lead: number, excelSerial: boolean): number {
-  if (excelSerial) {
+/** A bare number: a year, or an Excel serial or Unix time in a column decided to hold them. */
+function readPlainNumber(raw: string, start: number, end: number, lead: number, mode: number): number {
+  if (mode === PLAIN_UNIX_SECONDS || mode === PLAIN_UNIX_MS) {
+    const value = parseNumberCell(raw, '.') as number;
+    const seconds = mode === PLAIN_UNIX_SECONDS ? value : value / 1000;
+    if (seconds < UNIX_SECONDS_RANGE.min || seconds > UNIX_SECONDS_RANGE.max) {
+      return fail(cellProblem('not-a-date', `${quoteCell(raw)} is outside the range of timestamps we read (2000 to 2100)`));
+    }
+    out.ms = Math.round(seconds * 1000);
+    out.granularity = 'day';
+    out.format = 'unix-time';
+    return OK;
+  }
+  if (mode === PLAIN_EXCEL) {
     const serial = parseNumberCell(raw, '.') as number;
     if (serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) {
       return fail(cellProblem('not-a-date', `${quoteCell(raw)} is outside the range of Excel dates we read (1970 to 2100)`));
@@ -548,7 +578,7 @@ export function seasonMs(year: number, season: CalendarSeason | FashionHalf, hem
  * The hot-path reader: allocates nothing for good or missing cells.
  */
 export function parseDateCell(raw: string, decision: DateFormatDecision = DEFAULT_DATE_DECISION): NumericCell {
-  const status = read(raw, decision.order, decision.excelSerial, decision.hemisphere);
+  const status = read(raw, decision.order, plainNumberMode(decision), decision.hemisphere);
   if (status === OK) return out.ms;
   if (status === MISSING) return null;
   return out.problem!;
@@ -556,7 +586,7 @@ export function parseDateCell(raw: string, decision: DateFormatDecision = DEFAUL
 
 /** Reads one cell as a date and says how precise it is and how it was written (allocates one object). */
 export function parseDate(raw: string, decision: DateFormatDecision = DEFAULT_DATE_DECISION): ParsedDate | null | CellProblem {
-  const status = read(raw, decision.order, decision.excelSerial, decision.hemisphere);
+  const status = read(raw, decision.order, plainNumberMode(decision), decision.hemisphere);
   if (status === OK) return { ms: out.ms, granularity: out.granularity, format: out.format };
   if (status === MISSING) return null;
   return out.problem!;
@@ -564,9 +594,10 @@ export function parseDate(raw: string, decision: DateFormatDecision = DEFAULT_DA
 
 /** A per-column reader bound to one decision, for callers that loop over a column. */
 export function makeDateParser(decision: DateFormatDecision): (raw: string) => NumericCell {
-  const { order, excelSerial, hemisphere } = decision;
+  const { order, hemisphere } = decision;
+  const plainNumbers = plainNumberMode(decision);
   return (raw) => {
-    const status = read(raw, order, excelSerial, hemisphere);
+    const status = read(raw, order, plainNumbers, hemisphere);
     return status === OK ? out.ms : status === MISSING ? null : out.problem!;
   };
 }
@@ -591,7 +622,8 @@ export function looksLikeDateName(name: string): boolean {
  * Decides how to read a column's dates from a sample of its cells: the day/month order of numeric
  * dates (a first part above 12 means day/month, a second part above 12 means month/day; if neither
  * happens the default order is used and a note says so), and whether plain numbers are Excel
- * serials (only in a date-named column whose numbers mostly fall in 1970–2100).
+ * serials (only in a date-named column whose numbers mostly fall in 1970–2100) or Unix timestamps
+ * (seconds or milliseconds in 2000–2100, same condition).
  */
 export function detectDateFormat(samples: readonly string[], options: DateDetectOptions = {}): DateFormatDecision {
   const hemisphere = options.hemisphere ?? 'north';
@@ -604,8 +636,11 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   let nonMissing = 0;
   let example = '';
   let serialExample = '';
+  let unixSeconds = 0;
+  let unixMilliseconds = 0;
+  let unixExample = '';
   for (const raw of samples) {
-    const status = read(raw, 'dmy', false, hemisphere);
+    const status = read(raw, 'dmy', PLAIN_YEAR, hemisphere);
     if (status === MISSING) continue;
     nonMissing++;
     if (out.first > 0 || out.second > 0) {
@@ -620,6 +655,12 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
       if (number >= EXCEL_SERIAL_RANGE.min && number <= EXCEL_SERIAL_RANGE.max) {
         serialLike++;
         if (!serialExample) serialExample = raw.trim();
+      } else if (number >= UNIX_SECONDS_RANGE.min && number <= UNIX_SECONDS_RANGE.max) {
+        unixSeconds++;
+        if (!unixExample) unixExample = raw.trim();
+      } else if (number >= UNIX_SECONDS_RANGE.min * 1000 && number <= UNIX_SECONDS_RANGE.max * 1000) {
+        unixMilliseconds++;
+        if (!unixExample) unixExample = raw.trim();
       }
     }
   }
@@ -647,20 +688,33 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
     }
   }
 
-  const excelSerial = Boolean(options.columnName && looksLikeDateName(options.columnName)) &&
-    plainNumbers > 0 && serialLike >= 0.9 * plainNumbers && plainNumbers >= 0.5 * nonMissing;
+  // Bare numbers are dates only in a date-named column where most cells are numbers in one range.
+  const numbersAreDates = Boolean(options.columnName && looksLikeDateName(options.columnName)) &&
+    plainNumbers > 0 && plainNumbers >= 0.5 * nonMissing;
+  const excelSerial = numbersAreDates && serialLike >= 0.9 * plainNumbers;
+  let unixTime: DateFormatDecision['unixTime'] = null;
+  if (numbersAreDates && !excelSerial) {
+    if (unixSeconds >= 0.9 * plainNumbers) unixTime = 'seconds';
+    else if (unixMilliseconds >= 0.9 * plainNumbers) unixTime = 'milliseconds';
+  }
   if (excelSerial) {
     const serial = Number(serialExample);
     const iso = new Date(Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
     notes.push(`Numbers like ${serialExample} are read as Excel date serials (${serialExample} is ${iso}).`);
   }
+  if (unixTime) {
+    const ms = Number(unixExample) * (unixTime === 'seconds' ? 1000 : 1);
+    const when = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+    notes.push(`Numbers like ${unixExample} are read as Unix timestamps in ${unixTime} (${unixExample} is ${when} UTC).`);
+  }
+  const plainMode = plainNumberMode({ ...DEFAULT_DATE_DECISION, excelSerial, unixTime });
 
   // Second pass with the decision: which formats and granularities the column holds.
   const formatCounts = new Map<DateFormatKind, number>();
   const granularityCounts = new Map<Granularity, number>();
   let matched = 0;
   for (const raw of samples) {
-    if (read(raw, order, excelSerial, hemisphere) !== OK) continue;
+    if (read(raw, order, plainMode, hemisphere) !== OK) continue;
     matched++;
     formatCounts.set(out.format, (formatCounts.get(out.format) ?? 0) + 1);
     granularityCounts.set(out.granularity, (granularityCounts.get(out.granularity) ?? 0) + 1);
@@ -675,7 +729,7 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   if (formats.includes('calendar-season') && hemisphere === 'south') {
     notes.push('Season names are read for the southern hemisphere (summer is December to February).');
   }
-  return { order, orderDecidedBy, excelSerial, hemisphere, formats, granularity, matched, nonMissing, notes };
+  return { order, orderDecidedBy, excelSerial, unixTime, hemisphere, formats, granularity, matched, nonMissing, notes };
 }
 
 function ambiguityNote(example: string, order: DayMonthOrder): string {

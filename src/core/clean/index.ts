@@ -15,7 +15,7 @@ export { isMissing, isMissingRange, isSpaceCode, trimStart, trimEnd, MISSING_VAL
 export { parseNumberCell, detectNumberFormat, DECIMAL_POINT, DECIMAL_COMMA, type NumberFormat, type DecimalSeparator } from './number.ts';
 export {
   parseDateCell, parseDate, makeDateParser, detectDateFormat, combineYearSeason, readSeasonName, seasonMs, looksLikeDateName,
-  DEFAULT_DATE_DECISION, YEAR_RANGE, EXCEL_SERIAL_RANGE,
+  DEFAULT_DATE_DECISION, YEAR_RANGE, EXCEL_SERIAL_RANGE, UNIX_SECONDS_RANGE,
   type DateFormatDecision, type DateFormatKind, type DateDetectOptions, type DayMonthOrder, type ParsedDate,
   type CalendarSeason, type FashionHalf,
 } from './date.ts';

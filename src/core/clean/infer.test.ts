@@ -12,6 +12,7 @@ describe('inferColumnType', () => {
     ['season', ['SS19', 'AW19', 'FW2020'], 'date'],
     ['year', ['2011', '2012', '', '2016'], 'date'],
     ['order_date', ['43528', '43529', '43600'], 'date'],
+    ['created_at', ['1551657600', '1551744000'], 'date'],
     ['in_stock', ['yes', 'no', 'yes'], 'boolean'],
     ['is_sale', ['0', '1', '1'], 'boolean'],
     ['rating', ['0', '1', '1'], 'number'],

@@ -145,8 +145,9 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   const numberNotes = numberFormat.note ? [numberFormat.note] : [];
 
   if (numericShare >= 0.95 && leadingZeros < 0.1 * values.length) {
-    if (dateFormat.excelSerial) {
-      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: 'numbers in the range of Excel dates, in a date-named column', dateFormat, notes: dateFormat.notes };
+    if (dateFormat.excelSerial || dateFormat.unixTime) {
+      const what = dateFormat.excelSerial ? 'Excel dates' : 'Unix timestamps';
+      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: `numbers in the range of ${what}, in a date-named column`, dateFormat, notes: dateFormat.notes };
     }
     if (allYears && numeric === values.length && (looksLikeYearName(name) || looksLikeDateName(name))) {
       return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes };

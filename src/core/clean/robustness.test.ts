@@ -24,8 +24,9 @@ describe('robustness on arbitrary cells', () => {
   });
 
   it('parseDateCell answers a finite number, null or a problem, in every mode', () => {
-    fc.assert(fc.property(cell, fc.boolean(), fc.boolean(), (raw, monthFirst, excelSerial) => {
-      const decision = { ...DEFAULT_DATE_DECISION, order: monthFirst ? 'mdy' as const : 'dmy' as const, excelSerial };
+    const unit = fc.constantFrom(null, 'seconds' as const, 'milliseconds' as const);
+    fc.assert(fc.property(cell, fc.boolean(), fc.boolean(), unit, (raw, monthFirst, excelSerial, unixTime) => {
+      const decision = { ...DEFAULT_DATE_DECISION, order: monthFirst ? 'mdy' as const : 'dmy' as const, excelSerial, unixTime };
       expect(isNumberResult(parseDateCell(raw, decision))).toBe(true);
       const detailed = parseDate(raw, decision);
       expect(detailed === null || isCellProblem(detailed) || Number.isFinite(detailed.ms)).toBe(true);
