@@ -156,6 +156,7 @@ describe('detectDateFormat', () => {
       "'12' is outside the range of Excel dates we read (1970 to 2100)",
     );
     expect(detectDateFormat(['43528', '43529'], { columnName: 'units' }).excelSerial).toBe(false);
+    expect(detectDateFormat(['43528', '43529'], { columnName: 'units', knownDates: true }).excelSerial).toBe(true);
   });
 
   it('reads Unix timestamps in seconds or milliseconds only in a date-named column', () => {

@@ -91,6 +91,8 @@ export interface DateDetectOptions {
   readonly hemisphere?: Hemisphere;
   /** Order used when no cell settles it; 'dmy' unless told (most of the world writes day first). */
   readonly defaultOrder?: DayMonthOrder;
+  /** The user said this column holds dates: bare numbers may be Excel serials or Unix time whatever the header. */
+  readonly knownDates?: boolean;
 }
 
 /** A decision for reading cells without looking at a sample first: day first, no Excel serials, north. */
@@ -689,7 +691,7 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   }
 
   // Bare numbers are dates only in a date-named column where most cells are numbers in one range.
-  const numbersAreDates = Boolean(options.columnName && looksLikeDateName(options.columnName)) &&
+  const numbersAreDates = (options.knownDates === true || Boolean(options.columnName && looksLikeDateName(options.columnName))) &&
     plainNumbers > 0 && plainNumbers >= 0.5 * nonMissing;
   const excelSerial = numbersAreDates && serialLike >= 0.9 * plainNumbers;
   let unixTime: DateFormatDecision['unixTime'] = null;
