@@ -127,10 +127,12 @@ function resample(set: SeriesSet, count: number): Float64Array {
   return out;
 }
 
-async function runThreads(values: Float64Array, length: number, threads: number, baseline: boolean): Promise<number> {
+/** Runs the series over worker threads; returns wall seconds and the CPU seconds the whole process used (all threads). */
+async function runThreads(values: Float64Array, length: number, threads: number, baseline: boolean): Promise<{ seconds: number; cpuSeconds: number }> {
   const count = values.length / length;
   const per = Math.ceil(count / threads);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(
     Array.from({ length: threads }, (_, k) => {
       const slice = values.slice(k * per * length, Math.min(count, (k + 1) * per) * length);
@@ -141,7 +143,8 @@ async function runThreads(values: Float64Array, length: number, threads: number,
       });
     }),
   );
-  return (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 async function speed(): Promise<void> {
@@ -151,13 +154,16 @@ async function speed(): Promise<void> {
   const values = resample(main, count);
   const loadBefore = loadavg()[0]!;
   console.log(`Forecast speed: ${count} resampled series × ${length} ${main.frequency}s, horizon ${HORIZON}, full ensemble with backtests, ${threads} worker thread(s)`);
-  const baselineSeconds = await runThreads(values, length, threads, true);
-  const seconds = await runThreads(values, length, threads, false);
+  const { seconds: baselineSeconds } = await runThreads(values, length, threads, true);
+  const { seconds, cpuSeconds } = await runThreads(values, length, threads, false);
   const loadAfter = loadavg()[0]!;
   console.log(`machine load (1-min average) before/after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} on ${availableParallelism()} cores — other work on the machine slows this down`);
   console.log(`seasonal naive baseline: ${baselineSeconds.toFixed(2)} s (includes starting ${threads} threads)`);
   console.log(`full ensemble:           ${seconds.toFixed(2)} s  (${((1000 * seconds) / count).toFixed(2)} ms per series, ${(seconds / baselineSeconds).toFixed(1)}× the baseline)`);
-  console.log(JSON.stringify({ bench: 'forecast-speed', series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count, loadBefore, loadAfter, cores: availableParallelism() }));
+  // CPU time is what the run costs whatever else the machine is doing; divided by the threads it
+  // estimates the wall time on an otherwise idle machine with that many cores.
+  console.log(`CPU time, all threads:   ${cpuSeconds.toFixed(2)} s  (≈ ${(cpuSeconds / threads).toFixed(1)} s of wall time on ${threads} idle cores)`);
+  console.log(JSON.stringify({ bench: 'forecast-speed', cpuSeconds, series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count, loadBefore, loadAfter, cores: availableParallelism() }));
 }
 
 if (flag('speed')) await speed();
