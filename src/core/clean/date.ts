@@ -331,6 +331,20 @@ function readNumeric(raw: string, start: number, end: number, order: DayMonthOrd
 
 /** Core reader: status OK / MISSING / FAIL with the result or problem in `out`. */
 function read(raw: string, order: DayMonthOrder, plainNumbers: number, hemisphere: Hemisphere): number {
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    // Fast path for the commonest cell, a bare ISO day 'YYYY-MM-DD'.
+    const year = digitsAt(raw, 0, 4);
+    const month = digitsAt(raw, 5, 2);
+    const day = digitsAt(raw, 8, 2);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
+      out.first = 0;
+      out.second = 0;
+      out.ms = utcMs(year, month, day);
+      out.granularity = 'day';
+      out.format = 'iso';
+      return OK;
+    }
+  }
   const start = trimStart(raw);
   const end = trimEnd(raw, start);
   if (isMissingRange(raw, start, end)) return MISSING;

@@ -74,10 +74,12 @@ const MAX_EXACT_DIGITS = 15;
  * currency codes and spaces are ignored.
  */
 export function parseNumberCell(raw: string, format: NumberFormat | DecimalSeparator = DECIMAL_POINT): NumericCell {
+  const decimalCode = (typeof format === 'string' ? format : format.decimal) === ',' ? COMMA : DOT;
+  const plain = readPlainDecimal(raw, decimalCode);
+  if (plain === plain) return plain; // not NaN: the cell was a plain decimal such as '-12.5'
   const start = trimStart(raw);
   const end = trimEnd(raw, start);
   if (isMissingRange(raw, start, end)) return null;
-  const decimalCode = (typeof format === 'string' ? format : format.decimal) === ',' ? COMMA : DOT;
   const groupCode = decimalCode === COMMA ? DOT : COMMA;
 
   let i = start;
@@ -171,6 +173,34 @@ export function parseNumberCell(raw: string, format: NumberFormat | DecimalSepar
   else value = Number(`${mantissa}e${-scale}`);
   if (parenthesised || negative) value = -value;
   return value === 0 ? 0 : value;
+}
+
+/**
+ * Fast path for the commonest cell, a bare decimal ('42', '-12.5', '0,75' with a decimal comma):
+ * one tight loop with no trimming, signs after the first character, groups or suffixes. Returns NaN
+ * for anything else, which the general scan then reads (or reports).
+ */
+function readPlainDecimal(raw: string, decimalCode: number): number {
+  const length = raw.length;
+  if (length === 0 || length > MAX_EXACT_DIGITS) return NaN;
+  let i = 0;
+  const negative = raw.charCodeAt(0) === MINUS;
+  if (negative) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = -1; // -1 until the decimal separator
+  for (; i < length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits++;
+      if (fractionDigits >= 0) fractionDigits++;
+    } else if (d === decimalCode - 48 && fractionDigits < 0) fractionDigits = 0;
+    else return NaN;
+  }
+  if (digits === 0 || fractionDigits === 0) return NaN; // '-', '.', '12.' go the general way
+  const value = fractionDigits > 0 ? mantissa / POW10[fractionDigits]! : mantissa;
+  return negative ? (value === 0 ? 0 : -value) : value;
 }
 
 let exponentValue = 0;
