@@ -34,7 +34,7 @@ describe.each(Object.entries(drivers))('intake.parse (%s)', (_driver, parse) => 
     const table = tableFromIPC(result.ipc);
     expect(table.numRows).toBe(500);
     expect(result.columns.map((c) => [c.name, c.type, c.role])).toEqual([
-      ['sku', 'text', 'id'],
+      ['sku', 'id', 'id'],
       ['description', 'text', 'text'],
       ['colour', 'category', 'colours'],
       ['price', 'number', 'price'],

@@ -59,7 +59,7 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: 'Preparing the table' });
   const ipc = tableToIPC(result.table, 'stream');
   return {
-    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, stats: result.stats },
+    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, dateColumn: result.dateColumn, stats: result.stats },
     transfer: [ipc.buffer],
   };
 }

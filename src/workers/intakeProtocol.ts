@@ -25,6 +25,8 @@ export interface IntakeParseResult {
   problems: IntakeProblem[];
   /** Plain-language notes: guesses, derived date, no date column, row cap… */
   notes: string[];
+  /** The column that dates the rows (a date column, or one derived from year + season), or null. */
+  dateColumn: string | null;
   /** Counts that add up (rows + rejectedRows = records) and timings. */
   stats: IntakeStats;
 }

@@ -68,6 +68,11 @@ export function utf8Vector(column: ByteColumn): Vector<Utf8> {
   return makeVector(utf8Data(column, emptyAsMissing(column)));
 }
 
+/** A Utf8 vector over the column's own bytes (no copy) with the given validity. */
+export function utf8VectorWith(column: ByteColumn, validity: Validity): Vector<Utf8> {
+  return makeVector(utf8Data(column, validity));
+}
+
 /** Float64 vector; `values` at missing positions are ignored. */
 export function float64Vector(values: Float64Array, validity: Validity): Vector<Float64> {
   return makeVector(makeData({ type: new Float64(), length: values.length, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data: values }));
@@ -97,12 +102,24 @@ function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09;
 }
 
+/** A byte column encoded as indices into its distinct (trimmed) values. */
+export interface DictionaryEncoded {
+  /** Index of each cell's value in `values` (undefined where missing). */
+  indices: Int32Array;
+  /** Missing cells so far (empty after trimming). */
+  validity: ValidityBuilder;
+  /** The distinct values, in order of first appearance. */
+  values: ByteColumn;
+  /** Number of cells. */
+  length: number;
+}
+
 /**
  * Dictionary-encodes a byte column (values trimmed of spaces; empty = missing) by hashing bytes,
  * so no string is made per cell. Returns null when there are more than `maxUniques` distinct
  * values: such a column is free text, better kept as Utf8.
  */
-export function dictionaryVector(column: ByteColumn, maxUniques: number): Vector<Dictionary<Utf8, Int32>> | null {
+export function dictionaryEncode(column: ByteColumn, maxUniques: number): DictionaryEncoded | null {
   const n = column.count;
   const bytes = column.bytes;
   const offsets = column.offsets;
@@ -176,56 +193,82 @@ export function dictionaryVector(column: ByteColumn, maxUniques: number): Vector
     }
     indices[i] = found;
   }
-  const finished = validity.finish();
-  const dictionary = makeVector(makeData({ type: new Utf8(), length: values.count, nullCount: 0, valueOffsets: values.usedOffsets(), data: values.usedBytes() }));
-  const type = new Dictionary(new Utf8(), new Int32());
-  return makeVector(makeData({ type, length: n, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, data: indices, dictionary }));
+  return { indices, validity, values, length: n };
 }
 
-/**
- * A List<Utf8> vector from multi-label cells: each cell is split at any of `separators` (bytes),
- * parts trimmed, empty parts dropped; an empty cell is missing.
- */
-export function labelListVector(column: ByteColumn, separators: readonly number[]): Vector<List<Utf8>> {
-  const n = column.count;
-  const bytes = column.bytes;
-  const offsets = column.offsets;
-  // Items never hold more bytes than the column, nor more items than bytes + cells.
-  const itemBytes = new Uint8Array(column.byteLength);
-  let itemOffsets = new Int32Array(n * 2 + 1);
-  let items = 0;
-  let used = 0;
-  const listOffsets = new Int32Array(n + 1);
-  const validity = new ValidityBuilder(n);
-  const isSeparator = new Uint8Array(256);
-  for (const separator of separators) isSeparator[separator] = 1;
-  for (let i = 0; i < n; i++) {
-    const s = offsets[i]!;
-    const e = offsets[i + 1]!;
-    let partStart = s;
-    for (let k = s; k <= e; k++) {
-      if (k < e && isSeparator[bytes[k]!] === 0) continue;
-      let a = partStart;
-      let b = k;
-      while (a < b && isSpace(bytes[a]!)) a++;
-      while (b > a && isSpace(bytes[b - 1]!)) b--;
-      if (b > a) {
-        for (let p = a; p < b; p++) itemBytes[used++] = bytes[p]!;
-        if (items + 2 > itemOffsets.length) {
-          const grown = new Int32Array(itemOffsets.length * 2);
-          grown.set(itemOffsets);
-          itemOffsets = grown;
-        }
-        itemOffsets[++items] = used;
-      }
-      partStart = k + 1;
+/** A Dictionary<Utf8, Int32> vector; cells whose value `isMissingValue` says is a missing token ('N/A') become missing. */
+export function dictionaryVectorOf(encoded: DictionaryEncoded, isMissingValue: (value: string) => boolean): Vector<Dictionary<Utf8, Int32>> {
+  const { indices, validity, values, length } = encoded;
+  const missing = new Uint8Array(values.count);
+  let anyMissing = false;
+  for (let v = 0; v < values.count; v++) {
+    if (isMissingValue(values.get(v))) {
+      missing[v] = 1;
+      anyMissing = true;
     }
-    // A cell with no label at all (empty or only separators/spaces) is missing.
-    if (items === listOffsets[i]) validity.setNull(i);
-    listOffsets[i + 1] = items;
+  }
+  const finished = anyMissing ? withMissing(encoded, missing) : validity.finish();
+  const dictionary = makeVector(makeData({ type: new Utf8(), length: values.count, nullCount: 0, valueOffsets: values.usedOffsets(), data: values.usedBytes() }));
+  const type = new Dictionary(new Utf8(), new Int32());
+  return makeVector(makeData({ type, length, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, data: indices, dictionary }));
+}
+
+// Recomputes validity when some distinct values are missing tokens.
+function withMissing(encoded: DictionaryEncoded, missing: Uint8Array): Validity {
+  const before = encoded.validity.finish();
+  const validity = new ValidityBuilder(encoded.length);
+  for (let i = 0; i < encoded.length; i++) {
+    const present = before.bitmap === null || (before.bitmap[i >> 3]! & (1 << (i & 7))) !== 0;
+    if (!present || missing[encoded.indices[i]!] === 1) validity.setNull(i);
+  }
+  return validity.finish();
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A List<Utf8> vector from a dictionary-encoded multi-label column: `split` turns each distinct
+ * cell into its labels once (null = missing), then rows are expanded by index.
+ */
+export function labelListFromDictionary(encoded: DictionaryEncoded, split: (raw: string) => string[] | null): Vector<List<Utf8>> {
+  const { indices, values, length } = encoded;
+  const before = encoded.validity.finish();
+  const labelsOf: (Uint8Array[] | null)[] = [];
+  let labelBytes = 0;
+  let labelCount = 0;
+  for (let v = 0; v < values.count; v++) {
+    const labels = split(values.get(v));
+    labelsOf.push(labels ? labels.map((label) => encoder.encode(label)) : null);
+  }
+  for (let i = 0; i < length; i++) {
+    const present = before.bitmap === null || (before.bitmap[i >> 3]! & (1 << (i & 7))) !== 0;
+    const labels = present ? labelsOf[indices[i]!] : null;
+    if (labels) {
+      labelCount += labels.length;
+      for (const label of labels) labelBytes += label.length;
+    }
+  }
+  const data = new Uint8Array(labelBytes);
+  const itemOffsets = new Int32Array(labelCount + 1);
+  const listOffsets = new Int32Array(length + 1);
+  const validity = new ValidityBuilder(length);
+  let item = 0;
+  let at = 0;
+  for (let i = 0; i < length; i++) {
+    const present = before.bitmap === null || (before.bitmap[i >> 3]! & (1 << (i & 7))) !== 0;
+    const labels = present ? labelsOf[indices[i]!] : null;
+    if (!labels) validity.setNull(i);
+    else {
+      for (const label of labels) {
+        data.set(label, at);
+        at += label.length;
+        itemOffsets[++item] = at;
+      }
+    }
+    listOffsets[i + 1] = item;
   }
   const finished = validity.finish();
-  const child = makeData({ type: new Utf8(), length: items, nullCount: 0, valueOffsets: itemOffsets.subarray(0, items + 1), data: itemBytes.subarray(0, used) });
+  const child = makeData({ type: new Utf8(), length: labelCount, nullCount: 0, valueOffsets: itemOffsets, data });
   const type = new List(new Field('item', new Utf8(), false));
-  return makeVector(makeData({ type, length: n, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, valueOffsets: listOffsets, child }));
+  return makeVector(makeData({ type, length, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, valueOffsets: listOffsets, child }));
 }

@@ -9,14 +9,13 @@ import { Type, tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { float64Vector, int32Vector, timestampVector, ValidityBuilder } from '../arrow/vectors.ts';
-import { guessRole, type ColumnRole, type ColumnType } from './cleanSeam.ts';
 import { IntakeError } from './errors.ts';
 import { uniqueNames } from '../csv/parseCsv.ts';
 
 /** One input column: raw text to type, a ready vector, or already consumed. */
 export type InputColumn =
   | { kind: 'bytes'; column: ByteColumn }
-  | { kind: 'vector'; vector: Vector; type: ColumnType; role: ColumnRole }
+  | { kind: 'vector'; vector: Vector; type: 'number' | 'date'; samples: string[]; integral: boolean }
   | { kind: 'done' };
 
 /** Columns of any input format, ready for typing. */
@@ -31,6 +30,10 @@ export interface ColumnarInput {
   rows: number;
 }
 
+function sampleStrings(values: Float64Array, format: (value: number) => string): string[] {
+  return Array.from(values.subarray(0, 200), format);
+}
+
 function syntheticLines(rows: number): Int32Array {
   const lines = new Int32Array(rows);
   for (let i = 0; i < rows; i++) lines[i] = i + 2;
@@ -38,7 +41,7 @@ function syntheticLines(rows: number): Int32Array {
 }
 
 /** Builds a typed input column from plain JS values (numbers, bigints, dates, strings, booleans). */
-export function columnFromValues(name: string, values: ArrayLike<unknown>, hint: 'date' | null = null): InputColumn {
+export function columnFromValues(values: ArrayLike<unknown>, hint: 'date' | null = null): InputColumn {
   const n = values.length;
   let numbers = 0;
   let dates = 0;
@@ -58,7 +61,7 @@ export function columnFromValues(name: string, values: ArrayLike<unknown>, hint:
       if (value === null || value === undefined) validity.setNull(i);
       else ms[i] = value instanceof Date ? value.getTime() : Number(value);
     }
-    return { kind: 'vector', vector: timestampVector(ms, validity.finish()), type: 'date', role: guessRole(name, 'date', []) };
+    return { kind: 'vector', vector: timestampVector(ms, validity.finish()), type: 'date', samples: sampleStrings(ms, (v) => (Number.isNaN(v) ? '' : new Date(v).toISOString())), integral: true };
   }
   if (present > 0 && numbers === present) {
     const floats = new Float64Array(n);
@@ -76,10 +79,9 @@ export function columnFromValues(name: string, values: ArrayLike<unknown>, hint:
       if (!Number.isInteger(number)) integral = false;
       else if (number > 2147483647 || number < -2147483648) fits = false;
     }
-    const type: ColumnType = integral ? 'integer' : 'number';
     const samples = Array.from({ length: Math.min(n, 200) }, (_, i) => String(values[i] ?? ''));
     const vector = integral && fits ? int32Vector(Int32Array.from(floats), validity.finish()) : float64Vector(floats, validity.finish());
-    return { kind: 'vector', vector, type, role: guessRole(name, type, samples) };
+    return { kind: 'vector', vector, type: 'number', samples, integral };
   }
   const column = new ByteColumn(n, n * 8);
   for (let i = 0; i < n; i++) {
@@ -100,18 +102,17 @@ export function readArrowColumns(bytes: Uint8Array, format: 'arrow-file' | 'arro
   const names = uniqueNames(table.schema.fields.map((field) => field.name));
   const columns = table.schema.fields.map((field, index): InputColumn => {
     const vector = table.getChildAt(index)!;
-    const name = names[index]!;
     switch (field.typeId) {
       case Type.Timestamp:
       case Type.Date:
-        return columnFromValues(name, Array.from(vector) as unknown[], 'date'); // get() gives epoch ms for every unit
+        return columnFromValues(Array.from(vector) as unknown[], 'date'); // get() gives epoch ms for every unit
       case Type.List: {
         const values: (string | null)[] = [];
         for (const list of vector) values.push(list === null ? null : Array.from(list as Iterable<unknown>).join('|'));
-        return columnFromValues(name, values);
+        return columnFromValues(values);
       }
       default:
-        return columnFromValues(name, Array.from(vector) as unknown[]);
+        return columnFromValues(Array.from(vector) as unknown[]);
     }
   });
   return { names, columns, lines: syntheticLines(table.numRows), rows: table.numRows };
@@ -136,7 +137,7 @@ export async function readParquetColumns(bytes: Uint8Array): Promise<ColumnarInp
       },
     });
     const names = uniqueNames(topLevel);
-    const columns = topLevel.map((name, index) => columnFromValues(names[index]!, data.get(name)!));
+    const columns = topLevel.map((name) => columnFromValues(data.get(name)!));
     return { names, columns, lines: syntheticLines(rows), rows };
   } catch (error) {
     if (error instanceof IntakeError) throw error;

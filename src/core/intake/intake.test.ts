@@ -85,8 +85,9 @@ describe('intake: files that are not tables', () => {
   });
 
   it('no date column is a note, not an error', async () => {
-    const result = await read('description,colour\nSilk shirt,Ivory\nLinen dress,Sand\n');
-    expect(result.notes.join(' ')).toMatch(/No date column.*forecasts are not possible.*Labelling items still works/);
+    const result = await read('description,colour\nRelaxed shirt with rolled sleeves,Ivory\nWrap dress with a tie waist,Sand\nCropped jacket with patch pockets,Navy\n');
+    expect(result.dateColumn).toBeNull();
+    expect(result.notes.join(' ')).toMatch(/no dates in this file.*no trends over time or forecasts.*Labelling the items still works/);
   });
 });
 
@@ -150,9 +151,11 @@ describe('intake: encodings, delimiters, headers', () => {
   });
 
   it('obeys delimiter, header and role overrides', async () => {
-    const result = await read('name|tags\nSilk shirt|casual;minimal\n', 'f.csv', { delimiter: '|', header: true, roles: { tags: 'styles' } });
-    expect(result.columns.find((c) => c.name === 'tags')).toMatchObject({ type: 'multi-label', role: 'styles' });
-    expect(column(result, 'tags')).toEqual([['casual', 'minimal']]);
+    const body = 'name|tags\nRelaxed shirt with rolled sleeves|casual;minimal\nWrap dress with a tie waist|romantic;boho\nCropped jacket|street\n';
+    const result = await read(body, 'f.csv', { delimiter: '|', header: true, roles: { tags: 'styles', name: 'text' } });
+    expect(result.stats.delimiter).toBe('|');
+    expect(result.columns.map((c) => [c.name, c.type, c.role])).toEqual([['name', 'text', 'text'], ['tags', 'multi-label', 'styles']]);
+    expect(column(result, 'tags')).toEqual([['casual', 'minimal'], ['romantic', 'boho'], ['street']]);
   });
 });
 
@@ -162,14 +165,14 @@ describe('intake: typed columns and roles', () => {
     const result = await read(new Uint8Array(bytes), 'styles.csv', {}, 1 << 20);
     expect(result.stats).toMatchObject({ rows: 47, records: 47, rejectedRows: 0, badCells: 0, delimiter: ',', header: true, encoding: 'utf-8' });
     expect(result.columns.map((c) => [c.name, c.type, c.role])).toEqual([
-      ['id', 'integer', 'id'],
+      ['id', 'id', 'id'],
       ['gender', 'category', 'gender'],
       ['masterCategory', 'category', 'category'],
       ['subCategory', 'category', 'category'],
       ['articleType', 'category', 'category'],
       ['baseColour', 'category', 'colours'],
       ['season', 'category', 'season'],
-      ['year', 'integer', 'year'],
+      ['year', 'date', 'year'],
       ['usage', 'category', 'styles'],
       ['productDisplayName', 'text', 'text'],
       ['date (year + season)', 'date', 'date'],
@@ -177,7 +180,8 @@ describe('intake: typed columns and roles', () => {
     expect(String(result.table.getChild('gender')!.type)).toBe('Dictionary<Int32, Utf8>');
     expect(String(result.table.getChild('id')!.type)).toBe('Int32');
     const first = result.table.get(0)!.toJSON();
-    expect(first).toMatchObject({ id: 15970, gender: 'Men', season: 'Fall', year: 2011, productDisplayName: 'Turtle Check Men Navy Blue Shirt' });
+    expect(first).toMatchObject({ id: 15970, gender: 'Men', season: 'Fall', year: Date.UTC(2011, 0, 1), productDisplayName: 'Turtle Check Men Navy Blue Shirt' });
+    expect(result.dateColumn).toBe('date (year + season)');
     expect(first['date (year + season)']).toBe(Date.UTC(2011, 9, 15)); // Fall 2011 → mid-October
     expect(column(result, 'productDisplayName')[40]).toBe('Boss Men Perfume, After Shave Balm and Shower Gel Set');
     // Empty season/usage cells are missing, not invented.
@@ -192,9 +196,9 @@ describe('intake: typed columns and roles', () => {
   });
 
   it('guesses roles from Chinese headers', async () => {
-    const result = await read('描述,类别,材质,颜色,风格,日期,地区,销量\n真丝衬衫,上衣,真丝,米白,简约,2019-03-01,华东,12\n羊毛大衣,外套,羊毛,驼色,通勤,2019-10-01,华北,7\n');
+    const result = await read('描述,类别,材质,颜色,风格,日期,地区,销量\n宽松休闲连衣裙配腰带,连衣裙,真丝,米白,简约,2019-03-01,华东,12\n经典款双排扣风衣外套,外套,羊毛,驼色,通勤,2019-10-01,华北,7\n'.replace(/\n$/, '\n' + '修身高腰阔腿长裤子,裤子,棉,黑色,休闲,2019-05-01,华南,3\n'));
     expect(result.columns.map((c) => c.role)).toEqual(['text', 'category', 'materials', 'colours', 'styles', 'date', 'region', 'units']);
-    expect(column(result, '日期')).toEqual([Date.UTC(2019, 2, 1), Date.UTC(2019, 9, 1)]);
+    expect(column(result, '日期')).toEqual([Date.UTC(2019, 2, 1), Date.UTC(2019, 9, 1), Date.UTC(2019, 4, 1)]);
   });
 
   it('splits multi-label cells into lists', async () => {

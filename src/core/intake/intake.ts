@@ -10,8 +10,20 @@ import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
 import { readArrowColumns, readParquetColumns, type ColumnarInput } from './columnar.ts';
-import { deriveYearSeasonDate, typeColumn, type IntakeColumn, type TypingOptions } from './typeColumns.ts';
-import type { ColumnRole, ColumnType, Hemisphere } from './cleanSeam.ts';
+import { convertColumn, deriveYearSeasonDate, sampleColumn, type IntakeColumn } from './typeColumns.ts';
+import {
+  forcedInference,
+  guessRoles,
+  inferColumnType,
+  typedInference,
+  NO_DATE_MESSAGE,
+  NO_TEXT_COLUMN_MESSAGE,
+  type ColumnInference,
+  type ColumnRole,
+  type ColumnType,
+  type Hemisphere,
+} from './cleanSeam.ts';
+import type { TimeSource } from '../clean/index.ts';
 
 export type { IntakeColumn, IntakeProblem };
 
@@ -85,6 +97,8 @@ export interface IntakeResult {
   problems: IntakeProblem[];
   /** Plain-language notes: guesses made, derived columns, no date column… */
   notes: string[];
+  /** The column that dates the rows (a date column, or one derived from year + season), or null. */
+  dateColumn: string | null;
   /** Counts and timings. */
   stats: IntakeStats;
 }
@@ -138,7 +152,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
   };
   const notes: string[] = [];
-  const typing: TypingOptions = { hemisphere: options.hemisphere, roles: options.roles, types: options.types };
+  const typing: { delimiter?: string } = {};
 
   let input: ColumnarInput;
   let stats: Omit<IntakeStats, 'badCells' | 'timings'>;
@@ -174,7 +188,23 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   }
   const parsed = now();
 
-  // Type column by column, dropping each raw column as soon as it is converted to free memory.
+  // 1. Infer each column's type from a sample (the cleaning library), 2. guess roles over all
+  // columns, 3. convert column by column, dropping each raw column once converted.
+  const hemisphere = options.hemisphere ?? 'north';
+  const inferred = input.names.map((name, c) => {
+    const column = input.columns[c]!;
+    if (column.kind === 'vector') return { name, samples: column.samples, inference: typedInference(column.type, column.samples, input.rows, column.integral) };
+    const samples = column.kind === 'bytes' ? sampleColumn(column.column) : [];
+    let inference = inferColumnType({ name, samples, totalCount: input.rows }, { hemisphere, notLabelSeparators: typing.delimiter ? [typing.delimiter] : [] });
+    const forced = options.types?.[name];
+    if (forced) inference = forcedInference(inference, forced, name, samples, hemisphere);
+    return { name, samples, inference };
+  });
+  const mapping = guessRoles(inferred);
+  const guesses = mapping.columns.map((guess) => ({ ...guess, role: options.roles?.[guess.column] ?? guess.role }));
+  const time = options.roles ? timeFromRoles(guesses, inferred) : mapping.time;
+  const keepRaw = new Set(time.kind === 'year-season' ? [time.year, time.season] : time.kind === 'year' ? [time.column] : []);
+
   const vectors: Record<string, Vector> = {};
   const columns: IntakeColumn[] = [];
   let badCells = 0;
@@ -187,33 +217,41 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     hooks.throwIfCancelled?.();
     const name = input.names[c]!;
     const column = input.columns[c]!;
-    if (column.kind === 'vector') {
-      vectors[name] = column.vector;
-      columns.push({ name, type: column.type, role: options.roles?.[name] ?? column.role, arrowType: String(column.vector.type), missing: column.vector.nullCount });
-      continue;
-    }
-    if (column.kind === 'done') continue;
-    const typed = typeColumn(name, column.column, input.lines, typing, cellProblem);
-    vectors[name] = typed.vector;
-    columns.push(typed.info);
-    if (typed.info.role === 'year' || typed.info.role === 'season') rawByName.set(name, column.column);
-    input.columns[c] = { kind: 'done' };
+    const { inference } = inferred[c]!;
+    const guess = guesses[c]!;
+    let vector: Vector;
+    let type = inference.type;
+    if (column.kind === 'vector') vector = column.vector;
+    else if (column.kind === 'bytes') {
+      ({ vector, type } = convertColumn(name, column.column, inference, input.lines, cellProblem));
+      if (keepRaw.has(name)) rawByName.set(name, column.column);
+      input.columns[c] = { kind: 'done' };
+    } else continue;
+    vectors[name] = vector;
+    columns.push({
+      name,
+      type,
+      role: guess.role,
+      arrowType: String(vector.type),
+      missing: vector.nullCount,
+      typeReason: inference.reason,
+      roleReason: guess.reason,
+      roleConfidence: guess.confidence,
+    });
+    for (const note of inference.notes) notes.push(`${name}: ${note}`);
   }
 
-  addDerivedDate(columns, vectors, rawByName, input.lines, options.hemisphere ?? 'north', cellProblem, notes);
-  if (!columns.some((column) => column.role === 'date')) {
-    notes.push('No date column was found, so trends over time and forecasts are not possible with this file. Labelling items still works.');
-  }
-  let labellable = columns.some((column) => column.role === 'text' || column.type === 'text');
-  if (!labellable) labellable = promoteTextColumn(columns, vectors, notes);
-  if (!labellable && options.requireText === false) {
-    notes.push('No column describes the items in words (such as a product name or description), so items cannot be labelled; numeric series can still be charted.');
-  } else if (!labellable) {
+  const dateColumn = addDerivedDate(time, columns, vectors, rawByName, input.lines, hemisphere, cellProblem, notes);
+  const labellable = columns.some((column) => column.role === 'text');
+  const anyWords = columns.some((column) => column.type === 'text' || column.type === 'category' || column.type === 'multi-label');
+  if (!labellable && options.requireText !== false && !anyWords) {
     throw new IntakeError(
       'no-text-column',
-      `This file has no column describing the items in words (such as a product name or description), so Trendloom cannot label them. Columns found: ${columns.map((c) => c.name).slice(0, 8).join(', ')}${columns.length > 8 ? '…' : ''}. Add a column with each item's name or description and try again.`,
+      `This file has no column with words describing the items (such as a product name or description), so Trendloom cannot label them. Columns found: ${columns.map((c) => c.name).slice(0, 8).join(', ')}${columns.length > 8 ? '…' : ''}. Add a column with each item's name or description and try again.`,
     );
   }
+  if (!labellable) notes.push(anyWords ? NO_TEXT_COLUMN_MESSAGE : 'No column describes the items in words, so items cannot be labelled; numeric series can still be charted.');
+  if (!dateColumn) notes.push(NO_DATE_MESSAGE);
   if (problemCount > problems.length && !notes.some((note) => note.includes('problems were found'))) {
     notes.push(`${problemCount.toLocaleString('en-US')} problems were found; the first ${problems.length.toLocaleString('en-US')} are listed.`);
   }
@@ -226,13 +264,16 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     columns,
     problems,
     notes,
+    dateColumn,
     stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed } },
   };
 }
 
 // A catalogue with `year` + `season` instead of a date (the shared Myntra styles.csv) gets a
 // date column at each season's representative day, so trends and forecasts still work.
+// Returns the name of the column that dates the rows, or null.
 function addDerivedDate(
+  time: TimeSource,
   columns: IntakeColumn[],
   vectors: Record<string, Vector>,
   raw: Map<string, ByteColumn>,
@@ -240,48 +281,37 @@ function addDerivedDate(
   hemisphere: Hemisphere,
   problems: (problem: IntakeProblem) => void,
   notes: string[],
-): void {
-  if (columns.some((column) => column.role === 'date')) return;
-  const year = columns.find((column) => column.role === 'year' && raw.has(column.name));
-  const season = columns.find((column) => column.role === 'season' && raw.has(column.name));
-  if (!year) return;
-  let name = season ? `date (${year.name} + ${season.name})` : `date (${year.name})`;
-  while (name in vectors) name += '′';
-  const seasonColumn = season ? raw.get(season.name)! : emptyColumn(raw.get(year.name)!.count);
-  const vector = deriveYearSeasonDate(raw.get(year.name)!, seasonColumn, season?.name ?? year.name, lines, hemisphere, problems);
-  vectors[name] = vector;
-  columns.push({ name, type: 'date', role: 'date', arrowType: String(vector.type), missing: vector.nullCount, derived: true });
-  notes.push(season
-    ? `There is no date column, so dates were made from "${year.name}" and "${season.name}": each row is placed in the middle of its season (${hemisphere === 'north' ? 'northern' : 'southern'} hemisphere), e.g. Summer 2012 → 15 July 2012.`
-    : `There is no date column, so dates were made from "${year.name}" alone (1 January of each year).`);
-}
-
-// Small files can make item names look like categories (every short name is a "category" of
-// one). When no column is text, the mostly-distinct category column of multi-word phrases is the
-// best candidate for item text; the note tells the user, who can change it in the mapping step.
-function promoteTextColumn(columns: IntakeColumn[], vectors: Record<string, Vector>, notes: string[]): boolean {
-  let best: { column: IntakeColumn; score: number } | null = null;
-  for (const column of columns) {
-    if (column.type !== 'category' || (column.role !== 'category' && column.role !== 'label')) continue;
-    const vector = vectors[column.name]!;
-    const present = vector.length - vector.nullCount;
-    const dictionary = vector.data[0]?.dictionary;
-    if (!dictionary || present === 0 || dictionary.length < present * 0.8) continue;
-    let words = 0;
-    for (let i = 0; i < dictionary.length; i++) words += String(dictionary.get(i)).trim().split(/\s+/).length;
-    const score = words / dictionary.length;
-    if (score >= 2 && (!best || score > best.score)) best = { column, score };
+): string | null {
+  if (time.kind === 'none') return null;
+  if (time.kind === 'date') return time.column;
+  const yearName = time.kind === 'year-season' ? time.year : time.column;
+  const seasonName = time.kind === 'year-season' ? time.season : null;
+  const year = raw.get(yearName);
+  if (!year) {
+    // A year column read from Arrow/Parquet, or already typed as a date: it dates the rows itself.
+    return columns.find((column) => column.name === yearName && column.type === 'date') ? yearName : null;
   }
-  if (!best) return false;
-  best.column.role = 'text';
-  notes.push(`"${best.column.name}" is used as the item text (its values are mostly distinct phrases). Change this in the mapping step if another column describes the items better.`);
-  return true;
+  let name = seasonName ? `date (${yearName} + ${seasonName})` : `date (${yearName})`;
+  while (name in vectors) name += '′';
+  const vector = deriveYearSeasonDate(year, seasonName ? raw.get(seasonName) ?? null : null, seasonName ?? yearName, lines, hemisphere, problems);
+  vectors[name] = vector;
+  columns.push({ name, type: 'date', role: 'date', arrowType: String(vector.type), missing: vector.nullCount, derived: true, typeReason: 'made by Trendloom', roleReason: seasonName ? `made from '${yearName}' and '${seasonName}'` : `made from '${yearName}'` });
+  notes.push(seasonName
+    ? `There is no date column, so dates were made from "${yearName}" and "${seasonName}": each row is placed in the middle of its season (${hemisphere === 'north' ? 'northern' : 'southern'} hemisphere), e.g. Summer 2012 → 15 July 2012.`
+    : `There is no date column, so dates were made from "${yearName}" alone (1 January of each year).`);
+  return name;
 }
 
-function emptyColumn(count: number): ByteColumn {
-  const column = new ByteColumn(count, 16);
-  for (let i = 0; i < count; i++) column.appendString(null);
-  return column;
+// Where time comes from once the user changed roles: the first date column, else year + season, else year.
+function timeFromRoles(guesses: { column: string; role: string }[], inferred: { name: string; inference: ColumnInference }[]): TimeSource {
+  const withRole = (role: string) => guesses.find((guess) => guess.role === role)?.column;
+  const date = withRole('date');
+  if (date !== undefined && inferred.find((c) => c.name === date)?.inference.type === 'date') return { kind: 'date', column: date };
+  const year = withRole('year');
+  const season = withRole('season');
+  if (year !== undefined && season !== undefined) return { kind: 'year-season', year, season };
+  if (year !== undefined) return { kind: 'year', column: year };
+  return { kind: 'none' };
 }
 
 async function readAll(head: Uint8Array, done: boolean, iterator: AsyncIterator<Uint8Array>, hooks: ParseHooks, size?: number): Promise<Uint8Array> {

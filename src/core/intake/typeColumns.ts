@@ -1,64 +1,59 @@
 /**
- * Turns raw byte columns into typed Arrow vectors: infers each column's type and role from a
- * sample, then converts every cell, with byte-level fast paths for plain numbers and ISO dates
- * and the cleaning library's parsers for everything else. A cell that cannot be read becomes
- * missing and a problem with its line; its row stays in the table.
+ * Turns raw byte columns into typed Arrow vectors. The cleaning library infers each column's type
+ * from a sample and guesses roles over all columns; this file then converts every cell, with
+ * byte-level fast paths (plain decimals, ISO dates, dictionary building by hashing bytes) and the
+ * library's cell readers for everything else. A cell that cannot be read becomes missing and a
+ * problem with its line; its row stays in the table.
  */
-import type { Vector } from 'apache-arrow';
+import { Bool, makeData, makeVector, type Vector } from 'apache-arrow';
 import { ByteColumn } from '../arrow/byteColumn.ts';
-import { dictionaryVector, float64Vector, int32Vector, labelListVector, timestampVector, utf8Vector, ValidityBuilder } from '../arrow/vectors.ts';
+import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
 import { daysInMonth, utcMs } from '../clean/calendar.ts';
 import type { IntakeProblem } from '../csv/parseCsv.ts';
 import {
   combineYearSeason,
-  guessRole,
-  inferColumnType,
   isCellProblem,
   isMissing,
   makeDateParser,
+  parseBooleanCell,
   parseNumberCell,
+  splitLabels,
+  type ColumnInference,
   type ColumnRole,
   type ColumnType,
   type Hemisphere,
-  type TypeGuess,
 } from './cleanSeam.ts';
 
 /** A column of the intake result as the mapping step shows it. */
 export interface IntakeColumn {
   /** Column name (from the header, made unique). */
   name: string;
-  /** Inferred type. */
+  /** Inferred type (the cleaning library's: number, date, boolean, category, text, multi-label, id). */
   type: ColumnType;
   /** Guessed (or overridden) role. */
   role: ColumnRole;
   /** Arrow type of the vector, e.g. 'Dictionary<Int32, Utf8>'. */
   arrowType: string;
-  /** Missing cells. */
+  /** Missing cells (empty or a missing token such as 'N/A'), bad cells included. */
   missing: number;
+  /** Why this type, in plain words. */
+  typeReason?: string;
+  /** Why this role, in plain words. */
+  roleReason?: string;
+  /** How sure the role guess is, 0–1. */
+  roleConfidence?: number;
   /** True for columns Trendloom added (a date made from year + season). */
   derived?: boolean;
 }
 
-/** Options of typing. */
-export interface TypingOptions {
-  /** Hemisphere for calendar seasons ('north' unless told). */
-  hemisphere?: Hemisphere;
-  /** Roles forced by the user, by column name. */
-  roles?: Record<string, ColumnRole>;
-  /** Types forced by the user, by column name. */
-  types?: Record<string, ColumnType>;
-  /** The file's delimiter, never a multi-label separator. */
-  delimiter?: string;
-}
-
-/** Where cell problems go; returns false once the listing cap is reached. */
+/** Where cell problems go. */
 export type ProblemSink = (problem: IntakeProblem) => void;
 
 const SAMPLE_SIZE = 2000;
 /** Categories with more distinct values than this (and than half the rows) are kept as text. */
 const MAX_DICTIONARY = 65_536;
 
-/** Up to SAMPLE_SIZE decoded cells spread evenly over the column (the first ones first). */
+/** Up to SAMPLE_SIZE decoded cells: the first half from the top (what the preview shows), the rest spread evenly. */
 export function sampleColumn(column: ByteColumn): string[] {
   const n = column.count;
   const out: string[] = [];
@@ -66,7 +61,6 @@ export function sampleColumn(column: ByteColumn): string[] {
     for (let i = 0; i < n; i++) out.push(column.get(i));
     return out;
   }
-  // Half from the top (what the preview shows), half spread over the rest.
   const head = SAMPLE_SIZE / 2;
   for (let i = 0; i < head; i++) out.push(column.get(i));
   const step = (n - head) / head;
@@ -74,62 +68,59 @@ export function sampleColumn(column: ByteColumn): string[] {
   return out;
 }
 
-/** One typed column: its vector and its description. */
-export interface TypedColumn {
-  /** The Arrow vector. */
-  vector: Vector;
-  /** Name, type, role and counts. */
-  info: IntakeColumn;
-}
-
-/** Types one raw column, reporting bad cells to `problems` with their line. */
-export function typeColumn(name: string, column: ByteColumn, lines: Int32Array, options: TypingOptions, problems: ProblemSink): TypedColumn {
-  const samples = sampleColumn(column);
-  const forced = options.types?.[name];
-  let guess: TypeGuess = inferColumnType(name, samples, { delimiter: options.delimiter, hemisphere: options.hemisphere });
-  if (forced && forced !== guess.type) guess = forcedGuess(name, forced, samples, options);
-  const role = options.roles?.[name] ?? guessRole(name, guess.type, samples);
-  let vector: Vector;
-  let type = guess.type;
-  switch (guess.type) {
-    case 'integer':
+/** Converts a raw column to the Arrow vector of its inferred type, reporting bad cells with their line. */
+export function convertColumn(name: string, column: ByteColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } {
+  switch (inference.type) {
     case 'number':
-      ({ vector, type } = numberColumn(name, column, lines, guess, problems));
-      break;
+      return { vector: numberColumn(name, column, lines, inference, problems), type: 'number' };
     case 'date':
-      vector = dateColumn(name, column, lines, guess, problems);
-      break;
-    case 'multi-label':
-      vector = labelListVector(column, (guess.separators ?? ['|', ';']).map((s) => s.charCodeAt(0)));
-      break;
+      return { vector: dateColumn(name, column, lines, inference, problems), type: 'date' };
+    case 'boolean':
+      return { vector: booleanColumn(name, column, lines, problems), type: 'boolean' };
+    case 'multi-label': {
+      const encoded = dictionaryEncode(column, Math.max(MAX_DICTIONARY, column.count >> 1));
+      if (!encoded) return { vector: textVector(column), type: 'text' };
+      const separator = inference.labelSeparator ?? null;
+      // Each distinct cell is split once by the library (trimmed, lower-cased, de-duplicated).
+      return { vector: labelListFromDictionary(encoded, (raw) => splitLabels(raw, separator)), type: 'multi-label' };
+    }
     case 'category': {
-      const dictionary = dictionaryVector(column, Math.max(MAX_DICTIONARY, column.count >> 1));
-      if (dictionary) vector = dictionary;
-      else {
-        vector = utf8Vector(column);
-        type = 'text';
-      }
-      break;
+      const encoded = dictionaryEncode(column, Math.max(MAX_DICTIONARY, column.count >> 1));
+      if (!encoded) return { vector: textVector(column), type: 'text' };
+      return { vector: dictionaryVectorOf(encoded, isMissing), type: 'category' };
+    }
+    case 'id': {
+      const numeric = integerIds(column);
+      return { vector: numeric ?? textVector(column), type: 'id' };
     }
     default:
-      vector = utf8Vector(column);
+      return { vector: textVector(column), type: 'text' };
   }
-  return { vector, info: { name, type, role, arrowType: String(vector.type), missing: vector.nullCount } };
 }
 
-function forcedGuess(name: string, type: ColumnType, samples: string[], options: TypingOptions): TypeGuess {
-  const natural = inferColumnType(name, samples, { delimiter: options.delimiter, hemisphere: options.hemisphere });
-  if (natural.type === type) return natural;
-  if (type === 'integer' || type === 'number') return { type, numberFormat: inferColumnType(name, samples.filter((s) => typeof parseNumberCell(s) === 'number')).numberFormat };
-  if (type === 'date') return { type, dateDecision: inferColumnType(name, samples).dateDecision };
-  if (type === 'multi-label') return { type, separators: ['|', ';'].filter((s) => s !== options.delimiter) };
-  return { type };
+// Text keeps the parser's bytes as they are (no copy); a cell that is empty or a missing token
+// ('N/A', '-') is marked missing, never invented. Tokens are short, so only short cells are decoded.
+function textVector(column: ByteColumn): Vector {
+  const offsets = column.offsets;
+  const bytes = column.bytes;
+  const validity = new ValidityBuilder(column.count);
+  for (let i = 0; i < column.count; i++) {
+    const length = offsets[i + 1]! - offsets[i]!;
+    if (length === 0) validity.setNull(i);
+    else if (length <= 12) {
+      // Skip the decode for cells that start with a letter or digit other than n/N/u/U (no token does).
+      const first = bytes[offsets[i]!]! | 0x20;
+      if ((first >= 0x61 && first <= 0x7a && first !== 0x6e && first !== 0x75) || (first >= 0x30 && first <= 0x39)) continue;
+      if (isMissing(column.get(i))) validity.setNull(i);
+    }
+  }
+  return utf8VectorWith(column, validity.finish());
 }
 
 /**
  * Reads a plain decimal (`-12`, `3.25`, `.5`) straight from bytes, or returns NaN for anything
- * else (the slow path then decides). Exact: at most 15 digits, divided once by an exact power
- * of ten, which rounds the same way Number() does.
+ * else (the library's parser then decides). Exact: at most 15 digits, divided once by an exact
+ * power of ten, which rounds the same way Number() does.
  */
 export function fastDecimal(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
@@ -169,11 +160,15 @@ function problemMessage(problem: { message: string }): string {
   return `${problem.message}; the cell was left empty (the row is kept).`.replace(/^./, (c) => c.toUpperCase());
 }
 
-function numberColumn(name: string, column: ByteColumn, lines: Int32Array, guess: TypeGuess, problems: ProblemSink): { vector: Vector; type: ColumnType } {
+function numbersVector(values: Float64Array, validity: ValidityBuilder, integral: boolean, fitsInt32: boolean): Vector {
+  return integral && fitsInt32 ? int32Vector(Int32Array.from(values), validity.finish()) : float64Vector(values, validity.finish());
+}
+
+function numberColumn(name: string, column: ByteColumn, lines: Int32Array, inference: ColumnInference, problems: ProblemSink): Vector {
   const n = column.count;
   const values = new Float64Array(n);
   const validity = new ValidityBuilder(n);
-  const format = guess.numberFormat;
+  const format = inference.numberFormat;
   const fast = !format || format.decimal === '.';
   const bytes = column.bytes;
   const offsets = column.offsets;
@@ -182,12 +177,12 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, guess
   for (let i = 0; i < n; i++) {
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
-    let value = s === e ? NaN : fast ? fastDecimal(bytes, s, e) : NaN;
+    if (s === e) {
+      validity.setNull(i);
+      continue;
+    }
+    let value = fast ? fastDecimal(bytes, s, e) : NaN;
     if (value !== value) {
-      if (s === e) {
-        validity.setNull(i);
-        continue;
-      }
       const parsed = parseNumberCell(column.get(i), format);
       if (parsed === null) {
         validity.setNull(i);
@@ -198,16 +193,37 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, guess
         problems({ line: lines[i]!, column: name, message: problemMessage(parsed) });
         continue;
       }
-      value = parsed as number;
+      value = parsed;
     }
     values[i] = value;
     if (value !== Math.trunc(value)) integral = false;
     else if (value > 2147483647 || value < -2147483648) fitsInt32 = false;
   }
-  const finished = validity.finish();
-  // The sample said integer; the whole column decides (a decimal further down makes it a number).
-  if (guess.type === 'integer' && integral && fitsInt32) return { vector: int32Vector(Int32Array.from(values), finished), type: 'integer' };
-  return { vector: float64Vector(values, finished), type: guess.type === 'integer' && integral ? 'integer' : 'number' };
+  // Whole numbers that fit become Int32 (half the memory of Float64); the type stays 'number'.
+  return numbersVector(values, validity, integral, fitsInt32);
+}
+
+// Numeric ids (the catalogue's `id`) stay numbers; ids with letters stay text.
+function integerIds(column: ByteColumn): Vector | null {
+  const n = column.count;
+  const values = new Float64Array(n);
+  const validity = new ValidityBuilder(n);
+  let fitsInt32 = true;
+  for (let i = 0; i < n; i++) {
+    const s = column.offsets[i]!;
+    const e = column.offsets[i + 1]!;
+    if (s === e) {
+      validity.setNull(i);
+      continue;
+    }
+    const value = fastDecimal(column.bytes, s, e);
+    if (value !== Math.trunc(value)) return null; // NaN or a fraction: not a numeric id
+    // A leading zero ("00123") would be lost as a number.
+    if (column.bytes[s] === 0x30 && e - s > 1) return null;
+    values[i] = value;
+    if (value > 2147483647 || value < -2147483648) fitsInt32 = false;
+  }
+  return numbersVector(values, validity, true, fitsInt32);
 }
 
 function fastIsoDate(bytes: Uint8Array, s: number, e: number): number {
@@ -225,15 +241,16 @@ function fastIsoDate(bytes: Uint8Array, s: number, e: number): number {
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
-  if (year < 1800 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  // Out-of-range parts go to the library, which explains what is wrong ("February has 28 days").
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   return utcMs(year, month, day);
 }
 
-function dateColumn(name: string, column: ByteColumn, lines: Int32Array, guess: TypeGuess, problems: ProblemSink): Vector {
+function dateColumn(name: string, column: ByteColumn, lines: Int32Array, inference: ColumnInference, problems: ProblemSink): Vector {
   const n = column.count;
   const ms = new Float64Array(n).fill(NaN);
   const validity = new ValidityBuilder(n);
-  const parse = makeDateParser(guess.dateDecision!);
+  const parse = makeDateParser(inference.dateFormat!);
   const bytes = column.bytes;
   const offsets = column.offsets;
   for (let i = 0; i < n; i++) {
@@ -255,25 +272,49 @@ function dateColumn(name: string, column: ByteColumn, lines: Int32Array, guess: 
         problems({ line: lines[i]!, column: name, message: problemMessage(parsed) });
         continue;
       }
-      value = parsed as number;
+      value = parsed;
     }
     ms[i] = value;
   }
   return timestampVector(ms, validity.finish());
 }
 
+function booleanColumn(name: string, column: ByteColumn, lines: Int32Array, problems: ProblemSink): Vector {
+  const n = column.count;
+  const bits = new Uint8Array((n + 7) >> 3);
+  const validity = new ValidityBuilder(n);
+  const cache = new Map<string, boolean | null | string>();
+  for (let i = 0; i < n; i++) {
+    const raw = column.get(i);
+    let result = cache.get(raw);
+    if (result === undefined) {
+      const parsed = parseBooleanCell(raw);
+      result = isCellProblem(parsed) ? parsed.message : parsed;
+      cache.set(raw, result);
+    }
+    if (result === true) bits[i >> 3]! |= 1 << (i & 7);
+    else if (result !== false) {
+      validity.setNull(i);
+      if (typeof result === 'string') problems({ line: lines[i]!, column: name, message: problemMessage({ message: result }) });
+    }
+  }
+  const finished = validity.finish();
+  return makeVector(makeData({ type: new Bool(), length: n, nullCount: finished.nullCount, nullBitmap: finished.bitmap ?? undefined, data: bits }));
+}
+
 /**
  * A date column made from a year column and a season column (the shared catalogue's
- * `year` + `season`), placed at the season's representative day for the hemisphere.
+ * `year` + `season`), placed at the season's representative day for the hemisphere (the
+ * library's rule); with no season column, 1 January of the year.
  */
-export function deriveYearSeasonDate(year: ByteColumn, season: ByteColumn, seasonName: string, lines: Int32Array, hemisphere: Hemisphere, problems: ProblemSink): Vector {
+export function deriveYearSeasonDate(year: ByteColumn, season: ByteColumn | null, seasonName: string, lines: Int32Array, hemisphere: Hemisphere, problems: ProblemSink): Vector {
   const n = year.count;
   const ms = new Float64Array(n).fill(NaN);
   const validity = new ValidityBuilder(n);
   const cache = new Map<string, number | null | string>();
   for (let i = 0; i < n; i++) {
     const yearRaw = year.get(i);
-    const seasonRaw = season.get(i);
+    const seasonRaw = season ? season.get(i) : '';
     const key = `${yearRaw}\u0000${seasonRaw}`;
     let result = cache.get(key);
     if (result === undefined) {
@@ -284,7 +325,7 @@ export function deriveYearSeasonDate(year: ByteColumn, season: ByteColumn, seaso
     if (typeof result === 'number') ms[i] = result;
     else {
       validity.setNull(i);
-      if (typeof result === 'string' && !isMissing(yearRaw)) problems({ line: lines[i]!, column: seasonName, message: `${result}; this row has no date (it is kept).`.replace(/^./, (c) => c.toUpperCase()) });
+      if (typeof result === 'string') problems({ line: lines[i]!, column: seasonName, message: `${result}; this row has no date (it is kept).`.replace(/^./, (c) => c.toUpperCase()) });
     }
   }
   return timestampVector(ms, validity.finish());
