@@ -180,7 +180,7 @@ describe('detectDateFormat', () => {
     const decision = detectDateFormat(['2019-03-04', '2019-03-05', '2019-03']);
     expect(decision.granularity).toBe('day');
     expect(decision.notes).toEqual([
-      'Most dates in this column name a day; 1 name only a month (each is placed on a representative day).',
+      'Most dates in this column name a day; 1 names only a month (each is placed on a representative day).',
     ]);
   });
 });

@@ -739,7 +739,7 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   const granularities = [...granularityCounts.entries()].sort((a, b) => b[1] - a[1]);
   const granularity = granularities[0]?.[0] ?? 'day';
   if (granularities.length > 1) {
-    const others = granularities.slice(1).map(([g, n]) => `${n} name only a ${g}`).join(', ');
+    const others = granularities.slice(1).map(([g, n]) => `${n} ${n === 1 ? 'names' : 'name'} only a ${g}`).join(', ');
     notes.push(`Most dates in this column name a ${granularity}; ${others} (each is placed on a representative day).`);
   }
   if (formats.includes('calendar-season') && hemisphere === 'south') {

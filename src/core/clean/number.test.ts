@@ -116,7 +116,7 @@ describe('detectNumberFormat', () => {
 
   it('notes a column that mixes both styles', () => {
     expect(detectNumberFormat(['1,5', '2,25', '3.5']).note).toBe(
-      "Most numbers in this column use ',' for decimals, but 1 use '.'; we read ',' as the decimal mark.",
+      "Most numbers in this column use ',' for decimals, but 1 uses '.'; we read ',' as the decimal mark.",
     );
   });
 });

@@ -262,13 +262,13 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormat {
   }
   if (commaVotes > pointVotes) {
     const note = pointVotes > 0
-      ? `Most numbers in this column use ',' for decimals, but ${pointVotes} use '.'; we read ',' as the decimal mark.`
+      ? `Most numbers in this column use ',' for decimals, but ${pointVotes} ${pointVotes === 1 ? 'uses' : 'use'} '.'; we read ',' as the decimal mark.`
       : undefined;
     return note ? { decimal: ',', decidedBy: 'data', note } : DECIMAL_COMMA;
   }
   if (pointVotes > 0) {
     const note = commaVotes > 0
-      ? `Most numbers in this column use '.' for decimals, but ${commaVotes} use ','; we read '.' as the decimal mark.`
+      ? `Most numbers in this column use '.' for decimals, but ${commaVotes} ${commaVotes === 1 ? 'uses' : 'use'} ','; we read '.' as the decimal mark.`
       : undefined;
     return note ? { decimal: '.', decidedBy: 'data', note } : { decimal: '.', decidedBy: 'data' };
   }
