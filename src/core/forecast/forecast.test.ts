@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readWideCsv } from '../aggregate/seriesSet.ts';
-import { forecastSeries, forecastSeriesSet, alignLead } from './forecast.ts';
+import { forecastSeries, forecastSeriesSet, alignLead, signalWindow } from './forecast.ts';
 import { seasonalStrength } from './decompose.ts';
 import { runEnsemble, combineWeights, widthByStep, DEFAULT_ENSEMBLE } from './ensemble.ts';
 import { intervalCoverage, mape, mase, maseScale, smape } from './metrics.ts';
@@ -198,6 +198,9 @@ describe('bad input', () => {
 
 describe('signals', () => {
   const options = { period: 52, window: 13 };
+  it('compares a quarter for weekly and monthly data, a week for daily data, one period otherwise', () => {
+    expect([52, 12, 7, 4, 2, 1].map(signalWindow)).toEqual([13, 3, 7, 1, 1, 1]);
+  });
   it('maps relative change to velocity', () => {
     expect([-0.5, -0.2, -0.1, 0, 0.1, 0.2, 0.5].map(velocityFromChange)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
   });

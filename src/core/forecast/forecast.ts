@@ -49,6 +49,17 @@ function validateHorizon(horizon: number): void {
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new ForecastInputError(`The horizon must be a whole number of periods from 1 to 10000 (got ${horizon}).`);
 }
 
+/**
+ * Periods averaged for "recent level" in the signals: a quarter for weekly (13) and monthly (3)
+ * data, a week for daily data, one period for seasons and years.
+ */
+export function signalWindow(period: number): number {
+  if (period >= 52) return 13;
+  if (period >= 12) return 3;
+  if (period >= 7) return 7;
+  return 1;
+}
+
 /** Forecasts one series; `lead` (same dates as `values`) is an optional early-signal series. */
 export function forecastSeries(name: string, values: ArrayLike<number>, options: ForecastOptions, lead?: ArrayLike<number>): SeriesForecast {
   validateHorizon(options.horizon);
@@ -68,7 +79,7 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
     notes.push(`"${name}" has ${n} periods of history; two full seasons (${2 * period}) are needed to learn the yearly pattern, so this forecast ignores seasons.`);
     period = 1;
   }
-  const signalOptions = { period: options.period, window: options.period >= 52 ? 13 : options.period >= 12 ? 3 : 2 };
+  const signalOptions = { period: options.period, window: signalWindow(options.period) };
   if (prepared.constant || n < 3) {
     const point = new Float64Array(horizon).fill(y[n - 1]!);
     if (n < 3 && !prepared.constant) notes.push(`"${name}" has only ${n} value(s): the forecast repeats the last one and has no intervals.`);
