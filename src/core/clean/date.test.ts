@@ -52,6 +52,9 @@ describe('parseDate', () => {
     ['Spring/Summer 2019', '2019-04-15', 'season', 'fashion-season'],
     ['Autumn/Winter 2019', '2019-10-15', 'season', 'fashion-season'],
     ['Fall 2019', '2019-10-15', 'season', 'calendar-season'],
+    ['Pre-Fall 2019', '2019-10-15', 'season', 'fashion-season'],
+    ['Resort 2020', '2020-04-15', 'season', 'fashion-season'],
+    ['Cruise 20', '2020-04-15', 'season', 'fashion-season'],
     ['Summer 2019', '2019-07-15', 'season', 'calendar-season'],
     ['Winter 2016', '2016-12-15', 'season', 'calendar-season'],
     ['2019', '2019-01-01', 'year', 'year'],
@@ -195,7 +198,7 @@ describe('seasons', () => {
 
   it.each([
     ['Summer', 'summer'], ['fall', 'autumn'], ['Autumn', 'autumn'], ['WINTER', 'winter'], ['Spring', 'spring'],
-    ['SS', 'SS'], ['AW', 'AW'], ['FW', 'AW'], ['Fall/Winter', 'AW'], ['春夏', 'SS'], ['秋季', 'autumn'], ['Resort', null], ['', null],
+    ['SS', 'SS'], ['AW', 'AW'], ['FW', 'AW'], ['Fall/Winter', 'AW'], ['Pre-Fall', 'AW'], ['Resort', 'SS'], ['春夏', 'SS'], ['秋季', 'autumn'], ['Monsoon', null], ['', null],
   ])('reads season name %j as %j', (raw, season) => {
     expect(readSeasonName(raw)).toBe(season);
   });

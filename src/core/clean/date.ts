@@ -1,8 +1,9 @@
 /**
  * Dates as catalogues write them: ISO (`2019-03-04`, `2019-03-04T10:30Z`), `d/m/Y` or `m/d/Y`
  * (decided per column), month names (`Mar 2019`, `4 March 2019`), Chinese (`2019年3月4日`),
- * Excel serials, quarters (`2019Q3`, `Q3 2019`), fashion seasons (`SS19`, `AW19`, `FW2019`,
- * `Spring/Summer 2019`), calendar seasons (`Fall 2019`) and plain years (`2019`).
+ * Excel serials, Unix time, quarters (`2019Q3`, `Q3 2019`), fashion seasons (`SS19`, `AW19`, `FW2019`,
+ * `Spring/Summer 2019`, `Resort 2020` and `Cruise 2020` with SS, `Pre-Fall 2019` with AW), calendar
+ * seasons (`Fall 2019`) and plain years (`2019`).
  *
  * `detectDateFormat` looks at a sample once and settles what the data cannot say cell by cell
  * (day/month order, whether numbers are Excel serials); `parseDateCell` then reads each cell. ISO
@@ -420,7 +421,15 @@ const FILLER_WORDS = new Set([
 const SEASON_WORDS: ReadonlyMap<string, CalendarSeason | FashionHalf> = new Map<string, CalendarSeason | FashionHalf>([
   ['spring', 'spring'], ['summer', 'summer'], ['fall', 'autumn'], ['autumn', 'autumn'], ['winter', 'winter'],
   ['ss', 'SS'], ['aw', 'AW'], ['fw', 'AW'], ['sprsum', 'SS'],
+  // Between-season collections, filed with the main season they are sold in: Resort/Cruise with
+  // Spring/Summer, Pre-Fall (see isPreFall) with Autumn/Winter.
+  ['resort', 'SS'], ['cruise', 'SS'],
 ]);
+
+/** Whether `word` and the next token spell "Pre-Fall" / "Pre-Autumn". */
+function isPreFall(word: string, next: Token | undefined): boolean {
+  return word === 'pre' && next?.kind === 'word' && (next.text === 'fall' || next.text === 'autumn');
+}
 
 type Token = { kind: 'number'; value: number; digits: number } | { kind: 'word'; text: string } | { kind: 'cjk'; char: string };
 
@@ -443,7 +452,7 @@ function tokenize(raw: string, start: number, end: number): Token[] | null {
       while (k < end && ((raw.charCodeAt(k) | 0x20) >= 97 && (raw.charCodeAt(k) | 0x20) <= 122)) k++;
       const text = raw.slice(i, k).toLowerCase();
       // A word that can never be part of a date ends the scan early (most text cells stop here).
-      if (text.length > 1 && !MONTH_WORDS.has(text) && !SEASON_WORDS.has(text) && !FILLER_WORDS.has(text)) return null;
+      if (text.length > 1 && !MONTH_WORDS.has(text) && !SEASON_WORDS.has(text) && !FILLER_WORDS.has(text) && text !== 'pre') return null;
       // "S/S 19", "A/W 19": join single letters split by a separator into one word.
       const previous = tokens[tokens.length - 1];
       if (text.length === 1 && lastWasSingleLetter && previous?.kind === 'word' && text !== 'q') {
@@ -514,6 +523,9 @@ function readWords(raw: string, start: number, end: number, hemisphere: Hemisphe
       } else if (MONTH_WORDS.has(word)) {
         if (month !== -1) return unreadable(raw);
         month = MONTH_WORDS.get(word)!;
+      } else if (isPreFall(word, next)) {
+        seasons.push('AW');
+        t++;
       } else if (SEASON_WORDS.has(word)) {
         seasons.push(SEASON_WORDS.get(word)!);
       } else if (!FILLER_WORDS.has(word)) {
@@ -796,7 +808,10 @@ export function readSeasonName(raw: string): CalendarSeason | FashionHalf | null
   const words: (CalendarSeason | FashionHalf)[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    if (token.kind === 'word' && SEASON_WORDS.has(token.text)) words.push(SEASON_WORDS.get(token.text)!);
+    if (token.kind === 'word' && isPreFall(token.text, tokens[t + 1])) {
+      words.push('AW');
+      t++;
+    } else if (token.kind === 'word' && SEASON_WORDS.has(token.text)) words.push(SEASON_WORDS.get(token.text)!);
     else if (token.kind === 'cjk') {
       const pair = token.char + ((tokens[t + 1] as { char?: string } | undefined)?.char ?? '');
       if (pair === '春夏' || pair === '秋冬') (words.push(pair === '春夏' ? 'SS' : 'AW'), t++);
