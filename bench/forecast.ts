@@ -31,12 +31,15 @@ interface Scores {
   mape: number;
   smape: number;
   coverage80?: number;
+  /** 95% coverage in each quarter of the horizon (weeks 1–13, 14–26, 27–39, 40–52). */
+  coverage95ByQuarter?: number[];
   coverage95?: number;
 }
 
 /** Scores one method over every series for the test year ending `testEnd` (exclusive). */
 function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Array | undefined, name: string) => { point: Float64Array; lo80?: Float64Array; hi80?: Float64Array; lo95?: Float64Array; hi95?: Float64Array }): Scores {
   const sums = { mase: 0, mape: 0, smape: 0, c80: 0, c95: 0, mapeCount: 0, intervals: 0 };
+  const quarterInside = [0, 0, 0, 0];
   for (const series of main.series) {
     const train = series.values.slice(0, testEnd - HORIZON);
     const actual = series.values.slice(testEnd - HORIZON, testEnd);
@@ -51,6 +54,7 @@ function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Ar
     sums.smape += smape(actual, f.point);
     if (f.lo80 && f.hi80 && f.lo95 && f.hi95) {
       sums.c80 += intervalCoverage(actual, f.lo80, f.hi80);
+      for (let h = 0; h < HORIZON; h++) if (actual[h]! >= f.lo95[h]! && actual[h]! <= f.hi95[h]!) quarterInside[Math.floor((4 * h) / HORIZON)]!++;
       sums.c95 += intervalCoverage(actual, f.lo95, f.hi95);
       sums.intervals++;
     }
@@ -60,6 +64,7 @@ function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Ar
   if (sums.intervals > 0) {
     scores.coverage80 = sums.c80 / sums.intervals;
     scores.coverage95 = sums.c95 / sums.intervals;
+    scores.coverage95ByQuarter = quarterInside.map((inside) => inside / ((sums.intervals * HORIZON) / 4));
   }
   return scores;
 }
@@ -88,6 +93,7 @@ function accuracy(): void {
     console.log(`\n${year.label}: train ${formatDate(main.dates[0]!)} … ${formatDate(main.dates[year.testEnd - HORIZON - 1]!)}, forecast ${HORIZON} ${main.frequency}s`);
     console.log('method               MASE   MAPE%   sMAPE%  cover80  cover95  seconds');
     json[year.label] = {};
+    const quarterLines: string[] = [];
     for (const [name, method] of Object.entries(methods)) {
       if ((name === 'ensemble' || name.startsWith('lead')) && !leads) continue;
       const start = performance.now();
@@ -95,8 +101,10 @@ function accuracy(): void {
       const seconds = (performance.now() - start) / 1000;
       json[year.label]![name] = { ...s, seconds };
       const pct = (v?: number) => (v === undefined ? '      -' : `${(100 * v).toFixed(1).padStart(6)}%`);
+      if (s.coverage95ByQuarter) quarterLines.push(`  ${name}: 95% coverage by quarter of the horizon ${s.coverage95ByQuarter.map((c) => `${(100 * c).toFixed(0)}%`).join(' / ')}`);
       console.log(`${name.padEnd(19)} ${s.mase.toFixed(3)}  ${s.mape.toFixed(1).padStart(6)}  ${s.smape.toFixed(1).padStart(6)}  ${pct(s.coverage80)}  ${pct(s.coverage95)}  ${seconds.toFixed(2).padStart(6)}`);
     }
+    for (const line of quarterLines) console.log(line);
   }
   console.log(JSON.stringify({ bench: 'forecast-accuracy', file: mainPath, lead: leadPath ?? null, results: json }));
 }
