@@ -152,6 +152,7 @@ export function fastDecimal(bytes: Uint8Array, start: number, end: number): numb
   return negative ? -value : value;
 }
 
+const PLAIN_NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 const POW10: number[] = [];
 for (let p = 0, v = 1; p <= 22; p++, v *= 10) POW10.push(v);
 
@@ -183,7 +184,11 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, infer
     }
     let value = fast ? fastDecimal(bytes, s, e) : NaN;
     if (value !== value) {
-      const parsed = parseNumberCell(column.get(i), format);
+      const raw = column.get(i);
+      // A plain JS number literal ('1.5e-7', '0.12345678901234567') is read by Number(), which is
+      // exact to the last bit; the library's reader rounds long mantissas and exponents slightly.
+      const exact = fast && PLAIN_NUMBER.test(raw) ? Number(raw) : NaN;
+      const parsed = exact === exact ? exact : parseNumberCell(raw, format);
       if (parsed === null) {
         validity.setNull(i);
         continue;
