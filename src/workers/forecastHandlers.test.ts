@@ -65,6 +65,11 @@ describe('forecast worker details', () => {
   it('rejects values that do not fit the dates with a clear message', async () => {
     await expect(forecastHandlers['forecast.run']({ ...params(), values: new Float64Array(5) }, directContext())).rejects.toThrow(/3 series × 130 dates/);
   });
+  it('refuses repeated dates with a clear message', async () => {
+    const p = params();
+    p.dates[5] = p.dates[4]!;
+    await expect(forecastHandlers['forecast.run'](p, directContext())).rejects.toThrow(/date 6 repeats or goes back in time/);
+  });
   it('aggregates items into share series', async () => {
     const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
     const { result } = await forecastHandlers['forecast.aggregate'](

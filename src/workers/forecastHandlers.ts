@@ -16,6 +16,11 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggreg
     const count = params.names.length;
     if (params.values.length !== count * length) throw new ForecastInputError(`Expected ${count} series × ${length} dates = ${count * length} values, got ${params.values.length}.`);
     if (length === 0) throw new ForecastInputError('There are no dated rows to forecast from.');
+    for (let t = 1; t < length; t++) {
+      // The grid must already be regular (readSeriesCsv / aggregateTrends make it so); repeated or
+      // backwards dates here mean the caller skipped that step.
+      if (!(params.dates[t]! > params.dates[t - 1]!)) throw new ForecastInputError(`The dates must be one per period and in order; date ${t + 1} repeats or goes back in time.`);
+    }
     const horizon = params.horizon;
     const period = params.period ?? periodsPerYear(params.frequency);
     const batchSize = Math.max(1, params.batchSize ?? 25);
