@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, snapshot, test } from './fixtures.ts';
 
-test('demo journey: map → dashboard → forecasts → heatmap → drill-down → report', async ({ page, requests: _requests }) => {
+test('demo journey: map → label → dashboard → forecasts → heatmap → drill-down → report → reopen', async ({ page, requests: _requests }) => {
+  test.setTimeout(300_000);
   await page.goto('/');
   await page.getByTestId('demo').click();
   await expect(page.getByTestId('mapping')).toBeVisible();
   await page.getByTestId('confirm-mapping').click();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
+  // Labelling runs the shipped model in the browser (WASM here: the headless adapter is software).
+  await expect(page.getByTestId('backend')).toContainText('WebAssembly');
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('based-on')).toContainText('labels: Trendloom classifier on WASM');
+  await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveCount(1);
   // The demo's style column (usage) is the default facet, by season, shares of items.
   await expect(page.getByTestId('facet')).toHaveValue('usage');
   await expect(page.getByTestId('based-on')).toContainText('demo-catalogue.csv');
@@ -41,4 +46,11 @@ test('demo journey: map → dashboard → forecasts → heatmap → drill-down �
   const markdown = readFileSync(await (await download).path(), 'utf8');
   expect(markdown).toMatch(/^# Trend report/);
   expect(markdown).toContain('## usage — All regions');
+
+  // The labelled dataset was saved on this computer: after a reload it reopens from the start screen.
+  await page.reload();
+  await expect(page.getByTestId('saved-datasets').locator('[data-saved="demo-catalogue.csv"]')).toContainText('labelled');
+  await page.getByTestId('saved-datasets').getByRole('button', { name: 'demo-catalogue.csv' }).first().click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveCount(1);
 });

@@ -47,4 +47,10 @@ describe('architecture', () => {
     const offences = all.filter((file) => /from ['"]zustand/.test(readFileSync(file, 'utf8')));
     expect(offences).toEqual([]);
   });
+
+  it('never uses Arrow builders in app code (they call new Function, which the CSP forbids)', () => {
+    const app = ['src/core', 'src/model', 'src/workers', 'src/state', 'src/ui'].flatMap(sourceFiles);
+    const offences = app.filter((file) => /\b(vectorFromArray|tableFromArrays|tableFromJSON|makeBuilder|builderThroughIterable)\s*\(/.test(readFileSync(file, 'utf8')));
+    expect(offences).toEqual([]);
+  });
 });

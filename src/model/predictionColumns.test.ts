@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { itemTexts, withPredictionColumns } from './predictionColumns.ts';
 
 describe('prediction columns', () => {
@@ -12,6 +12,15 @@ describe('prediction columns', () => {
     expect(probs.get(0)).toBeCloseTo(0.9);
     expect(probs.get(1)).toBeNull();
     expect(again.getChild('name')!.get(2)).toBe('Red dress');
+  });
+
+  it('keeps dictionary ids unique next to dictionary columns of the file', () => {
+    const own = tableFromIPC(tableToIPC(new Table({ colour: vectorFromArray(['Red', 'Navy'], new Dictionary(new Utf8(), new Int32(), 0)) })));
+    const out = withPredictionColumns(own, ['usage', 'gender'], { usage: ['Casual'], gender: ['Men'] }, { usage: Int32Array.from([0, 0]), gender: Int32Array.from([0, -1]) }, { usage: Float32Array.from([1, 1]), gender: Float32Array.from([1, 0]) });
+    const again = tableFromIPC(tableToIPC(out));
+    expect(again.getChild('colour')!.toArray()).toEqual(['Red', 'Navy']);
+    expect(again.getChild('pred_gender')!.toArray()).toEqual(['Men', null]);
+    expect(new Set(again.schema.dictionaries.keys()).size).toBe(3);
   });
 
   it('joins text columns, skipping missing parts', () => {

@@ -2,10 +2,24 @@
  * Predictions → Arrow columns beside the catalogue: `pred_<head>` (dictionary of the head's labels,
  * null where the item had no text) and `prob_<head>` (Float32 probability). Pure; no DOM.
  */
-import { Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
+import { Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
 
-/** A dictionary-encoded label column from codes into `labels` (-1 = null). */
-export function labelVector(codes: Int32Array, labels: string[]): Vector {
+/**
+ * A Utf8 column built directly from bytes. Arrow's builders (vectorFromArray) compile a validity
+ * function with `new Function`, which the app's Content-Security-Policy (no eval) forbids.
+ */
+export function utf8Data(strings: readonly string[]): Data<Utf8> {
+  const encoder = new TextEncoder();
+  const parts = strings.map((s) => encoder.encode(s));
+  const offsets = new Int32Array(strings.length + 1);
+  parts.forEach((part, i) => (offsets[i + 1] = offsets[i]! + part.length));
+  const bytes = new Uint8Array(offsets[strings.length]!);
+  parts.forEach((part, i) => bytes.set(part, offsets[i]!));
+  return makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: bytes });
+}
+
+/** A dictionary-encoded label column from codes into `labels` (-1 = null); `dictionaryId` must be unique in its table. */
+export function labelVector(codes: Int32Array, labels: string[], dictionaryId?: number): Vector {
   const n = codes.length;
   const bitmap = new Uint8Array((n + 7) >> 3);
   let nullCount = 0;
@@ -17,8 +31,8 @@ export function labelVector(codes: Int32Array, labels: string[]): Vector {
       indices[i] = code;
     } else nullCount++;
   }
-  const dictionary = vectorFromArray(labels, new Utf8());
-  return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: indices, dictionary }));
+  const dictionary = makeVector(utf8Data(labels));
+  return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32(), dictionaryId), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: indices, dictionary }));
 }
 
 /** A Float32 probability column, null where the label is null. */
@@ -36,8 +50,10 @@ export function probabilityVector(probabilities: Float32Array, codes: Int32Array
 /** Returns the table with `pred_<head>` and `prob_<head>` columns added (replacing earlier ones). */
 export function withPredictionColumns(table: Table, heads: string[], labels: Record<string, string[]>, codes: Record<string, Int32Array>, probabilities: Record<string, Float32Array>): Table {
   const columns: Record<string, Vector> = {};
+  // Dictionary ids must not collide with the table's own (from the file's IPC) in one schema.
+  let nextId = Math.max(-1, ...table.schema.dictionaries.keys()) + 1;
   for (const head of heads) {
-    columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!);
+    columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!, nextId++);
     columns[`prob_${head}`] = probabilityVector(probabilities[head]!, codes[head]!);
   }
   return table.assign(new Table(columns));

@@ -100,6 +100,12 @@ export interface AppState {
   dataset: LoadedDataset | null;
   /** A new service worker is waiting: an update can be applied by reloading. */
   updateReady: boolean;
+  /** Storage id of the open dataset once saved on this computer. */
+  savedId: string | null;
+  /** Why the last save failed, if it did. */
+  saveError: string | null;
+  /** Opens a saved dataset with its dashboard settings. */
+  openSaved(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null): void;
   /** The loaded classifier: backend, reason, heads (null until loaded). */
   model: ModelInfo | null;
   /** How the last labelling went: items, distinct texts, cached, seconds. */
@@ -161,7 +167,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setProgress: (progress) => set({ progress }),
   failTask: (stage, error, notice) => set({ stage, error, notice: notice ?? null, progress: null, abort: null }),
-  setDataset: (dataset) => set({ dataset, stage: 'mapping', progress: null, abort: null, error: null }),
+  setDataset: (dataset) => set({ dataset, stage: 'mapping', progress: null, abort: null, error: null, savedId: null }),
   setColumnRole(column, role) {
     const dataset = get().dataset;
     if (!dataset) return;
@@ -175,6 +181,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const dates = prepare(dataset).dates();
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
     set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
+  },
+  savedId: null,
+  saveError: null,
+  openSaved(id, dataset, dashboard) {
+    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns), view: 'trends', selection: null, error: null, notice: null });
   },
   model: null,
   labelling: null,
@@ -197,7 +208,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   reset() {
     get().abort?.abort();
-    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null });
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
 }));

@@ -5,6 +5,7 @@ import { Dashboard } from './dashboard/Dashboard.tsx';
 import { DropZone } from './DropZone.tsx';
 import { LabellingPanel } from './LabellingPanel.tsx';
 import { MappingStep } from './MappingStep.tsx';
+import { SavedDatasets } from './SavedDatasets.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { applyUpdate, watchForUpdates } from './serviceWorker.ts';
 import { useT } from './useT.ts';
@@ -20,6 +21,8 @@ export function App() {
   const setLanguage = useAppStore((s) => s.setLanguage);
   const updateReady = useAppStore((s) => s.updateReady);
   const model = useAppStore((s) => s.model);
+  const saveError = useAppStore((s) => s.saveError);
+  const reset = useAppStore((s) => s.reset);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -38,6 +41,11 @@ export function App() {
           <span className="backend-badge" title={model.reason} data-testid="backend-badge">
             {model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`}
           </span>
+        )}
+        {stage === 'ready' && (
+          <button type="button" className="link" onClick={reset} data-testid="home">
+            {t('startOver')}
+          </button>
         )}
         <button type="button" className="link" onClick={() => setLanguage(language === 'en' ? 'zh' : 'en')} data-testid="language">
           {t('language')}
@@ -67,12 +75,18 @@ export function App() {
           <>
             <p className="tagline">{t('tagline')}</p>
             <DropZone onFile={(file) => void openFile(file)} onDemo={() => void openDemo()} />
+            <SavedDatasets />
           </>
         )}
         {stage === 'reading' && <ProgressPanel title={t('reading')} />}
         {stage === 'mapping' && dataset && <MappingStep dataset={dataset} />}
         {stage === 'labelling' && <LabellingPanel />}
         {stage === 'ready' && dataset && <Dashboard dataset={dataset} />}
+        {saveError && stage === 'ready' && (
+          <p className="error" role="alert">
+            {saveError}
+          </p>
+        )}
       </main>
     </div>
   );

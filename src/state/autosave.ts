@@ -1,0 +1,28 @@
+import { saveDashboardSettings, saveDataset, storageAvailable } from './persistence.ts';
+import { useAppStore } from './store.ts';
+
+let settingsTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Keeps the open dataset saved on this computer: the table (with labels) when it reaches the
+ * dashboard, the dashboard settings shortly after each change. Returns an unsubscribe.
+ */
+export function startAutosave(): () => void {
+  if (!storageAvailable()) return () => {};
+  return useAppStore.subscribe((state, previous) => {
+    if (state.stage !== 'ready' || !state.dataset) return;
+    if (state.dataset !== previous.dataset || (previous.stage !== 'ready' && !state.savedId)) {
+      const id = state.savedId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      saveDataset(id, state.dataset, state.dashboard).then(
+        () => useAppStore.setState({ savedId: id, saveError: null }),
+        (error: unknown) => useAppStore.setState({ saveError: (error as Error).message }),
+      );
+      return;
+    }
+    if (state.savedId && state.dashboard && state.dashboard !== previous.dashboard) {
+      clearTimeout(settingsTimer);
+      const { savedId, dashboard } = state;
+      settingsTimer = setTimeout(() => void saveDashboardSettings(savedId, dashboard).catch(() => undefined), 300);
+    }
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * Local-first storage: datasets (Arrow IPC) and their mapping, problems and dashboard settings are
+ * kept in the browser's origin-private file system (OPFS), so they survive a reload and can be
+ * reopened offline. Nothing is sent anywhere. Quota errors are turned into plain messages.
+ */
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { DashboardSpec, LoadedDataset } from './store.ts';
+
+/** What the start screen lists for a saved dataset. */
+export interface SavedDatasetSummary {
+  /** Storage id. */
+  id: string;
+  /** File name. */
+  fileName: string;
+  /** Rows in the table. */
+  rows: number;
+  /** Bytes on disk (table). */
+  bytes: number;
+  /** When it was saved (ms). */
+  savedAt: number;
+  /** Whether model labels are included. */
+  labelled: boolean;
+}
+
+interface SavedMeta extends SavedDatasetSummary {
+  columns: LoadedDataset['columns'];
+  problems: LoadedDataset['problems'];
+  notes: string[];
+  fileSize: number;
+  dashboard: DashboardSpec | null;
+}
+
+const DIR = 'trendloom-datasets';
+
+/** True when this browser offers the origin-private file system. */
+export function storageAvailable(): boolean {
+  return typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory;
+}
+
+async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(DIR, { create: true });
+}
+
+function explainStorageError(error: unknown): Error {
+  const name = (error as { name?: string })?.name;
+  if (name === 'QuotaExceededError') return new Error('The browser has no room left to keep this dataset on this computer. Remove an older saved dataset, or clear Trendloom data, and try again. Your current work is still open.');
+  return new Error(`Saving on this computer failed: ${(error as Error)?.message ?? String(error)}`);
+}
+
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blob | string | Uint8Array): Promise<void> {
+  const handle = await dir.getFileHandle(name, { create: true });
+  const writable = await handle.createWritable();
+  try {
+    await writable.write(data as FileSystemWriteChunkType);
+    await writable.close();
+  } catch (error) {
+    await writable.abort().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Saves (or overwrites) a dataset under `id`; returns its summary. */
+export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null): Promise<SavedDatasetSummary> {
+  try {
+    const dir = await datasetsDir();
+    const ipc = tableToIPC(dataset.table, 'file');
+    await writeFile(dir, `${id}.arrow`, ipc);
+    const meta: SavedMeta = {
+      id,
+      fileName: dataset.fileName,
+      rows: dataset.table.numRows,
+      bytes: ipc.byteLength,
+      savedAt: Date.now(),
+      labelled: dataset.columns.some((c) => c.name.startsWith('pred_')),
+      columns: dataset.columns,
+      problems: dataset.problems.slice(0, 10_000),
+      notes: dataset.notes,
+      fileSize: dataset.fileSize,
+      dashboard,
+    };
+    await writeFile(dir, `${id}.json`, JSON.stringify(meta));
+    return meta;
+  } catch (error) {
+    throw explainStorageError(error);
+  }
+}
+
+/** Lists saved datasets, newest first. */
+export async function listSavedDatasets(): Promise<SavedDatasetSummary[]> {
+  if (!storageAvailable()) return [];
+  const dir = await datasetsDir();
+  const out: SavedDatasetSummary[] = [];
+  for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+    if (!name.endsWith('.json') || handle.kind !== 'file') continue;
+    try {
+      const meta = JSON.parse(await (await (handle as FileSystemFileHandle).getFile()).text()) as SavedMeta;
+      out.push({ id: meta.id, fileName: meta.fileName, rows: meta.rows, bytes: meta.bytes, savedAt: meta.savedAt, labelled: meta.labelled });
+    } catch {
+      // A half-written entry: skip it, the user can clear it with "Clear all local data".
+    }
+  }
+  return out.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+/** Loads a saved dataset and its dashboard settings. */
+export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDataset; dashboard: DashboardSpec | null }> {
+  const dir = await datasetsDir();
+  const meta = JSON.parse(await (await (await dir.getFileHandle(`${id}.json`)).getFile()).text()) as SavedMeta;
+  const bytes = new Uint8Array(await (await (await dir.getFileHandle(`${id}.arrow`)).getFile()).arrayBuffer());
+  return {
+    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes },
+    dashboard: meta.dashboard,
+  };
+}
+
+/** Deletes one saved dataset. */
+export async function deleteSavedDataset(id: string): Promise<void> {
+  const dir = await datasetsDir();
+  for (const name of [`${id}.arrow`, `${id}.json`]) await dir.removeEntry(name).catch(() => undefined);
+}
+
+/** Bytes used and available to this origin, as the browser estimates them. */
+export async function storageEstimate(): Promise<{ usage: number; quota: number } | undefined> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.estimate) return undefined;
+  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+  return { usage, quota };
+}
+
+/** Removes every dataset, cached label and saved head from this computer (the app itself stays installed). */
+export async function clearAllLocalData(): Promise<void> {
+  if (storageAvailable()) {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
+  }
+  for (const name of ['trendloom-predictions', 'trendloom-heads']) {
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  }
+  localStorage.removeItem('trendloom-settings');
+}
+
+/** Rewrites only the dashboard settings of a saved dataset (cheap; called as the user explores). */
+export async function saveDashboardSettings(id: string, dashboard: DashboardSpec): Promise<void> {
+  const dir = await datasetsDir();
+  const handle = await dir.getFileHandle(`${id}.json`).catch(() => undefined);
+  if (!handle) return;
+  const meta = JSON.parse(await (await handle.getFile()).text()) as SavedMeta;
+  await writeFile(dir, `${id}.json`, JSON.stringify({ ...meta, dashboard }));
+}
