@@ -8,7 +8,7 @@ import { fitEtsAuto, type EtsFit, type EtsSpec } from './models/ets.ts';
 import { seasonalNaiveForecast } from './models/seasonalNaive.ts';
 import { thetaForecast } from './models/theta.ts';
 import { profileForecast } from './models/profile.ts';
-import { attentionForecast } from './models/attention.ts';
+import { attentionForecast, fitAttention, type AttentionParams } from './models/attention.ts';
 import { leadForecast } from './models/lead.ts';
 
 /** Names of the models the ensemble can use. */
@@ -29,6 +29,8 @@ export interface ModelInput {
   lead?: Float64Array;
   /** Periods the final forecast should reach for trend signals (≥ horizon); backtests still use `horizon`. */
   outlook?: number;
+  /** Attention weights fitted earlier (on the oldest backtest fold's history); refitted when absent. */
+  attentionParams?: AttentionParams;
   /** ETS forms allowed; the ensemble passes the form chosen on the full history to its backtest folds. */
   etsCandidates?: readonly EtsSpec[];
 }
@@ -71,7 +73,7 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
     case 'profile':
       return profileForecast(y, horizon, period);
     case 'attention':
-      return attentionForecast(y, horizon, period).forecast;
+      return attentionForecast(y, horizon, period, input.attentionParams).forecast;
     case 'lead':
       return input.lead ? leadForecast(y, input.lead, horizon, period) : undefined;
     default: {
@@ -214,7 +216,10 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   // (choosing the form again in every fold would triple the cost of ETS for little gain).
   let etsSpec: EtsSpec | undefined;
   const outlookHorizon = Math.max(horizon, input.outlook ?? 0);
-  const finalInput: ModelInput = { ...input, horizon: outlookHorizon };
+  // Attention weights are fitted once, on the oldest fold's history, and reused at every later
+  // origin: no fold sees weights fitted on its own test period, and it saves two of three fits.
+  const attentionParams = models.includes('attention') && origins.length > 0 ? fitAttention(y.subarray(0, origins[origins.length - 1]!), foldHorizon, period) : undefined;
+  const finalInput: ModelInput = { ...input, horizon: outlookHorizon, attentionParams };
   const finals = models.map((model) => {
     if (model !== 'ets') return runModel(model, finalInput) ?? seasonalNaiveForecast(y, outlookHorizon, period);
     const fit = etsFit(finalInput);
@@ -228,7 +233,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     const train = y.subarray(0, origin);
     const scale = maseScale(train, period);
     const actual = y.subarray(origin, origin + foldHorizon);
-    const foldInput: ModelInput = { ...input, y: train, horizon: foldHorizon, etsCandidates: etsSpec ? [etsSpec] : input.etsCandidates };
+    const foldInput: ModelInput = { ...input, y: train, horizon: foldHorizon, attentionParams, etsCandidates: etsSpec ? [etsSpec] : input.etsCandidates };
     models.forEach((model, m) => {
       const f = runModel(model, foldInput) ?? seasonalNaiveForecast(train, foldHorizon, period);
       foldForecasts[m]!.push(f);

@@ -118,14 +118,19 @@ for (const shapeWeight of [0, 1, 4]) for (const phaseWeight of [3, 10]) for (con
  * Fits β, γ, α on two in-sample origins and forecasts. The fit scores every sixth step of the
  * horizon: on the 2018 backtest that chose settings as well as every third step (MASE 0.771 vs
  * 0.775) at half the cost, because neighbouring steps carry nearly the same information.
+ * With `fixed` parameters (fitted earlier on an older part of the same series) it only forecasts.
  */
-export function attentionForecast(y: Float64Array, horizon: number, period: number): { forecast: Float64Array; params: AttentionParams } {
+export function attentionForecast(y: Float64Array, horizon: number, period: number, fixed?: AttentionParams): { forecast: Float64Array; params: AttentionParams } {
   const n = y.length;
   const p = prepare(y, period);
   const forecast = new Float64Array(horizon);
   if (n < WINDOW + 2) {
     forecast.fill(n > 0 ? y[n - 1]! : 0);
     return { forecast, params: GRID[0]! };
+  }
+  if (fixed) {
+    attend(p, similarities(p, n, TAU), horizon, fixed, forecast);
+    return { forecast, params: fixed };
   }
   const fitHorizon = Math.min(horizon, Math.max(1, Math.floor(n / 4)));
   const origins = [n - fitHorizon, n - Math.ceil(fitHorizon / 2) - fitHorizon].filter((o) => o > WINDOW + fitHorizon).map((o) => similarities(p, o, TAU));
@@ -144,4 +149,9 @@ export function attentionForecast(y: Float64Array, horizon: number, period: numb
   }
   attend(p, similarities(p, n, TAU), horizon, best, forecast);
   return { forecast, params: best };
+}
+
+/** Fits the attention weights on `y` (as attentionForecast does) and returns only them. */
+export function fitAttention(y: Float64Array, horizon: number, period: number): AttentionParams {
+  return attentionForecast(y, horizon, period).params;
 }
