@@ -88,7 +88,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      input: { main: 'index.html', sw: 'src/pwa/sw.ts' },
+      input: { main: 'index.html', diagnostics: 'diagnostics.html', sw: 'src/pwa/sw.ts' },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

@@ -1,0 +1,28 @@
+import { expect, test } from './fixtures.ts';
+
+// Headless Chromium here has only a software WebGPU adapter (SwiftShader): it computes correctly
+// but slowly, so this checks the WebGPU path's correctness on a small batch, never its speed.
+const texts = ['Turtle Check Men Navy Blue Shirt', 'Puma Women Black Running Shoes', 'Biba Women Red Kurta', 'Relaxed linen shirt with a camp collar', 'Fossil Men Brown Leather Watch', 'Nike Unisex White Cap'];
+
+test('the WebGPU path gives the same labels as WASM', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/diagnostics.html');
+  const outcome = await page.evaluate(async (items) => {
+    const d = (globalThis as unknown as { trendloomDiagnostics: { load(b: string): Promise<{ backend: string; reason: string; labels: Record<string, string[]> }>; classify(t: string[]): Promise<{ heads: string[]; codes: Record<string, Int32Array>; probabilities: Record<string, Float32Array> }> } }).trendloomDiagnostics;
+    const auto = await d.load('auto');
+    const wasmInfo = await d.load('wasm');
+    const wasm = await d.classify(items);
+    const gpuInfo = await d.load('webgpu');
+    const gpu = await d.classify(items);
+    const label = (r: typeof wasm, info: typeof wasmInfo) => Object.fromEntries(r.heads.map((h) => [h, Array.from(r.codes[h]!, (c) => info.labels[h]![c])]));
+    let maxProbabilityGap = 0;
+    for (const h of wasm.heads) for (let i = 0; i < items.length; i++) maxProbabilityGap = Math.max(maxProbabilityGap, Math.abs(wasm.probabilities[h]![i]! - gpu.probabilities[h]![i]!));
+    return { autoBackend: auto.backend, autoReason: auto.reason, gpuBackend: gpuInfo.backend, wasm: label(wasm, wasmInfo), gpu: label(gpu, gpuInfo), maxProbabilityGap };
+  }, texts);
+  // A software adapter counts as "no GPU": auto picks WASM and says why.
+  expect(outcome.autoBackend).toBe('wasm');
+  expect(outcome.autoReason).toMatch(/software/i);
+  expect(outcome.gpuBackend).toBe('webgpu');
+  expect(outcome.gpu).toEqual(outcome.wasm);
+  expect(outcome.maxProbabilityGap).toBeLessThan(0.02);
+});
