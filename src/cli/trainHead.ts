@@ -17,11 +17,13 @@ Options:
   --validation <share>  Share of labelled rows held out for validation (default 0.15).
   --seed <n>            Seed of the train/validation split (default 42).
   --epochs <n>          Most training epochs (default 40; early stopping usually ends sooner).
-  --hash-bits <n>       2^n hashed n-gram features (default 16; 0 = embedding only).
+  --hash-bits <n>       2^n hashed n-gram features (default 16, fewer for many labels; 0 = embedding only).
   --class-weight <w>    'none' (default) or 'balanced'.
   --embedding <mode>    'auto' (default: the classifier's embedding when the model is available),
                         'model' (require it) or 'none' (n-grams only).
   --model <dir>         Model folder for the embedding (default public/models/trendloom-classifier).
+  --no-refit            Keep the model fitted without the validation rows (by default, once
+                        validation has chosen the epochs, the head is refitted on all labelled rows).
   --json                Print the metrics as JSON instead of a table.
 `;
 
@@ -87,7 +89,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder):
     summary: 'Train a label head on a file\u2019s labelled rows (local fine-tuning).',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseArgs(argv, ['json']);
+      const args = parseArgs(argv, ['json', 'no-refit']);
       const [file, ...extra] = args.positional;
       if (!file) throw new CliUsageError('Give the file to train on.');
       if (extra.length > 0) throw new CliUsageError(`Unexpected argument '${extra[0]}'.`);
@@ -113,6 +115,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder):
         splitSeed: numberOption(args, 'seed', Number.isInteger),
         maxEpochs: numberOption(args, 'epochs', (n) => Number.isInteger(n) && n > 0),
         hashBits: numberOption(args, 'hash-bits', (n) => Number.isInteger(n) && n >= 0 && n <= 24),
+        refit: optionValue(args, 'no-refit') !== 'true',
       };
 
       const table = await readTableFile(file);
@@ -134,7 +137,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder):
       } else {
         io.out(
           `Trained a ${head.kind === 'softmax' ? 'single-label' : 'multi-label'} head for '${label}' (${head.labels.length} labels) on ${head.metrics.trainCount} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; kept epoch ${head.metrics.bestEpoch}.\n` +
-            `Validation:\n${formatReport(report)}\nWrote ${out}\n`,
+            `Validation${options.refit ? ' (measured before the final refit on all labelled rows)' : ''}:\n${formatReport(report)}\nWrote ${out}\n`,
         );
       }
       return 0;

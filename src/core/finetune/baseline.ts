@@ -1,12 +1,12 @@
 /**
  * The baseline a head must beat: TF-IDF (word 1–2-grams + character 3–5-grams within word
- * boundaries, fitted vocabulary, sublinear tf, smoothed idf, L2-normalised) + L2-regularised
+ * boundaries, fitted vocabulary, sublinear tf, smoothed idf, each block L2-normalised) + L2-regularised
  * logistic regression (multinomial, or one-vs-rest sigmoid for label lists), with the L2
  * strength tuned on an inner validation split — the usual strong text-classification baseline.
  */
 import { stratifiedSplit } from '../metrics/split.ts';
-import { decide, predictProbabilities, trainWithL2Grid, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
-import { DEFAULT_NGRAMS, fitIdf, fitVocabulary, tfidf, vocabularyCounts, type NgramSpec, type Vocabulary } from './text.ts';
+import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
+import { DEFAULT_NGRAMS, fitIdf, fitVocabulary, sumSparse, tfidfBlocks, vocabularyBlockCounts, type NgramSpec, type Vocabulary } from './text.ts';
 
 /** Options of the baseline. */
 export interface BaselineOptions extends TrainOptions {
@@ -22,6 +22,8 @@ export interface BaselineOptions extends TrainOptions {
   splitSeed?: number;
   /** L2 values tried (default [1e-6, 1e-5, 1e-4]). */
   l2Grid?: number[];
+  /** After choosing settings on the inner validation split, retrain on all rows (default true). */
+  refit?: boolean;
 }
 
 /** A trained TF-IDF + logistic-regression classifier. */
@@ -51,20 +53,22 @@ export async function trainTfidfLogReg(texts: readonly string[], labels: readonl
   const targets = labels.map((set) => [...new Set(set)].map((l) => index.get(l)!).sort((a, b) => a - b));
   const split = stratifiedSplit(labels.map((l) => [...l].sort().join('\u0000')), { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
   if (split.validation.length === 0) split.validation = split.train.splice(-1, 1);
-  const vocabulary = fitVocabulary(split.train.map((i) => texts[i]!), options.ngrams ?? DEFAULT_NGRAMS, options.minDf ?? 1);
-  const counts = texts.map((t) => vocabularyCounts(t, vocabulary));
-  const idf = fitIdf(split.train.map((i) => counts[i]!), vocabulary.index.size);
-  const examples = counts.map((c) => ({ sparse: tfidf(c, idf, true) }));
+  // Vocabulary and idf use every training text (no labels), as a vectorizer fitted on the training set does.
+  const vocabulary = fitVocabulary(texts, options.ngrams ?? DEFAULT_NGRAMS, options.minDf ?? 1);
+  const blocks = texts.map((t) => vocabularyBlockCounts(t, vocabulary));
+  const idf = fitIdf(blocks.map((b) => sumSparse(b)), vocabulary.index.size);
+  const examples = blocks.map((b) => ({ sparse: tfidfBlocks(b, idf, true) }));
   const pick = (ids: number[]) => ({ examples: ids.map((i) => examples[i]!), targets: ids.map((i) => targets[i]!) });
   const shape = { kind, classes: names.length, sparseDim: vocabulary.index.size, denseDim: 0 };
   const result = await trainWithL2Grid(shape, pick(split.train), pick(split.validation), options.l2Grid ?? [1e-6, 1e-5, 1e-4], options, hooks);
-  return { kind, labels: names, vocabulary, idf, model: result.model, l2: result.l2, bestEpoch: result.bestEpoch };
+  const model = options.refit === false ? result.model : await refitOnAll(shape, pick(split.train), pick(split.validation), result, options, hooks);
+  return { kind, labels: names, vocabulary, idf, model, l2: result.l2, bestEpoch: result.bestEpoch };
 }
 
 /** Predicted label sets of the baseline for texts. */
 export function predictTfidfLogReg(baseline: TfidfLogReg, texts: readonly string[]): string[][] {
   return texts.map((text) => {
-    const p = predictProbabilities(baseline.model, { sparse: tfidf(vocabularyCounts(text, baseline.vocabulary), baseline.idf, true) });
+    const p = predictProbabilities(baseline.model, { sparse: tfidfBlocks(vocabularyBlockCounts(text, baseline.vocabulary), baseline.idf, true) });
     return decide(baseline.kind, p).map((k) => baseline.labels[k]!);
   });
 }

@@ -7,8 +7,8 @@
 import { confusionMatrix, multiLabelReport, singleLabelReport, type ClassificationReport, type ConfusionMatrix } from '../metrics/classification.ts';
 import { stratifiedSplit } from '../metrics/split.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
-import { decide, predictProbabilities, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
-import { DEFAULT_NGRAMS, fitIdf, hashedCounts, tfidf, type NgramSpec } from './text.ts';
+import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
+import { DEFAULT_NGRAMS, fitIdf, hashedBlockCounts, hashedCounts, tfidfBlocks, type NgramSpec } from './text.ts';
 
 /** Computes one embedding per text with the frozen model (the injected feature source). */
 export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
@@ -95,7 +95,7 @@ export interface HeadTrainOptions extends TrainOptions {
   validation?: number;
   /** Seed of the train/validation split. */
   splitSeed?: number;
-  /** 2^hashBits n-gram columns (default 16; 0 for none). */
+  /** 2^hashBits n-gram columns (default: defaultHashBits(labels); 0 for none). */
   hashBits?: number;
   /** Seed of the feature hash. */
   hashSeed?: number;
@@ -115,6 +115,11 @@ export interface HeadTrainOptions extends TrainOptions {
   textColumns?: string[];
   /** Separator of label lists. */
   separator?: string | null;
+  /**
+   * After validation has chosen the epoch count and L2, retrain on all labelled rows (default
+   * false). The stored metrics stay those measured on the validation split before the refit.
+   */
+  refit?: boolean;
 }
 
 /** What training a head gives back. */
@@ -171,9 +176,14 @@ async function embedAll(texts: string[], embed: EmbedFn): Promise<Float32Array[]
 function buildExamples(texts: readonly string[], head: { spec: HeadFeatureSpec; idf: Float32Array | null; mean: Float32Array | null; std: Float32Array | null }, embeddings: Float32Array[] | null): Example[] {
   const { spec } = head;
   return texts.map((text, i) => ({
-    sparse: spec.hashBits > 0 && head.idf ? tfidf(hashedCounts(text, spec.hashBits, spec.hashSeed, spec.ngrams), head.idf, spec.sublinearTf) : EMPTY_SPARSE,
+    sparse: spec.hashBits > 0 && head.idf ? tfidfBlocks(hashedBlockCounts(text, spec.hashBits, spec.hashSeed, spec.ngrams), head.idf, spec.sublinearTf) : EMPTY_SPARSE,
     dense: spec.embedding && embeddings ? denseFeatures(embeddings[i]!, head.mean!, head.std!, spec.embedding.scale) : null,
   }));
+}
+
+/** 2^16 hashed columns, fewer for many labels so the weights stay ≤ 2^22 numbers (16 MB, ~22 MB as JSON). */
+export function defaultHashBits(labelCount: number): number {
+  return Math.max(10, Math.min(16, Math.floor(Math.log2(2 ** 22 / Math.max(1, labelCount)))));
 }
 
 /** Distinct labels of all items, sorted, and each item's label indices. */
@@ -199,14 +209,14 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   const split = stratifiedSplit(keep.map((i) => [...labels[i]!].sort().join('\u0000')), { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
   if (split.validation.length === 0) split.validation = split.train.splice(-1, 1);
 
-  const hashBits = options.hashBits ?? 16;
+  const hashBits = options.hashBits ?? defaultHashBits(names.length);
   const hashSeed = options.hashSeed ?? 0x7e4d;
   const ngrams = options.ngrams ?? DEFAULT_NGRAMS;
   const sublinearTf = true;
   let idf: Float32Array | null = null;
   if (hashBits > 0) {
-    const counts = split.train.map((i) => hashedCounts(itemTexts[i]!, hashBits, hashSeed, ngrams));
-    idf = fitIdf(counts, 2 ** hashBits);
+    // Document frequencies of every labelled text (no labels involved).
+    idf = fitIdf(itemTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits);
   }
   let embeddings: Float32Array[] | null = null;
   let mean: Float32Array | null = null;
@@ -245,6 +255,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   const threshold = options.threshold ?? 0.5;
   const truth = split.validation.map((i) => allTargets[i]!.map((k) => names[k]!));
   const predicted = split.validation.map((i) => decide(kind, predictProbabilities(result.model, examples[i]!), threshold).map((k) => names[k]!));
+  if (options.refit) result.model = await refitOnAll(shape, pick(split.train), pick(split.validation), result, options, hooks);
   const report = multi ? multiLabelReport(truth, predicted, names) : singleLabelReport(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), names);
   const confusion = multi ? null : confusionMatrix(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), 10);
   const strip = ({ precision, recall, f1 }: { precision: number; recall: number; f1: number }) => ({ precision, recall, f1 });

@@ -48,6 +48,11 @@ export interface TrainOptions {
   classWeight?: 'none' | 'balanced';
   /** Seed of the mini-batch shuffles. */
   seed?: number;
+  /**
+   * A fixed step size per epoch (replaying an earlier run's schedule): trains exactly that many
+   * epochs, without early stopping, and keeps the last weights.
+   */
+  schedule?: readonly number[];
 }
 
 /** What one epoch achieved. */
@@ -192,11 +197,12 @@ export async function trainLinear(
   hooks: TrainHooks = {},
 ): Promise<TrainResult> {
   const { kind, classes: c, sparseDim, denseDim } = shape;
-  const maxEpochs = options.maxEpochs ?? 40;
+  const schedule = options.schedule;
+  const maxEpochs = schedule ? schedule.length : (options.maxEpochs ?? 40);
   const batchSize = Math.max(1, options.batchSize ?? 32);
   let learningRate = options.learningRate ?? 0.01;
   const l2 = options.l2 ?? 1e-5;
-  const patience = options.patience ?? 3;
+  const patience = schedule ? Infinity : (options.patience ?? 3);
   if (train.examples.length === 0) throw new Error('There are no labelled items to train on.');
   checkTargets(kind, c, train.targets, train.examples.length);
   checkTargets(kind, c, validation.targets, validation.examples.length);
@@ -255,10 +261,11 @@ export async function trainLinear(
   const epochs: EpochInfo[] = [];
   let best = Infinity;
   let bestEpoch = 0;
-  let bestWeights = new Float32Array(w);
+  let bestWeights: Float32Array = new Float32Array(w);
   let sinceBest = 0;
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     hooks.checkCancel?.();
+    if (schedule) learningRate = schedule[epoch - 1]!;
     shuffleInPlace(order, random);
     let trainLoss = 0;
     for (let start = 0; start < n; start += batchSize) {
@@ -316,11 +323,12 @@ export async function trainLinear(
       update(rows - 1);
     }
     const scored = validation.examples.length > 0 ? evaluate(model, validation.examples, validation.targets, itemWeight) : { loss: trainLoss / n, accuracy: NaN };
-    const improved = scored.loss < best - 1e-6;
+    const improved = schedule ? true : scored.loss < best - 1e-6;
     if (improved) {
       best = scored.loss;
       bestEpoch = epoch;
-      bestWeights = new Float32Array(w);
+      if (!schedule) bestWeights = new Float32Array(w);
+      else if (epoch === maxEpochs) bestWeights = w;
       sinceBest = 0;
     } else sinceBest++;
     const info: EpochInfo = { epoch, trainLoss: trainLoss / n, validationLoss: scored.loss, validationAccuracy: scored.accuracy, learningRate, improved };
@@ -359,4 +367,21 @@ export async function trainWithL2Grid(
     }
   }
   return chosen!;
+}
+
+/**
+ * Trains again on training + validation items with a kept run's L2 and its step sizes up to its
+ * best epoch — using every labelled item once the validation split has chosen the settings.
+ */
+export async function refitOnAll(
+  shape: { kind: HeadKind; classes: number; sparseDim: number; denseDim: number },
+  train: { examples: readonly Example[]; targets: Targets },
+  validation: { examples: readonly Example[]; targets: Targets },
+  chosen: TrainResult & { l2: number },
+  options: TrainOptions = {},
+  hooks: TrainHooks = {},
+): Promise<LinearModel> {
+  const schedule = chosen.epochs.slice(0, chosen.bestEpoch).map((e) => e.learningRate);
+  const all = { examples: [...train.examples, ...validation.examples], targets: [...train.targets, ...validation.targets] };
+  return (await trainLinear(shape, all, { examples: [], targets: [] }, { ...options, l2: chosen.l2, schedule }, hooks)).model;
 }

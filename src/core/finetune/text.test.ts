@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { base64ToBytes, base64ToFloat32, bytesToBase64, float32ToBase64 } from './base64.ts';
 import { readCsvRows, writeCsvRows } from './csvRows.ts';
 import { l2Normalize, sparseCounts, sparseDot } from './sparse.ts';
-import { fitIdf, fitVocabulary, hashString, hashedCounts, textTerms, tfidf, tokenize, vocabularyCounts } from './text.ts';
+import { rewriteAsDescription } from './rewrite.ts';
+import { fitIdf, fitVocabulary, hashString, hashedCounts, sumSparse, termBlocks, textTerms, tfidf, tfidfBlocks, tokenize, vocabularyBlockCounts, vocabularyCounts } from './text.ts';
 
 describe('text features', () => {
   it('tokenises into lower-case words without accents', () => {
@@ -42,6 +43,38 @@ describe('text features', () => {
     const vocab = fitVocabulary(['red top', 'red dress'], { word: [1, 1], char: null }, 2);
     expect([...vocab.index.keys()]).toEqual(['w:red']);
     expect([...vocabularyCounts('red red shoe', vocab).values]).toEqual([2]);
+  });
+});
+
+describe('blocks', () => {
+  it('splits terms into word and character blocks', () => {
+    expect(termBlocks('Red', { word: [1, 1], char: [4, 4] })).toEqual([['w:red'], ['c: red', 'c:red ']]);
+  });
+  it('normalises each block on its own, then sums them', () => {
+    const idf = new Float32Array([1, 1, 1]);
+    const v = tfidfBlocks([sparseCounts([0]), sparseCounts([1, 2])], idf);
+    expect([...v.indices]).toEqual([0, 1, 2]);
+    expect(v.values[0]).toBeCloseTo(1, 6);
+    expect(v.values[1]).toBeCloseTo(Math.SQRT1_2, 6);
+    // Overlapping indices add up.
+    expect([...sumSparse([sparseCounts([1]), sparseCounts([1, 2])]).values]).toEqual([2, 1]);
+  });
+  it('counts vocabulary terms per block', () => {
+    const vocab = fitVocabulary(['red top'], { word: [1, 1], char: [3, 3] });
+    const [words, chars] = vocabularyBlockCounts('red red', vocab);
+    expect([...words!.values]).toEqual([2]);
+    expect(chars!.values.length).toBe(3);
+  });
+});
+
+describe('rewriteAsDescription', () => {
+  it('drops brand and gender word, swaps synonyms, and is deterministic', () => {
+    const out = rewriteAsDescription('Nike Men Navy Blue Tshirt');
+    expect(out).toBe(rewriteAsDescription('Nike Men Navy Blue Tshirt'));
+    expect(out).toMatch(/navy tee/i);
+    expect(out).toMatch(/men/);
+    expect(out).not.toMatch(/nike|blue|tshirt/i);
+    expect(rewriteAsDescription('Lakme Absolute Lip Gloss')).toMatch(/absolute lip gloss/i);
   });
 });
 

@@ -4,7 +4,7 @@
  * vocabulary), then TF-IDF weighted and L2-normalised — the features of scikit-learn's
  * TfidfVectorizer(word, 1–2) + TfidfVectorizer(char_wb, 3–5), written from their definitions.
  */
-import { l2Normalize, sparseCounts, type SparseVector } from './sparse.ts';
+import { l2Normalize, sparseCounts, sparseFromMap, type SparseVector } from './sparse.ts';
 
 /** Which n-grams a text turns into. */
 export interface NgramSpec {
@@ -30,8 +30,14 @@ export function tokenize(text: string): string[] {
  * (words joined by a space), `c:` character n-grams of ` word ` (space-padded, like char_wb).
  */
 export function textTerms(text: string, spec: NgramSpec = DEFAULT_NGRAMS): string[] {
+  return termBlocks(text, spec).flat();
+}
+
+/** The terms of a text in two blocks, word n-grams then character n-grams (see textTerms). */
+export function termBlocks(text: string, spec: NgramSpec = DEFAULT_NGRAMS): [string[], string[]] {
   const words = tokenize(text);
   const terms: string[] = [];
+  const chars: string[] = [];
   const [wMin, wMax] = spec.word;
   for (let n = Math.max(1, wMin); n <= wMax; n++) {
     for (let i = 0; i + n <= words.length; i++) terms.push(`w:${words.slice(i, i + n).join(' ')}`);
@@ -43,14 +49,14 @@ export function textTerms(text: string, spec: NgramSpec = DEFAULT_NGRAMS): strin
       for (let n = cMin; n <= cMax; n++) {
         // A padded word no longer than n yields itself once, and no longer n-grams (as char_wb).
         if (padded.length <= n) {
-          terms.push(`c:${padded}`);
+          chars.push(`c:${padded}`);
           break;
         }
-        for (let i = 0; i + n <= padded.length; i++) terms.push(`c:${padded.slice(i, i + n)}`);
+        for (let i = 0; i + n <= padded.length; i++) chars.push(`c:${padded.slice(i, i + n)}`);
       }
     }
   }
-  return terms;
+  return [terms, chars];
 }
 
 /** A seeded 32-bit string hash: FNV-1a over UTF-16 code units, then murmur3's finaliser. */
@@ -72,6 +78,12 @@ export function hashString(text: string, seed = 0): number {
 export function hashedCounts(text: string, bits: number, seed: number, spec: NgramSpec = DEFAULT_NGRAMS): SparseVector {
   const mask = 2 ** bits - 1;
   return sparseCounts(textTerms(text, spec).map((term) => hashString(term, seed) & mask));
+}
+
+/** Hashed term counts of a text per block: [word n-grams, character n-grams]. */
+export function hashedBlockCounts(text: string, bits: number, seed: number, spec: NgramSpec = DEFAULT_NGRAMS): SparseVector[] {
+  const mask = 2 ** bits - 1;
+  return termBlocks(text, spec).map((terms) => sparseCounts(terms.map((term) => hashString(term, seed) & mask)));
 }
 
 /** A fitted term → column map (terms seen in at least `minDf` training texts). */
@@ -98,6 +110,34 @@ export function vocabularyCounts(text: string, vocabulary: Vocabulary): SparseVe
     if (column !== undefined) columns.push(column);
   }
   return sparseCounts(columns);
+}
+
+/** Term counts of a text over a fitted vocabulary per block: [word n-grams, character n-grams]. */
+export function vocabularyBlockCounts(text: string, vocabulary: Vocabulary): SparseVector[] {
+  return termBlocks(text, vocabulary.spec).map((terms) => {
+    const columns: number[] = [];
+    for (const term of terms) {
+      const column = vocabulary.index.get(term);
+      if (column !== undefined) columns.push(column);
+    }
+    return sparseCounts(columns);
+  });
+}
+
+/** Sums sparse vectors (indices may overlap) into one. */
+export function sumSparse(vectors: readonly SparseVector[]): SparseVector {
+  if (vectors.length === 1) return vectors[0]!;
+  const total = new Map<number, number>();
+  for (const v of vectors) for (let k = 0; k < v.indices.length; k++) total.set(v.indices[k]!, (total.get(v.indices[k]!) ?? 0) + v.values[k]!);
+  return sparseFromMap(total);
+}
+
+/**
+ * TF-IDF of each block, each L2-normalised on its own, then summed — like stacking a word and a
+ * character TfidfVectorizer side by side, so neither kind drowns the other.
+ */
+export function tfidfBlocks(blocks: readonly SparseVector[], idf: Float32Array, sublinear = true): SparseVector {
+  return sumSparse(blocks.filter((b) => b.indices.length > 0).map((b) => tfidf(b, idf, sublinear)));
 }
 
 /** Smoothed inverse document frequency per column: ln((1 + n) / (1 + df)) + 1. */
