@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { itemTexts, withPredictionColumns } from './predictionColumns.ts';
+import { itemTexts, sparseTextVector, withPredictionColumns } from './predictionColumns.ts';
 
 describe('prediction columns', () => {
   it('adds label and probability columns, null where there was no text, and survives IPC', () => {
@@ -26,5 +26,9 @@ describe('prediction columns', () => {
   it('joins text columns, skipping missing parts', () => {
     const table = tableFromArrays({ name: ['Shirt', 'Dress', ''], description: ['linen, relaxed', '', ''] });
     expect(itemTexts(table, ['name', 'description'])).toEqual(['Shirt linen, relaxed', 'Dress', '']);
+  });
+
+  it('builds a nullable text column from a few values', () => {
+    expect(sparseTextVector(4, new Map([[1, 'Formal'], [3, 'Party']])).toArray()).toEqual([null, 'Formal', null, 'Party']);
   });
 });

@@ -75,3 +75,16 @@ export function itemTexts(table: Table, textColumns: string[]): string[] {
   }
   return out;
 }
+
+/** A nullable Utf8 column of n rows holding the given values (user corrections, typed labels). */
+export function sparseTextVector(n: number, values: ReadonlyMap<number, string>): Vector {
+  const strings: string[] = new Array(n).fill('');
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  for (const [row, value] of values) {
+    if (row < 0 || row >= n) continue;
+    strings[row] = value;
+    bitmap[row >> 3]! |= 1 << (row & 7);
+  }
+  const data = utf8Data(strings);
+  return makeVector(makeData({ type: new Utf8(), length: n, nullCount: n - values.size, nullBitmap: bitmap, valueOffsets: data.valueOffsets, data: data.values }));
+}

@@ -25,6 +25,8 @@ export function DataTable({
   types,
   height = 360,
   testId,
+  onRowClick,
+  selectedRow,
 }: {
   table: Table;
   columns: string[];
@@ -32,6 +34,8 @@ export function DataTable({
   types?: Record<string, string>;
   height?: number;
   testId?: string;
+  onRowClick?: (row: number) => void;
+  selectedRow?: number;
 }) {
   const parent = useRef<HTMLDivElement>(null);
   const count = rowIndices ? rowIndices.length : table.numRows;
@@ -55,8 +59,11 @@ export function DataTable({
             return (
               <div
                 key={item.key}
-                className="data-row"
+                className={`data-row${row === selectedRow ? ' selected' : ''}${onRowClick ? ' clickable' : ''}`}
                 role="row"
+                tabIndex={onRowClick ? 0 : undefined}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row) : undefined}
                 style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
               >
                 <span role="cell" className="muted">

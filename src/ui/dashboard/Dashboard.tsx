@@ -8,6 +8,7 @@ import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';
 import { ItemsView } from './ItemsView.tsx';
 import { MaterialsView } from './MaterialsView.tsx';
+import { ModelView } from './ModelView.tsx';
 import { MoversView } from './MoversView.tsx';
 import { RegionsView } from './RegionsView.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
@@ -22,6 +23,7 @@ const views: [DashboardView, MessageKey][] = [
   ['materials', 'viewMaterials'],
   ['regions', 'viewRegions'],
   ['items', 'viewItems'],
+  ['model', 'viewModel'],
 ];
 
 const grains: [PeriodGrain, MessageKey][] = [
@@ -52,7 +54,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const trends = useMemo(() => prepared.trends(spec), [prepared, spec]);
   const forecastState = useForecasts(trends?.series, trends?.periods, spec.horizon);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, spec.horizon).labels : []), [trends, spec.horizon]);
-  const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_'));
+  const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
   const activeFilters = Object.entries(spec.filters).filter(([, v]) => v.length > 0);
 
@@ -128,7 +130,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           </button>
         ))}
       </nav>
-      {!prepared.dateColumn && view !== 'items' && (
+      {!prepared.dateColumn && view !== 'items' && view !== 'model' && (
         <p className="notice" data-testid="no-dates">
           {t('noDates')}
         </p>
@@ -141,6 +143,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'materials' && <MaterialsView dataset={dataset} />}
         {view === 'regions' && <RegionsView dataset={dataset} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
+        {view === 'model' && <ModelView dataset={dataset} />}
       </div>
     </section>
   );

@@ -1,0 +1,132 @@
+/**
+ * Fine-tuned heads on the user's own labels: embeddings from the frozen model (inference worker),
+ * training and prediction in the fine-tuning worker, heads kept in IndexedDB and exportable as JSON.
+ */
+import type { HeadJSON } from '../core/finetune/head.ts';
+import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/classification.ts';
+import { itemTexts, labelVector, probabilityVector } from '../model/predictionColumns.ts';
+import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
+import type { Progress } from '../workers/protocol.ts';
+import { ensureModel } from './labelling.ts';
+import type { LoadedDataset } from './store.ts';
+import { Table } from 'apache-arrow';
+
+/** A trained head with its validation figures. */
+export interface TrainedHead {
+  /** The head, as saved and exported. */
+  head: HeadJSON;
+  /** Validation report. */
+  report: ClassificationReport;
+  /** Validation confusion (single-label heads). */
+  confusion: ConfusionMatrix | null;
+}
+
+/** Splits a label cell into its labels (lists like `casual|minimal` when a separator is given). */
+export function splitLabelCell(value: unknown, separator: string | null): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'object' && 'toArray' in (value as object)) return Array.from((value as { toArray(): ArrayLike<unknown> }).toArray(), String).map((s) => s.trim()).filter(Boolean);
+  const text = String(value).trim();
+  if (!text) return [];
+  return separator ? text.split(separator).map((s) => s.trim()).filter(Boolean) : [text];
+}
+
+/** Trains a head for `labelColumn` on the rows that have a label; progress covers embedding then epochs. */
+export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: string, options: { separator: string | null; useEmbedding: boolean }, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<TrainedHead> {
+  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  if (textColumns.length === 0) throw new Error('Map a column as item text first: the head learns from the item text.');
+  const vector = dataset.table.getChild(labelColumn);
+  if (!vector) throw new Error(`There is no column "${labelColumn}".`);
+  const texts = itemTexts(dataset.table, textColumns);
+  const labels = Array.from({ length: dataset.table.numRows }, (_, i) => splitLabelCell(vector.get(i), options.separator));
+  const labelled = labels.filter((l) => l.length > 0).length;
+  if (labelled < 20) throw new Error(`Only ${labelled} rows have a "${labelColumn}" label; label at least 20 (better a few hundred) to train a head.`);
+  let embeddings: { dim: number; data: Float32Array } | undefined;
+  if (options.useEmbedding) {
+    await ensureModel(signal);
+    embeddings = await inferenceWorker().request('model.embed', { texts }, { signal, onProgress });
+  }
+  const result = await finetuneWorker().request(
+    'finetune.train',
+    { texts, labels, options: { labelColumn, textColumns, separator: options.separator, embeddingSource: embeddings ? 'trendloom-classifier#embedding' : undefined }, embeddings },
+    { signal, onProgress, transfer: embeddings ? [embeddings.data.buffer] : [] },
+  );
+  return { head: result.head, report: result.report, confusion: result.confusion };
+}
+
+/** Applies a head to every row and returns the dataset with `ft_<label>` and `ft_prob_<label>` columns. */
+export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<LoadedDataset> {
+  const textColumns = head.textColumns?.length ? head.textColumns : dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const texts = itemTexts(dataset.table, textColumns);
+  const embeddings = head.featureSpec.embedding ? await inferenceWorker().request('model.embed', { texts }, { signal, onProgress }) : undefined;
+  const result = await finetuneWorker().request('finetune.predict', { head, texts, embeddings }, { signal, onProgress, transfer: embeddings ? [embeddings.data.buffer] : [] });
+  const labelIndex = new Map(head.labels.map((l, i) => [l, i]));
+  const codes = Int32Array.from(result.labels, (set) => (set.length ? (labelIndex.get(set[0]!) ?? -1) : -1));
+  const probabilities = Float32Array.from(result.probabilities, (p) => p[0] ?? 0);
+  const name = head.labelColumn ?? 'label';
+  const nextId = Math.max(-1, ...dataset.table.schema.dictionaries.keys()) + 1;
+  const added = new Table({ [`ft_${name}`]: labelVector(codes, head.labels, nextId), [`ft_prob_${name}`]: probabilityVector(probabilities, codes) });
+  const table = dataset.table.assign(added);
+  const columns = [...dataset.columns.filter((c) => c.name !== `ft_${name}` && c.name !== `ft_prob_${name}`), { name: `ft_${name}`, type: 'category', role: 'label' }, { name: `ft_prob_${name}`, type: 'number', role: 'ignore' }];
+  return { ...dataset, table, columns };
+}
+
+const DB = 'trendloom-heads';
+const STORE = 'heads';
+
+function openHeads(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('Local storage (IndexedDB) is not available.'));
+  });
+}
+
+/** A saved head's name (label column + date) and the head. */
+export interface SavedHead {
+  /** Storage key. */
+  key: string;
+  /** The head. */
+  head: HeadJSON;
+}
+
+/** Saves a head in this browser; returns its key. */
+export async function saveHead(head: HeadJSON): Promise<string> {
+  const key = `${head.labelColumn ?? 'label'}-${head.createdAt ?? Date.now()}`;
+  const db = await openHeads();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(head, key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new Error('No room left in this browser to keep the head; export it as JSON instead.') : (tx.error ?? new Error('Saving the head failed.')));
+  });
+  db.close();
+  return key;
+}
+
+/** Lists heads saved in this browser. */
+export async function listHeads(): Promise<SavedHead[]> {
+  const db = await openHeads();
+  const out = await new Promise<SavedHead[]>((resolve, reject) => {
+    const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () => resolve((keys.result as string[]).map((key, i) => ({ key, head: values.result[i] as HeadJSON })));
+    values.onerror = () => reject(values.error);
+  });
+  db.close();
+  return out;
+}
+
+/** Reads a head exported as JSON, with a plain message when the file is not one. */
+export function parseHeadFile(text: string): HeadJSON {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('This file is not a Trendloom head (it is not JSON).');
+  }
+  const head = json as Partial<HeadJSON>;
+  if (!head || !Array.isArray(head.labels) || !head.featureSpec || !head.weights) throw new Error('This JSON file is not a Trendloom head (labels, features or weights are missing).');
+  return head as HeadJSON;
+}

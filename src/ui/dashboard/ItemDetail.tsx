@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { sparseTextVector } from '../../model/predictionColumns.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
+import { inferenceWorker } from '../../workers/pageWorkers.ts';
+import { Table } from 'apache-arrow';
+
+/** Words shaded by how much they drove the prediction (green for, red against). */
+function Explanation({ result }: { result: ModelExplainResult }) {
+  const max = Math.max(1e-6, ...result.words.map((w) => Math.abs(w.weight)));
+  return (
+    <span data-testid="explanation">
+      {result.words.map((w, i) => (
+        <span key={i} className="word" title={`${w.weight >= 0 ? '+' : ''}${(w.weight * 100).toFixed(1)} pt`} style={{ background: w.weight >= 0 ? `rgba(4,120,87,${(Math.abs(w.weight) / max) * 0.6})` : `rgba(185,28,28,${(Math.abs(w.weight) / max) * 0.6})` }}>
+          {w.word}{' '}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * One item: its text, each model label with confidence and the words that drove it, and a way to
+ * correct a label in place. Corrections go into a `label_<head>` column that fine-tuning can learn from.
+ */
+export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: number }) {
+  const model = useAppStore((s) => s.model);
+  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
+  const heads = model?.heads.filter((h) => dataset.table.getChild(`pred_${h}`)) ?? [];
+  const [explanations, setExplanations] = useState<Record<string, ModelExplainResult>>({});
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setExplanations({});
+    if (!model || !text) return;
+    let stale = false;
+    (async () => {
+      for (const head of heads) {
+        const result = await inferenceWorker().request('model.explain', { text, head });
+        if (stale) return;
+        setExplanations((e) => ({ ...e, [head]: result }));
+      }
+    })().catch((e: unknown) => setError((e as Error).message));
+    return () => {
+      stale = true;
+    };
+    // Re-explain only when the item (or the model) changes.
+  }, [row, text, model]);
+
+  const correct = (head: string, label: string) => {
+    const column = `label_${head}`;
+    const existing = dataset.table.getChild(column);
+    const values = new Map<number, string>();
+    if (existing) for (let i = 0; i < existing.length; i++) {
+      const v: unknown = existing.get(i);
+      if (v !== null && v !== undefined) values.set(i, String(v));
+    }
+    values.set(row, label);
+    const table = dataset.table.assign(new Table({ [column]: sparseTextVector(dataset.table.numRows, values) }));
+    const columns = dataset.columns.some((c) => c.name === column) ? dataset.columns : [...dataset.columns, { name: column, type: 'category', role: 'label' }];
+    useAppStore.setState({ dataset: { ...dataset, table, columns } });
+  };
+
+  return (
+    <section className="item-detail" data-testid="item-detail">
+      <h4>Item {row + 1}</h4>
+      <p>{text || <span className="muted">(no text)</span>}</p>
+      {heads.length === 0 && <p className="muted">This item has no model labels.</p>}
+      <table className="series-table">
+        <tbody>
+          {heads.map((head) => {
+            const label = dataset.table.getChild(`pred_${head}`)?.get(row) as string | null;
+            const probability = dataset.table.getChild(`prob_${head}`)?.get(row) as number | null;
+            const corrected = dataset.table.getChild(`label_${head}`)?.get(row) as string | null | undefined;
+            return (
+              <tr key={head} data-head={head}>
+                <td>{head}</td>
+                <td>
+                  <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
+                  {corrected ? <span className="muted"> · corrected to {corrected}</span> : null}
+                </td>
+                <td>{explanations[head] ? <Explanation result={explanations[head]!} /> : <span className="muted">…</span>}</td>
+                <td>
+                  <select aria-label={`Correct ${head}`} value="" onChange={(e) => e.target.value && correct(head, e.target.value)} data-testid={`correct-${head}`}>
+                    <option value="">Correct…</option>
+                    {model!.labels[head]!.map((l) => (
+                      <option key={l} value={l}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {error && <p className="error">{error}</p>}
+      <p className="muted">Shaded words moved the prediction most when removed (green: for the label, red: against). Corrections are kept in label_… columns; train a head on one in the Model view.</p>
+    </section>
+  );
+}
