@@ -102,7 +102,8 @@ const runHead = async (name: string, options: HeadTrainOptions, embed?: EmbedFn)
   const [result, seconds] = await time(() => trainHead(train.map((x) => x.text), train.map((x) => x.labels), { multiLabel: multi, l2Grid: grid, refit: true, ...options }, embed));
   const predictions = await predictWithHead(loadHead(result.head), test.map((x) => x.text), embed);
   const m = result.head.metrics;
-  record(name, score(predictions.map((p) => p.labels)), seconds, `hash 2^${result.head.featureSpec.hashBits}, L2 ${m.l2}, epoch ${m.bestEpoch}`);
+  const bits = result.head.featureSpec.hashBits;
+  record(name, score(predictions.map((p) => p.labels)), seconds, `${bits > 0 ? `hash 2^${bits}` : 'no n-grams'}, L2 ${m.l2}, epoch ${m.bestEpoch}`);
 };
 await runHead('head: hashed n-grams only', {});
 const mode = optionValue(args, 'embedding') ?? 'auto';
@@ -119,7 +120,7 @@ if (mode !== 'none') {
     console.log(`  model features for ${texts.length} texts: ${embeddingSeconds.toFixed(1)} s (${(texts.length / embeddingSeconds).toFixed(0)} texts/s), not counted in train times`);
     await runHead('head: embedding only', { hashBits: 0 }, plain.embed);
     await runHead('head: embedding + n-grams', {}, plain.embed);
-    await runHead('head: embedding + model probs + n-grams', {}, withProbs.embed);
+    await runHead('head: embedding + model probs + n-grams', { embeddingFeatures: 'embedding+probabilities' }, withProbs.embed);
   }
 }
 const base = results[0]!;

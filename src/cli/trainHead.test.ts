@@ -60,7 +60,7 @@ describe('trendloom train-head', () => {
     writeFileSync(tagged, writeCsvRows({ columns: [...table.columns, 'style'], rows }));
     const out = join(dir, 'style.json');
     const io = bufferIO();
-    expect(await main(['train-head', tagged, '--text', 'productDisplayName', '--label', 'style', '--sep', '|', '--out', out, '--hash-bits', '12', '--json'], io)).toBe(0);
+    expect(await main(['train-head', tagged, '--text', 'productDisplayName', '--label', 'style', '--sep', '|', '--out', out, '--hash-bits', '12', '--json', '--embedding', 'none'], io)).toBe(0);
     const printed = JSON.parse(io.stdout) as { kind: string; labels: number; micro: { f1: number } };
     expect(printed.kind).toBe('sigmoid');
     expect(printed.labels).toBe(3);

@@ -5,6 +5,9 @@ import { trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } 
 import type { ClassificationReport } from '../core/metrics/classification.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 
+/** The model features train-head uses by default (see docs/BENCHMARKS.md, Fine-tuning). */
+export const DEFAULT_FEATURES = 'embedding';
+
 const USAGE = `Usage: trendloom train-head <file.csv> --text <col[,col…]> --label <col> --out <head.json> [options]
 
 Trains a head on the rows whose label cell is not empty and prints its validation metrics.
@@ -22,6 +25,8 @@ Options:
   --embedding <mode>    'auto' (default: the classifier's embedding when the model is available),
                         'model' (require it) or 'none' (n-grams only).
   --model <dir>         Model folder for the embedding (default public/models/trendloom-classifier).
+  --features <f>        Model features: 'embedding' (default) or 'embedding+probabilities'
+                        (also every class probability of the model's own heads).
   --no-refit            Keep the model fitted without the validation rows (by default, once
                         validation has chosen the epochs, the head is refitted on all labelled rows).
   --json                Print the metrics as JSON instead of a table.
@@ -73,17 +78,25 @@ function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (
   return n;
 }
 
-/** Where the CLI gets the frozen model's embedding; replaced in tests. */
-export type EmbedderLoader = (modelDir: string, required: boolean, io: CliIO) => Promise<{ embed: EmbedFn; source: string } | null>;
+/** Where the CLI gets the frozen model's features; replaced in tests. */
+export type EmbedderLoader = (
+  modelDir: string,
+  required: boolean,
+  features: 'embedding' | 'embedding+probabilities',
+  io: CliIO,
+) => Promise<{ embed: EmbedFn; source: string } | null>;
 
-/** Default loader: no model wired yet — n-grams only unless the embedding is required. */
-export const noEmbedder: EmbedderLoader = async (modelDir, required) => {
-  if (required) throw new Error(`The classifier's embedding is not available (looked for a model in '${modelDir}').`);
-  return null;
+/** The real loader: the shipped classifier on onnxruntime-node, when its folder holds a model. */
+export const modelEmbedder: EmbedderLoader = async (modelDir, required, features) => {
+  // Imported on demand so other commands do not load onnxruntime-node.
+  const { loadModelEmbedder } = await import('../model/head/loadEmbedder.node.ts');
+  const loaded = await loadModelEmbedder(modelDir, { headProbabilities: features === 'embedding+probabilities' });
+  if (!loaded && required) throw new Error(`The classifier's embedding is not available: no model in '${modelDir}'.`);
+  return loaded;
 };
 
 /** Builds the train-head command with a given embedding loader. */
-export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder): CliCommand {
+export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedder): CliCommand {
   return {
     name: 'train-head',
     summary: 'Train a label head on a file\u2019s labelled rows (local fine-tuning).',
@@ -123,8 +136,13 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = noEmbedder):
       const labelled = labels.filter((l) => l.length > 0).length;
       io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
       const modelDir = optionValue(args, 'model') ?? 'public/models/trendloom-classifier';
-      const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', io);
-      if (embedder) options.embeddingSource = embedder.source;
+      const features = optionValue(args, 'features') ?? DEFAULT_FEATURES;
+      if (features !== 'embedding' && features !== 'embedding+probabilities') throw new CliUsageError(`--features must be embedding or embedding+probabilities, not '${features}'.`);
+      const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', features, io);
+      if (embedder) {
+        options.embeddingSource = embedder.source;
+        options.embeddingFeatures = features;
+      }
       io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
       const started = Date.now();
       const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, {

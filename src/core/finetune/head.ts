@@ -34,6 +34,8 @@ export interface HeadFeatureSpec {
     dim: number;
     /** Which model produced it (its folder or id), so heads are applied with the same model. */
     source: string;
+    /** What the vector holds: the pooled embedding, or the embedding then every model-head probability. */
+    features?: 'embedding' | 'embedding+probabilities';
     /** Per-dimension training mean (base64 Float32). */
     mean: string;
     /** Per-dimension training standard deviation (base64 Float32). */
@@ -103,6 +105,8 @@ export interface HeadTrainOptions extends TrainOptions {
   ngrams?: NgramSpec;
   /** Source name recorded for the embedding (e.g. the model folder). */
   embeddingSource?: string;
+  /** What the injected embedding holds (recorded so the head is applied with the same features). */
+  embeddingFeatures?: 'embedding' | 'embedding+probabilities';
   /** Multiplier of the standardised embedding (default 1/√dim, so the block has norm ≈ 1). */
   embeddingScale?: number;
   /** L2 values tried; the best on validation is kept (default [1e-5]). */
@@ -243,7 +247,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
       mean[j] = mu;
       std[j] = Math.sqrt(Math.max(sq[j]! / n - mu * mu, 0)) || 1;
     }
-    embeddingSpec = { dim, source: options.embeddingSource ?? 'model', mean: float32ToBase64(mean), std: float32ToBase64(std), scale: options.embeddingScale ?? 1 / Math.sqrt(Math.max(1, dim)) };
+    embeddingSpec = { dim, source: options.embeddingSource ?? 'model', features: options.embeddingFeatures ?? 'embedding', mean: float32ToBase64(mean), std: float32ToBase64(std), scale: options.embeddingScale ?? 1 / Math.sqrt(Math.max(1, dim)) };
   }
   if (hashBits === 0 && !embed) throw new Error('A head needs n-grams (hashBits > 0) or an embedding source, or both.');
   const spec: HeadFeatureSpec = { ngrams, hashBits, hashSeed, sublinearTf, idf: idf ? float32ToBase64(idf) : null, embedding: embeddingSpec };
