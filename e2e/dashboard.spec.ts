@@ -47,6 +47,33 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   expect(markdown).toMatch(/^# Trend report/);
   expect(markdown).toContain('## usage — All regions');
 
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '✕' }).click();
+
+  // Item detail: the words that drove each label, and a correction kept in a label_ column.
+  await page.getByTestId('tab-items').click();
+  await page.getByTestId('items-table').getByRole('row').nth(1).click();
+  const detail = page.getByTestId('item-detail');
+  await expect(detail.locator('[data-head="usage"] [data-testid="explanation"]')).toBeVisible({ timeout: 60_000 });
+  const choices = await detail.getByTestId('correct-usage').locator('option').allTextContents();
+  const correction = choices.filter((c) => c !== 'Correct…').at(-1)!;
+  await detail.getByTestId('correct-usage').selectOption(correction);
+  await expect(detail.locator('[data-head="usage"]')).toContainText(`corrected to ${correction}`);
+
+  // Fine-tuning on the user's own label column, in a worker, with validation figures.
+  await page.getByTestId('tab-model').click();
+  await expect(page.getByTestId('model-backend')).toContainText('WebAssembly');
+  await page.getByTestId('head-label').selectOption('usage');
+  await page.getByTestId('train-head').click();
+  await expect(page.getByTestId('head-accuracy')).toHaveText(/\d+\.\d%/, { timeout: 180_000 });
+  const accuracy = Number((await page.getByTestId('head-accuracy').textContent())!.replace('%', ''));
+  expect(accuracy).toBeGreaterThan(70);
+  await expect(page.getByTestId('confusion')).toBeVisible();
+  await page.getByTestId('fill-column').click();
+  await expect(page.getByTestId('head-message')).toContainText('ft_usage', { timeout: 120_000 });
+  await expect(page.getByTestId('facet').locator('option[value="ft_usage"]')).toHaveCount(1);
+  await snapshot(page, 'model-view');
+
   // The labelled dataset was saved on this computer: after a reload it reopens from the start screen.
   await page.reload();
   await expect(page.getByTestId('saved-datasets').locator('[data-saved="demo-catalogue.csv"]')).toContainText('labelled');
