@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { CancelledError } from '../workers/protocol.ts';
 import { intakeWorker } from '../workers/pageWorkers.ts';
 import { translate } from '../ui/i18n.ts';
+import { detectSeriesLayout, seriesSetFromTable } from '../core/dashboard/seriesTable.ts';
 import { useAppStore } from './store.ts';
 
 /** Reads a file in the intake worker and moves to the mapping step (or shows why it failed). */
@@ -9,11 +10,19 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
   const store = useAppStore.getState();
   const signal = store.beginTask('reading', { stage: 'read', done: 0, total: file.size, unit: 'bytes' });
   try {
-    const outcome = await intakeWorker().request('intake.parse', { file, name }, { onProgress: (p) => useAppStore.getState().setProgress(p), signal });
+    // Files without item text are still read: they may hold trend series, or columns to chart.
+    const outcome = await intakeWorker().request('intake.parse', { file, name, options: { requireText: false } }, { onProgress: (p) => useAppStore.getState().setProgress(p), signal });
+    const table = tableFromIPC(outcome.ipc);
+    // A file that already holds trend series goes straight to the forecast views.
+    const layout = detectSeriesLayout(outcome.columns);
+    if (layout) {
+      useAppStore.getState().setSeriesFile({ fileName: name, set: seriesSetFromTable(table, layout), layout: layout.kind });
+      return;
+    }
     useAppStore.getState().setDataset({
       fileName: name,
       fileSize: file.size,
-      table: tableFromIPC(outcome.ipc),
+      table,
       columns: outcome.columns,
       problems: outcome.problems,
       notes: outcome.notes,

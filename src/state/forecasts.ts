@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { Frequency } from '../core/aggregate/seriesSet.ts';
 import type { PeriodAssignment, PeriodGrain } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
-import type { ForecastSeriesInfo } from '../workers/forecastProtocol.ts';
+import type { ForecastRunResult, ForecastSeriesInfo } from '../workers/forecastProtocol.ts';
 import { forecastWorker } from '../workers/pageWorkers.ts';
-import { CancelledError } from '../workers/protocol.ts';
+import { CancelledError, type Progress } from '../workers/protocol.ts';
+import { packSeriesSet } from '../workers/forecastHandlers.ts';
+import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
 
 /** One series' forecast as the dashboard uses it. */
 export interface TrendForecast extends ForecastSeriesInfo {
@@ -39,6 +41,11 @@ export async function forecastTrends(series: TrendSeries[], periods: PeriodAssig
     { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear },
     { signal, transfer: [values.buffer] },
   );
+  return unpackForecasts(result, horizon);
+}
+
+/** Splits the worker's series-major arrays into one TrendForecast per series name. */
+function unpackForecasts(result: ForecastRunResult, horizon: number): Map<string, TrendForecast> {
   const out = new Map<string, TrendForecast>();
   result.series.forEach((info, k) => {
     const slice = (a: Float64Array) => a.slice(k * horizon, (k + 1) * horizon);
@@ -67,4 +74,11 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
     return () => abort.abort();
   }, [series, periods, horizon]);
   return state;
+}
+
+/** Forecasts every series of a series file in the worker, with progress; resolves by series name. */
+export async function forecastSeriesFile(set: SeriesSet, horizon: number, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ forecasts: Map<string, TrendForecast>; futureDates: number[] }> {
+  const { params, transfer } = packSeriesSet(set, horizon);
+  const result = await forecastWorker().request('forecast.run', params, { signal, onProgress, transfer });
+  return { forecasts: unpackForecasts(result, horizon), futureDates: Array.from(result.dates) };
 }

@@ -3,6 +3,7 @@ import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
+import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { prepare } from './prepared.ts';
 
@@ -72,7 +73,7 @@ export interface LoadedDataset {
 }
 
 /** Where the user is in the journey. */
-export type Stage = 'start' | 'reading' | 'mapping' | 'labelling' | 'ready';
+export type Stage = 'start' | 'reading' | 'mapping' | 'labelling' | 'ready' | 'series';
 
 /** A failure shown to the user: a title and a plain-language explanation. */
 export interface UserError {
@@ -100,6 +101,10 @@ export interface AppState {
   dataset: LoadedDataset | null;
   /** A new service worker is waiting: an update can be applied by reloading. */
   updateReady: boolean;
+  /** A file of ready-made trend series (no labelling): its series and where they came from. */
+  seriesFile: { fileName: string; set: SeriesSet; layout: 'wide' | 'long' } | null;
+  /** Opens the forecast views for a file of series. */
+  setSeriesFile(file: { fileName: string; set: SeriesSet; layout: 'wide' | 'long' }): void;
   /** Storage id of the open dataset once saved on this computer. */
   savedId: string | null;
   /** Why the last save failed, if it did. */
@@ -182,6 +187,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
     set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
   },
+  seriesFile: null,
+  setSeriesFile: (seriesFile) => set({ seriesFile, stage: 'series', progress: null, abort: null, error: null, dataset: null }),
   savedId: null,
   saveError: null,
   openSaved(id, dataset, dashboard) {
@@ -208,7 +215,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   reset() {
     get().abort?.abort();
-    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null });
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null, seriesFile: null });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
 }));

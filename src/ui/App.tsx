@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { openDemo, openFile } from '../state/actions.ts';
 import { useAppStore } from '../state/store.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
+import { SeriesDashboard } from './dashboard/SeriesDashboard.tsx';
 import { DropZone } from './DropZone.tsx';
 import { LabellingPanel } from './LabellingPanel.tsx';
 import { MappingStep } from './MappingStep.tsx';
@@ -22,6 +23,7 @@ export function App() {
   const updateReady = useAppStore((s) => s.updateReady);
   const model = useAppStore((s) => s.model);
   const saveError = useAppStore((s) => s.saveError);
+  const seriesFile = useAppStore((s) => s.seriesFile);
   const reset = useAppStore((s) => s.reset);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function App() {
             {model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`}
           </span>
         )}
-        {stage === 'ready' && (
+        {(stage === 'ready' || stage === 'series') && (
           <button type="button" className="link" onClick={reset} data-testid="home">
             {t('startOver')}
           </button>
@@ -82,6 +84,7 @@ export function App() {
         {stage === 'mapping' && dataset && <MappingStep dataset={dataset} />}
         {stage === 'labelling' && <LabellingPanel />}
         {stage === 'ready' && dataset && <Dashboard dataset={dataset} />}
+        {stage === 'series' && seriesFile && <SeriesDashboard file={seriesFile} />}
         {saveError && stage === 'ready' && (
           <p className="error" role="alert">
             {saveError}

@@ -47,6 +47,7 @@ export function TrendChart({
   forecasts,
   onPoint,
   height = 360,
+  format = formatShare,
 }: {
   series: TrendSeries[];
   labels: string[];
@@ -54,6 +55,8 @@ export function TrendChart({
   forecasts: Map<string, TrendForecast>;
   onPoint?: (label: string, period: number) => void;
   height?: number;
+  /** Formats values in tooltips and the axis (shares as percentages by default). */
+  format?: (value: number) => string;
 }) {
   const rows = chartRows(series, labels, futureLabels, forecasts);
   const now = labels[labels.length - 1];
@@ -62,8 +65,8 @@ export function TrendChart({
       <ComposedChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid stroke="#eee" />
         <XAxis dataKey="period" tick={{ fontSize: 11 }} minTickGap={16} />
-        <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 11 }} width={44} />
-        <Tooltip formatter={(value) => (Array.isArray(value) ? `${formatShare(value[0] as number)} – ${formatShare(value[1] as number)}` : formatShare(value as number))} />
+        <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} />
+        <Tooltip formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))} />
         <Legend />
         {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: 'now', position: 'top', fontSize: 11 }} />}
         {series.map((s, k) => [

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { expect, snapshot, test } from './fixtures.ts';
+
+test('a file of weekly trend series goes straight to backtested forecasts', async ({ page, requests: _requests }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles('e2e/fixtures/trend-series-sample.csv');
+  await expect(page.getByTestId('series-dashboard')).toBeVisible();
+  await expect(page.getByTestId('based-on')).toContainText('10 series (wide layout)');
+  await expect(page.getByTestId('based-on')).toContainText('2015-01-05 – 2019-12-30');
+  const first = page.getByTestId('series-list').locator('tr[data-series="br_female_outerwear_7"]');
+  await expect(first.getByTestId('series-mase')).toHaveText(/^\d+\.\d\d$/, { timeout: 120_000 });
+  await expect(page.getByTestId('based-on')).toContainText('mean backtest MASE');
+  await snapshot(page, 'series-forecasts');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-series-csv').click();
+  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  // Header + 261 weeks of history + 52 forecast weeks, each series with its interval columns.
+  expect(csv).toHaveLength(1 + 261 + 52);
+  expect(csv[0]).toContain('br_female_outerwear_7__lo95');
+  expect(csv[262]).toMatch(/^2020-01-06,forecast,/);
+});

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useState } from 'react';
+import { formatDate } from '../../core/aggregate/seriesSet.ts';
+import { seriesToCsv } from '../../core/report/report.ts';
+import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts';
+import { useAppStore, type AppState } from '../../state/store.ts';
+import { CancelledError, type Progress } from '../../workers/protocol.ts';
+import { downloadBlob } from '../download.ts';
+import { formatNumber } from '../i18n.ts';
+import { formatShare, seriesColour } from './format.ts';
+import { Sparkline } from './Sparkline.tsx';
+import { TrendChart } from './TrendChart.tsx';
+
+const charted = 6;
+
+/**
+ * Forecast views for a file of ready-made trend series: every series forecast in the worker with
+ * backtests, the chosen ones charted with intervals, and all of them ranked by trend signal.
+ */
+export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFile']> }) {
+  const language = useAppStore((s) => s.language);
+  const { set } = file;
+  const [horizon, setHorizon] = useState(Math.min(52, set.frequency === 'week' ? 52 : set.frequency === 'month' ? 12 : 4));
+  const [selected, setSelected] = useState<string[]>(() => set.series.slice(0, charted).map((s) => s.name));
+  const [filter, setFilter] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<{ forecasts: Map<string, TrendForecast>; futureDates: number[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [abort, setAbort] = useState<AbortController | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setAbort(controller);
+    setError(null);
+    forecastSeriesFile(set, horizon, setProgress, controller.signal).then(
+      (r) => {
+        setResult(r);
+        setProgress(null);
+        setAbort(null);
+      },
+      (e: unknown) => {
+        setProgress(null);
+        setAbort(null);
+        setError(e instanceof CancelledError ? 'Forecasting was stopped.' : (e as Error).message);
+      },
+    );
+    return () => controller.abort();
+  }, [set, horizon]);
+
+  const allInUnitRange = useMemo(() => set.series.every((s) => s.values.every((v) => Number.isNaN(v) || (v >= 0 && v <= 1))), [set]);
+  const format = allInUnitRange ? formatShare : (v: number) => (Number.isFinite(v) ? formatNumber(language, v, Math.abs(v) < 10 ? 2 : 0) : '—');
+  const labels = set.dates.map(formatDate);
+  const future = result?.futureDates.map(formatDate) ?? [];
+  const chartSeries = set.series.filter((s) => selected.includes(s.name)).map((s) => ({ label: s.name, share: s.values, support: new Uint32Array(0), totalSupport: 0 }));
+  const ranked = useMemo(() => {
+    if (!result) return [];
+    return set.series.map((s) => ({ series: s, forecast: result.forecasts.get(s.name) })).sort((a, b) => (b.forecast?.signal.velocity ?? -9) - (a.forecast?.signal.velocity ?? -9));
+  }, [result, set]);
+  const meanMase = useMemo(() => {
+    const values = [...(result?.forecasts.values() ?? [])].map((f) => f.backtestMase).filter(Number.isFinite);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+  }, [result]);
+
+  return (
+    <section className="dashboard" data-testid="series-dashboard">
+      <div className="controls">
+        <label>
+          Forecast{' '}
+          <input type="number" min={1} max={104} value={horizon} onChange={(e) => setHorizon(Math.max(1, Math.min(104, Number(e.target.value) || 1)))} style={{ width: '4rem' }} data-testid="series-horizon" /> {set.frequency}s
+        </label>
+        <label>
+          Find series <input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. eu_female" />
+        </label>
+        <span className="export-buttons">
+          <button
+            type="button"
+            disabled={!result}
+            data-testid="export-series-csv"
+            onClick={() => result && downloadBlob(new Blob([seriesToCsv(labels, set.series.map((s) => ({ label: s.name, values: s.values })), { periods: future, forecasts: result.forecasts })], { type: 'text/csv' }), `${file.fileName.replace(/\.[^.]+$/, '')}-forecasts.csv`)}
+          >
+            Forecasts CSV
+          </button>
+        </span>
+      </div>
+      <p className="based-on" data-testid="based-on">
+        Based on: {file.fileName} · {set.series.length} series ({file.layout} layout) · {labels[0]} – {labels[labels.length - 1]} · {set.frequency}ly · forecasts by a backtested ensemble
+        {meanMase !== undefined ? ` · mean backtest MASE ${meanMase.toFixed(2)}` : ''}
+      </p>
+      {set.notes.length > 0 && (
+        <ul className="notes">
+          {set.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {progress && (
+        <p className="muted" data-testid="series-progress">
+          {progress.message ?? `Forecasting ${progress.done} / ${progress.total} series…`}{' '}
+          <button type="button" onClick={() => abort?.abort()}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="chart-card" data-chart="series">
+        <TrendChart series={chartSeries} labels={labels} futureLabels={future} forecasts={result?.forecasts ?? new Map()} format={format} />
+      </div>
+      <table className="series-table" data-testid="series-list">
+        <thead>
+          <tr>
+            <th>Chart</th>
+            <th>Series</th>
+            <th />
+            <th>Latest</th>
+            <th>Next</th>
+            <th>Backtest MASE</th>
+            <th>Signal</th>
+            <th>Velocity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(ranked.length ? ranked : set.series.map((s) => ({ series: s, forecast: undefined })))
+            .filter(({ series }) => !filter || series.name.toLowerCase().includes(filter.toLowerCase()))
+            .slice(0, 200)
+            .map(({ series, forecast }) => {
+              const k = selected.indexOf(series.name);
+              const last = [...series.values].reverse().find(Number.isFinite);
+              return (
+                <tr key={series.name} data-series={series.name}>
+                  <td>
+                    <input type="checkbox" aria-label={`Chart ${series.name}`} checked={k >= 0} onChange={(e) => setSelected((current) => (e.target.checked ? [...current, series.name].slice(-8) : current.filter((n) => n !== series.name)))} />
+                  </td>
+                  <td style={{ color: k >= 0 ? seriesColour(k) : undefined }}>{series.name}</td>
+                  <td>
+                    <Sparkline values={series.values} forecast={forecast?.point} />
+                  </td>
+                  <td className="num">{last === undefined ? '—' : format(last)}</td>
+                  <td className="num">{forecast ? format(forecast.point[0]!) : '…'}</td>
+                  <td className="num" data-testid="series-mase">
+                    {forecast ? (Number.isFinite(forecast.backtestMase) ? forecast.backtestMase.toFixed(2) : 'not enough data') : '…'}
+                  </td>
+                  <td title={forecast?.signal.explanation}>{forecast ? (forecast.signal.label ?? 'not enough history') : '…'}</td>
+                  <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
