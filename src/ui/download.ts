@@ -12,7 +12,10 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 /** Renders the first chart SVG inside `container` to a PNG Blob (white background, 2× scale). */
 export async function chartToPng(container: Element): Promise<Blob> {
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart is the largest SVG in the container (legend icons are small SVGs too).
+  const svgs = Array.from(container.querySelectorAll('svg'));
+  const area = (e: Element) => e.getBoundingClientRect().width * e.getBoundingClientRect().height;
+  const svg = svgs.sort((a, b) => area(b) - area(a))[0];
   if (!svg) throw new Error('There is no chart to export in this view.');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
