@@ -19,7 +19,7 @@ Options:
   --out <head.json>     Where to write the head.
   --validation <share>  Share of labelled rows held out for validation (default 0.15).
   --seed <n>            Seed of the train/validation split (default 42).
-  --epochs <n>          Most training epochs (default 40; early stopping usually ends sooner).
+  --epochs <n>          Most training epochs (default 100; early stopping usually ends sooner).
   --hash-bits <n>       2^n hashed n-gram features (default 16, fewer for many labels; 0 = embedding only).
   --class-weight <w>    'none' (default) or 'balanced'.
   --embedding <mode>    'auto' (default: the classifier's embedding when the model is available),

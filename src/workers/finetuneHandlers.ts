@@ -61,7 +61,7 @@ export function createFinetuneHandlers(deps: FinetuneDeps = {}): RequestHandlers
           return labelled;
         };
       }
-      const result = await trainHead(texts, labels, options, embed, epochHooks(context, options.maxEpochs ?? 40));
+      const result = await trainHead(texts, labels, options, embed, epochHooks(context, options.maxEpochs ?? 100));
       context.throwIfCancelled();
       return { result };
     },

@@ -42,8 +42,15 @@ export interface TrainOptions {
   learningRate?: number;
   /** L2 penalty on the (non-bias) weights. */
   l2?: number;
-  /** Epochs without a better validation loss before stopping. */
+  /** Epochs without a better validation score before stopping. */
   patience?: number;
+  /**
+   * What "better" means for early stopping: 'loss' (default) or 'accuracy' (ties broken by lower
+   * loss). On small validation splits accuracy plateaus early and stops training too soon.
+   */
+  monitor?: 'accuracy' | 'loss';
+  /** Halve the step size after this many epochs in a row without improvement (default 1). */
+  halveAfter?: number;
   /** 'balanced' weighs each class inversely to its frequency; 'none' weighs items equally. */
   classWeight?: 'none' | 'balanced';
   /** Seed of the mini-batch shuffles. */
@@ -198,7 +205,7 @@ export async function trainLinear(
 ): Promise<TrainResult> {
   const { kind, classes: c, sparseDim, denseDim } = shape;
   const schedule = options.schedule;
-  const maxEpochs = schedule ? schedule.length : (options.maxEpochs ?? 40);
+  const maxEpochs = schedule ? schedule.length : (options.maxEpochs ?? 100);
   const batchSize = Math.max(1, options.batchSize ?? 32);
   let learningRate = options.learningRate ?? 0.01;
   const l2 = options.l2 ?? 1e-5;
@@ -260,6 +267,9 @@ export async function trainLinear(
 
   const epochs: EpochInfo[] = [];
   let best = Infinity;
+  let bestAccuracy = -Infinity;
+  const monitor = options.monitor ?? 'loss';
+  const halveAfter = Math.max(1, options.halveAfter ?? 1);
   let bestEpoch = 0;
   let bestWeights: Float32Array = new Float32Array(w);
   let sinceBest = 0;
@@ -323,9 +333,12 @@ export async function trainLinear(
       update(rows - 1);
     }
     const scored = validation.examples.length > 0 ? evaluate(model, validation.examples, validation.targets, itemWeight) : { loss: trainLoss / n, accuracy: NaN };
-    const improved = schedule ? true : scored.loss < best - 1e-6;
+    const byLoss = scored.loss < best - 1e-6;
+    const byAccuracy = validation.examples.length > 0 && monitor === 'accuracy' ? scored.accuracy > bestAccuracy + 1e-9 || (scored.accuracy >= bestAccuracy - 1e-9 && byLoss) : byLoss;
+    const improved = schedule ? true : byAccuracy;
     if (improved) {
       best = scored.loss;
+      bestAccuracy = scored.accuracy;
       bestEpoch = epoch;
       if (!schedule) bestWeights = new Float32Array(w);
       else if (epoch === maxEpochs) bestWeights = w;
@@ -335,7 +348,7 @@ export async function trainLinear(
     epochs.push(info);
     hooks.onEpoch?.(info);
     if (sinceBest >= patience) break;
-    if (!improved) learningRate *= 0.5;
+    if (!improved && sinceBest % halveAfter === 0) learningRate *= 0.5;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   w.set(bestWeights);
