@@ -1,10 +1,12 @@
 import { useRef } from 'react';
 import { useAppStore } from '../state/store.ts';
-import { formatNumber } from './i18n.ts';
+import { formatDuration, formatNumber } from './i18n.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
+import { useT } from './useT.ts';
 
 /** Progress of labelling: the bar and cancel, plus the backend in use, items per second and time left. */
 export function LabellingPanel() {
+  const t = useT();
   const language = useAppStore((s) => s.language);
   const model = useAppStore((s) => s.model);
   const progress = useAppStore((s) => s.progress);
@@ -17,14 +19,15 @@ export function LabellingPanel() {
     const perSecond = seconds > 0.5 ? (progress.done - start.current.done) / seconds : 0;
     if (perSecond > 0 && progress.total) {
       const left = (progress.total - progress.done) / perSecond;
-      rate = ` · ${formatNumber(language, perSecond)} texts/s · ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left`;
+      rate = t('labellingRate', { rate: formatNumber(language, perSecond), left: formatDuration(language, left) });
     }
   }
+  const backend = model?.backend === 'webgpu' ? 'WebGPU' : model?.threads === 1 ? t('wasmThreadsOne') : t('wasmThreads', { threads: model?.threads ?? 0 });
   return (
     <>
-      <ProgressPanel title={progress?.stage === 'classify' ? 'Labelling items' : 'Preparing the model'} />
+      <ProgressPanel title={progress?.stage === 'classify' ? t('labellingItems') : t('preparingModel')} />
       <p className="muted" data-testid="backend">
-        {model ? `Model on ${model.backend === 'webgpu' ? 'WebGPU' : `WebAssembly (${model.threads} thread${model.threads === 1 ? '' : 's'})`}: ${model.reason}` : 'Checking for a GPU…'}
+        {model ? t('modelOn', { backend, reason: model.reason }) : t('checkingGpu')}
         {rate}
       </p>
     </>

@@ -1,7 +1,8 @@
 import { labelDataset } from '../state/labelling.ts';
 import { useAppStore, type LoadedDataset } from '../state/store.ts';
 import { DataTable } from './DataTable.tsx';
-import { formatBytes, formatNumber } from './i18n.ts';
+import { Fragment } from 'react';
+import { formatBytes, formatNumber, formatParts, translateTerm } from './i18n.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useT } from './useT.ts';
 
@@ -22,8 +23,10 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
         <h2>{t('mappingTitle')}</h2>
         <p data-testid="dataset-summary">
           <strong>{dataset.fileName}</strong> · {formatBytes(language, dataset.fileSize)} ·{' '}
-          <span data-testid="row-count">{formatNumber(language, dataset.table.numRows)}</span> {t('rowsRead')} ·{' '}
-          {formatNumber(language, rowsWithProblems)} {t('rowsWithProblems')}
+          {formatParts(t('rowsRead'), { n: <span data-testid="row-count">{formatNumber(language, dataset.table.numRows)}</span> }).map((part, i) => (
+            <Fragment key={i}>{part}</Fragment>
+          ))}{' '}
+          · {t('rowsWithProblems', { n: formatNumber(language, rowsWithProblems) })}
         </p>
         <p className="hint">{t('mappingHint')}</p>
       </header>
@@ -39,13 +42,13 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
           {dataset.columns.map((column) => (
             <tr key={column.name} data-column={column.name}>
               <td>{column.name}</td>
-              <td>{column.type}</td>
+              <td>{translateTerm(language, 'type_', column.type)}</td>
               <td>
                 <select aria-label={`${t('role')}: ${column.name}`} value={column.role} onChange={(e) => setColumnRole(column.name, e.target.value)}>
-                  {(columnRoles as readonly string[]).includes(column.role) ? null : <option value={column.role}>{column.role}</option>}
+                  {(columnRoles as readonly string[]).includes(column.role) ? null : <option value={column.role}>{translateTerm(language, 'role_', column.role)}</option>}
                   {columnRoles.map((role) => (
                     <option key={role} value={role}>
-                      {role}
+                      {translateTerm(language, 'role_', role)}
                     </option>
                   ))}
                 </select>

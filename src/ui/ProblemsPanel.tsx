@@ -48,7 +48,7 @@ export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; no
       )}
       {problems.length > shown && (
         <p className="muted">
-          {t('showing')} {shown} {t('of')} {formatNumber(language, problems.length)}
+          {t('showingOf', { shown: formatNumber(language, shown), total: formatNumber(language, problems.length) })}
         </p>
       )}
     </section>

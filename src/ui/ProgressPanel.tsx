@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store.ts';
-import { formatBytes, formatNumber } from './i18n.ts';
+import { formatBytes, formatNumber, progressMessage, unitLabel } from './i18n.ts';
 import { useT } from './useT.ts';
 
 /** A progress bar for the running long task, with its status line and a Cancel button. */
@@ -13,15 +13,16 @@ export function ProgressPanel({ title }: { title: string }) {
   const amount =
     progress.unit === 'bytes'
       ? `${formatBytes(language, progress.done)}${progress.total ? ` / ${formatBytes(language, progress.total)}` : ''}`
-      : `${formatNumber(language, progress.done)}${progress.total ? ` / ${formatNumber(language, progress.total)}` : ''} ${progress.unit ?? ''}`;
+      : `${formatNumber(language, progress.done)}${progress.total ? ` / ${formatNumber(language, progress.total)}` : ''} ${unitLabel(language, progress.unit)}`;
+  const message = progressMessage(language, progress.message);
   return (
     <section className="progress-panel" aria-live="polite">
       <h2>{title}</h2>
       <progress data-testid="progress" max={1} value={fraction} aria-label={title} />
       <p className="status">
         {amount}
-        {progress.rows !== undefined ? ` · ${formatNumber(language, progress.rows)} ${t('rows')}` : ''}
-        {progress.message ? ` · ${progress.message}` : ''}
+        {progress.rows !== undefined ? ` · ${t('rowsCount', { n: formatNumber(language, progress.rows) })}` : ''}
+        {message ? ` · ${message}` : ''}
       </p>
       <button type="button" onClick={cancel} data-testid="cancel">
         {t('cancel')}

@@ -1,7 +1,13 @@
 /** The languages the interface speaks. */
 export type Language = 'en' | 'zh';
 
+/*
+ * The interface text. Templates hold `{name}` placeholders filled by `format`/`translate`, so each
+ * language can order a sentence its own way. Column names, labels and values from the user's data
+ * are never translated: they are passed in as placeholder values.
+ */
 const en = {
+  // Shell and start screen
   tagline: 'See where fashion is going — from the catalogue files you already have.',
   privacy: 'Everything runs on this computer. No byte of your data leaves it.',
   dropTitle: 'Drop a catalogue file here',
@@ -12,7 +18,45 @@ const en = {
   reading: 'Reading',
   cancel: 'Cancel',
   cancelled: 'Stopped. Nothing was changed.',
-  rows: 'rows',
+  startOver: 'Open another file',
+  couldNotRead: 'We could not read this file: {name}',
+  updateAvailable: 'A new version of Trendloom is ready.',
+  reload: 'Reload',
+  offlineReady: 'Ready to work offline.',
+  language: '中文',
+
+  // Saved datasets
+  savedTitle: 'On this computer',
+  savedNone: 'No saved datasets yet. Datasets you open are kept here, in this browser only.',
+  savedListFailed: 'Saved datasets could not be listed: {error}',
+  savedReopenFailed: 'That dataset could not be reopened: {error}',
+  savedLabelled: ' · labelled',
+  deleteNamed: 'Delete {name}',
+  delete: 'Delete',
+  storageUsed: 'Storage used by Trendloom in this browser: {used} of {quota} available.',
+  clearConfirm: 'Remove every saved dataset, cached label and trained head from this computer?',
+  clearedAll: 'All Trendloom data was removed from this computer.',
+  clearAll: 'Clear all local data',
+
+  // Progress
+  rowsCount: '{n} rows',
+  unit_texts: 'texts',
+  unit_items: 'items',
+  unit_series: 'series',
+  unit_epochs: 'epochs',
+  unit_rows: 'rows',
+  labellingItems: 'Labelling items',
+  preparingModel: 'Preparing the model',
+  checkingGpu: 'Checking for a GPU…',
+  modelOn: 'Model on {backend}: {reason}',
+  wasmThreadsOne: 'WebAssembly (1 thread)',
+  wasmThreads: 'WebAssembly ({threads} threads)',
+  labellingRate: ' · {rate} texts/s · {left} left',
+  durationSeconds: '{n} s',
+  durationMinutes: '{n} min',
+  loadingModel: 'Loading the model…',
+
+  // Mapping step and problems
   columns: 'Columns',
   column: 'Column',
   type: 'Type',
@@ -24,19 +68,37 @@ const en = {
   reason: 'Reason',
   notes: 'Notes',
   continue: 'Continue',
-  startOver: 'Open another file',
   mappingTitle: 'Check how we read your columns',
   mappingHint: 'We guessed what each column means. Change any guess that is wrong; the item text is what the model reads.',
-  couldNotRead: 'We could not read this file',
-  updateAvailable: 'A new version of Trendloom is ready.',
-  reload: 'Reload',
-  offlineReady: 'Ready to work offline.',
-  language: '中文',
-  showing: 'Showing',
-  of: 'of',
-  rowsRead: 'rows read',
-  rowsWithProblems: 'rows with problems',
+  rowsRead: '{n} rows read',
+  rowsWithProblems: '{n} rows with problems',
+  showingOf: 'Showing {shown} of {total}',
+  role_text: 'text',
+  role_category: 'category',
+  role_materials: 'materials',
+  role_colours: 'colours',
+  role_styles: 'styles',
+  role_date: 'date',
+  role_year: 'year',
+  role_season: 'season',
+  role_region: 'region',
+  role_gender: 'gender',
+  role_units: 'units',
+  role_price: 'price',
+  role_id: 'id',
+  role_label: 'label',
+  role_ignore: 'ignore',
+  type_number: 'number',
+  type_date: 'date',
+  type_boolean: 'boolean',
+  type_category: 'category',
+  type_text: 'text',
+  'type_multi-label': 'multi-label',
+  type_id: 'id',
+
+  // Dashboard controls and summary
   dashboard: 'Dashboard',
+  dashboardControls: 'dashboard controls',
   viewTrends: 'Trend explorer',
   viewMovers: 'Movers',
   viewSeasons: 'Seasonal heatmap',
@@ -52,15 +114,19 @@ const en = {
   measureUnits: 'units sold',
   horizon: 'Forecast',
   periods: 'periods',
+  periodsCount: '{n} periods',
   all: 'All',
-  basedOn: 'Based on',
-  itemsCounted: 'items counted',
-  filters: 'filters',
+  basedOn: 'Based on: {file}',
+  itemsCounted: '{n} items counted',
+  filtersList: 'filters: {list}',
   none: 'none',
+  labelsBy: 'labels: Trendloom classifier on {backend} ({unique} distinct texts, {cached} from cache, {seconds} s)',
   noDates: 'This file has no date column, so there are no trends over time or forecasts. Labelling and item views still work.',
   notEnoughData: 'not enough data',
+  notEnoughDataList: 'not enough data: {list}',
+  notEnoughHistory: 'not enough history',
   forecasting: 'Forecasting…',
-  forecastFailed: 'Forecasts could not be made',
+  forecastFailed: 'Forecasts could not be made: {error}',
   backtest: 'Backtest MASE',
   latest: 'Latest',
   change: 'Change',
@@ -88,44 +154,212 @@ const en = {
   grainSeason: 'season',
   grainFashion: 'fashion season (SS/AW)',
   grainYear: 'year',
+  heatCellTitle: '{value} · {period}: {share} (vs last year {change})',
+  pointsSuffix: ' pt',
+  now: 'now',
+  forecastSeries: '{label} (forecast)',
+  trend: 'trend',
+  signal_emerging: 'emerging',
+  signal_growing: 'growing',
+  signal_declining: 'declining',
+  signal_seasonal: 'seasonal',
+  signal_steady: 'steady',
+
+  // Item detail
+  itemNumber: 'Item {n}',
+  noText: '(no text)',
+  noModelLabels: 'This item has no model labels.',
+  correctedTo: 'corrected to {label}',
+  correctHead: 'Correct {head}',
+  correctOption: 'Correct…',
+  explanationHint: 'Shaded words moved the prediction most when removed (green: for the label, red: against). Corrections are kept in label_… columns; train a head on one in the Model view.',
+
+  // Model view
+  modelTitle: 'The model',
+  modelDescription: 'Trendloom classifier (a small Llama-architecture model shipped with the app, {size}), heads: {heads}.',
+  runningOn: 'Running on {backend} — {reason}',
+  wasmWithThreads: 'WebAssembly with {threads} thread(s)',
+  loadedIn: 'Loaded in {load} s, warm-up {warmup} s.',
+  labelledSummary: ' Labelled {items} items ({unique} distinct texts, {cached} from the cache) in {seconds} s.',
+  modelLoadsLater: 'The model loads when items are labelled.',
+  teachTitle: 'Teach it your own labels',
+  teachHint: 'Pick a column holding your labels. A head is trained on the rows that have one (15% held back to check it), then fills the rows that do not. Everything runs on this computer.',
+  labelColumn: 'Label column',
+  separator: 'Separator',
+  useEmbedding: "use the model's understanding of the text (embedding)",
+  trainHead: 'Train head',
+  embedStage: 'Reading texts with the model',
+  trainStage: 'Training',
+  headProgress: '{stage}: {done} / {total} {unit} {message}',
+  validationOn: 'Validation on {count} held-out rows of “{column}”',
+  precision: 'precision',
+  recall: 'recall',
+  f1: 'F1',
+  accuracy: 'accuracy',
+  micro: 'micro',
+  macro: 'macro',
+  fillColumn: 'Fill ft_{column} for every row',
+  exportHead: 'Export head (JSON)',
+  savedHeads: 'Saved heads',
+  noneYet: 'None yet.',
+  savedHeadLine: '{column} · {count} labels · validation accuracy {accuracy}',
+  applyToFile: 'apply to this file',
+  importHead: 'Import a head (JSON)',
+  importedHead: 'Imported the head for “{column}”.',
+  addedColumn: 'Added the column ft_{column} (with ft_prob_{column}); pick it as "{facet}" to see its trends.',
+  confusionCaption: 'Confusion on the held-out rows: rows are the true labels, columns the predicted ones.',
+
+  // Report and export
+  reportTitle: 'Trend report — {period}',
+  reportFile: 'File: {file} ({rows} rows, {counted} counted)',
+  reportPeriods: 'Periods: {from} – {to} by {grain}; shares of {measure}; a share needs {min}+ items in its period',
+  reportFilters: 'Filters: {list}',
+  reportLocal: 'Computed on this computer by Trendloom; no data left it.',
+  allRegions: 'All regions',
+  reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; its mean backtest MASE over the charted values is {mase} (below 1 beats repeating last year\'s value).',
+  printPdf: 'Print / PDF',
+  markdown: 'Markdown',
+  nothingMoved: 'Not enough history, or nothing moved.',
+  noChartInView: 'There is no chart in this view.',
+  noChartToExport: 'There is no chart to export in this view.',
+  chartNotDrawn: 'The chart could not be drawn.',
+
+  // Series files
+  forecastStopped: 'Forecasting was stopped.',
+  findSeries: 'Find series',
+  findSeriesExample: 'e.g. eu_female',
+  forecastsCsv: 'Forecasts CSV',
+  seriesBasedOn: 'Based on: {file} · {count} series ({layout} layout) · {from} – {to} · {frequency} · forecasts by a backtested ensemble',
+  meanMase: ' · mean backtest MASE {mase}',
+  forecastingSeries: 'Forecasting {done} / {total} series…',
+  chartColumn: 'Chart',
+  seriesColumn: 'Series',
+  nextColumn: 'Next',
+  chartSeries: 'Chart {name}',
+  layout_wide: 'wide',
+  layout_long: 'long',
+  horizon_day: 'days',
+  horizon_week: 'weeks',
+  horizon_month: 'months',
+  horizon_quarter: 'quarters',
+  'horizon_half-year': 'half-years',
+  horizon_year: 'years',
+  frequency_day: 'daily',
+  frequency_week: 'weekly',
+  frequency_month: 'monthly',
+  frequency_quarter: 'quarterly',
+  'frequency_half-year': 'half-yearly',
+  frequency_year: 'yearly',
+
+  // Messages from the state layer
+  noTextColumn: 'No column is mapped as item text, so items were not labelled by the model. Map a description or name column as "text" to get model labels.',
+  labellingCancelled: "Stopped. Nothing was changed. The dashboard shows the file's own columns without model labels.",
+  labellingFailed: "The model could not label the items ({error}). The dashboard shows the file's own columns.",
+  headNeedsText: 'Map a column as item text first: the head learns from the item text.',
+  headNoColumn: 'There is no column "{column}".',
+  headTooFewLabels: 'Only {count} rows have a "{column}" label; label at least 20 (better a few hundred) to train a head.',
+  indexedDbUnavailable: 'Local storage (IndexedDB) is not available.',
+  headNoRoom: 'No room left in this browser to keep the head; export it as JSON instead.',
+  headSaveFailed: 'Saving the head failed.',
+  headNotJson: 'This file is not a Trendloom head (it is not JSON).',
+  headNotHead: 'This JSON file is not a Trendloom head (labels, features or weights are missing).',
+  storageQuota: 'The browser has no room left to keep this dataset on this computer. Remove an older saved dataset, or clear Trendloom data, and try again. Your current work is still open.',
+  storageFailed: 'Saving on this computer failed: {error}',
 };
 
 const zh: typeof en = {
-  tagline: '从你已有的商品目录文件,看清时尚的走向。',
-  privacy: '所有计算都在这台电脑上完成,你的数据一个字节也不会离开。',
+  // Shell and start screen
+  tagline: '用你手头的商品目录文件，看清时尚的下一步走向。',
+  privacy: '所有计算都在这台电脑上完成，你的数据一个字节也不会外传。',
   dropTitle: '把商品目录文件拖到这里',
-  dropHint: 'CSV、TSV、Arrow 或 Parquet —— 含商品描述,最好还有日期、类别、颜色、地区、销量。',
+  dropHint: '支持 CSV、TSV、Arrow 或 Parquet：每件商品需有描述，最好还带日期、品类、颜色、地区和销量。',
   chooseFile: '选择文件…',
   tryDemo: '试用示例目录',
-  demoCredit: '示例:从 Param Aggarwal 在 Kaggle 发布的 “Fashion Product Images (Small)”(Myntra 目录)中抽取的 5,000 件商品。',
+  demoCredit: '示例数据：从 Param Aggarwal 在 Kaggle 发布的 “Fashion Product Images (Small)”（Myntra 商品目录）中抽取的 5,000 件商品。',
   reading: '正在读取',
   cancel: '取消',
-  cancelled: '已停止,没有任何改动。',
-  rows: '行',
+  cancelled: '已停止，没有做任何改动。',
+  startOver: '打开其他文件',
+  couldNotRead: '无法读取文件：{name}',
+  updateAvailable: 'Trendloom 有新版本可用。',
+  reload: '立即更新',
+  offlineReady: '已可离线使用。',
+  language: 'English',
+
+  // Saved datasets
+  savedTitle: '本机已保存',
+  savedNone: '还没有保存的数据集。你打开的数据集会保存在这里，仅存于当前浏览器。',
+  savedListFailed: '无法列出已保存的数据集：{error}',
+  savedReopenFailed: '无法重新打开该数据集：{error}',
+  savedLabelled: ' · 已打标签',
+  deleteNamed: '删除 {name}',
+  delete: '删除',
+  storageUsed: 'Trendloom 在此浏览器中已占用 {used}，可用空间共 {quota}。',
+  clearConfirm: '确定要从这台电脑上删除所有已保存的数据集、缓存的标签和训练好的分类头吗？',
+  clearedAll: '已从这台电脑上删除全部 Trendloom 数据。',
+  clearAll: '清除全部本地数据',
+
+  // Progress
+  rowsCount: '{n} 行',
+  unit_texts: '条文本',
+  unit_items: '件商品',
+  unit_series: '个序列',
+  unit_epochs: '轮',
+  unit_rows: '行',
+  labellingItems: '正在为商品打标签',
+  preparingModel: '正在准备模型',
+  checkingGpu: '正在检测 GPU…',
+  modelOn: '模型运行于 {backend}：{reason}',
+  wasmThreadsOne: 'WebAssembly（单线程）',
+  wasmThreads: 'WebAssembly（{threads} 个线程）',
+  labellingRate: ' · 每秒 {rate} 条文本 · 预计还需 {left}',
+  durationSeconds: '{n} 秒',
+  durationMinutes: '{n} 分钟',
+  loadingModel: '正在加载模型…',
+
+  // Mapping step and problems
   columns: '列',
   column: '列名',
-  type: '类型',
-  role: '用途',
+  type: '数据类型',
+  role: '含义',
   preview: '预览',
   problems: '问题',
-  noProblems: '所有行都已读取。',
+  noProblems: '所有行均已读取。',
   line: '行号',
   reason: '原因',
   notes: '说明',
   continue: '继续',
-  startOver: '打开其他文件',
   mappingTitle: '确认各列的含义',
-  mappingHint: '我们猜测了每一列的含义,如有错误请修改;模型读取的是商品文本列。',
-  couldNotRead: '无法读取这个文件',
-  updateAvailable: 'Trendloom 有新版本。',
-  reload: '重新加载',
-  offlineReady: '已可离线使用。',
-  language: 'English',
-  showing: '显示',
-  of: '/',
-  rowsRead: '行已读取',
-  rowsWithProblems: '行有问题',
+  mappingHint: '我们已推测出每一列的含义，如有不对请直接修改。模型读取的是“商品文本”列。',
+  rowsRead: '已读取 {n} 行',
+  rowsWithProblems: '{n} 行有问题',
+  showingOf: '显示前 {shown} 条，共 {total} 条',
+  role_text: '商品文本',
+  role_category: '品类',
+  role_materials: '材质',
+  role_colours: '颜色',
+  role_styles: '风格',
+  role_date: '日期',
+  role_year: '年份',
+  role_season: '季节',
+  role_region: '地区',
+  role_gender: '性别',
+  role_units: '销量',
+  role_price: '价格',
+  role_id: '编号',
+  role_label: '标签',
+  role_ignore: '忽略',
+  type_number: '数值',
+  type_date: '日期',
+  type_boolean: '是/否',
+  type_category: '分类',
+  type_text: '文本',
+  'type_multi-label': '多标签',
+  type_id: '编号',
+
+  // Dashboard controls and summary
   dashboard: '看板',
+  dashboardControls: '看板设置',
   viewTrends: '趋势浏览',
   viewMovers: '涨跌榜',
   viewSeasons: '季节热力图',
@@ -141,57 +375,219 @@ const zh: typeof en = {
   measureUnits: '销量',
   horizon: '预测',
   periods: '期',
+  periodsCount: '{n} 期',
   all: '全部',
-  basedOn: '依据',
-  itemsCounted: '件商品参与统计',
-  filters: '筛选',
+  basedOn: '数据依据：{file}',
+  itemsCounted: '统计商品 {n} 件',
+  filtersList: '筛选：{list}',
   none: '无',
-  noDates: '这个文件没有日期列,因此无法生成随时间变化的趋势和预测;打标签和商品明细仍可使用。',
+  labelsBy: '标签：Trendloom 分类模型，运行于 {backend}（{unique} 条不同文本，其中 {cached} 条取自缓存，用时 {seconds} 秒）',
+  noDates: '这个文件没有日期列，因此无法呈现随时间变化的趋势和预测；打标签和商品明细仍可正常使用。',
   notEnoughData: '数据不足',
+  notEnoughDataList: '数据不足：{list}',
+  notEnoughHistory: '历史数据不足',
   forecasting: '正在预测…',
-  forecastFailed: '无法生成预测',
+  forecastFailed: '无法生成预测：{error}',
   backtest: '回测 MASE',
   latest: '最新',
   change: '变化',
-  velocity: '速度',
+  velocity: '势头',
   timeToPeak: '距峰值',
-  signal: '信号',
+  signal: '趋势判断',
   rising: '上升',
   declining: '下降',
   yoy: '同比',
   value: '取值',
   share: '占比',
-  nextSeason: '下一期(预测)',
-  noColumn: '这个文件没有该用途的列。请在列设置步骤中指定一列。',
-  selectPoint: '点击趋势曲线上的点或热力图的格子,查看背后的商品。',
+  nextSeason: '下一期（预测）',
+  noColumn: '这个文件里没有承担该含义的列。请回到列设置步骤指定一列，即可查看此视图。',
+  selectPoint: '点击趋势曲线上的点或热力图中的格子，即可查看背后的商品。',
   itemsBehind: '对应商品',
   clearSelection: '显示全部商品',
-  exportReport: '报告',
-  exportCsv: '序列 CSV',
-  exportPng: '图表 PNG',
-  showTable: '以表格显示',
+  exportReport: '趋势报告',
+  exportCsv: '导出序列 CSV',
+  exportPng: '导出图表 PNG',
+  showTable: '以表格查看',
   period: '周期',
-  grainWeek: '周',
-  grainMonth: '月',
-  grainQuarter: '季度',
-  grainSeason: '季节',
-  grainFashion: '时装季(春夏/秋冬)',
-  grainYear: '年',
+  grainWeek: '按周',
+  grainMonth: '按月',
+  grainQuarter: '按季度',
+  grainSeason: '按季节',
+  grainFashion: '按时装季（春夏/秋冬）',
+  grainYear: '按年',
+  heatCellTitle: '{value} · {period}：{share}（同比 {change}）',
+  pointsSuffix: ' 个百分点',
+  now: '当前',
+  forecastSeries: '{label}（预测）',
+  trend: '趋势',
+  signal_emerging: '新兴',
+  signal_growing: '走强',
+  signal_declining: '走弱',
+  signal_seasonal: '季节性',
+  signal_steady: '平稳',
+
+  // Item detail
+  itemNumber: '第 {n} 件商品',
+  noText: '（无文本）',
+  noModelLabels: '这件商品没有模型标签。',
+  correctedTo: '已更正为 {label}',
+  correctHead: '更正 {head}',
+  correctOption: '更正为…',
+  explanationHint: '带底色的词在去掉后对预测影响最大（绿色：支持该标签，红色：反对）。更正会保存在 label_… 列中，可在“模型”视图里用它训练分类头。',
+
+  // Model view
+  modelTitle: '模型',
+  modelDescription: 'Trendloom 分类模型（随应用附带的小型 Llama 架构模型，{size}），分类头：{heads}。',
+  runningOn: '运行于 {backend}：{reason}',
+  wasmWithThreads: 'WebAssembly（{threads} 个线程）',
+  loadedIn: '加载用时 {load} 秒，预热 {warmup} 秒。',
+  labelledSummary: '已为 {items} 件商品打标签（{unique} 条不同文本，其中 {cached} 条取自缓存），用时 {seconds} 秒。',
+  modelLoadsLater: '为商品打标签时才会加载模型。',
+  teachTitle: '用你自己的标签训练',
+  teachHint: '选择存放你自有标签的列。系统会用已有标签的行训练一个分类头（留出 15% 用于检验），再为没有标签的行补上标签。全部计算都在这台电脑上完成。',
+  labelColumn: '标签列',
+  separator: '分隔符',
+  useEmbedding: '利用模型对文本的理解（嵌入向量）',
+  trainHead: '训练分类头',
+  embedStage: '模型正在读取文本',
+  trainStage: '正在训练',
+  headProgress: '{stage}：{done} / {total} {unit} {message}',
+  validationOn: '在“{column}”留出的 {count} 行上验证',
+  precision: '精确率',
+  recall: '召回率',
+  f1: 'F1',
+  accuracy: '准确率',
+  micro: '微平均',
+  macro: '宏平均',
+  fillColumn: '为每一行填充 ft_{column}',
+  exportHead: '导出分类头（JSON）',
+  savedHeads: '已保存的分类头',
+  noneYet: '暂无。',
+  savedHeadLine: '{column} · {count} 个标签 · 验证准确率 {accuracy}',
+  applyToFile: '应用到此文件',
+  importHead: '导入分类头（JSON）',
+  importedHead: '已导入“{column}”的分类头。',
+  addedColumn: '已添加列 ft_{column}（及 ft_prob_{column}）；在“{facet}”中选择它即可查看其趋势。',
+  confusionCaption: '留出行上的混淆矩阵：行为真实标签，列为预测标签。',
+
+  // Report and export
+  reportTitle: '趋势报告 — {period}',
+  reportFile: '文件：{file}（共 {rows} 行，参与统计 {counted} 行）',
+  reportPeriods: '周期：{from} – {to}，{grain}；占比口径：{measure}；某一期至少有 {min} 件商品才计算占比',
+  reportFilters: '筛选：{list}',
+  reportLocal: '由 Trendloom 在这台电脑上计算，数据从未离开本机。',
+  allRegions: '全部地区',
+  reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；图中各取值的平均回测 MASE 为 {mase}（低于 1 即优于直接沿用去年同期的值）。',
+  printPdf: '打印 / 存为 PDF',
+  markdown: 'Markdown',
+  nothingMoved: '历史数据不足，或没有明显变化。',
+  noChartInView: '当前视图中没有图表。',
+  noChartToExport: '当前视图中没有可导出的图表。',
+  chartNotDrawn: '无法绘制该图表。',
+
+  // Series files
+  forecastStopped: '预测已停止。',
+  findSeries: '查找序列',
+  findSeriesExample: '例如 eu_female',
+  forecastsCsv: '导出预测 CSV',
+  seriesBasedOn: '数据依据：{file} · {count} 个序列（{layout}）· {from} – {to} · {frequency} · 预测来自经过回测的集成模型',
+  meanMase: ' · 平均回测 MASE {mase}',
+  forecastingSeries: '正在预测第 {done} / {total} 个序列…',
+  chartColumn: '绘图',
+  seriesColumn: '序列',
+  nextColumn: '下一期',
+  chartSeries: '绘制 {name}',
+  layout_wide: '宽表格式',
+  layout_long: '长表格式',
+  horizon_day: '天',
+  horizon_week: '周',
+  horizon_month: '个月',
+  horizon_quarter: '个季度',
+  'horizon_half-year': '个半年',
+  horizon_year: '年',
+  frequency_day: '按日',
+  frequency_week: '按周',
+  frequency_month: '按月',
+  frequency_quarter: '按季度',
+  'frequency_half-year': '按半年',
+  frequency_year: '按年',
+
+  // Messages from the state layer
+  noTextColumn: '没有任何列被设为“商品文本”，因此模型没有为商品打标签。把描述列或名称列设为“商品文本”，即可获得模型标签。',
+  labellingCancelled: '已停止，没有做任何改动。看板仅显示文件自带的列，不含模型标签。',
+  labellingFailed: '模型未能为商品打标签（{error}）。看板仅显示文件自带的列。',
+  headNeedsText: '请先把一列设为“商品文本”：分类头是从商品文本中学习的。',
+  headNoColumn: '没有名为“{column}”的列。',
+  headTooFewLabels: '只有 {count} 行带有“{column}”标签；至少需要 20 行（最好几百行）才能训练分类头。',
+  indexedDbUnavailable: '本地存储（IndexedDB）不可用。',
+  headNoRoom: '此浏览器已没有空间保存该分类头，请改为导出 JSON 文件。',
+  headSaveFailed: '保存分类头失败。',
+  headNotJson: '这个文件不是 Trendloom 分类头（不是 JSON 格式）。',
+  headNotHead: '这个 JSON 文件不是 Trendloom 分类头（缺少标签、特征或权重）。',
+  storageQuota: '浏览器已没有空间把这个数据集保存在本机。请删除较早保存的数据集，或清除 Trendloom 数据后重试。你当前的工作仍然打开着。',
+  storageFailed: '在本机保存失败：{error}',
 };
 
 /** A key of the interface's text table. */
 export type MessageKey = keyof typeof en;
 
+/** Values for a template's `{name}` placeholders. */
+export type MessageValues = Record<string, string | number>;
+
 const tables: Record<Language, typeof en> = { en, zh };
 
-/** The interface text for key in the given language. */
-export function translate(language: Language, key: MessageKey): string {
-  return tables[language][key];
+/** The text tables, for tests. */
+export const messageTables: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = tables;
+
+/** Fills `{name}` placeholders in a template; unknown placeholders are left as they are. */
+export function format(template: string, values: MessageValues = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * Splits a template around its placeholders so rich values (elements) can be put in place:
+ * `formatParts('{n} rows read', { n: <span/> })` → `[<span/>, ' rows read']`.
+ */
+export function formatParts<T>(template: string, values: Record<string, T | string | number>): (T | string)[] {
+  const parts: (T | string)[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1]!;
+    if (!(name in values)) continue;
+    if (match.index > last) parts.push(template.slice(last, match.index));
+    const value = values[name]!;
+    parts.push(typeof value === 'number' ? String(value) : value);
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  return parts;
+}
+
+/** The interface text for key in the given language, with placeholders filled from values. */
+export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
+  const text = tables[language][key];
+  return values ? format(text, values) : text;
+}
+
+/** True when key is in the text table (for keys built from data, such as roles). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** The text for `prefix + value` when the table has it, else the value itself (e.g. a role or signal). */
+export function translateTerm(language: Language, prefix: string, value: string): string {
+  const key = `${prefix}${value}`;
+  return isMessageKey(key) ? translate(language, key) : value;
+}
+
+/** The BCP 47 locale used to format numbers and dates for the language. */
+export function localeOf(language: Language): string {
+  return language === 'zh' ? 'zh-CN' : 'en-GB';
 }
 
 /** Formats a number for the language's locale (grouping, decimals). */
 export function formatNumber(language: Language, value: number, digits = 0): string {
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
 /** Formats a byte count as KB/MB/GB. */
@@ -204,4 +600,42 @@ export function formatBytes(language: Language, bytes: number): string {
     unit++;
   }
   return `${formatNumber(language, value, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** Formats a moment (ms since 1970) as a date and time in the language's locale. */
+export function formatDateTime(language: Language, time: number): string {
+  return new Date(time).toLocaleString(localeOf(language));
+}
+
+/** Formats a remaining time: whole seconds under a minute, else whole minutes. */
+export function formatDuration(language: Language, seconds: number): string {
+  return seconds < 60 ? translate(language, 'durationSeconds', { n: Math.ceil(seconds) }) : translate(language, 'durationMinutes', { n: Math.ceil(seconds / 60) });
+}
+
+/** A progress unit ("texts", "items") in the language; unknown units are shown as they are. */
+export function unitLabel(language: Language, unit: string | undefined): string {
+  return unit ? translateTerm(language, 'unit_', unit) : '';
+}
+
+/** A trend signal label (emerging, growing, declining, seasonal, steady) in the language. */
+export function signalLabel(language: Language, label: string | undefined): string | undefined {
+  return label === undefined ? undefined : translateTerm(language, 'signal_', label);
+}
+
+/** Known progress messages from the workers, and how they read in Chinese. */
+const zhProgress: [RegExp, string][] = [
+  [/^Reading (.+)$/, '正在读取 $1'],
+  [/^Preparing the table$/, '正在整理表格'],
+  [/^Loading the model…$/, '正在加载模型…'],
+  [/^Warming up \((.+)\)…$/, '正在预热（$1）…'],
+  [/^(\d+) texts from the cache$/, '$1 条文本取自缓存'],
+  [/^Forecasting series (\d+) of (\d+)…$/, '正在预测第 $1 / $2 个序列…'],
+  [/^Epoch (\d+): validation accuracy ([\d.]+%), loss ([\d.]+)$/, '第 $1 轮：验证准确率 $2，损失 $3'],
+];
+
+/** A progress message from a worker in the language (workers speak English; known messages are translated). */
+export function progressMessage(language: Language, message: string | undefined): string | undefined {
+  if (message === undefined || language === 'en') return message;
+  for (const [pattern, replacement] of zhProgress) if (pattern.test(message)) return message.replace(pattern, replacement);
+  return message;
 }

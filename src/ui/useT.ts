@@ -1,8 +1,8 @@
 import { useAppStore } from '../state/store.ts';
-import { translate, type MessageKey } from './i18n.ts';
+import { translate, type MessageKey, type MessageValues } from './i18n.ts';
 
-/** The translate function for the current interface language. */
-export function useT(): (key: MessageKey) => string {
+/** The translate function for the current interface language (placeholders filled from values). */
+export function useT(): (key: MessageKey, values?: MessageValues) => string {
   const language = useAppStore((s) => s.language);
-  return (key) => translate(language, key);
+  return (key, values) => translate(language, key, values);
 }

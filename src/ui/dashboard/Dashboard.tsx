@@ -60,7 +60,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
 
   return (
     <section className="dashboard" data-testid="dashboard">
-      <div className="controls" role="group" aria-label="dashboard controls">
+      <div className="controls" role="group" aria-label={t('dashboardControls')}>
         <label>
           {t('facet')}{' '}
           <select value={spec.facet} onChange={(e) => update({ facet: e.target.value })} data-testid="facet">
@@ -118,10 +118,17 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
       </div>
       <p className="based-on" data-testid="based-on">
-        {t('basedOn')}: {dataset.fileName} · {trends ? `${formatNumber(language, trends.itemsCounted)} ${t('itemsCounted')}` : `${formatNumber(language, dataset.table.numRows)} ${t('rows')}`}
-        {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} · {t('filters')}:{' '}
-        {activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none')} · {spec.measure === 'units' ? t('measureUnits') : t('measureItems')}
-        {model && labelling ? ` · labels: Trendloom classifier on ${model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`} (${formatNumber(language, labelling.unique)} distinct texts, ${formatNumber(language, labelling.cached)} from cache, ${labelling.seconds.toFixed(1)} s)` : ''}
+        {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) })}
+        {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
+        {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {spec.measure === 'units' ? t('measureUnits') : t('measureItems')}
+        {model && labelling
+          ? ` · ${t('labelsBy', {
+              backend: model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`,
+              unique: formatNumber(language, labelling.unique),
+              cached: formatNumber(language, labelling.cached),
+              seconds: formatNumber(language, labelling.seconds, 1),
+            })}`
+          : ''}
       </p>
       <nav className="tabs" role="tablist">
         {views.map(([v, key]) => (

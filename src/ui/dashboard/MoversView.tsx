@@ -1,6 +1,7 @@
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
+import { signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -8,6 +9,7 @@ import { Sparkline } from './Sparkline.tsx';
 /** Rising and declining leaderboards: sparkline, trend label, velocity (−3…+3) and time to peak. */
 export function MoversView({ trends, forecastState }: { trends: DashboardTrends; forecastState: ForecastState }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const select = useAppStore((s) => s.select);
   const rows = trends.series.map((s) => ({ series: s, forecast: forecastState.forecasts.get(s.label) }));
   const scored = rows.filter((r) => r.forecast && r.forecast.signal.velocity !== undefined);
@@ -42,9 +44,9 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
                 <td>
                   <Sparkline values={series.share} forecast={forecast?.point} colour={colour} />
                 </td>
-                <td title={forecast?.signal.explanation}>{forecast?.signal.label ?? t('notEnoughData')}</td>
+                <td title={forecast?.signal.explanation}>{signalLabel(language, forecast?.signal.label) ?? t('notEnoughData')}</td>
                 <td className="num">{forecast?.signal.velocity !== undefined ? `${forecast.signal.velocity > 0 ? '+' : ''}${forecast.signal.velocity.toFixed(1)}` : '—'}</td>
-                <td className="num">{forecast?.signal.periodsToPeak !== undefined ? `${forecast.signal.periodsToPeak} ${t('periods')}` : '—'}</td>
+                <td className="num">{forecast?.signal.periodsToPeak !== undefined ? t('periodsCount', { n: forecast.signal.periodsToPeak }) : '—'}</td>
                 <td className="num">{forecast?.signal.changeVsLastYear !== undefined ? formatShare(forecast.signal.changeVsLastYear) : t('notEnoughData')}</td>
               </tr>
             ))}
@@ -59,7 +61,7 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
       {board(t('declining'), declining, 'declining', '#b91c1c')}
       {unscored.length > 0 && (
         <p className="muted">
-          {t('notEnoughData')}: {unscored.map((r) => r.series.label).join(', ')}
+          {t('notEnoughDataList', { list: unscored.map((r) => r.series.label).join(', ') })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -11,6 +12,7 @@ const shownValues = 4;
 /** Region comparison: one small multiple per region with the facet's top values, and year-over-year change. */
 export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const spec = useAppStore((s) => s.dashboard)!;
   const prepared = prepare(dataset);
   const column = dataset.columns.find((c) => c.role === 'region');
@@ -35,7 +37,7 @@ export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
         return (
           <div className="panel" key={region} data-region={region}>
             <h4>
-              {region} <small className="muted">({trends.itemsCounted})</small>
+              {region} <small className="muted">({formatNumber(language, trends.itemsCounted)})</small>
             </h4>
             <table>
               <tbody>
@@ -50,7 +52,7 @@ export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
                       <td>{s ? <Sparkline values={s.share} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
                       <td className="num">{formatShare(latest)}</td>
                       <td className="num" title={t('yoy')}>
-                        {change === undefined ? t('notEnoughData') : formatPoints(change)}
+                        {change === undefined ? t('notEnoughData') : formatPoints(change, language)}
                       </td>
                     </tr>
                   );

@@ -8,6 +8,7 @@ const shownPeriods = 12;
 /** Label × period heatmap of shares, with the change against the same period a year before. */
 export function SeasonsView({ trends }: { trends: DashboardTrends }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const select = useAppStore((s) => s.select);
   const { labels, perYear } = trends.periods;
   const first = Math.max(0, labels.length - shownPeriods);
@@ -38,12 +39,12 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
                     key={label}
                     tabIndex={0}
                     style={{ background: Number.isNaN(share) ? '#f3f4f6' : `rgba(180, 83, 9, ${alpha.toFixed(2)})`, color: alpha > 0.55 ? 'white' : undefined }}
-                    title={`${s.label} · ${label}: ${formatShare(share)} (${t('yoy')} ${formatPoints(change)})`}
+                    title={t('heatCellTitle', { value: s.label, period: label, share: formatShare(share), change: formatPoints(change, language) })}
                     onClick={() => select({ label: s.label, period: index + trends.periodOffset })}
                     onKeyDown={(e) => e.key === 'Enter' && select({ label: s.label, period: index + trends.periodOffset })}
                   >
                     <div>{Number.isNaN(share) ? '—' : formatShare(share)}</div>
-                    <small>{change === undefined ? '' : formatPoints(change)}</small>
+                    <small>{change === undefined ? '' : formatPoints(change, language)}</small>
                   </td>
                 );
               })}

@@ -1,5 +1,8 @@
+import { useT } from '../useT.ts';
+
 /** A tiny inline trend line (SVG), gaps where the share is "not enough data"; forecast part dashed. */
 export function Sparkline({ values, forecast, width = 120, height = 28, colour = '#0072b2' }: { values: ArrayLike<number>; forecast?: ArrayLike<number>; width?: number; height?: number; colour?: string }) {
+  const t = useT();
   const all = [...Array.from(values), ...Array.from(forecast ?? [])].filter((v) => Number.isFinite(v));
   if (all.length === 0) return <svg width={width} height={height} aria-hidden="true" />;
   const max = Math.max(...all);
@@ -24,7 +27,7 @@ export function Sparkline({ values, forecast, width = 120, height = 28, colour =
   const last = history.length - 1;
   const future = forecast ? [[last, values[last]!] as [number, number], ...Array.from(forecast, (v, h) => [last + 1 + h, v] as [number, number])] : [];
   return (
-    <svg width={width} height={height} role="img" aria-label="trend">
+    <svg width={width} height={height} role="img" aria-label={t('trend')}>
       <path d={path(history)} fill="none" stroke={colour} strokeWidth={1.5} />
       {future.length > 0 && <path d={path(future)} fill="none" stroke={colour} strokeWidth={1.5} strokeDasharray="3 3" />}
     </svg>

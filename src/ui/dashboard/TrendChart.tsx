@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
+import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 
 /** Period labels for the forecast horizon, continuing the history's labels. */
@@ -58,6 +59,7 @@ export function TrendChart({
   /** Formats values in tooltips and the axis (shares as percentages by default). */
   format?: (value: number) => string;
 }) {
+  const t = useT();
   const rows = chartRows(series, labels, futureLabels, forecasts);
   const now = labels[labels.length - 1];
   return (
@@ -68,7 +70,7 @@ export function TrendChart({
         <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} />
         <Tooltip formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))} />
         <Legend />
-        {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: 'now', position: 'top', fontSize: 11 }} />}
+        {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: 11 }} />}
         {series.map((s, k) => [
           <Area key={`b95_${k}`} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
           <Area key={`b80_${k}`} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
@@ -83,7 +85,7 @@ export function TrendChart({
             isAnimationActive={false}
             activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
           />,
-          <Line key={`f${k}`} dataKey={`f${k}`} name={`${s.label} (forecast)`} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
+          <Line key={`f${k}`} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
         ])}
       </ComposedChart>
     </ResponsiveContainer>

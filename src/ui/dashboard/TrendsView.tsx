@@ -1,6 +1,7 @@
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
+import { signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -8,6 +9,7 @@ import { TrendChart } from './TrendChart.tsx';
 /** The trend explorer: curves with forecasts and intervals, and each series' backtested accuracy beside it. */
 export function TrendsView({ trends, forecastState, futureLabels }: { trends: DashboardTrends; forecastState: ForecastState; futureLabels: string[] }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const select = useAppStore((s) => s.select);
   const labels = trends.periods.labels;
   const last = labels.length - 1;
@@ -18,7 +20,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
-            {t('forecastFailed')}: {forecastState.error}
+            {t('forecastFailed', { error: forecastState.error ?? '' })}
           </p>
         )}
       </div>
@@ -45,7 +47,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
                 <td>{f ? `${formatShare(f.point[0])}${f.lo80 ? ` (${formatShare(f.lo80[0])}–${formatShare(f.hi80![0])})` : ''}` : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
-                <td title={f?.signal.explanation}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : f.signal.label) : '…'}</td>
+                <td title={f?.signal.explanation}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
               </tr>
             );
           })}

@@ -1,13 +1,15 @@
+import { translate, type Language } from '../i18n.ts';
+
 /** Formats a share (0…1) as a percentage with one decimal, or "—" when not enough data. */
 export function formatShare(share: number | undefined): string {
   return share === undefined || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
-/** Formats a change in share as signed percentage points ("+2.3 pt"), or "—". */
-export function formatPoints(change: number | undefined): string {
+/** Formats a change in share as signed percentage points ("+2.3 pt", "+2.3 个百分点"), or "—". */
+export function formatPoints(change: number | undefined, language: Language = 'en'): string {
   if (change === undefined || Number.isNaN(change)) return '—';
   const points = change * 100;
-  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pt`;
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}${translate(language, 'pointsSuffix')}`;
 }
 
 /** A stable, distinguishable colour for the i-th series (colour-blind-friendly palette). */
