@@ -228,25 +228,48 @@ const encoder = new TextEncoder();
 
 /**
  * A List<Utf8> vector from a dictionary-encoded multi-label column: `split` turns each distinct
- * cell into its labels once (null = missing), then rows are expanded by index.
+ * cell into its labels once (null = missing), then rows are expanded by index with plain byte
+ * copies (no per-row strings).
  */
 export function labelListFromDictionary(encoded: DictionaryEncoded, split: (raw: string) => string[] | null): Vector<List<Utf8>> {
   const { indices, values, length } = encoded;
   const before = encoded.validity.finish();
-  const labelsOf: (Uint8Array[] | null)[] = [];
-  let labelBytes = 0;
-  let labelCount = 0;
+  // Per distinct value: its labels' bytes back to back, and where each label ends.
+  const uniqueBytes: Uint8Array[] = [];
+  const uniqueEnds: Int32Array[] = [];
+  const uniqueMissing = new Uint8Array(values.count);
   for (let v = 0; v < values.count; v++) {
     const labels = split(values.get(v));
-    labelsOf.push(labels ? labels.map((label) => encoder.encode(label)) : null);
-  }
-  for (let i = 0; i < length; i++) {
-    const present = before.bitmap === null || (before.bitmap[i >> 3]! & (1 << (i & 7))) !== 0;
-    const labels = present ? labelsOf[indices[i]!] : null;
-    if (labels) {
-      labelCount += labels.length;
-      for (const label of labels) labelBytes += label.length;
+    if (!labels) {
+      uniqueMissing[v] = 1;
+      uniqueBytes.push(new Uint8Array(0));
+      uniqueEnds.push(new Int32Array(0));
+      continue;
     }
+    const encodedLabels = labels.map((label) => encoder.encode(label));
+    const ends = new Int32Array(encodedLabels.length);
+    let total = 0;
+    encodedLabels.forEach((label, k) => {
+      total += label.length;
+      ends[k] = total;
+    });
+    const joined = new Uint8Array(total);
+    let at = 0;
+    for (const label of encodedLabels) {
+      joined.set(label, at);
+      at += label.length;
+    }
+    uniqueBytes.push(joined);
+    uniqueEnds.push(ends);
+  }
+  const bitmap = before.bitmap;
+  let labelBytes = 0;
+  let labelCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (bitmap !== null && (bitmap[i >> 3]! & (1 << (i & 7))) === 0) continue;
+    const v = indices[i]!;
+    labelBytes += uniqueBytes[v]!.length;
+    labelCount += uniqueEnds[v]!.length;
   }
   const data = new Uint8Array(labelBytes);
   const itemOffsets = new Int32Array(labelCount + 1);
@@ -255,15 +278,13 @@ export function labelListFromDictionary(encoded: DictionaryEncoded, split: (raw:
   let item = 0;
   let at = 0;
   for (let i = 0; i < length; i++) {
-    const present = before.bitmap === null || (before.bitmap[i >> 3]! & (1 << (i & 7))) !== 0;
-    const labels = present ? labelsOf[indices[i]!] : null;
-    if (!labels) validity.setNull(i);
+    const v = indices[i]!;
+    if ((bitmap !== null && (bitmap[i >> 3]! & (1 << (i & 7))) === 0) || uniqueMissing[v] === 1) validity.setNull(i);
     else {
-      for (const label of labels) {
-        data.set(label, at);
-        at += label.length;
-        itemOffsets[++item] = at;
-      }
+      const joined = uniqueBytes[v]!;
+      const ends = uniqueEnds[v]!;
+      for (let k = 0; k < ends.length; k++) itemOffsets[++item] = at + ends[k]!;
+      for (let b = 0; b < joined.length; b++) data[at++] = joined[b]!;
     }
     listOffsets[i + 1] = item;
   }

@@ -138,14 +138,17 @@ export async function parseCsv(
   const transcoder = createTranscoder(encoding.encoding);
   const first = transcoder.push(head.subarray(encoding.bomLength));
   const firstAll = headIsAll ? joinBytes(first, transcoder.end()) : first;
+  // Sniff on the first 64 KB only, however big the first chunk is.
+  const sampleComplete = headIsAll && firstAll.length <= SAMPLE_BYTES;
+  const sampleBytes = sampleComplete ? firstAll : firstAll.subarray(0, SAMPLE_BYTES);
 
   let delimiter = options.delimiter;
   if (!delimiter) {
-    const sniffed = sniffDelimiter(firstAll, headIsAll);
+    const sniffed = sniffDelimiter(sampleBytes, sampleComplete);
     delimiter = sniffed.delimiter;
     if (sniffed.delimiter !== ',') notes.push(`Fields are separated by ${delimiterName(delimiter)}.`);
   }
-  const sample = sampleRecords(firstAll, delimiter, 60, headIsAll);
+  const sample = sampleRecords(sampleBytes, delimiter, 60, sampleComplete);
   const header = options.header ?? detectHeader(sample.rows);
   if (options.header === undefined && !header) notes.push('The first row looks like data, not column names, so columns are named "column 1", "column 2"…');
 
@@ -185,6 +188,31 @@ export async function parseCsv(
   const decodeField = (bytes: Uint8Array, start: number, end: number, flag: number): string => {
     if (scratch.length < end - start) scratch = new Uint8Array((end - start) * 2);
     return decoder.decode(scratch.subarray(0, copyField(bytes, start, end, flag, scratch, 0)));
+  };
+
+  // Field ranges of the records scanned in the current chunk, row-major (row * ncols + column).
+  let batchStarts = new Int32Array(0);
+  let batchEnds = new Int32Array(0);
+  let batchFlags = new Uint8Array(0);
+  let batchRows = 0;
+  let batchIrregular = false;
+  const growBatch = (size: number) => {
+    const capacity = Math.max(size, batchStarts.length * 2, 4096);
+    const starts = new Int32Array(capacity);
+    starts.set(batchStarts);
+    batchStarts = starts;
+    const ends = new Int32Array(capacity);
+    ends.set(batchEnds);
+    batchEnds = ends;
+    const flags = new Uint8Array(capacity);
+    flags.set(batchFlags);
+    batchFlags = flags;
+  };
+  const flushBatch = (bytes: Uint8Array) => {
+    if (batchRows === 0) return;
+    for (let k = 0; k < ncols; k++) appendBatch(columns[k]!, bytes, batchStarts, batchEnds, batchFlags, batchIrregular, batchRows, ncols, k);
+    batchRows = 0;
+    batchIrregular = false;
   };
 
   const scanner: CsvScanner = new CsvScanner(delimiter.charCodeAt(0), (bytes, starts, ends, flags, count, line) => {
@@ -233,30 +261,24 @@ export async function parseCsv(
         return;
       }
     }
-    // The hot loop: copy each field's bytes into its column (ByteColumn.appendField, inlined by hand).
+    // Fields are only noted here (a few integer writes); flushBatch copies their bytes column by
+    // column when the chunk is scanned, which keeps the copy loops tight and monomorphic.
+    const base = batchRows * ncols;
+    if (base + ncols > batchStarts.length) growBatch(base + ncols);
     for (let k = 0; k < ncols; k++) {
-      const column = columns[k]!;
-      const s = starts[k]!;
-      const e = ends[k]!;
-      let at = column.byteLength;
-      if (at + (e - s) > column.bytes.length) column.reserveBytes(at + (e - s));
-      const out = column.bytes;
-      if (flags[k]! === 0 || flags[k]! === 1) {
-        for (let p = s; p < e; p++) out[at++] = bytes[p]!;
-      } else at = copyField(bytes, s, e, flags[k]!, out, at);
-      column.byteLength = at;
-      const count = column.count + 1;
-      if (count >= column.offsets.length) column.reserveCells(count + 1);
-      column.offsets[count] = at;
-      column.count = count;
+      batchStarts[base + k] = starts[k]!;
+      batchEnds[base + k] = ends[k]!;
+      if (flags[k]! > 1) batchIrregular = true;
+      batchFlags[base + k] = flags[k]!;
     }
+    batchRows++;
     if (rows === lines.length) {
       const grown = new Int32Array(lines.length * 2);
       grown.set(lines);
       lines = grown;
     }
     lines[rows++] = line;
-  });
+  }, flushBatch);
 
   let bytesRead = 0;
   // Big chunks (a runtime may hand over a whole Blob at once) are fed in slices, so progress,
@@ -264,7 +286,8 @@ export async function parseCsv(
   const feed = async (bytes: Uint8Array, encoded: boolean, inputLength: number) => {
     for (let at = 0; at < bytes.length && !truncated; at += SLICE_BYTES) {
       hooks.throwIfCancelled?.();
-      const slice = bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
+      // A plain Uint8Array view (not a Node Buffer subclass) keeps the scanner's loops monomorphic.
+      const slice = new Uint8Array(bytes.buffer, bytes.byteOffset + at, Math.min(bytes.length - at, SLICE_BYTES));
       scanner.push(encoded ? slice : transcoder.push(slice));
       bytesRead += bytes.length === inputLength ? slice.length : Math.round((slice.length / bytes.length) * inputLength);
       hooks.onProgress?.(bytesRead, rows);
@@ -320,6 +343,33 @@ function bomLengthFor(head: Uint8Array, encoding: TextEncodingName): number {
   if (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) return 2;
   if (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff) return 2;
   return 0;
+}
+
+/**
+ * Copies one column's fields of a batch of records into the column: one capacity check for the
+ * batch, then a plain byte loop per field (undoing quotes only when the batch has such fields).
+ */
+function appendBatch(column: ByteColumn, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, flags: Uint8Array, irregular: boolean, rows: number, ncols: number, k: number): void {
+  let need = 0;
+  for (let r = 0, f = k; r < rows; r++, f += ncols) need += ends[f]! - starts[f]!;
+  column.reserveBytes(column.byteLength + need);
+  column.reserveCells(column.count + rows);
+  const out = column.bytes;
+  const offsets = column.offsets;
+  let at = column.byteLength;
+  let count = column.count;
+  for (let r = 0, f = k; r < rows; r++, f += ncols) {
+    const s = starts[f]!;
+    const e = ends[f]!;
+    if (irregular && flags[f]! > 1) at = copyField(bytes, s, e, flags[f]!, out, at);
+    else if (e - s > 48) {
+      out.set(bytes.subarray(s, e), at);
+      at += e - s;
+    } else for (let p = s; p < e; p++) out[at++] = bytes[p]!;
+    offsets[++count] = at;
+  }
+  column.byteLength = at;
+  column.count = count;
 }
 
 function utf8Length(text: string): number {

@@ -3,7 +3,8 @@
  *
  * It never builds strings or row objects: for each record it hands the sink the byte ranges of
  * the fields inside the current buffer, so the caller can copy them straight into column
- * builders. Chunks may cut anywhere (inside a quoted field, between CR and LF, inside a UTF-8
+ * builders (the optional flush callback lets a caller batch those copies per chunk: the ranges stay
+ * valid until it returns). Chunks may cut anywhere (inside a quoted field, between CR and LF, inside a UTF-8
  * character); the scanner keeps the unfinished record's bytes and resumes where it stopped, so
  * each byte is scanned once even when one field spans many chunks.
  */
@@ -61,6 +62,8 @@ export class CsvScanner {
   private count = 0;
   private line = 1;
   private recordLine = 1;
+  // 1 for the bytes that end an unquoted field: the delimiter, LF and CR.
+  private readonly stops = new Uint8Array(256);
   /** Records handed to the sink so far (blank lines included). */
   records = 0;
   /** Set by `end()` when the input ends inside a quoted field. */
@@ -69,7 +72,13 @@ export class CsvScanner {
   constructor(
     private readonly delimiter: number,
     private readonly sink: RecordSink,
-  ) {}
+    /** Called after each push/end with the bytes the records just emitted point into, before they are dropped. */
+    private readonly flush?: (bytes: Uint8Array) => void,
+  ) {
+    this.stops[delimiter] = 1;
+    this.stops[LF] = 1;
+    this.stops[CR] = 1;
+  }
 
   /** The physical line the scanner has reached (1-based). */
   get currentLine(): number {
@@ -92,13 +101,17 @@ export class CsvScanner {
       n = this.bufLen;
     }
     const recordStart = this.scan(bytes, n, false);
+    this.flush?.(bytes);
     this.keepTail(bytes, recordStart, n);
   }
 
   /** Ends the input: emits the last record (without a final newline) and notes an open quote. */
   end(): void {
     const n = this.bufLen;
-    if (n > 0 || this.count > 0 || this.state !== S_FIELD_START) this.scan(this.buf, n, true);
+    if (n > 0 || this.count > 0 || this.state !== S_FIELD_START) {
+      this.scan(this.buf, n, true);
+      this.flush?.(this.buf);
+    }
     this.bufLen = 0;
   }
 
@@ -157,6 +170,7 @@ export class CsvScanner {
    */
   private scan(b: Uint8Array, n: number, final: boolean): number {
     const d = this.delimiter;
+    const stops = this.stops;
     let i = this.pos;
     let state = this.state;
     let recordStart = 0;
@@ -192,11 +206,9 @@ export class CsvScanner {
         continue;
       }
       if (state === S_UNQUOTED || state === S_IRREGULAR) {
-        while (i < n) {
-          c = b[i]!;
-          if (c === d || c === LF || c === CR) break;
-          i++;
-        }
+        // One table load per byte instead of three comparisons: the hottest loop of intake.
+        while (i < n && stops[b[i]!] === 0) i++;
+        if (i < n) c = b[i]!;
         if (i >= n && !final) break;
         fieldEnd = i;
         if (state === S_UNQUOTED) this.addField(this.fieldStart, fieldEnd, FIELD_PLAIN);

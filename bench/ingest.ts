@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:ingest`: parses a generated 1M-row catalogue CSV (~100 MB) in headless Chromium,
+ * in a worker, with Trendloom's intake (into an Arrow table) and with PapaParse in worker mode
+ * (into rows), in the same run. Prints MB/s, rows/s, peak memory, the longest main-thread block,
+ * and one JSON line. Figures, never pass/fail.
+ *
+ * Memory: the resident set (RSS, from /proc) of all Chromium processes, sampled every 25 ms;
+ * peak minus the level just before the run. Workers live in the page's renderer process, so this
+ * counts the parser's buffers, the table, and what crosses to the page.
+ * Main-thread block: the longest gap between 1 ms timer ticks on the page (and the longest Long
+ * Task, when the API reports one).
+ *
+ * Options: ROWS=1000000 RUNS=3 (per engine, alternating; the best time is reported).
+ */
+import { copyFileSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { writeCatalogue } from './ingestData.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const PAGE_OUT = join(OUT, 'ingest-page');
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 3);
+const CSV = join(OUT, `catalogue-${ROWS}.csv`);
+
+interface PageRun {
+  engine: 'trendloom' | 'papaparse';
+  ms: number;
+  rows: number;
+  columns: number;
+  maxGapMs: number;
+  longestLongTaskMs: number;
+  problems?: number;
+  workerTimings?: { parse: number; typing: number };
+}
+
+interface Measured extends PageRun {
+  peakRssDelta: number;
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.wasm': 'application/wasm' };
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    // Cross-origin isolation, as the app is served.
+    response.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+  }));
+}
+
+function chromiumPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes('chromium') || cmd.includes('chrome')) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+function rssBytes(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // Ended.
+    }
+  }
+  return total;
+}
+
+const mb = (bytes: number) => bytes / 1e6;
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  if (!existsSync(CSV)) {
+    process.stdout.write(`Generating ${CSV} (${ROWS.toLocaleString('en-US')} rows)…\n`);
+    await writeCatalogue(CSV, ROWS);
+  }
+  const fileBytes = statSync(CSV).size;
+  process.stdout.write(`Building the bench page…\n`);
+  await build({
+    root: join(ROOT, 'bench', 'ingestPage'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir: PAGE_OUT, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  });
+  copyFileSync(join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), join(PAGE_OUT, 'papaparse.min.js'));
+  const { server, url } = await serve(PAGE_OUT);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'],
+  });
+  const version = browser.version();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === 'ready');
+    await page.setInputFiles('#file', CSV);
+    const results: Measured[] = [];
+    const engines = ['trendloom', 'papaparse'] as const;
+    for (let run = 0; run < RUNS; run++) {
+      for (const engine of engines) {
+        // Drop the previous run's output before measuring the baseline, so it is not counted as freed memory.
+        await page.evaluate(() => {
+          window.benchClear();
+          (globalThis as { gc?: () => void }).gc?.();
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        const pids = chromiumPids();
+        const baseline = rssBytes(pids);
+        let peak = baseline;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rssBytes(chromiumPids()));
+        }, 25);
+        const measured = await page.evaluate((e) => window.benchRun(e), engine);
+        clearInterval(sampler);
+        peak = Math.max(peak, rssBytes(chromiumPids()));
+        results.push({ ...measured, peakRssDelta: peak - baseline });
+        process.stdout.write(`  run ${run + 1} ${engine.padEnd(9)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms\n`);
+      }
+    }
+    const best = (engine: string) => results.filter((r) => r.engine === engine).sort((a, b) => a.ms - b.ms)[0]!;
+    const worstGap = (engine: string) => Math.max(...results.filter((r) => r.engine === engine).map((r) => Math.max(r.maxGapMs, r.longestLongTaskMs)));
+    const peakOf = (engine: string) => Math.max(...results.filter((r) => r.engine === engine).map((r) => r.peakRssDelta));
+    const summary = (engine: string) => {
+      const r = best(engine);
+      return {
+        ms: Math.round(r.ms),
+        mbPerS: Number(fmt(mb(fileBytes) / (r.ms / 1000))),
+        rowsPerS: Math.round(r.rows / (r.ms / 1000)),
+        rows: r.rows,
+        peakMemoryMB: Math.round(mb(peakOf(engine))),
+        peakMemoryVsFile: Number(fmt(peakOf(engine) / fileBytes, 2)),
+        longestMainThreadBlockMs: Math.round(worstGap(engine)),
+        ...(r.workerTimings ? { workerParseMs: Math.round(r.workerTimings.parse), workerTypingMs: Math.round(r.workerTimings.typing) } : {}),
+      };
+    };
+    const ours = summary('trendloom');
+    const papa = summary('papaparse');
+    const speedup = Number(fmt(papa.ms / ours.ms, 2));
+    const lines = [
+      '',
+      `Intake benchmark: ${fmt(mb(fileBytes))} MB, ${ours.rows.toLocaleString('en-US')} rows, Chromium ${version} headless, best of ${RUNS} runs each`,
+      `  Trendloom (worker → Arrow): ${fmt(ours.mbPerS)} MB/s, ${ours.rowsPerS.toLocaleString('en-US')} rows/s, ${ours.ms} ms (worker: parse ${ours.workerParseMs} ms + typing ${ours.workerTypingMs} ms)`,
+      `                              peak memory +${ours.peakMemoryMB} MB (${ours.peakMemoryVsFile}× the file), longest main-thread block ${ours.longestMainThreadBlockMs} ms`,
+      `  PapaParse (worker → rows):  ${fmt(papa.mbPerS)} MB/s, ${papa.rowsPerS.toLocaleString('en-US')} rows/s, ${papa.ms} ms`,
+      `                              peak memory +${papa.peakMemoryMB} MB (${papa.peakMemoryVsFile}× the file), longest main-thread block ${papa.longestMainThreadBlockMs} ms`,
+      `  Trendloom is ${speedup}× PapaParse (same run). Goals: ≥ 100 MB/s, ≥ 5× PapaParse, peak ≤ 2× file, no block > 50 ms.`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    process.stdout.write(`${JSON.stringify({ bench: 'ingest', fileMB: Number(fmt(mb(fileBytes))), rows: ours.rows, runs: RUNS, chromium: version, trendloom: ours, papaparse: papa, speedup })}\n`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:ingest failed: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+/**
+ * The intake benchmark page: parses the chosen file in a worker, either with Trendloom's intake
+ * worker (into an Arrow table) or with PapaParse in its worker mode (into rows), while a timer loop
+ * on the main thread records the longest stretch it could not run. Driven by bench/ingest.ts.
+ */
+import type PapaNamespace from 'papaparse';
+import { tableFromIPC } from 'apache-arrow';
+import { WorkerClient } from '../../src/workers/client.ts';
+
+// PapaParse is loaded as a classic script (papaparse.min.js, copied next to the page by
+// bench/ingest.ts): its worker mode rebuilds itself from its own source, which bundling breaks.
+declare const Papa: typeof PapaNamespace;
+
+/** What one run measured (page side). */
+export interface PageRun {
+  engine: 'trendloom' | 'papaparse';
+  ms: number;
+  rows: number;
+  columns: number;
+  maxGapMs: number;
+  longestLongTaskMs: number;
+  problems?: number;
+  workerTimings?: { parse: number; typing: number };
+}
+
+// The previous run's output, held so it counts as loaded data until the next run replaces it.
+let lastResult: unknown = null;
+
+function input(): File {
+  const file = (document.getElementById('file') as HTMLInputElement).files?.[0];
+  if (!file) throw new Error('no file chosen');
+  return file;
+}
+
+// Records the longest gap between 1 ms timer ticks: how long the main thread was unavailable.
+function watchMainThread(): () => { maxGapMs: number; longestLongTaskMs: number } {
+  let running = true;
+  let last = performance.now();
+  let maxGap = 0;
+  const tick = () => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+    if (running) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  try {
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // Long Tasks API unavailable: the timer gap still measures blocking.
+  }
+  return () => {
+    running = false;
+    observer.disconnect();
+    return { maxGapMs: maxGap, longestLongTaskMs: longest };
+  };
+}
+
+async function runTrendloom(): Promise<PageRun> {
+  const file = input();
+  const worker = new Worker(new URL('../../src/workers/intake.worker.ts', import.meta.url), { type: 'module' });
+  const client = new WorkerClient(worker);
+  // Start the worker before timing (module load), as the app does once per session.
+  await client.request('ping' as never, { text: 'warm' } as never).catch(() => undefined);
+  const stop = watchMainThread();
+  const started = performance.now();
+  const result = await client.request('intake.parse', { file, name: file.name });
+  const table = tableFromIPC(result.ipc);
+  const ms = performance.now() - started;
+  const watch = stop();
+  worker.terminate();
+  lastResult = table;
+  return { engine: 'trendloom', ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, ...watch };
+}
+
+async function runPapa(): Promise<PageRun> {
+  const file = input();
+  const stop = watchMainThread();
+  const started = performance.now();
+  const kept: unknown[][] = [];
+  let rows = 0;
+  let columns = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(file, {
+      worker: true,
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: true,
+      chunk(results) {
+        rows += results.data.length;
+        columns = Math.max(columns, results.data[0]?.length ?? 0);
+        kept.push(results.data); // rows stay in memory, as a parsed table would
+      },
+      complete: () => resolve(),
+      error: (error) => reject(error),
+    });
+  });
+  const ms = performance.now() - started;
+  const watch = stop();
+  // The header row is a row to PapaParse (header: false); count data rows like Trendloom does.
+  lastResult = kept; // kept alive until the next run, like a loaded table
+  return { engine: 'papaparse', ms, rows: rows - 1, columns, ...watch };
+}
+
+declare global {
+  interface Window {
+    benchRun(engine: 'trendloom' | 'papaparse'): Promise<PageRun>;
+    benchHolding(): boolean;
+    benchClear(): void;
+  }
+}
+
+window.benchRun = (engine) => {
+  lastResult = null;
+  return engine === 'trendloom' ? runTrendloom() : runPapa();
+};
+window.benchHolding = () => lastResult !== null;
+window.benchClear = () => {
+  lastResult = null;
+};
+document.title = 'ready';
