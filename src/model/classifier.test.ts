@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Classifier, type ModelRuntime, type OrtTensorLike } from './classifier.ts';
+import { padBatch } from './batching.ts';
+import { headLabels, parseClassifierConfig } from './config.ts';
+import { createNodeRuntime, DEFAULT_MODEL_DIR, loadNodeClassifier } from './session.node.ts';
+
+interface GoldenCase {
+  text: string;
+  ids: number[];
+  embedding?: number[];
+  [logits: `logits_${string}`]: number[];
+}
+const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/model-golden.json', import.meta.url), 'utf8')) as {
+  heads: string[];
+  cases: GoldenCase[];
+};
+
+// Bounds for the int8 model against PyTorch fp32. Measured with the shipped model: top-1 agreement
+// 200/200 on every head, max |logit difference| 0.067 (subCategory).
+const MIN_TOP1_AGREEMENT = 0.99;
+const MAX_LOGIT_DIFF = 0.25;
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+describe('shipped quantised classifier vs PyTorch golden outputs (200 inputs)', () => {
+  let classifier: Classifier;
+  let runtime: ModelRuntime;
+  let outputs: Record<string, OrtTensorLike>;
+  let width: number;
+
+  beforeAll(async () => {
+    classifier = await loadNodeClassifier();
+    runtime = await createNodeRuntime(join(DEFAULT_MODEL_DIR, classifier.config.onnx.model_file), 1);
+    width = Math.max(...golden.cases.map((c) => c.ids.length));
+    const { inputIds, attentionMask } = padBatch(golden.cases.map((c) => c.ids), width, 0);
+    const dims = [golden.cases.length, width];
+    outputs = await runtime.session.run({
+      input_ids: runtime.int64Tensor(inputIds, dims),
+      attention_mask: runtime.int64Tensor(attentionMask, dims),
+    });
+  });
+
+  it('tokenises the 200 inputs exactly as Python did', () => {
+    expect(golden.cases).toHaveLength(200);
+    const differing = golden.cases.filter((c) => JSON.stringify(classifier.encodeForClassifier(c.text)) !== JSON.stringify(c.ids));
+    expect(differing.map((c) => c.text)).toEqual([]);
+  });
+
+  it('exposes every head and the embedding under the documented names', () => {
+    for (const head of golden.heads) expect(outputs[`logits_${head}`]!.dims).toEqual([200, headLabels(classifier.config, head).length]);
+    expect(outputs.embedding!.dims).toEqual([200, classifier.config.hidden_size]);
+    expect(outputs.next_token_logits!.dims).toEqual([200, classifier.config.vocab_size]);
+  });
+
+  it('agrees with PyTorch on the top label and stays close in logits, per head', () => {
+    const report: Record<string, { agreement: number; maxDiff: number }> = {};
+    for (const head of golden.heads) {
+      const out = outputs[`logits_${head}`]!;
+      const n = out.dims[1]!;
+      const data = out.data as Float32Array;
+      let agree = 0;
+      let maxDiff = 0;
+      golden.cases.forEach((c, row) => {
+        const ours = data.subarray(row * n, (row + 1) * n);
+        const ref = c[`logits_${head}`];
+        if (argmax(ours) === argmax(ref)) agree++;
+        for (let k = 0; k < n; k++) maxDiff = Math.max(maxDiff, Math.abs(ours[k]! - ref[k]!));
+      });
+      report[head] = { agreement: agree / golden.cases.length, maxDiff };
+    }
+    for (const [head, r] of Object.entries(report)) {
+      expect(r.agreement, `${head} top-1 agreement`).toBeGreaterThanOrEqual(MIN_TOP1_AGREEMENT);
+      expect(r.maxDiff, `${head} max |logit difference|`).toBeLessThanOrEqual(MAX_LOGIT_DIFF);
+    }
+  });
+
+  it('returns the pooled embedding close to PyTorch', () => {
+    const data = outputs.embedding!.data as Float32Array;
+    const size = classifier.config.hidden_size;
+    const withEmbedding = golden.cases.filter((c) => c.embedding);
+    expect(withEmbedding.length).toBeGreaterThan(0);
+    withEmbedding.forEach((c, row) => {
+      const ours = data.subarray(row * size, (row + 1) * size);
+      let dot = 0, a = 0, b = 0;
+      c.embedding!.forEach((v, k) => {
+        dot += v * ours[k]!;
+        a += v * v;
+        b += ours[k]! * ours[k]!;
+      });
+      expect(dot / Math.sqrt(a * b)).toBeGreaterThan(0.99);
+    });
+  });
+
+  it('Classifier gives the same labels through bucketed batches, with duplicates run once', async () => {
+    let calls = 0;
+    let rows = 0;
+    const counting: ModelRuntime = {
+      int64Tensor: runtime.int64Tensor,
+      session: {
+        run: (feeds) => {
+          calls++;
+          rows += (feeds.input_ids as { dims: readonly number[] }).dims[0]!;
+          return runtime.session.run(feeds);
+        },
+      },
+    };
+    const counted = new Classifier(counting, classifier.tokenizer, classifier.config);
+    const texts = [...golden.cases.slice(0, 50).map((c) => c.text), golden.cases[0]!.text, golden.cases[1]!.text];
+    const predictions = await counted.classifyTexts(texts, { topK: 3, maxBatch: 16, embeddings: true });
+    expect(rows).toBe(50);
+    expect(calls).toBe(4);
+    expect(predictions[50]).toEqual(predictions[0]);
+    const labels = headLabels(classifier.config, 'articleType');
+    const agree = predictions.slice(0, 50).filter((p, i) => p.heads.articleType!.label === labels[argmax(golden.cases[i]!.logits_articleType)]).length;
+    expect(agree).toBeGreaterThanOrEqual(48);
+    expect(predictions[0]!.heads.articleType!.top).toHaveLength(3);
+    expect(predictions[0]!.embedding).toHaveLength(classifier.config.hidden_size);
+  });
+
+  it('rejects a config.json without heads', () => {
+    expect(() => parseClassifierConfig({ vocab_size: 10 })).toThrow(/incomplete/);
+  });
+});
