@@ -1,3 +1,5 @@
+import { translate, type Language } from './i18n.ts';
+
 /** Saves a Blob as a file through a temporary link (nothing leaves the machine). */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -11,12 +13,12 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** Renders the first chart SVG inside `container` to a PNG Blob (white background, 2× scale). */
-export async function chartToPng(container: Element): Promise<Blob> {
+export async function chartToPng(container: Element, language: Language = 'en'): Promise<Blob> {
   // The chart is the largest SVG in the container (legend icons are small SVGs too).
   const svgs = Array.from(container.querySelectorAll('svg'));
   const area = (e: Element) => e.getBoundingClientRect().width * e.getBoundingClientRect().height;
   const svg = svgs.sort((a, b) => area(b) - area(a))[0];
-  if (!svg) throw new Error('There is no chart to export in this view.');
+  if (!svg) throw new Error(translate(language, 'noChartToExport'));
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -34,5 +36,5 @@ export async function chartToPng(container: Element): Promise<Blob> {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.scale(2, 2);
   context.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be drawn.'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(translate(language, 'chartNotDrawn')))), 'image/png'));
 }

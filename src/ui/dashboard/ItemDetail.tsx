@@ -4,14 +4,17 @@ import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
 import { inferenceWorker } from '../../workers/pageWorkers.ts';
 import { Table } from 'apache-arrow';
+import { translate } from '../i18n.ts';
+import { useT } from '../useT.ts';
 
 /** Words shaded by how much they drove the prediction (green for, red against). */
 function Explanation({ result }: { result: ModelExplainResult }) {
+  const language = useAppStore((s) => s.language);
   const max = Math.max(1e-6, ...result.words.map((w) => Math.abs(w.weight)));
   return (
     <span data-testid="explanation">
       {result.words.map((w, i) => (
-        <span key={i} className="word" title={`${w.weight >= 0 ? '+' : ''}${(w.weight * 100).toFixed(1)} pt`} style={{ background: w.weight >= 0 ? `rgba(4,120,87,${(Math.abs(w.weight) / max) * 0.6})` : `rgba(185,28,28,${(Math.abs(w.weight) / max) * 0.6})` }}>
+        <span key={i} className="word" title={`${w.weight >= 0 ? '+' : ''}${(w.weight * 100).toFixed(1)}${translate(language, 'pointsSuffix')}`} style={{ background: w.weight >= 0 ? `rgba(4,120,87,${(Math.abs(w.weight) / max) * 0.6})` : `rgba(185,28,28,${(Math.abs(w.weight) / max) * 0.6})` }}>
           {w.word}{' '}
         </span>
       ))}
@@ -24,6 +27,7 @@ function Explanation({ result }: { result: ModelExplainResult }) {
  * correct a label in place. Corrections go into a `label_<head>` column that fine-tuning can learn from.
  */
 export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: number }) {
+  const t = useT();
   const model = useAppStore((s) => s.model);
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
@@ -63,9 +67,9 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
 
   return (
     <section className="item-detail" data-testid="item-detail">
-      <h4>Item {row + 1}</h4>
-      <p>{text || <span className="muted">(no text)</span>}</p>
-      {heads.length === 0 && <p className="muted">This item has no model labels.</p>}
+      <h4>{t('itemNumber', { n: row + 1 })}</h4>
+      <p>{text || <span className="muted">{t('noText')}</span>}</p>
+      {heads.length === 0 && <p className="muted">{t('noModelLabels')}</p>}
       <table className="series-table">
         <tbody>
           {heads.map((head) => {
@@ -77,12 +81,12 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                 <td>{head}</td>
                 <td>
                   <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
-                  {corrected ? <span className="muted"> · corrected to {corrected}</span> : null}
+                  {corrected ? <span className="muted"> · {t('correctedTo', { label: corrected })}</span> : null}
                 </td>
                 <td>{explanations[head] ? <Explanation result={explanations[head]!} /> : <span className="muted">…</span>}</td>
                 <td>
-                  <select aria-label={`Correct ${head}`} value="" onChange={(e) => e.target.value && correct(head, e.target.value)} data-testid={`correct-${head}`}>
-                    <option value="">Correct…</option>
+                  <select aria-label={t('correctHead', { head })} value="" onChange={(e) => e.target.value && correct(head, e.target.value)} data-testid={`correct-${head}`}>
+                    <option value="">{t('correctOption')}</option>
                     {model!.labels[head]!.map((l) => (
                       <option key={l} value={l}>
                         {l}
@@ -96,7 +100,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
         </tbody>
       </table>
       {error && <p className="error">{error}</p>}
-      <p className="muted">Shaded words moved the prediction most when removed (green: for the label, red: against). Corrections are kept in label_… columns; train a head on one in the Model view.</p>
+      <p className="muted">{t('explanationHint')}</p>
     </section>
   );
 }

@@ -3,13 +3,16 @@ import { applyHeadToDataset, listHeads, parseHeadFile, saveHead, trainHeadOnData
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { formatBytes } from '../i18n.ts';
+import { formatBytes, formatNumber, progressMessage, unitLabel, type Language } from '../i18n.ts';
+import { useT } from '../useT.ts';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const percent = (language: Language, v: number) => `${formatNumber(language, v * 100, 1)}%`;
 
 /** The model view: which model and backend, the user's own heads, and the fine-tuning flow. */
 export function ModelView({ dataset }: { dataset: LoadedDataset }) {
+  const t = useT();
   const language = useAppStore((s) => s.language);
+  const pct = (v: number) => percent(language, v);
   const model = useAppStore((s) => s.model);
   const labelling = useAppStore((s) => s.labelling);
   const candidates = dataset.columns.filter((c) => !c.name.startsWith('pred_') && !c.name.startsWith('ft_') && ['label', 'category', 'styles', 'colours', 'materials', 'season', 'gender'].includes(c.role));
@@ -32,7 +35,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
     try {
       await task(controller.signal);
     } catch (error) {
-      setMessage(error instanceof CancelledError ? 'Stopped. Nothing was changed.' : (error as Error).message);
+      setMessage(error instanceof CancelledError ? t('cancelled') : (error as Error).message);
     } finally {
       setAbort(null);
       setProgress(null);
@@ -50,34 +53,41 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
     run(async (signal) => {
       const labelled = await applyHeadToDataset(dataset, head, signal, setProgress);
       useAppStore.setState({ dataset: labelled });
-      setMessage(`Added the column ft_${head.labelColumn} (with ft_prob_${head.labelColumn}); pick it as "Trend of" to see its trends.`);
+      setMessage(t('addedColumn', { column: head.labelColumn ?? 'label', facet: t('facet') }));
     });
 
   return (
     <div className="model-view" data-testid="model-view">
       <section>
-        <h3>The model</h3>
+        <h3>{t('modelTitle')}</h3>
         {model ? (
           <ul>
-            <li>Trendloom classifier (a small Llama-architecture model shipped with the app, {formatBytes(language, model.modelBytes)}), heads: {model.heads.join(', ')}.</li>
+            <li>{t('modelDescription', { size: formatBytes(language, model.modelBytes), heads: model.heads.join(', ') })}</li>
             <li data-testid="model-backend">
-              Running on {model.backend === 'webgpu' ? 'WebGPU' : `WebAssembly with ${model.threads} thread(s)`} — {model.reason}
+              {t('runningOn', { backend: model.backend === 'webgpu' ? 'WebGPU' : t('wasmWithThreads', { threads: model.threads }), reason: model.reason })}
             </li>
             <li>
-              Loaded in {(model.loadMs / 1000).toFixed(1)} s, warm-up {(model.warmupMs / 1000).toFixed(2)} s.
-              {labelling ? ` Labelled ${labelling.items.toLocaleString()} items (${labelling.unique.toLocaleString()} distinct texts, ${labelling.cached.toLocaleString()} from the cache) in ${labelling.seconds.toFixed(1)} s.` : ''}
+              {t('loadedIn', { load: formatNumber(language, model.loadMs / 1000, 1), warmup: formatNumber(language, model.warmupMs / 1000, 2) })}
+              {labelling
+                ? t('labelledSummary', {
+                    items: formatNumber(language, labelling.items),
+                    unique: formatNumber(language, labelling.unique),
+                    cached: formatNumber(language, labelling.cached),
+                    seconds: formatNumber(language, labelling.seconds, 1),
+                  })
+                : ''}
             </li>
           </ul>
         ) : (
-          <p className="muted">The model loads when items are labelled.</p>
+          <p className="muted">{t('modelLoadsLater')}</p>
         )}
       </section>
       <section>
-        <h3>Teach it your own labels</h3>
-        <p className="muted">Pick a column holding your labels. A head is trained on the rows that have one (15% held back to check it), then fills the rows that do not. Everything runs on this computer.</p>
+        <h3>{t('teachTitle')}</h3>
+        <p className="muted">{t('teachHint')}</p>
         <div className="controls">
           <label>
-            Label column{' '}
+            {t('labelColumn')}{' '}
             <select value={labelColumn} onChange={(e) => setLabelColumn(e.target.value)} data-testid="head-label">
               {candidates.map((c) => (
                 <option key={c.name} value={c.name}>
@@ -88,92 +98,98 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
           </label>
           {multi && (
             <label>
-              Separator <input value={separator} onChange={(e) => setSeparator(e.target.value || '|')} style={{ width: '3rem' }} />
+              {t('separator')} <input value={separator} onChange={(e) => setSeparator(e.target.value || '|')} style={{ width: '3rem' }} />
             </label>
           )}
           <label>
-            <input type="checkbox" checked={useEmbedding} onChange={(e) => setUseEmbedding(e.target.checked)} /> use the model's understanding of the text (embedding)
+            <input type="checkbox" checked={useEmbedding} onChange={(e) => setUseEmbedding(e.target.checked)} /> {t('useEmbedding')}
           </label>
           <button type="button" className="primary" disabled={!labelColumn || !!abort} onClick={() => void train()} data-testid="train-head">
-            Train head
+            {t('trainHead')}
           </button>
           {abort && (
             <button type="button" onClick={() => abort.abort()} data-testid="cancel-head">
-              Cancel
+              {t('cancel')}
             </button>
           )}
         </div>
         {progress && (
           <p className="muted" data-testid="head-progress">
-            {progress.stage === 'embed' ? 'Reading texts with the model' : 'Training'}: {progress.done} / {progress.total ?? '?'} {progress.unit ?? ''} {progress.message ?? ''}
+            {t('headProgress', {
+              stage: progress.stage === 'embed' ? t('embedStage') : t('trainStage'),
+              done: formatNumber(language, progress.done),
+              total: progress.total === undefined ? '?' : formatNumber(language, progress.total),
+              unit: unitLabel(language, progress.unit),
+              message: progressMessage(language, progress.message) ?? '',
+            })}
           </p>
         )}
         {message && <p role="status" data-testid="head-message">{message}</p>}
         {trained && (
           <div data-testid="head-report">
             <h4>
-              Validation on {trained.report.count} held-out rows of “{trained.head.labelColumn}”
+              {t('validationOn', { count: formatNumber(language, trained.report.count), column: trained.head.labelColumn ?? '' })}
             </h4>
             <table className="series-table">
               <thead>
                 <tr>
                   <th />
-                  <th>precision</th>
-                  <th>recall</th>
-                  <th>F1</th>
+                  <th>{t('precision')}</th>
+                  <th>{t('recall')}</th>
+                  <th>{t('f1')}</th>
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <td>accuracy</td>
+                  <td>{t('accuracy')}</td>
                   <td colSpan={3} data-testid="head-accuracy">
                     {pct(trained.report.accuracy)}
                   </td>
                 </tr>
                 <tr>
-                  <td>micro</td>
+                  <td>{t('micro')}</td>
                   <td>{pct(trained.report.micro.precision)}</td>
                   <td>{pct(trained.report.micro.recall)}</td>
                   <td>{pct(trained.report.micro.f1)}</td>
                 </tr>
                 <tr>
-                  <td>macro</td>
+                  <td>{t('macro')}</td>
                   <td>{pct(trained.report.macro.precision)}</td>
                   <td>{pct(trained.report.macro.recall)}</td>
                   <td>{pct(trained.report.macro.f1)}</td>
                 </tr>
               </tbody>
             </table>
-            {trained.confusion && <Confusion confusion={trained.confusion} />}
+            {trained.confusion && <Confusion confusion={trained.confusion} caption={t('confusionCaption')} />}
             <div className="actions">
               <button type="button" className="primary" onClick={() => void fill(trained.head)} data-testid="fill-column" disabled={!!abort}>
-                Fill ft_{trained.head.labelColumn} for every row
+                {t('fillColumn', { column: trained.head.labelColumn ?? 'label' })}
               </button>
               <button type="button" onClick={() => downloadBlob(new Blob([JSON.stringify(trained.head)], { type: 'application/json' }), `trendloom-head-${trained.head.labelColumn}.json`)} data-testid="export-head">
-                Export head (JSON)
+                {t('exportHead')}
               </button>
             </div>
           </div>
         )}
       </section>
       <section>
-        <h3>Saved heads</h3>
+        <h3>{t('savedHeads')}</h3>
         {saved.length === 0 ? (
-          <p className="muted">None yet.</p>
+          <p className="muted">{t('noneYet')}</p>
         ) : (
           <ul data-testid="saved-heads">
             {saved.map((s) => (
               <li key={s.key}>
-                {s.head.labelColumn} · {s.head.labels.length} labels · validation accuracy {s.head.metrics ? pct(s.head.metrics.accuracy) : '—'}{' '}
+                {t('savedHeadLine', { column: s.head.labelColumn ?? '', count: formatNumber(language, s.head.labels.length), accuracy: s.head.metrics ? pct(s.head.metrics.accuracy) : '—' })}{' '}
                 <button type="button" className="link" onClick={() => void fill(s.head)} disabled={!!abort}>
-                  apply to this file
+                  {t('applyToFile')}
                 </button>
               </li>
             ))}
           </ul>
         )}
         <label className="muted">
-          Import a head (JSON){' '}
+          {t('importHead')}{' '}
           <input
             type="file"
             accept="application/json,.json"
@@ -185,7 +201,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
                 try {
                   const head = parseHeadFile(text);
                   void saveHead(head).then(refresh);
-                  setMessage(`Imported the head for “${head.labelColumn}”.`);
+                  setMessage(t('importedHead', { column: head.labelColumn ?? '' }));
                 } catch (error) {
                   setMessage((error as Error).message);
                 }
@@ -198,11 +214,11 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
   );
 }
 
-function Confusion({ confusion }: { confusion: NonNullable<TrainedHead['confusion']> }) {
+function Confusion({ confusion, caption }: { confusion: NonNullable<TrainedHead['confusion']>; caption: string }) {
   const max = Math.max(1, ...confusion.counts.flat());
   return (
     <table className="heatmap confusion" data-testid="confusion">
-      <caption className="muted">Confusion on the held-out rows: rows are the true labels, columns the predicted ones.</caption>
+      <caption className="muted">{caption}</caption>
       <thead>
         <tr>
           <th />

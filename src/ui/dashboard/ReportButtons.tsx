@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import { seriesToCsv } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
-import type { LoadedDataset } from '../../state/store.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { chartToPng, downloadBlob } from '../download.ts';
 import { useT } from '../useT.ts';
 import { ReportView } from './ReportView.tsx';
@@ -10,6 +10,7 @@ import { ReportView } from './ReportView.tsx';
 /** Export controls: the seasonal report, the series as CSV, and the open chart as PNG. */
 export function ReportButtons({ dataset, trends, forecasts, futureLabels }: { dataset: LoadedDataset; trends: (DashboardTrends) | undefined; forecasts: Map<string, TrendForecast>; futureLabels: string[] }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const [reportOpen, setReportOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const base = dataset.fileName.replace(/\.[^.]+$/, '');
@@ -36,10 +37,10 @@ export function ReportButtons({ dataset, trends, forecasts, futureLabels }: { da
         onClick={() => {
           const chart = document.querySelector('[data-chart]');
           if (!chart) {
-            setMessage('There is no chart in this view.');
+            setMessage(t('noChartInView'));
             return;
           }
-          chartToPng(chart).then(
+          chartToPng(chart, language).then(
             (blob) => downloadBlob(blob, `${base}-${chart.getAttribute('data-chart')}.png`),
             (error: unknown) => setMessage((error as Error).message),
           );

@@ -4,15 +4,21 @@ import type { TrendForecast } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
+import { formatNumber, translate, translateTerm, type MessageKey } from '../i18n.ts';
+import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
 const regionScopes = 3;
+/** How each period grain reads in the report's "based on" line. */
+const grainKeys: Record<string, MessageKey> = { week: 'grainWeek', month: 'grainMonth', quarter: 'grainQuarter', season: 'grainSeason', 'fashion-season': 'grainFashion', year: 'grainYear' };
 
 /** Builds the seasonal report from the dataset under the current dashboard settings. */
 export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendForecast>): TrendReport | undefined {
   const spec = useAppStore((s) => s.dashboard)!;
+  const language = useAppStore((s) => s.language);
   return useMemo(() => {
+    const allRegions = translate(language, 'allRegions');
     const prepared = prepare(dataset);
     const current = prepared.trends(spec);
     if (!current) return undefined;
@@ -21,37 +27,45 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
     const regions = region ? prepared.coded(region.name).values.slice(0, regionScopes) : [];
     const sections: ReportSection[] = [];
     for (const facet of facets) {
-      const scopes: [string, Record<string, string[]>][] = [['All regions', spec.filters], ...regions.map((r): [string, Record<string, string[]>] => [r, { ...spec.filters, [region!.name]: [r] }])];
+      const scopes: [string, Record<string, string[]>][] = [[allRegions, spec.filters], ...regions.map((r): [string, Record<string, string[]>] => [r, { ...spec.filters, [region!.name]: [r] }])];
       for (const [scope, filters] of scopes) {
         const trends = prepared.trends({ ...spec, facet, filters, topN: 24 });
         if (!trends) continue;
-        const extra = facet === spec.facet && scope === 'All regions' ? (label: string) => {
+        const extra = facet === spec.facet && scope === allRegions ? (label: string) => {
           const f = forecasts.get(label);
-          return f ? { forecast: f.point[0], mase: f.backtestMase, signal: f.signal.label } : {};
+          return f ? { forecast: f.point[0], mase: f.backtestMase, signal: f.signal.label === undefined ? undefined : translateTerm(language, 'signal_', f.signal.label) } : {};
         } : undefined;
         sections.push({ facet, scope, ...rankMovers(trends.series, trends.periods.perYear, extra) });
       }
     }
     const mases = [...forecasts.values()].map((f) => f.backtestMase).filter(Number.isFinite);
     return {
-      title: `Trend report — ${current.periods.labels[current.periods.labels.length - 1] ?? ''}`,
+      title: translate(language, 'reportTitle', { period: current.periods.labels[current.periods.labels.length - 1] ?? '' }),
       basedOn: [
-        `File: ${dataset.fileName} (${dataset.table.numRows.toLocaleString('en-GB')} rows, ${current.itemsCounted.toLocaleString('en-GB')} counted)`,
-        `Periods: ${current.periods.labels[0]} – ${current.periods.labels[current.periods.labels.length - 1]} by ${spec.grain}; shares of ${spec.measure}; a share needs ${spec.minSupport}+ items in its period`,
-        `Filters: ${Object.entries(spec.filters).filter(([, v]) => v.length).map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') || 'none'}`,
-        'Computed on this computer by Trendloom; no data left it.',
+        translate(language, 'reportFile', { file: dataset.fileName, rows: formatNumber(language, dataset.table.numRows), counted: formatNumber(language, current.itemsCounted) }),
+        translate(language, 'reportPeriods', {
+          from: current.periods.labels[0] ?? '',
+          to: current.periods.labels[current.periods.labels.length - 1] ?? '',
+          grain: grainKeys[spec.grain] ? translate(language, grainKeys[spec.grain]!) : spec.grain,
+          measure: translate(language, spec.measure === 'units' ? 'measureUnits' : 'measureItems'),
+          min: formatNumber(language, spec.minSupport),
+        }),
+        translate(language, 'reportFilters', { list: Object.entries(spec.filters).filter(([, v]) => v.length).map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') || translate(language, 'none') }),
+        translate(language, 'reportLocal'),
       ],
       latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',
       sections,
       accuracyNote: mases.length
-        ? `Forecasts of "${spec.facet}" come from a backtested ensemble; its mean backtest MASE over the charted values is ${(mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2)} (below 1 beats repeating last year's value).`
+        ? translate(language, 'reportAccuracy', { facet: spec.facet, mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
         : undefined,
     };
-  }, [dataset, spec, forecasts]);
+  }, [dataset, spec, forecasts, language]);
 }
 
 /** The printable seasonal report (print → PDF) with a Markdown download. */
 export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDataset; forecasts: Map<string, TrendForecast>; onClose: () => void }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
   const report = useReport(dataset, forecasts);
   if (!report) return null;
   return (
@@ -59,10 +73,10 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
       <article className="report">
         <div className="report-actions no-print">
           <button type="button" onClick={() => window.print()}>
-            Print / PDF
+            {t('printPdf')}
           </button>
           <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportToMarkdown(report)], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
-            Markdown
+            {t('markdown')}
           </button>
           <button type="button" onClick={onClose}>
             ✕
@@ -82,9 +96,9 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
             <div className="report-columns">
               {(['rising', 'declining'] as const).map((kind) => (
                 <div key={kind}>
-                  <h3>{kind === 'rising' ? 'Rising' : 'Declining'}</h3>
+                  <h3>{kind === 'rising' ? t('rising') : t('declining')}</h3>
                   {section[kind].length === 0 ? (
-                    <p className="muted">Not enough history, or nothing moved.</p>
+                    <p className="muted">{t('nothingMoved')}</p>
                   ) : (
                     <table>
                       <tbody>
@@ -92,7 +106,7 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
                           <tr key={r.label}>
                             <td>{r.label}</td>
                             <td className="num">{formatShare(r.latest)}</td>
-                            <td className="num">{formatPoints(r.change)}</td>
+                            <td className="num">{formatPoints(r.change, language)}</td>
                             <td className="num">{r.forecast !== undefined ? `→ ${formatShare(r.forecast)}` : ''}</td>
                           </tr>
                         ))}

@@ -5,7 +5,8 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber, progressMessage, signalLabel, translate, translateTerm } from '../i18n.ts';
+import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -17,6 +18,7 @@ const charted = 6;
  * backtests, the chosen ones charted with intervals, and all of them ranked by trend signal.
  */
 export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFile']> }) {
+  const t = useT();
   const language = useAppStore((s) => s.language);
   const { set } = file;
   const [horizon, setHorizon] = useState(Math.min(52, set.frequency === 'week' ? 52 : set.frequency === 'month' ? 12 : 4));
@@ -40,7 +42,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       (e: unknown) => {
         setProgress(null);
         setAbort(null);
-        setError(e instanceof CancelledError ? 'Forecasting was stopped.' : (e as Error).message);
+        setError(e instanceof CancelledError ? translate(useAppStore.getState().language, 'forecastStopped') : (e as Error).message);
       },
     );
     return () => controller.abort();
@@ -64,11 +66,11 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
     <section className="dashboard" data-testid="series-dashboard">
       <div className="controls">
         <label>
-          Forecast{' '}
-          <input type="number" min={1} max={104} value={horizon} onChange={(e) => setHorizon(Math.max(1, Math.min(104, Number(e.target.value) || 1)))} style={{ width: '4rem' }} data-testid="series-horizon" /> {set.frequency}s
+          {t('horizon')}{' '}
+          <input type="number" min={1} max={104} value={horizon} onChange={(e) => setHorizon(Math.max(1, Math.min(104, Number(e.target.value) || 1)))} style={{ width: '4rem' }} data-testid="series-horizon" /> {translateTerm(language, 'horizon_', set.frequency)}
         </label>
         <label>
-          Find series <input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. eu_female" />
+          {t('findSeries')} <input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('findSeriesExample')} />
         </label>
         <span className="export-buttons">
           <button
@@ -77,13 +79,20 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
             data-testid="export-series-csv"
             onClick={() => result && downloadBlob(new Blob([seriesToCsv(labels, set.series.map((s) => ({ label: s.name, values: s.values })), { periods: future, forecasts: result.forecasts })], { type: 'text/csv' }), `${file.fileName.replace(/\.[^.]+$/, '')}-forecasts.csv`)}
           >
-            Forecasts CSV
+            {t('forecastsCsv')}
           </button>
         </span>
       </div>
       <p className="based-on" data-testid="based-on">
-        Based on: {file.fileName} · {set.series.length} series ({file.layout} layout) · {labels[0]} – {labels[labels.length - 1]} · {set.frequency}ly · forecasts by a backtested ensemble
-        {meanMase !== undefined ? ` · mean backtest MASE ${meanMase.toFixed(2)}` : ''}
+        {t('seriesBasedOn', {
+          file: file.fileName,
+          count: formatNumber(language, set.series.length),
+          layout: translateTerm(language, 'layout_', file.layout),
+          from: labels[0] ?? '',
+          to: labels[labels.length - 1] ?? '',
+          frequency: translateTerm(language, 'frequency_', set.frequency),
+        })}
+        {meanMase !== undefined ? t('meanMase', { mase: meanMase.toFixed(2) }) : ''}
       </p>
       {set.notes.length > 0 && (
         <ul className="notes">
@@ -94,9 +103,9 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       )}
       {progress && (
         <p className="muted" data-testid="series-progress">
-          {progress.message ?? `Forecasting ${progress.done} / ${progress.total} series…`}{' '}
+          {progressMessage(language, progress.message) ?? t('forecastingSeries', { done: formatNumber(language, progress.done), total: formatNumber(language, progress.total ?? 0) })}{' '}
           <button type="button" onClick={() => abort?.abort()}>
-            Cancel
+            {t('cancel')}
           </button>
         </p>
       )}
@@ -111,14 +120,14 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       <table className="series-table" data-testid="series-list">
         <thead>
           <tr>
-            <th>Chart</th>
-            <th>Series</th>
+            <th>{t('chartColumn')}</th>
+            <th>{t('seriesColumn')}</th>
             <th />
-            <th>Latest</th>
-            <th>Next</th>
-            <th>Backtest MASE</th>
-            <th>Signal</th>
-            <th>Velocity</th>
+            <th>{t('latest')}</th>
+            <th>{t('nextColumn')}</th>
+            <th>{t('backtest')}</th>
+            <th>{t('signal')}</th>
+            <th>{t('velocity')}</th>
           </tr>
         </thead>
         <tbody>
@@ -131,7 +140,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
               return (
                 <tr key={series.name} data-series={series.name}>
                   <td>
-                    <input type="checkbox" aria-label={`Chart ${series.name}`} checked={k >= 0} onChange={(e) => setSelected((current) => (e.target.checked ? [...current, series.name].slice(-8) : current.filter((n) => n !== series.name)))} />
+                    <input type="checkbox" aria-label={t('chartSeries', { name: series.name })} checked={k >= 0} onChange={(e) => setSelected((current) => (e.target.checked ? [...current, series.name].slice(-8) : current.filter((n) => n !== series.name)))} />
                   </td>
                   <td style={{ color: k >= 0 ? seriesColour(k) : undefined }}>{series.name}</td>
                   <td>
@@ -140,9 +149,9 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td className="num">{last === undefined ? '—' : format(last)}</td>
                   <td className="num">{forecast ? format(forecast.point[0]!) : '…'}</td>
                   <td className="num" data-testid="series-mase">
-                    {forecast ? (Number.isFinite(forecast.backtestMase) ? forecast.backtestMase.toFixed(2) : 'not enough data') : '…'}
+                    {forecast ? (Number.isFinite(forecast.backtestMase) ? forecast.backtestMase.toFixed(2) : t('notEnoughData')) : '…'}
                   </td>
-                  <td title={forecast?.signal.explanation}>{forecast ? (forecast.signal.label ?? 'not enough history') : '…'}</td>
+                  <td title={forecast?.signal.explanation}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
                   <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>
                 </tr>
               );
