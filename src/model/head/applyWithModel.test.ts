@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { trainHead } from '../../core/finetune/head.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { headColumnsWithModel, parseHeads } from './applyWithModel.ts';
+import { classifyHeadColumns } from './classifyHeads.node.ts';
 import { modelEmbedFn, type EmbeddingModel } from './embedding.ts';
 
 /** A stand-in classifier whose embedding says whether the text mentions shoes. */
@@ -38,5 +42,19 @@ describe('headColumnsWithModel', () => {
     expect(() => parseHeads([{ path: 'notes.json', text: '{}' }])).toThrow(/^notes\.json: This file is not a Trendloom head/);
     const head = await trainHead(texts, labels, { hashBits: 8, validation: 0.2, textColumns: ['title'] });
     await expect(headColumnsWithModel({ columns: ['name'], rows: [['a']] }, parseHeads([{ path: 'h', text: JSON.stringify(head.head) }]), null)).rejects.toThrow(/no column 'title'/);
+  });
+});
+
+describe('classifyHeadColumns (classify --head)', () => {
+  it('reads head files, applies them with the loaded model, and reports unreadable ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendloom-heads-'));
+    const { head } = await trainHead(texts, labels, { hashBits: 8, validation: 0.2, maxEpochs: 60, patience: 60, learningRate: 0.05, labelColumn: 'category', textColumns: ['name'] }, modelEmbedFn(model));
+    writeFileSync(join(dir, 'category.json'), JSON.stringify(head));
+    const table = { columns: ['id', 'name'], rows: [['1', 'tan boot'], ['2', 'tan shirt']] };
+    const columns = await classifyHeadColumns([join(dir, 'category.json'), join(dir, 'category.json')], table, model);
+    expect(columns.map((c) => c.name)).toEqual(['pred_category', 'prob_category', 'pred_category_2', 'prob_category_2']);
+    expect(columns[0]!.values).toEqual(['Footwear', 'Apparel']);
+    expect(columns[2]!.values).toEqual(columns[0]!.values);
+    await expect(classifyHeadColumns([join(dir, 'nope.json')], table, model)).rejects.toThrow(/Cannot read the head '.*nope\.json': no such file/);
   });
 });

@@ -1,0 +1,29 @@
+/** Node: the `--head <head.json>` option of `trendloom classify` (read head files, add their columns). */
+import { readFile } from 'node:fs/promises';
+import type { OutputColumn } from '../../core/finetune/apply.ts';
+import { headColumnsWithModel, parseHeads } from './applyWithModel.ts';
+import type { EmbeddingModel } from './embedding.ts';
+
+/**
+ * Reads each head file and returns its pred_<label>/prob_<label> columns for the table, using the
+ * already-loaded classifier for heads that need its features. `fallbackText` is used only by a
+ * head that does not name its own text columns.
+ */
+export async function classifyHeadColumns(paths: readonly string[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText?: readonly string[]): Promise<OutputColumn[]> {
+  const files = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        return { path, text: await readFile(path, 'utf8') };
+      } catch (error) {
+        throw new Error(`Cannot read the head '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+      }
+    }),
+  );
+  const heads = parseHeads(files);
+  const out: OutputColumn[] = [];
+  for (const head of heads) {
+    const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
+    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
+  }
+  return out;
+}
