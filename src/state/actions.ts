@@ -30,7 +30,7 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
   } catch (error) {
     const language = useAppStore.getState().language;
     if (error instanceof CancelledError) useAppStore.getState().failTask('start', null, translate(language, 'cancelled'));
-    else useAppStore.getState().failTask('start', { title: `${translate(language, 'couldNotRead')}: ${name}`, message: (error as Error).message });
+    else useAppStore.getState().failTask('start', { title: translate(language, 'couldNotRead', { name }), message: (error as Error).message });
   }
 }
 

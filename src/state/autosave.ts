@@ -13,7 +13,7 @@ export function startAutosave(): () => void {
     if (state.stage !== 'ready' || !state.dataset) return;
     if (state.dataset !== previous.dataset || (previous.stage !== 'ready' && !state.savedId)) {
       const id = state.savedId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      saveDataset(id, state.dataset, state.dashboard).then(
+      saveDataset(id, state.dataset, state.dashboard, state.language).then(
         () => useAppStore.setState({ savedId: id, saveError: null }),
         (error: unknown) => useAppStore.setState({ saveError: (error as Error).message }),
       );

@@ -7,6 +7,7 @@ import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/clas
 import { itemTexts, labelVector, probabilityVector } from '../model/predictionColumns.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';
+import { translate, type Language } from '../ui/i18n.ts';
 import { ensureModel } from './labelling.ts';
 import type { LoadedDataset } from './store.ts';
 import { Table } from 'apache-arrow';
@@ -30,16 +31,20 @@ export function splitLabelCell(value: unknown, separator: string | null): string
   return separator ? text.split(separator).map((s) => s.trim()).filter(Boolean) : [text];
 }
 
-/** Trains a head for `labelColumn` on the rows that have a label; progress covers embedding then epochs. */
-export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: string, options: { separator: string | null; useEmbedding: boolean }, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<TrainedHead> {
+/**
+ * Trains a head for `labelColumn` on the rows that have a label; progress covers embedding then
+ * epochs. Errors are worded in `options.language` (English by default).
+ */
+export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: string, options: { separator: string | null; useEmbedding: boolean; language?: Language }, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<TrainedHead> {
+  const language = options.language ?? 'en';
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
-  if (textColumns.length === 0) throw new Error('Map a column as item text first: the head learns from the item text.');
+  if (textColumns.length === 0) throw new Error(translate(language, 'headNeedsText'));
   const vector = dataset.table.getChild(labelColumn);
-  if (!vector) throw new Error(`There is no column "${labelColumn}".`);
+  if (!vector) throw new Error(translate(language, 'headNoColumn', { column: labelColumn }));
   const texts = itemTexts(dataset.table, textColumns);
   const labels = Array.from({ length: dataset.table.numRows }, (_, i) => splitLabelCell(vector.get(i), options.separator));
   const labelled = labels.filter((l) => l.length > 0).length;
-  if (labelled < 20) throw new Error(`Only ${labelled} rows have a "${labelColumn}" label; label at least 20 (better a few hundred) to train a head.`);
+  if (labelled < 20) throw new Error(translate(language, 'headTooFewLabels', { count: labelled, column: labelColumn }));
   let embeddings: { dim: number; data: Float32Array } | undefined;
   if (options.useEmbedding) {
     await ensureModel(signal);
@@ -73,12 +78,12 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
 const DB = 'trendloom-heads';
 const STORE = 'heads';
 
-function openHeads(): Promise<IDBDatabase> {
+function openHeads(language: Language): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('Local storage (IndexedDB) is not available.'));
+    request.onerror = () => reject(request.error ?? new Error(translate(language, 'indexedDbUnavailable')));
   });
 }
 
@@ -90,23 +95,23 @@ export interface SavedHead {
   head: HeadJSON;
 }
 
-/** Saves a head in this browser; returns its key. */
-export async function saveHead(head: HeadJSON): Promise<string> {
+/** Saves a head in this browser; returns its key. Errors are worded in `language`. */
+export async function saveHead(head: HeadJSON, language: Language = 'en'): Promise<string> {
   const key = `${head.labelColumn ?? 'label'}-${head.createdAt ?? Date.now()}`;
-  const db = await openHeads();
+  const db = await openHeads(language);
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
     tx.objectStore(STORE).put(head, key);
     tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new Error('No room left in this browser to keep the head; export it as JSON instead.') : (tx.error ?? new Error('Saving the head failed.')));
+    tx.onerror = tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new Error(translate(language, 'headNoRoom')) : (tx.error ?? new Error(translate(language, 'headSaveFailed'))));
   });
   db.close();
   return key;
 }
 
 /** Lists heads saved in this browser. */
-export async function listHeads(): Promise<SavedHead[]> {
-  const db = await openHeads();
+export async function listHeads(language: Language = 'en'): Promise<SavedHead[]> {
+  const db = await openHeads(language);
   const out = await new Promise<SavedHead[]>((resolve, reject) => {
     const store = db.transaction(STORE, 'readonly').objectStore(STORE);
     const keys = store.getAllKeys();
@@ -118,15 +123,15 @@ export async function listHeads(): Promise<SavedHead[]> {
   return out;
 }
 
-/** Reads a head exported as JSON, with a plain message when the file is not one. */
-export function parseHeadFile(text: string): HeadJSON {
+/** Reads a head exported as JSON, with a plain message (in `language`) when the file is not one. */
+export function parseHeadFile(text: string, language: Language = 'en'): HeadJSON {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('This file is not a Trendloom head (it is not JSON).');
+    throw new Error(translate(language, 'headNotJson'));
   }
   const head = json as Partial<HeadJSON>;
-  if (!head || !Array.isArray(head.labels) || !head.featureSpec || !head.weights) throw new Error('This JSON file is not a Trendloom head (labels, features or weights are missing).');
+  if (!head || !Array.isArray(head.labels) || !head.featureSpec || !head.weights) throw new Error(translate(language, 'headNotHead'));
   return head as HeadJSON;
 }

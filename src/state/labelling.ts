@@ -25,10 +25,10 @@ export async function labelDataset(): Promise<void> {
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   if (textColumns.length === 0) {
     store.confirmMapping();
-    useAppStore.setState({ notice: 'No column is mapped as item text, so items were not labelled by the model. Map a description or name column as "text" to get model labels.' });
+    useAppStore.setState({ notice: translate(store.language, 'noTextColumn') });
     return;
   }
-  const signal = store.beginTask('labelling', { stage: 'load', done: 0, total: 3, message: 'Loading the model…' });
+  const signal = store.beginTask('labelling', { stage: 'load', done: 0, total: 3, message: translate(store.language, 'loadingModel') });
   try {
     const model = await ensureModel(signal);
     const texts = itemTexts(dataset.table, textColumns);
@@ -45,7 +45,7 @@ export async function labelDataset(): Promise<void> {
     const language = useAppStore.getState().language;
     useAppStore.getState().confirmMapping();
     useAppStore.setState({
-      notice: error instanceof CancelledError ? `${translate(language, 'cancelled')} The dashboard shows the file's own columns without model labels.` : `The model could not label the items (${(error as Error).message}). The dashboard shows the file's own columns.`,
+      notice: error instanceof CancelledError ? translate(language, 'labellingCancelled') : translate(language, 'labellingFailed', { error: (error as Error).message }),
     });
   }
 }

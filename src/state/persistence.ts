@@ -4,6 +4,7 @@
  * reopened offline. Nothing is sent anywhere. Quota errors are turned into plain messages.
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { translate, type Language } from '../ui/i18n.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
 /** What the start screen lists for a saved dataset. */
@@ -42,10 +43,10 @@ async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
   return root.getDirectoryHandle(DIR, { create: true });
 }
 
-function explainStorageError(error: unknown): Error {
+function explainStorageError(error: unknown, language: Language): Error {
   const name = (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError') return new Error('The browser has no room left to keep this dataset on this computer. Remove an older saved dataset, or clear Trendloom data, and try again. Your current work is still open.');
-  return new Error(`Saving on this computer failed: ${(error as Error)?.message ?? String(error)}`);
+  if (name === 'QuotaExceededError') return new Error(translate(language, 'storageQuota'));
+  return new Error(translate(language, 'storageFailed', { error: (error as Error)?.message ?? String(error) }));
 }
 
 async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blob | string | Uint8Array): Promise<void> {
@@ -60,8 +61,8 @@ async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blo
   }
 }
 
-/** Saves (or overwrites) a dataset under `id`; returns its summary. */
-export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null): Promise<SavedDatasetSummary> {
+/** Saves (or overwrites) a dataset under `id`; returns its summary. Errors are worded in `language`. */
+export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, language: Language = 'en'): Promise<SavedDatasetSummary> {
   try {
     const dir = await datasetsDir();
     const ipc = tableToIPC(dataset.table, 'file');
@@ -82,7 +83,7 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
     await writeFile(dir, `${id}.json`, JSON.stringify(meta));
     return meta;
   } catch (error) {
-    throw explainStorageError(error);
+    throw explainStorageError(error, language);
   }
 }
 

@@ -25,7 +25,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
   const [trained, setTrained] = useState<TrainedHead | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<SavedHead[]>([]);
-  const refresh = () => void listHeads().then(setSaved, () => setSaved([]));
+  const refresh = () => void listHeads(useAppStore.getState().language).then(setSaved, () => setSaved([]));
   useEffect(refresh, []);
 
   const run = async (task: (signal: AbortSignal) => Promise<void>) => {
@@ -44,9 +44,9 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
 
   const train = () =>
     run(async (signal) => {
-      const result = await trainHeadOnDataset(dataset, labelColumn, { separator: multi ? separator : null, useEmbedding }, setProgress, signal);
+      const result = await trainHeadOnDataset(dataset, labelColumn, { separator: multi ? separator : null, useEmbedding, language }, setProgress, signal);
       setTrained(result);
-      await saveHead(result.head).then(refresh, (error: unknown) => setMessage((error as Error).message));
+      await saveHead(result.head, language).then(refresh, (error: unknown) => setMessage((error as Error).message));
     });
 
   const fill = (head: TrainedHead['head']) =>
@@ -199,8 +199,8 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
               if (!file) return;
               void file.text().then((text) => {
                 try {
-                  const head = parseHeadFile(text);
-                  void saveHead(head).then(refresh);
+                  const head = parseHeadFile(text, language);
+                  void saveHead(head, language).then(refresh);
                   setMessage(t('importedHead', { column: head.labelColumn ?? '' }));
                 } catch (error) {
                   setMessage((error as Error).message);
