@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
+
+const { en, zh } = messageTables;
+const keys = Object.keys(en) as MessageKey[];
+
+/** Keys whose Chinese text may equal the English: product names and technical terms kept as is. */
+const sameInBothLanguages = new Set<MessageKey>(['f1', 'markdown']);
+/** Words that stay as they are inside Chinese text (names, formats, technical terms). */
+const allowedSameValues = new Set(['WebGPU', 'MASE', 'F1', 'Markdown']);
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the text tables', () => {
+  it('have exactly the same keys in English and Chinese', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have a non-empty Chinese text for every key, different from the English unless allowed', () => {
+    for (const key of keys) {
+      expect(zh[key].trim(), key).not.toBe('');
+      if (zh[key] === en[key]) expect(sameInBothLanguages.has(key) || allowedSameValues.has(zh[key]), `zh.${key} is still English: ${zh[key]}`).toBe(true);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of keys) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+  });
+
+  it('write Chinese with full-width punctuation, not ASCII commas or colons between Chinese words', () => {
+    for (const key of keys) expect(zh[key], key).not.toMatch(/[\u4e00-\u9fff][,;:]|[,;:][\u4e00-\u9fff]/);
+  });
+});
+
+describe('format', () => {
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(format('{a} of {b} ({c})', { a: 1, b: 'two' })).toBe('1 of two ({c})');
+  });
+
+  it('lets each language order a sentence its own way', () => {
+    expect(translate('en', 'rowsRead', { n: '5,000' })).toBe('5,000 rows read');
+    expect(translate('zh', 'rowsRead', { n: '5,000' })).toBe('已读取 5,000 行');
+  });
+
+  it('splits a template around rich values', () => {
+    const span = { element: true };
+    expect(formatParts('{n} rows read', { n: span })).toEqual([span, ' rows read']);
+    expect(formatParts('已读取 {n} 行', { n: span })).toEqual(['已读取 ', span, ' 行']);
+  });
+});
+
+describe('locale formatting', () => {
+  it('formats numbers for en-GB and zh-CN', () => {
+    expect(formatNumber('en', 1234567.891, 1)).toBe('1,234,567.9');
+    expect(formatNumber('zh', 1234567.891, 1)).toBe('1,234,567.9');
+  });
+
+  it('words durations, signals and known worker messages in the language', () => {
+    expect(formatDuration('en', 12.2)).toBe('13 s');
+    expect(formatDuration('zh', 150)).toBe('3 分钟');
+    expect(signalLabel('en', 'growing')).toBe('growing');
+    expect(signalLabel('zh', 'growing')).toBe('走强');
+    expect(translateTerm('zh', 'role_', 'colours')).toBe('颜色');
+    expect(translateTerm('zh', 'role_', 'something-else')).toBe('something-else');
+    expect(progressMessage('en', 'Forecasting series 3 of 10…')).toBe('Forecasting series 3 of 10…');
+    expect(progressMessage('zh', 'Forecasting series 3 of 10…')).toBe('正在预测第 3 / 10 个序列…');
+    expect(progressMessage('zh', 'Reading demo-catalogue.csv')).toBe('正在读取 demo-catalogue.csv');
+  });
+
+  it('keeps the English texts the browser tests look for', () => {
+    expect(translate('en', 'dropTitle')).toBe('Drop a catalogue file here');
+    expect(translate('en', 'labelsBy', { backend: 'WASM ×4', unique: 1, cached: 0, seconds: '1.0' })).toContain('labels: Trendloom classifier on WASM');
+    expect(translate('en', 'seriesBasedOn', { file: 'f.csv', count: 10, layout: 'wide', from: '2015-01-05', to: '2019-12-30', frequency: 'weekly' })).toContain('10 series (wide layout) · 2015-01-05 – 2019-12-30');
+    expect(translate('en', 'correctedTo', { label: 'Sports' })).toBe('corrected to Sports');
+    expect(translate('en', 'savedLabelled')).toContain('labelled');
+  });
+});
