@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { bytesSource, intake } from '../core/intake/intake.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText } from '../model/inputText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -10,79 +11,42 @@ export interface CliTable {
   columns: string[];
   /** Rows of cells (same order as `columns`; missing cells are ''). */
   rows: string[][];
-  /** Each column's role for the item text ('text', 'materials', 'colours', 'season' or 'other'). */
+  /** The intake's guess of each column's role ('text', 'materials', 'colours', 'season', …). */
   roles: Map<string, string>;
+  /** Warnings for the user (rows the intake could not read). */
+  notes: string[];
 }
 
 /**
- * Reads the catalogue into text cells. This is the one place the CLI touches file formats: until
- * the shared intake (CSV/Arrow/Parquet → Arrow) is committed, it reads delimited text itself
- * (comma, semicolon, tab or pipe; quoted fields; UTF-8 with or without BOM), so swapping in the
- * intake later changes only this function.
+ * Reads any file the intake reads (CSV, Arrow, Parquet) into text cells. This is the one place the
+ * CLI touches file formats. Every column is read as text so the output repeats the input's cells
+ * as they were written; columns the intake derives (a date from year + season) are left out.
  */
 export async function readTableForCli(path: string): Promise<CliTable> {
-  if (/\.(parquet|arrow|feather|xlsx)$/i.test(path)) {
-    throw new Error(`"${basename(path)}" is not a text table; save it as CSV for now.`);
-  }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`Cannot open "${path}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
   }
-  const records = parseDelimited(text.replace(/^\uFEFF/, ''));
-  const header = records.shift();
-  if (!header || header.every((h) => !h.trim())) throw new Error(`"${basename(path)}" is empty: it has no header row.`);
-  const columns = header.map((h, i) => h.trim() || `column_${i + 1}`);
-  const rows = records.filter((r) => r.some((cell) => cell !== '')).map((r) => columns.map((_, i) => r[i] ?? ''));
-  return { columns, rows, roles: new Map(columns.map((c) => [c, guessRole(c)])) };
-}
-
-/** Splits delimited text into records (RFC 4180 quoting); the delimiter is guessed from the first line. */
-export function parseDelimited(text: string): string[][] {
-  const newline = text.search(/\r?\n/);
-  const firstLine = newline < 0 ? text : text.slice(0, newline);
-  const delimiter = [',', ';', '\t', '|'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') inQuotes = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') inQuotes = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
+  const name = basename(path);
+  // First a one-row read for the column names and the intake's role guesses, then the whole file
+  // with every column typed as text.
+  const preview = await intake(bytesSource(bytes, name), { requireText: false, capNote: false, maxRows: 1 });
+  const original = preview.columns.filter((c) => !c.derived);
+  const types = Object.fromEntries(original.map((c) => [c.name, 'text' as const]));
+  const result = await intake(bytesSource(bytes, name), { requireText: false, types });
+  const columns = original.map((c) => c.name);
+  const vectors = columns.map((c) => result.table.getChild(c));
+  const rows: string[][] = [];
+  for (let r = 0; r < result.table.numRows; r++) {
+    rows.push(vectors.map((v) => {
+      const value: unknown = v?.get(r);
+      return value === null || value === undefined ? '' : String(value);
+    }));
   }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-/** The item-text role of a column from its name (text, materials, colours, season or other). */
-function guessRole(name: string): string {
-  const n = name.toLowerCase();
-  if (/material|fabric|composition/.test(n)) return 'materials';
-  if (/colou?r/.test(n)) return 'colours';
-  if (/season/.test(n)) return 'season';
-  if (/name|title|description|desc|text|product/.test(n)) return 'text';
-  return 'other';
+  return { columns, rows, roles: new Map(original.map((c) => [c.name, c.role])), notes: result.stats.rejectedRows ? [`${result.stats.rejectedRows} rows could not be read and are left out (first problem: ${result.problems[0]?.message ?? 'unknown'}).`] : [] };
 }
 
 /** Quotes a CSV field when it holds a comma, quote or line break. */
@@ -109,11 +73,11 @@ function rowFields(table: CliTable, row: string[], textColumns: readonly number[
 
 const USAGE = `Usage: trendloom classify <file> [--text <col>[,<col>…]] [--out <file.csv>] [--top-k K]
 
-Labels every item of a catalogue (CSV or other delimited text) with the built-in Llama classifier:
+Labels every item of a catalogue (CSV, Arrow or Parquet) with the built-in Llama classifier:
 article type, sub-category, master category, colour, usage (style), gender and season.
 
   --text <cols>   columns holding the item's text, comma-separated (default: the columns
-                  whose names look like item text: name, title, description…)
+                  the intake recognises as item text)
   --out <file>    write the CSV here (default: standard output)
   --top-k K       also write the next K-1 labels per head (pred_<head>_2, prob_<head>_2, …)
   --model <dir>   another model folder (default: the shipped public/models/trendloom-classifier)
@@ -134,6 +98,7 @@ export const classifyCommand: CliCommand = {
     if (!Number.isInteger(topK) || topK < 1 || topK > 20) throw new CliUsageError(`--top-k must be a whole number from 1 to 20 (got "${topKText}").`);
 
     const table = await readTableForCli(file);
+    for (const note of table.notes) io.err(`classify: ${note}\n`);
     const requested = optionValue(args, 'text');
     let textNames: string[];
     if (requested) {
