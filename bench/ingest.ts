@@ -34,7 +34,8 @@ interface PageRun {
   maxGapMs: number;
   longestLongTaskMs: number;
   problems?: number;
-  workerTimings?: { parse: number; typing: number };
+  workerTimings?: { parse: number; typing: number; infer: number; convert: number; encode?: number };
+  decodeMs?: number;
 }
 
 interface Measured extends PageRun {
@@ -158,7 +159,15 @@ async function main(): Promise<void> {
         peakMemoryMB: Math.round(mb(peakOf(engine))),
         peakMemoryVsFile: Number(fmt(peakOf(engine) / fileBytes, 2)),
         longestMainThreadBlockMs: Math.round(worstGap(engine)),
-        ...(r.workerTimings ? { workerParseMs: Math.round(r.workerTimings.parse), workerTypingMs: Math.round(r.workerTimings.typing) } : {}),
+        ...(r.workerTimings
+          ? {
+              workerParseMs: Math.round(r.workerTimings.parse),
+              workerInferMs: Math.round(r.workerTimings.infer),
+              workerConvertMs: Math.round(r.workerTimings.convert),
+              workerEncodeMs: Math.round(r.workerTimings.encode ?? 0),
+              pageDecodeMs: Math.round(r.decodeMs ?? 0),
+            }
+          : {}),
       };
     };
     const ours = summary('trendloom');
@@ -167,7 +176,8 @@ async function main(): Promise<void> {
     const lines = [
       '',
       `Intake benchmark: ${fmt(mb(fileBytes))} MB, ${ours.rows.toLocaleString('en-US')} rows, Chromium ${version} headless, best of ${RUNS} runs each`,
-      `  Trendloom (worker → Arrow): ${fmt(ours.mbPerS)} MB/s, ${ours.rowsPerS.toLocaleString('en-US')} rows/s, ${ours.ms} ms (worker: parse ${ours.workerParseMs} ms + typing ${ours.workerTypingMs} ms)`,
+      `  Trendloom (worker → Arrow): ${fmt(ours.mbPerS)} MB/s, ${ours.rowsPerS.toLocaleString('en-US')} rows/s, ${ours.ms} ms `,
+      `                              worker: read+split ${ours.workerParseMs} ms, types+roles ${ours.workerInferMs} ms, convert ${ours.workerConvertMs} ms, IPC encode ${ours.workerEncodeMs} ms; page: tableFromIPC ${ours.pageDecodeMs} ms`,
       `                              peak memory +${ours.peakMemoryMB} MB (${ours.peakMemoryVsFile}× the file), longest main-thread block ${ours.longestMainThreadBlockMs} ms`,
       `  PapaParse (worker → rows):  ${fmt(papa.mbPerS)} MB/s, ${papa.rowsPerS.toLocaleString('en-US')} rows/s, ${papa.ms} ms`,
       `                              peak memory +${papa.peakMemoryMB} MB (${papa.peakMemoryVsFile}× the file), longest main-thread block ${papa.longestMainThreadBlockMs} ms`,

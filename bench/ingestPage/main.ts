@@ -20,7 +20,8 @@ export interface PageRun {
   maxGapMs: number;
   longestLongTaskMs: number;
   problems?: number;
-  workerTimings?: { parse: number; typing: number };
+  workerTimings?: { parse: number; typing: number; infer: number; convert: number; encode?: number };
+  decodeMs?: number;
 }
 
 // The previous run's output, held so it counts as loaded data until the next run replaces it.
@@ -69,12 +70,14 @@ async function runTrendloom(): Promise<PageRun> {
   const stop = watchMainThread();
   const started = performance.now();
   const result = await client.request('intake.parse', { file, name: file.name });
+  const decodeStarted = performance.now();
   const table = tableFromIPC(result.ipc);
+  const decodeMs = performance.now() - decodeStarted;
   const ms = performance.now() - started;
   const watch = stop();
   worker.terminate();
   lastResult = table;
-  return { engine: 'trendloom', ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, ...watch };
+  return { engine: 'trendloom', ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, decodeMs, ...watch };
 }
 
 async function runPapa(): Promise<PageRun> {
@@ -111,6 +114,7 @@ declare global {
     benchRun(engine: 'trendloom' | 'papaparse'): Promise<PageRun>;
     benchHolding(): boolean;
     benchClear(): void;
+    benchRead(mode: 'stream' | 'slices'): Promise<{ ms: number; bytes: number; chunks: number }>;
   }
 }
 
@@ -121,5 +125,27 @@ window.benchRun = (engine) => {
 window.benchHolding = () => lastResult !== null;
 window.benchClear = () => {
   lastResult = null;
+};
+// Reads the file without parsing, to see what the reading itself costs.
+window.benchRead = async (mode) => {
+  const file = input();
+  const started = performance.now();
+  let bytes = 0;
+  let chunks = 0;
+  if (mode === 'stream') {
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      chunks++;
+    }
+  } else {
+    for (let at = 0; at < file.size; at += 4 << 20) {
+      bytes += (await file.slice(at, at + (4 << 20)).arrayBuffer()).byteLength;
+      chunks++;
+    }
+  }
+  return { ms: performance.now() - started, bytes, chunks };
 };
 document.title = 'ready';

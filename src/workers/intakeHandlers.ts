@@ -57,7 +57,9 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   );
   context.throwIfCancelled();
   context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: 'Preparing the table' });
+  const encodeStarted = performance.now();
   const ipc = tableToIPC(result.table, 'stream');
+  result.stats.timings.encode = performance.now() - encodeStarted;
   return {
     result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, dateColumn: result.dateColumn, stats: result.stats },
     transfer: [ipc.buffer],

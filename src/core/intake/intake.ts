@@ -83,8 +83,8 @@ export interface IntakeStats {
   header?: boolean;
   /** True when the row cap stopped reading early (a note says so). */
   truncated: boolean;
-  /** Milliseconds spent, split by phase. */
-  timings: { parse: number; typing: number };
+  /** Milliseconds spent: reading + splitting, typing (= inferring types and roles + converting cells), and IPC encoding when a worker did it. */
+  timings: { parse: number; typing: number; infer: number; convert: number; encode?: number };
 }
 
 /** The outcome of reading a file. */
@@ -167,6 +167,8 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
       throw new IntakeError('header-only', `This file has column names (${raw.names.slice(0, 6).join(', ')}${raw.names.length > 6 ? '…' : ''}) but no rows below them. Export the catalogue again with its rows.`);
     }
     input = { names: raw.names, columns: raw.columns.map((column) => ({ kind: 'bytes' as const, column })), lines: raw.lines, rows: raw.rows };
+    // From here `input` owns the raw columns; each is released as soon as it is converted.
+    raw.columns = [];
     stats = {
       format,
       bytes: raw.bytesRead,
@@ -201,6 +203,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     return { name, samples, inference };
   });
   const mapping = guessRoles(inferred);
+  const inferredAt = now();
   const guesses = mapping.columns.map((guess) => ({ ...guess, role: options.roles?.[guess.column] ?? guess.role }));
   const time = options.roles ? timeFromRoles(guesses, inferred) : mapping.time;
   const keepRaw = new Set(time.kind === 'year-season' ? [time.year, time.season] : time.kind === 'year' ? [time.column] : []);
@@ -265,7 +268,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     problems,
     notes,
     dateColumn,
-    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed } },
+    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt } },
   };
 }
 
