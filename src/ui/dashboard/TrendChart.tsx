@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
@@ -41,7 +42,7 @@ export function chartRows(series: TrendSeries[], labels: string[], futureLabels:
  * Trend curves: history solid, forecast dotted, 80/95% intervals shaded, a "now" line at the
  * last observed period. Clicking a history point drills down to its items.
  */
-export function TrendChart({
+export const TrendChart = memo(function TrendChart({
   series,
   labels,
   futureLabels,
@@ -60,7 +61,7 @@ export function TrendChart({
   format?: (value: number) => string;
 }) {
   const t = useT();
-  const rows = chartRows(series, labels, futureLabels, forecasts);
+  const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts), [series, labels, futureLabels, forecasts]);
   const now = labels[labels.length - 1];
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -72,8 +73,8 @@ export function TrendChart({
         <Legend />
         {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: 11 }} />}
         {series.map((s, k) => [
-          <Area key={`b95_${k}`} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
-          <Area key={`b80_${k}`} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
+          forecasts.has(s.label) && <Area key={`b95_${k}`} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
+          forecasts.has(s.label) && <Area key={`b80_${k}`} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
           <Line
             key={`h${k}`}
             dataKey={`h${k}`}
@@ -85,9 +86,9 @@ export function TrendChart({
             isAnimationActive={false}
             activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
           />,
-          <Line key={`f${k}`} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
+          forecasts.has(s.label) && <Line key={`f${k}`} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
         ])}
       </ComposedChart>
     </ResponsiveContainer>
   );
-}
+});
