@@ -37,3 +37,30 @@ test('the shell reloads offline after the first visit', async ({ page, context }
   await snapshot(page, 'offline-shell');
   await context.setOffline(false);
 });
+
+test('the demo journey reads in Chinese: mapping step and dashboard tabs', async ({ page, requests: _requests }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('language')).toHaveText('English');
+  await page.getByTestId('demo').click();
+  const mapping = page.getByTestId('mapping');
+  await expect(mapping.getByRole('heading', { name: '确认各列的含义' })).toBeVisible();
+  await expect(page.getByTestId('dataset-summary')).toContainText('已读取 5,000 行');
+  await expect(page.getByTestId('row-count')).toHaveText('5,000');
+  await expect(page.getByTestId('columns').locator('option', { hasText: '商品文本' }).first()).toBeAttached();
+  await expect(page.getByTestId('confirm-mapping')).toHaveText('继续');
+  await page.getByTestId('confirm-mapping').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('tab-trends')).toHaveText('趋势浏览');
+  await expect(page.getByTestId('tab-movers')).toHaveText('涨跌榜');
+  await expect(page.getByTestId('tab-seasons')).toHaveText('季节热力图');
+  await expect(page.getByTestId('based-on')).toContainText('数据依据：demo-catalogue.csv');
+  await expect(page.getByTestId('based-on')).toContainText('标签：Trendloom 分类模型');
+  await page.getByTestId('tab-movers').click();
+  await expect(page.getByTestId('rising').getByRole('heading', { name: '上升' })).toBeVisible();
+  await snapshot(page, 'dashboard-zh');
+  // Back to English: the same view, re-labelled.
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('tab-movers')).toHaveText('Movers');
+});
