@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // Browser tests drive Debian's Chromium against the built app served by `vite preview`.
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
