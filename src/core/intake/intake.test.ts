@@ -47,6 +47,13 @@ describe('intake: malformed CSV cases', () => {
     });
   }
 
+  it('stops at the row cap with a note saying how much was read', async () => {
+    const body = Array.from({ length: 40 }, (_, i) => `A${i},Relaxed linen shirt number ${i},Ivory,49.5,2019-03-01`).join('\n');
+    const result = await read(CATALOGUE + body, 'big.csv', { maxRows: 10 });
+    expect(result.stats).toMatchObject({ rows: 10, truncated: true });
+    expect(result.notes.join(' ')).toMatch(/very large: the first 10 rows were loaded \(.* read of .*\); the rest was not read/);
+  });
+
   it('skips blank lines without counting them as records', async () => {
     const result = await read(CATALOGUE + '\nA1,Silk shirt,Ivory,49.5,2019-03-01\n\n\nA2,Linen dress,Sand,60,2019-04-01\n\n');
     expect(result.stats).toMatchObject({ rows: 2, records: 2, rejectedRows: 0, blankLines: 4 });
