@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
+import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, signalExplanation, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -65,6 +65,17 @@ describe('locale formatting', () => {
     expect(progressMessage('en', 'Forecasting series 3 of 10…')).toBe('Forecasting series 3 of 10…');
     expect(progressMessage('zh', 'Forecasting series 3 of 10…')).toBe('正在预测第 3 / 10 个序列…');
     expect(progressMessage('zh', 'Reading demo-catalogue.csv')).toBe('正在读取 demo-catalogue.csv');
+  });
+
+  it('re-words the forecast layer\'s signal explanations in Chinese', () => {
+    const growing = 'Growing (+35% over the last 2 periods against the same weeks last year).';
+    expect(signalExplanation('en', growing)).toBe(growing);
+    expect(signalExplanation('zh', growing)).toBe('走强（最近 2 期对比去年同期：+35%）。');
+    expect(signalExplanation('zh', 'Emerging: rising quickly from a low base (from nothing over the last 3 periods against the periods just before). Less than a year of history, so the comparison may include seasonal swings.')).toBe(
+      '新兴：从低位快速上升（最近 3 期对比紧邻的前几期：从无到有）。历史不足一年，比较结果可能包含季节性波动。',
+    );
+    expect(signalExplanation('zh', 'Not enough history: 3 period(s), at least 4 are needed to judge the direction.')).toBe('历史数据不足：只有 3 期，至少需要 4 期才能判断走向。');
+    expect(signalExplanation('zh', 'Something new.')).toBe('Something new.');
   });
 
   it('keeps the English texts the browser tests look for', () => {

@@ -639,3 +639,31 @@ export function progressMessage(language: Language, message: string | undefined)
   for (const [pattern, replacement] of zhProgress) if (pattern.test(message)) return message.replace(pattern, replacement);
   return message;
 }
+
+/** How the forecast layer's signal sentences read in Chinese. */
+const zhSignalWhat: Record<string, string> = {
+  'Emerging: rising quickly from a low base': '新兴：从低位快速上升',
+  Growing: '走强',
+  Declining: '走弱',
+  'Seasonal: rises and falls with the time of year, little change overall': '季节性：随季节起落，整体变化不大',
+  Steady: '平稳',
+};
+const zhSignalCompared: Record<string, string> = { 'the same weeks last year': '去年同期', 'the periods just before': '紧邻的前几期' };
+const lessThanAYear = ' Less than a year of history, so the comparison may include seasonal swings.';
+
+/**
+ * A trend signal's explanation in the language. The forecast layer words it in English; in Chinese
+ * its known sentence shapes are re-worded, anything else is shown as it is.
+ */
+export function signalExplanation(language: Language, explanation: string | undefined): string | undefined {
+  if (explanation === undefined || language === 'en') return explanation;
+  const short = /^Not enough history: (\d+) period\(s\), at least (\d+) are needed to judge the direction\.$/.exec(explanation);
+  if (short) return `历史数据不足：只有 ${short[1]} 期，至少需要 ${short[2]} 期才能判断走向。`;
+  if (explanation === 'No activity in the recent periods.') return '最近几期没有任何记录。';
+  const tail = explanation.endsWith(lessThanAYear);
+  const body = tail ? explanation.slice(0, -lessThanAYear.length) : explanation;
+  const match = /^(.+) \((.+) over the last (\d+) periods against (.+)\)\.$/.exec(body);
+  if (!match || !(match[1]! in zhSignalWhat) || !(match[4]! in zhSignalCompared)) return explanation;
+  const change = match[2] === 'from nothing' ? '从无到有' : match[2];
+  return `${zhSignalWhat[match[1]!]}（最近 ${match[3]} 期对比${zhSignalCompared[match[4]!]}：${change}）。${tail ? '历史不足一年，比较结果可能包含季节性波动。' : ''}`;
+}

@@ -1,7 +1,7 @@
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { signalLabel } from '../i18n.ts';
+import { signalExplanation, signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -47,7 +47,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
                 <td>{f ? `${formatShare(f.point[0])}${f.lo80 ? ` (${formatShare(f.lo80[0])}–${formatShare(f.hi80![0])})` : ''}` : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
-                <td title={f?.signal.explanation}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
+                <td title={signalExplanation(language, f?.signal.explanation)}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
               </tr>
             );
           })}
