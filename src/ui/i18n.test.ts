@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, signalExplanation, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
+import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -76,6 +76,17 @@ describe('locale formatting', () => {
     );
     expect(signalExplanation('zh', 'Not enough history: 3 period(s), at least 4 are needed to judge the direction.')).toBe('历史数据不足：只有 3 期，至少需要 4 期才能判断走向。');
     expect(signalExplanation('zh', 'Something new.')).toBe('Something new.');
+  });
+
+  it('words the report Markdown\'s fixed lines in Chinese and leaves English as it is', () => {
+    const markdown = ['# Trend report — 2018', '', 'Latest period: **2018**.', '', '## usage — All regions', '', '### Rising', '', '| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |', '| Casual | 60.0% | +2.3 pt | 61.0% | 0.80 | growing |', '', '### Declining', '', '_No value moved by a measurable amount (or not enough history)._', ''].join('\n');
+    expect(reportMarkdown('en', markdown)).toBe(markdown);
+    const zh = reportMarkdown('zh', markdown);
+    expect(zh).toContain('最新一期：**2018**。');
+    expect(zh).toContain('### 上升');
+    expect(zh).toContain('| 取值 | 最新占比 |');
+    expect(zh).toContain('| Casual | 60.0% | +2.3 个百分点 | 61.0% |');
+    expect(zh).toContain('_没有取值出现可衡量的变化（或历史数据不足）。_');
   });
 
   it('keeps the English texts the browser tests look for', () => {

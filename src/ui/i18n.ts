@@ -667,3 +667,29 @@ export function signalExplanation(language: Language, explanation: string | unde
   const change = match[2] === 'from nothing' ? '从无到有' : match[2];
   return `${zhSignalWhat[match[1]!]}（最近 ${match[3]} 期对比${zhSignalCompared[match[4]!]}：${change}）。${tail ? '历史不足一年，比较结果可能包含季节性波动。' : ''}`;
 }
+
+/** The fixed lines of the report's Markdown (written in English by the report module) and their Chinese. */
+const zhReportLines: Record<string, string> = {
+  '### Rising': '### 上升',
+  '### Declining': '### 下降',
+  '## Forecast accuracy': '## 预测准确度',
+  '| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 回测 MASE | 趋势判断 |',
+  '_No value moved by a measurable amount (or not enough history)._': '_没有取值出现可衡量的变化（或历史数据不足）。_',
+};
+
+/**
+ * The report's Markdown in the language: the report's own text is already translated; this words
+ * the fixed headings, table header and units that the report module writes in English.
+ */
+export function reportMarkdown(language: Language, markdown: string): string {
+  if (language === 'en') return markdown;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (line in zhReportLines) return zhReportLines[line]!;
+      const latest = /^Latest period: \*\*(.*)\*\*\.$/.exec(line);
+      if (latest) return `最新一期：**${latest[1]}**。`;
+      return line.startsWith('| ') ? line.replace(/([+−]\d+(?:\.\d+)?) pt \|/g, `$1${translate(language, 'pointsSuffix')} |`) : line;
+    })
+    .join('\n');
+}

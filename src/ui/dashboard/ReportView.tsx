@@ -4,7 +4,7 @@ import type { TrendForecast } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, translate, translateTerm, type MessageKey } from '../i18n.ts';
+import { formatNumber, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 
@@ -75,7 +75,7 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           <button type="button" onClick={() => window.print()}>
             {t('printPdf')}
           </button>
-          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportToMarkdown(report)], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
+          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportMarkdown(language, reportToMarkdown(report))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
             {t('markdown')}
           </button>
           <button type="button" onClick={onClose}>
