@@ -71,6 +71,20 @@ export function intakeOptionsFromArgs(args: ReturnType<typeof parseArgs>): Intak
   return options;
 }
 
+// Terminal columns a string takes: CJK and full-width characters take two, so Chinese headers line up.
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
+  }
+  return width;
+}
+
+function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /** The `inspect` command. */
 export const inspectCommand: CliCommand = {
   name: 'inspect',
@@ -99,14 +113,15 @@ export const inspectCommand: CliCommand = {
       : stats.format === 'parquet' ? 'Parquet' : 'Arrow IPC';
     const lines: string[] = [];
     lines.push(`${source.name}: ${stats.rows.toLocaleString('en-US')} rows, ${result.columns.length} columns (${layout}; ${formatBytes(stats.bytes)})`);
-    if (stats.rejectedRows > 0) lines.push(`${stats.rejectedRows.toLocaleString('en-US')} of ${stats.records.toLocaleString('en-US')} rows left out; ${stats.badCells.toLocaleString('en-US')} cells left empty.`);
-    else if (stats.badCells > 0) lines.push(`${stats.badCells.toLocaleString('en-US')} cells left empty.`);
+    const cells = `${stats.badCells.toLocaleString('en-US')} ${stats.badCells === 1 ? 'cell' : 'cells'} left empty`;
+    if (stats.rejectedRows > 0) lines.push(`${stats.rejectedRows.toLocaleString('en-US')} of ${stats.records.toLocaleString('en-US')} rows left out; ${cells}.`);
+    else if (stats.badCells > 0) lines.push(`${cells}.`);
     lines.push('');
-    const nameWidth = Math.min(40, Math.max(6, ...result.columns.map((c) => c.name.length)));
+    const nameWidth = Math.min(40, Math.max(6, ...result.columns.map((c) => displayWidth(c.name))));
     const typeWidth = Math.max(4, ...result.columns.map((c) => c.type.length));
-    lines.push(`  ${'column'.padEnd(nameWidth)}  ${'type'.padEnd(typeWidth)}  role        missing`);
+    lines.push(`  ${padDisplay('column', nameWidth)}  ${'type'.padEnd(typeWidth)}  role        missing`);
     for (const column of result.columns) {
-      lines.push(`  ${column.name.padEnd(nameWidth)}  ${column.type.padEnd(typeWidth)}  ${column.role.padEnd(10)}  ${column.missing.toLocaleString('en-US')}${column.derived ? '  (derived)' : ''}`);
+      lines.push(`  ${padDisplay(column.name, nameWidth)}  ${column.type.padEnd(typeWidth)}  ${column.role.padEnd(10)}  ${column.missing.toLocaleString('en-US')}${column.derived ? '  (derived)' : ''}`);
     }
     lines.push('');
     if (result.problems.length === 0) lines.push('No problems.');
