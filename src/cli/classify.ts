@@ -81,6 +81,8 @@ article type, sub-category, master category, colour, usage (style), gender and s
   --out <file>    write the CSV here (default: standard output)
   --top-k K       also write the next K-1 labels per head (pred_<head>_2, prob_<head>_2, …)
   --model <dir>   another model folder (default: the shipped public/models/trendloom-classifier)
+  --head <file>   a fine-tuned head (trendloom train-head): adds pred_<label> and prob_<label>;
+                  give it more than once for several heads
 
 Output: every input column, then pred_<head> and prob_<head> for each head.`;
 
@@ -134,11 +136,14 @@ export const classifyCommand: CliCommand = {
       },
     });
 
+    const headPaths = args.options.get('head') ?? [];
+    const headColumns = headPaths.length > 0 ? await (await import('../model/head/classifyHeads.node.ts')).classifyHeadColumns(headPaths, table, classifier, textNames) : [];
     const header = [...table.columns];
     for (const head of classifier.heads) {
       header.push(`pred_${head}`, `prob_${head}`);
       for (let k = 2; k <= topK; k++) header.push(`pred_${head}_${k}`, `prob_${head}_${k}`);
     }
+    header.push(...headColumns.map((c) => c.name));
     const lines = [header.map(csvField).join(',')];
     table.rows.forEach((row, i) => {
       const cells = [...row];
@@ -146,6 +151,7 @@ export const classifyCommand: CliCommand = {
         const top = predictions[i]!.heads[head]!.top;
         for (let k = 0; k < topK; k++) cells.push(top[k]?.label ?? '', top[k] ? top[k]!.probability.toFixed(4) : '');
       }
+      for (const column of headColumns) cells.push(column.values[i]!);
       lines.push(cells.map(csvField).join(','));
     });
     const csv = `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,30 @@ describe('trendloom train-head', () => {
     const io3 = bufferIO();
     expect(await main(['train-head', join(dir, 'missing.csv'), '--text', 'a', '--label', 'b', '--out', join(dir, 'x.json')], io3)).toBe(1);
     expect(io3.stderr).toMatch(/no such file/);
+  });
+});
+
+const modelDir = new URL('../../public/models/trendloom-classifier/', import.meta.url);
+describe.skipIf(!existsSync(new URL('config.json', modelDir)))('train-head then classify --head with the shipped model', () => {
+  it('round-trips: head JSON written, reloaded by classify, labels and probabilities added to held-out rows', async () => {
+    const head = join(dir, 'usage-model.json');
+    const io = bufferIO();
+    expect(await main(['train-head', trainFile, '--text', 'productDisplayName', '--label', 'masterCategory', '--out', head, '--hash-bits', '12', '--embedding', 'model'], io)).toBe(0);
+    expect(io.stderr).toMatch(/Features: the classifier's embedding \(.*trendloom-classifier#embedding\)/);
+    const saved = JSON.parse(readFileSync(head, 'utf8')) as HeadJSON;
+    expect(saved.featureSpec.embedding?.features).toBe('embedding');
+    const out = join(dir, 'classified.csv');
+    const io2 = bufferIO();
+    expect(await main(['classify', testFile, '--text', 'productDisplayName', '--head', head, '--out', out], io2)).toBe(0);
+    const result = readCsvRows(readFileSync(out, 'utf8'));
+    const pred = result.columns.indexOf('pred_masterCategory_head');
+    // The classifier has its own masterCategory head, so the fine-tuned head's columns get a suffix.
+    expect(result.columns).toContain('pred_masterCategory');
+    expect(pred).toBeGreaterThan(0);
+    expect(result.columns[pred + 1]).toBe('prob_masterCategory_head');
+    const truth = result.rows.map((r) => r[result.columns.indexOf('masterCategory')]!);
+    const report = singleLabelReport(truth, result.rows.map((r) => r[pred]!));
+    expect(report.accuracy).toBeGreaterThan(0.9);
+    expect(result.rows.every((r) => Number(r[pred + 1]) > 0 && Number(r[pred + 1]) <= 1)).toBe(true);
   });
 });

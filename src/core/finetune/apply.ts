@@ -19,17 +19,23 @@ export interface ApplyHeadsOptions {
   decimals?: number;
 }
 
-function uniqueName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
-  taken.add(candidate);
-  return candidate;
+/** The first suffix ('', '_head', '_head2', …) that leaves both pred_ and prob_ names free. */
+function pairSuffix(label: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : n === 2 ? '_head' : `_head${n - 1}`;
+    if (!taken.has(`pred_${label}${suffix}`) && !taken.has(`prob_${label}${suffix}`)) {
+      taken.add(`pred_${label}${suffix}`);
+      taken.add(`prob_${label}${suffix}`);
+      return suffix;
+    }
+  }
 }
 
 /**
  * The pred_/prob_ columns of each head for the given texts. A multi-label head writes its
- * labels (and their probabilities) joined by its separator. Names already in `existing` get a
- * numeric suffix, so several heads on the same label column never overwrite each other.
+ * labels (and their probabilities) joined by its separator. When a name is already in `existing`
+ * (or used by an earlier head) the pair gets the suffix `_head`, then `_head2`, … so no column is
+ * overwritten.
  */
 export async function headOutputColumns(texts: readonly string[], heads: readonly LoadedHead[], options: ApplyHeadsOptions = {}, existing: readonly string[] = []): Promise<OutputColumn[]> {
   const taken = new Set(existing);
@@ -40,8 +46,9 @@ export async function headOutputColumns(texts: readonly string[], heads: readonl
   for (const head of heads) {
     const predictions = await predictWithHead(head, texts, undefined, head.json.featureSpec.embedding ? embeddings : undefined);
     const sep = head.json.separator ?? '|';
-    columns.push({ name: uniqueName(`pred_${head.json.labelColumn}`, taken), values: predictions.map((p) => p.labels.join(sep)) });
-    columns.push({ name: uniqueName(`prob_${head.json.labelColumn}`, taken), values: predictions.map((p) => p.probabilities.map((x) => x.toFixed(decimals)).join(sep)) });
+    const suffix = pairSuffix(head.json.labelColumn, taken);
+    columns.push({ name: `pred_${head.json.labelColumn}${suffix}`, values: predictions.map((p) => p.labels.join(sep)) });
+    columns.push({ name: `prob_${head.json.labelColumn}${suffix}`, values: predictions.map((p) => p.probabilities.map((x) => x.toFixed(decimals)).join(sep)) });
   }
   return columns;
 }

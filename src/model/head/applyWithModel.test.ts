@@ -33,7 +33,7 @@ describe('headColumnsWithModel', () => {
     ]);
     const table = { columns: ['name', 'pred_category'], rows: [['grey sneaker', 'x'], ['grey shirt', 'y']] };
     const columns = await headColumnsWithModel(table, heads, model);
-    expect(columns.map((c) => c.name)).toEqual(['pred_category_2', 'prob_category', 'pred_category_3', 'prob_category_2']);
+    expect(columns.map((c) => c.name)).toEqual(['pred_category_head', 'prob_category_head', 'pred_category_head2', 'prob_category_head2']);
     expect(columns[0]!.values).toEqual(['Footwear', 'Apparel']);
     expect(columns[2]!.values).toEqual(['Footwear', 'Apparel']);
     expect(Number(columns[1]!.values[0])).toBeGreaterThan(0.5);
@@ -52,7 +52,10 @@ describe('classifyHeadColumns (classify --head)', () => {
     writeFileSync(join(dir, 'category.json'), JSON.stringify(head));
     const table = { columns: ['id', 'name'], rows: [['1', 'tan boot'], ['2', 'tan shirt']] };
     const columns = await classifyHeadColumns([join(dir, 'category.json'), join(dir, 'category.json')], table, model);
-    expect(columns.map((c) => c.name)).toEqual(['pred_category', 'prob_category', 'pred_category_2', 'prob_category_2']);
+    expect(columns.map((c) => c.name)).toEqual(['pred_category', 'prob_category', 'pred_category_head', 'prob_category_head']);
+    // A head named like one of the classifier's own heads does not shadow its columns.
+    writeFileSync(join(dir, 'kind.json'), JSON.stringify({ ...head, labelColumn: 'kind' }));
+    expect((await classifyHeadColumns([join(dir, 'kind.json')], table, model)).map((c) => c.name)).toEqual(['pred_kind_head', 'prob_kind_head']);
     expect(columns[0]!.values).toEqual(['Footwear', 'Apparel']);
     expect(columns[2]!.values).toEqual(columns[0]!.values);
     await expect(classifyHeadColumns([join(dir, 'nope.json')], table, model)).rejects.toThrow(/Cannot read the head '.*nope\.json': no such file/);

@@ -7,7 +7,8 @@ import type { EmbeddingModel } from './embedding.ts';
 /**
  * Reads each head file and returns its pred_<label>/prob_<label> columns for the table, using the
  * already-loaded classifier for heads that need its features. `fallbackText` is used only by a
- * head that does not name its own text columns.
+ * head that does not name its own text columns. Names already used by the file or by the
+ * classifier's own columns get the suffix `_head` (then `_head2`, …).
  */
 export async function classifyHeadColumns(paths: readonly string[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText?: readonly string[]): Promise<OutputColumn[]> {
   const files = await Promise.all(
@@ -20,10 +21,12 @@ export async function classifyHeadColumns(paths: readonly string[], table: { col
     }),
   );
   const heads = parseHeads(files);
+  // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
+  const reserved = model.heads.flatMap((h) => [`pred_${h}`, `prob_${h}`, ...Array.from({ length: 19 }, (_, k) => [`pred_${h}_${k + 2}`, `prob_${h}_${k + 2}`]).flat()]);
   const out: OutputColumn[] = [];
   for (const head of heads) {
     const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
-    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
+    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
   }
   return out;
 }
