@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the shipped Trendloom classifier from a clean checkout (see training/README.md).
 # Extra arguments go to train.py, e.g. `--phase post` to redo everything after training from
-# the latest checkpoint in training/out/.
+# the latest (stage-2) checkpoint in training/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=training/out
@@ -23,7 +23,14 @@ PY=/usr/bin/python3
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 {
   echo "== trendloom classifier reproduce run $(date -u +%FT%TZ) on $(nproc --all) cores"
-  "$PY" training/train.py --out "$OUT" "$@"
+  if [[ " $* " != *" --phase "* ]]; then
+    # Stage 1: 1,200 steps, mostly augmented text (generalisation to other shops' wording).
+    "$PY" training/train.py --out "$OUT" --train-only "$@"
+    cp "$OUT/checkpoint.pt" "$OUT/stage1.pt"
+  fi
+  # Stage 2: 500 steps from stage 1 at a lower learning rate with more plain product names; then
+  # evaluation, baselines, ONNX export and golden files (alone with --phase post).
+  "$PY" training/train.py --out "$OUT" --init-from "$OUT/stage1.pt" --steps 500 --lr 5e-4 --plain-fraction 0.6 "$@"
   "$PY" training/quantize.py "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
   node training/eval_onnx.mjs "$OUT/heldout.json" "$OUT/onnx_metrics.json" "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
   "$PY" training/finalize.py --out "$OUT"

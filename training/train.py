@@ -132,11 +132,11 @@ def drop_brand(name):
     return " ".join(words[1:]) if len(words) > 2 else name
 
 
-def augment(row, rng):
+def augment(row, rng, plain=0.30):
     r = rng.random()
-    if r < 0.30:
+    if r < plain:
         text = row["productDisplayName"]
-    elif r < 0.55:
+    elif r < plain + 0.25 * (1 - plain) / 0.70:
         text = describe(row, rng)
     else:
         text = row["productDisplayName"]
@@ -340,6 +340,10 @@ def main():
     ap.add_argument("--steps", type=int, default=1200)
     ap.add_argument("--stop-at", type=int, default=0,
                     help="stop after this many steps of the --steps schedule (the learning-rate curve is unchanged)")
+    ap.add_argument("--plain-fraction", type=float, default=0.30,
+                    help="share of classifier inputs given as the plain product name (the rest is augmented)")
+    ap.add_argument("--init-from", default="", help="start from this checkpoint (second, fine-tuning stage)")
+    ap.add_argument("--train-only", action="store_true", help="stop after training (first stage)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--gen-batch", type=int, default=8)
     ap.add_argument("--lr", type=float, default=2.5e-3)
@@ -393,6 +397,9 @@ def main():
     train_seconds = None
 
     if args.phase == "all":
+        if args.init_from:
+            model.load_state_dict(torch.load(args.init_from)["state"])
+            log(f"initialised from {args.init_from}")
         decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
         no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
         opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
@@ -423,7 +430,7 @@ def main():
                         cursor = 0
                     i = order[cursor]
                     cursor += 1
-                    pool.append((i, classifier_ids(sp, augment(train[i], rng), args.max_length)))
+                    pool.append((i, classifier_ids(sp, augment(train[i], rng, args.plain_fraction), args.max_length)))
                 gen_pool = [generation_ids(sp, generation_text(train[rng.randrange(len(train))], rng), args.max_length)
                             for _ in range(args.gen_batch * POOL)]
                 pool.sort(key=lambda p: len(p[1]))
@@ -470,6 +477,8 @@ def main():
                             "seconds": time.time() - t0}, ckpt_path)
         train_seconds = time.time() - t0
         log(f"training done in {train_seconds:.0f}s")
+        if args.train_only:
+            return
 
     ck = torch.load(ckpt_path)
     model.load_state_dict(ck["state"])
