@@ -25,6 +25,11 @@ import { loadModelEmbedder } from '../src/model/head/loadEmbedder.node.ts';
 
 interface Row {
   name: string;
+  /** Test items this method gets right and the baseline wrong, and the reverse. */
+  wins: number;
+  losses: number;
+  /** Two-sided McNemar p-value of the difference to the baseline (continuity-corrected). */
+  pValue: number;
   accuracy: number;
   macroF1: number;
   microF1: number;
@@ -85,15 +90,35 @@ const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
   const value = await f();
   return [value, (performance.now() - start) / 1000];
 };
-const record = (name: string, report: ClassificationReport, seconds: number, note: string) => {
-  results.push({ name, accuracy: report.accuracy, macroF1: report.macro.f1, microF1: report.micro.f1, trainSeconds: seconds, note });
-  console.log(`  ${name.padEnd(38)} accuracy ${(report.accuracy * 100).toFixed(2).padStart(6)}%  macro-F1 ${(report.macro.f1 * 100).toFixed(2).padStart(6)}%  micro-F1 ${(report.micro.f1 * 100).toFixed(2).padStart(6)}%  train ${seconds.toFixed(1)} s  ${note}`);
+// erfc by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for a p-value.
+const erfc = (x: number): number => {
+  const t = 1 / (1 + 0.3275911 * x);
+  return t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+};
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+let baselinePredicted: string[][] = [];
+const record = (name: string, predicted: string[][], seconds: number, note: string) => {
+  const report = score(predicted);
+  if (results.length === 0) baselinePredicted = predicted;
+  let wins = 0;
+  let losses = 0;
+  test.forEach((x, i) => {
+    const mine = same(predicted[i]!, x.labels);
+    const theirs = same(baselinePredicted[i]!, x.labels);
+    if (mine && !theirs) wins++;
+    if (theirs && !mine) losses++;
+  });
+  const chi = wins + losses === 0 ? 0 : (Math.max(0, Math.abs(wins - losses) - 1) ** 2) / (wins + losses);
+  const pValue = erfc(Math.sqrt(chi / 2));
+  results.push({ name, wins, losses, pValue, accuracy: report.accuracy, macroF1: report.macro.f1, microF1: report.micro.f1, trainSeconds: seconds, note });
+  const versus = results.length === 1 ? '' : `  vs baseline +${wins}/−${losses} items (McNemar p ${pValue.toFixed(3)})`;
+  console.log(`  ${name.padEnd(38)} accuracy ${(report.accuracy * 100).toFixed(2).padStart(6)}%  macro-F1 ${(report.macro.f1 * 100).toFixed(2).padStart(6)}%  micro-F1 ${(report.micro.f1 * 100).toFixed(2).padStart(6)}%  train ${seconds.toFixed(1)} s  ${note}${versus}`);
 };
 
 // 1. The baseline.
 {
   const [baseline, seconds] = await time(() => trainTfidfLogReg(train.map((x) => x.text), train.map((x) => x.labels), { multiLabel: multi, l2Grid: grid }));
-  record('TF-IDF + logistic regression (baseline)', score(predictTfidfLogReg(baseline, test.map((x) => x.text))), seconds, `vocab ${baseline.vocabulary.index.size}, L2 ${baseline.l2}, epoch ${baseline.bestEpoch}`);
+  record('TF-IDF + logistic regression (baseline)', predictTfidfLogReg(baseline, test.map((x) => x.text)), seconds, `vocab ${baseline.vocabulary.index.size}, L2 ${baseline.l2}, epoch ${baseline.bestEpoch}`);
 }
 
 if (optionValue(args, 'baseline-only') === 'true') process.exit(0);
@@ -104,7 +129,7 @@ const runHead = async (name: string, options: HeadTrainOptions, embed?: EmbedFn)
   const predictions = await predictWithHead(loadHead(result.head), test.map((x) => x.text), embed);
   const m = result.head.metrics;
   const bits = result.head.featureSpec.hashBits;
-  record(name, score(predictions.map((p) => p.labels)), seconds, `${bits > 0 ? `hash 2^${bits}` : 'no n-grams'}, L2 ${m.l2}, epoch ${m.bestEpoch}`);
+  record(name, predictions.map((p) => p.labels), seconds, `${bits > 0 ? `hash 2^${bits}` : 'no n-grams'}, L2 ${m.l2}, epoch ${m.bestEpoch}`);
 };
 const variants = new Set((optionValue(args, 'variants') ?? 'ngrams,embedding,embedding+ngrams,embedding+probs+ngrams').split(','));
 if (variants.has('ngrams')) await runHead('head: hashed n-grams only', {});
