@@ -5,6 +5,7 @@
  * line, so rows kept + rows rejected = records in the file.
  */
 import { ByteColumn } from '../arrow/byteColumn.ts';
+import { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { CsvScanner, copyField } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
@@ -47,8 +48,8 @@ export interface ParseHooks {
 export interface RawCsv {
   /** Column names (made unique; "column N" for blank ones). */
   names: string[];
-  /** One byte column per name, `rows` cells each. */
-  columns: ByteColumn[];
+  /** One column per name, `rows` cells each: dictionary-encoded while few values repeat, else plain bytes. */
+  columns: (ByteColumn | DictColumn)[];
   /** Line of each kept row. */
   lines: Int32Array;
   /** Rows kept. */
@@ -163,7 +164,9 @@ export async function parseCsv(
   };
 
   let names: string[] | null = null;
-  let columns: ByteColumn[] = [];
+  let columns: (ByteColumn | DictColumn)[] = [];
+  let columnBytes: number[] = [];
+  let expectedRowCount = 1024;
   let ncols = 0;
   let lines = new Int32Array(1024);
   let rows = 0;
@@ -184,7 +187,10 @@ export async function parseCsv(
     const rowBytes = averages.reduce((a, b) => a + b, 0) + count;
     const expectedRows = totalBytes ? Math.min(maxRows, Math.ceil((totalBytes / Math.max(rowBytes, 8)) * 1.05) + 16) : 1024;
     if (lines.length < expectedRows) lines = new Int32Array(expectedRows);
-    columns = averages.map((average) => new ByteColumn(expectedRows, Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30)));
+    expectedRowCount = expectedRows;
+    columnBytes = averages.map((average) => Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30));
+    // Every column starts dictionary-encoded; one that proves too varied becomes plain bytes.
+    columns = averages.map(() => new DictColumn(expectedRows));
   };
   let scratch = new Uint8Array(1024);
   const decodeField = (bytes: Uint8Array, start: number, end: number, flag: number): string => {
@@ -212,7 +218,21 @@ export async function parseCsv(
   };
   const flushBatch = (bytes: Uint8Array) => {
     if (batchRows === 0) return;
-    for (let k = 0; k < ncols; k++) appendBatch(columns[k]!, bytes, batchStarts, batchEnds, batchFlags, batchIrregular, batchRows, ncols, k);
+    for (let k = 0; k < ncols; k++) {
+      const column = columns[k]!;
+      if (column instanceof DictColumn) {
+        for (let r = 0, f = k; r < batchRows; r++, f += ncols) column.add(bytes, batchStarts[f]!, batchEnds[f]!, batchFlags[f]!);
+        if (column.tooVaried()) {
+          const plain = new ByteColumn(expectedRowCount, columnBytes[k]);
+          const values = column.values;
+          for (let i = 0; i < column.count; i++) {
+            const v = column.indices[i]!;
+            plain.appendField(values.bytes, values.offsets[v]!, values.offsets[v + 1]!, 0);
+          }
+          columns[k] = plain;
+        }
+      } else appendBatch(column, bytes, batchStarts, batchEnds, batchFlags, batchIrregular, batchRows, ncols, k);
+    }
     batchRows = 0;
     batchIrregular = false;
   };

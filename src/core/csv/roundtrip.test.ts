@@ -57,6 +57,18 @@ describe('CSV round trip (property-based)', () => {
     );
   });
 
+  it('keeps every cell when columns switch from dictionary-encoded to plain bytes mid-stream', async () => {
+    // 10,000 rows: a unique column (switches to plain bytes after 4,096 rows), a repeating one
+    // (stays encoded), and one that repeats at first and then turns unique (switches late).
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`item ${i}, "v${i}"`, ['Ivory', 'Sand', 'Navy'][i % 3]!, i < 3000 ? `tag${i % 5}` : `late ${i}`]);
+    const text = writeCsv([['name', 'colour', 'tag'], ...rows], ',', '\r\n', false);
+    const raw = await parseRaw(enc.encode(text), 4093, { delimiter: ',', header: true });
+    expect(raw.rows).toBe(10_000);
+    expect(raw.columns.map((column) => column.constructor.name)).toEqual(['ByteColumn', 'DictColumn', 'ByteColumn']);
+    for (const r of [0, 2999, 3000, 4095, 4096, 9999]) expect(raw.columns.map((column) => column.get(r))).toEqual(rows[r]);
+    expect(rows.every((row, r) => raw.columns[0]!.get(r) === row[0] && raw.columns[2]!.get(r) === row[2])).toBe(true);
+  });
+
   it('sniffs the delimiter of any regular table whose cells do not contain the candidates', async () => {
     const plainCell = fc.stringMatching(/^[a-zA-Z0-9 é"\n-]{1,10}$/);
     await fc.assert(

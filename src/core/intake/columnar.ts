@@ -8,13 +8,14 @@
 import { Type, tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { ByteColumn } from '../arrow/byteColumn.ts';
+import type { DictColumn } from '../arrow/dictColumn.ts';
 import { float64Vector, int32Vector, timestampVector, ValidityBuilder } from '../arrow/vectors.ts';
 import { IntakeError } from './errors.ts';
 import { uniqueNames } from '../csv/parseCsv.ts';
 
 /** One input column: raw text to type, a ready vector, or already consumed. */
 export type InputColumn =
-  | { kind: 'bytes'; column: ByteColumn }
+  | { kind: 'bytes'; column: ByteColumn | DictColumn }
   | { kind: 'vector'; vector: Vector; type: 'number' | 'date'; samples: string[]; integral: boolean }
   | { kind: 'done' };
 

@@ -4,7 +4,7 @@
  * of bytes, so the same function runs in the intake worker (Blob streams) and in Node (files).
  */
 import { Table, type Vector } from 'apache-arrow';
-import { ByteColumn } from '../arrow/byteColumn.ts';
+import type { CellColumn } from '../arrow/dictColumn.ts';
 import { formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
@@ -215,7 +215,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     badCells++;
     addProblem(problem);
   };
-  const rawByName = new Map<string, ByteColumn>();
+  const rawByName = new Map<string, CellColumn>();
   for (let c = 0; c < input.names.length; c++) {
     hooks.throwIfCancelled?.();
     const name = input.names[c]!;
@@ -279,7 +279,7 @@ function addDerivedDate(
   time: TimeSource,
   columns: IntakeColumn[],
   vectors: Record<string, Vector>,
-  raw: Map<string, ByteColumn>,
+  raw: Map<string, CellColumn>,
   lines: Int32Array,
   hemisphere: Hemisphere,
   problems: (problem: IntakeProblem) => void,

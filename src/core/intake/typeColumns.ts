@@ -7,6 +7,7 @@
  */
 import { Bool, makeData, makeVector, type Vector } from 'apache-arrow';
 import { ByteColumn } from '../arrow/byteColumn.ts';
+import { DictColumn, type CellColumn } from '../arrow/dictColumn.ts';
 import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
 import { daysInMonth, utcMs } from '../clean/calendar.ts';
 import type { IntakeProblem } from '../csv/parseCsv.ts';
@@ -56,7 +57,7 @@ const SAMPLE_SIZE = 1000;
 const MAX_DICTIONARY = 65_536;
 
 /** Up to SAMPLE_SIZE decoded cells: the first half from the top (what the preview shows), the rest spread evenly. */
-export function sampleColumn(column: ByteColumn): string[] {
+export function sampleColumn(column: CellColumn): string[] {
   const n = column.count;
   const out: string[] = [];
   if (n <= SAMPLE_SIZE) {
@@ -71,7 +72,12 @@ export function sampleColumn(column: ByteColumn): string[] {
 }
 
 /** Converts a raw column to the Arrow vector of its inferred type, reporting bad cells with their line. */
-export function convertColumn(name: string, column: ByteColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } {
+export function convertColumn(name: string, input: ByteColumn | DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } {
+  if (input instanceof DictColumn) {
+    const converted = convertDictColumn(name, input, inference, lines, problems);
+    if (converted) return converted;
+  }
+  const column = input instanceof DictColumn ? input.toByteColumn() : input;
   switch (inference.type) {
     case 'number':
       return { vector: numberColumn(name, column, lines, inference, problems), type: 'number' };
@@ -97,6 +103,77 @@ export function convertColumn(name: string, column: ByteColumn, inference: Colum
     }
     default:
       return { vector: textVector(column), type: 'text' };
+  }
+}
+
+/**
+ * Typing for a column that stayed dictionary-encoded while streaming: each distinct value is read
+ * once and rows take its result by index. Returns null for types that need every cell's bytes
+ * (text, ids, booleans), which are converted from a materialised ByteColumn instead.
+ */
+function convertDictColumn(name: string, column: DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } | null {
+  const n = column.count;
+  const indices = column.indices;
+  const values = column.values;
+  switch (inference.type) {
+    case 'number':
+    case 'date': {
+      // Read each distinct value once: a number (or UTC ms), missing (NaN + no message), or a problem message.
+      const distinctValues = new Float64Array(values.count);
+      const messages: (string | null)[] = new Array<string | null>(values.count).fill(null);
+      const single = new Float64Array(1);
+      const none = new Int32Array(1);
+      for (let v = 0; v < values.count; v++) {
+        const cell = new ByteColumn(1, values.offsets[v + 1]! - values.offsets[v]! + 1);
+        cell.appendField(values.bytes, values.offsets[v]!, values.offsets[v + 1]!, 0);
+        const one: ProblemSink = (problem) => {
+          messages[v] = problem.message;
+        };
+        const vector = inference.type === 'number' ? numberColumn(name, cell, none, inference, one) : dateColumn(name, cell, none, inference, one);
+        const value = vector.get(0);
+        single[0] = value === null || value === undefined ? NaN : Number(value);
+        distinctValues[v] = single[0]!;
+      }
+      const out = new Float64Array(n);
+      const validity = new ValidityBuilder(n);
+      let integral = true;
+      let fitsInt32 = true;
+      for (let i = 0; i < n; i++) {
+        const v = indices[i]!;
+        const value = distinctValues[v]!;
+        if (value !== value) {
+          validity.setNull(i);
+          const message = messages[v];
+          if (message) problems({ line: lines[i]!, column: name, message });
+          continue;
+        }
+        out[i] = value;
+        if (value !== Math.trunc(value)) integral = false;
+        else if (value > 2147483647 || value < -2147483648) fitsInt32 = false;
+      }
+      if (inference.type === 'date') return { vector: timestampVector(out, validity.finish()), type: 'date' };
+      return { vector: numbersVector(out, validity, integral, fitsInt32), type: 'number' };
+    }
+    case 'category':
+    case 'multi-label': {
+      // Trim and merge the distinct values (" Ivory" and "Ivory" are one category), then compose.
+      const trimmed = dictionaryEncode(values, MAX_DICTIONARY);
+      if (!trimmed) return null;
+      const before = trimmed.validity.finish();
+      const composed = new Int32Array(n);
+      const validity = new ValidityBuilder(n);
+      for (let i = 0; i < n; i++) {
+        const v = indices[i]!;
+        if (before.bitmap !== null && (before.bitmap[v >> 3]! & (1 << (v & 7))) === 0) validity.setNull(i);
+        else composed[i] = trimmed.indices[v]!;
+      }
+      const encoded = { indices: composed, validity, values: trimmed.values, length: n };
+      if (inference.type === 'category') return { vector: dictionaryVectorOf(encoded, isMissing), type: 'category' };
+      const separator = inference.labelSeparator ?? null;
+      return { vector: labelListFromDictionary(encoded, (raw) => splitLabels(raw, separator)), type: 'multi-label' };
+    }
+    default:
+      return null;
   }
 }
 
@@ -314,7 +391,7 @@ function booleanColumn(name: string, column: ByteColumn, lines: Int32Array, prob
  * `year` + `season`), placed at the season's representative day for the hemisphere (the
  * library's rule); with no season column, 1 January of the year.
  */
-export function deriveYearSeasonDate(year: ByteColumn, season: ByteColumn | null, seasonName: string, lines: Int32Array, hemisphere: Hemisphere, problems: ProblemSink): Vector {
+export function deriveYearSeasonDate(year: CellColumn, season: CellColumn | null, seasonName: string, lines: Int32Array, hemisphere: Hemisphere, problems: ProblemSink): Vector {
   const n = year.count;
   const ms = new Float64Array(n).fill(NaN);
   const validity = new ValidityBuilder(n);
