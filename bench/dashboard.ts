@@ -88,24 +88,21 @@ try {
   openSeconds = (performance.now() - t) / 1000;
   await page.getByTestId('grain').selectOption('week');
   const testId = `filter-${regionColumn}`;
-  redraws = await page.evaluate(
-    async ({ testId, values }) => {
-      const select = document.querySelector(`[data-testid="${testId}"]`) as HTMLSelectElement;
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-      const out: number[] = [];
-      for (const value of values) {
-        await frame();
-        const t0 = performance.now();
-        select.value = value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        await frame();
-        await frame();
-        out.push(performance.now() - t0);
-      }
-      return out;
-    },
-    { testId, values: [...regions, '', ...regions, ''] },
-  );
+  // Passed as source text: tsx would otherwise wrap named helpers in `__name`, unknown in the page.
+  redraws = await page.evaluate(`(async () => {
+    const select = document.querySelector('[data-testid="${testId}"]');
+    const out = [];
+    for (const value of ${JSON.stringify([...regions, '', ...regions, ''])}) {
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const t0 = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  })()`);
 } finally {
   await browser.close();
   await new Promise<void>((r) => server.httpServer.close(() => r()));

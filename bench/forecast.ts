@@ -1,6 +1,7 @@
 // Forecast benchmark: accuracy on the F1 sample (2019 and 2018 test years) and speed on 10,000 series.
 // (Worker threads load TypeScript through the tsx bootstrap in forecastSpeedWorker.mjs.)
 // Usage: npx tsx bench/forecast.ts [main.csv] [--lead lead.csv] [--speed] [--series N] [--threads N]
+import { seededRandom } from '../src/core/random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,22 +110,11 @@ function accuracy(): void {
   console.log(JSON.stringify({ bench: 'forecast-accuracy', file: mainPath, lead: leadPath ?? null, results: json }));
 }
 
-/** Seeded generator so every run resamples the same synthetic series. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Resamples `count` series from the set: a random series, scaled, with multiplicative noise. */
 function resample(set: SeriesSet, count: number): Float64Array {
   const length = set.dates.length;
-  const random = mulberry32(20191230);
+  const random = seededRandom(20191230);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
   const out = new Float64Array(count * length);
   for (let s = 0; s < count; s++) {

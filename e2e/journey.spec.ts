@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { writeCatalogue } from '../bench/ingestData.ts';
+import { writeJourneyCatalogue } from './generateCatalogue.ts';
 import { expect, snapshot, test } from './fixtures.ts';
 
 // The whole journey on a generated 100,000-item catalogue: drop → map → label (WASM) → forecast →
 // dashboard → drill-down → report export → offline reload of the saved, labelled dataset.
 const ROWS = 100_000;
-const FILE = `test-results/catalogue-${ROWS}.csv`;
+const FILE = `test-results/journey-catalogue-${ROWS}.csv`;
 
 test('100k items: drop → map → label → forecast → dashboard → drill-down → report → offline', async ({ page, context, requests: _requests }) => {
   test.setTimeout(900_000);
   mkdirSync('test-results', { recursive: true });
-  if (!existsSync(FILE)) await writeCatalogue(FILE, ROWS);
+  if (!existsSync(FILE)) writeJourneyCatalogue(FILE, ROWS);
 
   await page.goto('/');
   await page.evaluate(async () => navigator.serviceWorker.ready);
@@ -61,9 +61,9 @@ test('100k items: drop → map → label → forecast → dashboard → drill-do
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await context.setOffline(true);
   await page.reload();
-  const saved = page.getByTestId('saved-datasets').locator(`[data-saved="catalogue-${ROWS}.csv"]`);
+  const saved = page.getByTestId('saved-datasets').locator(`[data-saved="journey-catalogue-${ROWS}.csv"]`);
   await expect(saved).toContainText('labelled', { timeout: 60_000 });
-  await saved.getByRole('button', { name: `catalogue-${ROWS}.csv` }).click();
+  await saved.getByRole('button', { name: `journey-catalogue-${ROWS}.csv` }).click();
   await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveCount(1);
   await snapshot(page, 'journey-100k-offline');

@@ -1,3 +1,4 @@
+import { seededRandom } from '../core/random.ts';
 import { rowOf, type ModelRuntime } from './classifier.ts';
 import type { ClassifierConfig } from './config.ts';
 import type { LlamaBpeTokenizer } from './tokenizer.ts';
@@ -36,7 +37,7 @@ export async function generateText(
 ): Promise<string> {
   const topK = Math.max(1, options.topK ?? 1);
   const temperature = options.temperature ?? 0.8;
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const ids = [config.bos_token_id, ...tokenizer.encode(prompt)].slice(0, config.max_length - 1);
   const start = ids.length;
   const limit = Math.min(config.max_length, start + (options.maxNewTokens ?? 24));
@@ -76,14 +77,3 @@ function sampleTopK(logits: Float64Array, k: number, temperature: number, random
   return order[order.length - 1]!;
 }
 
-/** A small seeded PRNG (mulberry32) so sampled drafts are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

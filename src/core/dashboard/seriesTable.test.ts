@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Float64, Table, TimestampMillisecond, Utf8, makeData, makeVector } from 'apache-arrow';
+import { Float64, Table, TimestampMillisecond, makeData, makeVector } from 'apache-arrow';
 import { utf8Data } from '../../model/predictionColumns.ts';
 import { detectSeriesLayout, seriesSetFromTable } from './seriesTable.ts';
 

@@ -1,16 +1,9 @@
 /** Deterministic synthetic series for tests and benchmarks (seeded, so results repeat exactly). */
 
-/** A seeded uniform generator in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random.ts';
+
+/** The shared seeded PRNG, re-exported for tests and benchmarks that build series. */
+export { seededRandom };
 
 /** A weekly-style series: level + slope·t + amplitude·sin(2πt/period) + Gaussian noise. */
 export function syntheticSeries(length: number, options: { level?: number; slope?: number; amplitude?: number; period?: number; noise?: number; seed?: number } = {}): Float64Array {

@@ -1,16 +1,9 @@
 /** Deterministic, seeded data splits for training, validation and test. */
 
-/** A small fast seeded PRNG (mulberry32): same seed, same sequence, on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random.ts';
+
+/** The shared seeded PRNG, re-exported for the split helpers' callers. */
+export { seededRandom };
 
 /** Shuffles an array in place (Fisher–Yates) with the given random source; returns it. */
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
