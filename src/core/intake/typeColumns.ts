@@ -119,20 +119,19 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
     case 'number':
     case 'date': {
       // Read each distinct value once: a number (or UTC ms), missing (NaN + no message), or a problem message.
-      const distinctValues = new Float64Array(values.count);
+      // The distinct values are themselves a column: convert it, with each value's index as its
+      // "line" so a problem can be traced back to its value, then expand by index.
+      const valueIndex = new Int32Array(values.count);
+      for (let v = 0; v < values.count; v++) valueIndex[v] = v;
       const messages: (string | null)[] = new Array<string | null>(values.count).fill(null);
-      const single = new Float64Array(1);
-      const none = new Int32Array(1);
+      const byValue: ProblemSink = (problem) => {
+        messages[problem.line] = problem.message;
+      };
+      const converted = inference.type === 'number' ? numberColumn(name, values, valueIndex, inference, byValue) : dateColumn(name, values, valueIndex, inference, byValue);
+      const distinctValues = new Float64Array(values.count);
       for (let v = 0; v < values.count; v++) {
-        const cell = new ByteColumn(1, values.offsets[v + 1]! - values.offsets[v]! + 1);
-        cell.appendField(values.bytes, values.offsets[v]!, values.offsets[v + 1]!, 0);
-        const one: ProblemSink = (problem) => {
-          messages[v] = problem.message;
-        };
-        const vector = inference.type === 'number' ? numberColumn(name, cell, none, inference, one) : dateColumn(name, cell, none, inference, one);
-        const value = vector.get(0);
-        single[0] = value === null || value === undefined ? NaN : Number(value);
-        distinctValues[v] = single[0]!;
+        const value = converted.get(v);
+        distinctValues[v] = value === null || value === undefined ? NaN : Number(value);
       }
       const out = new Float64Array(n);
       const validity = new ValidityBuilder(n);
