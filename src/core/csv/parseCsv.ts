@@ -319,14 +319,21 @@ export async function parseCsv(
   await feed(first, true, head.length);
   bytesRead = head.length;
   if (!headIsAll) {
+    // Ask for the next chunk before parsing this one, so reading the file overlaps with parsing.
+    let pending = iterator.next();
+    // A read that fails after a cancel is nobody's concern; otherwise the await below reports it.
+    pending.catch(() => undefined);
     for (;;) {
       hooks.throwIfCancelled?.();
       if (truncated) {
+        await pending;
         await iterator.return?.();
         break;
       }
-      const next = await iterator.next();
+      const next = await pending;
       if (next.done) break;
+      pending = iterator.next();
+      pending.catch(() => undefined);
       await feed(next.value, false, next.value.length);
     }
   }
