@@ -109,6 +109,67 @@ export class DictColumn implements CellColumn {
     this.indices[this.count++] = found;
   }
 
+  /**
+   * Appends column k of a batch of scanner records (row-major ranges, `ncols` per row): the
+   * per-chunk hot loop, with the hash table in locals.
+   */
+  addBatch(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, flags: Uint8Array, rows: number, ncols: number, k: number): void {
+    if (this.count + rows > this.indices.length) {
+      const grown = new Int32Array(Math.max(this.count + rows, this.indices.length * 2));
+      grown.set(this.indices.subarray(0, this.count));
+      this.indices = grown;
+    }
+    const indices = this.indices;
+    let count = this.count;
+    for (let r = 0, f = k; r < rows; r++, f += ncols) {
+      const s = starts[f]!;
+      const e = ends[f]!;
+      if (flags[f]! > 1) {
+        this.count = count;
+        this.add(bytes, s, e, flags[f]!);
+        count = this.count;
+        continue;
+      }
+      let h = 0x811c9dc5 | 0;
+      for (let p = s; p < e; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+      const table = this.table;
+      const hashes = this.hashes;
+      const values = this.values;
+      const offsets = values.offsets;
+      const vb = values.bytes;
+      const mask = this.size - 1;
+      let slot = h & mask;
+      let found = -1;
+      for (;;) {
+        const entry = table[slot]!;
+        if (entry === 0) break;
+        const index = entry - 1;
+        if (hashes[index] === h) {
+          const vs = offsets[index]!;
+          const length = offsets[index + 1]! - vs;
+          if (length === e - s) {
+            let q = 0;
+            while (q < length && vb[vs + q] === bytes[s + q]) q++;
+            if (q === length) {
+              found = index;
+              break;
+            }
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (found >= 0) {
+        indices[count++] = found;
+        continue;
+      }
+      // A new value: the general path (appends it, grows and rehashes as needed).
+      this.count = count;
+      this.add(bytes, s, e, 0);
+      count = this.count;
+    }
+    this.count = count;
+  }
+
   /** The same cells as a plain ByteColumn (for columns that turned out to be text or ids). */
   toByteColumn(expectedCells = this.count): ByteColumn {
     const values = this.values;

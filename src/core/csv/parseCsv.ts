@@ -221,7 +221,7 @@ export async function parseCsv(
     for (let k = 0; k < ncols; k++) {
       const column = columns[k]!;
       if (column instanceof DictColumn) {
-        for (let r = 0, f = k; r < batchRows; r++, f += ncols) column.add(bytes, batchStarts[f]!, batchEnds[f]!, batchFlags[f]!);
+        column.addBatch(bytes, batchStarts, batchEnds, batchFlags, batchRows, ncols, k);
         if (column.tooVaried()) {
           const plain = new ByteColumn(expectedRowCount, columnBytes[k]);
           const values = column.values;
