@@ -28,8 +28,8 @@ test('the shell reloads offline after the first visit', async ({ page, context }
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  // Reload once so the page is controlled by the service worker, then go offline.
-  await page.reload();
+  // The service worker claims the open page (no reload needed); then go offline. Module scripts are
+  // requested in CORS mode, unlike the precache's fetches: the cache lookup must still hit.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   await page.reload();

@@ -73,13 +73,15 @@ async function networkFirstShell(request: Request): Promise<Response> {
     if (response.ok) (await caches.open(shellCache)).put('/index.html', response.clone());
     return response;
   } catch {
-    const cached = (await caches.match('/index.html')) ?? (await caches.match('/'));
+    const cached = (await caches.match('/index.html', { ignoreVary: true })) ?? (await caches.match('/', { ignoreVary: true }));
     return cached ?? new Response('Trendloom is offline and this page was never cached.', { status: 503 });
   }
 }
 
 async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
-  const cached = await caches.match(request, { ignoreSearch: true });
+  // ignoreVary: module scripts are requested with an Origin header (CORS mode) while the precache
+  // fetched them without one; the server's `Vary: Origin` would otherwise make every lookup miss.
+  const cached = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') (await caches.open(cacheName)).put(request, response.clone());

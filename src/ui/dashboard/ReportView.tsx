@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
+import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
 import { formatNumber, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
@@ -9,9 +10,17 @@ import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
-const regionScopes = 3;
+/** Regions given their own sections, largest first. */
+const regionScopes = 8;
 /** How each period grain reads in the report's "based on" line. */
 const grainKeys: Record<string, MessageKey> = { week: 'grainWeek', month: 'grainMonth', quarter: 'grainQuarter', season: 'grainSeason', 'fashion-season': 'grainFashion', year: 'grainYear' };
+
+/** A coded column's values, most frequent first. */
+function regionsBySize(coded: CodedColumn): string[] {
+  const counts = new Uint32Array(coded.values.length);
+  if (coded.labels.kind === 'single') for (const code of coded.labels.codes) if (code >= 0) counts[code]!++;
+  return coded.values.map((value, code) => ({ value, count: counts[code]! })).sort((a, b) => b.count - a.count).map((r) => r.value);
+}
 
 /** Builds the seasonal report from the dataset under the current dashboard settings. */
 export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendForecast>): TrendReport | undefined {
@@ -24,7 +33,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
     if (!current) return undefined;
     const facets = [...new Set([spec.facet, ...dataset.columns.filter((c) => sectionRoles.includes(c.role)).map((c) => c.name)])];
     const region = dataset.columns.find((c) => c.role === 'region');
-    const regions = region ? prepared.coded(region.name).values.slice(0, regionScopes) : [];
+    const regions = region ? regionsBySize(prepared.coded(region.name)).slice(0, regionScopes) : [];
     const sections: ReportSection[] = [];
     for (const facet of facets) {
       const scopes: [string, Record<string, string[]>][] = [[allRegions, spec.filters], ...regions.map((r): [string, Record<string, string[]>] => [r, { ...spec.filters, [region!.name]: [r] }])];
