@@ -65,7 +65,7 @@ test('100k items: drop → map → label → forecast → dashboard → drill-do
   await page.reload();
   const saved = page.getByTestId('saved-datasets').locator(`[data-saved="journey-catalogue-${ROWS}.csv"]`);
   await expect(saved).toContainText('labelled', { timeout: 60_000 });
-  await saved.getByRole('button', { name: `journey-catalogue-${ROWS}.csv` }).click();
+  await saved.getByRole('button', { name: `journey-catalogue-${ROWS}.csv`, exact: true }).click();
   await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveCount(1);
   await snapshot(page, 'journey-100k-offline');
