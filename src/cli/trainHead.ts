@@ -1,6 +1,6 @@
 /** `trendloom train-head`: trains a head on a file's labelled rows and saves it as JSON. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { readCsvRows, type CsvRows } from '../core/finetune/csvRows.ts';
+import { writeFile } from 'node:fs/promises';
+import type { CsvRows } from '../core/finetune/csvRows.ts';
 import { trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -32,17 +32,16 @@ Options:
   --json                Print the metrics as JSON instead of a table.
 `;
 
-/** Reads a table from a file for the fine-tuning commands (CSV; the intake reader can replace this). */
-export async function readTableFile(path: string): Promise<CsvRows> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  const table = readCsvRows(text);
+/**
+ * Reads a table for train-head through the shared intake (CSV, Arrow, Parquet; every cell as
+ * text), the same reader `trendloom classify` uses; warnings (rows left out) go to `warn`.
+ */
+export async function readTableFile(path: string, warn: (line: string) => void = () => {}): Promise<CsvRows> {
+  const { readTableForCli } = await import('./classify.ts');
+  const table = await readTableForCli(path);
+  for (const note of table.notes) warn(note);
   if (table.columns.length === 0) throw new Error(`'${path}' is empty.`);
-  return table;
+  return { columns: table.columns, rows: table.rows };
 }
 
 /** Texts (text columns joined) and label sets (split on sep; empty cell = unlabelled) of a table. */
@@ -131,7 +130,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         refit: optionValue(args, 'no-refit') !== 'true',
       };
 
-      const table = await readTableFile(file);
+      const table = await readTableFile(file, (note) => io.err(`${note}\n`));
       const { texts, labels } = textsAndLabels(table, textColumns, label, sep);
       const labelled = labels.filter((l) => l.length > 0).length;
       io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
