@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -13,10 +14,14 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
   const select = useAppStore((s) => s.select);
   const labels = trends.periods.labels;
   const last = labels.length - 1;
+  // The data table is built only when opened: a closed <details> would still render every cell.
+  const [tableOpen, setTableOpen] = useState(false);
+  const { periodOffset } = trends;
+  const onPoint = useCallback((label: string, period: number) => select({ label, period: period <= last ? period + periodOffset : undefined }), [select, last, periodOffset]);
   return (
     <div className="trends-view">
       <div className="chart-card" data-testid="trend-chart" data-chart="trends">
-        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={(label, period) => select({ label, period: period <= last ? period + trends.periodOffset : undefined })} />
+        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} />
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
@@ -53,8 +58,9 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
           })}
         </tbody>
       </table>
-      <details className="as-table">
+      <details className="as-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>{t('showTable')}</summary>
+        {tableOpen && (
         <table data-testid="trend-data-table">
           <thead>
             <tr>
@@ -75,6 +81,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             ))}
           </tbody>
         </table>
+        )}
       </details>
     </div>
   );
