@@ -21,6 +21,12 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   await expect(table.locator('tr[data-series="Casual"] [data-testid="mase"]')).not.toHaveText('…', { timeout: 60_000 });
   await snapshot(page, 'dashboard-trends');
 
+  // A date range narrows every view to its periods, and the summary says so.
+  const firstPeriod = (await page.getByTestId('date-from').locator('option').nth(3).textContent())!;
+  await page.getByTestId('date-from').selectOption({ label: firstPeriod });
+  await expect(page.getByTestId('based-on')).toContainText(`${firstPeriod} – `);
+  await page.getByTestId('date-from').selectOption('');
+
   await page.getByTestId('tab-seasons').click();
   await expect(page.getByTestId('heatmap')).toContainText('Casual');
   await page.getByTestId('tab-colours').click();

@@ -82,6 +82,17 @@ export class PreparedDataset {
     return out;
   }
 
+  /** The spec's date range as period indices of `periods`, or undefined for all dates. */
+  periodRange(periods: PeriodAssignment, spec: DashboardSpec): [number, number] | undefined {
+    if (spec.dateFrom === undefined && spec.dateTo === undefined) return undefined;
+    const last = periods.starts.length - 1;
+    let from = 0;
+    let to = last;
+    if (spec.dateFrom !== undefined) while (from < last && periods.starts[from]! < spec.dateFrom) from++;
+    if (spec.dateTo !== undefined) while (to > 0 && periods.starts[to]! > spec.dateTo) to--;
+    return [from, Math.max(from, to)];
+  }
+
   /**
    * Trend series for a dashboard spec, or undefined when the dataset has no dates. Leading and
    * trailing periods with fewer than minSupport items are trimmed, so charts start and end where
@@ -98,6 +109,7 @@ export class PreparedDataset {
       values: coded.values,
       weights: spec.measure === 'units' ? this.units() : undefined,
       filters: this.filters(spec),
+      periodRange: this.periodRange(periods, spec),
       minSupport: spec.minSupport,
       topN: spec.topN,
     });

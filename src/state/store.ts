@@ -19,6 +19,10 @@ export interface DashboardSpec {
   filters: Record<string, string[]>;
   /** Periods to forecast. */
   horizon: number;
+  /** Only items dated on or after this (UTC ms), when set. */
+  dateFrom?: number;
+  /** Only items dated before the end of the period starting here (UTC ms), when set. */
+  dateTo?: number;
   /** A share needs at least this many items in its period. */
   minSupport: number;
   /** How many of the facet's values to chart. */

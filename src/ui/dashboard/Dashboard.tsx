@@ -52,6 +52,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const update = useAppStore((s) => s.updateDashboard);
   const prepared = prepare(dataset);
   const trends = useMemo(() => prepared.trends(spec), [prepared, spec]);
+  const allPeriods = prepared.periods(spec.grain);
   const forecastState = useForecasts(trends?.series, trends?.periods, spec.horizon);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, spec.horizon).labels : []), [trends, spec.horizon]);
   const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
@@ -110,6 +111,32 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
             </label>
           );
         })}
+        {allPeriods && allPeriods.labels.length > 1 && (
+          <span className="date-range">
+            <label>
+              {t('dateFrom')}{' '}
+              <select value={spec.dateFrom ?? ''} onChange={(e) => update({ dateFrom: e.target.value ? Number(e.target.value) : undefined })} data-testid="date-from">
+                <option value="">{t('anyDate')}</option>
+                {allPeriods.labels.map((label, p) => (
+                  <option key={label} value={allPeriods.starts[p]}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              {t('dateTo')}{' '}
+              <select value={spec.dateTo ?? ''} onChange={(e) => update({ dateTo: e.target.value ? Number(e.target.value) : undefined })} data-testid="date-to">
+                <option value="">{t('anyDate')}</option>
+                {allPeriods.labels.map((label, p) => (
+                  <option key={label} value={allPeriods.starts[p]}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </span>
+        )}
         <label>
           {t('horizon')}{' '}
           <input type="number" min={1} max={24} value={spec.horizon} onChange={(e) => update({ horizon: Math.max(1, Math.min(24, Number(e.target.value) || 1)) })} data-testid="horizon" style={{ width: '4rem' }} />{' '}
