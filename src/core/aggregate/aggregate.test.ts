@@ -20,10 +20,13 @@ describe('periods', () => {
     expect(periodKey(periodStart(day('2019-07-04'), 'meteorological-season'), 'meteorological-season')).toBe('summer-2019');
     expect(periodKey(periodStart(day('2019-10-04'), 'meteorological-season'), 'meteorological-season', 'south')).toBe('spring-2019');
   });
-  it('splits fashion seasons into SS (Jan–Jun) and AW (Jul–Dec), swapped in the south', () => {
+  it('splits fashion seasons into SS (Feb–Jul) and AW (Aug–Jan), swapped in the south', () => {
     expect(periodKey(periodStart(day('2019-03-01'), 'fashion-season'), 'fashion-season')).toBe('SS2019');
     expect(periodKey(periodStart(day('2019-09-01'), 'fashion-season'), 'fashion-season')).toBe('AW2019');
     expect(periodKey(periodStart(day('2019-09-01'), 'fashion-season'), 'fashion-season', 'south')).toBe('SS2019');
+    // January belongs to the previous year's AW, as in the cleaning library's derived fields.
+    expect(periodKey(periodStart(day('2020-01-20'), 'fashion-season'), 'fashion-season')).toBe('AW2019');
+    expect(periodKey(periodStart(day('2020-02-01'), 'fashion-season'), 'fashion-season')).toBe('SS2020');
   });
 });
 

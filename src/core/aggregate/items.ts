@@ -121,7 +121,10 @@ export function periodStart(date: number, kind: PeriodKind): number {
       return shifted === 0 ? Date.UTC(month === 11 ? year : year - 1, 11, 1) : Date.UTC(year, 3 * shifted - 1, 1);
     }
     case 'fashion-season':
-      return Date.UTC(year, month < 6 ? 0 : 6, 1);
+      // The retail calendar used across Trendloom (src/core/clean/derive.ts): SS runs February–July,
+      // AW August–January, and January belongs to the previous year's AW.
+      if (month === 0) return Date.UTC(year - 1, 7, 1);
+      return Date.UTC(year, month <= 6 ? 1 : 7, 1);
     default: {
       const unreachable: never = kind;
       throw new AggregateInputError(`Unknown period '${String(unreachable)}'.`);
@@ -139,8 +142,9 @@ export function nextPeriodStart(start: number, kind: PeriodKind): number {
 
 /**
  * Human key of the period starting at `start`: '2019-W05', '2019-03', 'winter-2019/20',
- * 'SS2019'. In the southern hemisphere seasons are swapped (December–February is summer, and
- * January–June is the autumn/winter fashion season).
+ * 'SS2019'. Fashion seasons follow the retail calendar (SS = February–July, AW = August–January).
+ * In the southern hemisphere seasons are swapped (December–February is summer, and
+ * February–July is the autumn/winter fashion season).
  */
 export function periodKey(start: number, kind: PeriodKind, hemisphere: 'north' | 'south' = 'north'): string {
   const d = new Date(start);
@@ -149,7 +153,7 @@ export function periodKey(start: number, kind: PeriodKind, hemisphere: 'north' |
   const south = hemisphere === 'south';
   if (kind === 'week') return isoWeekKey(start);
   if (kind === 'month') return `${year}-${String(month + 1).padStart(2, '0')}`;
-  if (kind === 'fashion-season') return `${(month < 6) !== south ? 'SS' : 'AW'}${year}`;
+  if (kind === 'fashion-season') return `${(month === 1) !== south ? 'SS' : 'AW'}${year}`;
   const names = south ? ['summer', 'autumn', 'winter', 'spring'] : ['winter', 'spring', 'summer', 'autumn'];
   if (month === 11) return `${names[0]}-${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   return `${names[Math.floor((month + 1) / 3)]}-${year}`;
