@@ -1,7 +1,8 @@
 /**
- * A small RFC 4180 CSV reader/writer for the fine-tuning CLI and bench (quoted fields, doubled
- * quotes, CRLF/LF, BOM). Kept behind `readCsvRows` so it can be swapped for the intake reader.
+ * Header + rows over the small RFC 4180 splitter of src/core/aggregate (quoted fields, doubled
+ * quotes, CRLF/LF, BOM), and the matching writer, for the fine-tuning tests and bench.
  */
+import { readCsvRows as readCsvRecords } from '../aggregate/seriesSet.ts';
 
 /** A CSV file as header + rows of strings. */
 export interface CsvRows {
@@ -11,41 +12,10 @@ export interface CsvRows {
   rows: string[][];
 }
 
-/** Parses CSV text (comma-separated, first line = header). */
+/** Parses CSV text (comma-separated, first line = header); rows are padded or cut to the header's width. */
 export function readCsvRows(text: string): CsvRows {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  const nonEmpty = records.filter((r) => !(r.length === 1 && r[0] === ''));
-  const columns = nonEmpty.shift() ?? [];
-  const rows = nonEmpty.map((r) => (r.length >= columns.length ? r.slice(0, columns.length) : [...r, ...Array<string>(columns.length - r.length).fill('')]));
+  const [columns = [], ...records] = readCsvRecords(text);
+  const rows = records.map((r) => (r.length >= columns.length ? r.slice(0, columns.length) : [...r, ...Array<string>(columns.length - r.length).fill('')]));
   return { columns, rows };
 }
 
