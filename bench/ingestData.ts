@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../src/core/random.ts';
 
 const CATEGORIES = ['Shirts', 'Dresses', 'Jeans', 'Coats', 'Knitwear', 'Skirts', 'Trousers', 'Tshirts', 'Sneakers', 'Bags', 'Jackets', 'Shorts'];
 const COLOURS = ['Black', 'White', 'Navy Blue', 'Ivory', 'Sand', 'Camel', 'Olive', 'Burgundy', 'Grey', 'Sky Blue', 'Rust', 'Sage'];
@@ -15,18 +16,6 @@ const ADJECTIVES = ['Relaxed', 'Slim', 'Oversized', 'Cropped', 'Tailored', 'Wash
 
 /** The benchmark file's header line. */
 export const HEADER = 'id,date,description,category,colour,material,styles,region,units,price';
-
-/** A small deterministic PRNG (mulberry32), so every run writes the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Row i of the synthetic catalogue (no line break). */
 export function catalogueRow(i: number, next: () => number): string {
@@ -50,7 +39,7 @@ export function catalogueRow(i: number, next: () => number): string {
 /** Writes `rows` rows to `path`; resolves to the byte size. */
 export async function writeCatalogue(path: string, rows: number, seed = 42): Promise<number> {
   const out = createWriteStream(path);
-  const next = random(seed);
+  const next = seededRandom(seed);
   let bytes = 0;
   let batch: string[] = [HEADER];
   for (let i = 0; i < rows; i++) {
