@@ -96,15 +96,16 @@ export async function readHead(iterator: AsyncIterator<Uint8Array>, size = SAMPL
   let length = 0;
   while (length < size) {
     const next = await iterator.next();
-    if (next.done) return { head: concat(parts, length), done: true };
+    if (next.done) return { head: concatBytes(parts, length), done: true };
     if (next.value.length === 0) continue;
     parts.push(next.value);
     length += next.value.length;
   }
-  return { head: concat(parts, length), done: false };
+  return { head: concatBytes(parts, length), done: false };
 }
 
-function concat(parts: Uint8Array[], length: number): Uint8Array {
+/** Joins byte chunks of total `length` into one array (the single chunk itself when there is one). */
+export function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(length);
   let at = 0;

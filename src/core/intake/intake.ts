@@ -5,7 +5,7 @@
  */
 import { Table, type Vector } from 'apache-arrow';
 import type { CellColumn } from '../arrow/dictColumn.ts';
-import { formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
+import { concatBytes, formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
@@ -330,11 +330,5 @@ async function readAll(head: Uint8Array, done: boolean, iterator: AsyncIterator<
     hooks.onProgress?.(length, 0);
   }
   if (size !== undefined && length !== size) throw new IntakeError('unreadable-arrow', `The file was cut short while reading (${formatBytes(length)} of ${formatBytes(size)}).`);
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts, length);
 }
