@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { periodsAfter, type PeriodGrain } from '../../core/dashboard/periods.ts';
+import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
@@ -113,28 +113,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         })}
         {allPeriods && allPeriods.labels.length > 1 && (
           <span className="date-range">
-            <label>
-              {t('dateFrom')}{' '}
-              <select value={spec.dateFrom ?? ''} onChange={(e) => update({ dateFrom: e.target.value ? Number(e.target.value) : undefined })} data-testid="date-from">
-                <option value="">{t('anyDate')}</option>
-                {allPeriods.labels.map((label, p) => (
-                  <option key={label} value={allPeriods.starts[p]}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>{' '}
-            <label>
-              {t('dateTo')}{' '}
-              <select value={spec.dateTo ?? ''} onChange={(e) => update({ dateTo: e.target.value ? Number(e.target.value) : undefined })} data-testid="date-to">
-                <option value="">{t('anyDate')}</option>
-                {allPeriods.labels.map((label, p) => (
-                  <option key={label} value={allPeriods.starts[p]}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PeriodSelect label={t('dateFrom')} periods={allPeriods} value={spec.dateFrom} anyLabel={t('anyDate')} onChange={(dateFrom) => update({ dateFrom })} testId="date-from" />{' '}
+            <PeriodSelect label={t('dateTo')} periods={allPeriods} value={spec.dateTo} anyLabel={t('anyDate')} onChange={(dateTo) => update({ dateTo })} testId="date-to" />
           </span>
         )}
         <label>
@@ -180,5 +160,22 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'model' && <ModelView dataset={dataset} />}
       </div>
     </section>
+  );
+}
+
+/** One end of the date range: a period of the current grain (by its start date), or any. */
+function PeriodSelect({ label, periods, value, anyLabel, onChange, testId }: { label: string; periods: PeriodAssignment; value: number | undefined; anyLabel: string; onChange: (start: number | undefined) => void; testId: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)} data-testid={testId}>
+        <option value="">{anyLabel}</option>
+        {periods.labels.map((period, p) => (
+          <option key={period} value={periods.starts[p]}>
+            {period}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
