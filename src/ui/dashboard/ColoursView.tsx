@@ -6,6 +6,7 @@ import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
+import { ChartDataTable } from './ChartDataTable.tsx';
 
 const shownPeriods = 4;
 
@@ -26,6 +27,7 @@ function Swatch({ name, share }: { name: string; share: number }) {
 /** Colour palette: real swatches sized by share for recent periods, and next period's forecast palette. */
 export function ColoursView({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const spec = useAppStore((s) => s.dashboard)!;
   const prepared = prepare(dataset);
   const column = dataset.columns.find((c) => c.role === 'colours' || c.name === 'pred_baseColour');
@@ -61,6 +63,18 @@ export function ColoursView({ dataset }: { dataset: LoadedDataset }) {
           {forecastRow.length === 0 ? <span className="muted">{forecasts.status === 'running' ? t('forecasting') : t('notEnoughData')}</span> : forecastRow.sort((a, b) => b.share - a.share).map((s) => <Swatch key={s.name} name={s.name} share={s.share} />)}
         </div>
       </div>
+      <ChartDataTable
+        testId="palette-data-table"
+        caption={t('tableCaptionColours')}
+        build={() => ({
+          rowHeader: t('period'),
+          columns: trends.series.map((s) => (language === 'zh' ? (colourSwatch(s.label)?.nameZh ?? s.label) : s.label)),
+          rows: [
+            ...rows.map(({ label, index }) => ({ header: label, cells: trends.series.map((s) => formatShare(s.share[index])) })),
+            { header: t('forecastPeriod', { period: next ?? '' }), cells: trends.series.map((s) => formatShare(forecasts.forecasts.get(s.label)?.point[0])) },
+          ],
+        })}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
+import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
 /** Material mix: share of each material per period, stacked. */
 export function MaterialsView({ dataset }: { dataset: LoadedDataset }) {
@@ -29,6 +30,7 @@ export function MaterialsView({ dataset }: { dataset: LoadedDataset }) {
           ))}
         </BarChart>
       </ResponsiveContainer>
+      <ChartDataTable testId="materials-data-table" caption={t('tableCaptionMaterials')} build={() => ({ rowHeader: t('period'), columns: trends.series.map((s) => s.label), rows: periodRows(trends.periods.labels, trends.series) })} />
     </div>
   );
 }

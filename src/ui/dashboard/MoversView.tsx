@@ -5,6 +5,7 @@ import { signalExplanation, signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
 /** Rising and declining leaderboards: sparkline, trend label, velocity (−3…+3) and time to peak. */
 export function MoversView({ trends, forecastState }: { trends: DashboardTrends; forecastState: ForecastState }) {
@@ -59,6 +60,24 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
     <div className="movers">
       {board(t('rising'), rising, 'rising', '#047857')}
       {board(t('declining'), declining, 'declining', '#b91c1c')}
+      {rising.length + declining.length > 0 && (
+        <ChartDataTable
+          testId="movers-data-table"
+          caption={t('tableCaptionMovers')}
+          build={() => {
+            const charted = [...rising, ...declining];
+            const horizon = Math.max(0, ...charted.map((r) => r.forecast!.point.length));
+            return {
+              rowHeader: t('period'),
+              columns: charted.map((r) => r.series.label),
+              rows: [
+                ...periodRows(trends.periods.labels, charted.map((r) => r.series)),
+                ...Array.from({ length: horizon }, (_, h) => ({ header: t('forecastStep', { n: h + 1 }), cells: charted.map((r) => formatShare(r.forecast!.point[h])) })),
+              ],
+            };
+          }}
+        />
+      )}
       {unscored.length > 0 && (
         <p className="muted">
           {t('notEnoughDataList', { list: unscored.map((r) => r.series.label).join(', ') })}

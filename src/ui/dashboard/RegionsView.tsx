@@ -5,6 +5,8 @@ import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { ChartDataTable } from './ChartDataTable.tsx';
+import type { DashboardTrends } from '../../state/prepared.ts';
 
 const shownRegions = 6;
 const shownValues = 4;
@@ -32,8 +34,6 @@ export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
   return (
     <div className="small-multiples" data-testid="regions">
       {panels.map(({ region, trends, labels }) => {
-        const last = trends.periods.labels.length - 1;
-        const perYear = trends.periods.perYear;
         return (
           <div className="panel" key={region} data-region={region}>
             <h4>
@@ -42,10 +42,7 @@ export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
             <table>
               <tbody>
                 {labels.map((label, k) => {
-                  const s = trends.series.find((x) => x.label === label);
-                  const latest = s?.share[last];
-                  const before = s && last - perYear >= 0 ? s.share[last - perYear] : undefined;
-                  const change = latest === undefined || before === undefined || Number.isNaN(latest) || Number.isNaN(before) ? undefined : latest - before;
+                  const { series: s, latest, change } = latestAndChange(trends, label);
                   return (
                     <tr key={label}>
                       <td style={{ color: seriesColour(k) }}>● {label}</td>
@@ -62,6 +59,42 @@ export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
           </div>
         );
       })}
+      {panels.length > 0 && (
+        <ChartDataTable
+          testId="regions-data-table"
+          caption={t('tableCaptionRegions')}
+          build={() => {
+            // Each region's periods are trimmed to its own data; the table spans all of them.
+            const starts = new Map<number, string>();
+            for (const { trends } of panels) trends.periods.labels.forEach((label, p) => starts.set(trends.periods.starts[p]!, label));
+            const periods = [...starts.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+            return {
+              rowHeader: t('regionValue'),
+              columns: [t('latest'), t('yoy'), ...periods],
+              rows: panels.flatMap(({ region, trends, labels }) =>
+                labels.map((label) => {
+                  const { series, latest, change } = latestAndChange(trends, label);
+                  const index = new Map(trends.periods.labels.map((period, p) => [period, p]));
+                  return {
+                    header: `${region} · ${label}`,
+                    cells: [formatShare(latest), change === undefined ? t('notEnoughData') : formatPoints(change, language), ...periods.map((period) => (series && index.has(period) ? formatShare(series.share[index.get(period)!]) : '—'))],
+                  };
+                }),
+              ),
+            };
+          }}
+        />
+      )}
     </div>
   );
+}
+
+/** A label's series in a region's trends, its latest share and the change against a year before (undefined when not enough data). */
+function latestAndChange(trends: DashboardTrends, label: string) {
+  const last = trends.periods.labels.length - 1;
+  const series = trends.series.find((x) => x.label === label);
+  const latest = series?.share[last];
+  const before = series && last - trends.periods.perYear >= 0 ? series.share[last - trends.periods.perYear] : undefined;
+  const change = latest === undefined || before === undefined || Number.isNaN(latest) || Number.isNaN(before) ? undefined : latest - before;
+  return { series, latest, change };
 }

@@ -2,6 +2,7 @@ import type { DashboardTrends } from '../../state/prepared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
+import { ChartDataTable } from './ChartDataTable.tsx';
 
 const shownPeriods = 12;
 
@@ -17,11 +18,14 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
   return (
     <div className="heatmap-wrap">
       <table className="heatmap" data-testid="heatmap">
+        <caption className="visually-hidden">{t('tableCaptionSeasons')}</caption>
         <thead>
           <tr>
-            <th>{t('value')}</th>
+            <th scope="col">{t('value')}</th>
             {periods.map((p) => (
-              <th key={p.label}>{p.label}</th>
+              <th scope="col" key={p.label}>
+                {p.label}
+              </th>
             ))}
           </tr>
         </thead>
@@ -52,6 +56,22 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
           ))}
         </tbody>
       </table>
+      <ChartDataTable
+        testId="seasons-data-table"
+        caption={t('tableCaptionSeasonsAll')}
+        build={() => ({
+          rowHeader: t('period'),
+          columns: trends.series.map((s) => s.label),
+          rows: labels.map((label, index) => ({
+            header: label,
+            cells: trends.series.map((s) => {
+              const share = s.share[index]!;
+              const before = index - perYear >= 0 ? s.share[index - perYear]! : Number.NaN;
+              return Number.isNaN(share) || Number.isNaN(before) ? formatShare(share) : `${formatShare(share)} (${formatPoints(share - before, language)})`;
+            }),
+          })),
+        })}
+      />
       <p className="muted">{t('selectPoint')}</p>
     </div>
   );

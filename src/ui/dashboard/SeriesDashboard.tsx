@@ -10,6 +10,7 @@ import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
 const charted = 6;
 
@@ -116,6 +117,18 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       )}
       <div className="chart-card" data-chart="series">
         <TrendChart series={chartSeries} labels={labels} futureLabels={future} forecasts={result?.forecasts ?? new Map()} format={format} />
+        <ChartDataTable
+          testId="series-data-table"
+          caption={t('tableCaptionSeries')}
+          build={() => ({
+            rowHeader: t('period'),
+            columns: chartSeries.map((s) => s.label),
+            rows: [
+              ...periodRows(labels, chartSeries, format),
+              ...future.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: chartSeries.map((s) => { const f = result?.forecasts.get(s.label)?.point[h]; return f === undefined ? '—' : format(f); }) })),
+            ],
+          })}
+        />
       </div>
       <table className="series-table" data-testid="series-list">
         <thead>

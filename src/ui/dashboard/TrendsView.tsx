@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -6,6 +6,7 @@ import { signalExplanation, signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
+import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
 /** The trend explorer: curves with forecasts and intervals, and each series' backtested accuracy beside it. */
 export function TrendsView({ trends, forecastState, futureLabels }: { trends: DashboardTrends; forecastState: ForecastState; futureLabels: string[] }) {
@@ -14,8 +15,6 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
   const select = useAppStore((s) => s.select);
   const labels = trends.periods.labels;
   const last = labels.length - 1;
-  // The data table is built only when opened: a closed <details> would still render every cell.
-  const [tableOpen, setTableOpen] = useState(false);
   const { periodOffset } = trends;
   const onPoint = useCallback((label: string, period: number) => select({ label, period: period <= last ? period + periodOffset : undefined }), [select, last, periodOffset]);
   return (
@@ -58,31 +57,18 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
           })}
         </tbody>
       </table>
-      <details className="as-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-        <summary>{t('showTable')}</summary>
-        {tableOpen && (
-        <table data-testid="trend-data-table">
-          <thead>
-            <tr>
-              <th>{t('period')}</th>
-              {trends.series.map((s) => (
-                <th key={s.label}>{s.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((period, p) => (
-              <tr key={period}>
-                <td>{period}</td>
-                {trends.series.map((s) => (
-                  <td key={s.label}>{formatShare(s.share[p])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        )}
-      </details>
+      <ChartDataTable
+        testId="trend-data-table"
+        caption={t('tableCaptionTrends')}
+        build={() => ({
+          rowHeader: t('period'),
+          columns: trends.series.map((s) => s.label),
+          rows: [
+            ...periodRows(labels, trends.series),
+            ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
+          ],
+        })}
+      />
     </div>
   );
 }
