@@ -3,6 +3,7 @@
  * The table leaves as Arrow IPC bytes whose buffer is transferred, not copied.
  */
 import { tableToIPC } from 'apache-arrow';
+import { tableToIPCReleasing } from '../core/arrow/ipc.ts';
 import { blobSource, bytesSource, intake, type IntakeSource } from '../core/intake/intake.ts';
 import type { HandlerContext, HandlerReply, RequestHandlers } from './handlers.ts';
 import type { IntakeParseParams, IntakeParseResult, IntakePreviewParams } from './intakeProtocol.ts';
@@ -58,7 +59,10 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   context.throwIfCancelled();
   context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: 'Preparing the table' });
   const encodeStarted = performance.now();
-  const ipc = tableToIPC(result.table, 'stream');
+  // A CSV's table is built by intake alone and dropped here, so its buffers are released as they
+  // are copied (peak: the table plus one column, not twice the table). Arrow/Parquet tables may
+  // view the caller's bytes, so they are encoded without touching them.
+  const ipc = result.stats.format === 'csv' ? await tableToIPCReleasing(result.table) : tableToIPC(result.table, 'stream');
   result.stats.timings.encode = performance.now() - encodeStarted;
   return {
     result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, dateColumn: result.dateColumn, stats: result.stats },

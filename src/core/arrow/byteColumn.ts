@@ -58,6 +58,11 @@ export class ByteColumn {
     return this.offsets.subarray(0, this.count + 1);
   }
 
+  /** The buffers this column owns (to release them once it is converted). */
+  buffers(): ArrayBufferLike[] {
+    return [this.bytes.buffer, this.offsets.buffer];
+  }
+
   private pushOffset(): void {
     if (this.count + 2 > this.offsets.length) this.reserveCells(this.count + 2);
     this.offsets[++this.count] = this.byteLength;

@@ -186,6 +186,11 @@ export class DictColumn implements CellColumn {
     return column;
   }
 
+  /** The buffers this column owns (to release them once it is converted). */
+  buffers(): ArrayBufferLike[] {
+    return [this.indices.buffer, this.table.buffer, this.hashes.buffer, ...this.values.buffers()];
+  }
+
   private rehash(): void {
     this.size *= 2;
     const table = new Int32Array(this.size);

@@ -5,6 +5,7 @@
  */
 import { Table, type Vector } from 'apache-arrow';
 import type { CellColumn } from '../arrow/dictColumn.ts';
+import { releaseUnless } from '../arrow/ipc.ts';
 import { concatBytes, formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
@@ -228,6 +229,8 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     else if (column.kind === 'bytes') {
       ({ vector, type } = convertColumn(name, column.column, inference, input.lines, cellProblem));
       if (keepRaw.has(name)) rawByName.set(name, column.column);
+      // Free the raw cells now (not at some later garbage collection) unless the vector reuses them.
+      else releaseUnless(column.column.buffers(), vector);
       input.columns[c] = { kind: 'done' };
     } else continue;
     vectors[name] = vector;
