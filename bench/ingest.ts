@@ -4,7 +4,7 @@
  * (into rows), in the same run. Prints MB/s, rows/s, peak memory, the longest main-thread block,
  * and one JSON line. Figures, never pass/fail.
  *
- * Memory: the resident set (RSS, from /proc) of all Chromium processes, sampled every 25 ms;
+ * Memory: the resident set (RSS, from /proc) of the Chromium processes this bench started, sampled every 25 ms;
  * peak minus the level just before the run. Workers live in the page's renderer process, so this
  * counts the parser's buffers, the table, and what crosses to the page.
  * Main-thread block: the longest gap between 1 ms timer ticks on the page (and the longest Long
@@ -71,18 +71,29 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   }));
 }
 
+// Chromium processes started by this bench: descendants of this Node process. Other engineers'
+// browser tests run Chromium on the same machine; counting their processes made peaks of +1 GB.
 function chromiumPids(): number[] {
-  const pids: number[] = [];
+  const parent = new Map<number, number>();
+  const chromium = new Set<number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('chromium') || cmd.includes('chrome')) pids.push(Number(entry));
+      if (cmd.includes('chromium') || cmd.includes('chrome')) chromium.add(Number(entry));
     } catch {
       // The process ended while we looked.
     }
   }
-  return pids;
+  const ours = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
+    return false;
+  };
+  return [...chromium].filter(ours);
 }
 
 function rssBytes(pids: number[]): number {
@@ -148,12 +159,14 @@ async function main(): Promise<void> {
         const pids = chromiumPids();
         const baseline = rssBytes(pids);
         let peak = baseline;
+        // The page's processes exist before the run (the worker lives in the renderer), so the
+        // list is taken once: each sample then reads only their status files.
         const sampler = setInterval(() => {
-          peak = Math.max(peak, rssBytes(chromiumPids()));
+          peak = Math.max(peak, rssBytes(pids));
         }, 25);
         const measured = await page.evaluate((e) => window.benchRun(e), engine);
         clearInterval(sampler);
-        peak = Math.max(peak, rssBytes(chromiumPids()));
+        peak = Math.max(peak, rssBytes(pids));
         results.push({ ...measured, peakRssDelta: peak - baseline });
         process.stdout.write(`  run ${run + 1} ${engine.padEnd(9)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms\n`);
       }
