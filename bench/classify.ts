@@ -44,8 +44,10 @@ const nodeSeconds = (performance.now() - n0) / 1000;
 
 // Browser: the built app's diagnostics page drives the real inference worker.
 console.error('building the app…');
-await build({ root: ROOT, logLevel: 'error' });
-const server = await preview({ root: ROOT, preview: { port: 4180, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
+// Its own output folder, so the bench never overwrites dist/ while browser tests serve it.
+const outDir = resolve(ROOT, 'bench/out/classify-dist');
+await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+const server = await preview({ root: ROOT, build: { outDir }, preview: { port: 4180, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
 const url = 'http://127.0.0.1:4180/diagnostics.html';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -31,8 +31,10 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
   # Stage 2: 500 steps from stage 1 at a lower learning rate with more plain product names; then
   # evaluation, baselines, ONNX export and golden files (alone with --phase post).
   "$PY" training/train.py --out "$OUT" --init-from "$OUT/stage1.pt" --steps 500 --lr 5e-4 --plain-fraction 0.6 "$@"
-  "$PY" training/quantize.py "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
-  node training/eval_onnx.mjs "$OUT/heldout.json" "$OUT/onnx_metrics.json" "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx"
+  # int8: model_quantized.onnx (dynamic int8, CPU: WASM and Node) and model_quantized_webgpu.onnx
+  # (weight-only int8, the GPU graph), both evaluated where they run.
+  "$PY" training/quantize.py "$OUT/onnx/model.onnx" "$OUT/onnx"
+  node training/eval_onnx.mjs "$OUT/heldout.json" "$OUT/onnx_metrics.json" "$OUT/onnx/model.onnx" "$OUT/onnx/model_quantized.onnx" "$OUT/onnx/model_quantized_webgpu.onnx"
   "$PY" training/finalize.py --out "$OUT"
   echo "== done $(date -u +%FT%TZ)"
 } 2>&1 | tee "$LOG"

@@ -535,6 +535,9 @@ def main():
         "generation_tags": GEN_TAGS,
         "onnx": {"inputs": ["input_ids", "attention_mask"], "outputs": output_names,
                  "model_file": "onnx/model_quantized.onnx",
+                 "model_file_note": "dynamic int8 (MatMulInteger), the CPU graph: WASM and onnxruntime-node",
+                 "model_file_webgpu": "onnx/model_quantized_webgpu.onnx",
+                 "model_file_webgpu_note": "weight-only int8 (DequantizeLinear -> MatMul), the WebGPU graph",
                  "next_token_logits": "vocabulary logits at the last real token (tied LM head): feed a prompt "
                                       "without </s> and append the chosen token to generate"},
         "num_parameters": n_params,

@@ -19,7 +19,7 @@ export interface ClassifierConfig {
   /** How item text is wrapped, e.g. `Item: {text}`. */
   input_template: string;
   /** ONNX file layout and names. */
-  onnx: { inputs: string[]; outputs: string[]; model_file: string };
+  onnx: { inputs: string[]; outputs: string[]; model_file: string; model_file_webgpu?: string };
 }
 
 /** Checks a parsed `config.json` and returns it typed; throws a readable error when it is not one. */
