@@ -94,8 +94,13 @@ export function timestampVector(ms: Float64Array, validity: Validity): Vector<Ti
     words[2 * i] = value - high * 4294967296;
     words[2 * i + 1] = high;
   }
-  const data = new BigInt64Array(words.buffer);
-  return makeVector(makeData({ type: new TimestampMillisecond('UTC'), length: ms.length, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data }));
+  return timestampVectorOfWords(words, validity);
+}
+
+/** Timestamp (ms, UTC) vector from int64 milliseconds held as little-endian 32-bit word pairs (2 per value). */
+export function timestampVectorOfWords(words: Int32Array, validity: Validity): Vector<TimestampMillisecond> {
+  const data = new BigInt64Array(words.buffer, words.byteOffset, words.length >> 1);
+  return makeVector(makeData({ type: new TimestampMillisecond('UTC'), length: words.length >> 1, nullCount: validity.nullCount, nullBitmap: validity.bitmap ?? undefined, data }));
 }
 
 function isSpace(byte: number): boolean {

@@ -227,7 +227,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     let type = inference.type;
     if (column.kind === 'vector') vector = column.vector;
     else if (column.kind === 'bytes') {
-      ({ vector, type } = convertColumn(name, column.column, inference, input.lines, cellProblem));
+      ({ vector, type } = convertColumn(name, column.column, inference, input.lines, cellProblem, !keepRaw.has(name)));
       if (keepRaw.has(name)) rawByName.set(name, column.column);
       // Free the raw cells now (not at some later garbage collection) unless the vector reuses them.
       else releaseUnless(column.column.buffers(), vector);

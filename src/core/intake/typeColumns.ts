@@ -8,7 +8,7 @@
 import { Bool, makeData, makeVector, type Vector } from 'apache-arrow';
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { DictColumn, type CellColumn } from '../arrow/dictColumn.ts';
-import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
+import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, timestampVectorOfWords, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
 import { daysInMonth, utcMs } from '../clean/calendar.ts';
 import type { IntakeProblem } from '../csv/parseCsv.ts';
 import {
@@ -71,10 +71,14 @@ export function sampleColumn(column: CellColumn): string[] {
   return out;
 }
 
-/** Converts a raw column to the Arrow vector of its inferred type, reporting bad cells with their line. */
-export function convertColumn(name: string, input: ByteColumn | DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } {
+/**
+ * Converts a raw column to the Arrow vector of its inferred type, reporting bad cells with their
+ * line. With `consume`, the raw column's own arrays may be overwritten to hold the result (fewer
+ * fresh megabytes written): the raw column must not be read afterwards.
+ */
+export function convertColumn(name: string, input: ByteColumn | DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink, consume = false): { vector: Vector; type: ColumnType } {
   if (input instanceof DictColumn) {
-    const converted = convertDictColumn(name, input, inference, lines, problems);
+    const converted = convertDictColumn(name, input, inference, lines, problems, consume);
     if (converted) return converted;
   }
   const column = input instanceof DictColumn ? input.toByteColumn() : input;
@@ -98,7 +102,7 @@ export function convertColumn(name: string, input: ByteColumn | DictColumn, infe
       return { vector: dictionaryVectorOf(encoded, isMissing), type: 'category' };
     }
     case 'id': {
-      const numeric = integerIds(column);
+      const numeric = integerIds(column, consume || input instanceof DictColumn);
       return { vector: numeric ?? textVector(column), type: 'id' };
     }
     default:
@@ -109,9 +113,10 @@ export function convertColumn(name: string, input: ByteColumn | DictColumn, infe
 /**
  * Typing for a column that stayed dictionary-encoded while streaming: each distinct value is read
  * once and rows take its result by index. Returns null for types that need every cell's bytes
- * (text, ids, booleans), which are converted from a materialised ByteColumn instead.
+ * (text, ids, booleans), which are converted from a materialised ByteColumn instead. With
+ * `consume`, whole numbers and category codes are written over the column's own indices.
  */
-function convertDictColumn(name: string, column: DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink): { vector: Vector; type: ColumnType } | null {
+function convertDictColumn(name: string, column: DictColumn, inference: ColumnInference, lines: Int32Array, problems: ProblemSink, consume: boolean): { vector: Vector; type: ColumnType } | null {
   const n = column.count;
   const indices = column.indices;
   const values = column.values;
@@ -121,37 +126,72 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
       // Read each distinct value once: a number (or UTC ms), missing (NaN + no message), or a problem message.
       // The distinct values are themselves a column: convert it, with each value's index as its
       // "line" so a problem can be traced back to its value, then expand by index.
-      const valueIndex = new Int32Array(values.count);
-      for (let v = 0; v < values.count; v++) valueIndex[v] = v;
-      const messages: (string | null)[] = new Array<string | null>(values.count).fill(null);
+      const distinct = values.count;
+      const valueIndex = new Int32Array(distinct);
+      for (let v = 0; v < distinct; v++) valueIndex[v] = v;
+      const messages: (string | null)[] = new Array<string | null>(distinct).fill(null);
       const byValue: ProblemSink = (problem) => {
         messages[problem.line] = problem.message;
       };
       const converted = inference.type === 'number' ? numberColumn(name, values, valueIndex, inference, byValue) : dateColumn(name, values, valueIndex, inference, byValue);
-      const distinctValues = new Float64Array(values.count);
-      for (let v = 0; v < values.count; v++) {
-        const value = converted.get(v);
-        distinctValues[v] = value === null || value === undefined ? NaN : Number(value);
-      }
-      const out = new Float64Array(n);
-      const validity = new ValidityBuilder(n);
+      // Every distinct value occurs in some row, so the column's kind (whole, fits Int32, any
+      // missing) is known from the distinct values alone, before a single row is written.
+      const distinctValues = new Float64Array(distinct);
+      const missing = new Uint8Array(distinct);
+      let anyMissing = false;
       let integral = true;
       let fitsInt32 = true;
-      for (let i = 0; i < n; i++) {
-        const v = indices[i]!;
-        const value = distinctValues[v]!;
-        if (value !== value) {
+      for (let v = 0; v < distinct; v++) {
+        const value = converted.get(v);
+        const number = value === null || value === undefined ? NaN : Number(value);
+        distinctValues[v] = number;
+        if (number !== number) {
+          missing[v] = 1;
+          anyMissing = true;
+        } else if (number !== Math.trunc(number)) integral = false;
+        else if (number > 2147483647 || number < -2147483648) fitsInt32 = false;
+      }
+      const validity = new ValidityBuilder(n);
+      if (anyMissing) {
+        for (let i = 0; i < n; i++) {
+          const v = indices[i]!;
+          if (missing[v] === 0) continue;
           validity.setNull(i);
           const message = messages[v];
           if (message) problems({ line: lines[i]!, column: name, message });
-          continue;
         }
-        out[i] = value;
-        if (value !== Math.trunc(value)) integral = false;
-        else if (value > 2147483647 || value < -2147483648) fitsInt32 = false;
       }
-      if (inference.type === 'date') return { vector: timestampVector(out, validity.finish()), type: 'date' };
-      return { vector: numbersVector(out, validity, integral, fitsInt32), type: 'number' };
+      if (inference.type === 'date') {
+        // Int64 milliseconds as two 32-bit words per row, straight from each distinct value's words.
+        const low = new Int32Array(distinct);
+        const high = new Int32Array(distinct);
+        for (let v = 0; v < distinct; v++) {
+          if (missing[v] === 1) continue;
+          const value = distinctValues[v]!;
+          const h = Math.floor(value / 4294967296);
+          low[v] = value - h * 4294967296;
+          high[v] = h;
+        }
+        const words = new Int32Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          const v = indices[i]!;
+          words[2 * i] = low[v]!;
+          words[2 * i + 1] = high[v]!;
+        }
+        return { vector: timestampVectorOfWords(words, validity.finish()), type: 'date' };
+      }
+      if (integral && fitsInt32) {
+        // Whole numbers that fit become Int32 (half the memory of Float64); the type stays 'number'.
+        const ints = new Int32Array(distinct);
+        for (let v = 0; v < distinct; v++) ints[v] = missing[v] === 1 ? 0 : distinctValues[v]!;
+        const out = consume ? indices.subarray(0, n) : new Int32Array(n);
+        for (let i = 0; i < n; i++) out[i] = ints[indices[i]!]!;
+        return { vector: int32Vector(out, validity.finish()), type: 'number' };
+      }
+      for (let v = 0; v < distinct; v++) if (missing[v] === 1) distinctValues[v] = 0; // missing rows hold 0, as before
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = distinctValues[indices[i]!]!;
+      return { vector: float64Vector(out, validity.finish()), type: 'number' };
     }
     case 'category':
     case 'multi-label': {
@@ -159,12 +199,19 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
       const trimmed = dictionaryEncode(values, MAX_DICTIONARY);
       if (!trimmed) return null;
       const before = trimmed.validity.finish();
-      const composed = new Int32Array(n);
+      const composed = consume ? indices.subarray(0, n) : new Int32Array(n);
       const validity = new ValidityBuilder(n);
-      for (let i = 0; i < n; i++) {
-        const v = indices[i]!;
-        if (before.bitmap !== null && (before.bitmap[v >> 3]! & (1 << (v & 7))) === 0) validity.setNull(i);
-        else composed[i] = trimmed.indices[v]!;
+      const codes = trimmed.indices;
+      const bitmap = before.bitmap;
+      if (bitmap === null) for (let i = 0; i < n; i++) composed[i] = codes[indices[i]!]!;
+      else {
+        for (let i = 0; i < n; i++) {
+          const v = indices[i]!;
+          if ((bitmap[v >> 3]! & (1 << (v & 7))) === 0) {
+            validity.setNull(i);
+            composed[i] = 0;
+          } else composed[i] = codes[v]!;
+        }
       }
       const encoded = { indices: composed, validity, values: trimmed.values, length: n };
       if (inference.type === 'category') return { vector: dictionaryVectorOf(encoded, isMissing), type: 'category' };
@@ -286,27 +333,36 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, infer
   return numbersVector(values, validity, integral, fitsInt32);
 }
 
-// Numeric ids (the catalogue's `id`) stay numbers; ids with letters stay text.
-function integerIds(column: ByteColumn): Vector | null {
+// Numeric ids (the catalogue's `id`) stay numbers; ids with letters stay text. A first pass only
+// reads (is every cell a whole number without a leading zero, does it fit Int32?); the second
+// writes, over the column's own offsets when `consume` allows (cell i's offset is read before
+// value i is written there, and cell i + 1 only needs offsets i + 1 and i + 2).
+function integerIds(column: ByteColumn, consume: boolean): Vector | null {
   const n = column.count;
-  const values = new Float64Array(n);
-  const validity = new ValidityBuilder(n);
+  const bytes = column.bytes;
+  const offsets = column.offsets;
   let fitsInt32 = true;
   for (let i = 0; i < n; i++) {
-    const s = column.offsets[i]!;
-    const e = column.offsets[i + 1]!;
-    if (s === e) {
-      validity.setNull(i);
-      continue;
-    }
-    const value = fastDecimal(column.bytes, s, e);
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    if (s === e) continue;
+    const value = fastDecimal(bytes, s, e);
     if (value !== Math.trunc(value)) return null; // NaN or a fraction: not a numeric id
     // A leading zero ("00123") would be lost as a number.
-    if (column.bytes[s] === 0x30 && e - s > 1) return null;
-    values[i] = value;
+    if (bytes[s] === 0x30 && e - s > 1) return null;
     if (value > 2147483647 || value < -2147483648) fitsInt32 = false;
   }
-  return numbersVector(values, validity, true, fitsInt32);
+  const validity = new ValidityBuilder(n);
+  const out = fitsInt32 ? (consume ? offsets.subarray(0, n) : new Int32Array(n)) : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    if (s === e) {
+      validity.setNull(i);
+      out[i] = 0;
+    } else out[i] = fastDecimal(bytes, s, e);
+  }
+  return out instanceof Int32Array ? int32Vector(out, validity.finish()) : float64Vector(out, validity.finish());
 }
 
 function fastIsoDate(bytes: Uint8Array, s: number, e: number): number {
