@@ -95,6 +95,9 @@ export async function readHead(iterator: AsyncIterator<Uint8Array>, size = SAMPL
   const parts: Uint8Array[] = [];
   let length = 0;
   while (length < size) {
+    // A source may reuse a chunk's memory for later chunks (see IntakeSource): keep a copy of the
+    // part read last before asking for another (the earlier ones were copied the same way).
+    if (parts.length > 0) parts[parts.length - 1] = parts[parts.length - 1]!.slice();
     const next = await iterator.next();
     if (next.done) return { head: concatBytes(parts, length), done: true };
     if (next.value.length === 0) continue;

@@ -36,6 +36,12 @@ export interface IntakeSource {
   size?: number;
   /** The bytes, chunk by chunk; called once. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * True when a chunk's memory is reused for later chunks: a chunk then stays valid only until
+   * `next()` has been called twice more (the CSV parser asks for one chunk ahead and is done with
+   * a chunk before asking for the next); whoever keeps chunks longer copies them.
+   */
+  reusesChunks?: boolean;
 }
 
 /** What the user can force instead of the guesses. */
@@ -104,13 +110,47 @@ export interface IntakeResult {
   stats: IntakeStats;
 }
 
-/** A source over a Blob or File, read with `stream()` so the file is never held whole. */
+/**
+ * A source over a Blob or File, read with `stream()` so the file is never held whole. Where the
+ * stream is a byte stream (Chromium, Node), chunks are read into a small ring of reused buffers
+ * (`reusesChunks`): writing into fresh memory costs more than the reading itself on small VMs.
+ */
 export function blobSource(blob: Blob, name: string): IntakeSource {
   return {
     name,
     size: blob.size,
-    chunks: () => streamChunks(blob.stream()),
+    reusesChunks: true,
+    chunks: () => byteStreamChunks(blob.stream()),
   };
+}
+
+const RING_BUFFERS = 3;
+const RING_BUFFER_BYTES = 1 << 20;
+
+/** Chunks of a byte stream read into RING_BUFFERS reused buffers; a plain stream's own chunks otherwise. */
+export async function* byteStreamChunks(stream: ReadableStream<Uint8Array>, bufferBytes = RING_BUFFER_BYTES): AsyncIterable<Uint8Array> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    yield* streamChunks(stream);
+    return;
+  }
+  // A buffer handed to read() is transferred and comes back as the result's buffer (same memory).
+  const ring: ArrayBuffer[] = Array.from({ length: RING_BUFFERS }, () => new ArrayBuffer(bufferBytes));
+  let k = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read(new Uint8Array(ring[k]!));
+      if (done || !value) return;
+      ring[k] = value.buffer as ArrayBuffer;
+      k = (k + 1) % RING_BUFFERS;
+      if (value.length > 0) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+    await stream.cancel().catch(() => undefined);
+  }
 }
 
 /** A source over bytes already in memory, cut into chunks like a stream would be. */
@@ -183,7 +223,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
       truncated: raw.truncated,
     };
   } else {
-    const bytes = await readAll(head, done, iterator, hooks, source.size);
+    const bytes = await readAll(head, done, iterator, hooks, source.size, source.reusesChunks === true);
     input = format === 'parquet' ? await readParquetColumns(bytes) : readArrowColumns(bytes, format);
     if (input.rows === 0) throw new IntakeError('header-only', `This file has columns (${input.names.slice(0, 6).join(', ')}) but no rows.`);
     stats = { format, bytes: bytes.length, records: input.rows, rows: input.rows, rejectedRows: 0, blankLines: 0, truncated: false };
@@ -320,15 +360,16 @@ function timeFromRoles(guesses: { column: string; role: string }[], inferred: { 
   return { kind: 'none' };
 }
 
-async function readAll(head: Uint8Array, done: boolean, iterator: AsyncIterator<Uint8Array>, hooks: ParseHooks, size?: number): Promise<Uint8Array> {
+async function readAll(head: Uint8Array, done: boolean, iterator: AsyncIterator<Uint8Array>, hooks: ParseHooks, size: number | undefined, copy: boolean): Promise<Uint8Array> {
   if (done) return head;
-  const parts = [head];
+  // Every chunk is kept to the end here, so chunks whose memory the source reuses are copied.
+  const parts = [copy ? head.slice() : head];
   let length = head.length;
   for (;;) {
     hooks.throwIfCancelled?.();
     const next = await iterator.next();
     if (next.done) break;
-    parts.push(next.value);
+    parts.push(copy ? next.value.slice() : next.value);
     length += next.value.length;
     hooks.onProgress?.(length, 0);
   }
