@@ -160,6 +160,8 @@ test('every chart can be read as a table, and the tables hold the counted shares
   };
 
   // Trend explorer: periods × styles, history then forecast rows.
+  await expect(page.getByTestId('series-table').locator('tr[data-series="minimal"] [data-testid="mase"]')).not.toHaveText('…', { timeout: 60_000 });
+  await snapshot(page, 'trend-chart-quarters');
   const trendCells = await checkTable('trend-data-table', '2023 Q4', 'style');
   expect(trendCells.at(-1)![0]).toMatch(/\(forecast\)$/);
   checkRow(trendCells, 'trend-data-table', '2021 Q1', 'style');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Frequency } from '../core/aggregate/seriesSet.ts';
 import type { PeriodAssignment, PeriodGrain } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
@@ -63,11 +63,16 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
       return;
     }
     const abort = new AbortController();
-    setState((s) => ({ status: 'running', forecasts: s.forecasts }));
+    setState((s) => (s.status === 'running' ? s : { status: 'running', forecasts: s.forecasts }));
     forecastTrends(series, periods, horizon, abort.signal).then(
-      (forecasts) => setState({ status: 'done', forecasts }),
+      // A result for series that have since changed is dropped (its request was cancelled, but the
+      // answer may already have been on its way). A fresh one is drawn as a transition: React
+      // renders it in slices and abandons it when the user changes a filter meanwhile.
+      (forecasts) => {
+        if (!abort.signal.aborted) startTransition(() => setState({ status: 'done', forecasts }));
+      },
       (error: unknown) => {
-        if (error instanceof CancelledError) return;
+        if (error instanceof CancelledError || abort.signal.aborted) return;
         setState({ status: 'failed', forecasts: new Map(), error: (error as Error).message });
       },
     );

@@ -3,7 +3,7 @@ import { colourSwatch, isMulticolour, textColourOn } from '../../core/palette/co
 import { periodsAfter } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
-import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
@@ -24,11 +24,10 @@ function Swatch({ name, share }: { name: string; share: number }) {
   );
 }
 
-/** Colour palette: real swatches sized by share for recent periods, and next period's forecast palette. */
-export function ColoursView({ dataset }: { dataset: LoadedDataset }) {
+/** Colour palette: real swatches sized by share for recent periods, and next period's forecast palette (for the spec shown). */
+export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: DashboardSpec }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  const spec = useAppStore((s) => s.dashboard)!;
   const prepared = prepare(dataset);
   const column = dataset.columns.find((c) => c.role === 'colours' || c.name === 'pred_baseColour');
   const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 16 }) : undefined), [prepared, spec, column]);

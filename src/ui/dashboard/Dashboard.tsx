@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
@@ -51,13 +51,16 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const setView = useAppStore((s) => s.setView);
   const update = useAppStore((s) => s.updateDashboard);
   const prepared = prepare(dataset);
-  const trends = useMemo(() => prepared.trends(spec), [prepared, spec]);
+  // The controls answer at once; the views recount and redraw for the new spec as a transition,
+  // which React interrupts (and restarts) when another control changes meanwhile.
+  const shown = useDeferredValue(spec);
+  const trends = useMemo(() => prepared.trends(shown), [prepared, shown]);
   const allPeriods = prepared.periods(spec.grain);
-  const forecastState = useForecasts(trends?.series, trends?.periods, spec.horizon);
-  const future = useMemo(() => (trends ? periodsAfter(trends.periods, spec.horizon).labels : []), [trends, spec.horizon]);
+  const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon);
+  const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
-  const activeFilters = Object.entries(spec.filters).filter(([, v]) => v.length > 0);
+  const activeFilters = Object.entries(shown.filters).filter(([, v]) => v.length > 0);
 
   return (
     <section className="dashboard" data-testid="dashboard">
@@ -127,7 +130,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
       <p className="based-on" data-testid="based-on">
         {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) })}
         {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
-        {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {spec.measure === 'units' ? t('measureUnits') : t('measureItems')}
+        {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {shown.measure === 'units' ? t('measureUnits') : t('measureItems')}
         {model && labelling
           ? ` · ${t('labelsBy', {
               backend: model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`,
@@ -149,13 +152,13 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           {t('noDates')}
         </p>
       )}
-      <div className="view" role="tabpanel">
+      <div className="view" role="tabpanel" aria-busy={shown !== spec} {...Object.fromEntries(filterColumns.map((c) => [`data-filter-${c.name}`, JSON.stringify(shown.filters[c.name] ?? [])]))}>
         {view === 'trends' && trends && <TrendsView trends={trends} forecastState={forecastState} futureLabels={future} />}
         {view === 'movers' && trends && <MoversView trends={trends} forecastState={forecastState} />}
         {view === 'seasons' && trends && <SeasonsView trends={trends} />}
-        {view === 'colours' && <ColoursView dataset={dataset} />}
-        {view === 'materials' && <MaterialsView dataset={dataset} />}
-        {view === 'regions' && <RegionsView dataset={dataset} />}
+        {view === 'colours' && <ColoursView dataset={dataset} spec={shown} />}
+        {view === 'materials' && <MaterialsView dataset={dataset} spec={shown} />}
+        {view === 'regions' && <RegionsView dataset={dataset} spec={shown} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
         {view === 'model' && <ModelView dataset={dataset} />}
       </div>

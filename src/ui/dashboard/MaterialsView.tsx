@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { prepare } from '../../state/prepared.ts';
-import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import type { DashboardSpec, LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
-/** Material mix: share of each material per period, stacked. */
-export function MaterialsView({ dataset }: { dataset: LoadedDataset }) {
+/** Material mix: share of each material per period, stacked (for the spec the dashboard shows). */
+export function MaterialsView({ dataset, spec }: { dataset: LoadedDataset; spec: DashboardSpec }) {
   const t = useT();
-  const spec = useAppStore((s) => s.dashboard)!;
   const prepared = prepare(dataset);
   const column = dataset.columns.find((c) => c.role === 'materials');
   const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 8 }) : undefined), [prepared, spec, column]);

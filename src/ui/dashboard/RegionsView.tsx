@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { prepare } from '../../state/prepared.ts';
-import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
@@ -11,11 +11,10 @@ import type { DashboardTrends } from '../../state/prepared.ts';
 const shownRegions = 6;
 const shownValues = 4;
 
-/** Region comparison: one small multiple per region with the facet's top values, and year-over-year change. */
-export function RegionsView({ dataset }: { dataset: LoadedDataset }) {
+/** Region comparison: one small multiple per region with the facet's top values, and year-over-year change (for the spec shown). */
+export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: DashboardSpec }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  const spec = useAppStore((s) => s.dashboard)!;
   const prepared = prepare(dataset);
   const column = dataset.columns.find((c) => c.role === 'region');
   const panels = useMemo(() => {

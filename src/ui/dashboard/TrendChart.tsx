@@ -38,6 +38,27 @@ export function chartRows(series: TrendSeries[], labels: string[], futureLabels:
   return rows;
 }
 
+/** The value axis range: from zero (or below the lowest value, when negative) up to a round number above the highest value or interval bound. */
+export function valueDomain(rows: Row[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const row of rows) {
+    for (const key in row) {
+      if (key === 'period' || key === 'index') continue;
+      const v = row[key];
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (typeof x !== 'number' || !Number.isFinite(x)) continue;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+  }
+  if (hi <= lo) return [lo, lo + 1];
+  // Up to a round number (0.766 → 0.8), so the top tick is a round value too.
+  const perUnit = 2 / 10 ** Math.floor(Math.log10(hi - lo)); // steps of half a power of ten
+  return [lo < 0 ? Math.floor(lo * perUnit + 1e-9) / perUnit : 0, Math.ceil(hi * perUnit - 1e-9) / perUnit];
+}
+
 /**
  * Trend curves: history solid, forecast dotted, 80/95% intervals shaded, a "now" line at the
  * last observed period. Clicking a history point drills down to its items.
@@ -62,19 +83,25 @@ export const TrendChart = memo(function TrendChart({
 }) {
   const t = useT();
   const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts), [series, labels, futureLabels, forecasts]);
+  // Forecast lines and interval bands only have values from the last observed period on: they get
+  // just those rows, so recharts does not walk every history period for each of them.
+  const tail = useMemo(() => rows.slice(Math.max(0, labels.length - 1)), [rows, labels.length]);
+  // Items with their own data leave the value axis to them alone, so the domain is set here.
+  const domain = useMemo(() => valueDomain(rows), [rows]);
   const now = labels[labels.length - 1];
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid stroke="#eee" />
-        <XAxis dataKey="period" tick={{ fontSize: 11 }} minTickGap={16} />
-        <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} />
+        {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
+        <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
+        <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} domain={domain} />
         <Tooltip formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))} />
         <Legend />
         {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: 11 }} />}
         {series.map((s, k) => [
-          forecasts.has(s.label) && <Area key={`b95_${k}`} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
-          forecasts.has(s.label) && <Area key={`b80_${k}`} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
+          forecasts.has(s.label) && <Area key={`b95_${k}`} data={tail} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
+          forecasts.has(s.label) && <Area key={`b80_${k}`} data={tail} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
           <Line
             key={`h${k}`}
             dataKey={`h${k}`}
@@ -86,7 +113,7 @@ export const TrendChart = memo(function TrendChart({
             isAnimationActive={false}
             activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
           />,
-          forecasts.has(s.label) && <Line key={`f${k}`} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
+          forecasts.has(s.label) && <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
         ])}
       </ComposedChart>
     </ResponsiveContainer>

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { TrendForecast } from '../../state/forecasts.ts';
+import { chartRows, valueDomain } from './TrendChart.tsx';
+
+const series = [{ label: 'minimal', share: Float64Array.from([0.1, 0.2, 0.3]), support: new Uint32Array(3), totalSupport: 0 }];
+const forecast = { name: 'minimal', point: Float64Array.from([0.35, 0.41]), lo80: Float64Array.from([0.3, 0.33]), hi80: Float64Array.from([0.4, 0.47]), lo95: Float64Array.from([-0.01, 0.3]), hi95: Float64Array.from([0.45, 0.52]) } as unknown as TrendForecast;
+
+describe('the trend chart rows', () => {
+  it('hold history, then the forecast joined at the last observed period, with bands clipped at zero', () => {
+    const rows = chartRows(series, ['Q1', 'Q2', 'Q3'], ['Q4', 'Q5'], new Map([['minimal', forecast]]));
+    expect(rows.map((r) => r.period)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+    expect(rows.map((r) => r.h0 ?? null)).toEqual([0.1, 0.2, 0.3, null, null]);
+    expect(rows.map((r) => r.f0 ?? null)).toEqual([null, null, 0.3, 0.35, 0.41]);
+    expect(rows[3]!.b95_0).toEqual([0, 0.45]);
+    expect(rows[4]!.b80_0).toEqual([0.33, 0.47]);
+  });
+
+  it('set the value axis from zero to a round number above every value and band', () => {
+    const rows = chartRows(series, ['Q1', 'Q2', 'Q3'], ['Q4', 'Q5'], new Map([['minimal', forecast]]));
+    expect(valueDomain(rows)).toEqual([0, 0.55]);
+    expect(valueDomain(chartRows(series, ['Q1', 'Q2', 'Q3'], [], new Map()))).toEqual([0, 0.3]);
+    // Series that go below zero (a file of changes, not shares) keep their negative part.
+    const signed = [{ label: 'change', share: Float64Array.from([-12, 40, 7]), support: new Uint32Array(3), totalSupport: 0 }];
+    expect(valueDomain(chartRows(signed, ['a', 'b', 'c'], [], new Map()))).toEqual([-15, 40]);
+    expect(valueDomain([])).toEqual([0, 1]);
+  });
+});
