@@ -19,6 +19,21 @@ export interface CellColumn {
 /** Distinct values a column may have and stay dictionary-encoded. */
 export const MAX_STREAM_DICTIONARY = 65_536;
 
+/**
+ * Hash of bytes[start, end): four bytes per multiply (the chain of multiplies is what a byte-wise
+ * FNV loop waits on), then a final mix so the low bits used for table slots depend on every byte.
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = (end - start) | 0;
+  let p = start;
+  for (; p + 4 <= end; p += 4) h = Math.imul(h ^ (bytes[p]! | (bytes[p + 1]! << 8) | (bytes[p + 2]! << 16) | (bytes[p + 3]! << 24)), 0x01000193);
+  for (; p < end; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h;
+}
+
 /** Dictionary-encoded UTF-8 cells; see the module comment. */
 export class DictColumn implements CellColumn {
   /** The distinct cells (exact bytes, untrimmed), in order of first appearance. */
@@ -46,10 +61,14 @@ export class DictColumn implements CellColumn {
     return this.values.get(this.indices[i]!);
   }
 
-  /** Whether the column has become too varied to stay encoded (then call toByteColumn). */
+  /**
+   * Whether the column has become too varied to stay encoded (then call toByteColumn). The
+   * share of distinct values is only judged after MAX_STREAM_DICTIONARY rows: a column with tens
+   * of thousands of values (prices) looks unique in its first few thousand rows, yet repeats.
+   */
   tooVaried(): boolean {
     const distinct = this.values.count;
-    return distinct > MAX_STREAM_DICTIONARY || (this.count >= 4096 && distinct * 2 > this.count);
+    return distinct > MAX_STREAM_DICTIONARY || (this.count >= MAX_STREAM_DICTIONARY && distinct * 2 > this.count);
   }
 
   /** Appends a scanner field (flag says how to undo its quoting). */
@@ -64,8 +83,7 @@ export class DictColumn implements CellColumn {
       s = 0;
       source = this.scratch;
     }
-    let h = 0x811c9dc5 | 0;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ source[k]!, 0x01000193);
+    const h = hashBytes(source, s, e);
     const values = this.values;
     const mask = this.size - 1;
     let slot = h & mask;
@@ -130,8 +148,14 @@ export class DictColumn implements CellColumn {
         count = this.count;
         continue;
       }
-      let h = 0x811c9dc5 | 0;
-      for (let p = s; p < e; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+      // hashBytes, inlined: the per-cell hot loop.
+      let h = (e - s) | 0;
+      let p = s;
+      for (; p + 4 <= e; p += 4) h = Math.imul(h ^ (bytes[p]! | (bytes[p + 1]! << 8) | (bytes[p + 2]! << 16) | (bytes[p + 3]! << 24)), 0x01000193);
+      for (; p < e; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x2c1b3c6d);
+      h ^= h >>> 12;
       const table = this.table;
       const hashes = this.hashes;
       const values = this.values;

@@ -58,15 +58,16 @@ describe('CSV round trip (property-based)', () => {
   });
 
   it('keeps every cell when columns switch from dictionary-encoded to plain bytes mid-stream', async () => {
-    // 10,000 rows: a unique column (switches to plain bytes after 4,096 rows), a repeating one
-    // (stays encoded), and one that repeats at first and then turns unique (switches late).
-    const rows = Array.from({ length: 10_000 }, (_, i) => [`item ${i}, "v${i}"`, ['Ivory', 'Sand', 'Navy'][i % 3]!, i < 3000 ? `tag${i % 5}` : `late ${i}`]);
-    const text = writeCsv([['name', 'colour', 'tag'], ...rows], ',', '\r\n', false);
-    const raw = await parseRaw(enc.encode(text), 4093, { delimiter: ',', header: true });
-    expect(raw.rows).toBe(10_000);
-    expect(raw.columns.map((column) => column.constructor.name)).toEqual(['ByteColumn', 'DictColumn', 'ByteColumn']);
-    for (const r of [0, 2999, 3000, 4095, 4096, 9999]) expect(raw.columns.map((column) => column.get(r))).toEqual(rows[r]);
-    expect(rows.every((row, r) => raw.columns[0]!.get(r) === row[0] && raw.columns[2]!.get(r) === row[2])).toBe(true);
+    // 100,000 rows: a unique column (switches to plain bytes after 65,536 distinct values), a
+    // repeating one (stays encoded), one that repeats at first and then turns unique (switches
+    // late), and a price-like one with 20,000 values that looks unique early on but stays encoded.
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`item ${i}, "v${i}"`, ['Ivory', 'Sand', 'Navy'][i % 3]!, i < 3000 ? `tag${i % 5}` : `late ${i}`, ((i * 7919) % 20_000 / 100 + 5).toFixed(2)]);
+    const text = writeCsv([['name', 'colour', 'tag', 'price'], ...rows], ',', '\r\n', false);
+    const raw = await parseRaw(enc.encode(text), 40_093, { delimiter: ',', header: true });
+    expect(raw.rows).toBe(100_000);
+    expect(raw.columns.map((column) => column.constructor.name)).toEqual(['ByteColumn', 'DictColumn', 'ByteColumn', 'DictColumn']);
+    for (const r of [0, 2999, 3000, 4095, 4096, 65_535, 65_536, 65_537, 99_999]) expect(raw.columns.map((column) => column.get(r))).toEqual(rows[r]);
+    expect(rows.every((row, r) => raw.columns.every((column, k) => column.get(r) === row[k]))).toBe(true);
   });
 
   it('sniffs the delimiter of any regular table whose cells do not contain the candidates', async () => {

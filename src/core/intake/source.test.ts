@@ -60,7 +60,7 @@ describe('blobSource: chunks read into reused buffers', () => {
     const table = tableFromArrays({ id: Int32Array.from({ length: n }, (_, i) => i), price: Float64Array.from({ length: n }, (_, i) => i / 4), name: Array.from({ length: n }, (_, i) => `item ${i}`) });
     const ipc = tableToIPC(table, 'file');
     expect(ipc.length).toBeGreaterThan(3 << 20);
-    const result = await intake(blobSource(new Blob([ipc]), 'catalogue.arrow'));
+    const result = await intake(blobSource(new Blob([new Uint8Array(ipc)]), 'catalogue.arrow'));
     expect(result.stats.rows).toBe(n);
     expect(result.table.getChild('id')!.get(n - 1)).toBe(n - 1);
     expect(result.table.getChild('name')!.get(123_456)).toBe('item 123456');
