@@ -215,8 +215,8 @@ describe('seasons', () => {
   });
 
   it('reports a bad year or season', () => {
-    expect(combineYearSeason('20x1', 'Fall')).toEqual({ kind: 'not-a-date', message: "'20x1' is not a year" });
-    expect(combineYearSeason('2011', 'Monsoon')).toEqual({
+    expect(combineYearSeason('20x1', 'Fall')).toMatchObject({ kind: 'not-a-date', message: "'20x1' is not a year", detail: { code: 'cell.not-a-year', params: { cell: "'20x1'" } } });
+    expect(combineYearSeason('2011', 'Monsoon')).toMatchObject({
       kind: 'unknown-value',
       message: "'Monsoon' is not a season we know (Spring, Summer, Fall/Autumn, Winter, SS, AW)",
     });

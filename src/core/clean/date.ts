@@ -25,6 +25,7 @@ import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { headerHas, headerWords } from './names.ts';
 import { parseNumberCell } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Granularity, type Hemisphere, type NumericCell } from './types.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 
 /** The ways a date can be written, as recognised by the parser. */
 export type DateFormatKind =
@@ -158,18 +159,18 @@ function fail(problem: CellProblem): number {
 }
 
 function unreadable(raw: string): number {
-  return fail(cellProblem('not-a-date', `${quoteCell(raw)} is not a date we can read`));
+  return fail(cellProblem('not-a-date', coreMessage('cell.not-a-date', { cell: quoteCell(raw) })));
 }
 
-function impossible(raw: string, why: string): number {
-  return fail(cellProblem('impossible-date', `${quoteCell(raw)} is not a real date: ${why}`));
+function impossible(raw: string, why: CoreMessage): number {
+  return fail(cellProblem('impossible-date', coreMessage('cell.impossible-date', { cell: quoteCell(raw), why })));
 }
 
 /** Checks month and day, writes a day-or-month result; `day` 0 means "month only". */
 function setYmd(raw: string, year: number, month: number, day: number, timeMs: number, format: DateFormatKind): number {
-  if (month < 1 || month > 12) return impossible(raw, `there is no month ${month}`);
+  if (month < 1 || month > 12) return impossible(raw, coreMessage('why.no-month', { month }));
   if (day > daysInMonth(year, month)) {
-    return impossible(raw, `${MONTH_NAMES[month - 1]} ${year} has only ${daysInMonth(year, month)} days`);
+    return impossible(raw, coreMessage('why.short-month', { monthName: MONTH_NAMES[month - 1]!, month, year, days: daysInMonth(year, month) }));
   }
   out.ms = utcMs(year, month, day === 0 ? 1 : day) + timeMs;
   out.granularity = day === 0 ? 'month' : 'day';
@@ -244,14 +245,14 @@ function readTime(raw: string, i: number, end: number): number {
   if (i + 1 < end && (raw.charCodeAt(i + 1) | 0x20) === 109) {
     const meridiem = raw.charCodeAt(i) | 0x20;
     if (meridiem === 97 || meridiem === 112) {
-      if (hour < 1 || hour > 12) return impossible(raw, 'that time of day does not exist');
+      if (hour < 1 || hour > 12) return impossible(raw, coreMessage('why.no-time'));
       hour24 = (hour % 12) + (meridiem === 112 ? 12 : 0);
       i += 2;
       while (i < end && isSpaceCode(raw.charCodeAt(i))) i++;
     }
   }
   if (hour24 > 24 || minute > 59 || second > 60 || (hour24 === 24 && (minute > 0 || second > 0 || millis > 0))) {
-    return impossible(raw, 'that time of day does not exist');
+    return impossible(raw, coreMessage('why.no-time'));
   }
   let offsetMinutes = 0;
   if (i < end) {
@@ -293,7 +294,7 @@ function readIso(raw: string, start: number, end: number): number {
   const day = digitsAt(raw, i, dayDigits);
   i += dayDigits;
   if (readTime(raw, i, end) !== OK) return FAIL;
-  if (day === 0) return impossible(raw, 'there is no day 0');
+  if (day === 0) return impossible(raw, coreMessage('why.day-zero'));
   return setYmd(raw, year, month, day, timeOfDay, 'iso');
 }
 
@@ -324,10 +325,9 @@ function readNumeric(raw: string, start: number, end: number, order: DayMonthOrd
   const year = cDigits === 2 ? twoDigitYear(c) : c;
   const day = order === 'dmy' ? a : b;
   const month = order === 'dmy' ? b : a;
-  if (day === 0) return impossible(raw, 'there is no day 0');
+  if (day === 0) return impossible(raw, coreMessage('why.day-zero'));
   if (month > 12) {
-    const hint = day <= 12 ? ` (this column reads dates as ${order === 'dmy' ? 'day/month' : 'month/day'})` : '';
-    return impossible(raw, `there is no month ${month}${hint}`);
+    return impossible(raw, coreMessage(day > 12 ? 'why.no-month' : order === 'dmy' ? 'why.no-month-dmy' : 'why.no-month-mdy', { month }));
   }
   return setYmd(raw, year, month, day, timeOfDay, order === 'dmy' ? 'day-month-year' : 'month-day-year');
 }
@@ -377,7 +377,7 @@ function readPlainNumber(raw: string, start: number, end: number, lead: number, 
     const value = parseNumberCell(raw, '.') as number;
     const seconds = mode === PLAIN_UNIX_SECONDS ? value : value / 1000;
     if (seconds < UNIX_SECONDS_RANGE.min || seconds > UNIX_SECONDS_RANGE.max) {
-      return fail(cellProblem('not-a-date', `${quoteCell(raw)} is outside the range of timestamps we read (2000 to 2100)`));
+      return fail(cellProblem('not-a-date', coreMessage('cell.timestamp-range', { cell: quoteCell(raw) })));
     }
     out.ms = Math.round(seconds * 1000);
     out.granularity = 'day';
@@ -387,7 +387,7 @@ function readPlainNumber(raw: string, start: number, end: number, lead: number, 
   if (mode === PLAIN_EXCEL) {
     const serial = parseNumberCell(raw, '.') as number;
     if (serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) {
-      return fail(cellProblem('not-a-date', `${quoteCell(raw)} is outside the range of Excel dates we read (1970 to 2100)`));
+      return fail(cellProblem('not-a-date', coreMessage('cell.excel-range', { cell: quoteCell(raw) })));
     }
     out.ms = Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY);
     out.granularity = 'day';
@@ -548,8 +548,8 @@ function readWords(raw: string, start: number, end: number, hemisphere: Hemisphe
     year = twoDigitYear(day);
     day = -1;
   }
-  if (year === -1) return fail(cellProblem('not-a-date', `${quoteCell(raw)} has no year`));
-  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return impossible(raw, `${year} is not a plausible year`);
+  if (year === -1) return fail(cellProblem('not-a-date', coreMessage('cell.no-year', { cell: quoteCell(raw) })));
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return impossible(raw, coreMessage('why.implausible-year', { year }));
 
   if (seasons.length > 0) {
     if (month !== -1 || day !== -1 || quarter !== -1) return unreadable(raw);
@@ -562,14 +562,14 @@ function readWords(raw: string, start: number, end: number, hemisphere: Hemisphe
   }
   if (quarter !== -1) {
     if (month !== -1 || day !== -1) return unreadable(raw);
-    if (quarter < 1 || quarter > 4) return impossible(raw, `there is no quarter ${quarter}`);
+    if (quarter < 1 || quarter > 4) return impossible(raw, coreMessage('why.no-quarter', { quarter }));
     out.ms = utcMs(year, quarter * 3 - 2, 1);
     out.granularity = 'quarter';
     out.format = chinese ? 'chinese' : 'quarter';
     return OK;
   }
   if (month !== -1) {
-    if (day === 0) return impossible(raw, 'there is no day 0');
+    if (day === 0) return impossible(raw, coreMessage('why.day-zero'));
     return setYmd(raw, year, month, day === -1 ? 0 : day, 0, chinese ? 'chinese' : 'month-name');
   }
   if (day !== -1) return unreadable(raw);
@@ -785,11 +785,11 @@ export function combineYearSeason(yearRaw: string, seasonRaw: string, hemisphere
   const yearNumber = parseNumberCell(yearRaw, '.');
   let year: number;
   if (typeof yearNumber === 'number' && Number.isInteger(yearNumber)) year = yearNumber < 100 ? twoDigitYear(yearNumber) : yearNumber;
-  else return cellProblem('not-a-date', `${quoteCell(yearRaw)} is not a year`);
-  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return cellProblem('impossible-date', `${quoteCell(yearRaw)} is not a plausible year`);
+  else return cellProblem('not-a-date', coreMessage('cell.not-a-year', { cell: quoteCell(yearRaw) }));
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return cellProblem('impossible-date', coreMessage('cell.implausible-year', { cell: quoteCell(yearRaw) }));
   if (isMissingRangeOf(seasonRaw)) return { ms: utcMs(year, 1, 1), granularity: 'year', format: 'year' };
   const season = readSeasonName(seasonRaw);
-  if (!season) return cellProblem('unknown-value', `${quoteCell(seasonRaw)} is not a season we know (Spring, Summer, Fall/Autumn, Winter, SS, AW)`);
+  if (!season) return cellProblem('unknown-value', coreMessage('cell.unknown-season', { cell: quoteCell(seasonRaw) }));
   return {
     ms: seasonMs(year, season, hemisphere),
     granularity: 'season',

@@ -66,6 +66,6 @@ describe('parseBooleanCell', () => {
   });
 
   it('reports other words', () => {
-    expect(parseBooleanCell('maybe')).toEqual({ kind: 'unknown-value', message: "'maybe' is not yes or no" });
+    expect(parseBooleanCell('maybe')).toMatchObject({ kind: 'unknown-value', message: "'maybe' is not yes or no" });
   });
 });

@@ -13,6 +13,7 @@ import { isMissing } from './missing.ts';
 import { looksLikeIdName, looksLikeYearName } from './names.ts';
 import { detectNumberFormat, parseNumberCell, type NumberFormat } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Hemisphere } from './types.ts';
+import { coreMessage } from '../messages.ts';
 
 /** The types a column can have. */
 export type ColumnType = 'number' | 'date' | 'boolean' | 'category' | 'text' | 'multi-label' | 'id';
@@ -75,7 +76,7 @@ export function parseBooleanCell(raw: string): boolean | null | CellProblem {
   const word = raw.trim().toLowerCase();
   if (TRUE_WORDS.has(word) || word === '1') return true;
   if (FALSE_WORDS.has(word) || word === '0') return false;
-  return cellProblem('unknown-value', `${quoteCell(raw)} is not yes or no`);
+  return cellProblem('unknown-value', coreMessage('cell.not-yes-no', { cell: quoteCell(raw) }));
 }
 
 /** Rough word count: space-separated words, with a run of Chinese/Japanese characters counted as one word per two characters. */

@@ -69,7 +69,7 @@ describe('parseNumberCell', () => {
   ])('reports %s as a problem', (raw, message) => {
     const result = parseNumberCell(raw);
     expect(isCellProblem(result)).toBe(true);
-    expect(result).toEqual({ kind: 'not-a-number', message });
+    expect(result).toMatchObject({ kind: 'not-a-number', message });
   });
 
   it('agrees with Number() on plain decimals (property)', () => {

@@ -6,6 +6,7 @@
  */
 import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { cellProblem, quoteCell, type NumericCell } from './types.ts';
+import { coreMessage } from '../messages.ts';
 
 /** The character that separates the whole part from the decimals. */
 export type DecimalSeparator = '.' | ',';
@@ -237,12 +238,12 @@ function isGroupSeparator(raw: string, i: number, end: number, c: number, groupC
 }
 
 function notANumber(raw: string) {
-  return cellProblem('not-a-number', `${quoteCell(raw)} is not a number`);
+  return cellProblem('not-a-number', coreMessage('cell.not-a-number', { cell: quoteCell(raw) }));
 }
 
 function badFormat(raw: string, decimalCode: number) {
   const decimal = decimalCode === COMMA ? "','" : "'.'";
-  return cellProblem('not-a-number', `${quoteCell(raw)} is not a number in this column's style (it writes decimals with ${decimal})`);
+  return cellProblem('not-a-number', coreMessage('cell.number-style', { cell: quoteCell(raw), decimal }));
 }
 
 /**

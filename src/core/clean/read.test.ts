@@ -15,6 +15,6 @@ describe('makeCellReader', () => {
   });
 
   it('turns unreadable cells into problems, not values', () => {
-    expect(readerFor('units', ['1', '2', '3'])('lots')).toEqual({ kind: 'not-a-number', message: "'lots' is not a number" });
+    expect(readerFor('units', ['1', '2', '3'])('lots')).toMatchObject({ kind: 'not-a-number', message: "'lots' is not a number" });
   });
 });

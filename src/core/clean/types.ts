@@ -7,6 +7,8 @@
  * value, `null` is a missing cell (never a problem), and only a real problem allocates.
  */
 
+import { englishText, type CoreMessage } from '../messages.ts';
+
 /** What kind of problem a cell has, for grouping and counting. */
 export type ProblemKind = 'not-a-number' | 'not-a-date' | 'impossible-date' | 'unknown-value';
 
@@ -14,8 +16,10 @@ export type ProblemKind = 'not-a-number' | 'not-a-date' | 'impossible-date' | 'u
 export interface CellProblem {
   /** Machine-readable kind, for counting and grouping. */
   readonly kind: ProblemKind;
-  /** The reason in words a fashion designer understands, quoting the cell. */
+  /** The reason in words a fashion designer understands, quoting the cell (English). */
   readonly message: string;
+  /** The same reason as a message code and parameters, for other languages. */
+  readonly detail: CoreMessage;
 }
 
 /** A parsed numeric cell: the value, `null` when missing, or a problem. */
@@ -40,9 +44,9 @@ export function coarserGranularity(a: Granularity, b: Granularity): Granularity 
   return GRANULARITY_ORDER.indexOf(a) >= GRANULARITY_ORDER.indexOf(b) ? a : b;
 }
 
-/** Builds a problem object; the one place problem objects are made. */
-export function cellProblem(kind: ProblemKind, message: string): CellProblem {
-  return { kind, message };
+/** Builds a problem object from its message; the one place problem objects are made. */
+export function cellProblem(kind: ProblemKind, detail: CoreMessage): CellProblem {
+  return { kind, message: englishText(detail), detail };
 }
 
 /** Quotes a raw cell for a message, shortened so one long cell cannot flood the problems list. */

@@ -1,0 +1,122 @@
+/**
+ * Messages of the core (intake, cleaning, forecasting) as stable codes with parameters, so the
+ * page can word them in the reader's language while the CLI keeps printing the English text.
+ *
+ * A message is `{ code, params }`; a parameter may itself be a message (a cell problem inside
+ * "…; the cell was left empty"), rendered in the same language. Templates fill `{name}`,
+ * `{name^}` fills it with its first letter capitalised, and `{name:one|other}` picks the singular
+ * when the number is 1 (English needs it, Chinese does not).
+ * Pure: no DOM, no UI; the English table lives here, other languages in the UI.
+ */
+
+// One hint shared by the spreadsheet messages.
+const EXPORT_HINT = 'Open it in Excel, Numbers or Google Sheets and export it as CSV (File → Save As / Download → CSV), then drop the CSV here.';
+
+/** The English text of every core message, by code (the CLI prints these). */
+export const englishMessages = {
+  // Files that cannot be read at all.
+  'file.empty': 'This file is empty: there is nothing to read. Check that the export finished and try again.',
+  'file.picture': 'This file is a picture, not a table (even though it is called "{name}"). Trendloom reads catalogues as CSV, Arrow or Parquet files.',
+  'file.excel-workbook': `This is an Excel workbook (a zip file), not a CSV. ${EXPORT_HINT}`,
+  'file.numbers': `This is a Numbers spreadsheet (a zip file), not a CSV. ${EXPORT_HINT}`,
+  'file.excel-xls': `This is an Excel (.xls) file, not a CSV. ${EXPORT_HINT}`,
+  'file.zip': 'This is a zip file: unzip it first and drop the CSV (or Excel export as CSV) that is inside.',
+  'file.pdf': 'This is a PDF document, not a table. Export the catalogue from the program that made it as CSV.',
+  'file.gzip': 'This file is compressed (gzip). Decompress it first, then drop the CSV inside.',
+  'file.binary': 'This file does not contain text: it looks like a program or media file, not a table. Trendloom reads catalogues as CSV, Arrow or Parquet files.',
+  'file.blank': 'This file has no rows: it holds only blank lines or spaces.',
+  'file.header-only': 'This file has column names ({columns}) but no rows below them. Export the catalogue again with its rows.',
+  'file.columns-no-rows': 'This file has columns ({columns}) but no rows.',
+  'file.no-text-column':
+    "This file has no column with words describing the items (such as a product name or description), so Trendloom cannot label them. Columns found: {columns}. Add a column with each item's name or description and try again.",
+  'file.arrow-file-unreadable': 'This Arrow file could not be read ({error}). It may be cut short or damaged; export it again.',
+  'file.arrow-stream-unreadable': 'This Arrow stream could not be read ({error}). It may be cut short or damaged; export it again.',
+  'file.parquet-codec': 'This Parquet file is compressed with {codec}, which Trendloom cannot read yet. Export it with Snappy compression (the usual default) or as CSV.',
+  'file.parquet-unreadable': 'This Parquet file could not be read ({error}). It may be cut short or damaged; export it again or as CSV.',
+  // Rows left out.
+  'row.unclosed-quote':
+    'A quote (") opened on this line is never closed, so this row and the rest of the file ({lines} {lines:line|lines}) could not be split into cells; they were left out. Check for a stray quote on this line.',
+  'row.too-few-values': 'This row has {count} {count:value|values} but the file has {columns} columns; it was left out. (A missing {delimiter} or a line break inside an unquoted cell can cause this.)',
+  'row.too-many-values': 'This row has {count} values but the file has {columns} columns; it was left out. (A {delimiter} inside a cell needs quotes around the cell.)',
+  'delimiter.comma': 'comma',
+  'delimiter.semicolon': 'semicolon',
+  'delimiter.tab': 'tab',
+  'delimiter.pipe': 'vertical bar (|)',
+  // Cells that could not be read, and what happened to their row.
+  'problem.cell-emptied': '{reason^}; the cell was left empty (the row is kept).',
+  'problem.row-undated': '{reason^}; this row has no date (it is kept).',
+  'cell.not-a-date': '{cell} is not a date we can read',
+  'cell.impossible-date': '{cell} is not a real date: {why}',
+  'cell.timestamp-range': '{cell} is outside the range of timestamps we read (2000 to 2100)',
+  'cell.excel-range': '{cell} is outside the range of Excel dates we read (1970 to 2100)',
+  'cell.no-year': '{cell} has no year',
+  'cell.not-a-year': '{cell} is not a year',
+  'cell.implausible-year': '{cell} is not a plausible year',
+  'cell.unknown-season': '{cell} is not a season we know (Spring, Summer, Fall/Autumn, Winter, SS, AW)',
+  'cell.not-yes-no': '{cell} is not yes or no',
+  'cell.not-a-number': '{cell} is not a number',
+  'cell.number-style': "{cell} is not a number in this column's style (it writes decimals with {decimal})",
+  'why.no-month': 'there is no month {month}',
+  'why.no-month-dmy': 'there is no month {month} (this column reads dates as day/month)',
+  'why.no-month-mdy': 'there is no month {month} (this column reads dates as month/day)',
+  'why.short-month': '{monthName} {year} has only {days} days',
+  'why.no-time': 'that time of day does not exist',
+  'why.day-zero': 'there is no day 0',
+  'why.implausible-year': '{year} is not a plausible year',
+  'why.no-quarter': 'there is no quarter {quarter}',
+  // Forecasts.
+  'forecast.bad-horizon': 'The horizon must be a whole number of periods from 1 to 10000 (got {horizon}).',
+  'forecast.no-dated-rows': 'There are no dated rows to forecast from.',
+  'forecast.no-numbers': '{name} has no numbers to forecast from.',
+  'forecast.no-seasons': '"{name}" has {n} periods of history; two full seasons ({needed}) are needed to learn the yearly pattern, so this forecast ignores seasons.',
+  'forecast.too-few-values': '"{name}" has only {n} value(s): the forecast repeats the last one and has no intervals.',
+  'forecast.lead-empty': 'The lead series for "{name}" has no numbers; it was not used.',
+  'forecast.too-short-to-backtest': '"{name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.',
+} as const;
+
+/** A stable message code. */
+export type MessageCode = keyof typeof englishMessages;
+
+/** A parameter of a message: text, a number, or a nested message. */
+export type MessageParam = string | number | CoreMessage;
+
+/** A core message: its code and parameters (text is made from a language's template). */
+export interface CoreMessage {
+  readonly code: MessageCode;
+  readonly params?: Readonly<Record<string, MessageParam>>;
+}
+
+/** Templates for every code in one language. */
+export type MessageTemplates = Readonly<Record<MessageCode, string>>;
+
+/** Builds a message. */
+export function coreMessage(code: MessageCode, params?: Record<string, MessageParam>): CoreMessage {
+  return params ? { code, params } : { code };
+}
+
+/** True when a value is a core message (e.g. a nested parameter, or a field that crossed from a worker). */
+export function isCoreMessage(value: unknown): value is CoreMessage {
+  return typeof value === 'object' && value !== null && typeof (value as CoreMessage).code === 'string' && Object.prototype.hasOwnProperty.call(englishMessages, (value as CoreMessage).code);
+}
+
+/**
+ * Renders a message with a language's templates: placeholders filled (nested messages rendered
+ * with the same templates), `{n:one|other}` plurals chosen, `{name^}` capitalised. An unknown
+ * code (a message from a newer version) renders as the code itself.
+ */
+export function renderMessage(templates: MessageTemplates, message: CoreMessage): string {
+  const template = templates[message.code] ?? message.code;
+  const params = message.params ?? {};
+  return template.replace(/\{(\w+)(\^)?(?::([^|}]*)\|([^}]*))?\}/g, (whole, name: string, capital: string | undefined, one: string | undefined, other: string | undefined) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    if (one !== undefined) return value === 1 ? one : other!;
+    const text = typeof value === 'object' ? renderMessage(templates, value) : String(value);
+    return capital ? text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
+  });
+}
+
+/** The English text of a message (what the CLI prints). */
+export function englishText(message: CoreMessage): string {
+  return renderMessage(englishMessages, message);
+}
