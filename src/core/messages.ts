@@ -32,6 +32,7 @@ export const englishMessages = {
   'file.arrow-file-unreadable': 'This Arrow file could not be read ({error}). It may be cut short or damaged; export it again.',
   'file.arrow-stream-unreadable': 'This Arrow stream could not be read ({error}). It may be cut short or damaged; export it again.',
   'file.parquet-codec': 'This Parquet file is compressed with {codec}, which Trendloom cannot read yet. Export it with Snappy compression (the usual default) or as CSV.',
+  'file.cut-short': 'The file was cut short while reading ({read} of {size}).',
   'file.parquet-unreadable': 'This Parquet file could not be read ({error}). It may be cut short or damaged; export it again or as CSV.',
   // Rows left out.
   'row.unclosed-quote':
@@ -41,7 +42,7 @@ export const englishMessages = {
   'delimiter.comma': 'comma',
   'delimiter.semicolon': 'semicolon',
   'delimiter.tab': 'tab',
-  'delimiter.pipe': 'vertical bar (|)',
+  'delimiter.pipe': 'pipe (|)',
   // Cells that could not be read, and what happened to their row.
   'problem.cell-emptied': '{reason^}; the cell was left empty (the row is kept).',
   'problem.row-undated': '{reason^}; this row has no date (it is kept).',

@@ -9,6 +9,7 @@ import { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { CsvScanner, copyField } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
+import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
 
 /** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
 export interface IntakeProblem {
@@ -16,8 +17,10 @@ export interface IntakeProblem {
   line: number;
   /** Column name, or null when the whole row is affected. */
   column: string | null;
-  /** What is wrong, in plain words. */
+  /** What is wrong, in plain words (English). */
   message: string;
+  /** The same as a message code and parameters, for other languages. */
+  detail?: CoreMessage;
 }
 
 /** Choices the user can force instead of the guesses. */
@@ -122,6 +125,14 @@ export function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
 /** Name of a delimiter in words ("semicolon"). */
 export function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? `'${delimiter}'`;
+}
+
+const DELIMITER_CODES: Record<string, MessageCode> = { ',': 'delimiter.comma', ';': 'delimiter.semicolon', '\t': 'delimiter.tab', '|': 'delimiter.pipe' };
+
+/** A delimiter as a message parameter: a named one as its own message (worded per language), any other quoted. */
+function delimiterParam(delimiter: string): CoreMessage | string {
+  const code = DELIMITER_CODES[delimiter];
+  return code ? coreMessage(code) : `'${delimiter}'`;
 }
 
 /**
@@ -265,11 +276,8 @@ export async function parseCsv(
       // The open quote swallowed the rest of the file into this record: keep none of it as a row.
       rejected++;
       const lost = unclosed.linesSwallowed;
-      addProblem({
-        line,
-        column: (names as string[])[unclosed.field] ?? null,
-        message: `A quote (") opened on this line is never closed, so this row and the rest of the file (${lost} ${lost === 1 ? 'line' : 'lines'}) could not be split into cells; they were left out. Check for a stray quote on this line.`,
-      });
+      const detail = coreMessage('row.unclosed-quote', { lines: lost });
+      addProblem({ line, column: (names as string[])[unclosed.field] ?? null, message: englishText(detail), detail });
       return;
     }
     if (count !== ncols) {
@@ -277,13 +285,8 @@ export async function parseCsv(
       for (let k = ncols; extraEmpty && k < count; k++) if (ends[k] !== starts[k]) extraEmpty = false;
       if (!extraEmpty) {
         rejected++;
-        addProblem({
-          line,
-          column: null,
-          message: count < ncols
-            ? `This row has ${count} ${count === 1 ? 'value' : 'values'} but the file has ${ncols} columns; it was left out. (A missing ${delimiterName(delimiter!)} or a line break inside an unquoted cell can cause this.)`
-            : `This row has ${count} values but the file has ${ncols} columns; it was left out. (A ${delimiterName(delimiter!)} inside a cell needs quotes around the cell.)`,
-        });
+        const detail = coreMessage(count < ncols ? 'row.too-few-values' : 'row.too-many-values', { count, columns: ncols, delimiter: delimiterParam(delimiter!) });
+        addProblem({ line, column: null, message: englishText(detail), detail });
         return;
       }
     }

@@ -11,6 +11,7 @@ import { ByteColumn } from '../arrow/byteColumn.ts';
 import type { DictColumn } from '../arrow/dictColumn.ts';
 import { float64Vector, int32Vector, timestampVector, ValidityBuilder } from '../arrow/vectors.ts';
 import { IntakeError } from './errors.ts';
+import { coreMessage } from '../messages.ts';
 import { uniqueNames } from '../csv/parseCsv.ts';
 
 /** One input column: raw text to type, a ready vector, or already consumed. */
@@ -98,7 +99,7 @@ export function readArrowColumns(bytes: Uint8Array, format: 'arrow-file' | 'arro
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
-    throw new IntakeError('unreadable-arrow', `This Arrow ${format === 'arrow-file' ? 'file' : 'stream'} could not be read (${(error as Error).message}). It may be cut short or damaged; export it again.`);
+    throw new IntakeError('unreadable-arrow', coreMessage(format === 'arrow-file' ? 'file.arrow-file-unreadable' : 'file.arrow-stream-unreadable', { error: (error as Error).message }));
   }
   const names = uniqueNames(table.schema.fields.map((field) => field.name));
   const columns = table.schema.fields.map((field, index): InputColumn => {
@@ -146,9 +147,7 @@ export async function readParquetColumns(bytes: Uint8Array): Promise<ColumnarInp
     const codec = /(ZSTD|GZIP|BROTLI|LZ4|LZO)/i.exec(message)?.[1];
     throw new IntakeError(
       'unreadable-parquet',
-      codec
-        ? `This Parquet file is compressed with ${codec.toUpperCase()}, which Trendloom cannot read yet. Export it with Snappy compression (the usual default) or as CSV.`
-        : `This Parquet file could not be read (${message}). It may be cut short or damaged; export it again or as CSV.`,
+      codec ? coreMessage('file.parquet-codec', { codec: codec.toUpperCase() }) : coreMessage('file.parquet-unreadable', { error: message }),
     );
   }
 }

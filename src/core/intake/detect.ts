@@ -3,6 +3,7 @@
  * (CSV/text, Arrow IPC, Parquet), or something else that gets a plain-language explanation.
  */
 import { IntakeError } from './errors.ts';
+import { coreMessage } from '../messages.ts';
 
 /** The formats intake reads. */
 export type FileFormat = 'csv' | 'arrow-file' | 'arrow-stream' | 'parquet';
@@ -27,32 +28,30 @@ function contains(head: Uint8Array, text: string): boolean {
   return false;
 }
 
-const EXPORT_HINT = 'Open it in Excel, Numbers or Google Sheets and export it as CSV (File → Save As / Download → CSV), then drop the CSV here.';
-
 /**
  * Decides the format of a file from its first bytes (and its name only to tell an Excel workbook
  * from another zip). Throws IntakeError for files that are not tables.
  */
 export function detectFormat(head: Uint8Array, name: string): FileFormat {
   const lower = name.toLowerCase();
-  if (head.length === 0) throw new IntakeError('empty-file', 'This file is empty: there is nothing to read. Check that the export finished and try again.');
+  if (head.length === 0) throw new IntakeError('empty-file', coreMessage('file.empty'));
   if (startsWith(head, ascii('PAR1'))) return 'parquet';
   if (startsWith(head, ascii('ARROW1'))) return 'arrow-file';
   // An Arrow IPC stream starts with the continuation marker 0xFFFFFFFF and a schema message.
   if (startsWith(head, [0xff, 0xff, 0xff, 0xff]) && head.length >= 8) return 'arrow-stream';
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47]) || startsWith(head, [0xff, 0xd8, 0xff]) || startsWith(head, ascii('GIF8')) ||
       (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) || startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) {
-    throw new IntakeError('image-file', `This file is a picture, not a table (even though it is called "${name}"). Trendloom reads catalogues as CSV, Arrow or Parquet files.`);
+    throw new IntakeError('image-file', coreMessage('file.picture', { name }));
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-    if (/\.(xlsx|xlsm|xlsb)$/.test(lower) || contains(head, 'xl/')) throw new IntakeError('excel-file', `This is an Excel workbook (a zip file), not a CSV. ${EXPORT_HINT}`);
-    if (/\.numbers$/.test(lower)) throw new IntakeError('excel-file', `This is a Numbers spreadsheet (a zip file), not a CSV. ${EXPORT_HINT}`);
-    throw new IntakeError('zip-file', 'This is a zip file: unzip it first and drop the CSV (or Excel export as CSV) that is inside.');
+    if (/\.(xlsx|xlsm|xlsb)$/.test(lower) || contains(head, 'xl/')) throw new IntakeError('excel-file', coreMessage('file.excel-workbook'));
+    if (/\.numbers$/.test(lower)) throw new IntakeError('excel-file', coreMessage('file.numbers'));
+    throw new IntakeError('zip-file', coreMessage('file.zip'));
   }
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new IntakeError('excel-file', `This is an Excel (.xls) file, not a CSV. ${EXPORT_HINT}`);
-  if (startsWith(head, ascii('%PDF'))) throw new IntakeError('pdf-file', 'This is a PDF document, not a table. Export the catalogue from the program that made it as CSV.');
-  if (startsWith(head, [0x1f, 0x8b])) throw new IntakeError('gzip-file', 'This file is compressed (gzip). Decompress it first, then drop the CSV inside.');
-  if (looksBinary(head)) throw new IntakeError('binary-file', `This file does not contain text: it looks like a program or media file, not a table. Trendloom reads catalogues as CSV, Arrow or Parquet files.`);
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new IntakeError('excel-file', coreMessage('file.excel-xls'));
+  if (startsWith(head, ascii('%PDF'))) throw new IntakeError('pdf-file', coreMessage('file.pdf'));
+  if (startsWith(head, [0x1f, 0x8b])) throw new IntakeError('gzip-file', coreMessage('file.gzip'));
+  if (looksBinary(head)) throw new IntakeError('binary-file', coreMessage('file.binary'));
   return 'csv';
 }
 

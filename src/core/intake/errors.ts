@@ -3,6 +3,8 @@
  * file (a designer, a buyer), not for a programmer; `code` lets the UI and tests tell them apart.
  */
 
+import { englishText, type CoreMessage } from '../messages.ts';
+
 /** Why a file could not be read at all. */
 export type IntakeErrorCode =
   | 'empty-file'
@@ -23,8 +25,11 @@ export class IntakeError extends Error {
   override name = 'IntakeError';
   /** Machine-readable reason. */
   readonly code: IntakeErrorCode;
-  constructor(code: IntakeErrorCode, message: string) {
-    super(message);
+  /** The reason as a message code and parameters (the message is its English text). */
+  readonly detail: CoreMessage;
+  constructor(code: IntakeErrorCode, detail: CoreMessage) {
+    super(englishText(detail));
     this.code = code;
+    this.detail = detail;
   }
 }

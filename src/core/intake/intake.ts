@@ -10,6 +10,7 @@ import { concatBytes, formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
+import { coreMessage } from '../messages.ts';
 import { readArrowColumns, readParquetColumns, type ColumnarInput } from './columnar.ts';
 import { convertColumn, deriveYearSeasonDate, sampleColumn, type IntakeColumn } from './typeColumns.ts';
 import {
@@ -203,9 +204,9 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     raw.problems.forEach(addProblem);
     notes.push(...raw.notes);
     typing.delimiter = raw.delimiter;
-    if (raw.names.length === 0) throw new IntakeError('empty-file', 'This file has no rows: it holds only blank lines or spaces.');
+    if (raw.names.length === 0) throw new IntakeError('empty-file', coreMessage('file.blank'));
     if (raw.records === 0) {
-      throw new IntakeError('header-only', `This file has column names (${raw.names.slice(0, 6).join(', ')}${raw.names.length > 6 ? '…' : ''}) but no rows below them. Export the catalogue again with its rows.`);
+      throw new IntakeError('header-only', coreMessage('file.header-only', { columns: `${raw.names.slice(0, 6).join(', ')}${raw.names.length > 6 ? '…' : ''}` }));
     }
     input = { names: raw.names, columns: raw.columns.map((column) => ({ kind: 'bytes' as const, column })), lines: raw.lines, rows: raw.rows };
     // From here `input` owns the raw columns; each is released as soon as it is converted.
@@ -225,7 +226,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   } else {
     const bytes = await readAll(head, done, iterator, hooks, source.size, source.reusesChunks === true);
     input = format === 'parquet' ? await readParquetColumns(bytes) : readArrowColumns(bytes, format);
-    if (input.rows === 0) throw new IntakeError('header-only', `This file has columns (${input.names.slice(0, 6).join(', ')}) but no rows.`);
+    if (input.rows === 0) throw new IntakeError('header-only', coreMessage('file.columns-no-rows', { columns: input.names.slice(0, 6).join(', ') }));
     stats = { format, bytes: bytes.length, records: input.rows, rows: input.rows, rejectedRows: 0, blankLines: 0, truncated: false };
     hooks.onProgress?.(bytes.length, input.rows);
   }
@@ -291,10 +292,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   const labellable = columns.some((column) => column.role === 'text');
   const anyWords = columns.some((column) => column.type === 'text' || column.type === 'category' || column.type === 'multi-label');
   if (!labellable && options.requireText !== false && !anyWords) {
-    throw new IntakeError(
-      'no-text-column',
-      `This file has no column with words describing the items (such as a product name or description), so Trendloom cannot label them. Columns found: ${columns.map((c) => c.name).slice(0, 8).join(', ')}${columns.length > 8 ? '…' : ''}. Add a column with each item's name or description and try again.`,
-    );
+    throw new IntakeError('no-text-column', coreMessage('file.no-text-column', { columns: `${columns.map((c) => c.name).slice(0, 8).join(', ')}${columns.length > 8 ? '…' : ''}` }));
   }
   if (!labellable) notes.push(anyWords ? NO_TEXT_COLUMN_MESSAGE : 'No column describes the items in words, so items cannot be labelled; numeric series can still be charted.');
   if (!dateColumn) notes.push(NO_DATE_MESSAGE);
@@ -373,6 +371,6 @@ async function readAll(head: Uint8Array, done: boolean, iterator: AsyncIterator<
     length += next.value.length;
     hooks.onProgress?.(length, 0);
   }
-  if (size !== undefined && length !== size) throw new IntakeError('unreadable-arrow', `The file was cut short while reading (${formatBytes(length)} of ${formatBytes(size)}).`);
+  if (size !== undefined && length !== size) throw new IntakeError('unreadable-arrow', coreMessage('file.cut-short', { read: formatBytes(length), size: formatBytes(size) }));
   return concatBytes(parts, length);
 }

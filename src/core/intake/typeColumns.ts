@@ -11,6 +11,7 @@ import { DictColumn, type CellColumn } from '../arrow/dictColumn.ts';
 import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, timestampVectorOfWords, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
 import { daysInMonth, utcMs } from '../clean/calendar.ts';
 import type { IntakeProblem } from '../csv/parseCsv.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 import {
   combineYearSeason,
   isCellProblem,
@@ -19,6 +20,7 @@ import {
   parseBooleanCell,
   parseNumberCell,
   splitLabels,
+  type CellProblem,
   type ColumnInference,
   type ColumnRole,
   type ColumnType,
@@ -129,9 +131,9 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
       const distinct = values.count;
       const valueIndex = new Int32Array(distinct);
       for (let v = 0; v < distinct; v++) valueIndex[v] = v;
-      const messages: (string | null)[] = new Array<string | null>(distinct).fill(null);
+      const found: (IntakeProblem | null)[] = new Array<IntakeProblem | null>(distinct).fill(null);
       const byValue: ProblemSink = (problem) => {
-        messages[problem.line] = problem.message;
+        found[problem.line] = problem;
       };
       const converted = inference.type === 'number' ? numberColumn(name, values, valueIndex, inference, byValue) : dateColumn(name, values, valueIndex, inference, byValue);
       // Every distinct value occurs in some row, so the column's kind (whole, fits Int32, any
@@ -157,8 +159,8 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
           const v = indices[i]!;
           if (missing[v] === 0) continue;
           validity.setNull(i);
-          const message = messages[v];
-          if (message) problems({ line: lines[i]!, column: name, message });
+          const problem = found[v];
+          if (problem) problems({ line: lines[i]!, column: name, message: problem.message, detail: problem.detail });
         }
       }
       if (inference.type === 'date') {
@@ -282,8 +284,9 @@ const POW10: number[] = [];
 for (let p = 0, v = 1; p <= 22; p++, v *= 10) POW10.push(v);
 
 // The cleaning library says what is wrong with the cell; intake adds what happened to it.
-function problemMessage(problem: { message: string }): string {
-  return `${problem.message}; the cell was left empty (the row is kept).`.replace(/^./, (c) => c.toUpperCase());
+function emptied(problem: CellProblem): { message: string; detail: CoreMessage } {
+  const detail = coreMessage('problem.cell-emptied', { reason: problem.detail });
+  return { message: englishText(detail), detail };
 }
 
 function numbersVector(values: Float64Array, validity: ValidityBuilder, integral: boolean, fitsInt32: boolean): Vector {
@@ -320,7 +323,7 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, infer
       }
       if (isCellProblem(parsed)) {
         validity.setNull(i);
-        problems({ line: lines[i]!, column: name, message: problemMessage(parsed) });
+        problems({ line: lines[i]!, column: name, ...emptied(parsed) });
         continue;
       }
       value = parsed;
@@ -408,7 +411,7 @@ function dateColumn(name: string, column: ByteColumn, lines: Int32Array, inferen
       }
       if (isCellProblem(parsed)) {
         validity.setNull(i);
-        problems({ line: lines[i]!, column: name, message: problemMessage(parsed) });
+        problems({ line: lines[i]!, column: name, ...emptied(parsed) });
         continue;
       }
       value = parsed;
@@ -422,19 +425,18 @@ function booleanColumn(name: string, column: ByteColumn, lines: Int32Array, prob
   const n = column.count;
   const bits = new Uint8Array((n + 7) >> 3);
   const validity = new ValidityBuilder(n);
-  const cache = new Map<string, boolean | null | string>();
+  const cache = new Map<string, boolean | null | CellProblem>();
   for (let i = 0; i < n; i++) {
     const raw = column.get(i);
     let result = cache.get(raw);
     if (result === undefined) {
-      const parsed = parseBooleanCell(raw);
-      result = isCellProblem(parsed) ? parsed.message : parsed;
+      result = parseBooleanCell(raw);
       cache.set(raw, result);
     }
     if (result === true) bits[i >> 3]! |= 1 << (i & 7);
     else if (result !== false) {
       validity.setNull(i);
-      if (typeof result === 'string') problems({ line: lines[i]!, column: name, message: problemMessage({ message: result }) });
+      if (result !== null) problems({ line: lines[i]!, column: name, ...emptied(result) });
     }
   }
   const finished = validity.finish();
@@ -450,7 +452,7 @@ export function deriveYearSeasonDate(year: CellColumn, season: CellColumn | null
   const n = year.count;
   const ms = new Float64Array(n).fill(NaN);
   const validity = new ValidityBuilder(n);
-  const cache = new Map<string, number | null | string>();
+  const cache = new Map<string, number | null | CellProblem>();
   for (let i = 0; i < n; i++) {
     const yearRaw = year.get(i);
     const seasonRaw = season ? season.get(i) : '';
@@ -458,13 +460,16 @@ export function deriveYearSeasonDate(year: CellColumn, season: CellColumn | null
     let result = cache.get(key);
     if (result === undefined) {
       const combined = combineYearSeason(yearRaw, seasonRaw, hemisphere);
-      result = combined === null ? null : isCellProblem(combined) ? combined.message : combined.ms;
+      result = combined === null ? null : isCellProblem(combined) ? combined : combined.ms;
       cache.set(key, result);
     }
     if (typeof result === 'number') ms[i] = result;
     else {
       validity.setNull(i);
-      if (typeof result === 'string') problems({ line: lines[i]!, column: seasonName, message: `${result}; this row has no date (it is kept).`.replace(/^./, (c) => c.toUpperCase()) });
+      if (result !== null) {
+        const detail = coreMessage('problem.row-undated', { reason: result.detail });
+        problems({ line: lines[i]!, column: seasonName, message: englishText(detail), detail });
+      }
     }
   }
   return timestampVector(ms, validity.finish());
