@@ -69,10 +69,7 @@ export const englishMessages = {
   'forecast.bad-horizon': 'The horizon must be a whole number of periods from 1 to 10000 (got {horizon}).',
   'forecast.no-dated-rows': 'There are no dated rows to forecast from.',
   'forecast.no-numbers': '{name} has no numbers to forecast from.',
-  'forecast.no-seasons': '"{name}" has {n} periods of history; two full seasons ({needed}) are needed to learn the yearly pattern, so this forecast ignores seasons.',
-  'forecast.too-few-values': '"{name}" has only {n} value(s): the forecast repeats the last one and has no intervals.',
-  'forecast.lead-empty': 'The lead series for "{name}" has no numbers; it was not used.',
-  'forecast.too-short-to-backtest': '"{name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.',
+  'signal.not-enough-history': 'Not enough history: {n} period(s), at least {needed} are needed to judge the direction.',
 } as const;
 
 /** A stable message code. */

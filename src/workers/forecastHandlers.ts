@@ -3,6 +3,7 @@ import { aggregateTrends, periodFrequency } from '../core/aggregate/items.ts';
 import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { forecastSeries } from '../core/forecast/forecast.ts';
 import { ForecastInputError } from '../core/forecast/prepare.ts';
+import { coreMessage } from '../core/messages.ts';
 import { periodsPerYear, addPeriods } from '../core/aggregate/seriesSet.ts';
 import type { RequestHandlers } from './handlers.ts';
 
@@ -15,7 +16,7 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggreg
     const length = params.dates.length;
     const count = params.names.length;
     if (params.values.length !== count * length) throw new ForecastInputError(`Expected ${count} series × ${length} dates = ${count * length} values, got ${params.values.length}.`);
-    if (length === 0) throw new ForecastInputError('There are no dated rows to forecast from.');
+    if (length === 0) throw new ForecastInputError(coreMessage('forecast.no-dated-rows'));
     for (let t = 1; t < length; t++) {
       // The grid must already be regular (readSeriesCsv / aggregateTrends make it so); repeated or
       // backwards dates here mean the caller skipped that step.

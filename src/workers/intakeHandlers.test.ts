@@ -41,7 +41,7 @@ describe.each(Object.entries(drivers))('intake.parse (%s)', (_driver, parse) => 
       ['launch_date', 'date', 'date'],
     ]);
     expect(table.get(1)!.toJSON()).toEqual({ sku: 'S1', description: 'Linen shirt, style 1', colour: 'Sand', price: 1.5, launch_date: Date.UTC(2019, 1, 15) });
-    expect(result.problems).toEqual([{ line: 502, column: null, message: expect.stringMatching(/has 1 value but the file has 5 columns/) }]);
+    expect(result.problems).toEqual([{ line: 502, column: null, message: expect.stringMatching(/has 1 value but the file has 5 columns/), detail: { code: 'row.too-few-values', params: { count: 1, columns: 5, delimiter: { code: 'delimiter.comma' } } } }]);
     expect(result.stats).toMatchObject({ rows: 500, rejectedRows: 1, records: 501 });
   });
 

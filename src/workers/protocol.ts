@@ -7,6 +7,8 @@
  * transfer lists, never as arrays of row objects.
  */
 
+import { isCoreMessage, type CoreMessage } from '../core/messages.ts';
+
 /** Progress of a long request: what stage, how far (done/total in the stage's unit). */
 export interface Progress {
   /** Short machine-readable stage name, e.g. 'parse', 'classify'. */
@@ -33,6 +35,8 @@ export interface SerializedError {
   stack?: string;
   /** Machine-readable code when the error has one. */
   code?: string;
+  /** The message as a code and parameters (core messages), so the page can word it in its language. */
+  detail?: CoreMessage;
 }
 
 /** Params and result of every request type; extended by each feature. */
@@ -92,7 +96,8 @@ export class CancelledError extends Error {
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' ? { code } : {}) };
+    const detail = (error as { detail?: unknown }).detail;
+    return { name: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' ? { code } : {}), ...(isCoreMessage(detail) ? { detail } : {}) };
   }
   return { name: 'Error', message: String(error) };
 }
@@ -103,5 +108,6 @@ export function deserializeError(data: SerializedError): Error {
   error.name = data.name;
   if (data.stack) error.stack = data.stack;
   if (data.code) (error as Error & { code?: string }).code = data.code;
+  if (data.detail) (error as Error & { detail?: CoreMessage }).detail = data.detail;
   return error;
 }

@@ -6,6 +6,7 @@ import { addPeriods, periodsPerYear, type Frequency, type SeriesSet } from '../a
 import { DEFAULT_ENSEMBLE, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';
+import { coreMessage } from '../messages.ts';
 
 /** Options for forecasting a series. */
 export interface ForecastOptions {
@@ -46,7 +47,7 @@ function clipAtZero(values: Float64Array | undefined): void {
 }
 
 function validateHorizon(horizon: number): void {
-  if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new ForecastInputError(`The horizon must be a whole number of periods from 1 to 10000 (got ${horizon}).`);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new ForecastInputError(coreMessage('forecast.bad-horizon', { horizon }));
 }
 
 /**
@@ -70,7 +71,7 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   } catch (error) {
     if (!(error instanceof ForecastInputError)) throw error;
     const empty = new Float64Array(horizon).fill(NaN);
-    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.message }, notes: [error.message] };
+    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.message, ...(error.detail ? { explanationDetail: error.detail } : {}) }, notes: [error.message] };
   }
   const { values: y, notes } = prepared;
   const n = y.length;
@@ -142,7 +143,7 @@ export function alignLead(main: SeriesSet, leads: SeriesSet, name: string): Floa
 /** Forecasts every series of `set`; `leads` supplies lead series matched by name. */
 export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions, 'period'> & { period?: number }, leads?: SeriesSet, onProgress?: SeriesProgress): SeriesSetForecast {
   validateHorizon(options.horizon);
-  if (set.dates.length === 0) throw new ForecastInputError('There are no dated rows to forecast from.');
+  if (set.dates.length === 0) throw new ForecastInputError(coreMessage('forecast.no-dated-rows'));
   const period = options.period ?? periodsPerYear(set.frequency);
   const last = set.dates[set.dates.length - 1]!;
   const dates = Array.from({ length: options.horizon }, (_, h) => addPeriods(last, set.frequency, h + 1));

@@ -1,5 +1,7 @@
 /** Checks and repairs one series before forecasting, and says in plain words what it did. */
 
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+
 /** A series ready for the models, with what was found in it. */
 export interface PreparedSeries {
   /** Values with gaps filled; leading missing values dropped. */
@@ -21,6 +23,12 @@ export interface PreparedSeries {
 /** Thrown when a series cannot be forecast at all (e.g. no numbers in it). */
 export class ForecastInputError extends Error {
   override name = 'ForecastInputError';
+  /** The reason as a message code and parameters, when it is one users see (else undefined). */
+  readonly detail?: CoreMessage;
+  constructor(message: string | CoreMessage) {
+    super(typeof message === 'string' ? message : englishText(message));
+    if (typeof message !== 'string') this.detail = message;
+  }
 }
 
 /** Fills interior gaps linearly, carries the last value over trailing gaps, drops leading gaps. */
@@ -28,7 +36,7 @@ export function prepareSeries(raw: ArrayLike<number>, name = 'this series'): Pre
   const notes: string[] = [];
   let start = 0;
   while (start < raw.length && !Number.isFinite(raw[start]!)) start++;
-  if (start === raw.length) throw new ForecastInputError(`${name} has no numbers to forecast from.`);
+  if (start === raw.length) throw new ForecastInputError(coreMessage('forecast.no-numbers', { name }));
   const values = new Float64Array(raw.length - start);
   let filled = 0;
   let lastKnown = -1;

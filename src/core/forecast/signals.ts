@@ -4,6 +4,7 @@
  * "not enough history" when the series is too short to say.
  */
 import { seasonalStrength } from './decompose.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
 /** The kind of movement a series shows. */
 export type TrendLabel = 'emerging' | 'growing' | 'steady' | 'declining' | 'seasonal';
@@ -20,8 +21,10 @@ export interface TrendSignal {
   changeVsLastYear?: number;
   /** True when the history is too short for a label and velocity. */
   notEnoughHistory: boolean;
-  /** One sentence explaining the signal in plain words. */
+  /** One sentence explaining the signal in plain words (English). */
   explanation: string;
+  /** The explanation as a message code and parameters, when history is too short (for other languages). */
+  explanationDetail?: CoreMessage;
 }
 
 /** Settings that define the signal thresholds. */
@@ -65,7 +68,8 @@ export function trendSignal(history: Float64Array, forecast: Float64Array, optio
   }
   if (n < 2 * window) {
     signal.notEnoughHistory = true;
-    signal.explanation = `Not enough history: ${n} period(s), at least ${2 * window} are needed to judge the direction.`;
+    signal.explanationDetail = coreMessage('signal.not-enough-history', { n, needed: 2 * window });
+    signal.explanation = englishText(signal.explanationDetail);
     return signal;
   }
   const now = mean(history, n - window, n);
