@@ -32,3 +32,22 @@ test('the demo catalogue opens with its columns mapped', async ({ page }) => {
   await expect(page.getByTestId('row-count')).toHaveText('5,000');
   await expect(page.getByTestId('columns').locator('tr[data-column="productDisplayName"] select')).toHaveValue('text');
 });
+
+test('in Chinese, rows and cells that could not be read, and unreadable files, are explained in Chinese', async ({ page, requests: _requests }) => {
+  await page.goto('/');
+  await page.getByTestId('language').click();
+  await page.getByTestId('file-input').setInputFiles('e2e/fixtures/small-catalogue.csv');
+  const problems = page.getByTestId('problems');
+  // Line 5: "not a date" in the date column; line 6: one value too many (seven columns).
+  await expect(problems.locator('tbody tr').filter({ hasText: /^5/ })).toContainText("'not a date' 不是可识别的日期；该单元格留空（保留这一行）。");
+  await expect(problems.locator('tbody tr').filter({ hasText: /^6/ })).toContainText('这一行有 8 个值，但文件有 7 列，已被略过。（单元格中含有逗号时，需要用引号把单元格括起来。）');
+  await expect(problems).not.toContainText('is not a date');
+  // Back to English: the same problems, in English.
+  await page.getByTestId('language').click();
+  await expect(problems.locator('tbody tr').filter({ hasText: /^5/ })).toContainText("'not a date' is not a date we can read; the cell was left empty (the row is kept).");
+  // A file that is not a table at all.
+  await page.getByTestId('language').click();
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles('e2e/fixtures/picture-renamed.csv');
+  await expect(page.getByTestId('error')).toContainText('这个文件是一张图片，不是表格（尽管它名为“picture-renamed.csv”）');
+});

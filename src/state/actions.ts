@@ -4,6 +4,7 @@ import { intakeWorker } from '../workers/pageWorkers.ts';
 import { translate } from '../ui/i18n.ts';
 import { detectSeriesLayout, seriesSetFromTable } from '../core/dashboard/seriesTable.ts';
 import { useAppStore } from './store.ts';
+import type { CoreMessage } from '../core/messages.ts';
 
 /** Reads a file in the intake worker and moves to the mapping step (or shows why it failed). */
 export async function openFile(file: Blob, name = (file as File).name ?? 'file'): Promise<void> {
@@ -30,7 +31,10 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
   } catch (error) {
     const language = useAppStore.getState().language;
     if (error instanceof CancelledError) useAppStore.getState().failTask('start', null, translate(language, 'cancelled'));
-    else useAppStore.getState().failTask('start', { title: translate(language, 'couldNotRead', { name }), message: (error as Error).message });
+    else {
+      const detail = (error as { detail?: CoreMessage }).detail;
+      useAppStore.getState().failTask('start', { title: translate(language, 'couldNotRead', { name }), message: (error as Error).message, ...(detail ? { detail } : {}) });
+    }
   }
 }
 

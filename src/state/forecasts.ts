@@ -7,6 +7,7 @@ import { forecastWorker } from '../workers/pageWorkers.ts';
 import { CancelledError, type Progress } from '../workers/protocol.ts';
 import { packSeriesSet } from '../workers/forecastHandlers.ts';
 import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
+import type { CoreMessage } from '../core/messages.ts';
 
 /** One series' forecast as the dashboard uses it. */
 export interface TrendForecast extends ForecastSeriesInfo {
@@ -25,8 +26,10 @@ export interface ForecastState {
   status: 'idle' | 'running' | 'done' | 'failed';
   /** Forecasts by series label. */
   forecasts: Map<string, TrendForecast>;
-  /** Why forecasting failed, in plain words. */
+  /** Why forecasting failed, in plain words (English). */
   error?: string;
+  /** The same as a message code and parameters, when the core gave one. */
+  errorDetail?: CoreMessage;
 }
 
 const frequencyOf: Record<PeriodGrain, Frequency> = { week: 'week', month: 'month', quarter: 'quarter', season: 'quarter', 'fashion-season': 'quarter', year: 'year' };
@@ -73,7 +76,8 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
       },
       (error: unknown) => {
         if (error instanceof CancelledError || abort.signal.aborted) return;
-        setState({ status: 'failed', forecasts: new Map(), error: (error as Error).message });
+        const detail = (error as { detail?: CoreMessage }).detail;
+        setState({ status: 'failed', forecasts: new Map(), error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}) });
       },
     );
     return () => abort.abort();

@@ -6,6 +6,7 @@ import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { prepare } from './prepared.ts';
+import type { CoreMessage } from '../core/messages.ts';
 
 /** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
 export interface DashboardSpec {
@@ -56,8 +57,10 @@ export interface ProblemInfo {
   line: number;
   /** The column concerned, when the problem is in one cell. */
   column?: string | null;
-  /** Plain-language reason. */
+  /** Plain-language reason (English). */
   message: string;
+  /** The reason as a message code and parameters, worded in the interface language. */
+  detail?: CoreMessage;
 }
 
 /** A file read into memory: its Arrow table and everything learnt while reading it. */
@@ -85,6 +88,8 @@ export interface UserError {
   title: string;
   /** Why, in words a designer understands. */
   message: string;
+  /** The reason as a message code and parameters, when the core gave one (worded in the interface language). */
+  detail?: CoreMessage;
 }
 
 /** The app's whole state (the only zustand store). */

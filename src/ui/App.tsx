@@ -10,6 +10,7 @@ import { SavedDatasets } from './SavedDatasets.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { applyUpdate, watchForUpdates } from './serviceWorker.ts';
 import { useT } from './useT.ts';
+import { coreText } from './i18n.ts';
 
 /** The Trendloom single-page app: the journey from a file to trends. */
 export function App() {
@@ -65,7 +66,7 @@ export function App() {
         {error && (
           <div className="error" role="alert" data-testid="error">
             <strong>{error.title}</strong>
-            <p>{error.message}</p>
+            <p>{coreText(language, error.detail, error.message)}</p>
           </div>
         )}
         {notice && (

@@ -1,6 +1,6 @@
 import type { ProblemInfo } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
-import { formatNumber } from './i18n.ts';
+import { coreText, formatNumber } from './i18n.ts';
 import { useT } from './useT.ts';
 
 const shown = 200;
@@ -40,7 +40,7 @@ export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; no
               <tr key={`${p.line}-${p.column}-${i}`}>
                 <td>{p.line}</td>
                 <td>{p.column ?? '—'}</td>
-                <td>{p.message}</td>
+                <td>{coreText(language, p.detail, p.message)}</td>
               </tr>
             ))}
           </tbody>

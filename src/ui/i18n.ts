@@ -1,3 +1,5 @@
+import { englishMessages, isCoreMessage, renderMessage, type CoreMessage, type MessageTemplates } from '../core/messages.ts';
+
 /** The languages the interface speaks. */
 export type Language = 'en' | 'zh';
 
@@ -597,6 +599,68 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
   return values ? format(text, values) : text;
 }
 
+/** How the core's messages (intake problems, file errors, forecast reasons) read in Chinese; English is the core's own table. */
+const zhCoreMessages: MessageTemplates = {
+  'file.empty': '这个文件是空的，没有可读取的内容。请确认导出已经完成，然后再试一次。',
+  'file.picture': '这个文件是一张图片，不是表格（尽管它名为“{name}”）。Trendloom 读取 CSV、Arrow 或 Parquet 格式的商品目录。',
+  'file.excel-workbook': '这是一个 Excel 工作簿（zip 文件），不是 CSV。请用 Excel、Numbers 或 Google 表格打开它，导出为 CSV（文件 → 另存为 / 下载 → CSV），再把 CSV 拖到这里。',
+  'file.numbers': '这是一个 Numbers 表格（zip 文件），不是 CSV。请用 Excel、Numbers 或 Google 表格打开它，导出为 CSV（文件 → 另存为 / 下载 → CSV），再把 CSV 拖到这里。',
+  'file.excel-xls': '这是一个 Excel（.xls）文件，不是 CSV。请用 Excel、Numbers 或 Google 表格打开它，导出为 CSV（文件 → 另存为 / 下载 → CSV），再把 CSV 拖到这里。',
+  'file.zip': '这是一个 zip 压缩包：请先解压，再把里面的 CSV（或从 Excel 导出的 CSV）拖到这里。',
+  'file.pdf': '这是一个 PDF 文档，不是表格。请在生成它的程序中把商品目录导出为 CSV。',
+  'file.gzip': '这个文件经过压缩（gzip）。请先解压，再把里面的 CSV 拖到这里。',
+  'file.binary': '这个文件不包含文本：它看起来是程序或媒体文件，不是表格。Trendloom 读取 CSV、Arrow 或 Parquet 格式的商品目录。',
+  'file.blank': '这个文件没有数据行：里面只有空行或空格。',
+  'file.header-only': '这个文件有列名（{columns}），但下面没有数据行。请重新导出包含数据行的商品目录。',
+  'file.columns-no-rows': '这个文件有列（{columns}），但没有数据行。',
+  'file.no-text-column': '这个文件没有用文字描述商品的列（例如商品名称或描述），所以 Trendloom 无法为商品打标签。找到的列：{columns}。请添加一列商品名称或描述后再试。',
+  'file.arrow-file-unreadable': '无法读取这个 Arrow 文件（{error}）。它可能不完整或已损坏，请重新导出。',
+  'file.arrow-stream-unreadable': '无法读取这个 Arrow 数据流（{error}）。它可能不完整或已损坏，请重新导出。',
+  'file.parquet-codec': '这个 Parquet 文件使用 {codec} 压缩，Trendloom 暂时无法读取。请改用 Snappy 压缩（通常的默认设置）导出，或导出为 CSV。',
+  'file.cut-short': '读取时文件被截断（{read} / {size}）。',
+  'file.parquet-unreadable': '无法读取这个 Parquet 文件（{error}）。它可能不完整或已损坏，请重新导出或导出为 CSV。',
+  'row.unclosed-quote': '这一行有一个引号（"）始终没有闭合，所以这一行以及文件余下的部分（{lines} 行）无法拆分成单元格，已被略过。请检查这一行是否有多余的引号。',
+  'row.too-few-values': '这一行有 {count} 个值，但文件有 {columns} 列，已被略过。（缺少{delimiter}或未加引号的单元格中有换行，都可能导致这种情况。）',
+  'row.too-many-values': '这一行有 {count} 个值，但文件有 {columns} 列，已被略过。（单元格中含有{delimiter}时，需要用引号把单元格括起来。）',
+  'delimiter.comma': '逗号',
+  'delimiter.semicolon': '分号',
+  'delimiter.tab': '制表符',
+  'delimiter.pipe': '竖线（|）',
+  'problem.cell-emptied': '{reason}；该单元格留空（保留这一行）。',
+  'problem.row-undated': '{reason}；这一行没有日期（保留这一行）。',
+  'cell.not-a-date': '{cell} 不是可识别的日期',
+  'cell.impossible-date': '{cell} 不是真实存在的日期：{why}',
+  'cell.timestamp-range': '{cell} 超出了可读取的时间戳范围（2000 至 2100 年）',
+  'cell.excel-range': '{cell} 超出了可读取的 Excel 日期范围（1970 至 2100 年）',
+  'cell.no-year': '{cell} 没有年份',
+  'cell.not-a-year': '{cell} 不是年份',
+  'cell.implausible-year': '{cell} 不是合理的年份',
+  'cell.unknown-season': '{cell} 不是已知的季节（春、夏、秋、冬、SS、AW）',
+  'cell.not-yes-no': '{cell} 不是“是”或“否”',
+  'cell.not-a-number': '{cell} 不是数字',
+  'cell.number-style': '{cell} 不符合这一列的数字写法（这一列用 {decimal} 作小数点）',
+  'why.no-month': '没有 {month} 月',
+  'why.no-month-dmy': '没有 {month} 月（这一列按“日/月”读取日期）',
+  'why.no-month-mdy': '没有 {month} 月（这一列按“月/日”读取日期）',
+  'why.short-month': '{year} 年 {month} 月只有 {days} 天',
+  'why.no-time': '一天中没有这个时间',
+  'why.day-zero': '没有 0 日',
+  'why.implausible-year': '{year} 不是合理的年份',
+  'why.no-quarter': '没有第 {quarter} 季度',
+  'forecast.bad-horizon': '预测期数必须是 1 到 10000 之间的整数（实际为 {horizon}）。',
+  'forecast.no-dated-rows': '没有带日期的行，无法预测。',
+  'forecast.no-numbers': '{name} 没有可用于预测的数字。',
+  'signal.not-enough-history': '历史数据不足：只有 {n} 期，至少需要 {needed} 期才能判断走向。',
+};
+
+/** The core's message templates per language. */
+export const coreMessageTables: Readonly<Record<Language, MessageTemplates>> = { en: englishMessages, zh: zhCoreMessages };
+
+/** A core message (intake problem, file error, forecast reason) in the language; `fallback` (the English text) when there is none. */
+export function coreText(language: Language, message: CoreMessage | undefined, fallback = ''): string {
+  return message && isCoreMessage(message) ? renderMessage(coreMessageTables[language], message) : fallback;
+}
+
 /** True when key is in the text table (for keys built from data, such as roles). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
@@ -683,7 +747,8 @@ const lessThanAYear = ' Less than a year of history, so the comparison may inclu
  * A trend signal's explanation in the language. The forecast layer words it in English; in Chinese
  * its known sentence shapes are re-worded, anything else is shown as it is.
  */
-export function signalExplanation(language: Language, explanation: string | undefined): string | undefined {
+export function signalExplanation(language: Language, explanation: string | undefined, detail?: CoreMessage): string | undefined {
+  if (detail && isCoreMessage(detail)) return coreText(language, detail);
   if (explanation === undefined || language === 'en') return explanation;
   const short = /^Not enough history: (\d+) period\(s\), at least (\d+) are needed to judge the direction\.$/.exec(explanation);
   if (short) return `历史数据不足：只有 ${short[1]} 期，至少需要 ${short[2]} 期才能判断走向。`;

@@ -45,7 +45,7 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
                 <td>
                   <Sparkline values={series.share} forecast={forecast?.point} colour={colour} />
                 </td>
-                <td title={signalExplanation(language, forecast?.signal.explanation)}>{signalLabel(language, forecast?.signal.label) ?? t('notEnoughData')}</td>
+                <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{signalLabel(language, forecast?.signal.label) ?? t('notEnoughData')}</td>
                 <td className="num">{forecast?.signal.velocity !== undefined ? `${forecast.signal.velocity > 0 ? '+' : ''}${forecast.signal.velocity.toFixed(1)}` : '—'}</td>
                 <td className="num">{forecast?.signal.periodsToPeak !== undefined ? t('periodsCount', { n: forecast.signal.periodsToPeak }) : '—'}</td>
                 <td className="num">{forecast?.signal.changeVsLastYear !== undefined ? formatShare(forecast.signal.changeVsLastYear) : t('notEnoughData')}</td>

@@ -5,7 +5,8 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
+import { coreText, formatNumber, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
+import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -43,7 +44,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       (e: unknown) => {
         setProgress(null);
         setAbort(null);
-        setError(e instanceof CancelledError ? translate(useAppStore.getState().language, 'forecastStopped') : (e as Error).message);
+        setError(e instanceof CancelledError ? translate(useAppStore.getState().language, 'forecastStopped') : coreText(useAppStore.getState().language, (e as { detail?: CoreMessage }).detail, (e as Error).message));
       },
     );
     return () => controller.abort();
@@ -164,7 +165,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td className="num" data-testid="series-mase">
                     {forecast ? (Number.isFinite(forecast.backtestMase) ? forecast.backtestMase.toFixed(2) : t('notEnoughData')) : '…'}
                   </td>
-                  <td title={signalExplanation(language, forecast?.signal.explanation)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
+                  <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
                   <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>
                 </tr>
               );

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { signalExplanation, signalLabel } from '../i18n.ts';
+import { coreText, signalExplanation, signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -24,7 +24,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
-            {t('forecastFailed', { error: forecastState.error ?? '' })}
+            {t('forecastFailed', { error: coreText(language, forecastState.errorDetail, forecastState.error ?? '') })}
           </p>
         )}
       </div>
@@ -51,7 +51,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
                 <td>{f ? `${formatShare(f.point[0])}${f.lo80 ? ` (${formatShare(f.lo80[0])}–${formatShare(f.hi80![0])})` : ''}` : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
-                <td title={signalExplanation(language, f?.signal.explanation)}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
+                <td title={signalExplanation(language, f?.signal.explanation, f?.signal.explanationDetail)}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
               </tr>
             );
           })}
