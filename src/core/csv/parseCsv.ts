@@ -83,8 +83,9 @@ export interface RawCsv {
  * Rows kept in memory by default. A catalogue row is ~100–150 bytes, so this is ~0.3–0.45 GB of
  * CSV. While reading, intake holds the raw cells, then the typed table, whose buffers are
  * released as its IPC copy is written: about 1.6× the CSV at the peak (measured by bench:ingest),
- * so ~0.5–0.7 GB here, which a desktop browser tab can hold. A larger file (a 1 GB export) is read up to this row, reading stops, and a note
- * tells the user how much was loaded; the page never freezes because all of this is in a worker.
+ * so ~0.5–0.7 GB here, which a desktop browser tab can hold. A larger file (a 1 GB export) is
+ * read up to this row, reading stops, and a note tells the user how much was loaded; the page
+ * never freezes because all of this is in a worker.
  */
 export const MAX_ROWS_DEFAULT = 3_000_000;
 /** Problems listed one by one at most; more are counted. */
