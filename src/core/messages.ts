@@ -65,6 +65,16 @@ export const englishMessages = {
   'why.day-zero': 'there is no day 0',
   'why.implausible-year': '{year} is not a plausible year',
   'why.no-quarter': 'there is no quarter {quarter}',
+  // Which backend runs the classifier, and why.
+  'backend.wasm-requested': 'WebAssembly was requested.',
+  'backend.webgpu-requested-missing': 'WebGPU was requested, but this browser has no WebGPU.',
+  'backend.no-webgpu': 'This browser has no WebGPU.',
+  'backend.no-adapter': 'No GPU adapter is available.',
+  'backend.webgpu-requested': 'WebGPU was requested ({adapter}).',
+  'backend.webgpu-requested-software': 'WebGPU was requested (software adapter).',
+  'backend.software-adapter': 'The only GPU adapter is a software one ({adapter}); WebAssembly is faster.',
+  'backend.gpu-found': 'GPU found: {adapter}.',
+  'backend.webgpu-failed': 'WebGPU could not run the model ({error}); using WebAssembly.',
   // Forecasts.
   'forecast.bad-horizon': 'The horizon must be a whole number of periods from 1 to 10000 (got {horizon}).',
   'forecast.no-dated-rows': 'There are no dated rows to forecast from.',

@@ -7,6 +7,7 @@ import { Classifier, type ModelRuntime } from './classifier.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { hashBytes } from './hash.ts';
 import { LlamaBpeTokenizer } from './tokenizer.ts';
+import { coreMessage, englishText, type CoreMessage } from '../core/messages.ts';
 
 /** Where the shipped model lives on the app's origin. */
 export const MODEL_URL = '/models/trendloom-classifier/';
@@ -18,8 +19,10 @@ export type Backend = 'webgpu' | 'wasm';
 export interface BackendChoice {
   /** The backend. */
   backend: Backend;
-  /** Plain-language reason, e.g. "no GPU adapter: using WebAssembly on 8 threads". */
+  /** Plain-language reason, e.g. "No GPU adapter is available." (English). */
   reason: string;
+  /** The reason as a message code and parameters, for other languages. */
+  reasonDetail?: CoreMessage;
   /** The GPU adapter's description when WebGPU was probed. */
   adapter?: string;
 }
@@ -31,27 +34,32 @@ interface GpuAdapterInfoLike {
   isFallbackAdapter?: boolean;
 }
 
+/** A backend choice with its reason in English and as a message code. */
+function choose(backend: Backend, reasonDetail: CoreMessage, adapter?: string): BackendChoice {
+  return { backend, reason: englishText(reasonDetail), reasonDetail, ...(adapter !== undefined ? { adapter } : {}) };
+}
+
 /**
  * Probes WebGPU once. A missing API, no adapter, or a software/fallback adapter (SwiftShader)
  * counts as "no GPU": WASM on the CPU is faster than emulated WebGPU.
  */
 export async function chooseBackend(preference: 'auto' | Backend = 'auto'): Promise<BackendChoice> {
-  if (preference === 'wasm') return { backend: 'wasm', reason: 'WebAssembly was requested.' };
+  if (preference === 'wasm') return choose('wasm', coreMessage('backend.wasm-requested'));
   const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean } | null> } }).gpu;
-  if (!gpu) return preference === 'webgpu' ? { backend: 'webgpu', reason: 'WebGPU was requested, but this browser has no WebGPU.' } : { backend: 'wasm', reason: 'This browser has no WebGPU.' };
+  if (!gpu) return preference === 'webgpu' ? choose('webgpu', coreMessage('backend.webgpu-requested-missing')) : choose('wasm', coreMessage('backend.no-webgpu'));
   let adapter: { info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean } | null = null;
   try {
     adapter = await gpu.requestAdapter();
   } catch {
     adapter = null;
   }
-  if (!adapter) return { backend: preference === 'webgpu' ? 'webgpu' : 'wasm', reason: 'No GPU adapter is available.' };
+  if (!adapter) return choose(preference === 'webgpu' ? 'webgpu' : 'wasm', coreMessage('backend.no-adapter'));
   const info = adapter.info ?? {};
   const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown GPU';
   const fallback = info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (preference === 'webgpu') return { backend: 'webgpu', reason: `WebGPU was requested (${fallback ? 'software adapter' : description}).`, adapter: description };
-  if (fallback) return { backend: 'wasm', reason: `The only GPU adapter is a software one (${description}); WebAssembly is faster.`, adapter: description };
-  return { backend: 'webgpu', reason: `GPU found: ${description}.`, adapter: description };
+  if (preference === 'webgpu') return choose('webgpu', fallback ? coreMessage('backend.webgpu-requested-software') : coreMessage('backend.webgpu-requested', { adapter: description }), description);
+  if (fallback) return choose('wasm', coreMessage('backend.software-adapter', { adapter: description }), description);
+  return choose('webgpu', coreMessage('backend.gpu-found', { adapter: description }), description);
 }
 
 /** What loading produced: the classifier and the facts the UI shows. */
@@ -92,7 +100,7 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
     runtime = await createWebRuntime(modelBytes, choice.backend, threads);
   } catch (error) {
     if (choice.backend !== 'webgpu') throw error;
-    choice = { backend: 'wasm', reason: `WebGPU could not run the model (${(error as Error).message}); using WebAssembly.` };
+    choice = choose('wasm', coreMessage('backend.webgpu-failed', { error: (error as Error).message }));
     modelBytes = await fetchGraph('wasm');
     runtime = await createWebRuntime(modelBytes, 'wasm', threads);
   }

@@ -41,7 +41,7 @@ export function App() {
         </div>
         <p className="privacy">{t('privacy')}</p>
         {model && (
-          <span className="backend-badge" title={model.reason} data-testid="backend-badge">
+          <span className="backend-badge" title={coreText(language, model.reasonDetail, model.reason)} data-testid="backend-badge">
             {model.backend === 'webgpu' ? 'WebGPU' : `WASM ×${model.threads}`}
           </span>
         )}

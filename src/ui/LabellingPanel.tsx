@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useAppStore } from '../state/store.ts';
-import { formatDuration, formatNumber } from './i18n.ts';
+import { coreText, formatDuration, formatNumber } from './i18n.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { useT } from './useT.ts';
 
@@ -27,7 +27,7 @@ export function LabellingPanel() {
     <>
       <ProgressPanel title={progress?.stage === 'classify' ? t('labellingItems') : t('preparingModel')} />
       <p className="muted" data-testid="backend">
-        {model ? t('modelOn', { backend, reason: model.reason }) : t('checkingGpu')}
+        {model ? t('modelOn', { backend, reason: coreText(language, model.reasonDetail, model.reason) }) : t('checkingGpu')}
         {rate}
       </p>
     </>

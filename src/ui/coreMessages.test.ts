@@ -57,6 +57,12 @@ describe('core messages in the interface languages', () => {
     expect(coreText('zh', coreMessage('file.picture', { name: 'photo.csv' }))).toContain('“photo.csv”');
   });
 
+  it('word the backend reason of the classifier in Chinese', () => {
+    const reason = coreMessage('backend.software-adapter', { adapter: 'Google SwiftShader' });
+    expect(coreText('en', reason)).toBe('The only GPU adapter is a software one (Google SwiftShader); WebAssembly is faster.');
+    expect(coreText('zh', reason)).toBe('唯一的 GPU 适配器是软件模拟的（Google SwiftShader），WebAssembly 更快。');
+  });
+
   it('word forecast reasons in Chinese and keep the English text when there is no code', () => {
     const short = coreMessage('signal.not-enough-history', { n: 3, needed: 8 });
     expect(signalExplanation('zh', englishText(short), short)).toBe('历史数据不足：只有 3 期，至少需要 8 期才能判断走向。');

@@ -55,6 +55,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       const info: ModelInfo = {
         backend: model.choice.backend,
         reason: model.choice.reason,
+        ...(model.choice.reasonDetail ? { reasonDetail: model.choice.reasonDetail } : {}),
         threads: model.threads,
         heads: [...classifier.heads],
         labels: Object.fromEntries(classifier.heads.map((h) => [h, classifier.labelsOf(h)])),

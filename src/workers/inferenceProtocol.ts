@@ -5,6 +5,7 @@
  */
 import type { Backend } from '../model/session.web.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
+import type { CoreMessage } from '../core/messages.ts';
 
 /** `model.load`: load the shipped model and pick a backend. */
 export interface ModelLoadParams {
@@ -18,8 +19,10 @@ export interface ModelLoadParams {
 export interface ModelInfo {
   /** Backend in use. */
   backend: Backend;
-  /** Why that backend. */
+  /** Why that backend (English). */
   reason: string;
+  /** Why that backend, as a message code and parameters (absent from runtimes that give none). */
+  reasonDetail?: CoreMessage;
   /** WASM threads. */
   threads: number;
   /** Head names in model order. */

@@ -3,7 +3,7 @@ import { applyHeadToDataset, listHeads, parseHeadFile, saveHead, trainHeadOnData
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { formatBytes, formatNumber, progressMessage, unitLabel, type Language } from '../i18n.ts';
+import { coreText, formatBytes, formatNumber, progressMessage, unitLabel, type Language } from '../i18n.ts';
 import { useT } from '../useT.ts';
 
 const percent = (language: Language, v: number) => `${formatNumber(language, v * 100, 1)}%`;
@@ -64,7 +64,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
           <ul>
             <li>{t('modelDescription', { size: formatBytes(language, model.modelBytes), heads: model.heads.join(', ') })}</li>
             <li data-testid="model-backend">
-              {t('runningOn', { backend: model.backend === 'webgpu' ? 'WebGPU' : t('wasmWithThreads', { threads: model.threads }), reason: model.reason })}
+              {t('runningOn', { backend: model.backend === 'webgpu' ? 'WebGPU' : t('wasmWithThreads', { threads: model.threads }), reason: coreText(language, model.reasonDetail, model.reason) })}
             </li>
             <li>
               {t('loadedIn', { load: formatNumber(language, model.loadMs / 1000, 1), warmup: formatNumber(language, model.warmupMs / 1000, 2) })}
