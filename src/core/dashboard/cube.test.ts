@@ -38,4 +38,13 @@ describe('facet cube', () => {
     expect(Array.from(cube.support)).toEqual([1, 1, 0, 0, 0, 0]);
     expect(buildMask(6, [])).toBeUndefined();
   });
+
+  it('combines several filters (missing codes never pass) and a period range alone', () => {
+    const region = Int32Array.from([0, 1, 2, 1, -1, 2]);
+    const gender = Int32Array.from([1, 1, 0, -1, 1, 1]);
+    expect(Array.from(buildMask(6, [{ codes: region, allowed: new Set([1, 2]) }])!)).toEqual([0, 1, 1, 1, 0, 1]);
+    expect(Array.from(buildMask(6, [{ codes: region, allowed: new Set([1, 2]) }, { codes: gender, allowed: new Set([1]) }])!)).toEqual([0, 1, 0, 0, 0, 1]);
+    expect(Array.from(buildMask(6, [{ codes: region, allowed: new Set([7]) }])!)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(buildMask(6, [], periodIndex, [1, 1])!)).toEqual(Array.from(periodIndex, (p) => (p === 1 ? 1 : 0)));
+  });
 });

@@ -110,18 +110,27 @@ export interface CodeFilter {
 /** Builds the filter mask: items passing every code filter and, when given, inside [from, to] in period index. */
 export function buildMask(itemCount: number, filters: readonly CodeFilter[], periodIndex?: Int32Array, periodRange?: readonly [number, number]): Uint8Array | undefined {
   if (filters.length === 0 && !periodRange) return undefined;
-  const mask = new Uint8Array(itemCount).fill(1);
-  for (const { codes, allowed } of filters) {
-    // A lookup table beats Set.has in the hot loop.
+  const mask = new Uint8Array(itemCount);
+  if (filters.length === 0) mask.fill(1);
+  filters.forEach(({ codes, allowed }, f) => {
+    // A lookup table beats Set.has in the hot loop; `code >>> 0` makes -1 (missing) too large.
     let maxCode = 0;
     for (const code of allowed) maxCode = Math.max(maxCode, code);
     const ok = new Uint8Array(maxCode + 1);
     for (const code of allowed) if (code >= 0) ok[code] = 1;
-    for (let i = 0; i < itemCount; i++) {
-      const code = codes[i]!;
-      if (code < 0 || code > maxCode || ok[code] === 0) mask[i] = 0;
+    if (f === 0) {
+      // The first filter writes the mask outright; later ones can only clear it.
+      for (let i = 0; i < itemCount; i++) {
+        const code = codes[i]! >>> 0;
+        mask[i] = code <= maxCode ? ok[code]! : 0;
+      }
+    } else {
+      for (let i = 0; i < itemCount; i++) {
+        const code = codes[i]! >>> 0;
+        if (code > maxCode || ok[code] === 0) mask[i] = 0;
+      }
     }
-  }
+  });
   if (periodRange && periodIndex) {
     const [from, to] = periodRange;
     for (let i = 0; i < itemCount; i++) {
