@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Frequency } from '../core/aggregate/seriesSet.ts';
 import type { PeriodAssignment, PeriodGrain } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
@@ -41,7 +41,8 @@ export async function forecastTrends(series: TrendSeries[], periods: PeriodAssig
   series.forEach((s, k) => values.set(s.share, k * length));
   const result = await forecastWorker().request(
     'forecast.run',
-    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear },
+    // One series per batch: a run cancelled by the next filter change stops after the series in hand.
+    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1 },
     { signal, transfer: [values.buffer] },
   );
   return unpackForecasts(result, horizon);
@@ -57,33 +58,46 @@ function unpackForecasts(result: ForecastRunResult, horizon: number): Map<string
   return out;
 }
 
-/** React hook: forecasts of the charted series, recomputed (and the old run cancelled) when they change. */
-export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number): ForecastState {
-  const [state, setState] = useState<ForecastState>({ status: 'idle', forecasts: new Map() });
+/** No forecasts (one shared empty map, so memoised charts see the same object). */
+const NO_FORECASTS: Map<string, TrendForecast> = new Map();
+
+/**
+ * React hook: forecasts of the charted series, recomputed (and the old run cancelled) when they
+ * change. Forecasts made for other series (before a filter change) are never returned: until the
+ * new ones arrive the state is 'running' with no forecasts, so no stale forecast is drawn onto
+ * new history. `superseded` says newer series are being drawn: a result arriving meanwhile is
+ * dropped rather than drawn (its run is cancelled as soon as they are).
+ */
+export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number, superseded = false): ForecastState {
+  const [state, setState] = useState<ForecastState & { series?: TrendSeries[]; horizon?: number }>({ status: 'idle', forecasts: NO_FORECASTS });
+  const wanted = !!series && !!periods && series.length > 0 && periods.labels.length > 0;
+  const supersededNow = useRef(superseded);
+  supersededNow.current = superseded;
   useEffect(() => {
-    if (!series || !periods || series.length === 0 || periods.labels.length === 0) {
-      setState({ status: 'idle', forecasts: new Map() });
-      return;
-    }
+    if (!wanted) return;
     const abort = new AbortController();
-    setState((s) => (s.status === 'running' ? s : { status: 'running', forecasts: s.forecasts }));
-    forecastTrends(series, periods, horizon, abort.signal).then(
+    forecastTrends(series!, periods!, horizon, abort.signal).then(
       // A result for series that have since changed is dropped (its request was cancelled, but the
       // answer may already have been on its way). A fresh one is drawn as a transition: React
       // renders it in slices and abandons it when the user changes a filter meanwhile.
       (forecasts) => {
-        if (!abort.signal.aborted) startTransition(() => setState({ status: 'done', forecasts }));
+        if (!abort.signal.aborted && !supersededNow.current) startTransition(() => setState({ status: 'done', forecasts, series, horizon }));
       },
       (error: unknown) => {
         if (error instanceof CancelledError || abort.signal.aborted) return;
         const detail = (error as { detail?: CoreMessage }).detail;
-        setState({ status: 'failed', forecasts: new Map(), error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}) });
+        setState({ status: 'failed', forecasts: NO_FORECASTS, error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}), series, horizon });
       },
     );
     return () => abort.abort();
-  }, [series, periods, horizon]);
+  }, [wanted, series, periods, horizon]);
+  if (!wanted) return IDLE;
+  if (state.series !== series || state.horizon !== horizon) return RUNNING;
   return state;
 }
+
+const IDLE: ForecastState = { status: 'idle', forecasts: NO_FORECASTS };
+const RUNNING: ForecastState = { status: 'running', forecasts: NO_FORECASTS };
 
 /** Forecasts every series of a series file in the worker, with progress; resolves by series name. */
 export async function forecastSeriesFile(set: SeriesSet, horizon: number, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ forecasts: Map<string, TrendForecast>; futureDates: number[] }> {

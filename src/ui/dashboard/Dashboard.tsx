@@ -56,7 +56,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const shown = useDeferredValue(spec);
   const trends = useMemo(() => prepared.trends(shown), [prepared, shown]);
   const allPeriods = prepared.periods(spec.grain);
-  const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon);
+  const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
