@@ -7,7 +7,7 @@
  *
  * Options: ITEMS=20000 (product names from ../shared/data/fashion-products/styles.csv, or the demo
  * catalogue repeated when that file is absent), THREADS (browser WASM threads and ORT-node intra-op
- * threads; default: all cores).
+ * threads; default: all cores), BROWSER_THREADS (browser WASM threads alone; default: the app's own choice).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,6 +19,7 @@ import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node
 const ROOT = resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.ITEMS ?? 20_000);
 const THREADS = Number(process.env.THREADS ?? availableParallelism());
+const BROWSER_THREADS = process.env.BROWSER_THREADS ? Number(process.env.BROWSER_THREADS) : process.env.THREADS ? THREADS : undefined;
 
 function productNames(): { names: string[]; source: string } {
   const shared = resolve(ROOT, '../shared/data/fashion-products/styles.csv');
@@ -56,12 +57,12 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   await page.goto(url);
-  const run = await page.evaluate(async ({ items }) => {
-    const d = (globalThis as unknown as { trendloomDiagnostics: { load(b: string): Promise<{ backend: string; threads: number; loadMs: number; warmupMs: number }>; classify(t: string[]): Promise<{ wallMs: number; unique: number }> } }).trendloomDiagnostics;
-    const info = await d.load('wasm');
+  const run = await page.evaluate(async ({ items, threads }) => {
+    const d = (globalThis as unknown as { trendloomDiagnostics: { load(b: string, threads?: number): Promise<{ backend: string; threads: number; loadMs: number; warmupMs: number }>; classify(t: string[]): Promise<{ wallMs: number; unique: number }> } }).trendloomDiagnostics;
+    const info = await d.load('wasm', threads ?? undefined);
     const result = await d.classify(items);
     return { info, wallMs: result.wallMs, unique: result.unique, isolated: crossOriginIsolated };
-  }, { items: texts });
+  }, { items: texts, threads: BROWSER_THREADS ?? null });
 
   // First result after a page load with a warm HTTP cache: reload, load the model, label 64 items.
   await page.reload();

@@ -9,7 +9,7 @@ import type { ModelClassifyResult, ModelInfo } from './workers/inferenceProtocol
 /** What the page exposes to tests and benchmarks. */
 export interface Diagnostics {
   /** Starts a fresh inference worker and loads the model on a backend. */
-  load(backend: 'auto' | 'wasm' | 'webgpu'): Promise<ModelInfo>;
+  load(backend: 'auto' | 'wasm' | 'webgpu', threads?: number): Promise<ModelInfo>;
   /** Labels texts (cache off unless asked) and returns the result with wall time. */
   classify(texts: string[], useCache?: boolean): Promise<ModelClassifyResult & { wallMs: number; firstProgressMs: number | null }>;
 }
@@ -17,10 +17,10 @@ export interface Diagnostics {
 let client: WorkerClient | undefined;
 
 const diagnostics: Diagnostics = {
-  async load(backend) {
+  async load(backend, threads) {
     client?.terminate();
     client = new WorkerClient(new Worker(new URL('./workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-inference' }));
-    return client.request('model.load', { backend });
+    return client.request('model.load', threads === undefined ? { backend } : { backend, threads });
   },
   async classify(texts, useCache = false) {
     if (!client) throw new Error('Load the model first.');

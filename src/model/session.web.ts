@@ -84,17 +84,17 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
-/** Loads config, tokenizer and the quantised ONNX graph from `baseUrl` and creates a session on the chosen backend. */
-export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' | Backend = 'auto'): Promise<LoadedWebClassifier> {
+/** Loads config, tokenizer and the quantised ONNX graph from `baseUrl` and creates a session on the chosen backend (WASM threads: `threadCount`, default all cores). */
+export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' | Backend = 'auto', threadCount?: number): Promise<LoadedWebClassifier> {
   const config = parseClassifierConfig(await (await fetchOk(`${baseUrl}config.json`)).json());
   const tokenizer = LlamaBpeTokenizer.fromJson(await (await fetchOk(`${baseUrl}tokenizer.json`)).json());
   let choice = await chooseBackend(preference);
   const fetchGraph = async (backend: Backend) =>
     new Uint8Array(await (await fetchOk(`${baseUrl}${modelFileFor(config, backend)}`)).arrayBuffer());
   let modelBytes = await fetchGraph(choice.backend);
-  // Threads need a cross-origin isolated page (SharedArrayBuffer); leave one core for the page.
+  // Threads need a cross-origin isolated page (SharedArrayBuffer).
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  const threads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(8, cores)) : 1;
+  const threads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(8, threadCount ?? cores)) : 1;
   let runtime: ModelRuntime;
   try {
     runtime = await createWebRuntime(modelBytes, choice.backend, threads);

@@ -5,4 +5,4 @@ import { createInferenceHandlers } from './inferenceHandlers.ts';
 import { IndexedDbPredictionCache, MemoryPredictionCache } from './predictionCache.ts';
 
 const cache = typeof indexedDB === 'undefined' ? new MemoryPredictionCache() : new IndexedDbPredictionCache();
-serveInWorker(createInferenceHandlers((baseUrl, backend) => loadWebClassifier(baseUrl, backend), cache));
+serveInWorker(createInferenceHandlers((baseUrl, backend, threads) => loadWebClassifier(baseUrl, backend, threads), cache));

@@ -26,7 +26,7 @@ export interface LoadedModel {
 }
 
 /** Loads the model for a base URL and backend preference. */
-export type ModelLoader = (baseUrl: string | undefined, backend: 'auto' | Backend) => Promise<LoadedModel>;
+export type ModelLoader = (baseUrl: string | undefined, backend: 'auto' | Backend, threads?: number) => Promise<LoadedModel>;
 
 /** Unique texts per model pass between progress messages and cancel checks. */
 const CHUNK = 256;
@@ -46,7 +46,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
     async 'model.load'(params, context) {
       const started = performance.now();
       context.progress({ stage: 'load', done: 0, total: 3, message: 'Loading the model…' });
-      const model = await load(params.baseUrl, params.backend ?? 'auto');
+      const model = await load(params.baseUrl, params.backend ?? 'auto', params.threads);
       const loadMs = performance.now() - started;
       context.progress({ stage: 'load', done: 2, total: 3, message: `Warming up (${model.choice.backend})…` });
       const warm = performance.now();

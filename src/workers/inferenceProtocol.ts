@@ -13,6 +13,8 @@ export interface ModelLoadParams {
   baseUrl?: string;
   /** 'auto' (WebGPU on a real GPU, else WASM) or a forced backend (tests). */
   backend?: 'auto' | Backend;
+  /** WASM threads (default: chosen from the machine's cores); benchmarks compare settings with it. */
+  threads?: number;
 }
 
 /** What the UI shows about the loaded model. */
