@@ -136,7 +136,8 @@ try {
       select.dispatchEvent(new Event('change', { bubbles: true }));
       // Rendered for this filter: the view's data-filter-<column> names the values it was drawn for.
       const want = JSON.stringify(value ? [value] : []);
-      while (view.getAttribute('data-filter-${regionColumn}') !== want) await new Promise((r) => setTimeout(r, 0));
+      // (A build without the attribute rendered synchronously in the change event: nothing to wait for.)
+      while (view.hasAttribute('data-filter-${regionColumn}') && view.getAttribute('data-filter-${regionColumn}') !== want) await new Promise((r) => setTimeout(r, 0));
       await frame();
       await frame();
       out.push(performance.now() - t0);
