@@ -75,6 +75,56 @@ export const englishMessages = {
   'backend.software-adapter': 'The only GPU adapter is a software one ({adapter}); WebAssembly is faster.',
   'backend.gpu-found': 'GPU found: {adapter}.',
   'backend.webgpu-failed': 'WebGPU could not run the model ({error}); using WebAssembly.',
+  'backend.unknown-gpu': 'unknown GPU',
+  // Notes about how a file was read (intake report).
+  'note.not-utf-8': 'The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.',
+  'note.utf-16le': 'The file is in UTF-16 (little-endian); it was converted to UTF-8.',
+  'note.utf-16be': 'The file is in UTF-16 (big-endian); it was converted to UTF-8.',
+  'note.delimiter': 'Fields are separated by {delimiter}.',
+  'note.no-header': 'The first row looks like data, not column names, so columns are named "column 1", "column 2"…',
+  'note.row-cap': 'This file is very large: the first {rows} rows were loaded ({read} read); the rest was not read, to keep the browser responsive. Split the file to work with the rest.',
+  'note.row-cap-of': 'This file is very large: the first {rows} rows were loaded ({read} read of {size}); the rest was not read, to keep the browser responsive. Split the file to work with the rest.',
+  'note.problems-listed': '{count} problems were found; the first {listed} are listed.',
+  'note.blank-names': '{n} {n:column has|columns have} no name in the header and {n:was|were} named "column N".',
+  'note.column': '{column}: {note}',
+  'note.column-empty': 'This column is empty in the rows we looked at.',
+  'note.date-mixed-order': 'Some dates in this column only make sense as day/month and others only as month/day; we read them as {order} (the larger group), so the others are reported as problems.',
+  'note.date-ambiguous':
+    'Dates like {example} could be {first} {secondMonth} or {second} {firstMonth}; we read them as {order} because no date in this column has a day above 12 to settle it. Change this in the mapping step if that is wrong.',
+  'note.excel-serial': 'Numbers like {example} are read as Excel date serials ({example} is {iso}).',
+  'note.unix-seconds': 'Numbers like {example} are read as Unix timestamps in seconds ({example} is {when} UTC).',
+  'note.unix-milliseconds': 'Numbers like {example} are read as Unix timestamps in milliseconds ({example} is {when} UTC).',
+  'note.mixed-granularity': 'Most dates in this column name a {granularity}; {others} (each is placed on a representative day).',
+  'note.granularity-count': '{n} {n:names|name} only a {granularity}',
+  'note.decimal-comma-mostly': "Most numbers in this column use ',' for decimals, but {n} {n:uses|use} '.'; we read ',' as the decimal mark.",
+  'note.decimal-point-mostly': "Most numbers in this column use '.' for decimals, but {n} {n:uses|use} ','; we read '.' as the decimal mark.",
+  'note.thousands-ambiguous': "Numbers like '{example}' could use either '.' or ',' for thousands; we read '.' as the decimal mark and ',' as thousands.",
+  'note.multi-label': 'Cells in this column hold several labels separated by {separator}; we split them into lists.',
+  'note.southern-seasons': 'Season names are read for the southern hemisphere (summer is December to February).',
+  'note.no-text-column': 'We could not find a column describing the items (a name or a description). Choose one in the mapping step; without it the items cannot be labelled.',
+  'note.no-words': 'No column describes the items in words, so items cannot be labelled; numeric series can still be charted.',
+  'note.no-date': 'We found no dates in this file (no date column, and no year with a season), so there will be no trends over time or forecasts. Labelling the items still works.',
+  'note.rows-left-out': '{rejected} of {records} rows could not be read and were left out; each is listed under problems with its line.',
+  'note.derived-date-season':
+    'There is no date column, so dates were made from "{year}" and "{season}": each row is placed in the middle of its season ({hemisphere} hemisphere), e.g. Summer 2012 → 15 July 2012.',
+  'note.derived-date-year': 'There is no date column, so dates were made from "{year}" alone (1 January of each year).',
+  'order.dmy': 'day/month',
+  'order.mdy': 'month/day',
+  'hemisphere.north': 'northern',
+  'hemisphere.south': 'southern',
+  'list.more': '{head}, {tail}',
+  // Notes about how a series file was read.
+  'note.repeated-dates': '{n} repeated date(s) were merged by averaging their values.',
+  'note.off-grid': '{n} date(s) did not fall on the {frequency}ly grid and were moved to the nearest {frequency}.',
+  'note.grid-missing': '{n} {frequency}(s) had no row; they are treated as missing values.',
+  'note.repeated-rows': '{n} repeated (date, series) row(s) were merged by averaging their values.',
+  'unit.day': 'day',
+  'unit.week': 'week',
+  'unit.month': 'month',
+  'unit.quarter': 'quarter',
+  'unit.half-year': 'half-year',
+  'unit.season': 'season',
+  'unit.year': 'year',
   // Forecasts.
   'forecast.bad-horizon': 'The horizon must be a whole number of periods from 1 to 10000 (got {horizon}).',
   'forecast.no-dated-rows': 'There are no dated rows to forecast from.',
@@ -122,6 +172,24 @@ export function renderMessage(templates: MessageTemplates, message: CoreMessage)
     const text = typeof value === 'object' ? renderMessage(templates, value) : String(value);
     return capital ? text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
   });
+}
+
+/** Adds a note as its English text and as its message: the two lists stay index for index. */
+export function pushNote(notes: string[], details: CoreMessage[], message: CoreMessage): void {
+  notes.push(englishText(message));
+  details.push(message);
+}
+
+/** A list of messages as one message ("a, b, c"), or undefined for an empty list. */
+export function listMessage(items: readonly MessageParam[]): MessageParam | undefined {
+  if (items.length <= 1) return items[0];
+  return coreMessage('list.more', { head: items[0]!, tail: listMessage(items.slice(1))! });
+}
+
+/** A period or granularity word ('week', 'month'…) as a message, worded per language. */
+export function unitMessage(unit: string): MessageParam {
+  const code = `unit.${unit}`;
+  return Object.prototype.hasOwnProperty.call(englishMessages, code) ? coreMessage(code as MessageCode) : unit;
 }
 
 /** The English text of a message (what the CLI prints). */

@@ -4,6 +4,7 @@
  * The CSV reading here is deliberately small (RFC 4180 quoting) so the forecaster does not
  * depend on the general intake parser.
  */
+import { coreMessage, englishText, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
 
 /** How often a series has a value. */
 export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
@@ -26,6 +27,8 @@ export interface SeriesSet {
   series: NamedSeries[];
   /** Plain-language notes about what was repaired while reading (duplicates, gaps). */
   notes: string[];
+  /** The same notes as message codes + parameters, index for index (absent when built without them). */
+  noteDetails?: CoreMessage[];
 }
 
 /** A problem with a series file the user must fix; the message says what and where. */
@@ -133,9 +136,11 @@ export function formatDate(date: number): string {
  */
 export function regularize(rawDates: number[], rawValues: number[][], names: string[]): SeriesSet {
   const notes: string[] = [];
+  const noteDetails: CoreMessage[] = [];
+  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
   const order = rawDates.map((_, i) => i).sort((a, b) => rawDates[a]! - rawDates[b]!);
   const unique = [...new Set(order.map((i) => rawDates[i]!))];
-  if (unique.length < rawDates.length) notes.push(`${rawDates.length - unique.length} repeated date(s) were merged by averaging their values.`);
+  if (unique.length < rawDates.length) note(coreMessage('note.repeated-dates', { n: rawDates.length - unique.length }));
   const frequency = inferFrequency(unique);
   const start = unique[0]!;
   // Grid index of each date: rounding snaps slightly irregular dates (e.g. a Tuesday in a weekly file) onto the grid.
@@ -162,12 +167,12 @@ export function regularize(rawDates: number[], rawValues: number[][], names: str
       counts[s]![k] += 1;
     }
   }
-  if (snapped > 0) notes.push(`${snapped} date(s) did not fall on the ${frequency}ly grid and were moved to the nearest ${frequency}.`);
+  if (snapped > 0) note(coreMessage('note.off-grid', { n: snapped, frequency: unitMessage(frequency) }));
   const dates = Array.from({ length }, (_, k) => addPeriods(start, frequency, k));
   const gridMissing = length - unique.length;
-  if (gridMissing > 0) notes.push(`${gridMissing} ${frequency}(s) had no row; they are treated as missing values.`);
+  if (gridMissing > 0) note(coreMessage('note.grid-missing', { n: gridMissing, frequency: unitMessage(frequency) }));
   const series = names.map((name, s) => ({ name, values: sums[s]!.map((sum, k) => (counts[s]![k]! > 0 ? sum / counts[s]![k]! : NaN)) }));
-  return { dates, frequency, series, notes };
+  return { dates, frequency, series, notes, noteDetails };
 }
 
 /** Reads a wide CSV: the first column holds dates (its header may be empty), every other column is a series. */
@@ -233,9 +238,15 @@ export function readLongCsv(text: string): SeriesSet {
   }
   const set = regularize(dates, values, names);
   // Only real repeats count as "repeated"; the long layout naturally repeats each date once per series.
-  set.notes = set.notes.filter((n) => !n.includes('repeated date'));
+  const kept = set.notes.map((n) => !n.includes('repeated date'));
+  set.notes = set.notes.filter((_, k) => kept[k]);
+  set.noteDetails = set.noteDetails?.filter((_, k) => kept[k]);
   const repeats = [...byDate.values()].reduce((acc, e) => acc + e.length - new Set(e.map((x) => x[0])).size, 0);
-  if (repeats > 0) set.notes.unshift(`${repeats} repeated (date, series) row(s) were merged by averaging their values.`);
+  if (repeats > 0) {
+    const message = coreMessage('note.repeated-rows', { n: repeats });
+    set.notes.unshift(englishText(message));
+    set.noteDetails?.unshift(message);
+  }
   return set;
 }
 

@@ -25,7 +25,7 @@ import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { headerHas, headerWords } from './names.ts';
 import { parseNumberCell } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Granularity, type Hemisphere, type NumericCell } from './types.ts';
-import { coreMessage, type CoreMessage } from '../messages.ts';
+import { coreMessage, listMessage, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
 
 /** The ways a date can be written, as recognised by the parser. */
 export type DateFormatKind =
@@ -73,6 +73,8 @@ export interface DateFormatDecision {
   readonly nonMissing: number;
   /** Plain-language notes for the report (ambiguous order, Excel serials, mixed precision). */
   readonly notes: readonly string[];
+  /** The same notes as message codes + parameters, index for index. */
+  readonly noteDetails: readonly CoreMessage[];
 }
 
 /** A date read from one cell, with how precise it is and how it was written. */
@@ -109,6 +111,7 @@ export const DEFAULT_DATE_DECISION: DateFormatDecision = {
   matched: 0,
   nonMissing: 0,
   notes: [],
+  noteDetails: [],
 };
 
 /** Earliest and latest plain year we accept as a year rather than a number. */
@@ -696,16 +699,15 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   }
 
   const notes: string[] = [];
+  const noteDetails: CoreMessage[] = [];
+  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
   let order: DayMonthOrder = defaultOrder;
   let orderDecidedBy: DateFormatDecision['orderDecidedBy'] = 'not-needed';
   if (numericDates > 0) {
     if (firstAbove12 > 0 && secondAbove12 > 0) {
       order = firstAbove12 >= secondAbove12 ? 'dmy' : 'mdy';
       orderDecidedBy = 'data';
-      notes.push(
-        `Some dates in this column only make sense as day/month and others only as month/day; we read them as ` +
-          `${order === 'dmy' ? 'day/month' : 'month/day'} (the larger group), so the others are reported as problems.`,
-      );
+      note(coreMessage('note.date-mixed-order', { order: coreMessage(order === 'dmy' ? 'order.dmy' : 'order.mdy') }));
     } else if (firstAbove12 > 0) {
       order = 'dmy';
       orderDecidedBy = 'data';
@@ -714,7 +716,7 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
       orderDecidedBy = 'data';
     } else {
       orderDecidedBy = 'default';
-      if (example) notes.push(ambiguityNote(example, defaultOrder));
+      if (example) note(ambiguityNote(example, defaultOrder));
     }
   }
 
@@ -730,12 +732,12 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   if (excelSerial) {
     const serial = Number(serialExample);
     const iso = new Date(Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
-    notes.push(`Numbers like ${serialExample} are read as Excel date serials (${serialExample} is ${iso}).`);
+    note(coreMessage('note.excel-serial', { example: serialExample, iso }));
   }
   if (unixTime) {
     const ms = Number(unixExample) * (unixTime === 'seconds' ? 1000 : 1);
     const when = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
-    notes.push(`Numbers like ${unixExample} are read as Unix timestamps in ${unixTime} (${unixExample} is ${when} UTC).`);
+    note(coreMessage(unixTime === 'seconds' ? 'note.unix-seconds' : 'note.unix-milliseconds', { example: unixExample, when }));
   }
   const plainMode = plainNumberMode({ ...DEFAULT_DATE_DECISION, excelSerial, unixTime });
 
@@ -753,24 +755,23 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   const granularities = [...granularityCounts.entries()].sort((a, b) => b[1] - a[1]);
   const granularity = granularities[0]?.[0] ?? 'day';
   if (granularities.length > 1) {
-    const others = granularities.slice(1).map(([g, n]) => `${n} ${n === 1 ? 'names' : 'name'} only a ${g}`).join(', ');
-    notes.push(`Most dates in this column name a ${granularity}; ${others} (each is placed on a representative day).`);
+    const others = listMessage(granularities.slice(1).map(([g, n]) => coreMessage('note.granularity-count', { n, granularity: unitMessage(g) })))!;
+    note(coreMessage('note.mixed-granularity', { granularity: unitMessage(granularity), others }));
   }
   if (formats.includes('calendar-season') && hemisphere === 'south') {
-    notes.push('Season names are read for the southern hemisphere (summer is December to February).');
+    note(coreMessage('note.southern-seasons'));
   }
-  return { order, orderDecidedBy, excelSerial, unixTime, hemisphere, formats, granularity, matched, nonMissing, notes };
+  return { order, orderDecidedBy, excelSerial, unixTime, hemisphere, formats, granularity, matched, nonMissing, notes, noteDetails };
 }
 
-function ambiguityNote(example: string, order: DayMonthOrder): string {
+// The two readings as numbers (for languages that write months as numbers) and English month names.
+function ambiguityNote(example: string, order: DayMonthOrder): CoreMessage {
   const parts = example.split(/[/.\-\s]/);
   const first = Number(parts[0]);
   const second = Number(parts[1]);
-  const dayFirst = `${first} ${MONTH_NAMES[second - 1]}`;
-  const monthFirst = `${second} ${MONTH_NAMES[first - 1]}`;
-  const reading = order === 'dmy' ? 'day/month' : 'month/day';
-  return `Dates like ${example} could be ${dayFirst} or ${monthFirst}; we read them as ${reading} because no date in ` +
-    `this column has a day above 12 to settle it. Change this in the mapping step if that is wrong.`;
+  return coreMessage('note.date-ambiguous', {
+    example, first, second, firstMonth: String(MONTH_NAMES[first - 1]), secondMonth: String(MONTH_NAMES[second - 1]), order: coreMessage(order === 'dmy' ? 'order.dmy' : 'order.mdy'),
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import { isMissing } from './missing.ts';
 import { looksLikeIdName, looksLikeYearName } from './names.ts';
 import { detectNumberFormat, parseNumberCell, type NumberFormat } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Hemisphere } from './types.ts';
-import { coreMessage } from '../messages.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
 /** The types a column can have. */
 export type ColumnType = 'number' | 'date' | 'boolean' | 'category' | 'text' | 'multi-label' | 'id';
@@ -64,6 +64,8 @@ export interface ColumnInference {
   readonly totalCount: number;
   /** Plain-language notes for the report (ambiguous dates, decimal commas, splitting…). */
   readonly notes: readonly string[];
+  /** The same notes as message codes + parameters, index for index (absent when there are none). */
+  readonly noteDetails?: readonly CoreMessage[];
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '是', '对', 'oui', 'ja', 'si', 'sí']);
@@ -114,7 +116,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
     totalCount: column.totalCount ?? samples.length,
   };
   if (values.length === 0) {
-    return { ...base, type: 'text', confidence: 0, reason: 'every sampled cell is empty', notes: ['This column is empty in the rows we looked at.'] };
+    return { ...base, type: 'text', confidence: 0, reason: 'every sampled cell is empty', notes: [englishText(coreMessage('note.column-empty'))], noteDetails: [coreMessage('note.column-empty')] };
   }
 
   // Boolean: at most two distinct yes/no words; 0/1 only in a column named like a flag.
@@ -144,14 +146,15 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   const dateFormat = detectDateFormat(samples, { columnName: name, hemisphere: options.hemisphere, defaultOrder: options.defaultOrder });
   const dateShare = dateFormat.matched / Math.max(1, dateFormat.nonMissing);
   const numberNotes = numberFormat.note ? [numberFormat.note] : [];
+  const numberNoteDetails = numberFormat.noteDetail ? [numberFormat.noteDetail] : [];
 
   if (numericShare >= 0.95 && leadingZeros < 0.1 * values.length) {
     if (dateFormat.excelSerial || dateFormat.unixTime) {
       const what = dateFormat.excelSerial ? 'Excel dates' : 'Unix timestamps';
-      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: `numbers in the range of ${what}, in a date-named column`, dateFormat, notes: dateFormat.notes };
+      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: `numbers in the range of ${what}, in a date-named column`, dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
     }
     if (allYears && numeric === values.length && (looksLikeYearName(name) || looksLikeDateName(name))) {
-      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes };
+      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
     }
     // A named id column may hold a few duplicates (a data error to report, not a reason to sum it).
     const distinctRatio = distinctValues.size / values.length;
@@ -167,16 +170,16 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
       reason: numberFormat.decimal === ',' ? 'numbers written with a decimal comma' : 'numbers',
       numberKind: integers === numeric ? 'integer' : 'float',
       numberFormat,
-      notes: numberNotes,
+      notes: numberNotes, noteDetails: numberNoteDetails,
     };
   }
   if (dateShare >= 0.8 && numericShare < dateShare) {
-    return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes };
+    return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
   }
   if (numericShare >= 0.8 && leadingZeros < 0.1 * values.length) {
     return {
       ...base, type: 'number', confidence: round2(numericShare * 0.9), reason: 'mostly numbers; the rest will be reported',
-      numberKind: integers === numeric ? 'integer' : 'float', numberFormat, notes: numberNotes,
+      numberKind: integers === numeric ? 'integer' : 'float', numberFormat, notes: numberNotes, noteDetails: numberNoteDetails,
     };
   }
 
@@ -191,7 +194,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   if (labels.separator) {
     return {
       ...base, type: 'multi-label', confidence: round2(Math.min(1, 0.6 + labels.multiShare)), reason: 'several labels per cell',
-      labelSeparator: labels.separator, notes: labels.note ? [labels.note] : [],
+      labelSeparator: labels.separator, notes: labels.note ? [labels.note] : [], noteDetails: labels.noteDetail ? [labels.noteDetail] : [],
     };
   }
 

@@ -5,6 +5,7 @@
  * lower-case labels.
  */
 import { isMissing } from './missing.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
 /** The characters a multi-label column may use between labels. */
 export type LabelSeparator = '|' | ';' | '、' | ',' | '/';
@@ -17,6 +18,8 @@ export interface LabelSeparatorDecision {
   readonly multiShare: number;
   /** A plain-language note for the report when the column is split. */
   readonly note?: string;
+  /** The same note as a message code + parameters. */
+  readonly noteDetail?: CoreMessage;
 }
 
 // Unambiguous list separators need little evidence; ',' and '/' also appear inside ordinary text
@@ -96,11 +99,8 @@ export function detectLabelSeparator(samples: readonly string[], exclude: readon
       if (recurring < 0.3) continue;
     }
     const shown = separator === '|' ? "'|'" : `'${separator}'`;
-    return {
-      separator,
-      multiShare: share,
-      note: `Cells in this column hold several labels separated by ${shown}; we split them into lists.`,
-    };
+    const noteDetail = coreMessage('note.multi-label', { separator: shown });
+    return { separator, multiShare: share, note: englishText(noteDetail), noteDetail };
   }
   return none;
 }

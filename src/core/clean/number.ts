@@ -6,7 +6,7 @@
  */
 import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { cellProblem, quoteCell, type NumericCell } from './types.ts';
-import { coreMessage } from '../messages.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
 /** The character that separates the whole part from the decimals. */
 export type DecimalSeparator = '.' | ',';
@@ -19,6 +19,8 @@ export interface NumberFormat {
   readonly decidedBy: 'data' | 'default';
   /** A plain-language note when the choice was a guess or the column mixes both styles. */
   readonly note?: string;
+  /** The same note as a message code + parameters. */
+  readonly noteDetail?: CoreMessage;
 }
 
 /** The usual format: '.' for decimals, ',' for thousands. */
@@ -262,23 +264,16 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormat {
     else if (vote === AMBIGUOUS && !ambiguous) ambiguous = raw.trim();
   }
   if (commaVotes > pointVotes) {
-    const note = pointVotes > 0
-      ? `Most numbers in this column use ',' for decimals, but ${pointVotes} ${pointVotes === 1 ? 'uses' : 'use'} '.'; we read ',' as the decimal mark.`
-      : undefined;
-    return note ? { decimal: ',', decidedBy: 'data', note } : DECIMAL_COMMA;
+    const noteDetail = pointVotes > 0 ? coreMessage('note.decimal-comma-mostly', { n: pointVotes }) : undefined;
+    return noteDetail ? { decimal: ',', decidedBy: 'data', note: englishText(noteDetail), noteDetail } : DECIMAL_COMMA;
   }
   if (pointVotes > 0) {
-    const note = commaVotes > 0
-      ? `Most numbers in this column use '.' for decimals, but ${commaVotes} ${commaVotes === 1 ? 'uses' : 'use'} ','; we read '.' as the decimal mark.`
-      : undefined;
-    return note ? { decimal: '.', decidedBy: 'data', note } : { decimal: '.', decidedBy: 'data' };
+    const noteDetail = commaVotes > 0 ? coreMessage('note.decimal-point-mostly', { n: commaVotes }) : undefined;
+    return noteDetail ? { decimal: '.', decidedBy: 'data', note: englishText(noteDetail), noteDetail } : { decimal: '.', decidedBy: 'data' };
   }
   if (ambiguous) {
-    return {
-      decimal: '.',
-      decidedBy: 'default',
-      note: `Numbers like '${ambiguous}' could use either '.' or ',' for thousands; we read '.' as the decimal mark and ',' as thousands.`,
-    };
+    const noteDetail = coreMessage('note.thousands-ambiguous', { example: ambiguous });
+    return { decimal: '.', decidedBy: 'default', note: englishText(noteDetail), noteDetail };
   }
   return DECIMAL_POINT;
 }

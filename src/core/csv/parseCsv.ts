@@ -9,7 +9,7 @@ import { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { CsvScanner, copyField } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
-import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
+import { coreMessage, englishText, pushNote, type CoreMessage, type MessageCode } from '../messages.ts';
 
 /** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
 export interface IntakeProblem {
@@ -67,6 +67,8 @@ export interface RawCsv {
   problems: IntakeProblem[];
   /** Notes for the user (guesses made, cap reached). */
   notes: string[];
+  /** The same notes as message codes + parameters, index for index. */
+  noteDetails: CoreMessage[];
   /** The delimiter used. */
   delimiter: string;
   /** The encoding used and why. */
@@ -149,11 +151,13 @@ export async function parseCsv(
   totalBytes?: number,
 ): Promise<RawCsv> {
   const notes: string[] = [];
+  const noteDetails: CoreMessage[] = [];
+  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
   const encoding: EncodingGuess = options.encoding
     ? { encoding: options.encoding, bomLength: bomLengthFor(head, options.encoding), reason: 'override' }
     : detectEncoding(head, headIsAll);
-  if (encoding.encoding === 'windows-1252' && encoding.reason === 'not-utf-8') notes.push('The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.');
-  if (encoding.encoding.startsWith('utf-16')) notes.push(`The file is in ${encoding.encoding === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'}; it was converted to UTF-8.`);
+  if (encoding.encoding === 'windows-1252' && encoding.reason === 'not-utf-8') note(coreMessage('note.not-utf-8'));
+  if (encoding.encoding.startsWith('utf-16')) note(coreMessage(encoding.encoding === 'utf-16le' ? 'note.utf-16le' : 'note.utf-16be'));
   const transcoder = createTranscoder(encoding.encoding);
   const first = transcoder.push(head.subarray(encoding.bomLength));
   const firstAll = headIsAll ? joinBytes(first, transcoder.end()) : first;
@@ -165,11 +169,11 @@ export async function parseCsv(
   if (!delimiter) {
     const sniffed = sniffDelimiter(sampleBytes, sampleComplete);
     delimiter = sniffed.delimiter;
-    if (sniffed.delimiter !== ',') notes.push(`Fields are separated by ${delimiterName(delimiter)}.`);
+    if (sniffed.delimiter !== ',') note(coreMessage('note.delimiter', { delimiter: delimiterParam(delimiter) }));
   }
   const sample = sampleRecords(sampleBytes, delimiter, 60, sampleComplete);
   const header = options.header ?? detectHeader(sample.rows);
-  if (options.header === undefined && !header) notes.push('The first row looks like data, not column names, so columns are named "column 1", "column 2"…');
+  if (options.header === undefined && !header) note(coreMessage('note.no-header'));
 
   const maxRows = options.maxRows ?? MAX_ROWS_DEFAULT;
   const problems: IntakeProblem[] = [];
@@ -352,11 +356,12 @@ export async function parseCsv(
   }
   if (names === null) names = [];
   if (truncated && options.capNote !== false) {
-    notes.push(`This file is very large: the first ${rows.toLocaleString('en-US')} rows were loaded (${formatBytes(bytesRead)} read${totalBytes ? ` of ${formatBytes(totalBytes)}` : ''}); the rest was not read, to keep the browser responsive. Split the file to work with the rest.`);
+    const capParams = { rows: rows.toLocaleString('en-US'), read: formatBytes(bytesRead) };
+    note(totalBytes ? coreMessage('note.row-cap-of', { ...capParams, size: formatBytes(totalBytes) }) : coreMessage('note.row-cap', capParams));
   }
-  if (problemCount > problems.length) notes.push(`${problemCount.toLocaleString('en-US')} problems were found; the first ${problems.length.toLocaleString('en-US')} are listed.`);
+  if (problemCount > problems.length) note(coreMessage('note.problems-listed', { count: problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
   const blankNames = (names as string[]).filter((name) => /^column \d+$/.test(name)).length;
-  if (header && blankNames > 0) notes.push(`${blankNames} ${blankNames === 1 ? 'column has' : 'columns have'} no name in the header and ${blankNames === 1 ? 'was' : 'were'} named "column N".`);
+  if (header && blankNames > 0) note(coreMessage('note.blank-names', { n: blankNames }));
   return {
     names,
     columns,
@@ -367,6 +372,7 @@ export async function parseCsv(
     records,
     problems,
     notes,
+    noteDetails,
     delimiter,
     encoding,
     header,

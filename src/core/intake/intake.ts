@@ -10,7 +10,7 @@ import { concatBytes, formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
-import { coreMessage } from '../messages.ts';
+import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
 import { readArrowColumns, readParquetColumns, type ColumnarInput } from './columnar.ts';
 import { convertColumn, deriveYearSeasonDate, sampleColumn, type IntakeColumn } from './typeColumns.ts';
 import {
@@ -18,8 +18,6 @@ import {
   guessRoles,
   inferColumnType,
   typedInference,
-  NO_DATE_MESSAGE,
-  NO_TEXT_COLUMN_MESSAGE,
   type ColumnInference,
   type ColumnRole,
   type ColumnType,
@@ -105,6 +103,8 @@ export interface IntakeResult {
   problems: IntakeProblem[];
   /** Plain-language notes: guesses made, derived columns, no date column… */
   notes: string[];
+  /** The same notes as message codes + parameters, index for index (the page words them). */
+  noteDetails: CoreMessage[];
   /** The column that dates the rows (a date column, or one derived from year + season), or null. */
   dateColumn: string | null;
   /** Counts and timings. */
@@ -194,6 +194,8 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
   };
   const notes: string[] = [];
+  const noteDetails: CoreMessage[] = [];
+  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
   const typing: { delimiter?: string } = {};
 
   let input: ColumnarInput;
@@ -203,6 +205,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     const raw = await parseCsv(head, done, iterator, csvOptions, hooks, source.size);
     raw.problems.forEach(addProblem);
     notes.push(...raw.notes);
+    noteDetails.push(...raw.noteDetails);
     typing.delimiter = raw.delimiter;
     if (raw.names.length === 0) throw new IntakeError('empty-file', coreMessage('file.blank'));
     if (raw.records === 0) {
@@ -285,21 +288,21 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
       roleReason: guess.reason,
       roleConfidence: guess.confidence,
     });
-    for (const note of inference.notes) notes.push(`${name}: ${note}`);
+    inference.notes.forEach((text, k) => note(coreMessage('note.column', { column: name, note: inference.noteDetails?.[k] ?? text })));
   }
 
-  const dateColumn = addDerivedDate(time, columns, vectors, rawByName, input.lines, hemisphere, cellProblem, notes);
+  const dateColumn = addDerivedDate(time, columns, vectors, rawByName, input.lines, hemisphere, cellProblem, note);
   const labellable = columns.some((column) => column.role === 'text');
   const anyWords = columns.some((column) => column.type === 'text' || column.type === 'category' || column.type === 'multi-label');
   if (!labellable && options.requireText !== false && !anyWords) {
     throw new IntakeError('no-text-column', coreMessage('file.no-text-column', { columns: `${columns.map((c) => c.name).slice(0, 8).join(', ')}${columns.length > 8 ? '…' : ''}` }));
   }
-  if (!labellable) notes.push(anyWords ? NO_TEXT_COLUMN_MESSAGE : 'No column describes the items in words, so items cannot be labelled; numeric series can still be charted.');
-  if (!dateColumn) notes.push(NO_DATE_MESSAGE);
-  if (problemCount > problems.length && !notes.some((note) => note.includes('problems were found'))) {
-    notes.push(`${problemCount.toLocaleString('en-US')} problems were found; the first ${problems.length.toLocaleString('en-US')} are listed.`);
+  if (!labellable) note(coreMessage(anyWords ? 'note.no-text-column' : 'note.no-words'));
+  if (!dateColumn) note(coreMessage('note.no-date'));
+  if (problemCount > problems.length && !noteDetails.some((detail) => detail.code === 'note.problems-listed')) {
+    note(coreMessage('note.problems-listed', { count: problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
   }
-  if (stats.rejectedRows > 0) notes.push(`${stats.rejectedRows.toLocaleString('en-US')} of ${stats.records.toLocaleString('en-US')} rows could not be read and were left out; each is listed under problems with its line.`);
+  if (stats.rejectedRows > 0) note(coreMessage('note.rows-left-out', { rejected: stats.rejectedRows.toLocaleString('en-US'), records: stats.records.toLocaleString('en-US') }));
   problems.sort((a, b) => a.line - b.line);
   const table = new Table(vectors);
   const finished = now();
@@ -308,6 +311,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     columns,
     problems,
     notes,
+    noteDetails,
     dateColumn,
     stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt } },
   };
@@ -324,7 +328,7 @@ function addDerivedDate(
   lines: Int32Array,
   hemisphere: Hemisphere,
   problems: (problem: IntakeProblem) => void,
-  notes: string[],
+  note: (message: CoreMessage) => void,
 ): string | null {
   if (time.kind === 'none') return null;
   if (time.kind === 'date') return time.column;
@@ -340,9 +344,9 @@ function addDerivedDate(
   const vector = deriveYearSeasonDate(year, seasonName ? raw.get(seasonName) ?? null : null, seasonName ?? yearName, lines, hemisphere, problems);
   vectors[name] = vector;
   columns.push({ name, type: 'date', role: 'date', arrowType: String(vector.type), missing: vector.nullCount, derived: true, typeReason: 'made by Trendloom', roleReason: seasonName ? `made from '${yearName}' and '${seasonName}'` : `made from '${yearName}'` });
-  notes.push(seasonName
-    ? `There is no date column, so dates were made from "${yearName}" and "${seasonName}": each row is placed in the middle of its season (${hemisphere === 'north' ? 'northern' : 'southern'} hemisphere), e.g. Summer 2012 → 15 July 2012.`
-    : `There is no date column, so dates were made from "${yearName}" alone (1 January of each year).`);
+  note(seasonName
+    ? coreMessage('note.derived-date-season', { year: yearName, season: seasonName, hemisphere: coreMessage(hemisphere === 'north' ? 'hemisphere.north' : 'hemisphere.south') })
+    : coreMessage('note.derived-date-year', { year: yearName }));
   return name;
 }
 
