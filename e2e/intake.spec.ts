@@ -42,9 +42,15 @@ test('in Chinese, rows and cells that could not be read, and unreadable files, a
   await expect(problems.locator('tbody tr').filter({ hasText: /^5/ })).toContainText("'not a date' 不是可识别的日期；该单元格留空（保留这一行）。");
   await expect(problems.locator('tbody tr').filter({ hasText: /^6/ })).toContainText('这一行有 8 个值，但文件有 7 列，已被略过。（单元格中含有逗号时，需要用引号把单元格括起来。）');
   await expect(problems).not.toContainText('is not a date');
+  // The notes on how the file was read, too.
+  const notes = page.getByTestId('notes');
+  await expect(notes).toContainText("“风格”列：这一列的单元格含有用 '|' 分隔的多个标签，已拆分为列表。");
+  await expect(notes).toContainText('6 行中有 1 行无法读取，已被略过；每一行都连同行号列在“问题”中。');
+  await expect(notes).not.toContainText('could not be read');
   // Back to English: the same problems, in English.
   await page.getByTestId('language').click();
   await expect(problems.locator('tbody tr').filter({ hasText: /^5/ })).toContainText("'not a date' is not a date we can read; the cell was left empty (the row is kept).");
+  await expect(notes).toContainText('1 of 6 rows could not be read and were left out; each is listed under problems with its line.');
   // A file that is not a table at all.
   await page.getByTestId('language').click();
   await page.goto('/');

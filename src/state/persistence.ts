@@ -27,6 +27,7 @@ interface SavedMeta extends SavedDatasetSummary {
   columns: LoadedDataset['columns'];
   problems: LoadedDataset['problems'];
   notes: string[];
+  noteDetails?: LoadedDataset['noteDetails'];
   fileSize: number;
   dashboard: DashboardSpec | null;
 }
@@ -77,6 +78,7 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
       columns: dataset.columns,
       problems: dataset.problems.slice(0, 10_000),
       notes: dataset.notes,
+      ...(dataset.noteDetails ? { noteDetails: dataset.noteDetails } : {}),
       fileSize: dataset.fileSize,
       dashboard,
     };
@@ -110,7 +112,7 @@ export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDat
   const meta = JSON.parse(await (await (await dir.getFileHandle(`${id}.json`)).getFile()).text()) as SavedMeta;
   const bytes = new Uint8Array(await (await (await dir.getFileHandle(`${id}.arrow`)).getFile()).arrayBuffer());
   return {
-    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes },
+    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes, ...(meta.noteDetails ? { noteDetails: meta.noteDetails } : {}) },
     dashboard: meta.dashboard,
   };
 }

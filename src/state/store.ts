@@ -77,6 +77,8 @@ export interface LoadedDataset {
   problems: ProblemInfo[];
   /** Column-level notes (ambiguous date formats, derived dates, no date column…). */
   notes: string[];
+  /** The same notes as message codes + parameters, index for index (absent in older saves). */
+  noteDetails?: CoreMessage[];
 }
 
 /** Where the user is in the journey. */

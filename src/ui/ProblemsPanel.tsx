@@ -1,3 +1,4 @@
+import type { CoreMessage } from '../core/messages.ts';
 import type { ProblemInfo } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
 import { coreText, formatNumber } from './i18n.ts';
@@ -5,8 +6,8 @@ import { useT } from './useT.ts';
 
 const shown = 200;
 
-/** Lists the rows and cells that could not be read, with line numbers and reasons. */
-export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; notes: string[] }) {
+/** Lists the rows and cells that could not be read, with line numbers and reasons; notes worded from their codes. */
+export function ProblemsPanel({ problems, notes, noteDetails }: { problems: ProblemInfo[]; notes: string[]; noteDetails?: CoreMessage[] }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   return (
@@ -15,8 +16,8 @@ export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; no
         <>
           <h3>{t('notes')}</h3>
           <ul className="notes" data-testid="notes">
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
+            {notes.map((note, i) => (
+              <li key={note}>{coreText(language, noteDetails?.[i], note)}</li>
             ))}
           </ul>
         </>

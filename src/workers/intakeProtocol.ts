@@ -3,6 +3,7 @@
  * `RequestMap` in protocol.ts. The table crosses the thread boundary as Arrow IPC bytes, moved
  * with a transfer list, never as row objects.
  */
+import type { CoreMessage } from '../core/messages.ts';
 import type { IntakeColumn, IntakeOptions, IntakeProblem, IntakeStats } from '../core/intake/intake.ts';
 
 /** Reads a whole file into an Arrow table. */
@@ -25,6 +26,8 @@ export interface IntakeParseResult {
   problems: IntakeProblem[];
   /** Plain-language notes: guesses, derived date, no date column, row cap… */
   notes: string[];
+  /** The same notes as message codes + parameters, index for index. */
+  noteDetails: CoreMessage[];
   /** The column that dates the rows (a date column, or one derived from year + season), or null. */
   dateColumn: string | null;
   /** Counts that add up (rows + rejectedRows = records) and timings. */

@@ -98,8 +98,8 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       </p>
       {set.notes.length > 0 && (
         <ul className="notes">
-          {set.notes.map((n) => (
-            <li key={n}>{n}</li>
+          {set.notes.map((n, i) => (
+            <li key={n}>{coreText(language, set.noteDetails?.[i], n)}</li>
           ))}
         </ul>
       )}
