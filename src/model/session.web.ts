@@ -55,11 +55,14 @@ export async function chooseBackend(preference: 'auto' | Backend = 'auto'): Prom
   }
   if (!adapter) return choose(preference === 'webgpu' ? 'webgpu' : 'wasm', coreMessage('backend.no-adapter'));
   const info = adapter.info ?? {};
-  const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown GPU';
+  const named = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
+  // An adapter that names nothing: a message parameter (worded per language), English elsewhere.
+  const adapterParam = named || coreMessage('backend.unknown-gpu');
+  const description = named || englishText(coreMessage('backend.unknown-gpu'));
   const fallback = info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (preference === 'webgpu') return choose('webgpu', fallback ? coreMessage('backend.webgpu-requested-software') : coreMessage('backend.webgpu-requested', { adapter: description }), description);
-  if (fallback) return choose('wasm', coreMessage('backend.software-adapter', { adapter: description }), description);
-  return choose('webgpu', coreMessage('backend.gpu-found', { adapter: description }), description);
+  if (preference === 'webgpu') return choose('webgpu', fallback ? coreMessage('backend.webgpu-requested-software') : coreMessage('backend.webgpu-requested', { adapter: adapterParam }), description);
+  if (fallback) return choose('wasm', coreMessage('backend.software-adapter', { adapter: adapterParam }), description);
+  return choose('webgpu', coreMessage('backend.gpu-found', { adapter: adapterParam }), description);
 }
 
 /** What loading produced: the classifier and the facts the UI shows. */
