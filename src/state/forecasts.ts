@@ -58,6 +58,13 @@ function unpackForecasts(result: ForecastRunResult, horizon: number): Map<string
   return out;
 }
 
+/**
+ * How long the charted series must stay the same before their forecast run starts: a user flipping
+ * through filters needs no forecasts for the selections in between, and a run started on every
+ * change would take one of the machine's cores from the redraw of the next.
+ */
+export const FORECAST_DELAY_MS = 400;
+
 /** No forecasts (one shared empty map, so memoised charts see the same object). */
 const NO_FORECASTS: Map<string, TrendForecast> = new Map();
 
@@ -66,7 +73,8 @@ const NO_FORECASTS: Map<string, TrendForecast> = new Map();
  * change. Forecasts made for other series (before a filter change) are never returned: until the
  * new ones arrive the state is 'running' with no forecasts, so no stale forecast is drawn onto
  * new history. `superseded` says newer series are being drawn: a result arriving meanwhile is
- * dropped rather than drawn (its run is cancelled as soon as they are).
+ * dropped rather than drawn (its run is cancelled as soon as they are). A run starts only once
+ * the series have been the same for FORECAST_DELAY_MS.
  */
 export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number, superseded = false): ForecastState {
   const [state, setState] = useState<ForecastState & { series?: TrendSeries[]; horizon?: number }>({ status: 'idle', forecasts: NO_FORECASTS });
@@ -76,7 +84,7 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
   useEffect(() => {
     if (!wanted) return;
     const abort = new AbortController();
-    forecastTrends(series!, periods!, horizon, abort.signal).then(
+    const timer = setTimeout(() => forecastTrends(series!, periods!, horizon, abort.signal).then(
       // A result for series that have since changed is dropped (its request was cancelled, but the
       // answer may already have been on its way). A fresh one is drawn as a transition: React
       // renders it in slices and abandons it when the user changes a filter meanwhile.
@@ -88,8 +96,11 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
         const detail = (error as { detail?: CoreMessage }).detail;
         setState({ status: 'failed', forecasts: NO_FORECASTS, error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}), series, horizon });
       },
-    );
-    return () => abort.abort();
+    ), FORECAST_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
   }, [wanted, series, periods, horizon]);
   if (!wanted) return IDLE;
   if (state.series !== series || state.horizon !== horizon) return RUNNING;
