@@ -12,7 +12,9 @@
  *    the longest main-thread task (PerformanceObserver 'longtask') during the changes and the
  *    forecasts that arrive after them: that is the longest the page could not answer the user.
  *    The changes start once the dashboard has settled (weekly forecasts in, no long task for 2 s);
- *    they do not wait for each other's forecasts, so those are computed and arrive meanwhile.
+ *    Most changes follow at once; after some the bench pauses like a user looking at the chart
+ *    (0.6 s, so that selection's forecast run is under way at the next change; or until its
+ *    forecasts are drawn), so forecasts are computed and arrive between and after the changes.
  * Figures only; never pass/fail. Options: ROWS=1000000; PROFILE=1 builds unminified and prints
  * the page functions with the most self time during the changes (Chrome's CPU profiler).
  */
@@ -81,7 +83,12 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+/** A pause the bench made after a change: 'run' (0.6 s, a forecast run under way at the next change) or 'arrive' (until its forecasts were drawn). */
+interface Pause { after: number; kind: 'run' | 'arrive'; forecastsIn: boolean; waitedMs?: number }
 let redraws: number[] = [];
+let committedMs: number[] = [];
+let recountMs: number[] = [];
+let pauses: Pause[] = [];
 let longTasks: number[] = [];
 let profileTop: string[] = [];
 let openSeconds = 0;
@@ -129,7 +136,16 @@ try {
     const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
     observer.observe({ type: 'longtask', buffered: false });
     const out = [];
-    for (const value of ${JSON.stringify([...regions, '', ...regions, ''])}) {
+    const committed = [];
+    const recounts = [];
+    const pauses = [];
+    const forecastsIn = () => {
+      const cells = [...document.querySelectorAll('[data-testid="mase"]')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent !== '…');
+    };
+    const values = ${JSON.stringify([...regions, '', ...regions, ''])};
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       await frame();
       const t0 = performance.now();
       select.value = value;
@@ -138,17 +154,35 @@ try {
       const want = JSON.stringify(value ? [value] : []);
       // (A build without the attribute rendered synchronously in the change event: nothing to wait for.)
       while (view.hasAttribute('data-filter-${regionColumn}') && view.getAttribute('data-filter-${regionColumn}') !== want) await new Promise((r) => setTimeout(r, 0));
+      const t1 = performance.now();
+      // The recounts done for this change (user-timing entries the dashboard writes).
+      recounts.push(performance.getEntriesByName('trendloom:recount').filter((e) => e.startTime >= t0).reduce((sum, e) => sum + e.duration, 0));
       await frame();
       await frame();
       out.push(performance.now() - t0);
+      committed.push(t1 - t0);
+      // Like a user who looks at some selections: after every third change the next one comes 0.6 s
+      // later (that selection's forecast run is under way in the worker during the next change), and
+      // after the one after it the next waits until its forecasts are drawn. The others follow at once.
+      if (i % 3 === 1) {
+        await new Promise((r) => setTimeout(r, 600));
+        pauses.push({ after: i, kind: 'run', forecastsIn: forecastsIn() });
+      } else if (i % 3 === 2 && i < values.length - 1) {
+        const start = performance.now();
+        while (!forecastsIn() && performance.now() - start < 60000) await new Promise((r) => setTimeout(r, 50));
+        pauses.push({ after: i, kind: 'arrive', forecastsIn: forecastsIn(), waitedMs: Math.round(performance.now() - start) });
+      }
     }
     // Forecasts of the last selections arrive after the loop: their renders count as long tasks too.
     await new Promise((r) => setTimeout(r, 3000));
     await new Promise((r) => setTimeout(r, 0));
     observer.disconnect();
-    return { out, longTasks };
-  })()`)) as { out: number[]; longTasks: number[] };
+    return { out, committed, recounts, pauses, longTasks };
+  })()`)) as { out: number[]; committed: number[]; recounts: number[]; pauses: Pause[]; longTasks: number[] };
   redraws = measured.out;
+  committedMs = measured.committed;
+  recountMs = measured.recounts;
+  pauses = measured.pauses;
   longTasks = measured.longTasks;
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
@@ -204,6 +238,9 @@ const result = {
   browser_filter_to_redraw_max_ms: Number(Math.max(...redraws).toFixed(1)),
   browser_changes: redraws.length,
   browser_redraws_ms: redraws.map((ms) => Math.round(ms)),
+  browser_rendered_ms: committedMs.map((ms) => Math.round(ms)),
+  browser_recount_ms: recountMs.map((ms) => Math.round(ms)),
+  browser_pauses: pauses.map((p) => `after ${p.after + 1}: ${p.kind}${p.waitedMs !== undefined ? ` ${p.waitedMs} ms` : ''}${p.forecastsIn ? ', forecasts in' : ''}`),
   browser_longest_task_ms: Number(Math.max(0, ...longTasks).toFixed(0)),
   browser_long_tasks_over_200ms: longTasks.filter((d) => d > 200).length,
   load_average: loadavg().map((l) => Number(l.toFixed(1))),
@@ -211,6 +248,7 @@ const result = {
 console.log(`${result.rows.toLocaleString('en-GB')} items; facet "${facet}" by week; filter "${regionColumn}" changed ${redraws.length} times`);
 console.log(`node: recount on coded columns ${result.node_coded_recount_median_ms} ms (median) vs recount from strings ${result.node_string_recount_baseline_median_ms} ms (baseline, same run): ×${result.node_speedup}; one-off coding ${result.node_setup_ms} ms`);
 console.log(`browser: filter change → redrawn chart ${result.browser_filter_to_redraw_median_ms} ms median, ${result.browser_filter_to_redraw_max_ms} ms worst; file → dashboard ${result.browser_open_to_dashboard_s} s`);
+console.log(`browser: pauses ${pauses.filter((p) => p.kind === 'run').length}× 0.6 s, ${pauses.filter((p) => p.kind === 'arrive').length}× until forecasts were drawn (in: ${pauses.filter((p) => p.forecastsIn).length} of ${pauses.length}); change → view rendered (before paint) median ${median(committedMs).toFixed(0)} ms, of which recount ${median(recountMs).toFixed(0)} ms`);
 console.log(`browser: longest main-thread task ${result.browser_longest_task_ms} ms; tasks over 200 ms: ${result.browser_long_tasks_over_200ms} (during the changes and 3 s after); load average ${result.load_average.join(' ')}`);
 if (profileTop.length) console.log(`page self time during the changes (CPU profile):\n${profileTop.join('\n')}`);
 console.log(JSON.stringify(result));

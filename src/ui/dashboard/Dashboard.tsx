@@ -54,7 +54,13 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   // The controls answer at once; the views recount and redraw for the new spec as a transition,
   // which React interrupts (and restarts) when another control changes meanwhile.
   const shown = useDeferredValue(spec);
-  const trends = useMemo(() => prepared.trends(shown), [prepared, shown]);
+  const trends = useMemo(() => {
+    const start = performance.now();
+    const result = prepared.trends(shown);
+    // A user-timing entry per recount (read by `npm run bench:dashboard` to split a redraw into recount and render).
+    performance.measure('trendloom:recount', { start });
+    return result;
+  }, [prepared, shown]);
   const allPeriods = prepared.periods(spec.grain);
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
