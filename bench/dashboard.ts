@@ -54,7 +54,7 @@ const setupMs = performance.now() - s0;
 const codedTimes: number[] = [];
 for (const region of [...regions, ...regions]) {
   const t = performance.now();
-  prepared.trends({ ...spec, filters: { [regionColumn]: [region] } });
+  prepared.countTrends({ ...spec, filters: { [regionColumn]: [region] } }); // counted afresh: the page caches results
   codedTimes.push(performance.now() - t);
 }
 // Baseline inputs (label lists and fields as strings) are built once, outside the timing.

@@ -73,14 +73,17 @@ const NO_FORECASTS: Map<string, TrendForecast> = new Map();
  * change. Forecasts made for other series (before a filter change) are never returned: until the
  * new ones arrive the state is 'running' with no forecasts, so no stale forecast is drawn onto
  * new history. `superseded` says newer series are being drawn: a result arriving meanwhile is
- * dropped rather than drawn (its run is cancelled as soon as they are). A run starts only once
- * the series have been the same for FORECAST_DELAY_MS.
+ * not drawn then, but kept, and drawn once nothing newer is pending if its series are still the
+ * ones charted (the dashboard can come back to the very same series object, cached, so its run
+ * is not started again). A run starts only once the series have been the same for FORECAST_DELAY_MS.
  */
 export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number, superseded = false): ForecastState {
   const [state, setState] = useState<ForecastState & { series?: TrendSeries[]; horizon?: number }>({ status: 'idle', forecasts: NO_FORECASTS });
   const wanted = !!series && !!periods && series.length > 0 && periods.labels.length > 0;
   const supersededNow = useRef(superseded);
   supersededNow.current = superseded;
+  // A result that arrived while newer series were being drawn.
+  const held = useRef<(ForecastState & { series: TrendSeries[]; horizon: number }) | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return;
     const abort = new AbortController();
@@ -89,7 +92,10 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
       // answer may already have been on its way). A fresh one is drawn as a transition: React
       // renders it in slices and abandons it when the user changes a filter meanwhile.
       (forecasts) => {
-        if (!abort.signal.aborted && !supersededNow.current) startTransition(() => setState({ status: 'done', forecasts, series, horizon }));
+        if (abort.signal.aborted) return;
+        const done = { status: 'done' as const, forecasts, series: series!, horizon };
+        if (supersededNow.current) held.current = done;
+        else startTransition(() => setState(done));
       },
       (error: unknown) => {
         if (error instanceof CancelledError || abort.signal.aborted) return;
@@ -102,6 +108,12 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
       abort.abort();
     };
   }, [wanted, series, periods, horizon]);
+  useEffect(() => {
+    const result = held.current;
+    if (superseded || !result) return;
+    held.current = undefined;
+    if (result.series === series && result.horizon === horizon) startTransition(() => setState(result));
+  }, [superseded, series, horizon]);
   if (!wanted) return IDLE;
   if (state.series !== series || state.horizon !== horizon) return RUNNING;
   return state;

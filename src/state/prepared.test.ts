@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
-import { PreparedDataset } from './prepared.ts';
+import { PreparedDataset, precomputeTrends } from './prepared.ts';
 import type { DashboardSpec } from './store.ts';
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -23,5 +23,38 @@ describe('prepared dataset', () => {
     expect(ranged.itemsCounted).toBe(6);
     expect(ranged.periodOffset).toBe(1);
     expect(Array.from(ranged.series.find((s) => s.label === 'casual')!.share)).toEqual([0.5, 0.5, 0.5]);
+  });
+});
+
+describe('trend results kept per selection', () => {
+  it('answers a selection seen before with the same result, whatever the horizon or empty filters', () => {
+    const prepared = new PreparedDataset(dataset);
+    const first = prepared.trends({ ...spec, filters: { style: ['casual'] } })!;
+    expect(first.itemsCounted).toBe(6);
+    expect(prepared.trends({ ...spec, horizon: 8, filters: { style: ['casual'], other: [] } })).toBe(first);
+    expect(prepared.trends(spec)!.itemsCounted).toBe(12);
+    // Counting afresh gives equal numbers, in a new object.
+    const fresh = prepared.countTrends({ ...spec, filters: { style: ['casual'] } })!;
+    expect(fresh).not.toBe(first);
+    expect(fresh.series.map((s) => [s.label, Array.from(s.share)])).toEqual(first.series.map((s) => [s.label, Array.from(s.share)]));
+  });
+
+  it('counts the selections given to precomputeTrends ahead, and stops when told', () => {
+    vi.useFakeTimers();
+    try {
+      const prepared = new PreparedDataset(dataset);
+      const specs = ['casual', 'minimal'].map((v) => ({ ...spec, filters: { style: [v] } }));
+      const stop = precomputeTrends(prepared, specs, 10);
+      expect(specs.map((s) => prepared.hasTrends(s))).toEqual([false, false]);
+      vi.runAllTimers();
+      expect(specs.map((s) => prepared.hasTrends(s))).toEqual([true, true]);
+      stop();
+      const other = new PreparedDataset(dataset);
+      precomputeTrends(other, specs, 10)();
+      vi.runAllTimers();
+      expect(specs.map((s) => other.hasTrends(s))).toEqual([false, false]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -20,6 +20,8 @@ export class PreparedDataset {
   readonly unitsColumn: string | undefined;
   private datesCache: Float64Array | undefined;
   private unitsCache: Float64Array | undefined;
+  // Recent trend results by spec (least recently used first), so a selection seen before is not recounted.
+  private readonly trendCache = new Map<string, DashboardTrends | undefined>();
 
   constructor(readonly dataset: LoadedDataset) {
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
@@ -99,6 +101,26 @@ export class PreparedDataset {
    * the data does; gaps inside stay visible as "not enough data".
    */
   trends(spec: DashboardSpec): DashboardTrends | undefined {
+    const key = trendKey(spec);
+    if (this.trendCache.has(key)) {
+      const cached = this.trendCache.get(key);
+      this.trendCache.delete(key);
+      this.trendCache.set(key, cached);
+      return cached;
+    }
+    const result = this.countTrends(spec);
+    this.trendCache.set(key, result);
+    if (this.trendCache.size > TREND_CACHE_SIZE) this.trendCache.delete(this.trendCache.keys().next().value!);
+    return result;
+  }
+
+  /** Whether the trends of a spec are already counted (and cached). */
+  hasTrends(spec: DashboardSpec): boolean {
+    return this.trendCache.has(trendKey(spec));
+  }
+
+  /** The same as `trends`, always counted afresh (neither read from nor added to the cache). */
+  countTrends(spec: DashboardSpec): DashboardTrends | undefined {
     const periods = this.periods(spec.grain);
     if (!periods || !spec.facet) return undefined;
     const coded = this.coded(spec.facet);
@@ -125,6 +147,43 @@ export class PreparedDataset {
       periodOffset: from,
     };
   }
+}
+
+/** How many trend results a dataset keeps (each is a few series × periods of numbers). */
+const TREND_CACHE_SIZE = 128;
+
+// What a trend result depends on (not the forecast horizon), as a string; empty filters drop out.
+function trendKey(spec: DashboardSpec): string {
+  const filters = Object.entries(spec.filters).filter(([, values]) => values && values.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([spec.facet, spec.grain, spec.measure, filters, spec.dateFrom ?? null, spec.dateTo ?? null, spec.minSupport, spec.topN]);
+}
+
+/**
+ * Counts the trends of `specs` ahead, one per idle moment of the page (each takes a few
+ * milliseconds on a million items), starting after `delayMs` of quiet (so a user flipping
+ * through selections, and the forecasts of the one they stop at, come first). Choosing one of
+ * them later draws without a recount. Returns a function that stops the rest.
+ */
+export function precomputeTrends(prepared: PreparedDataset, specs: DashboardSpec[], delayMs = 1000): () => void {
+  const pending = specs.filter((spec) => !prepared.hasTrends(spec));
+  const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50) as unknown as number);
+  const cancelIdle = globalThis.cancelIdleCallback ?? ((handle: number) => clearTimeout(handle));
+  let handle = 0;
+  let stopped = false;
+  const next = () => {
+    if (stopped || pending.length === 0) return;
+    handle = idle(() => {
+      if (stopped) return;
+      prepared.trends(pending.shift()!);
+      next();
+    });
+  };
+  const timer = setTimeout(next, delayMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    cancelIdle(handle);
+  };
 }
 
 const prepared = new WeakMap<LoadedDataset, PreparedDataset>();

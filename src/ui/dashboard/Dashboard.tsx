@@ -1,7 +1,7 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
-import { prepare } from '../../state/prepared.ts';
+import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
 import { formatNumber, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
@@ -35,6 +35,9 @@ const grains: [PeriodGrain, MessageKey][] = [
   ['year', 'grainYear'],
 ];
 
+/** At most this many filter selections are counted ahead while the page is idle. */
+const PRECOMPUTED_SPECS = 64;
+
 /** Roles whose columns can be filtered on. */
 const filterRoles = ['region', 'gender', 'category'];
 /** Roles whose columns can be the trend facet. */
@@ -67,6 +70,15 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
   const activeFilters = Object.entries(shown.filters).filter(([, v]) => v.length > 0);
+  // While the page is idle, count each single value of each filter (and each filter cleared) for
+  // the shown facet, grain and range ahead, so picking one of them redraws without a recount.
+  useEffect(() => {
+    const specs = filterColumns.flatMap((c) =>
+      ['', ...prepared.coded(c.name).values].map((value) => ({ ...shown, filters: { ...shown.filters, [c.name]: value ? [value] : [] } })),
+    );
+    return precomputeTrends(prepared, specs.slice(0, PRECOMPUTED_SPECS));
+    // (filterColumns follows the dataset, which `prepared` stands for.)
+  }, [prepared, shown]);
 
   return (
     <section className="dashboard" data-testid="dashboard">
