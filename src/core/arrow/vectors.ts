@@ -17,6 +17,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { ByteColumn } from './byteColumn.ts';
+import { ByteDictionary, hashBytes } from './byteDictionary.ts';
 
 /** A validity bitmap (bit set = value present) and how many values are missing. */
 export interface Validity {
@@ -130,10 +131,7 @@ export function dictionaryEncode(column: ByteColumn, maxUniques: number): Dictio
   const offsets = column.offsets;
   const indices = new Int32Array(n);
   const validity = new ValidityBuilder(n);
-  const values = new ByteColumn(Math.min(maxUniques, 1024), 16 * 1024);
-  let size = 1024;
-  let table = new Int32Array(size); // 0 = empty slot, else dictionary index + 1
-  let hashes = new Int32Array(1024); // hash of each dictionary value, for rehashing
+  const dictionary = new ByteDictionary(1024, Math.min(maxUniques, 1024), 16 * 1024);
   for (let i = 0; i < n; i++) {
     let s = offsets[i]!;
     let e = offsets[i + 1]!;
@@ -143,62 +141,15 @@ export function dictionaryEncode(column: ByteColumn, maxUniques: number): Dictio
       validity.setNull(i);
       continue;
     }
-    // FNV-1a over the cell's bytes.
-    let h = 0x811c9dc5 | 0;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-    const mask = size - 1;
-    let slot = h & mask;
-    let found = -1;
-    for (;;) {
-      const entry = table[slot]!;
-      if (entry === 0) break;
-      const index = entry - 1;
-      if (hashes[index] === h) {
-        const vs = values.offsets[index]!;
-        const ve = values.offsets[index + 1]!;
-        if (ve - vs === e - s) {
-          let same = true;
-          const vb = values.bytes;
-          for (let k = 0; k < e - s; k++) {
-            if (vb[vs + k] !== bytes[s + k]) {
-              same = false;
-              break;
-            }
-          }
-          if (same) {
-            found = index;
-            break;
-          }
-        }
-      }
-      slot = (slot + 1) & mask;
-    }
+    const h = hashBytes(bytes, s, e);
+    let found = dictionary.find(bytes, s, e, h);
     if (found < 0) {
-      found = values.count;
-      if (found >= maxUniques) return null;
-      values.appendField(bytes, s, e, 0);
-      if (found === hashes.length) {
-        const grown = new Int32Array(hashes.length * 2);
-        grown.set(hashes);
-        hashes = grown;
-      }
-      hashes[found] = h;
-      table[slot] = found + 1;
-      if (values.count * 2 > size) {
-        // Keep the table at most half full so probes stay short.
-        size *= 2;
-        table = new Int32Array(size);
-        const m = size - 1;
-        for (let v = 0; v < values.count; v++) {
-          let t = hashes[v]! & m;
-          while (table[t] !== 0) t = (t + 1) & m;
-          table[t] = v + 1;
-        }
-      }
+      if (dictionary.values.count >= maxUniques) return null;
+      found = dictionary.insert(bytes, s, e, h, ~found);
     }
     indices[i] = found;
   }
-  return { indices, validity, values, length: n };
+  return { indices, validity, values: dictionary.values, length: n };
 }
 
 /** A Dictionary<Utf8, Int32> vector; cells whose value `isMissingValue` says is a missing token ('N/A') become missing. */
