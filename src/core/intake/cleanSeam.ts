@@ -6,20 +6,10 @@
  * that arrive already typed from Arrow/Parquet get an inference without re-reading their cells).
  */
 import {
-  combineYearSeason,
   detectDateFormat,
   detectLabelSeparator,
   detectNumberFormat,
-  guessRoles,
-  inferColumnType,
-  isCellProblem,
   isMissing,
-  makeDateParser,
-  parseBooleanCell,
-  parseNumberCell,
-  splitLabels,
-  NO_DATE_MESSAGE,
-  NO_TEXT_COLUMN_MESSAGE,
   ROLES,
   type CellProblem,
   type ColumnInference,
@@ -43,7 +33,7 @@ export {
   splitLabels,
   NO_DATE_MESSAGE,
   NO_TEXT_COLUMN_MESSAGE,
-};
+} from '../clean/index.ts';
 export type { CellProblem, ColumnInference, ColumnType, Hemisphere, LabelSeparator, RoleColumn, RoleMapping };
 
 /** What a column means for Trendloom (the cleaning library's roles). */
