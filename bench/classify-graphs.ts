@@ -9,25 +9,20 @@
  *
  * Options: ROUNDS=5, BATCHES=6 (batches of 64 names per round).
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { padBatch, planBatches } from '../src/model/batching.ts';
 import { buildInputText } from '../src/model/inputText.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
+import { productNames } from './productNames.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const BATCHES = Number(process.env.BATCHES ?? 6);
 
-const shared = resolve(ROOT, '../shared/data/fashion-products/styles.csv');
-const source = existsSync(shared) ? shared : resolve(ROOT, 'public/demo/catalogue-sample.csv');
-const names = readFileSync(source, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((line) => {
-  const quoted = /"((?:[^"]|"")*)"\s*$/.exec(line);
-  return quoted ? quoted[1]!.replaceAll('""', '"') : line.slice(line.lastIndexOf(',') + 1);
-});
+const { names } = productNames('public/demo/catalogue-sample.csv');
 
 // Tokenise once with the app's tokenizer; cut length-bucketed batches of 64 as the app does.
 const classifier = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });

@@ -2,10 +2,11 @@
 // `Classifier.classifyTexts` on product names from the styles catalogue, against a baseline measured
 // in the same run (one item per model call, no bucketing). Prints figures and one JSON line.
 // usage: npm run bench:classify-node [-- --items 10000 --threads 1]
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildInputText } from '../src/model/inputText.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
+import { productNames } from './productNames.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -15,15 +16,7 @@ function option(name: string, fallback: number): number {
 const items = option('items', 10_000);
 const threads = option('threads', 1);
 const baselineItems = option('baseline-items', 500);
-const shared = new URL('../../shared/data/fashion-products/styles.csv', import.meta.url).pathname;
-const fixture = new URL('../test/fixtures/classifier/catalogue-heldout-sample.csv', import.meta.url).pathname;
-const source = existsSync(shared) ? shared : fixture;
-const lines = readFileSync(source, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
-// productDisplayName is the last column; names with commas are quoted.
-const names = lines.map((line) => {
-  const quoted = /"((?:[^"]|"")*)"\s*$/.exec(line);
-  return quoted ? quoted[1]!.replaceAll('""', '"') : line.slice(line.lastIndexOf(',') + 1);
-});
+const { names, source } = productNames('test/fixtures/classifier/catalogue-heldout-sample.csv', 'test fixture');
 const sample: string[] = [];
 for (let i = 0; sample.length < items; i++) sample.push(names[(i * 7919) % names.length]!);
 const texts = sample.map((name) => buildInputText(name));
@@ -41,7 +34,7 @@ const baselineSeconds = (performance.now() - t1) / 1000;
 
 const result = {
   bench: 'classify-node',
-  source: source.includes('shared') ? 'shared/data/fashion-products/styles.csv' : 'test fixture',
+  source,
   items,
   distinct: new Set(texts).size,
   threads,

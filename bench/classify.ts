@@ -9,30 +9,19 @@
  * catalogue repeated when that file is absent), THREADS (browser WASM threads and ORT-node intra-op
  * threads; default: all cores), BROWSER_THREADS (browser WASM threads alone; default: the app's own choice).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
+import { productNames } from './productNames.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.ITEMS ?? 20_000);
 const THREADS = Number(process.env.THREADS ?? availableParallelism());
 const BROWSER_THREADS = process.env.BROWSER_THREADS ? Number(process.env.BROWSER_THREADS) : process.env.THREADS ? THREADS : undefined;
 
-function productNames(): { names: string[]; source: string } {
-  const shared = resolve(ROOT, '../shared/data/fashion-products/styles.csv');
-  const source = existsSync(shared) ? shared : resolve(ROOT, 'public/demo/catalogue-sample.csv');
-  const lines = readFileSync(source, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
-  const names = lines.map((line) => {
-    const quoted = /"((?:[^"]|"")*)"\s*$/.exec(line);
-    return quoted ? quoted[1]!.replaceAll('""', '"') : line.slice(line.lastIndexOf(',') + 1);
-  });
-  return { names, source: source.includes('shared') ? 'shared/data/fashion-products/styles.csv' : 'public/demo/catalogue-sample.csv' };
-}
-
-const { names, source } = productNames();
+const { names, source } = productNames('public/demo/catalogue-sample.csv');
 const texts = Array.from({ length: ITEMS }, (_, i) => names[(i * 7919) % names.length]!);
 const distinct = new Set(texts).size;
 

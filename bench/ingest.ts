@@ -23,6 +23,7 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { writeCatalogue } from './ingestData.ts';
+import type { PageRun } from './ingestPage/main.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -31,17 +32,6 @@ const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 3);
 const CSV = join(OUT, `catalogue-${ROWS}.csv`);
 
-interface PageRun {
-  engine: 'trendloom' | 'papaparse';
-  ms: number;
-  rows: number;
-  columns: number;
-  maxGapMs: number;
-  longestLongTaskMs: number;
-  problems?: number;
-  workerTimings?: { parse: number; typing: number; infer: number; convert: number; encode?: number };
-  decodeMs?: number;
-}
 
 interface Measured extends PageRun {
   peakRssDelta: number;
