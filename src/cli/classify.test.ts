@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
-import { csvField } from './classify.ts';
+import { csvField } from '../core/csv/field.ts';
 
 const FIXTURE = new URL('../../test/fixtures/classifier/catalogue-heldout-sample.csv', import.meta.url).pathname;
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bytesSource, intake } from '../core/intake/intake.ts';
+import { csvField } from '../core/csv/field.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText } from '../model/inputText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -47,11 +48,6 @@ export async function readTableForCli(path: string): Promise<CliTable> {
     }));
   }
   return { columns, rows, roles: new Map(original.map((c) => [c.name, c.role])), notes: result.stats.rejectedRows ? [`${result.stats.rejectedRows} rows could not be read and are left out (first problem: ${result.problems[0]?.message ?? 'unknown'}).`] : [] };
-}
-
-/** Quotes a CSV field when it holds a comma, quote or line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** The item fields for one row: materials/colour/season columns go to their labelled slots. */

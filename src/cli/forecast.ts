@@ -1,6 +1,7 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { addPeriods, cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { csvField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 
@@ -21,11 +22,6 @@ Options:
   --lead <file.csv>     an early-signal panel with the same series names (e.g. influencers);
                         used where it helps in backtests`;
 
-/** Quotes a CSV cell when it needs it (RFC 4180). */
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Number cell: full precision, empty for a missing value. */
 function numberCell(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '' : String(value);
@@ -36,7 +32,7 @@ export function forecastCsv(forecast: SeriesSetForecast, intervals: boolean): st
   const header = ['date', ...forecast.series.map((s) => s.name)];
   const bands = ['lo80', 'hi80', 'lo95', 'hi95'] as const;
   if (intervals) for (const s of forecast.series) for (const band of bands) header.push(`${s.name}__${band}`);
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [header.map(csvField).join(',')];
   forecast.dates.forEach((date, h) => {
     const row = [formatDate(date), ...forecast.series.map((s) => numberCell(s.point[h]))];
     if (intervals) for (const s of forecast.series) for (const band of bands) row.push(numberCell(s[band]?.[h]));

@@ -3,6 +3,7 @@
  * quotes, CRLF/LF, BOM), and the matching writer, for the fine-tuning tests and bench.
  */
 import { readCsvRows as readCsvRecords } from '../aggregate/seriesSet.ts';
+import { csvField } from '../csv/field.ts';
 
 /** A CSV file as header + rows of strings. */
 export interface CsvRows {
@@ -19,11 +20,8 @@ export function readCsvRows(text: string): CsvRows {
   return { columns, rows };
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
 
 /** Writes header + rows as CSV text (LF line ends, fields quoted when needed). */
 export function writeCsvRows({ columns, rows }: CsvRows): string {
-  return [columns, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  return [columns, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
  * they exist), rendered as Markdown here and as a printable page by the UI. Pure.
  */
 import type { TrendSeries } from '../dashboard/trends.ts';
+import { csvField } from '../csv/field.ts';
 
 /** One value's line in a report table. */
 export interface ReportRow {
@@ -85,17 +86,16 @@ export function reportToMarkdown(report: TrendReport): string {
 
 /** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds). */
 export function seriesToCsv(periods: string[], series: { label: string; values: ArrayLike<number> }[], future?: { periods: string[]; forecasts: Map<string, { point: ArrayLike<number>; lo80?: ArrayLike<number>; hi80?: ArrayLike<number>; lo95?: ArrayLike<number>; hi95?: ArrayLike<number> }> }): string {
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toFixed(6))));
   const header = ['period', 'kind', ...series.flatMap((s) => (future ? [s.label, `${s.label}__lo80`, `${s.label}__hi80`, `${s.label}__lo95`, `${s.label}__hi95`] : [s.label]))];
-  const lines = [header.map(quote).join(',')];
+  const lines = [header.map(csvField).join(',')];
   periods.forEach((period, p) => {
-    lines.push([quote(period), 'history', ...series.flatMap((s) => (future ? [num(s.values[p]), '', '', '', ''] : [num(s.values[p])]))].join(','));
+    lines.push([csvField(period), 'history', ...series.flatMap((s) => (future ? [num(s.values[p]), '', '', '', ''] : [num(s.values[p])]))].join(','));
   });
   future?.periods.forEach((period, h) => {
     lines.push(
       [
-        quote(period),
+        csvField(period),
         'forecast',
         ...series.flatMap((s) => {
           const f = future.forecasts.get(s.label);
