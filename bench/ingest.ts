@@ -23,7 +23,7 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { writeCatalogue } from './ingestData.ts';
-import type { PageRun } from './ingestPage/main.ts';
+import type { Engine, PageRun } from './ingestPage/main.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -137,7 +137,8 @@ async function main(): Promise<void> {
     process.stdout.write(`  reading the file alone (Blob.stream(), no parsing): ${fmt(readMs, 0)} ms = ${fmt(mb(fileBytes) / (readMs / 1000))} MB/s\n`);
     const loadBefore = loadavg()[0]!;
     const results: Measured[] = [];
-    const engines = ['trendloom', 'papaparse'] as const;
+    // ONE_PART=1 also runs Trendloom reading every file in one part (no helper worker), for comparison.
+    const engines: Engine[] = process.env.ONE_PART === '1' ? ['trendloom', 'trendloom-one-part', 'papaparse'] : ['trendloom', 'papaparse'];
     for (let run = 0; run < RUNS; run++) {
       for (const engine of engines) {
         // Drop the previous run's output before measuring the baseline, so it is not counted as freed memory.
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
         clearInterval(sampler);
         peak = Math.max(peak, rssBytes(pids));
         results.push({ ...measured, peakRssDelta: peak - baseline });
-        process.stdout.write(`  run ${run + 1} ${engine.padEnd(9)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms\n`);
+        process.stdout.write(`  run ${run + 1} ${engine.padEnd(18)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms${measured.workerTimings ? `  (worker: read+split ${fmt(measured.workerTimings.parse, 0)} ms in ${measured.workerTimings.parts ?? 1} part(s), convert ${fmt(measured.workerTimings.convert, 0)}, encode ${fmt(measured.workerTimings.encode ?? 0, 0)})` : ''}\n`);
       }
     }
     const best = (engine: string) => results.filter((r) => r.engine === engine).sort((a, b) => a.ms - b.ms)[0]!;
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
               workerInferMs: Math.round(r.workerTimings.infer),
               workerConvertMs: Math.round(r.workerTimings.convert),
               workerEncodeMs: Math.round(r.workerTimings.encode ?? 0),
+              workerParts: r.workerTimings.parts ?? 1,
               pageDecodeMs: Math.round(r.decodeMs ?? 0),
             }
           : {}),
@@ -196,8 +198,17 @@ async function main(): Promise<void> {
       `Intake benchmark: ${fmt(mb(fileBytes))} MB, ${ours.rows.toLocaleString('en-US')} rows, Chromium ${version} headless, best of ${RUNS} runs each`,
       `  machine: ${navigatorCores()} cores, load average ${load} during the runs; reading the file alone: ${readMbPerS} MB/s`,
       `  Trendloom (worker → Arrow): ${fmt(ours.mbPerS)} MB/s, ${ours.rowsPerS.toLocaleString('en-US')} rows/s, ${ours.ms} ms `,
-      `                              worker: read+split ${ours.workerParseMs} ms, types+roles ${ours.workerInferMs} ms, convert ${ours.workerConvertMs} ms, IPC encode ${ours.workerEncodeMs} ms; page: tableFromIPC ${ours.pageDecodeMs} ms`,
+      `                              worker: read+split ${ours.workerParseMs} ms, types+roles ${ours.workerInferMs} ms, convert ${ours.workerConvertMs} ms, IPC encode ${ours.workerEncodeMs} ms; page: tableFromIPC ${ours.pageDecodeMs} ms; read in ${ours.workerParts} part(s) at once`,
       `                              peak memory +${ours.peakMemoryMB} MB (${ours.peakMemoryVsFile}× the file), longest main-thread block ${ours.mainThreadBlockInBestRunMs} ms in the best run, ${ours.longestMainThreadBlockMs} ms in any run`,
+      ...(engines.includes('trendloom-one-part')
+        ? (() => {
+            const one = summary('trendloom-one-part');
+            return [
+              `  Trendloom, one part only:   ${fmt(one.mbPerS)} MB/s, ${one.ms} ms; worker: read+split ${one.workerParseMs} ms, types+roles ${one.workerInferMs} ms, convert ${one.workerConvertMs} ms, IPC encode ${one.workerEncodeMs} ms`,
+              `                              peak memory +${one.peakMemoryMB} MB (${one.peakMemoryVsFile}× the file), longest main-thread block ${one.mainThreadBlockInBestRunMs} ms in the best run, ${one.longestMainThreadBlockMs} ms in any run; ${fmt(papa.ms / one.ms, 2)}× PapaParse`,
+            ];
+          })()
+        : []),
       `  PapaParse (worker → rows):  ${fmt(papa.mbPerS)} MB/s, ${papa.rowsPerS.toLocaleString('en-US')} rows/s, ${papa.ms} ms`,
       `                              peak memory +${papa.peakMemoryMB} MB (${papa.peakMemoryVsFile}× the file), longest main-thread block ${papa.mainThreadBlockInBestRunMs} ms in the best run, ${papa.longestMainThreadBlockMs} ms in any run`,
       `  Trendloom is ${speedup}× PapaParse (same run). Goals: ≥ 100 MB/s, ≥ 5× PapaParse, peak ≤ 2× file, no block > 50 ms.`,

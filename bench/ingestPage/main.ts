@@ -6,21 +6,25 @@
 import type PapaNamespace from 'papaparse';
 import { tableFromIPC } from 'apache-arrow';
 import { WorkerClient } from '../../src/workers/client.ts';
+import type { IntakeStats } from '../../src/core/intake/intake.ts';
 
 // PapaParse is loaded as a classic script (papaparse.min.js, copied next to the page by
 // bench/ingest.ts): its worker mode rebuilds itself from its own source, which bundling breaks.
 declare const Papa: typeof PapaNamespace;
 
+/** What the page can run: Trendloom (split reads allowed, or always one part) or PapaParse. */
+export type Engine = 'trendloom' | 'trendloom-one-part' | 'papaparse';
+
 /** What one run measured (page side). */
 export interface PageRun {
-  engine: 'trendloom' | 'papaparse';
+  engine: Engine;
   ms: number;
   rows: number;
   columns: number;
   maxGapMs: number;
   longestLongTaskMs: number;
   problems?: number;
-  workerTimings?: { parse: number; typing: number; infer: number; convert: number; encode?: number };
+  workerTimings?: IntakeStats['timings'];
   decodeMs?: number;
 }
 
@@ -61,7 +65,7 @@ function watchMainThread(): () => { maxGapMs: number; longestLongTaskMs: number 
   };
 }
 
-async function runTrendloom(): Promise<PageRun> {
+async function runTrendloom(engine: 'trendloom' | 'trendloom-one-part'): Promise<PageRun> {
   const file = input();
   const worker = new Worker(new URL('../../src/workers/intake.worker.ts', import.meta.url), { type: 'module' });
   const client = new WorkerClient(worker);
@@ -69,7 +73,7 @@ async function runTrendloom(): Promise<PageRun> {
   await client.request('ping' as never, { text: 'warm' } as never).catch(() => undefined);
   const stop = watchMainThread();
   const started = performance.now();
-  const result = await client.request('intake.parse', { file, name: file.name });
+  const result = await client.request('intake.parse', { file, name: file.name, split: engine === 'trendloom' });
   const decodeStarted = performance.now();
   const table = tableFromIPC(result.ipc);
   const decodeMs = performance.now() - decodeStarted;
@@ -77,7 +81,7 @@ async function runTrendloom(): Promise<PageRun> {
   const watch = stop();
   worker.terminate();
   lastResult = table;
-  return { engine: 'trendloom', ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, decodeMs, ...watch };
+  return { engine, ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, decodeMs, ...watch };
 }
 
 async function runPapa(): Promise<PageRun> {
@@ -111,7 +115,7 @@ async function runPapa(): Promise<PageRun> {
 
 declare global {
   interface Window {
-    benchRun(engine: 'trendloom' | 'papaparse'): Promise<PageRun>;
+    benchRun(engine: Engine): Promise<PageRun>;
     benchHolding(): boolean;
     benchClear(): void;
     benchRead(mode: 'stream' | 'slices'): Promise<{ ms: number; bytes: number; chunks: number }>;
@@ -120,7 +124,7 @@ declare global {
 
 window.benchRun = (engine) => {
   lastResult = null;
-  return engine === 'trendloom' ? runTrendloom() : runPapa();
+  return engine === 'papaparse' ? runPapa() : runTrendloom(engine);
 };
 window.benchHolding = () => lastResult !== null;
 window.benchClear = () => {

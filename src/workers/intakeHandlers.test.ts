@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkerClient } from './client.ts';
 import type { HandlerContext } from './handlers.ts';
 import { inProcessPort } from './inProcess.ts';
-import { intakeHandlers } from './intakeHandlers.ts';
+import { createIntakeHandlers, intakeHandlers } from './intakeHandlers.ts';
 import { CancelledError, type Progress } from './protocol.ts';
 
 const csv = (rows: number) =>
@@ -77,5 +77,43 @@ describe('intake worker progress and cancel', () => {
     const { result } = await intakeHandlers['intake.preview']({ file: new TextEncoder().encode(csv(5000)), name: 'p.csv', rows: 20 }, context());
     expect(tableFromIPC(result.ipc).numRows).toBe(20);
     expect(result.notes.join(' ')).not.toMatch(/very large/);
+  });
+});
+
+describe('intake worker with a helper (a large CSV read in two parts)', () => {
+  const helperHandlers = () => createIntakeHandlers({ helper: new WorkerClient(inProcessPort(intakeHandlers)), splitMinBytes: 0 });
+  const rowsOf = (ipc: Uint8Array) => tableFromIPC(ipc).toArray().map((row) => JSON.stringify(row));
+
+  it('answers the same table, problems and counts as one read, with progress to the end', async () => {
+    const text = `${csv(8000)}\nbad row\n${csv(3000).split('\n').slice(1).join('\n')}\n`;
+    const progress: Progress[] = [];
+    const split = await new WorkerClient(inProcessPort(helperHandlers())).request('intake.parse', { file: new Blob([text]), name: 'big.csv' }, { onProgress: (p) => progress.push(p) });
+    const one = await new WorkerClient(inProcessPort(intakeHandlers)).request('intake.parse', { file: new Blob([text]), name: 'big.csv' });
+    expect(split.stats.timings.parts).toBe(2);
+    expect(one.stats.timings.parts).toBe(1);
+    expect(rowsOf(split.ipc)).toEqual(rowsOf(one.ipc));
+    expect(split.problems).toEqual(one.problems);
+    expect({ ...split.stats, timings: null }).toEqual({ ...one.stats, timings: null });
+    const size = new Blob([text]).size;
+    expect(progress.filter((p) => p.stage === 'parse').at(-1)).toMatchObject({ done: size, total: size, rows: 11_000 });
+  });
+
+  it('reads in one part when asked to, and for previews', async () => {
+    const file = new Blob([csv(8000)]);
+    const handlers = helperHandlers();
+    expect((await handlers['intake.parse']({ file, name: 'big.csv', split: false }, context())).result.stats.timings.parts).toBe(1);
+    expect((await handlers['intake.preview']({ file, name: 'big.csv' }, context())).result.stats.timings.parts).toBe(1);
+  });
+
+  it('answers cancelled when cancelled while the helper reads', async () => {
+    const client = new WorkerClient(inProcessPort(helperHandlers()));
+    const controller = new AbortController();
+    const pending = client.request('intake.parse', { file: new Blob([csv(200_000)]), name: 'big.csv' }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done > 1 << 20) controller.abort();
+      },
+    });
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });
 });

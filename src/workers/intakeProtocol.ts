@@ -4,6 +4,8 @@
  * with a transfer list, never as row objects.
  */
 import type { IntakeOptions, IntakeResult } from '../core/intake/intake.ts';
+import type { CsvPartSettings } from '../core/csv/parseCsv.ts';
+import type { CsvPart } from '../core/csv/recordColumns.ts';
 
 /** Reads a whole file into an Arrow table. */
 export interface IntakeParseParams {
@@ -13,6 +15,8 @@ export interface IntakeParseParams {
   name: string;
   /** Overrides of the guesses: delimiter, encoding, header, hemisphere, roles, types, maxRows. */
   options?: IntakeOptions;
+  /** False reads a large CSV in one part even where a helper worker could read half (for comparisons); default true. */
+  split?: boolean;
 }
 
 /** The table as Arrow IPC (stream format) plus what was learnt reading it: the core's result, table as bytes. */
@@ -26,3 +30,16 @@ export interface IntakePreviewParams extends IntakeParseParams {
   /** Rows to read (default 200). */
   rows?: number;
 }
+
+/** Reads a CSV from byte `start` (a line start) to its end into raw columns: the second part of a split read. */
+export interface IntakePartParams {
+  /** The whole file. */
+  file: Blob;
+  /** Where the part starts. */
+  start: number;
+  /** What the first part learnt: delimiter, column names, cell sizes, row cap. */
+  settings: CsvPartSettings;
+}
+
+/** The part's raw columns as plain typed arrays (transferred), lines counted from the part's start. */
+export type IntakePartResult = CsvPart;

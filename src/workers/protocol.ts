@@ -59,6 +59,8 @@ export interface RequestMap {
   'intake.parse': { params: import('./intakeProtocol.ts').IntakeParseParams; result: import('./intakeProtocol.ts').IntakeParseResult };
   /** Reads the first rows of a file, for a quick look; same result shape. */
   'intake.preview': { params: import('./intakeProtocol.ts').IntakePreviewParams; result: import('./intakeProtocol.ts').IntakeParseResult };
+  /** Reads the second part of a large CSV into raw columns (the intake worker's helper, for a split read). */
+  'intake.part': { params: import('./intakeProtocol.ts').IntakePartParams; result: import('./intakeProtocol.ts').IntakePartResult };
   /** Forecasts a series set with the backtested ensemble; progress per series batch, cancel between batches. */
   'forecast.run': { params: import('./forecastProtocol.ts').ForecastRunParams; result: import('./forecastProtocol.ts').ForecastRunResult };
   /** Turns labelled items into share-per-period trend series. */

@@ -33,6 +33,20 @@ export class ByteColumn {
     this.pushOffset();
   }
 
+  /** Appends `count` cells given in Arrow Utf8 layout (bytes[offsets[i], offsets[i + 1]) is cell i). */
+  appendCells(bytes: Uint8Array, offsets: Int32Array, count: number): void {
+    const first = offsets[0]!;
+    const length = offsets[count]! - first;
+    this.reserveBytes(this.byteLength + length);
+    this.reserveCells(this.count + count);
+    this.bytes.set(bytes.subarray(first, first + length), this.byteLength);
+    const own = this.offsets;
+    const shift = this.byteLength - first;
+    for (let i = 1, at = this.count + 1; i <= count; i++, at++) own[at] = offsets[i]! + shift;
+    this.byteLength += length;
+    this.count += count;
+  }
+
   /** Appends a JS string (Arrow / Parquet inputs); null becomes an empty (missing) cell. */
   appendString(value: string | null): void {
     if (value !== null && value.length > 0) {

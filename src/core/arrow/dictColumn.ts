@@ -30,7 +30,7 @@ export class DictColumn implements CellColumn {
   private scratch = new Uint8Array(256);
 
   constructor(expectedCells = 1024) {
-    this.indices = new Int32Array(Math.max(16, Math.min(expectedCells, 1 << 16)));
+    this.indices = new Int32Array(Math.max(16, expectedCells));
   }
 
   /** The distinct cells (exact bytes, untrimmed), in order of first appearance. */
@@ -108,6 +108,32 @@ export class DictColumn implements CellColumn {
       indices[count++] = found >= 0 ? found : dictionary.insert(bytes, s, e, h, ~found);
     }
     this.count = count;
+  }
+
+  /**
+   * Appends `count` cells that are dictionary-encoded elsewhere (value v is
+   * valueBytes[valueOffsets[v], valueOffsets[v + 1]), cell i is value indices[i]): each of their
+   * values is looked up once, then the cells' indices are remapped.
+   */
+  appendEncoded(valueBytes: Uint8Array, valueOffsets: Int32Array, indices: Int32Array, count: number): void {
+    const distinct = valueOffsets.length - 1;
+    const remap = new Int32Array(Math.max(distinct, 0));
+    const dictionary = this.dictionary;
+    for (let v = 0; v < distinct; v++) {
+      const s = valueOffsets[v]!;
+      const e = valueOffsets[v + 1]!;
+      const h = hashBytes(valueBytes, s, e);
+      const found = dictionary.find(valueBytes, s, e, h);
+      remap[v] = found >= 0 ? found : dictionary.insert(valueBytes, s, e, h, ~found);
+    }
+    if (this.count + count > this.indices.length) {
+      const grown = new Int32Array(Math.max(this.count + count, this.indices.length * 2));
+      grown.set(this.indices.subarray(0, this.count));
+      this.indices = grown;
+    }
+    const own = this.indices;
+    for (let i = 0, at = this.count; i < count; i++, at++) own[at] = remap[indices[i]!]!;
+    this.count += count;
   }
 
   /** The same cells as a plain ByteColumn (for columns that turned out to be text or ids). */

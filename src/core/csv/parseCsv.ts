@@ -4,24 +4,16 @@
  * record into its column. Ragged records and an unclosed quote go to the problems list with their
  * line, so rows kept + rows rejected = records in the file.
  */
-import { ByteColumn } from '../arrow/byteColumn.ts';
-import { DictColumn } from '../arrow/dictColumn.ts';
+import type { ByteColumn } from '../arrow/byteColumn.ts';
+import type { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { CsvScanner, copyField } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
-import { coreMessage, englishText, pushNote, type CoreMessage, type MessageCode } from '../messages.ts';
+import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
+import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem } from './recordColumns.ts';
 
-/** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
-export interface IntakeProblem {
-  /** Physical line where the record starts. */
-  line: number;
-  /** Column name, or null when the whole row is affected. */
-  column: string | null;
-  /** What is wrong, in plain words (English). */
-  message: string;
-  /** The same as a message code and parameters, for other languages. */
-  detail?: CoreMessage;
-}
+export type { IntakeProblem } from './recordColumns.ts';
+export { MAX_PROBLEMS_LISTED } from './recordColumns.ts';
 
 /** Choices the user can force instead of the guesses. */
 export interface CsvOptions {
@@ -45,6 +37,8 @@ export interface ParseHooks {
   throwIfCancelled?(): void;
   /** Lets other work (messages, cancel) run between chunks; the worker passes a macrotask yield. */
   yieldNow?(): Promise<void>;
+  /** Reads the second part of a large CSV elsewhere at the same time (a second worker). */
+  splitter?: CsvSplitter;
 }
 
 /** Raw columns of a parsed CSV, before typing. */
@@ -79,6 +73,8 @@ export interface RawCsv {
   bytesRead: number;
   /** True when the row cap stopped reading early. */
   truncated: boolean;
+  /** True when the file was read in two parts at once (see CsvSplitter). */
+  split: boolean;
 }
 
 /**
@@ -90,8 +86,6 @@ export interface RawCsv {
  * never freezes because all of this is in a worker.
  */
 export const MAX_ROWS_DEFAULT = 3_000_000;
-/** Problems listed one by one at most; more are counted. */
-export const MAX_PROBLEMS_LISTED = 10_000;
 const SAMPLE_BYTES = 64 * 1024;
 const SLICE_BYTES = 1 << 20;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe (|)' };
@@ -130,13 +124,6 @@ export function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? `'${delimiter}'`;
 }
 
-const DELIMITER_CODES: Record<string, MessageCode> = { ',': 'delimiter.comma', ';': 'delimiter.semicolon', '\t': 'delimiter.tab', '|': 'delimiter.pipe' };
-
-/** A delimiter as a message parameter: a named one as its own message (worded per language), any other quoted. */
-function delimiterParam(delimiter: string): CoreMessage | string {
-  const code = DELIMITER_CODES[delimiter];
-  return code ? coreMessage(code) : `'${delimiter}'`;
-}
 
 /**
  * Parses CSV from `head` (the first bytes, already read) and the rest of `iterator` into raw
@@ -176,200 +163,140 @@ export async function parseCsv(
   if (options.header === undefined && !header) note(coreMessage('note.no-header'));
 
   const maxRows = options.maxRows ?? MAX_ROWS_DEFAULT;
-  const problems: IntakeProblem[] = [];
-  let problemCount = 0;
-  const addProblem = (problem: IntakeProblem) => {
-    problemCount++;
-    if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
-  };
-
-  let names: string[] | null = null;
-  let columns: (ByteColumn | DictColumn)[] = [];
-  let columnBytes: number[] = [];
-  let expectedRowCount = 1024;
-  let ncols = 0;
-  let lines = new Int32Array(1024);
-  let rows = 0;
-  let rejected = 0;
-  let blankLines = 0;
-  let records = 0;
-  let truncated = false;
+  let names = null as string[] | null;
   // Size the column buffers from the sample's average cell lengths, so a large file is copied
   // into buffers of about the right size once instead of being regrown (and recopied) many times.
   const dataSample = sample.rows.slice(header ? 1 : 0).filter((row) => !(row.length === 1 && row[0] === ''));
   const averageLengths = (count: number): number[] =>
     Array.from({ length: count }, (_, k) => (dataSample.length ? dataSample.reduce((sum, row) => sum + utf8Length(row[k] ?? ''), 0) / dataSample.length : 16));
   const decoder = new TextDecoder('utf-8');
-
-  const startColumns = (count: number) => {
-    ncols = count;
-    const averages = averageLengths(count);
-    const rowBytes = averages.reduce((a, b) => a + b, 0) + count;
-    const expectedRows = totalBytes ? Math.min(maxRows, Math.ceil((totalBytes / Math.max(rowBytes, 8)) * 1.05) + 16) : 1024;
-    if (lines.length < expectedRows) lines = new Int32Array(expectedRows);
-    expectedRowCount = expectedRows;
-    columnBytes = averages.map((average) => Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30));
-    // Every column starts dictionary-encoded; one that proves too varied becomes plain bytes.
-    columns = averages.map(() => new DictColumn(expectedRows));
-  };
   let scratch = new Uint8Array(1024);
   const decodeField = (bytes: Uint8Array, start: number, end: number, flag: number): string => {
     if (scratch.length < end - start) scratch = new Uint8Array((end - start) * 2);
     return decoder.decode(scratch.subarray(0, copyField(bytes, start, end, flag, scratch, 0)));
   };
 
-  // Field ranges of the records scanned in the current chunk, row-major (row * ncols + column).
-  let batchStarts = new Int32Array(0);
-  let batchEnds = new Int32Array(0);
-  let batchFlags = new Uint8Array(0);
-  let batchRows = 0;
-  let batchIrregular = false;
-  const growBatch = (size: number) => {
-    const capacity = Math.max(size, batchStarts.length * 2, 4096);
-    const starts = new Int32Array(capacity);
-    starts.set(batchStarts);
-    batchStarts = starts;
-    const ends = new Int32Array(capacity);
-    ends.set(batchEnds);
-    batchEnds = ends;
-    const flags = new Uint8Array(capacity);
-    flags.set(batchFlags);
-    batchFlags = flags;
+  const gathered = new RecordColumns(delimiter, maxRows, () => scanner.unclosed);
+  const startColumns = (columnNames: string[]) => {
+    names = columnNames;
+    const averages = averageLengths(columnNames.length);
+    gathered.start(columnNames, averages, totalBytes ? expectedRowsOf(totalBytes, averages, maxRows) : 1024);
   };
-  const flushBatch = (bytes: Uint8Array) => {
-    if (batchRows === 0) return;
-    for (let k = 0; k < ncols; k++) {
-      const column = columns[k]!;
-      if (column instanceof DictColumn) {
-        column.addBatch(bytes, batchStarts, batchEnds, batchFlags, batchRows, ncols, k);
-        if (column.tooVaried()) {
-          const plain = new ByteColumn(expectedRowCount, columnBytes[k]);
-          const values = column.values;
-          for (let i = 0; i < column.count; i++) {
-            const v = column.indices[i]!;
-            plain.appendField(values.bytes, values.offsets[v]!, values.offsets[v + 1]!, 0);
-          }
-          columns[k] = plain;
+  const scanner: CsvScanner = new CsvScanner(
+    delimiter.charCodeAt(0),
+    (bytes, starts, ends, flags, count, line) => {
+      if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
+        gathered.blankLines++;
+        return;
+      }
+      if (names === null) {
+        if (header) {
+          startColumns(uniqueNames(Array.from({ length: count }, (_, k) => decodeField(bytes, starts[k]!, ends[k]!, flags[k]!))));
+          return;
         }
-      } else appendBatch(column, bytes, batchStarts, batchEnds, batchFlags, batchIrregular, batchRows, ncols, k);
+        startColumns(uniqueNames(Array.from({ length: count }, () => '')));
+      }
+      gathered.add(starts, ends, flags, count, line);
+    },
+    (bytes) => gathered.flush(bytes),
+  );
+
+  // A byte-order mark counts as read (it is not pushed to the scanner).
+  let bytesRead = encoding.bomLength;
+  // Bytes pushed to the scanner (after the BOM); with a split, where the other part begins.
+  let fed = 0;
+  let split: PendingSplit | null = null;
+  let merged = false;
+  const progress = () => hooks.onProgress?.(bytesRead + (split?.bytesRead ?? 0), gathered.rows + (split?.rows ?? 0));
+  // At the split point: when the records read so far end exactly there, the other part's records
+  // are the rest of the file and are appended; otherwise (the point was inside a quoted field, or
+  // the part failed) this parse reads on by itself.
+  const reachSplit = async (pending: PendingSplit) => {
+    split = null;
+    if (!scanner.atRecordStart() || names === null) {
+      pending.job.cancel();
+      return;
     }
-    batchRows = 0;
-    batchIrregular = false;
+    const part = await settle(pending.job.result, hooks);
+    if (part === null || part.truncated || gathered.rows + part.rows > maxRows) return;
+    gathered.appendPart(part, scanner.currentLine);
+    bytesRead += part.bytesRead;
+    merged = true;
   };
-
-  const scanner: CsvScanner = new CsvScanner(delimiter.charCodeAt(0), (bytes, starts, ends, flags, count, line) => {
-    if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
-      blankLines++;
-      return;
-    }
-    if (names === null) {
-      if (header) {
-        names = uniqueNames(Array.from({ length: count }, (_, k) => decodeField(bytes, starts[k]!, ends[k]!, flags[k]!)));
-        startColumns(count);
-        return;
-      }
-      names = uniqueNames(Array.from({ length: count }, () => ''));
-      startColumns(count);
-    }
-    records++;
-    if (rows >= maxRows) {
-      truncated = true;
-      return;
-    }
-    const unclosed = scanner.unclosed;
-    if (unclosed) {
-      // The open quote swallowed the rest of the file into this record: keep none of it as a row.
-      rejected++;
-      const lost = unclosed.linesSwallowed;
-      const detail = coreMessage('row.unclosed-quote', { lines: lost });
-      addProblem({ line, column: (names as string[])[unclosed.field] ?? null, message: englishText(detail), detail });
-      return;
-    }
-    if (count !== ncols) {
-      let extraEmpty = count > ncols;
-      for (let k = ncols; extraEmpty && k < count; k++) if (ends[k] !== starts[k]) extraEmpty = false;
-      if (!extraEmpty) {
-        rejected++;
-        const detail = coreMessage(count < ncols ? 'row.too-few-values' : 'row.too-many-values', { count, columns: ncols, delimiter: delimiterParam(delimiter!) });
-        addProblem({ line, column: null, message: englishText(detail), detail });
-        return;
-      }
-    }
-    // Fields are only noted here (a few integer writes); flushBatch copies their bytes column by
-    // column when the chunk is scanned, which keeps the copy loops tight and monomorphic.
-    const base = batchRows * ncols;
-    if (base + ncols > batchStarts.length) growBatch(base + ncols);
-    for (let k = 0; k < ncols; k++) {
-      batchStarts[base + k] = starts[k]!;
-      batchEnds[base + k] = ends[k]!;
-      if (flags[k]! > 1) batchIrregular = true;
-      batchFlags[base + k] = flags[k]!;
-    }
-    batchRows++;
-    if (rows === lines.length) {
-      const grown = new Int32Array(lines.length * 2);
-      grown.set(lines);
-      lines = grown;
-    }
-    lines[rows++] = line;
-  }, flushBatch);
-
-  let bytesRead = 0;
   // Big chunks (a runtime may hand over a whole Blob at once) are fed in slices, so progress,
   // cancel and yielding happen at least every SLICE_BYTES.
   const feed = async (bytes: Uint8Array, encoded: boolean, inputLength: number) => {
-    for (let at = 0; at < bytes.length && !truncated; at += SLICE_BYTES) {
+    for (let at = 0; at < bytes.length && !gathered.truncated && !merged; ) {
       hooks.throwIfCancelled?.();
+      let end = Math.min(bytes.length, at + SLICE_BYTES);
+      const cut = split;
+      if (cut !== null && fed + (end - at) > cut.at) end = at + (cut.at - fed);
       // A plain Uint8Array view (not a Node Buffer subclass) keeps the scanner's loops monomorphic.
-      const slice = new Uint8Array(bytes.buffer, bytes.byteOffset + at, Math.min(bytes.length - at, SLICE_BYTES));
+      const slice = new Uint8Array(bytes.buffer, bytes.byteOffset + at, end - at);
       scanner.push(encoded ? slice : transcoder.push(slice));
+      fed += slice.length;
       bytesRead += bytes.length === inputLength ? slice.length : Math.round((slice.length / bytes.length) * inputLength);
-      hooks.onProgress?.(bytesRead, rows);
+      at = end;
+      if (cut !== null && fed === cut.at) await reachSplit(cut);
+      progress();
       if (hooks.yieldNow) await hooks.yieldNow();
     }
   };
-  await feed(first, true, head.length);
-  bytesRead = head.length;
-  if (!headIsAll) {
-    // Ask for the next chunk before parsing this one, so reading the file overlaps with parsing.
-    let pending = iterator.next();
-    // A read that fails after a cancel is nobody's concern; otherwise the await below reports it.
-    pending.catch(() => undefined);
-    for (;;) {
-      hooks.throwIfCancelled?.();
-      if (truncated) {
-        await pending;
-        await iterator.return?.();
-        break;
-      }
-      const next = await pending;
-      if (next.done) break;
-      pending = iterator.next();
-      pending.catch(() => undefined);
-      await feed(next.value, false, next.value.length);
+  try {
+    // The first 64 KB tell the columns; a split (if any) is planned then, before the rest is read.
+    const planned = Math.min(first.length, SAMPLE_BYTES);
+    await feed(first.subarray(0, planned), true, planned);
+    if (!headIsAll && names !== null && hooks.splitter && totalBytes && encoding.encoding === 'utf-8') {
+      split = await startSplit(hooks.splitter, totalBytes, fed + encoding.bomLength, encoding.bomLength, { delimiter, names, averages: averageLengths(names.length), bytes: 0, maxRows });
     }
+    await feed(first.subarray(planned), true, first.length - planned);
+    // (Transcoded text is longer or shorter than its input: count the head as read whole.)
+    if (!merged) bytesRead = head.length;
+    if (!headIsAll) {
+      // Ask for the next chunk before parsing this one, so reading the file overlaps with parsing.
+      let pending = iterator.next();
+      // A read that fails after a cancel is nobody's concern; otherwise the await below reports it.
+      pending.catch(() => undefined);
+      for (;;) {
+        hooks.throwIfCancelled?.();
+        if (gathered.truncated || merged) {
+          await pending;
+          await iterator.return?.();
+          break;
+        }
+        const next = await pending;
+        if (next.done) break;
+        pending = iterator.next();
+        pending.catch(() => undefined);
+        await feed(next.value, false, next.value.length);
+      }
+    }
+  } finally {
+    (split as PendingSplit | null)?.job.cancel();
   }
-  if (!truncated) {
+  if (!gathered.truncated && !merged) {
     scanner.push(transcoder.end());
     scanner.end();
-    hooks.onProgress?.(bytesRead, rows);
   }
+  progress();
   if (names === null) names = [];
+  const truncated = gathered.truncated;
   if (truncated && options.capNote !== false) {
-    const capParams = { rows: rows.toLocaleString('en-US'), read: formatBytes(bytesRead) };
+    const capParams = { rows: gathered.rows.toLocaleString('en-US'), read: formatBytes(bytesRead) };
     note(totalBytes ? coreMessage('note.row-cap-of', { ...capParams, size: formatBytes(totalBytes) }) : coreMessage('note.row-cap', capParams));
   }
-  if (problemCount > problems.length) note(coreMessage('note.problems-listed', { count: problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
+  const problems = gathered.problems;
+  if (gathered.problemCount > problems.length) note(coreMessage('note.problems-listed', { count: gathered.problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
   const blankNames = (names as string[]).filter((name) => /^column \d+$/.test(name)).length;
   if (header && blankNames > 0) note(coreMessage('note.blank-names', { n: blankNames }));
   return {
     names,
-    columns,
-    lines: lines.subarray(0, rows),
-    rows,
-    rejected,
-    blankLines,
-    records,
+    columns: gathered.columns,
+    lines: gathered.lines.subarray(0, gathered.rows),
+    rows: gathered.rows,
+    rejected: gathered.rejected,
+    blankLines: gathered.blankLines,
+    records: gathered.records,
     problems,
     notes,
     noteDetails,
@@ -378,7 +305,139 @@ export async function parseCsv(
     header,
     bytesRead,
     truncated,
+    split: merged,
   };
+}
+
+/** What the other part of a split CSV needs: what the first 64 KB told (delimiter, names, cell sizes). */
+export interface CsvPartSettings {
+  /** Field delimiter. */
+  delimiter: string;
+  /** Column names (their count is the expected number of fields). */
+  names: string[];
+  /** Average bytes per cell of each column in the sample (to size buffers). */
+  averages: number[];
+  /** Bytes in the part. */
+  bytes: number;
+  /** Rows kept at most. */
+  maxRows: number;
+}
+
+/** A parse of a CSV part running elsewhere; `cancel` abandons it. */
+export interface CsvPartJob {
+  /** The part's records. */
+  result: Promise<CsvPart>;
+  /** Abandons the part (its result is no longer wanted). */
+  cancel(): void;
+}
+
+/**
+ * Parses the second part of a large UTF-8 CSV somewhere else (another worker) while this parse
+ * reads the first: the file is cut at a line start after the middle, and the part's records are
+ * appended only if this parse's records end exactly there (a line end inside a quoted field is not
+ * a record boundary), so the table is the same as one parse would make.
+ */
+export interface CsvSplitter {
+  /** Files smaller than this are read by one parse. */
+  minBytes: number;
+  /** Bytes [start, end) of the file (to find a line end near the middle). */
+  peek(start: number, end: number): Promise<Uint8Array>;
+  /** Starts parsing the file from byte `start` (a line start) to its end; `onProgress` gets its bytes and rows so far. */
+  parse(start: number, settings: CsvPartSettings, onProgress: (bytes: number, rows: number) => void): CsvPartJob;
+}
+
+interface PendingSplit {
+  /** Scanner position (file offset less the BOM) where the part starts. */
+  at: number;
+  job: CsvPartJob;
+  bytesRead: number;
+  rows: number;
+}
+
+/** Where in the file the second part starts: the line start after the middle. */
+const SPLIT_AT = 0.5;
+const PEEK_BYTES = 64 * 1024;
+
+// Finds the first line start after the middle of the file and starts the other part there; null
+// when the file is too small or has no line end near its middle.
+async function startSplit(splitter: CsvSplitter, totalBytes: number, readSoFar: number, bomLength: number, settings: CsvPartSettings): Promise<PendingSplit | null> {
+  if (totalBytes < splitter.minBytes) return null;
+  const middle = Math.floor(totalBytes * SPLIT_AT);
+  if (middle <= readSoFar) return null;
+  const near = await splitter.peek(middle, Math.min(totalBytes, middle + PEEK_BYTES));
+  const lineEnd = near.indexOf(0x0a);
+  if (lineEnd < 0) return null;
+  const start = middle + lineEnd + 1;
+  if (start >= totalBytes) return null;
+  const pending: PendingSplit = { at: start - bomLength, job: null as unknown as CsvPartJob, bytesRead: 0, rows: 0 };
+  pending.job = splitter.parse(start, { ...settings, bytes: totalBytes - start }, (bytes, rows) => {
+    pending.bytesRead = bytes;
+    pending.rows = rows;
+  });
+  return pending;
+}
+
+// Waits for a part, checking for cancel meanwhile; null when the part failed.
+async function settle(result: Promise<CsvPart>, hooks: ParseHooks): Promise<CsvPart | null> {
+  let outcome: { part: CsvPart | null } | null = null;
+  result.then(
+    (part) => (outcome = { part }),
+    () => (outcome = { part: null }),
+  );
+  while (outcome === null) {
+    hooks.throwIfCancelled?.();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+  return (outcome as { part: CsvPart | null }).part;
+}
+const SETTLE_POLL_MS = 5;
+
+/**
+ * Parses a part of a CSV: from a line start (`chunks` begins there) to the end of the file,
+ * with the delimiter and columns the whole-file parse found. Lines count from the part's start (1).
+ */
+export async function parseCsvPart(chunks: AsyncIterable<Uint8Array>, settings: CsvPartSettings, hooks: ParseHooks = {}): Promise<CsvPart> {
+  const gathered = new RecordColumns(settings.delimiter, settings.maxRows, () => scanner.unclosed);
+  gathered.start(settings.names, settings.averages, expectedRowsOf(settings.bytes, settings.averages, settings.maxRows));
+  const scanner: CsvScanner = new CsvScanner(
+    settings.delimiter.charCodeAt(0),
+    (_bytes, starts, ends, flags, count, line) => {
+      if (count === 1 && starts[0] === ends[0] && flags[0] === 0) gathered.blankLines++;
+      else gathered.add(starts, ends, flags, count, line);
+    },
+    (bytes) => gathered.flush(bytes),
+  );
+  let bytesRead = 0;
+  const iterator = chunks[Symbol.asyncIterator]();
+  // Read one chunk ahead, as the whole-file parse does, so reading overlaps with scanning.
+  let pending = iterator.next();
+  pending.catch(() => undefined);
+  try {
+    for (;;) {
+      hooks.throwIfCancelled?.();
+      const next = await pending;
+      if (next.done) break;
+      pending = iterator.next();
+      pending.catch(() => undefined);
+      const chunk = next.value;
+      for (let at = 0; at < chunk.length && !gathered.truncated; at += SLICE_BYTES) {
+        hooks.throwIfCancelled?.();
+        const slice = new Uint8Array(chunk.buffer, chunk.byteOffset + at, Math.min(chunk.length - at, SLICE_BYTES));
+        scanner.push(slice);
+        bytesRead += slice.length;
+        hooks.onProgress?.(bytesRead, gathered.rows);
+        if (hooks.yieldNow) await hooks.yieldNow();
+      }
+      if (gathered.truncated) {
+        await pending;
+        break;
+      }
+    }
+  } finally {
+    await iterator.return?.();
+  }
+  if (!gathered.truncated) scanner.end();
+  return gathered.toPart(bytesRead);
 }
 
 function bomLengthFor(head: Uint8Array, encoding: TextEncodingName): number {
@@ -386,33 +445,6 @@ function bomLengthFor(head: Uint8Array, encoding: TextEncodingName): number {
   if (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) return 2;
   if (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff) return 2;
   return 0;
-}
-
-/**
- * Copies one column's fields of a batch of records into the column: one capacity check for the
- * batch, then a plain byte loop per field (undoing quotes only when the batch has such fields).
- */
-function appendBatch(column: ByteColumn, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, flags: Uint8Array, irregular: boolean, rows: number, ncols: number, k: number): void {
-  let need = 0;
-  for (let r = 0, f = k; r < rows; r++, f += ncols) need += ends[f]! - starts[f]!;
-  column.reserveBytes(column.byteLength + need);
-  column.reserveCells(column.count + rows);
-  const out = column.bytes;
-  const offsets = column.offsets;
-  let at = column.byteLength;
-  let count = column.count;
-  for (let r = 0, f = k; r < rows; r++, f += ncols) {
-    const s = starts[f]!;
-    const e = ends[f]!;
-    if (irregular && flags[f]! > 1) at = copyField(bytes, s, e, flags[f]!, out, at);
-    else if (e - s > 48) {
-      out.set(bytes.subarray(s, e), at);
-      at += e - s;
-    } else for (let p = s; p < e; p++) out[at++] = bytes[p]!;
-    offsets[++count] = at;
-  }
-  column.byteLength = at;
-  column.count = count;
 }
 
 function utf8Length(text: string): number {

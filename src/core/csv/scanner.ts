@@ -85,6 +85,14 @@ export class CsvScanner {
     return this.line;
   }
 
+  /**
+   * True when everything pushed so far ends exactly at a record boundary: no field or record is
+   * open, no quote, no byte kept for the next chunk (a line end inside quotes is not a boundary).
+   */
+  atRecordStart(): boolean {
+    return this.state === S_FIELD_START && this.count === 0 && this.bufLen === 0 && !this.skipLf;
+  }
+
   /** Scans one chunk. The chunk is not kept after the call returns (its tail is copied). */
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;

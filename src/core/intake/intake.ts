@@ -89,8 +89,11 @@ export interface IntakeStats {
   header?: boolean;
   /** True when the row cap stopped reading early (a note says so). */
   truncated: boolean;
-  /** Milliseconds spent: reading + splitting, typing (= inferring types and roles + converting cells), and IPC encoding when a worker did it. */
-  timings: { parse: number; typing: number; infer: number; convert: number; encode?: number };
+  /**
+   * Milliseconds spent: reading + splitting, typing (= inferring types and roles + converting
+   * cells), and IPC encoding when a worker did it; `parts`: 2 when a CSV was read in two parts at once.
+   */
+  timings: { parse: number; typing: number; infer: number; convert: number; encode?: number; parts?: number };
 }
 
 /** The outcome of reading a file. */
@@ -200,9 +203,11 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
 
   let input: ColumnarInput;
   let stats: Omit<IntakeStats, 'badCells' | 'timings'>;
+  let parts = 1;
   if (format === 'csv') {
     const csvOptions: CsvOptions = { delimiter: options.delimiter, encoding: options.encoding, header: options.header, maxRows: options.maxRows, capNote: options.capNote };
     const raw = await parseCsv(head, done, iterator, csvOptions, hooks, source.size);
+    if (raw.split) parts = 2;
     raw.problems.forEach(addProblem);
     notes.push(...raw.notes);
     noteDetails.push(...raw.noteDetails);
@@ -313,7 +318,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     notes,
     noteDetails,
     dateColumn,
-    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt } },
+    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, parts } },
   };
 }
 
