@@ -73,6 +73,15 @@ describe('intake worker progress and cancel', () => {
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });
 
+  it('answers a large text column from where the parser wrote it (the IPC is built around it)', async () => {
+    // (More rows than a column stays dictionary-encoded for while its values are all distinct.)
+    const { result } = await intakeHandlers['intake.parse']({ file: new TextEncoder().encode(csv(70_000)), name: 'big.csv' }, context());
+    expect(result.ipc.byteOffset).toBeGreaterThan(0);
+    const table = tableFromIPC(result.ipc);
+    expect(table.numRows).toBe(70_000);
+    expect(table.get(69_999)!.toJSON()).toMatchObject({ sku: 'S69999', description: 'Linen shirt, style 69999', colour: 'Ivory' });
+  });
+
   it('previews only the first rows', async () => {
     const { result } = await intakeHandlers['intake.preview']({ file: new TextEncoder().encode(csv(5000)), name: 'p.csv', rows: 20 }, context());
     expect(tableFromIPC(result.ipc).numRows).toBe(20);

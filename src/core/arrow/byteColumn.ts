@@ -25,6 +25,13 @@ export class ByteColumn {
     this.offsets = new Int32Array(Math.max(16, expectedCells + 1));
   }
 
+  /** A column whose cell bytes are written into `bytes` (e.g. an IPC arena) until they outgrow it. */
+  static over(bytes: Uint8Array, expectedCells: number): ByteColumn {
+    const column = new ByteColumn(expectedCells, 0);
+    column.bytes = bytes;
+    return column;
+  }
+
   /** Appends a field from the scanner (flag says how to undo its quoting). */
   appendField(src: Uint8Array, start: number, end: number, flag: number): void {
     const need = this.byteLength + (end - start);

@@ -2,7 +2,7 @@ import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ByteColumn } from './byteColumn.ts';
 import { DictColumn } from './dictColumn.ts';
-import { releaseBuffer, releaseUnless, tableToIPCReleasing, vectorBuffers } from './ipc.ts';
+import { releaseBuffer, releaseUnless, reserveIpcArena, tableToIPCReleasing, vectorBuffers } from './ipc.ts';
 import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, timestampVector, utf8Vector, ValidityBuilder } from './vectors.ts';
 
 const enc = new TextEncoder();
@@ -63,6 +63,41 @@ describe('tableToIPCReleasing', () => {
     expect(buffers.every((buffer) => buffer.byteLength > 0)).toBe(true);
     await tableToIPCReleasing(table);
     expect(buffers.map((buffer) => buffer.byteLength)).toEqual(buffers.map(() => 0));
+  });
+});
+
+describe('tableToIPCReleasing around an IPC arena', () => {
+  // A table whose text column was written into an arena with `before` bytes of room in front.
+  function arenaTable(before: number, after = 1 << 20) {
+    const cells = Array.from({ length: N }, (_, i) => enc.encode(i % 9 === 0 ? '' : `Wool coat no. ${i}`));
+    // Room for the text exactly, so `after` is all there is behind it.
+    const arena = reserveIpcArena(before, cells.reduce((sum, bytes) => sum + bytes.length, 0), after)!;
+    const text = ByteColumn.over(arena.bytes, N);
+    for (const bytes of cells) text.appendField(bytes, 0, bytes.length, 0);
+    const ids = int32Vector(Int32Array.from({ length: N }, (_, i) => i), { bitmap: null, nullCount: 0 });
+    const prices = float64Vector(Float64Array.from({ length: N }, (_, i) => i / 4), { bitmap: null, nullCount: 0 });
+    return { arena, table: new Table({ id: ids, text: utf8Vector(text), price: prices }) };
+  }
+  const cells = (table: Table) => JSON.stringify(table.schema.fields.map((field) => Array.from(table.getChild(field.name)!)));
+
+  it('writes the stream around the text in place: a view of the arena, the same table', async () => {
+    const { arena, table } = arenaTable(1 << 20);
+    const expected = cells(tableFromIPC(tableToIPC(table, 'stream')));
+    const ipc = await tableToIPCReleasing(table);
+    expect(ipc.buffer).toBe(arena.buffer);
+    expect(ipc.byteOffset % 8).toBe(0);
+    expect(ipc.byteOffset).toBeGreaterThan(0);
+    expect(cells(tableFromIPC(ipc))).toEqual(expected);
+  });
+
+  it('copies as usual when the room before or after the text is too small', async () => {
+    for (const [before, after] of [[1024, 1 << 20], [1 << 20, 64]] as const) {
+      const { arena, table } = arenaTable(before, after);
+      const expected = cells(tableFromIPC(tableToIPC(table, 'stream')));
+      const ipc = await tableToIPCReleasing(table);
+      expect(ipc.buffer).not.toBe(arena.buffer);
+      expect(cells(tableFromIPC(ipc))).toEqual(expected);
+    }
   });
 });
 

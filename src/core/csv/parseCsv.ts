@@ -180,7 +180,7 @@ export async function parseCsv(
   const startColumns = (columnNames: string[]) => {
     names = columnNames;
     const averages = averageLengths(columnNames.length);
-    gathered.start(columnNames, averages, totalBytes ? expectedRowsOf(totalBytes, averages, maxRows) : 1024);
+    gathered.start(columnNames, averages, totalBytes ? expectedRowsOf(totalBytes, averages, maxRows) : 1024, true);
   };
   const scanner: CsvScanner = new CsvScanner(
     delimiter.charCodeAt(0),

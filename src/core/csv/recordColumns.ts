@@ -8,7 +8,7 @@
  */
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { DictColumn } from '../arrow/dictColumn.ts';
-import { releaseBuffer } from '../arrow/ipc.ts';
+import { releaseBuffer, reserveIpcArena } from '../arrow/ipc.ts';
 import { copyField, type UnclosedQuote } from './scanner.ts';
 import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
 
@@ -34,6 +34,10 @@ export function delimiterParam(delimiter: string): CoreMessage | string {
   const code = DELIMITER_CODES[delimiter];
   return code ? coreMessage(code) : `'${delimiter}'`;
 }
+
+// Text columns smaller than this are copied into the IPC output as usual.
+const ARENA_MIN_BYTES = 1 << 20;
+const ARENA_SLACK = 1 << 20;
 
 /** A part's raw column as plain arrays (views of the used parts), so it can cross to another worker. */
 export type PartColumn =
@@ -132,7 +136,10 @@ export class RecordColumns {
   names: string[] = [];
   private ncols = 0;
   private expectedRows = 1024;
+  private averages: number[] = [];
   private columnBytes: number[] = [];
+  // The column (longest cells in the sample) whose text goes into an IPC arena if it turns plain; -1: none.
+  private arenaColumn = -1;
   // Field ranges of the records scanned in the current chunk, row-major (row * ncols + column).
   private batchStarts = new Int32Array(0);
   private batchEnds = new Int32Array(0);
@@ -151,12 +158,14 @@ export class RecordColumns {
    * Starts the columns, sized for `expectedRows` rows with the sample's `averages` bytes per
    * cell, so a large file is copied into buffers of about the right size once.
    */
-  start(names: string[], averages: number[], expectedRows: number): void {
+  start(names: string[], averages: number[], expectedRows: number, arena = false): void {
     this.names = names;
     this.ncols = names.length;
     if (this.lines.length < expectedRows) this.lines = new Int32Array(expectedRows);
     this.expectedRows = expectedRows;
+    this.averages = averages;
     this.columnBytes = averages.map((average) => Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30));
+    if (arena) this.arenaColumn = averages.indexOf(Math.max(...averages));
     // Every column starts dictionary-encoded; one that proves too varied becomes plain bytes.
     this.columns = averages.map(() => new DictColumn(expectedRows));
   }
@@ -294,13 +303,37 @@ export class RecordColumns {
 
   // The same cells as plain bytes, in buffers sized for the whole input.
   private plain(column: DictColumn, k: number): ByteColumn {
-    const plain = new ByteColumn(this.expectedRows, this.columnBytes[k]);
+    const arena = k === this.arenaColumn ? this.reserveArena(k) : null;
+    const plain = arena ? ByteColumn.over(arena, this.expectedRows) : new ByteColumn(this.expectedRows, this.columnBytes[k]);
     const values = column.values;
     for (let i = 0; i < column.count; i++) {
       const v = column.indices[i]!;
       plain.appendField(values.bytes, values.offsets[v]!, values.offsets[v + 1]!, 0);
     }
     return plain;
+  }
+
+  /**
+   * Room for column k's text inside the buffer that will become the IPC output (see IpcArena),
+   * with generous room for what the stream holds before and after it: per row, each other column
+   * takes at most its cell bytes plus 12 (offsets, list offsets, 8-byte numbers), and every
+   * dictionary comes before the record batch. Untouched room costs no memory.
+   */
+  private reserveArena(k: number): Uint8Array | null {
+    const rows = this.expectedRows;
+    const text = this.columnBytes[k]!;
+    if (text < ARENA_MIN_BYTES) return null;
+    const output = (j: number) => rows * (this.averages[j]! + 12) * 1.1;
+    let before = rows * 5 + ARENA_SLACK;
+    let after = ARENA_SLACK;
+    for (let j = 0; j < this.ncols; j++) {
+      if (j < k) before += output(j);
+      else if (j > k) {
+        after += output(j);
+        before += Math.min(rows, 65_536) * (this.averages[j]! + 4);
+      }
+    }
+    return reserveIpcArena(Math.ceil(before), Math.ceil(text * 1.5), Math.ceil(after))?.bytes ?? null;
   }
 
   private growBatch(size: number): void {
