@@ -137,8 +137,9 @@ async function main(): Promise<void> {
     process.stdout.write(`  reading the file alone (Blob.stream(), no parsing): ${fmt(readMs, 0)} ms = ${fmt(mb(fileBytes) / (readMs / 1000))} MB/s\n`);
     const loadBefore = loadavg()[0]!;
     const results: Measured[] = [];
-    // ONE_PART=1 also runs Trendloom reading every file in one part (no helper worker), for comparison.
-    const engines: Engine[] = process.env.ONE_PART === '1' ? ['trendloom', 'trendloom-one-part', 'papaparse'] : ['trendloom', 'papaparse'];
+    // TWO_PARTS=1 also runs Trendloom reading the file in two parts at once (a helper worker reads
+    // the second half), which the app does by default only with SPLIT_MIN_CORES cores or more.
+    const engines: Engine[] = process.env.TWO_PARTS === '1' ? ['trendloom', 'trendloom-two-parts', 'papaparse'] : ['trendloom', 'papaparse'];
     for (let run = 0; run < RUNS; run++) {
       for (const engine of engines) {
         // Drop the previous run's output before measuring the baseline, so it is not counted as freed memory.
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
         clearInterval(sampler);
         peak = Math.max(peak, rssBytes(pids));
         results.push({ ...measured, peakRssDelta: peak - baseline });
-        process.stdout.write(`  run ${run + 1} ${engine.padEnd(18)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms${measured.workerTimings ? `  (worker: read+split ${fmt(measured.workerTimings.parse, 0)} ms in ${measured.workerTimings.parts ?? 1} part(s), convert ${fmt(measured.workerTimings.convert, 0)}, encode ${fmt(measured.workerTimings.encode ?? 0, 0)})` : ''}\n`);
+        process.stdout.write(`  run ${run + 1} ${engine.padEnd(18)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms${measured.workerTimings ? `  (worker: read+split ${fmt(measured.workerTimings.parse, 0)} ms in ${measured.workerTimings.parts ?? 1} part(s)${measured.workerTimings.splitWait !== undefined ? ` (waited ${fmt(measured.workerTimings.splitWait, 0)} ms for the second, appended it in ${fmt(measured.workerTimings.splitMerge ?? 0, 0)} ms)` : ''}, convert ${fmt(measured.workerTimings.convert, 0)}, encode ${fmt(measured.workerTimings.encode ?? 0, 0)})` : ''}\n`);
       }
     }
     const best = (engine: string) => results.filter((r) => r.engine === engine).sort((a, b) => a.ms - b.ms)[0]!;
@@ -200,11 +201,11 @@ async function main(): Promise<void> {
       `  Trendloom (worker → Arrow): ${fmt(ours.mbPerS)} MB/s, ${ours.rowsPerS.toLocaleString('en-US')} rows/s, ${ours.ms} ms `,
       `                              worker: read+split ${ours.workerParseMs} ms, types+roles ${ours.workerInferMs} ms, convert ${ours.workerConvertMs} ms, IPC encode ${ours.workerEncodeMs} ms; page: tableFromIPC ${ours.pageDecodeMs} ms; read in ${ours.workerParts} part(s) at once`,
       `                              peak memory +${ours.peakMemoryMB} MB (${ours.peakMemoryVsFile}× the file), longest main-thread block ${ours.mainThreadBlockInBestRunMs} ms in the best run, ${ours.longestMainThreadBlockMs} ms in any run`,
-      ...(engines.includes('trendloom-one-part')
+      ...(engines.includes('trendloom-two-parts')
         ? (() => {
-            const one = summary('trendloom-one-part');
+            const one = summary('trendloom-two-parts');
             return [
-              `  Trendloom, one part only:   ${fmt(one.mbPerS)} MB/s, ${one.ms} ms; worker: read+split ${one.workerParseMs} ms, types+roles ${one.workerInferMs} ms, convert ${one.workerConvertMs} ms, IPC encode ${one.workerEncodeMs} ms`,
+              `  Trendloom, two parts:       ${fmt(one.mbPerS)} MB/s, ${one.ms} ms; worker: read+split ${one.workerParseMs} ms, types+roles ${one.workerInferMs} ms, convert ${one.workerConvertMs} ms, IPC encode ${one.workerEncodeMs} ms`,
               `                              peak memory +${one.peakMemoryMB} MB (${one.peakMemoryVsFile}× the file), longest main-thread block ${one.mainThreadBlockInBestRunMs} ms in the best run, ${one.longestMainThreadBlockMs} ms in any run; ${fmt(papa.ms / one.ms, 2)}× PapaParse`,
             ];
           })()

@@ -12,8 +12,8 @@ import type { IntakeStats } from '../../src/core/intake/intake.ts';
 // bench/ingest.ts): its worker mode rebuilds itself from its own source, which bundling breaks.
 declare const Papa: typeof PapaNamespace;
 
-/** What the page can run: Trendloom (split reads allowed, or always one part) or PapaParse. */
-export type Engine = 'trendloom' | 'trendloom-one-part' | 'papaparse';
+/** What the page can run: Trendloom (as the app runs it, or always reading a large CSV in two parts at once) or PapaParse. */
+export type Engine = 'trendloom' | 'trendloom-two-parts' | 'papaparse';
 
 /** What one run measured (page side). */
 export interface PageRun {
@@ -65,7 +65,7 @@ function watchMainThread(): () => { maxGapMs: number; longestLongTaskMs: number 
   };
 }
 
-async function runTrendloom(engine: 'trendloom' | 'trendloom-one-part'): Promise<PageRun> {
+async function runTrendloom(engine: 'trendloom' | 'trendloom-two-parts'): Promise<PageRun> {
   const file = input();
   const worker = new Worker(new URL('../../src/workers/intake.worker.ts', import.meta.url), { type: 'module' });
   const client = new WorkerClient(worker);
@@ -73,7 +73,7 @@ async function runTrendloom(engine: 'trendloom' | 'trendloom-one-part'): Promise
   await client.request('ping' as never, { text: 'warm' } as never).catch(() => undefined);
   const stop = watchMainThread();
   const started = performance.now();
-  const result = await client.request('intake.parse', { file, name: file.name, split: engine === 'trendloom' });
+  const result = await client.request('intake.parse', { file, name: file.name, ...(engine === 'trendloom-two-parts' ? { split: true } : {}) });
   const decodeStarted = performance.now();
   const table = tableFromIPC(result.ipc);
   const decodeMs = performance.now() - decodeStarted;

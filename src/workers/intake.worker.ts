@@ -1,14 +1,15 @@
 /**
  * The intake worker: reads files into Arrow tables off the main thread (handlers in
- * intakeHandlers.ts). Where there is more than one core, it starts a helper worker (the same
- * handlers, without a helper of its own) that reads the second half of a large CSV at the same time.
+ * intakeHandlers.ts). For a large CSV it may start a helper worker (the same handlers, without a
+ * helper of its own) that reads the second half of the file at the same time; see SPLIT_MIN_CORES.
  */
 import { WorkerClient } from './client.ts';
 import { serveInWorker } from './handlers.ts';
-import { createIntakeHandlers } from './intakeHandlers.ts';
+import { createIntakeHandlers, SPLIT_MIN_CORES } from './intakeHandlers.ts';
 
 const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency ?? 1 : 1;
-// Started with the intake worker (once per session), so its module is loaded before a file comes.
-const helper = cores >= 2 && typeof Worker !== 'undefined' ? new WorkerClient(new Worker(new URL('./intakePart.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-intake-part' })) : null;
+let helper: WorkerClient | null = null;
+// Started on the first split read and kept for the session.
+const startHelper = () => (helper ??= new WorkerClient(new Worker(new URL('./intakePart.worker.ts', import.meta.url), { type: 'module', name: 'trendloom-intake-part' })));
 
-serveInWorker(createIntakeHandlers({ helper }));
+serveInWorker(createIntakeHandlers({ helper: typeof Worker !== 'undefined' ? startHelper : undefined, splitByDefault: cores >= SPLIT_MIN_CORES }));

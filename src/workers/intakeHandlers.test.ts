@@ -90,7 +90,10 @@ describe('intake worker progress and cancel', () => {
 });
 
 describe('intake worker with a helper (a large CSV read in two parts)', () => {
-  const helperHandlers = () => createIntakeHandlers({ helper: new WorkerClient(inProcessPort(intakeHandlers)), splitMinBytes: 0 });
+  const helperHandlers = (splitByDefault = true) => {
+    const helper = new WorkerClient(inProcessPort(intakeHandlers));
+    return createIntakeHandlers({ helper: () => helper, splitMinBytes: 0, splitByDefault });
+  };
   const rowsOf = (ipc: Uint8Array) => tableFromIPC(ipc).toArray().map((row) => JSON.stringify(row));
 
   it('answers the same table, problems and counts as one read, with progress to the end', async () => {
@@ -107,11 +110,15 @@ describe('intake worker with a helper (a large CSV read in two parts)', () => {
     expect(progress.filter((p) => p.stage === 'parse').at(-1)).toMatchObject({ done: size, total: size, rows: 11_000 });
   });
 
-  it('reads in one part when asked to, and for previews', async () => {
+  it('reads in one part when asked to, for previews, and by default with too few cores', async () => {
     const file = new Blob([csv(8000)]);
     const handlers = helperHandlers();
-    expect((await handlers['intake.parse']({ file, name: 'big.csv', split: false }, context())).result.stats.timings.parts).toBe(1);
-    expect((await handlers['intake.preview']({ file, name: 'big.csv' }, context())).result.stats.timings.parts).toBe(1);
+    const parts = async (reply: Promise<{ result: { stats: { timings: { parts?: number } } } }>) => (await reply).result.stats.timings.parts;
+    expect(await parts(handlers['intake.parse']({ file, name: 'big.csv', split: false }, context()))).toBe(1);
+    expect(await parts(handlers['intake.preview']({ file, name: 'big.csv' }, context()))).toBe(1);
+    const fewCores = helperHandlers(false);
+    expect(await parts(fewCores['intake.parse']({ file, name: 'big.csv' }, context()))).toBe(1);
+    expect(await parts(fewCores['intake.parse']({ file, name: 'big.csv', split: true }, context()))).toBe(2);
   });
 
   it('answers cancelled when cancelled while the helper reads', async () => {

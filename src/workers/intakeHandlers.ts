@@ -61,8 +61,15 @@ function requestHooks(context: HandlerContext, total: number | undefined, messag
 /** Files from this size up are read in two parts at once when a helper worker is there. */
 export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
 
-/** A splitter that has `helper` (a worker serving `intake.part`) read the second part of `file`. */
-export function helperSplitter(helper: WorkerClient, file: Blob, minBytes = SPLIT_MIN_BYTES): CsvSplitter {
+/**
+ * Cores from which a large CSV is read in two parts by default. With two cores, the browser's own
+ * reading of the file already keeps the second core busy part of the time, and two parse threads
+ * measured no faster than one (bench:ingest, Chromium, 2-core VM; docs/BENCHMARKS.md).
+ */
+export const SPLIT_MIN_CORES = 4;
+
+/** A splitter that has the helper worker (a worker serving `intake.part`, started on first use) read the second part of `file`. */
+export function helperSplitter(helper: () => WorkerClient, file: Blob, minBytes = SPLIT_MIN_BYTES): CsvSplitter {
   return {
     minBytes,
     async peek(start, end) {
@@ -70,7 +77,7 @@ export function helperSplitter(helper: WorkerClient, file: Blob, minBytes = SPLI
     },
     parse(start, settings, onProgress) {
       const abort = new AbortController();
-      const result = helper.request('intake.part', { file, start, settings }, { signal: abort.signal, onProgress: (p) => onProgress(p.done, p.rows ?? 0) });
+      const result = helper().request('intake.part', { file, start, settings }, { signal: abort.signal, onProgress: (p) => onProgress(p.done, p.rows ?? 0) });
       result.catch(() => undefined);
       return { result, cancel: () => abort.abort() };
     },
@@ -79,8 +86,10 @@ export function helperSplitter(helper: WorkerClient, file: Blob, minBytes = SPLI
 
 /** What the intake handlers may use besides the file. */
 export interface IntakeHandlerOptions {
-  /** A worker serving `intake.part`, to read the second half of a large CSV at the same time. */
-  helper?: WorkerClient | null;
+  /** The helper worker (serving `intake.part`), started when first asked for, to read the second half of a large CSV at the same time. */
+  helper?: () => WorkerClient;
+  /** Whether a read without `split` in its params is split (true when there are SPLIT_MIN_CORES cores). Default true. */
+  splitByDefault?: boolean;
   /** Files smaller than this are read in one part (default SPLIT_MIN_BYTES). */
   splitMinBytes?: number;
 }
@@ -90,7 +99,8 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   const total = source.size;
   const hooks = requestHooks(context, total, `Reading ${params.name}`);
   // Only a whole read of a Blob is split: the helper reads its own slice of the same file.
-  if (preview === null && params.split !== false && options.helper && params.file instanceof Blob) hooks.splitter = helperSplitter(options.helper, params.file, options.splitMinBytes);
+  const split = params.split ?? options.splitByDefault ?? true;
+  if (preview === null && split && options.helper && params.file instanceof Blob) hooks.splitter = helperSplitter(options.helper, params.file, options.splitMinBytes);
   const result = await intake(source, preview === null ? params.options ?? {} : { ...params.options, maxRows: preview, capNote: false }, hooks);
   context.throwIfCancelled();
   context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: 'Preparing the table' });

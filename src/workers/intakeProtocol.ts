@@ -15,7 +15,7 @@ export interface IntakeParseParams {
   name: string;
   /** Overrides of the guesses: delimiter, encoding, header, hemisphere, roles, types, maxRows. */
   options?: IntakeOptions;
-  /** False reads a large CSV in one part even where a helper worker could read half (for comparisons); default true. */
+  /** Whether a large CSV is read in two parts at once (a helper worker reads the second half); by default, where there are enough cores. */
   split?: boolean;
 }
 

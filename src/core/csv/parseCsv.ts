@@ -73,8 +73,8 @@ export interface RawCsv {
   bytesRead: number;
   /** True when the row cap stopped reading early. */
   truncated: boolean;
-  /** True when the file was read in two parts at once (see CsvSplitter). */
-  split: boolean;
+  /** When the file was read in two parts at once (see CsvSplitter): ms waited for the second part, and spent appending it; else null. */
+  split: { wait: number; merge: number } | null;
 }
 
 /**
@@ -207,6 +207,7 @@ export async function parseCsv(
   let fed = 0;
   let split: PendingSplit | null = null;
   let merged = false;
+  const splitTimings = { wait: 0, merge: 0 };
   const progress = () => hooks.onProgress?.(bytesRead + (split?.bytesRead ?? 0), gathered.rows + (split?.rows ?? 0));
   // At the split point: when the records read so far end exactly there, the other part's records
   // are the rest of the file and are appended; otherwise (the point was inside a quoted field, or
@@ -217,9 +218,13 @@ export async function parseCsv(
       pending.job.cancel();
       return;
     }
+    const waitStarted = clock();
     const part = await settle(pending.job.result, hooks);
+    splitTimings.wait = clock() - waitStarted;
     if (part === null || part.truncated || gathered.rows + part.rows > maxRows) return;
+    const mergeStarted = clock();
     gathered.appendPart(part, scanner.currentLine);
+    splitTimings.merge = clock() - mergeStarted;
     bytesRead += part.bytesRead;
     merged = true;
   };
@@ -305,7 +310,7 @@ export async function parseCsv(
     header,
     bytesRead,
     truncated,
-    split: merged,
+    split: merged ? splitTimings : null,
   };
 }
 
@@ -391,6 +396,7 @@ async function settle(result: Promise<CsvPart>, hooks: ParseHooks): Promise<CsvP
   return (outcome as { part: CsvPart | null }).part;
 }
 const SETTLE_POLL_MS = 5;
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
  * Parses a part of a CSV: from a line start (`chunks` begins there) to the end of the file,

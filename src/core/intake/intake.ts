@@ -91,9 +91,10 @@ export interface IntakeStats {
   truncated: boolean;
   /**
    * Milliseconds spent: reading + splitting, typing (= inferring types and roles + converting
-   * cells), and IPC encoding when a worker did it; `parts`: 2 when a CSV was read in two parts at once.
+   * cells), and IPC encoding when a worker did it; `parts`: 2 when a CSV was read in two parts at
+   * once, then `splitWait` (waiting for the second part) and `splitMerge` (appending it), part of `parse`.
    */
-  timings: { parse: number; typing: number; infer: number; convert: number; encode?: number; parts?: number };
+  timings: { parse: number; typing: number; infer: number; convert: number; encode?: number; parts?: number; splitWait?: number; splitMerge?: number };
 }
 
 /** The outcome of reading a file. */
@@ -203,11 +204,11 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
 
   let input: ColumnarInput;
   let stats: Omit<IntakeStats, 'badCells' | 'timings'>;
-  let parts = 1;
+  let parts: { parts: number; splitWait?: number; splitMerge?: number } = { parts: 1 };
   if (format === 'csv') {
     const csvOptions: CsvOptions = { delimiter: options.delimiter, encoding: options.encoding, header: options.header, maxRows: options.maxRows, capNote: options.capNote };
     const raw = await parseCsv(head, done, iterator, csvOptions, hooks, source.size);
-    if (raw.split) parts = 2;
+    if (raw.split) parts = { parts: 2, splitWait: raw.split.wait, splitMerge: raw.split.merge };
     raw.problems.forEach(addProblem);
     notes.push(...raw.notes);
     noteDetails.push(...raw.noteDetails);
@@ -318,7 +319,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     notes,
     noteDetails,
     dateColumn,
-    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, parts } },
+    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
   };
 }
 
