@@ -77,15 +77,50 @@ class Block(nn.Module):
         return x + self.mlp(self.post_attention_layernorm(x))
 
 
+class NgramBag(nn.Module):
+    """A hashed bag of the input's token unigrams and bigrams (fastText-like), computed inside the
+    graph from input_ids: unigram ids index rows [0, vocab); a bigram (a, b) indexes row
+    vocab + ((a * BIGRAM_MULTIPLIER + b) mod buckets). Each real n-gram weighs 1/sqrt(count), so the
+    bag is an L2-normalised count vector times the table. The hash runs in float32, exact because
+    every intermediate stays below 2^24, so the graph needs only float elementwise ops."""
+
+    BIGRAM_MULTIPLIER = 4099
+
+    def __init__(self, vocab_size, buckets, dim):
+        super().__init__()
+        assert (vocab_size - 1) * (self.BIGRAM_MULTIPLIER + 1) < 2 ** 24, "bigram hash would lose float32 exactness"
+        self.vocab_size = vocab_size
+        self.buckets = buckets
+        self.table = nn.Embedding(vocab_size + buckets, dim)
+        nn.init.normal_(self.table.weight, std=0.02)
+
+    def ids_and_weights(self, input_ids, attention_mask):
+        f = input_ids.float()
+        pair = f[:, :-1] * float(self.BIGRAM_MULTIPLIER) + f[:, 1:]
+        bucket = pair - torch.floor(pair / float(self.buckets)) * float(self.buckets)
+        ids = torch.cat([input_ids, (bucket + float(self.vocab_size)).long()], dim=1)
+        m = attention_mask.float()
+        # Inputs are right-padded: a bigram is real when its second token is.
+        w = torch.cat([m, m[:, 1:]], dim=1)
+        return ids, w * torch.rsqrt(w.sum(dim=1, keepdim=True))
+
+    def forward(self, input_ids, attention_mask):
+        ids, w = self.ids_and_weights(input_ids, attention_mask)
+        return torch.matmul(w.unsqueeze(1), self.table(ids)).squeeze(1)
+
+
 class TrendloomLlama(nn.Module):
     def __init__(self, vocab_size, dim, n_layers, n_heads, hidden, max_positions, head_sizes,
-                 dropout=0.0, rope_theta=10000.0):
+                 dropout=0.0, rope_theta=10000.0, ngram_buckets=0, ngram_dim=0):
         super().__init__()
         self.head_names = list(head_sizes)
         self.embed_tokens = nn.Embedding(vocab_size, dim)
         self.layers = nn.ModuleList(Block(dim, n_heads, hidden, dropout) for _ in range(n_layers))
         self.norm = RMSNorm(dim)
-        self.heads = nn.ModuleDict({k: nn.Linear(dim, n, bias=False) for k, n in head_sizes.items()})
+        # Optional wide part: the heads read the pooled state beside a hashed n-gram bag.
+        self.ngram_bag = NgramBag(vocab_size, ngram_buckets, ngram_dim) if ngram_buckets else None
+        head_in = dim + (ngram_dim if ngram_buckets else 0)
+        self.heads = nn.ModuleDict({k: nn.Linear(head_in, n, bias=False) for k, n in head_sizes.items()})
         head_dim = dim // n_heads
         inv_freq = 1.0 / (rope_theta ** (torch.arange(0, head_dim, 2).float() / head_dim))
         freqs = torch.outer(torch.arange(max_positions).float(), inv_freq)
@@ -96,7 +131,7 @@ class TrendloomLlama(nn.Module):
         self.register_buffer("positions", torch.arange(max_positions), persistent=False)
         nn.init.normal_(self.embed_tokens.weight, std=0.02)
         for name, p in self.named_parameters():
-            if p.dim() == 2 and name != "embed_tokens.weight":
+            if p.dim() == 2 and name != "embed_tokens.weight" and not name.startswith("ngram_bag."):
                 nn.init.normal_(p, std=0.02)
                 if name.endswith("o_proj.weight") or name.endswith("down_proj.weight"):
                     p.data.mul_(1.0 / math.sqrt(2 * n_layers))
@@ -123,10 +158,17 @@ class TrendloomLlama(nn.Module):
     def lm_logits(self, hidden):
         return torch.matmul(hidden, self.embed_tokens.weight.t())
 
+    def head_input(self, pooled, input_ids, attention_mask):
+        """What the classification heads read: the pooled state, beside the n-gram bag if any."""
+        if self.ngram_bag is None:
+            return pooled
+        return torch.cat([pooled, self.ngram_bag(input_ids, attention_mask)], dim=-1)
+
     def forward(self, input_ids, attention_mask):
         hidden = self.hidden_states(input_ids, attention_mask)
         pooled = self.pool(hidden, attention_mask)
-        out = {f"logits_{k}": self.heads[k](pooled) for k in self.head_names}
+        features = self.head_input(pooled, input_ids, attention_mask)
+        out = {f"logits_{k}": self.heads[k](features) for k in self.head_names}
         out["embedding"] = pooled
         out["next_token_logits"] = self.lm_logits(pooled)
         return out

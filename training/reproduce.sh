@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the shipped Trendloom classifier from a clean checkout (see training/README.md).
 # Extra arguments go to train.py's training stages; `--phase post` skips training and redoes
-# everything after it from the latest (stage-4) checkpoint in training/out/.
+# everything after it from the latest (stage-5) checkpoint in training/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=training/out
@@ -36,6 +36,10 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
     # Stage 4: 1,000 more steps, 85 % plain names, lr 3e-4 (stage 3 still raised every head but one).
     "$PY" training/train.py --out "$OUT" --init-from "$OUT/stage3.pt" --steps 1000 --lr 3e-4 --plain-fraction 0.85 --train-only "$@"
     cp "$OUT/checkpoint.pt" "$OUT/stage4.pt"
+    # Stage 5 (wide): the Llama trunk frozen, a hashed token n-gram bag added beside the pooled state
+    # and trained with the heads on plain names plus two augmented passes (about 5 minutes).
+    "$PY" training/train.py --out "$OUT" --init-from "$OUT/stage4.pt" --wide-stage --steps 2500 --lr 3e-3 --weight-decay 0.01 --plain-fraction 0.5 \
+      --ngram-buckets 32768 --ngram-dim 64 --wide-passes 3 "$@"
   fi
   # Evaluation, baselines, ONNX export and golden files from the last checkpoint (alone with --phase post).
   "$PY" training/train.py --out "$OUT" --phase post

@@ -17,7 +17,9 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import OnnxWrapper, TrendloomLlama  # noqa: E402
+from model import NgramBag, OnnxWrapper, TrendloomLlama  # noqa: E402
+
+NGRAM_MULTIPLIER = NgramBag.BIGRAM_MULTIPLIER
 
 HEADS = ["articleType", "subCategory", "masterCategory", "baseColour", "usage", "gender", "season"]
 # Multi-task weights lambda_k (the LM objective is weighted separately by --lm-weight).
@@ -344,6 +346,13 @@ def main():
                     help="share of classifier inputs given as the plain product name (the rest is augmented)")
     ap.add_argument("--init-from", default="", help="start from this checkpoint (second, fine-tuning stage)")
     ap.add_argument("--train-only", action="store_true", help="stop after training (first stage)")
+    ap.add_argument("--wide-stage", action="store_true",
+                    help="last stage: freeze the Llama trunk of --init-from, add the hashed n-gram bag "
+                         "(--ngram-buckets x --ngram-dim) beside the pooled state and train it with the heads")
+    ap.add_argument("--ngram-buckets", type=int, default=32768)
+    ap.add_argument("--ngram-dim", type=int, default=64)
+    ap.add_argument("--wide-passes", type=int, default=3,
+                    help="wide stage: passes over the training rows (the first plain names, the others augmented)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--gen-batch", type=int, default=8)
     ap.add_argument("--lr", type=float, default=2.5e-3)
@@ -395,6 +404,10 @@ def main():
     log(f"model: {n_params:,} parameters")
     ckpt_path = os.path.join(args.out, "checkpoint.pt")
     train_seconds = None
+
+    if args.phase == "all" and args.wide_stage:
+        arch, model, n_params = train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path)
+        return
 
     if args.phase == "all":
         if args.init_from:
@@ -481,6 +494,11 @@ def main():
             return
 
     ck = torch.load(ckpt_path)
+    if ck["arch"] != arch:
+        arch = ck["arch"]
+        model = TrendloomLlama(**arch, head_sizes=head_sizes)
+        n_params = sum(p.numel() for p in model.parameters())
+        log(f"checkpoint model: {n_params:,} parameters ({arch})")
     model.load_state_dict(ck["state"])
     model.eval()
     trained_steps = ck["step"]
@@ -542,6 +560,12 @@ def main():
                                       "without </s> and append the chosen token to generate"},
         "num_parameters": n_params,
     }
+    if arch.get("ngram_buckets"):
+        config["ngram_bag"] = {
+            "buckets": arch["ngram_buckets"], "dim": arch["ngram_dim"], "bigram_multiplier": NGRAM_MULTIPLIER,
+            "note": "computed inside the graph from input_ids: unigram id i -> row i; bigram (a, b) -> row "
+                    "vocab_size + (a * bigram_multiplier + b) mod buckets; rows weighted 1/sqrt(n-grams) and "
+                    "summed; the heads read [pooled state, bag]"}
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
 
@@ -562,6 +586,73 @@ def main():
     with open(os.path.join(args.out, "metrics_torch.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     log("post-processing done")
+
+
+def train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path):
+    """Adds the hashed n-gram bag (model.NgramBag) to a trained model: the Llama trunk stays frozen
+    (classification pooling and generation are unchanged), the bag's table and the heads, which now
+    read [pooled state, bag], are trained together. The pooled states of the training rows are
+    computed once per pass (plain names first, then augmented text), so each step is cheap."""
+    wide_arch = {**arch, "ngram_buckets": args.ngram_buckets, "ngram_dim": args.ngram_dim}
+    set_seed(SEED)
+    model = TrendloomLlama(**wide_arch, head_sizes=head_sizes)
+    source = torch.load(args.init_from)["state"]
+    with torch.no_grad():
+        for name, value in source.items():
+            target = model.state_dict()[name]
+            if name.startswith("heads.") and value.shape != target.shape:
+                # The pooled state's columns keep their trained weights; the bag's start small.
+                target.normal_(std=0.02)
+                target[:, : value.shape[1]] = value
+            else:
+                target.copy_(value)
+    log(f"wide stage from {args.init_from}: n-gram bag {args.ngram_buckets} buckets x {args.ngram_dim}")
+    model.eval()
+    rng = random.Random(SEED)
+    seqs, rows_of = [], []
+    for p in range(args.wide_passes):
+        for i, r in enumerate(train):
+            text = INPUT_TEMPLATE.format(text=r["productDisplayName"]) if p == 0 else augment(r, rng, args.plain_fraction)
+            seqs.append(classifier_ids(sp, text, args.max_length))
+            rows_of.append(i)
+    pooled = torch.zeros((len(seqs), arch["dim"]))
+    t0 = time.time()
+    with torch.no_grad():
+        order = sorted(range(len(seqs)), key=lambda k: len(seqs[k]))
+        for s in range(0, len(order), 256):
+            idx = order[s: s + 256]
+            ids, mask = pad_batch([seqs[k] for k in idx])
+            pooled[idx] = model.pool(model.hidden_states(ids, mask), mask)
+    log(f"pooled states of {len(seqs)} training texts ({args.wide_passes} passes) in {time.time() - t0:.0f}s")
+    rows_of = np.array(rows_of)
+    labels = {h: torch.from_numpy(y_train[h][rows_of]) for h in HEADS}
+    params = list(model.ngram_bag.parameters()) + list(model.heads.parameters())
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=args.weight_decay)
+    gen = np.random.RandomState(SEED)
+    batch = 256
+    t0 = time.time()
+    run_loss = None
+    for step in range(args.steps):
+        for g in opt.param_groups:
+            g["lr"] = args.lr * 0.5 * (1 + math.cos(math.pi * step / args.steps))
+        idx = gen.randint(0, len(seqs), batch)
+        ids, mask = pad_batch([seqs[k] for k in idx])
+        features = torch.cat([pooled[idx], model.ngram_bag(ids, mask)], dim=-1)
+        total = 0.0
+        for h in HEADS:
+            y = labels[h][idx]
+            if (y >= 0).any():
+                total = total + HEAD_WEIGHTS[h] * F.cross_entropy(model.heads[h](features), y, ignore_index=-100)
+        opt.zero_grad(set_to_none=True)
+        total.backward()
+        opt.step()
+        run_loss = float(total) if run_loss is None else 0.98 * run_loss + 0.02 * float(total)
+        if step % 100 == 0 or step == args.steps - 1:
+            log(f"wide step {step}/{args.steps} lr {opt.param_groups[0]['lr']:.2e} {time.time() - t0:.0f}s loss={run_loss:.3f}")
+    n_params = sum(p.numel() for p in model.parameters())
+    torch.save({"step": args.steps, "state": model.state_dict(), "arch": wide_arch, "seconds": time.time() - t0}, ckpt_path)
+    log(f"wide stage done in {time.time() - t0:.0f}s; model {n_params:,} parameters")
+    return wide_arch, model, n_params
 
 
 def golden_strings(rows):
