@@ -25,10 +25,14 @@ export class ByteColumn {
     this.offsets = new Int32Array(Math.max(16, expectedCells + 1));
   }
 
-  /** A column whose cell bytes are written into `bytes` (e.g. an IPC arena) until they outgrow it. */
-  static over(bytes: Uint8Array, expectedCells: number): ByteColumn {
-    const column = new ByteColumn(expectedCells, 0);
-    column.bytes = bytes;
+  /** A column whose cell bytes (and offsets, when given) are written into the given arrays (e.g. room in an IPC arena) until they outgrow them. */
+  static over(bytes: Uint8Array | null, offsets: Int32Array | null, expectedCells: number, expectedBytes: number): ByteColumn {
+    const column = new ByteColumn(offsets ? 0 : expectedCells, bytes ? 0 : expectedBytes);
+    if (bytes) column.bytes = bytes;
+    if (offsets) {
+      column.offsets = offsets;
+      offsets[0] = 0;
+    }
     return column;
   }
 

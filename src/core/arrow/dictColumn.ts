@@ -29,8 +29,9 @@ export class DictColumn implements CellColumn {
   private readonly dictionary = new ByteDictionary(256, 256, 4096);
   private scratch = new Uint8Array(256);
 
-  constructor(expectedCells = 1024) {
-    this.indices = new Int32Array(Math.max(16, expectedCells));
+  /** `indices`: where to write the cells' indices (e.g. room in an IPC arena), else a new array for `expectedCells`. */
+  constructor(expectedCells = 1024, indices: Int32Array | null = null) {
+    this.indices = indices ?? new Int32Array(Math.max(16, expectedCells));
   }
 
   /** The distinct cells (exact bytes, untrimmed), in order of first appearance. */

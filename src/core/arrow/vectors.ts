@@ -18,6 +18,7 @@ import {
 } from 'apache-arrow';
 import { ByteColumn } from './byteColumn.ts';
 import { ByteDictionary, hashBytes } from './byteDictionary.ts';
+import { bytesNear, int32Near } from './ipc.ts';
 
 /** A validity bitmap (bit set = value present) and how many values are missing. */
 export interface Validity {
@@ -227,9 +228,10 @@ export function labelListFromDictionary(encoded: DictionaryEncoded, split: (raw:
     labelBytes += uniqueBytes[v]!.length;
     labelCount += uniqueEnds[v]!.length;
   }
-  const data = new Uint8Array(labelBytes);
-  const itemOffsets = new Int32Array(labelCount + 1);
-  const listOffsets = new Int32Array(length + 1);
+  // Next to the column's indices: in the IPC arena when they are (see IpcArena).
+  const data = bytesNear(indices, labelBytes);
+  const itemOffsets = int32Near(indices, labelCount + 1);
+  const listOffsets = int32Near(indices, length + 1);
   const validity = new ValidityBuilder(length);
   let item = 0;
   let at = 0;

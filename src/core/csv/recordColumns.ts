@@ -7,8 +7,8 @@
  * columns of the records before it.
  */
 import { ByteColumn } from '../arrow/byteColumn.ts';
-import { DictColumn } from '../arrow/dictColumn.ts';
-import { releaseBuffer, reserveIpcArena } from '../arrow/ipc.ts';
+import { DictColumn, MAX_STREAM_DICTIONARY } from '../arrow/dictColumn.ts';
+import { IpcArena, releaseBuffer } from '../arrow/ipc.ts';
 import { copyField, type UnclosedQuote } from './scanner.ts';
 import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
 
@@ -38,6 +38,8 @@ export function delimiterParam(delimiter: string): CoreMessage | string {
 // Text columns smaller than this are copied into the IPC output as usual.
 const ARENA_MIN_BYTES = 1 << 20;
 const ARENA_SLACK = 1 << 20;
+// Room for the arena text column, times its estimate (which already has 10% more than the sample says).
+const ARENA_TEXT_ROOM = 1.2;
 
 /** A part's raw column as plain arrays (views of the used parts), so it can cross to another worker. */
 export type PartColumn =
@@ -138,8 +140,10 @@ export class RecordColumns {
   private expectedRows = 1024;
   private averages: number[] = [];
   private columnBytes: number[] = [];
-  // The column (longest cells in the sample) whose text goes into an IPC arena if it turns plain; -1: none.
-  private arenaColumn = -1;
+  // Where the columns' arrays go, so the IPC output is built around them (see IpcArena); null for small inputs and parts.
+  private arena: IpcArena | null = null;
+  // The column (longest cells in the sample) whose text bytes go into the arena if it turns plain; -1: none.
+  private arenaText = -1;
   // Field ranges of the records scanned in the current chunk, row-major (row * ncols + column).
   private batchStarts = new Int32Array(0);
   private batchEnds = new Int32Array(0);
@@ -165,9 +169,11 @@ export class RecordColumns {
     this.expectedRows = expectedRows;
     this.averages = averages;
     this.columnBytes = averages.map((average) => Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30));
-    if (arena) this.arenaColumn = averages.indexOf(Math.max(...averages));
+    if (arena) this.arena = this.reserveArena();
+    if (this.arena) this.arenaText = averages.indexOf(Math.max(...averages));
     // Every column starts dictionary-encoded; one that proves too varied becomes plain bytes.
-    this.columns = averages.map(() => new DictColumn(expectedRows));
+    // With an arena, a column's indices move there once it has proved to repeat (see flush).
+    this.columns = averages.map(() => new DictColumn(this.arena ? Math.min(expectedRows, MAX_STREAM_DICTIONARY * 2) : expectedRows));
   }
 
   /** Adds one scanner record (not blank, not the header): a row, or a problem. */
@@ -228,6 +234,7 @@ export class RecordColumns {
       if (column instanceof DictColumn) {
         column.addBatch(bytes, this.batchStarts, this.batchEnds, this.batchFlags, rows, ncols, k);
         if (column.tooVaried()) this.columns[k] = this.plain(column, k);
+        else if (this.arena && column.count >= MAX_STREAM_DICTIONARY && !this.arena.holds(column.indices)) this.moveToArena(column);
       } else appendBatch(column, bytes, this.batchStarts, this.batchEnds, this.batchFlags, this.batchIrregular, rows, ncols, k);
     }
     this.batchRows = 0;
@@ -301,10 +308,19 @@ export class RecordColumns {
     return plain;
   }
 
+  // A column that stays dictionary-encoded: its indices (later its codes or numbers) go to the arena.
+  private moveToArena(column: DictColumn): void {
+    const indices = this.arena!.int32(Math.max(this.expectedRows, column.count));
+    if (!indices) return;
+    indices.set(column.indices.subarray(0, column.count));
+    column.indices = indices;
+  }
+
   // The same cells as plain bytes, in buffers sized for the whole input.
   private plain(column: DictColumn, k: number): ByteColumn {
-    const arena = k === this.arenaColumn ? this.reserveArena(k) : null;
-    const plain = arena ? ByteColumn.over(arena, this.expectedRows) : new ByteColumn(this.expectedRows, this.columnBytes[k]);
+    const arena = this.arena;
+    const text = k === this.arenaText ? Math.ceil(this.columnBytes[k]! * ARENA_TEXT_ROOM) : 0;
+    const plain = ByteColumn.over(arena && text ? arena.take(text) : null, arena?.int32(this.expectedRows + 1) ?? null, this.expectedRows, this.columnBytes[k]!);
     const values = column.values;
     for (let i = 0; i < column.count; i++) {
       const v = column.indices[i]!;
@@ -314,26 +330,24 @@ export class RecordColumns {
   }
 
   /**
-   * Room for column k's text inside the buffer that will become the IPC output (see IpcArena),
-   * with generous room for what the stream holds before and after it: per row, each other column
-   * takes at most its cell bytes plus 12 (offsets, list offsets, 8-byte numbers), and every
-   * dictionary comes before the record batch. Untouched room costs no memory.
+   * The arena for a large input: in its region, the indices of each column that stays
+   * dictionary-encoded (later its codes or numbers), the offsets of columns that turn plain, the
+   * longest column's text (ARENA_TEXT_ROOM × its estimate), and the converted arrays (dates, decimals, label lists: per row, at most a cell's
+   * bytes plus 12); in front, room for the messages, every dictionary included. Untouched room
+   * costs no memory.
    */
-  private reserveArena(k: number): Uint8Array | null {
+  private reserveArena(): IpcArena | null {
     const rows = this.expectedRows;
-    const text = this.columnBytes[k]!;
-    if (text < ARENA_MIN_BYTES) return null;
-    const output = (j: number) => rows * (this.averages[j]! + 12) * 1.1;
-    let before = rows * 5 + ARENA_SLACK;
-    let after = ARENA_SLACK;
+    const cells = rows * this.ncols;
+    if (cells * 4 < ARENA_MIN_BYTES) return null;
+    let front = ARENA_SLACK;
+    let region = ARENA_SLACK + Math.max(...this.columnBytes) * ARENA_TEXT_ROOM;
     for (let j = 0; j < this.ncols; j++) {
-      if (j < k) before += output(j);
-      else if (j > k) {
-        after += output(j);
-        before += Math.min(rows, 65_536) * (this.averages[j]! + 4);
-      }
+      const average = this.averages[j]!;
+      front += Math.min(rows, 65_536) * (average + 8);
+      region += rows * 8 + rows * (average + 12) * 1.1;
     }
-    return reserveIpcArena(Math.ceil(before), Math.ceil(text * 1.5), Math.ceil(after))?.bytes ?? null;
+    return IpcArena.reserve(Math.ceil(front), Math.ceil(region));
   }
 
   private growBatch(size: number): void {

@@ -8,6 +8,7 @@
 import { Bool, makeData, makeVector, type Vector } from 'apache-arrow';
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { DictColumn, type CellColumn } from '../arrow/dictColumn.ts';
+import { float64Near, int32Near } from '../arrow/ipc.ts';
 import { dictionaryEncode, dictionaryVectorOf, float64Vector, int32Vector, labelListFromDictionary, timestampVector, timestampVectorOfWords, utf8VectorWith, ValidityBuilder } from '../arrow/vectors.ts';
 import { daysInMonth, utcMs } from '../clean/calendar.ts';
 import type { IntakeProblem } from '../csv/parseCsv.ts';
@@ -174,7 +175,7 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
           low[v] = value - h * 4294967296;
           high[v] = h;
         }
-        const words = new Int32Array(n * 2);
+        const words = int32Near(indices, n * 2);
         for (let i = 0; i < n; i++) {
           const v = indices[i]!;
           words[2 * i] = low[v]!;
@@ -186,12 +187,12 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
         // Whole numbers that fit become Int32 (half the memory of Float64); the type stays 'number'.
         const ints = new Int32Array(distinct);
         for (let v = 0; v < distinct; v++) ints[v] = missing[v] === 1 ? 0 : distinctValues[v]!;
-        const out = consume ? indices.subarray(0, n) : new Int32Array(n);
+        const out = consume ? indices.subarray(0, n) : int32Near(indices, n);
         for (let i = 0; i < n; i++) out[i] = ints[indices[i]!]!;
         return { vector: int32Vector(out, validity.finish()), type: 'number' };
       }
       for (let v = 0; v < distinct; v++) if (missing[v] === 1) distinctValues[v] = 0; // missing rows hold 0, as before
-      const out = new Float64Array(n);
+      const out = float64Near(indices, n);
       for (let i = 0; i < n; i++) out[i] = distinctValues[indices[i]!]!;
       return { vector: float64Vector(out, validity.finish()), type: 'number' };
     }
@@ -201,7 +202,7 @@ function convertDictColumn(name: string, column: DictColumn, inference: ColumnIn
       const trimmed = dictionaryEncode(values, MAX_DICTIONARY);
       if (!trimmed) return null;
       const before = trimmed.validity.finish();
-      const composed = consume ? indices.subarray(0, n) : new Int32Array(n);
+      const composed = consume ? indices.subarray(0, n) : int32Near(indices, n);
       const validity = new ValidityBuilder(n);
       const codes = trimmed.indices;
       const bitmap = before.bitmap;
