@@ -7,7 +7,8 @@
  * machine slows every variant alike. Prints items/s (best round) per runtime × graph, the speed-up
  * of the CPU graph, and WASM / native per thread. One JSON line at the end. Figures only.
  *
- * Options: ROUNDS=5, BATCHES=6 (batches of 64 names per round).
+ * Options: ROUNDS=5, BATCHES=6 (batches of 64 names per round); COMPARE=<file.onnx> also times another
+ * model's graph (e.g. an earlier release's CPU graph from git) as "other", for before/after figures.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,12 +36,13 @@ const batches = planBatches(sequences.map((s) => s.length), 64, 4096).map((b) =>
 const items = sequences.length;
 const meanTokens = sequences.reduce((sum, s) => sum + s.length, 0) / items;
 
-const graphs = { cpu: config.onnx.model_file, webgpu: config.onnx.model_file_webgpu ?? config.onnx.model_file };
+const graphs: Record<string, string> = { cpu: config.onnx.model_file, webgpu: config.onnx.model_file_webgpu ?? config.onnx.model_file };
+if (process.env.COMPARE) graphs.other = process.env.COMPARE;
 ortWeb.env.wasm.numThreads = 1;
 type Runner = () => Promise<void>;
 const runners: Record<string, Runner> = {};
 for (const [graph, file] of Object.entries(graphs)) {
-  const path = join(DEFAULT_MODEL_DIR, file);
+  const path = graph === 'other' ? file : join(DEFAULT_MODEL_DIR, file);
   const options = { graphOptimizationLevel: 'all' as const, extra: { session: { qdq_matmulnbits_accuracy_level: '0' } } };
   const native = await ortNode.InferenceSession.create(path, { ...options, intraOpNumThreads: 1 });
   const wasm = await ortWeb.InferenceSession.create(readFileSync(path), { ...options, executionProviders: ['wasm'] });
@@ -76,7 +78,9 @@ const result = {
   itemsPerSecond: Object.fromEntries(Object.keys(runners).map((n) => [n, perSecond(n)])),
   cpuGraphSpeedup: { native: Number((perSecond('native cpu') / perSecond('native webgpu')).toFixed(2)), wasm: Number((perSecond('wasm cpu') / perSecond('wasm webgpu')).toFixed(2)) },
   wasmOverNative: { cpu: Number((perSecond('wasm cpu') / perSecond('native cpu')).toFixed(2)), webgpu: Number((perSecond('wasm webgpu') / perSecond('native webgpu')).toFixed(2)) },
+  ...(graphs.other ? { compared: graphs.other, cpuGraphOverOther: { native: Number((perSecond('native cpu') / perSecond('native other')).toFixed(2)), wasm: Number((perSecond('wasm cpu') / perSecond('wasm other')).toFixed(2)) } } : {}),
 };
 console.log(`  CPU graph speed-up: native ×${result.cpuGraphSpeedup.native}, WASM ×${result.cpuGraphSpeedup.wasm}; WASM / native per thread: CPU graph ${result.wasmOverNative.cpu}, weight-only graph ${result.wasmOverNative.webgpu}`);
+if (result.cpuGraphOverOther) console.log(`  shipped CPU graph / ${graphs.other}: native ×${result.cpuGraphOverOther.native}, WASM ×${result.cpuGraphOverOther.wasm}`);
 console.log(JSON.stringify(result));
 process.exit(0);
