@@ -124,7 +124,6 @@ export function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? `'${delimiter}'`;
 }
 
-
 /**
  * Parses CSV from `head` (the first bytes, already read) and the rest of `iterator` into raw
  * columns. `totalBytes` (when known) sizes the first buffers.
@@ -351,8 +350,8 @@ export interface CsvSplitter {
   parse(start: number, settings: CsvPartSettings, onProgress: (bytes: number, rows: number) => void): CsvPartJob;
 }
 
+// A split under way: where the part starts (scanner position: file offset less the BOM), its job and progress.
 interface PendingSplit {
-  /** Scanner position (file offset less the BOM) where the part starts. */
   at: number;
   job: CsvPartJob;
   bytesRead: number;
@@ -374,12 +373,12 @@ async function startSplit(splitter: CsvSplitter, totalBytes: number, readSoFar: 
   if (lineEnd < 0) return null;
   const start = middle + lineEnd + 1;
   if (start >= totalBytes) return null;
-  const pending: PendingSplit = { at: start - bomLength, job: null as unknown as CsvPartJob, bytesRead: 0, rows: 0 };
-  pending.job = splitter.parse(start, { ...settings, bytes: totalBytes - start }, (bytes, rows) => {
-    pending.bytesRead = bytes;
-    pending.rows = rows;
+  const progress = { bytesRead: 0, rows: 0 };
+  const job = splitter.parse(start, { ...settings, bytes: totalBytes - start }, (bytes, rows) => {
+    progress.bytesRead = bytes;
+    progress.rows = rows;
   });
-  return pending;
+  return Object.assign(progress, { at: start - bomLength, job });
 }
 
 // Waits for a part, checking for cancel meanwhile; null when the part failed.
