@@ -218,9 +218,17 @@ export async function parseCsv(
       return;
     }
     const waitStarted = clock();
-    const part = await settle(pending.job.result, hooks);
+    let part: CsvPart | null;
+    try {
+      part = await settle(pending.job.result, hooks);
+    } catch (error) {
+      // Cancelled while waiting: the helper stops too (it is no longer `split`, which the finally below cancels).
+      pending.job.cancel();
+      throw error;
+    }
     splitTimings.wait = clock() - waitStarted;
-    if (part === null || part.truncated || gathered.rows + part.rows > maxRows) return;
+    // At the cap, a one-part read stops at the next record (a cap note, even for a ragged one): joining could not tell.
+    if (part === null || part.truncated || gathered.rows + part.rows >= maxRows) return;
     const mergeStarted = clock();
     gathered.appendPart(part, scanner.currentLine);
     splitTimings.merge = clock() - mergeStarted;
