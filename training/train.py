@@ -295,6 +295,9 @@ def baselines(train, test, label_maps, y_train, y_test):
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True)
     xtr = vec.fit_transform([r["productDisplayName"] for r in train])
     xte = vec.transform([r["productDisplayName"] for r in test])
+    # The same harder variant the model is scored on: lower case, brand dropped.
+    xvar = vec.transform([drop_brand(r["productDisplayName"]).lower() for r in test])
+    predictions = {}
     for h in HEADS:
         keep = y_train[h] >= 0
         counts = np.bincount(y_train[h][keep], minlength=len(label_maps[h]))
@@ -303,10 +306,24 @@ def baselines(train, test, label_maps, y_train, y_test):
         # 30 epochs take about a minute for it (accuracy has levelled off by then).
         clf = LogisticRegression(C=10.0, solver="saga", max_iter=30, tol=1e-4)
         clf.fit(xtr[keep], y_train[h][keep])
+        predictions[h] = clf.predict(xte)
         res[h] = {"majority": metrics_for(y_test[h], majority),
-                  "tfidf_lr": metrics_for(y_test[h], clf.predict(xte))}
+                  "tfidf_lr": metrics_for(y_test[h], predictions[h]),
+                  "tfidf_lr_lower_nobrand": metrics_for(y_test[h], clf.predict(xvar))}
         log(f"baseline {h}: majority acc {res[h]['majority']['accuracy']:.4f}, tfidf+lr acc {res[h]['tfidf_lr']['accuracy']:.4f}")
-    return res
+    return res, {h: v.tolist() for h, v in predictions.items()}
+
+
+def paired_comparison(y_true, model_pred, baseline_pred):
+    """Items only the model gets right, items only the baseline gets right, and the exact (binomial)
+    McNemar p-value of that split: whether the accuracy difference could be chance."""
+    from scipy.stats import binomtest
+    keep = y_true >= 0
+    model_right = (model_pred == y_true)[keep]
+    base_right = (np.asarray(baseline_pred) == y_true)[keep]
+    wins, losses = int((model_right & ~base_right).sum()), int((~model_right & base_right).sum())
+    p = binomtest(wins, wins + losses, 0.5).pvalue if wins + losses else 1.0
+    return {"model_only_right": wins, "baseline_only_right": losses, "mcnemar_exact_p": float(p)}
 
 
 def cached_baselines(out_dir, train, test, label_maps, y_train, y_test):
@@ -316,13 +333,13 @@ def cached_baselines(out_dir, train, test, label_maps, y_train, y_test):
     if os.path.exists(path):
         with open(path) as f:
             cached = json.load(f)
-        if cached.get("heldout") == len(test) and cached.get("seed") == SEED:
+        if cached.get("heldout") == len(test) and cached.get("seed") == SEED and "predictions" in cached:
             log("baselines: reusing " + path)
-            return cached["heads"]
-    base = baselines(train, test, label_maps, y_train, y_test)
+            return cached["heads"], cached["predictions"]
+    base, predictions = baselines(train, test, label_maps, y_train, y_test)
     with open(path, "w") as f:
-        json.dump({"heldout": len(test), "seed": SEED, "heads": base}, f, indent=2)
-    return base
+        json.dump({"heldout": len(test), "seed": SEED, "heads": base, "predictions": predictions}, f, indent=2)
+    return base, predictions
 
 
 # ---------------------------------------------------------------- main
@@ -517,9 +534,13 @@ def main():
         log(f"model {h}: acc {results[h]['model_fp32_torch']['accuracy']:.4f} "
             f"macroF1 {results[h]['model_fp32_torch']['macro_f1']:.4f}")
     if not args.skip_baselines:
-        base = cached_baselines(args.out, train, test, label_maps, y_train, y_test)
+        base, base_predictions = cached_baselines(args.out, train, test, label_maps, y_train, y_test)
         for h in HEADS:
             results[h].update(base[h])
+            results[h]["model_fp32_torch_vs_tfidf_lr"] = paired_comparison(y_test[h], preds[h], base_predictions[h])
+            c = results[h]["model_fp32_torch_vs_tfidf_lr"]
+            log(f"model vs tfidf+lr {h}: {c['model_only_right']} items only the model gets right, "
+                f"{c['baseline_only_right']} only the baseline, McNemar p {c['mcnemar_exact_p']:.3f}")
 
     # ---- ONNX export
     onnx_dir = os.path.join(args.out, "onnx")
