@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const cpuMs = (used.user + used.system) / 1000;
     const t = reply.result.stats.timings;
     const rss = process.memoryUsage().rss;
-    process.stdout.write(`run ${run + 1}: ${ms.toFixed(0)} ms = ${(bytes.length / 1e6 / (ms / 1000)).toFixed(1)} MB/s, CPU ${cpuMs.toFixed(0)} ms (system ${(used.system / 1000).toFixed(0)}); parse ${t.parse.toFixed(0)}, infer ${t.infer.toFixed(0)}, convert ${t.convert.toFixed(0)}, encode ${(t.encode ?? 0).toFixed(0)} ms; ipc ${(reply.result.ipc.length / 1e6).toFixed(1)} MB; rss ${(rss / 1e6).toFixed(0)} MB; load ${loadavg()[0]!.toFixed(1)}\n`);
+    process.stdout.write(`run ${run + 1}: ${ms.toFixed(0)} ms = ${(bytes.length / 1e6 / (ms / 1000)).toFixed(1)} MB/s, CPU ${cpuMs.toFixed(0)} ms (system ${(used.system / 1000).toFixed(0)}); parse ${t.parse.toFixed(0)}, infer ${t.infer.toFixed(0)}, convert ${t.convert.toFixed(0)}, encode ${(t.encode ?? 0).toFixed(0)} ms; ipc ${(reply.result.ipc.length / 1e6).toFixed(1)} MB (buffer ${(reply.result.ipc.buffer.byteLength / 1e6).toFixed(1)} MB); rss ${(rss / 1e6).toFixed(0)} MB; load ${loadavg()[0]!.toFixed(1)}\n`);
   }
 }
 
