@@ -184,6 +184,8 @@ export async function parseCsv(
   const scanner: CsvScanner = new CsvScanner(
     delimiter.charCodeAt(0),
     (bytes, starts, ends, flags, count, line) => {
+      // (Past the row cap, the rest of the chunk is scanned but not read.)
+      if (gathered.truncated) return;
       if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
         gathered.blankLines++;
         return;
@@ -415,6 +417,7 @@ export async function parseCsvPart(chunks: AsyncIterable<Uint8Array>, settings: 
   const scanner: CsvScanner = new CsvScanner(
     settings.delimiter.charCodeAt(0),
     (_bytes, starts, ends, flags, count, line) => {
+      if (gathered.truncated) return;
       if (count === 1 && starts[0] === ends[0] && flags[0] === 0) gathered.blankLines++;
       else gathered.add(starts, ends, flags, count, line);
     },

@@ -126,7 +126,7 @@ export class RecordColumns {
   rejected = 0;
   /** Blank lines skipped. */
   blankLines = 0;
-  /** Records seen (rows + rejected, and those past the row cap). */
+  /** Records read (rows + rejected; not those past the row cap). */
   records = 0;
   /** True once a record came after the row cap. */
   truncated = false;
@@ -178,11 +178,12 @@ export class RecordColumns {
 
   /** Adds one scanner record (not blank, not the header): a row, or a problem. */
   add(starts: Int32Array, ends: Int32Array, flags: Uint8Array, count: number, line: number): void {
-    this.records++;
     if (this.rows >= this.maxRows) {
+      // Records past the cap are not read (nor counted: rows + rejected = records).
       this.truncated = true;
       return;
     }
+    this.records++;
     const ncols = this.ncols;
     const unclosed = this.unclosed();
     if (unclosed) {

@@ -54,6 +54,16 @@ describe('intake: malformed CSV cases', () => {
     expect(result.notes.join(' ')).toMatch(/very large: the first 10 rows were loaded \(.* read of .*\); the rest was not read/);
   });
 
+  it('counts only the records read under the row cap, so the totals add up', async () => {
+    const body = Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? 'ragged,row' : i % 9 === 6 ? '' : `A${i},Relaxed linen shirt number ${i},Ivory,49.5,2019-03-01`)).join('\n');
+    for (const maxRows of [0, 1, 10]) {
+      // (One big chunk: the scanner reads well past the cap before the parse stops.)
+      const result = await read(CATALOGUE + body, 'big.csv', { maxRows }, 1 << 16);
+      expect(result.stats).toMatchObject({ rows: maxRows, truncated: true });
+      expect(result.stats.rows + result.stats.rejectedRows).toBe(result.stats.records);
+    }
+  });
+
   it('skips blank lines without counting them as records', async () => {
     const result = await read(CATALOGUE + '\nA1,Silk shirt,Ivory,49.5,2019-03-01\n\n\nA2,Linen dress,Sand,60,2019-04-01\n\n');
     expect(result.stats).toMatchObject({ rows: 2, records: 2, rejectedRows: 0, blankLines: 4 });

@@ -214,7 +214,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     noteDetails.push(...raw.noteDetails);
     typing.delimiter = raw.delimiter;
     if (raw.names.length === 0) throw new IntakeError('empty-file', coreMessage('file.blank'));
-    if (raw.records === 0) {
+    if (raw.records === 0 && !raw.truncated) {
       throw new IntakeError('header-only', coreMessage('file.header-only', { columns: `${raw.names.slice(0, 6).join(', ')}${raw.names.length > 6 ? '…' : ''}` }));
     }
     input = { names: raw.names, columns: raw.columns.map((column) => ({ kind: 'bytes' as const, column })), lines: raw.lines, rows: raw.rows };
