@@ -72,8 +72,9 @@ function generated(seed: number, rows: number): { bytes: Uint8Array; eol: string
   const r = random(seed);
   const pick = <T,>(items: T[]) => items[Math.floor(r() * items.length)]!;
   const eol = r() < 0.4 ? '\r\n' : '\n';
-  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = ['sku,description,colour,units,price,launch,mixed,sparse'];
+  const delimiter = pick([',', ',', ';', '\t']);
+  const quote = (text: string) => (/["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [['sku', 'description', 'colour', 'units', 'price', 'launch', 'mixed', 'sparse'].join(delimiter)];
   const textAfter = r() < 0.5; // `mixed` is numeric in the first half, text after
   const dayFirstAfter = r() < 0.5; // launch dates are ambiguous in the first half, day-first (13+) after
   for (let i = 0; i < rows; i++) {
@@ -84,7 +85,7 @@ function generated(seed: number, rows: number): { bytes: Uint8Array; eol: string
       continue;
     }
     if (roll < 0.006) {
-      lines.push(pick(['short,row', 'a,b,c,d,e,f,g,h,i,j', '1,2,3']));
+      lines.push(pick(['short,row', 'a,b,c,d,e,f,g,h,i,j', '1,2,3']).replaceAll(',', delimiter));
       continue;
     }
     const description = Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(WORDS)).join(' ');
@@ -96,7 +97,7 @@ function generated(seed: number, rows: number): { bytes: Uint8Array; eol: string
     const launch = roll < 0.014 ? 'someday' : `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2021`;
     const mixed = half && textAfter && r() < 0.5 ? pick(['alpha', 'beta']) : String(Math.floor(r() * 9));
     const sparse = r() < 0.97 ? '' : pick(['x', 'y']);
-    lines.push([`S${i}`, quote(description), colour, units, price, quote(launch), mixed, sparse].join(','));
+    lines.push([`S${i}`, quote(description), colour, units, quote(price), quote(launch), mixed, sparse].join(delimiter));
   }
   const bom = r() < 0.3 ? '\ufeff' : '';
   const last = r() < 0.3 ? '' : eol;
@@ -104,7 +105,7 @@ function generated(seed: number, rows: number): { bytes: Uint8Array; eol: string
 }
 
 describe('a two-part read equals a one-part read', () => {
-  it('for generated files (line ends, BOM, quoted line breaks, ragged rows, value sets changing by half)', async () => {
+  it('for generated files (delimiters, line ends, BOM, quoted line breaks, ragged rows, value sets changing by half)', async () => {
     let joined = 0;
     for (let seed = 1; seed <= 24; seed++) {
       const { bytes } = generated(seed, 2500 + seed * 97);
