@@ -110,6 +110,20 @@ describe('intake worker with a helper (a large CSV read in two parts)', () => {
     expect(progress.filter((p) => p.stage === 'parse').at(-1)).toMatchObject({ done: size, total: size, rows: 11_000 });
   });
 
+  it('answers the same as one read for a CRLF file with a byte-order mark, multi-byte text and an unclosed quote near the end', async () => {
+    const rows = csv(9000).replaceAll('Linen shirt', 'Châle 中😀').split('\n');
+    rows[7000] = 'S6999,"ragged'; // line 7001: its quote runs into the next line and leaves the record ragged
+    const text = `\ufeff${rows.join('\r\n')}\r\nS9999,"never closed,Ivory,1,2019-01-15\r\n`;
+    const file = new Blob([text]);
+    const split = await new WorkerClient(inProcessPort(helperHandlers())).request('intake.parse', { file, name: 'big.csv' });
+    const one = await new WorkerClient(inProcessPort(intakeHandlers)).request('intake.parse', { file, name: 'big.csv' });
+    expect(split.stats.timings.parts).toBe(2);
+    expect(rowsOf(split.ipc)).toEqual(rowsOf(one.ipc));
+    expect(split.problems).toEqual(one.problems);
+    expect(split.problems.map((p) => p.line)).toEqual([7001, 9002]);
+    expect({ ...split.stats, timings: null }).toEqual({ ...one.stats, timings: null });
+  });
+
   it('reads in one part when asked to, for previews, and by default with too few cores', async () => {
     const file = new Blob([csv(8000)]);
     const handlers = helperHandlers();
