@@ -368,8 +368,9 @@ def main():
                          "(--ngram-buckets x --ngram-dim) beside the pooled state and train it with the heads")
     ap.add_argument("--ngram-buckets", type=int, default=32768)
     ap.add_argument("--ngram-dim", type=int, default=64)
-    ap.add_argument("--wide-passes", type=int, default=3,
-                    help="wide stage: passes over the training rows (the first plain names, the others augmented)")
+    ap.add_argument("--wide-augmented", default="0.5,0.5,0,0",
+                    help="wide stage: after one pass of plain names, one augmented pass over the training rows "
+                         "per value, each value the share of plain names in that pass")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--gen-batch", type=int, default=8)
     ap.add_argument("--lr", type=float, default=2.5e-3)
@@ -631,9 +632,10 @@ def train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path):
     model.eval()
     rng = random.Random(SEED)
     seqs, rows_of = [], []
-    for p in range(args.wide_passes):
+    plain_shares = [None] + [float(x) for x in args.wide_augmented.split(",") if x.strip()]
+    for share in plain_shares:
         for i, r in enumerate(train):
-            text = INPUT_TEMPLATE.format(text=r["productDisplayName"]) if p == 0 else augment(r, rng, args.plain_fraction)
+            text = INPUT_TEMPLATE.format(text=r["productDisplayName"]) if share is None else augment(r, rng, share)
             seqs.append(classifier_ids(sp, text, args.max_length))
             rows_of.append(i)
     pooled = torch.zeros((len(seqs), arch["dim"]))
@@ -644,7 +646,7 @@ def train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path):
             idx = order[s: s + 256]
             ids, mask = pad_batch([seqs[k] for k in idx])
             pooled[idx] = model.pool(model.hidden_states(ids, mask), mask)
-    log(f"pooled states of {len(seqs)} training texts ({args.wide_passes} passes) in {time.time() - t0:.0f}s")
+    log(f"pooled states of {len(seqs)} training texts ({len(plain_shares)} passes) in {time.time() - t0:.0f}s")
     rows_of = np.array(rows_of)
     labels = {h: torch.from_numpy(y_train[h][rows_of]) for h in HEADS}
     params = list(model.ngram_bag.parameters()) + list(model.heads.parameters())
