@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, intake, type IntakeOptions, type IntakeResult } from '../intake/intake.ts';
 import { parseCsvPart, type CsvSplitter } from './parseCsv.ts';
 import { CancelledError } from '../../workers/protocol.ts';
+import { seededRandom } from '../random.ts';
 
 const enc = new TextEncoder();
 
@@ -50,18 +51,6 @@ async function bothWays(bytes: Uint8Array, options: IntakeOptions = {}, chunk = 
   return { one, two, starts, joined: two.stats.timings.parts === 2 };
 }
 
-// A small deterministic random source (mulberry32).
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['Linen', 'shirt', 'Wool', 'coat', 'é', 'naïve', '中文', '😀', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ''];
 
 /**
@@ -69,7 +58,7 @@ const WORDS = ['Linen', 'shirt', 'Wool', 'coat', 'é', 'naïve', '中文', '😀
  * (`half`): value sets, numbers turning into text, day-first dates, ragged rows, blank lines.
  */
 function generated(seed: number, rows: number): { bytes: Uint8Array; eol: string } {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(items: T[]) => items[Math.floor(r() * items.length)]!;
   const eol = r() < 0.4 ? '\r\n' : '\n';
   const delimiter = pick([',', ',', ';', '\t']);
