@@ -10,7 +10,7 @@ import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncoding
 import { CsvScanner, copyField } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
 import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
-import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem } from './recordColumns.ts';
+import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem, type RecordTally } from './recordColumns.ts';
 
 export type { IntakeProblem } from './recordColumns.ts';
 export { MAX_PROBLEMS_LISTED } from './recordColumns.ts';
@@ -42,21 +42,13 @@ export interface ParseHooks {
 }
 
 /** Raw columns of a parsed CSV, before typing. */
-export interface RawCsv {
+export interface RawCsv extends RecordTally {
   /** Column names (made unique; "column N" for blank ones). */
   names: string[];
   /** One column per name, `rows` cells each: dictionary-encoded while few values repeat, else plain bytes. */
   columns: (ByteColumn | DictColumn)[];
   /** Line of each kept row. */
   lines: Int32Array;
-  /** Rows kept. */
-  rows: number;
-  /** Records rejected (ragged or unclosed quote), each with a problem. */
-  rejected: number;
-  /** Blank lines skipped (not records). */
-  blankLines: number;
-  /** Data records in the file (rows + rejected), or those read before the row cap. */
-  records: number;
   /** Problems found while splitting records. */
   problems: IntakeProblem[];
   /** Notes for the user (guesses made, cap reached). */

@@ -64,20 +64,24 @@ export type PartColumn =
       offsets: Int32Array;
     };
 
+/** How the records of a CSV (or of a part of one) were counted. */
+export interface RecordTally {
+  /** Rows kept. */
+  rows: number;
+  /** Records rejected (ragged or unclosed quote), each with a problem. */
+  rejected: number;
+  /** Blank lines skipped (not records). */
+  blankLines: number;
+  /** Data records read (rows + rejected), up to the row cap. */
+  records: number;
+}
+
 /** The records of a part of a CSV (a line start to the end): lines count from the part's first line, which is 1. */
-export interface CsvPart {
+export interface CsvPart extends RecordTally {
   /** One raw column per column of the file. */
   columns: PartColumn[];
   /** Line of each kept row, within the part. */
   lines: Int32Array;
-  /** Rows kept. */
-  rows: number;
-  /** Records rejected (ragged or unclosed quote). */
-  rejected: number;
-  /** Blank lines skipped. */
-  blankLines: number;
-  /** Records (rows + rejected). */
-  records: number;
   /** Problems listed (lines within the part), at most MAX_PROBLEMS_LISTED. */
   problems: IntakeProblem[];
   /** Problems found, listed or not. */
