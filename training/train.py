@@ -19,8 +19,6 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import NgramBag, OnnxWrapper, TrendloomLlama  # noqa: E402
 
-NGRAM_MULTIPLIER = NgramBag.BIGRAM_MULTIPLIER
-
 HEADS = ["articleType", "subCategory", "masterCategory", "baseColour", "usage", "gender", "season"]
 # Multi-task weights lambda_k (the LM objective is weighted separately by --lm-weight).
 HEAD_WEIGHTS = {"articleType": 1.0, "subCategory": 0.5, "masterCategory": 0.3, "baseColour": 1.0,
@@ -424,7 +422,7 @@ def main():
     train_seconds = None
 
     if args.phase == "all" and args.wide_stage:
-        arch, model, n_params = train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path)
+        train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path)
         return
 
     if args.phase == "all":
@@ -584,7 +582,7 @@ def main():
     }
     if arch.get("ngram_buckets"):
         config["ngram_bag"] = {
-            "buckets": arch["ngram_buckets"], "dim": arch["ngram_dim"], "bigram_multiplier": NGRAM_MULTIPLIER,
+            "buckets": arch["ngram_buckets"], "dim": arch["ngram_dim"], "bigram_multiplier": NgramBag.BIGRAM_MULTIPLIER,
             "note": "computed inside the graph from input_ids: unigram id i -> row i; bigram (a, b) -> row "
                     "vocab_size + (a * bigram_multiplier + b) mod buckets; rows weighted 1/sqrt(n-grams) and "
                     "summed; the heads read [pooled state, bag]"}
@@ -660,7 +658,7 @@ def train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path):
             g["lr"] = args.lr * 0.5 * (1 + math.cos(math.pi * step / args.steps))
         idx = gen.randint(0, len(seqs), batch)
         ids, mask = pad_batch([seqs[k] for k in idx])
-        features = torch.cat([pooled[idx], model.ngram_bag(ids, mask)], dim=-1)
+        features = model.head_input(pooled[idx], ids, mask)
         total = 0.0
         for h in HEADS:
             y = labels[h][idx]
@@ -675,7 +673,6 @@ def train_wide_stage(args, arch, head_sizes, train, y_train, sp, ckpt_path):
     n_params = sum(p.numel() for p in model.parameters())
     torch.save({"step": args.steps, "state": model.state_dict(), "arch": wide_arch, "seconds": time.time() - t0}, ckpt_path)
     log(f"wide stage done in {time.time() - t0:.0f}s; model {n_params:,} parameters")
-    return wide_arch, model, n_params
 
 
 def golden_strings(rows):
