@@ -10,8 +10,12 @@
  * Main-thread block: the longest gap between 1 ms timer ticks on the page (and the longest Long
  * Task, when the API reports one).
  *
- * Also printed: how fast the page merely reads the file (Blob.stream() without parsing), the floor
- * for any parser, and the machine's load average, since this machine is shared.
+ * Also printed: how fast the page merely reads the file (Blob.stream() without parsing); floors
+ * measured in a worker (reading through the intake's BYOB ring; also splitting records with the
+ * intake's scanner; also writing as much fresh memory as the table takes); the CPU time of the
+ * busiest threads during each run (/proc, per thread: the intake worker, V8's background compiler
+ * in the renderer's thread pool, the browser's file reading); and the machine's load average,
+ * since this machine is shared.
  *
  * Options: ROWS=1000000 RUNS=3 (per engine, alternating). Reported: the best time, the highest
  * memory peak of any run, and the main-thread block of the best run and of any run.
@@ -99,6 +103,37 @@ function rssBytes(pids: number[]): number {
   return total;
 }
 
+/** CPU ticks (user + system, 1/100 s) of every thread of `pids`, by "pid/tid", with the thread's "process kind/thread name". */
+function threadTicks(pids: number[]): Map<string, { name: string; ticks: number }> {
+  const threads = new Map<string, { name: string; ticks: number }>();
+  for (const pid of pids) {
+    try {
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        threads.set(`${pid}/${tid}`, { name: `${type}/${name}`, ticks: Number(fields[11]) + Number(fields[12]) });
+      }
+    } catch {
+      // Ended.
+    }
+  }
+  return threads;
+}
+
+/**
+ * Where the CPU went between two `threadTicks` snapshots: the busiest thread names, in ms (threads
+ * started in between count from zero; threads that ended in between are not seen).
+ */
+function cpuByThread(before: Map<string, { name: string; ticks: number }>, after: Map<string, { name: string; ticks: number }>): string {
+  const byName = new Map<string, number>();
+  for (const [id, { name, ticks }] of after) byName.set(name, (byName.get(name) ?? 0) + (ticks - (before.get(id)?.ticks ?? 0)) * 10);
+  const used = [...byName].filter(([, ms]) => ms > 0).sort((x, y) => y[1] - x[1]);
+  const total = used.reduce((sum, [, ms]) => sum + ms, 0);
+  return `CPU ${total} ms: ${used.slice(0, 5).map(([name, ms]) => `${name} ${ms}`).join(', ')}`;
+}
+
 const mb = (bytes: number) => bytes / 1e6;
 const navigatorCores = () => availableParallelism();
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -135,6 +170,30 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) reads.push((await page.evaluate(() => window.benchRead('stream'))).ms);
     const readMs = Math.min(...reads);
     process.stdout.write(`  reading the file alone (Blob.stream(), no parsing): ${fmt(readMs, 0)} ms = ${fmt(mb(fileBytes) / (readMs / 1000))} MB/s\n`);
+    // The same in a worker through the intake's BYOB ring; then also splitting records (the
+    // intake's scanner, no columns); then also writing as much fresh memory as the table takes
+    // (~the file's size): floors for a worker that reads, splits and writes a table.
+    const floors: [string, string, number, boolean][] = [
+      ['read', 'reading', 0, false],
+      ['readSplit', 'reading + splitting records', 0, true],
+      ['readWrite', `reading + writing ${fmt(mb(fileBytes), 0)} MB of fresh memory`, fileBytes, false],
+      ['readSplitWrite', `reading + splitting + writing ${fmt(mb(fileBytes), 0)} MB`, fileBytes, true],
+    ];
+    const floorMs: Record<string, number> = {};
+    for (const [key, label, touch, scan] of floors) {
+      const times: number[] = [];
+      let cpu = '';
+      for (let run = 0; run < RUNS; run++) {
+        const pids = chromiumPids();
+        const before = threadTicks(pids);
+        const read = await page.evaluate(([t, s]) => window.benchWorkerRead(t, s), [touch, scan] as const);
+        times.push(read.ms);
+        if (read.ms <= Math.min(...times)) cpu = cpuByThread(before, threadTicks(pids));
+      }
+      const ms = Math.min(...times);
+      floorMs[key] = Math.round(ms);
+      process.stdout.write(`  worker ${label}: best ${fmt(ms, 0)} ms = ${fmt(mb(fileBytes) / (ms / 1000))} MB/s (runs ${times.map((t) => fmt(t, 0)).join(' / ')}); ${cpu}\n`);
+    }
     const loadBefore = loadavg()[0]!;
     const results: Measured[] = [];
     // TWO_PARTS=1 also runs Trendloom reading the file in two parts at once (a helper worker reads
@@ -156,11 +215,13 @@ async function main(): Promise<void> {
         const sampler = setInterval(() => {
           peak = Math.max(peak, rssBytes(pids));
         }, 25);
+        const ticksBefore = threadTicks(pids);
         const measured = await page.evaluate((e) => window.benchRun(e), engine);
+        const cpu = cpuByThread(ticksBefore, threadTicks(pids));
         clearInterval(sampler);
         peak = Math.max(peak, rssBytes(pids));
         results.push({ ...measured, peakRssDelta: peak - baseline });
-        process.stdout.write(`  run ${run + 1} ${engine.padEnd(18)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms${measured.workerTimings ? `  (worker: read+split ${fmt(measured.workerTimings.parse, 0)} ms in ${measured.workerTimings.parts ?? 1} part(s)${measured.workerTimings.splitWait !== undefined ? ` (waited ${fmt(measured.workerTimings.splitWait, 0)} ms for the second, appended it in ${fmt(measured.workerTimings.splitMerge ?? 0, 0)} ms)` : ''}, convert ${fmt(measured.workerTimings.convert, 0)}, encode ${fmt(measured.workerTimings.encode ?? 0, 0)})` : ''}\n`);
+        process.stdout.write(`  run ${run + 1} ${engine.padEnd(18)} ${fmt(measured.ms, 0)} ms  ${fmt(mb(fileBytes) / (measured.ms / 1000))} MB/s  peak +${fmt(mb(peak - baseline), 0)} MB  main-thread gap ${fmt(measured.maxGapMs, 0)} ms${measured.workerTimings ? `  (worker: read+split ${fmt(measured.workerTimings.parse, 0)} ms in ${measured.workerTimings.parts ?? 1} part(s)${measured.workerTimings.splitWait !== undefined ? ` (waited ${fmt(measured.workerTimings.splitWait, 0)} ms for the second, appended it in ${fmt(measured.workerTimings.splitMerge ?? 0, 0)} ms)` : ''}, convert ${fmt(measured.workerTimings.convert, 0)}, encode ${fmt(measured.workerTimings.encode ?? 0, 0)})` : ''}\n      ${cpu}\n`);
       }
     }
     const best = (engine: string) => results.filter((r) => r.engine === engine).sort((a, b) => a.ms - b.ms)[0]!;
@@ -216,7 +277,7 @@ async function main(): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    process.stdout.write(`${JSON.stringify({ bench: 'ingest', fileMB: Number(fmt(mb(fileBytes))), rows: ours.rows, runs: RUNS, chromium: version, cores: navigatorCores(), loadAverage: [Number(fmt(loadBefore)), Number(fmt(loadavg()[0]!))], readOnlyMBPerS: readMbPerS, trendloom: ours, papaparse: papa, speedup })}\n`);
+    process.stdout.write(`${JSON.stringify({ bench: 'ingest', fileMB: Number(fmt(mb(fileBytes))), rows: ours.rows, runs: RUNS, chromium: version, cores: navigatorCores(), loadAverage: [Number(fmt(loadBefore)), Number(fmt(loadavg()[0]!))], readOnlyMBPerS: readMbPerS, workerFloorsMs: floorMs, trendloom: ours, papaparse: papa, speedup })}\n`);
   } finally {
     await browser.close();
     server.close();

@@ -7,6 +7,7 @@ import type PapaNamespace from 'papaparse';
 import { tableFromIPC } from 'apache-arrow';
 import { WorkerClient } from '../../src/workers/client.ts';
 import type { IntakeStats } from '../../src/core/intake/intake.ts';
+import type { ReadRequest } from './readWorker.ts';
 
 // PapaParse is loaded as a classic script (papaparse.min.js, copied next to the page by
 // bench/ingest.ts): its worker mode rebuilds itself from its own source, which bundling breaks.
@@ -30,6 +31,13 @@ export interface PageRun {
 
 // The previous run's output, held so it counts as loaded data until the next run replaces it.
 let lastResult: unknown = null;
+// The last run's worker, ended only before the next run: its thread's CPU time can still be read
+// from /proc after the run (a terminated worker's thread is gone).
+let lastWorker: Worker | null = null;
+function keepUntilNextRun(worker: Worker): void {
+  lastWorker?.terminate();
+  lastWorker = worker;
+}
 
 function input(): File {
   const file = (document.getElementById('file') as HTMLInputElement).files?.[0];
@@ -79,7 +87,7 @@ async function runTrendloom(engine: 'trendloom' | 'trendloom-two-parts'): Promis
   const decodeMs = performance.now() - decodeStarted;
   const ms = performance.now() - started;
   const watch = stop();
-  worker.terminate();
+  keepUntilNextRun(worker);
   lastResult = table;
   return { engine, ms, rows: table.numRows, columns: table.numCols, problems: result.problems.length, workerTimings: result.stats.timings, decodeMs, ...watch };
 }
@@ -119,6 +127,7 @@ declare global {
     benchHolding(): boolean;
     benchClear(): void;
     benchRead(mode: 'stream' | 'slices'): Promise<{ ms: number; bytes: number; chunks: number }>;
+    benchWorkerRead(touchBytes: number, scan: boolean): Promise<{ ms: number; bytes: number; fields: number }>;
   }
 }
 
@@ -129,6 +138,8 @@ window.benchRun = (engine) => {
 window.benchHolding = () => lastResult !== null;
 window.benchClear = () => {
   lastResult = null;
+  lastWorker?.terminate();
+  lastWorker = null;
 };
 // Reads the file without parsing, to see what the reading itself costs.
 window.benchRead = async (mode) => {
@@ -151,5 +162,16 @@ window.benchRead = async (mode) => {
     }
   }
   return { ms: performance.now() - started, bytes, chunks };
+};
+// Reads the file in a worker through the intake's BYOB ring (splitting records with `scan`), writing `touchBytes` of fresh memory as it goes.
+window.benchWorkerRead = async (touchBytes, scan) => {
+  const file = input();
+  const worker = new Worker(new URL('./readWorker.ts', import.meta.url), { type: 'module' });
+  keepUntilNextRun(worker);
+  return new Promise<{ ms: number; bytes: number; fields: number }>((resolve, reject) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage({ file, touchBytes, scan } satisfies ReadRequest);
+  });
 };
 document.title = 'ready';

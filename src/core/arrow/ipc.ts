@@ -65,6 +65,12 @@ export async function tableToIPCReleasing(table: Table): Promise<Uint8Array> {
 }
 
 /**
+ * Where arena buffers come from: a fresh ArrayBuffer. Replaceable so that `bench/ingestNode.ts`
+ * (PREFAULT=1) can time the same parse writing into memory that is already mapped.
+ */
+export const arenaBuffers = { allocate: (bytes: number): ArrayBuffer => new ArrayBuffer(bytes) };
+
+/**
  * One buffer that the parser and the converters write a table's large arrays into, and that then
  * becomes the Arrow IPC output: the record batch's body is the arena's used region as it is (each
  * array found by its offset, as Arrow IPC locates buffers), the messages before it are written
@@ -91,7 +97,7 @@ export class IpcArena {
   static reserve(front: number, region: number): IpcArena | null {
     const bodyStart = align8(front);
     try {
-      return new IpcArena(new ArrayBuffer(bodyStart + align8(region) + ARENA_TAIL), bodyStart);
+      return new IpcArena(arenaBuffers.allocate(bodyStart + align8(region) + ARENA_TAIL), bodyStart);
     } catch {
       return null;
     }
