@@ -20,12 +20,11 @@
  * Options: ROWS=1000000 RUNS=3 (per engine, alternating). Reported: the best time, the highest
  * memory peak of any run, and the main-thread block of the best run and of any run.
  */
-import { copyFileSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { buildIngestPage, serve } from './ingestPageServe.ts';
 import { writeCatalogue } from './ingestData.ts';
 import type { Engine, PageRun } from './ingestPage/main.ts';
 
@@ -39,30 +38,6 @@ const CSV = join(OUT, `catalogue-${ROWS}.csv`);
 
 interface Measured extends PageRun {
   peakRssDelta: number;
-}
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.wasm': 'application/wasm' };
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    // Cross-origin isolation, as the app is served.
-    response.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-  }));
 }
 
 // Chromium processes started by this bench: descendants of this Node process. Other engineers'
@@ -145,15 +120,7 @@ async function main(): Promise<void> {
   }
   const fileBytes = statSync(CSV).size;
   process.stdout.write(`Building the bench page…\n`);
-  await build({
-    root: join(ROOT, 'bench', 'ingestPage'),
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    worker: { format: 'es' },
-    build: { outDir: PAGE_OUT, emptyOutDir: true, target: 'es2022', sourcemap: false },
-  });
-  copyFileSync(join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), join(PAGE_OUT, 'papaparse.min.js'));
+  await buildIngestPage(PAGE_OUT);
   const { server, url } = await serve(PAGE_OUT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
