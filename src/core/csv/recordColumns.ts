@@ -9,7 +9,7 @@
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { DictColumn, MAX_STREAM_DICTIONARY } from '../arrow/dictColumn.ts';
 import { IpcArena, releaseBuffer } from '../arrow/ipc.ts';
-import { copyField, type UnclosedQuote } from './scanner.ts';
+import { copyField, grownFieldRanges, type UnclosedQuote } from './scanner.ts';
 import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
 
 /** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
@@ -357,15 +357,7 @@ export class RecordColumns {
 
   private growBatch(size: number): void {
     const capacity = Math.max(size, this.batchStarts.length * 2, 4096);
-    const starts = new Int32Array(capacity);
-    starts.set(this.batchStarts);
-    this.batchStarts = starts;
-    const ends = new Int32Array(capacity);
-    ends.set(this.batchEnds);
-    this.batchEnds = ends;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.batchFlags);
-    this.batchFlags = flags;
+    ({ starts: this.batchStarts, ends: this.batchEnds, flags: this.batchFlags } = grownFieldRanges({ starts: this.batchStarts, ends: this.batchEnds, flags: this.batchFlags }, capacity));
   }
 }
 

@@ -154,18 +154,7 @@ export class CsvScanner {
 
   private addField(start: number, end: number, flag: number): void {
     const k = this.count;
-    if (k === this.starts.length) {
-      const size = k * 2;
-      const starts = new Int32Array(size);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(size);
-      ends.set(this.ends);
-      this.ends = ends;
-      const flags = new Uint8Array(size);
-      flags.set(this.flags);
-      this.flags = flags;
-    }
+    if (k === this.starts.length) ({ starts: this.starts, ends: this.ends, flags: this.flags } = grownFieldRanges({ starts: this.starts, ends: this.ends, flags: this.flags }, k * 2));
     this.starts[k] = start;
     this.ends[k] = end;
     this.flags[k] = flag;
@@ -306,6 +295,27 @@ export class CsvScanner {
     this.sink(b, this.starts, this.ends, this.flags, this.count, this.recordLine);
     this.count = 0;
   }
+}
+
+/** Field ranges as the scanner hands them out: start, end and FIELD_* flag of field k at index k. */
+export interface FieldRanges {
+  /** Byte offset where each field starts. */
+  starts: Int32Array<ArrayBuffer>;
+  /** Byte offset where each field ends. */
+  ends: Int32Array<ArrayBuffer>;
+  /** Each field's FIELD_* flag. */
+  flags: Uint8Array<ArrayBuffer>;
+}
+
+/** Copies of `ranges`' three arrays with room for `capacity` fields (the scanner's record, a batch of records). */
+export function grownFieldRanges(ranges: FieldRanges, capacity: number): FieldRanges {
+  const starts = new Int32Array(capacity);
+  starts.set(ranges.starts);
+  const ends = new Int32Array(capacity);
+  ends.set(ranges.ends);
+  const flags = new Uint8Array(capacity);
+  flags.set(ranges.flags);
+  return { starts, ends, flags };
 }
 
 /** Copies a field's bytes, undoing CSV quoting for FIELD_ESCAPED / FIELD_IRREGULAR fields, into `out` at `at`; returns the new end. */
