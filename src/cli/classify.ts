@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bytesSource, intake } from '../core/intake/intake.ts';
 import { csvField } from '../core/csv/field.ts';
+import { nameRecordFrom } from '../core/nameRecord.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText } from '../model/inputText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -36,7 +37,7 @@ export async function readTableForCli(path: string): Promise<CliTable> {
   // with every column typed as text.
   const preview = await intake(bytesSource(bytes, name), { requireText: false, capNote: false, maxRows: 1 });
   const original = preview.columns.filter((c) => !c.derived);
-  const types = Object.fromEntries(original.map((c) => [c.name, 'text' as const]));
+  const types = nameRecordFrom(original.map((c) => [c.name, 'text' as const] as const));
   const result = await intake(bytesSource(bytes, name), { requireText: false, types });
   const columns = original.map((c) => c.name);
   const vectors = columns.map((c) => result.table.getChild(c));

@@ -8,6 +8,7 @@
  * optional filter fields per item.
  */
 import type { Frequency, SeriesSet } from './seriesSet.ts';
+import { ownValue } from '../nameRecord.ts';
 
 /** The labelled items to aggregate; every array has one entry per item. */
 export interface TrendItems {
@@ -170,7 +171,7 @@ export function aggregateTrends(input: TrendItems, options: AggregateOptions): T
   const minLabelItems = options.minLabelItems ?? 5;
   const hemisphere = options.hemisphere ?? 'north';
   const filters = Object.entries(options.filter ?? {}).map(([field, allowed]) => {
-    const values = input.fields?.[field];
+    const values = ownValue(input.fields, field);
     if (!values) throw new AggregateInputError(`There is no column "${field}" to filter on.`);
     return { values, allowed: new Set(allowed) };
   });

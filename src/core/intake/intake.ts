@@ -24,6 +24,7 @@ import {
   type Hemisphere,
 } from './cleanSeam.ts';
 import type { TimeSource } from '../clean/index.ts';
+import { hasOwnName, nameRecord, ownValue } from '../nameRecord.ts';
 
 export type { IntakeColumn, IntakeProblem };
 
@@ -53,9 +54,9 @@ export interface IntakeOptions {
   header?: boolean;
   /** Hemisphere for seasons ('north' unless told). */
   hemisphere?: Hemisphere;
-  /** Roles by column name. */
+  /** Roles by column name (only the record's own keys count, so any column name is safe). */
   roles?: Record<string, ColumnRole>;
-  /** Types by column name. */
+  /** Types by column name (only the record's own keys count, so any column name is safe). */
   types?: Record<string, ColumnType>;
   /** Rows kept in memory at most (see MAX_ROWS_DEFAULT). */
   maxRows?: number;
@@ -249,17 +250,18 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     if (column.kind === 'vector') return { name, samples: column.samples, inference: typedInference(column.type, column.samples, input.rows, column.integral) };
     const samples = column.kind === 'bytes' ? sampleColumn(column.column) : [];
     let inference = inferColumnType({ name, samples, totalCount: input.rows }, { hemisphere, notLabelSeparators: typing.delimiter ? [typing.delimiter] : [] });
-    const forced = options.types?.[name];
+    const forced = ownValue(options.types, name);
     if (forced) inference = forcedInference(inference, forced, name, samples, hemisphere);
     return { name, samples, inference };
   });
   const mapping = guessRoles(inferred);
   const inferredAt = now();
-  const guesses = mapping.columns.map((guess) => ({ ...guess, role: options.roles?.[guess.column] ?? guess.role }));
+  const guesses = mapping.columns.map((guess) => ({ ...guess, role: ownValue(options.roles, guess.column) ?? guess.role }));
   const time = options.roles ? timeFromRoles(guesses, inferred) : mapping.time;
   const keepRaw = new Set(time.kind === 'year-season' ? [time.year, time.season] : time.kind === 'year' ? [time.column] : []);
 
-  const vectors: Record<string, Vector> = {};
+  // Keyed by the file's column names: no prototype, so a column named '__proto__' is a column.
+  const vectors = nameRecord<Vector>();
   const columns: IntakeColumn[] = [];
   let badCells = 0;
   const cellProblem = (problem: IntakeProblem) => {
@@ -346,7 +348,7 @@ function addDerivedDate(
     return columns.find((column) => column.name === yearName && column.type === 'date') ? yearName : null;
   }
   let name = seasonName ? `date (${yearName} + ${seasonName})` : `date (${yearName})`;
-  while (name in vectors) name += '′';
+  while (hasOwnName(vectors, name)) name += '′';
   const vector = deriveYearSeasonDate(year, seasonName ? raw.get(seasonName) ?? null : null, seasonName ?? yearName, lines, hemisphere, problems);
   vectors[name] = vector;
   columns.push({ name, type: 'date', role: 'date', arrowType: String(vector.type), missing: vector.nullCount, derived: true, typeReason: 'made by Trendloom', roleReason: seasonName ? `made from '${yearName}' and '${seasonName}'` : `made from '${yearName}'` });

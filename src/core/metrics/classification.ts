@@ -4,6 +4,7 @@
  * Conventions follow the usual ones (scikit-learn's): a ratio with a zero denominator is 0, and
  * macro averages run over every label seen in the truth or the predictions (or the list given).
  */
+import { nameRecord } from '../nameRecord.ts';
 
 /** Precision, recall, F1 and support (true count) of one class, or an average of classes. */
 export interface PRF {
@@ -25,7 +26,7 @@ export interface ClassificationReport {
   micro: PRF;
   /** Unweighted mean of the per-class ratios. */
   macro: PRF;
-  /** Per-class ratios, by label. */
+  /** Per-class ratios, by label (a record without prototype: read it with own-key lookups). */
   perClass: Record<string, PRF>;
   /** Number of items scored. */
   count: number;
@@ -47,7 +48,8 @@ function prfFromCounts({ tp, fp, fn }: Counts): PRF {
 
 function report(counts: Map<string, Counts>, exact: number, count: number, labels?: readonly string[]): ClassificationReport {
   const names = labels ?? [...counts.keys()].sort();
-  const perClass: Record<string, PRF> = {};
+  // Labels are the user's words ('__proto__' included): a prototype-free record keeps each one a key.
+  const perClass = nameRecord<PRF>();
   const pooled: Counts = { tp: 0, fp: 0, fn: 0 };
   let p = 0;
   let r = 0;
