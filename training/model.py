@@ -111,8 +111,11 @@ class NgramBag(nn.Module):
 
 class TrendloomLlama(nn.Module):
     def __init__(self, vocab_size, dim, n_layers, n_heads, hidden, max_positions, head_sizes,
-                 dropout=0.0, rope_theta=10000.0, ngram_buckets=0, ngram_dim=0):
+                 dropout=0.0, rope_theta=10000.0, ngram_buckets=0, ngram_dim=0, pooling="last"):
         super().__init__()
+        # "last": the last real token's state (LlamaForSequenceClassification); "mean": the mean of
+        # every real token's state, which does not lean on one position when inputs are long.
+        self.pooling = pooling
         self.head_names = list(head_sizes)
         self.embed_tokens = nn.Embedding(vocab_size, dim)
         self.layers = nn.ModuleList(Block(dim, n_heads, hidden, dropout) for _ in range(n_layers))
@@ -150,6 +153,13 @@ class TrendloomLlama(nn.Module):
         return self.norm(x)
 
     def pool(self, hidden, attention_mask):
+        if self.pooling == "mean":
+            m = attention_mask.float().unsqueeze(1)  # [b,1,t]
+            return torch.matmul(m, hidden).squeeze(1) / m.sum(dim=-1)
+        return self.last_state(hidden, attention_mask)
+
+    def last_state(self, hidden, attention_mask):
+        """The hidden state at the last real token (generation reads the next token from it)."""
         t = hidden.shape[1]
         last = attention_mask.sum(dim=1, keepdim=True) - 1  # [b,1]
         select = (self.positions[:t].unsqueeze(0) == last).float()  # [b,t] one-hot
@@ -170,7 +180,8 @@ class TrendloomLlama(nn.Module):
         features = self.head_input(pooled, input_ids, attention_mask)
         out = {f"logits_{k}": self.heads[k](features) for k in self.head_names}
         out["embedding"] = pooled
-        out["next_token_logits"] = self.lm_logits(pooled)
+        last = pooled if self.pooling == "last" else self.last_state(hidden, attention_mask)
+        out["next_token_logits"] = self.lm_logits(last)
         return out
 
 

@@ -1,0 +1,340 @@
+"""Calibration, "unsure" and transfer scores for models written by train_multi.py.
+
+  calibrate.py fit <run dir>            -> <run dir>/calibration.json (temperatures, thresholds, OOD
+                                           centroids) fitted on the training sources' dev splits only
+  calibrate.py transfer <loso dir> ...  -> leave-one-source-out table: each fold's model on the source
+                                           it never saw, beside TF-IDF + LR trained on the same rows
+
+Scoring through the taxonomy: a prediction is right when it is in the item's allowed set
+(taxonomy.py). Macro-F1 takes an item's true class to be the prediction when it is allowed, else
+the allowed class that is most frequent in Myntra. ECE: 15 equal-width confidence bins."""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taxonomy import HEADS  # noqa: E402
+
+TEMPERATURES = np.exp(np.linspace(math.log(0.5), math.log(6.0), 60))
+TARGET_SURE_ACCURACY = 0.93  # fitted on dev data, leaving room for the drop on unseen shops
+N_CENTROIDS = 64
+# Heads scored on other shops: the type head through each source's mapping, and these when labelled.
+SCORED_HEADS = ["articleType", "masterCategory", "baseColour", "gender", "usage"]
+
+
+def load_run(run_dir):
+    with open(os.path.join(run_dir, "eval_meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    arrays = np.load(os.path.join(run_dir, "eval_logits.npz"))
+    return meta, arrays
+
+
+def softmax(logits, t=1.0):
+    z = logits / t
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def allowed_sets(rows, head, maps):
+    index = {l: i for i, l in enumerate(maps[head])}
+    key = (lambda r: r["type_for_eval"] or r["labels"][head]) if head == "articleType" else (lambda r: r["labels"][head])
+    return [[index[l] for l in key(r) if l in index] for r in rows]
+
+
+def set_nll(logits, sets, weights, t):
+    p = softmax(logits, t)
+    mass = np.array([p[i, s].sum() for i, s in enumerate(sets)])
+    return float(-(weights * np.log(np.maximum(mass, 1e-12))).sum() / weights.sum())
+
+
+def ece(conf, correct, bins=15):
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        m = (conf > lo) & (conf <= hi)
+        if m.any():
+            total += m.mean() * abs(conf[m].mean() - correct[m].mean())
+    return float(total)
+
+
+def reliability(conf, correct, bins=10):
+    edges = np.linspace(0, 1, bins + 1)
+    out = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        m = (conf > lo) & (conf <= hi)
+        out.append({"lo": float(lo), "hi": float(hi), "n": int(m.sum()),
+                    "confidence": float(conf[m].mean()) if m.any() else None,
+                    "accuracy": float(correct[m].mean()) if m.any() else None})
+    return out
+
+
+def macro_f1(pred, sets, n_classes):
+    from sklearn.metrics import f1_score
+    truth = np.array([p if p in s else min(s) for p, s in zip(pred, sets)])
+    return float(f1_score(truth, pred, average="macro", labels=sorted(set(truth.tolist())), zero_division=0))
+
+
+def kmeans(x, k, seed=0, iters=25):
+    rng = np.random.RandomState(seed)
+    c = x[rng.choice(len(x), k, replace=False)]
+    for _ in range(iters):
+        assign = (x @ c.T).argmax(axis=1)
+        for j in range(k):
+            m = assign == j
+            if m.any():
+                v = x[m].mean(axis=0)
+                c[j] = v / max(np.linalg.norm(v), 1e-9)
+    return c
+
+
+def unit(x):
+    x = x.astype(np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def ood_distance(emb, centroids):
+    return 1.0 - (unit(emb) @ centroids.T).max(axis=1)
+
+
+def gather(meta, arrays, prefix):
+    """Every evaluation set whose key starts with prefix, as (rows, {head: logits}, embeddings)."""
+    rows, logits, emb = [], {h: [] for h in HEADS}, []
+    for key, set_rows in meta["sets"].items():
+        if not key.startswith(prefix):
+            continue
+        rows.extend(set_rows)
+        for h in HEADS:
+            logits[h].append(arrays[f"{key}|{h}"])
+        emb.append(arrays[f"{key}|embedding"])
+    if not rows:
+        return [], {}, None
+    return rows, {h: np.concatenate(v) for h, v in logits.items()}, np.concatenate(emb)
+
+
+def fit(run_dir):
+    """Temperatures, sure thresholds and OOD centroids from the dev splits of the sources the run trained on."""
+    meta, arrays = load_run(run_dir)
+    maps = meta["maps"]
+    rows, logits, emb = gather(meta, arrays, "dev:")
+    sources = np.array([r["source"] for r in rows])
+    counts = {s: (sources == s).sum() for s in set(sources)}
+    # Each source weighs the same in the fit, however many dev rows it has.
+    base_w = np.array([1.0 / counts[s] for s in sources])
+    centroids = kmeans(unit(arrays["train_sample|embedding"]), N_CENTROIDS)
+    dist = ood_distance(emb, centroids)
+    # An item further from every training centroid than 97.5 % of the dev items is out of distribution.
+    max_distance = float(np.quantile(dist, 0.975))
+    out = {"temperature": {}, "min_probability": {}, "ood": {"kind": "centroid_cosine", "max_distance": max_distance,
+                                                              "centroids": centroids.round(5).tolist()},
+           "dev_rows": {s: int(c) for s, c in counts.items()}, "heads": {}}
+    for h in HEADS:
+        sets = allowed_sets(rows, h, maps)
+        keep = np.array([bool(s) for s in sets])
+        if keep.sum() < 50:
+            out["temperature"][h], out["min_probability"][h] = 1.0, 0.5
+            continue
+        lg, st, w = logits[h][keep], [s for s, k in zip(sets, keep) if k], base_w[keep]
+        nll = [set_nll(lg, st, w, t) for t in TEMPERATURES]
+        t_best = float(TEMPERATURES[int(np.argmin(nll))])
+        p = softmax(lg, t_best)
+        pred, conf = p.argmax(1), p.max(1)
+        correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
+        in_dist = dist[keep] <= max_distance
+        # The lowest probability whose sure items (confident and in distribution) reach the target accuracy.
+        tau = 0.99
+        for cand in np.linspace(0.3, 0.99, 70):
+            sure = (conf >= cand) & in_dist
+            if sure.sum() and (w[sure] * correct[sure]).sum() / w[sure].sum() >= TARGET_SURE_ACCURACY:
+                tau = float(cand)
+                break
+        sure = (conf >= tau) & in_dist
+        out["temperature"][h] = round(t_best, 4)
+        out["min_probability"][h] = round(tau, 4)
+        out["heads"][h] = {"n": int(keep.sum()), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
+                           "ece_t1": ece(softmax(lg).max(1), correct), "ece": ece(conf, correct),
+                           "sure_coverage": float(sure.mean()), "sure_accuracy": float(correct[sure].mean()) if sure.any() else None}
+    with open(os.path.join(run_dir, "calibration.json"), "w") as f:
+        json.dump(out, f)
+    return out
+
+
+def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, rule="prob+ood"):
+    """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set."""
+    res = {}
+    dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
+    for h in heads:
+        sets = allowed_sets(rows, h, maps)
+        keep = np.array([bool(s) for s in sets])
+        if keep.sum() < 20:
+            continue
+        st = [s for s, k in zip(sets, keep) if k]
+        for name, t in (("raw", 1.0), ("calibrated", cal["temperature"][h])):
+            p = softmax(logits[h][keep], t)
+            pred, conf = p.argmax(1), p.max(1)
+            correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
+            r = {"n": int(keep.sum()), "accuracy": float(correct.mean()), "macro_f1": macro_f1(pred, st, p.shape[1]),
+                 "ece": ece(conf, correct), "mean_confidence": float(conf.mean())}
+            if name == "calibrated":
+                for rname, sure in (("prob", conf >= cal["min_probability"][h]),
+                                    ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"]))):
+                    r[f"sure_{rname}_coverage"] = float(sure.mean())
+                    r[f"sure_{rname}_accuracy"] = float(correct[sure].mean()) if sure.any() else None
+                r["reliability"] = reliability(conf, correct)
+                r["ood_auroc_wrong"] = auroc(dist[keep], 1 - correct)
+                r["maxprob_auroc_wrong"] = auroc(-conf, 1 - correct)
+            res.setdefault(h, {})[name] = r
+    return res
+
+
+def auroc(score_, positive):
+    """Probability that a positive (wrong) item scores above a negative one."""
+    pos, neg = score_[positive == 1], score_[positive == 0]
+    if not len(pos) or not len(neg):
+        return None
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    ranks = np.empty(len(order))
+    ranks[order] = np.arange(1, len(order) + 1)
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def evaluate_run(run_dir):
+    """fit() then score every evaluation set of the run (dev, holdout, hand-written Chinese)."""
+    cal = fit(run_dir)
+    meta, arrays = load_run(run_dir)
+    out = {"holdout": meta["holdout"], "calibration": {k: v for k, v in cal.items() if k != "ood"},
+           "ood_max_distance": cal["ood"]["max_distance"], "sets": {}}
+    for key, rows in meta["sets"].items():
+        logits = {h: arrays[f"{key}|{h}"] for h in HEADS}
+        out["sets"][key] = score(rows, logits, arrays[f"{key}|embedding"], meta["maps"], cal)
+    with open(os.path.join(run_dir, "scores.json"), "w") as f:
+        json.dump(out, f, indent=1)
+    return out
+
+
+def main():
+    cmd, dirs = sys.argv[1], sys.argv[2:]
+    if cmd == "transfer":
+        transfer(dirs[:-1], dirs[-1])
+        return
+    for d in dirs:
+        res = evaluate_run(d)
+        for key, heads in res["sets"].items():
+            for h, r in heads.items():
+                c = r["calibrated"]
+                print(f"{os.path.basename(d.rstrip('/'))} {key:40s} {h:15s} n={c['n']:5d} acc={c['accuracy']:.3f} "
+                      f"raw_ece={r['raw']['ece']:.3f} ece={c['ece']:.3f} sure(p)={c['sure_prob_coverage']:.2f}/{c['sure_prob_accuracy'] or 0:.3f} "
+                      f"sure(p+ood)={c['sure_prob+ood_coverage']:.2f}/{c['sure_prob+ood_accuracy'] or 0:.3f} "
+                      f"auroc ood={c['ood_auroc_wrong'] or 0:.2f} maxp={c['maxprob_auroc_wrong'] or 0:.2f}")
+
+
+# ---------------------------------------------------------------- TF-IDF + LR on the same rows
+
+def baseline_logits(holdout, cap=6000, epochs=6, seed=0):
+    """TF-IDF (word 1-2-grams, sublinear tf) + multinomial logistic regression per head, trained on
+    the rows the fold's model trained on (their plain text), with the same partial-label loss, and
+    its logits on the fold's evaluation sets."""
+    import torch
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from corpus import build_corpus, label_maps
+    from train_multi import eval_sets, excluded_sources, item_text, label_targets, set_loss
+    torch.manual_seed(seed)
+    examples, _, _ = build_corpus()
+    maps = label_maps([e["labels"] for e in examples if e["source"] == "myntra"])
+    excluded = excluded_sources(holdout)
+    train = [e for e in examples if e["split"] == "train" and e["source"] not in excluded]
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=150000, lowercase=True)
+    x = vec.fit_transform([item_text(e["name"], e["description"]) for e in train]).tocsr().astype(np.float32)
+    targets = label_targets(train, maps)
+    heads = {h: torch.nn.Linear(x.shape[1], len(maps[h])) for h in HEADS}
+    params = [p for m in heads.values() for p in m.parameters()]
+    opt = torch.optim.Adam(params, lr=0.02)
+    rng = np.random.RandomState(seed)
+
+    def dense(rows):
+        sub = x[rows].tocoo()
+        return torch.sparse_coo_tensor(np.vstack([sub.row, sub.col]), sub.data, sub.shape).coalesce()
+
+    for _ in range(epochs):
+        order = rng.permutation(x.shape[0])
+        for s in range(0, len(order), 1024):
+            rows = order[s: s + 1024]
+            xb = dense(rows)
+            total = 0.0
+            for h, m in heads.items():
+                lh = set_loss(torch.sparse.mm(xb, m.weight.t()) + m.bias, [targets[h][i] for i in rows])
+                if lh is not None:
+                    total = total + lh
+            # A small L2 penalty (the LR's C): weights only.
+            total = total + 1e-6 * sum((m.weight ** 2).sum() for m in heads.values())
+            opt.zero_grad()
+            total.backward()
+            opt.step()
+    out = {}
+    with torch.no_grad():
+        for key, rows in eval_sets(examples, holdout, excluded, cap).items():
+            xe = vec.transform([item_text(r["name"], r["description"]) for r in rows]).tocoo().astype(np.float32)
+            xt = torch.sparse_coo_tensor(np.vstack([xe.row, xe.col]), xe.data, xe.shape).coalesce()
+            out[key] = {h: (torch.sparse.mm(xt, m.weight.t()) + m.bias).numpy() for h, m in heads.items()}
+    return out, maps
+
+
+def transfer(fold_dirs, out_path):
+    """The leave-one-source-out table: per fold, the model and TF-IDF + LR on the held-out source."""
+    table = []
+    for d in fold_dirs:
+        model_scores = evaluate_run(d)
+        meta, _ = load_run(d)
+        base, maps = baseline_logits(meta["holdout"])
+        # The baseline is calibrated the same way: temperatures fitted on the same dev splits.
+        dev_rows = [r for k, rs in meta["sets"].items() if k.startswith("dev:") for r in rs]
+        sources = np.array([r["source"] for r in dev_rows])
+        w = np.array([1.0 / (sources == s).sum() for s in sources])
+        temps = {}
+        for h in HEADS:
+            sets = allowed_sets(dev_rows, h, maps)
+            keep = np.array([bool(s) for s in sets])
+            if keep.sum() < 50:
+                temps[h] = 1.0
+                continue
+            lg = np.concatenate([base[k][h] for k in meta["sets"] if k.startswith("dev:")])[keep]
+            st = [s for s, k in zip(sets, keep) if k]
+            temps[h] = float(TEMPERATURES[int(np.argmin([set_nll(lg, st, w[keep], t) for t in TEMPERATURES]))])
+        row = {"holdout": meta["holdout"], "model": model_scores["sets"], "baseline": {}, "baseline_temperature": temps}
+        for key, rows in meta["sets"].items():
+            if key.startswith("dev:"):
+                continue
+            res = {}
+            for h in SCORED_HEADS:
+                sets = allowed_sets(rows, h, maps)
+                keep = np.array([bool(s) for s in sets])
+                if keep.sum() < 20:
+                    continue
+                st = [s for s, k in zip(sets, keep) if k]
+                p = softmax(base[key][h][keep], temps[h])
+                pred, conf = p.argmax(1), p.max(1)
+                correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
+                res[h] = {"n": int(keep.sum()), "accuracy": float(correct.mean()), "macro_f1": macro_f1(pred, st, p.shape[1]),
+                          "ece": ece(conf, correct)}
+            row["baseline"][key] = res
+        table.append(row)
+        print_fold(row)
+    with open(out_path, "w") as f:
+        json.dump(table, f, indent=1)
+    return table
+
+
+def print_fold(row):
+    for key in row["baseline"]:
+        for h, b in row["baseline"][key].items():
+            m = row["model"][key][h]["calibrated"]
+            print(f"holdout={row['holdout']:26s} {key:32s} {h:14s} n={m['n']:5d} model acc {m['accuracy']:.3f} "
+                  f"F1 {m['macro_f1']:.3f} ECE {m['ece']:.3f} sure {m['sure_prob+ood_coverage']:.2f}@{(m['sure_prob+ood_accuracy'] or 0):.3f} "
+                  f"| tfidf+lr acc {b['accuracy']:.3f} F1 {b['macro_f1']:.3f} ECE {b['ece']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

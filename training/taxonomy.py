@@ -1,0 +1,265 @@
+"""One taxonomy for the classifier's heads, and how each source's labels map onto it.
+
+The heads keep the Myntra vocabulary (articleType 143, subCategory, masterCategory, baseColour,
+usage, gender, season). Another shop's label rarely names exactly one of those classes ("Knits"
+is a T-shirt, a top or a sweater; "Boots" is a casual, formal or heeled shoe), so a mapped label
+is a *set* of allowed classes: training uses the partial-label loss -log sum_{c in set} p(c), and
+evaluation counts a prediction right when it is in the set. An empty set means "no value": that
+head's loss is masked for the item. Everything here is a plain table so it can be read and
+tested (training/test_taxonomy.py)."""
+import re
+
+HEADS = ["articleType", "subCategory", "masterCategory", "baseColour", "usage", "gender", "season"]
+
+# ---------------------------------------------------------------- article types onto Myntra's
+
+SHOES = ["Casual Shoes", "Formal Shoes", "Sports Shoes", "Heels", "Flats"]
+ALL_FOOTWEAR = SHOES + ["Sandals", "Sports Sandals", "Flip Flops"]
+TOPS = ["Tshirts", "Tops"]
+KNIT_TOPS = ["Tshirts", "Tops", "Sweaters", "Sweatshirts"]
+JEWELLERY = ["Earrings", "Pendant", "Necklace and Chains", "Ring", "Bracelet", "Bangle", "Jewellery Set"]
+BAGS = ["Handbags", "Backpacks", "Clutches", "Laptop Bag", "Messenger Bag", "Duffel Bag", "Mobile Pouch",
+        "Waist Pouch", "Rucksacks"]
+
+# Reviews of a US women's-clothing retailer: its "Class Name".
+REVIEWS_TYPES = {
+    "Dresses": ["Dresses"], "Knits": KNIT_TOPS, "Blouses": ["Tops", "Shirts", "Tunics"],
+    "Sweaters": ["Sweaters", "Sweatshirts"], "Fine gauge": ["Sweaters", "Tops"],
+    "Pants": ["Trousers", "Track Pants", "Lounge Pants", "Capris", "Leggings"], "Jeans": ["Jeans", "Jeggings"],
+    "Skirts": ["Skirts"], "Jackets": ["Jackets", "Blazers", "Waistcoat"], "Outerwear": ["Jackets", "Rain Jacket"],
+    "Lounge": ["Lounge Pants", "Lounge Shorts", "Lounge Tshirts", "Night suits", "Tshirts", "Tops", "Track Pants"],
+    "Swim": ["Swimwear"], "Shorts": ["Shorts", "Lounge Shorts"], "Sleep": ["Nightdress", "Night suits", "Lounge Pants", "Baby Dolls", "Robe"],
+    "Legwear": ["Leggings", "Stockings", "Tights", "Socks"], "Intimates": ["Bra", "Briefs", "Camisoles", "Shapewear"],
+    "Layering": ["Tops", "Camisoles", "Shrug", "Tshirts"], "Casual bottoms": ["Trousers", "Shorts", "Skirts"],
+    "Chemises": ["Camisoles", "Nightdress"],
+    # "Trend" is a merchandising class, not a garment type: no value.
+}
+
+# Amazon (ImplicitAVE) categories; Shoes are refined by the style attribute below.
+AMAZON_TYPES = {
+    "Dresses": ["Dresses"], "Shirts & Tops": ["Tshirts", "Tops", "Shirts", "Tunics"],
+    "Charms & Pendants": ["Pendant", "Necklace and Chains"], "Skirts": ["Skirts"],
+    "Pants": ["Trousers", "Track Pants", "Jeans", "Leggings", "Capris", "Lounge Pants"], "Hats": ["Hat", "Caps"],
+    "Scarves & Shawls": ["Scarves", "Stoles", "Mufflers"], "Backpacks": ["Backpacks", "Rucksacks"], "Socks": ["Socks"],
+    "Messenger Bags": ["Messenger Bag", "Laptop Bag"], "Handbags": ["Handbags", "Clutches"], "Briefcases": ["Laptop Bag", "Messenger Bag"],
+    "Coats & Jackets": ["Jackets", "Rain Jacket", "Blazers"], "Wedding & Bridal Party Dresses": ["Dresses"],
+    "Wallets & Money Clips": ["Wallets"], "Baby & Toddler Dresses": ["Dresses"],
+    "Baby & Toddler Outfits": ["Clothing Set", "Tshirts", "Night suits", "Rompers"], "Underwear": ["Briefs", "Boxers", "Trunk", "Innerwear Vests", "Bra"],
+    "Duffel Bags": ["Duffel Bag"], "Baby One-Pieces": ["Rompers", "Jumpsuit", "Clothing Set"], "Shorts": ["Shorts"],
+    "Vests": ["Waistcoat", "Innerwear Vests", "Jackets"], "Jumpsuits & Rompers": ["Jumpsuit", "Rompers"], "Belts": ["Belts"],
+    "Robes": ["Robe", "Bath Robe"], "Swimwear": ["Swimwear"], "Bras": ["Bra"], "Pajamas": ["Night suits", "Lounge Pants"],
+    "Shoes": ALL_FOOTWEAR,
+}
+
+# Flipkart's leaf categories (lower case), grouped by what they are in Myntra's words.
+_FLIPKART_GROUPS = {
+    ("Blazers",): ["blazers", "suits"], ("Dresses",): ["dresses", "frocks", "dresses & skirts", "gown material"],
+    ("Jumpsuit", "Rompers"): ["jumpsuits", "jumpsuit", "dungarees", "bodysuits", "sleepsuits"],
+    ("Jackets",): ["jackets", "fashion jackets", "winter jackets", "sports jackets", "windcheaters", "coats", "raincoats"],
+    ("Leggings", "Jeggings"): ["leggings & jeggings", "legging jegging"],
+    ("Night suits",): ["night suits"], ("Lounge Pants", "Night suits"): ["pyjamas", "pyjamas & lounge pants"],
+    ("Tshirts",): ["polos & t-shirts", "polos & tshirts", "t-shirts"], ("Shirts",): ["shirts", "shirt"],
+    ("Shorts",): ["shorts"], ("Track Pants",): ["track pants"], ("Tracksuits",): ["track suits"],
+    ("Trousers",): ["trousers", "cargos", "harem pants"], ("Capris",): ["three fourths", "capris"],
+    ("Tops",): ["tops", "blouses", "track tops"], ("Tops", "Tunics", "Shirts"): ["shirts, tops & tunics"],
+    ("Kurtas", "Kurtis"): ["kurtas & kurtis"], ("Kurtas",): ["kurta", "kurtas"], ("Kurtis",): ["kurti", "kurtis"],
+    ("Tunics",): ["tunics", "kaftans"], ("Salwar and Dupatta", "Kurta Sets"): ["salwar kurta dupattas"],
+    ("Kurta Sets", "Clothing Set"): ["ethnic sets", "combo sets", "sets", "lingerie sets"],
+    ("Shrug",): ["shrugs", "shrug"], ("Shrug", "Jackets"): ["shrugs & jackets"], ("Bra",): ["bras", "sports bras"],
+    ("Boxers",): ["boxers"], ("Briefs",): ["briefs", "panties", "bloomers & drawers"], ("Camisoles",): ["camisoles & slips"],
+    ("Baby Dolls",): ["babydolls"], ("Nightdress",): ["night dresses & nighties"], ("Shapewear",): ["shapewears"],
+    ("Innerwear Vests",): ["vests", "thermals"], ("Waistcoat", "Nehru Jackets"): ["waistcoats"],
+    ("Sweaters",): ["sweaters", "sweaters & pullovers", "pullovers", "cardigans"], ("Sweatshirts",): ["sweatshirts"],
+    ("Skirts",): ["skirts"], ("Jeans",): ["jeans"], ("Sarees",): ["sarees"], ("Dupatta",): ["dupattas"],
+    ("Lehenga Choli",): ["lehenga cholis", "north & south indian lehenga cholis", "lehengas"],
+    ("Patiala",): ["patiala", "patialas"], ("Churidar",): ["churidars"], ("Stockings", "Tights"): ["stockings", "tights"],
+    ("Socks",): ["socks"], ("Ties",): ["ties"], ("Caps",): ["caps"], ("Hat", "Caps"): ["hats"],
+    ("Mufflers", "Scarves"): ["mufflers"], ("Scarves", "Stoles"): ["scarfs", "scarves & stoles", "bandanas"],
+    ("Gloves",): ["gloves"], ("Swimwear",): ["swimsuits", "swimsuit & swimwear", "swim & beach wear"],
+    ("Suspenders",): ["suspenders"], ("Cufflinks",): ["cufflinks", "shirt studs", "cufflinks & tie pins"],
+    ("Wristbands",): ["wrist bands"], ("Belts",): ["belts"], ("Wallets",): ["wallets", "card holders"],
+    ("Backpacks", "Rucksacks"): ["backpacks", "rucksacks"], ("Clutches",): ["clutches"],
+    ("Handbags",): ["totes"], ("Handbags", "Clutches", "Mobile Pouch", "Waist Pouch"): ["pouches and potlis"],
+    tuple(BAGS): ["bags"], ("Trolley Bag", "Duffel Bag"): ["suitcases"],
+    ("Sunglasses",): ["sunglasses"], ("Watches",): ["wrist watches"],
+    ("Casual Shoes",): ["casual shoes", "canvas", "casual", "loafers", "mocassins", "sneakers", "clogs", "school shoes"],
+    ("Casual Shoes", "Formal Shoes", "Heels"): ["boots"], ("Formal Shoes",): ["formal shoes"],
+    ("Sports Shoes",): ["sports shoes", "running", "walking", "sports", "cricket"], ("Heels",): ["heels", "wedges"],
+    ("Flats",): ["flats", "ballerinas"], ("Sandals",): ["sandals & floaters"], ("Sports Sandals",): ["sports sandals"],
+    ("Flip Flops",): ["slippers & flip flops"],
+    ("Bangle", "Bracelet"): ["bangles", "bangles, bracelets & armlets", "armlets"], ("Bracelet",): ["bracelets", "anklets"],
+    ("Earrings",): ["earrings"], ("Jewellery Set",): ["jewellery sets"], ("Necklace and Chains",): ["necklaces", "chains", "mangalsutras & tanmaniyas"],
+    ("Pendant",): ["pendants & lockets"], ("Ring",): ["rings", "nose rings & studs"],
+}
+FLIPKART_TYPES = {leaf: list(types) for types, leaves in _FLIPKART_GROUPS.items() for leaf in leaves}
+
+# Words that name an item's type in English names (Zara's last word, test and lexicon use).
+TYPE_WORDS = {
+    "dress": ["Dresses"], "shirtdress": ["Dresses"], "pants": ["Trousers", "Track Pants"], "trousers": ["Trousers"],
+    "shirt": ["Shirts"], "overshirt": ["Shirts", "Jackets"], "blouse": ["Tops", "Shirts"], "top": TOPS, "tops": TOPS,
+    "t-shirt": ["Tshirts"], "t-shirts": ["Tshirts"], "tee": ["Tshirts"], "polo": ["Tshirts"], "jacket": ["Jackets"],
+    "parka": ["Jackets"], "coat": ["Jackets"], "blazer": ["Blazers"], "vest": ["Waistcoat", "Innerwear Vests", "Tops"],
+    "jeans": ["Jeans"], "jeggings": ["Jeggings"], "leggings": ["Leggings"], "shorts": ["Shorts"], "skirt": ["Skirts"],
+    "sweater": ["Sweaters"], "cardigan": ["Sweaters"], "sweatshirt": ["Sweatshirts"], "hoodie": ["Sweatshirts"],
+    "jumpsuit": ["Jumpsuit"], "overalls": ["Jumpsuit"], "bodysuit": ["Tops", "Rompers"], "tunic": ["Tunics"],
+    "bag": BAGS, "tote": ["Handbags"], "handbag": ["Handbags"], "backpack": ["Backpacks"], "wallet": ["Wallets"],
+    "briefcase": ["Laptop Bag", "Messenger Bag"], "sneakers": ["Casual Shoes", "Sports Shoes"], "boots": ["Casual Shoes", "Formal Shoes", "Heels"],
+    "shoes": SHOES, "loafers": ["Casual Shoes", "Formal Shoes"], "mules": ["Heels", "Flats", "Casual Shoes"], "heels": ["Heels"],
+    "sandals": ["Sandals", "Heels", "Flats"], "slides": ["Flip Flops", "Sandals"], "socks": ["Socks"], "belt": ["Belts"],
+    "cap": ["Caps"], "hat": ["Hat"], "beanie": ["Caps", "Hat"], "scarf": ["Scarves"], "headband": ["Headband"],
+    "earrings": ["Earrings"], "necklace": ["Necklace and Chains", "Pendant"], "chain": ["Necklace and Chains"],
+    "bracelet": ["Bracelet", "Bangle"], "swimsuit": ["Swimwear"], "bikini": ["Swimwear"], "panties": ["Briefs"],
+    "boxers": ["Boxers"], "underwear": ["Briefs", "Boxers", "Trunk"], "thong": ["Briefs"], "bra": ["Bra"], "tie": ["Ties"],
+    "set": ["Clothing Set"], "sunglasses": ["Sunglasses"], "watch": ["Watches"],
+}
+
+# ---------------------------------------------------------------- colours onto Myntra's base colours
+
+# Checked in order: the first pattern found in the lower-cased colour text wins, so longer, more
+# specific names come first ("navy blue" before "blue", "off white" before "white").
+COLOUR_WORDS = [
+    ("navy|midnight blue|ink blue|marine", ["Navy Blue"]), ("off white|off-white|oyster white|ivory|ecru|vanilla|chalk|natural|oatmeal", ["Off White", "Cream"]),
+    ("cream|butter", ["Cream", "Yellow"]), ("turquoise|aqua|aquamarine", ["Turquoise Blue"]), ("teal|petrol|duck", ["Teal"]),
+    ("sea green|mint|water green", ["Sea Green", "Green"]), ("olive|khaki green|sage|army", ["Olive", "Green"]), ("lime|neon green", ["Lime Green", "Green"]),
+    ("grey melange|gray marl|grey marl|marl", ["Grey Melange", "Grey"]), ("charcoal|anthracite", ["Charcoal", "Grey"]),
+    ("burgundy|marsala|wine|oxblood|bordeaux", ["Burgundy", "Maroon"]), ("maroon|plum|eggplant", ["Maroon", "Burgundy", "Purple"]),
+    ("lavender|lilac|light purple", ["Lavender", "Purple"]), ("mauve", ["Mauve", "Purple", "Pink"]), ("fuchsia|magenta|raspberry", ["Magenta", "Pink"]),
+    ("coral|salmon|peach|apricot", ["Peach", "Orange", "Pink"]), ("rust|terracotta|brick|russet|burnt orange|copper", ["Rust", "Orange", "Brown", "Copper"]),
+    ("mustard|ochre|ocher", ["Mustard", "Yellow"]), ("chocolate|coffee|tobacco|espresso", ["Coffee Brown", "Brown"]),
+    ("camel|caramel|sand|stone|taupe|mink|almond|alamond|mushroom", ["Beige", "Tan", "Taupe", "Khaki", "Mushroom Brown", "Brown"]),
+    ("khaki", ["Khaki", "Beige", "Olive"]), ("tan", ["Tan", "Brown", "Beige"]), ("nude|skin|blush", ["Nude", "Skin", "Beige", "Pink"]),
+    ("beige", ["Beige"]), ("gold|golden|mustard", ["Gold", "Yellow"]), ("silver|metallic|steel", ["Silver", "Steel", "Metallic", "Grey"]),
+    ("bronze", ["Bronze", "Brown"]), ("rose", ["Rose", "Pink"]), ("pink|bubble gum|strawberry", ["Pink"]),
+    ("red|cherry|geranium|scarlet", ["Red"]), ("orange|tangerine", ["Orange"]), ("yellow|lemon", ["Yellow"]),
+    ("green|grass|lawn|emerald|bottle", ["Green"]), ("indigo|cobalt|denim", ["Blue", "Navy Blue"]), ("blue|sky", ["Blue"]),
+    ("purple|violet", ["Purple"]), ("brown", ["Brown"]), ("grey|gray", ["Grey"]), ("black", ["Black"]), ("white|ice", ["White"]),
+    ("multi|various|printed|striped|leopard|snake", ["Multi"]),
+]
+_COLOUR_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in COLOUR_WORDS]
+
+
+def colour_set(text):
+    """Base colours a shop's colour name allows ('Sage green' -> Olive/Green). Two colours named
+    ("Black / White", "Green, Yellow") map to Multi; text without a known colour maps to nothing."""
+    t = (text or "").lower()
+    if not t:
+        return []
+    parts = [p for p in re.split(r"\s*(?:/|,|-(?=[a-z]))\s*", t) if p.strip()]
+    found = []
+    for part in parts:
+        for pattern, allowed in _COLOUR_RE:
+            if pattern.search(part):
+                found.append(allowed)
+                break
+    if not found:
+        return []
+    if len(found) > 1 and any(set(f) != set(found[0]) for f in found[1:]):
+        return ["Multi"]
+    return list(found[0])
+
+
+# ---------------------------------------------------------------- the other heads
+
+GENDERS = {"Men": ["Men"], "Women": ["Women"], "Boys": ["Boys"], "Girls": ["Girls"], "Baby Boys": ["Boys"],
+           "Baby Girls": ["Girls"], "Kids": ["Boys", "Girls"], "Unisex": ["Unisex"]}
+SPORTS_STYLES = {"Training", "Soccer", "Swim", "Running", "Five Ten", "Basketball", "Tennis", "Golf", "Outdoor"}
+
+
+def usage_from_occasion(style):
+    """Flipkart's 'Occasion: …' attribute: one plain occasion maps to a usage, lists map to nothing."""
+    m = re.search(r"Occasion: ([^;]+)", style or "")
+    if not m:
+        return []
+    words = [w.strip().lower() for w in m.group(1).split(",")]
+    table = {"casual": "Casual", "formal": "Formal", "party": "Party", "sports": "Sports", "workwear": "Formal",
+             "wedding and engagement": "Ethnic", "religious": "Ethnic", "party-wedding": "Party", "everyday": "Casual"}
+    mapped = {table.get(w) for w in words}
+    mapped.discard(None)
+    return sorted(mapped) if len(mapped) == 1 else []
+
+
+def amazon_shoe_types(style):
+    """ImplicitAVE footwear rows: the style attribute says what kind of shoe it is."""
+    if style.startswith("Athletic Shoe Style:"):
+        return ["Sports Shoes"], ["Sports"]
+    if style.startswith("Boot Style:"):
+        return ["Casual Shoes", "Formal Shoes", "Heels"], []
+    if style == "Heel Height: Flat":
+        return ["Flats", "Casual Shoes", "Sandals", "Flip Flops"], []
+    if style.startswith("Heel Height:"):
+        return ["Heels", "Sandals"], []
+    return ALL_FOOTWEAR, []
+
+
+class Taxonomy:
+    """Maps source rows onto the heads; built from the Myntra rows, which define each articleType's
+    subCategory and masterCategory (its most common pair)."""
+
+    def __init__(self, myntra_rows):
+        pairs = {}
+        for r in myntra_rows:
+            if r["articleType"]:
+                key = (r["subCategory"], r["masterCategory"])
+                pairs.setdefault(r["articleType"], {}).setdefault(key, 0)
+                pairs[r["articleType"]][key] += 1
+        self.parent = {t: max(c, key=c.get) for t, c in pairs.items()}
+        self.article_types = set(self.parent)
+        for table in (REVIEWS_TYPES, AMAZON_TYPES, FLIPKART_TYPES, TYPE_WORDS):
+            for key, types in table.items():
+                unknown = [t for t in types if t not in self.article_types]
+                assert not unknown, f"{key}: {unknown} are not Myntra article types"
+
+    def with_parents(self, types, extra=None):
+        """Label sets for every head from a set of article types (+ other heads' sets)."""
+        out = {h: [] for h in HEADS}
+        out["articleType"] = sorted(set(types))
+        out["subCategory"] = sorted({self.parent[t][0] for t in types})
+        out["masterCategory"] = sorted({self.parent[t][1] for t in types})
+        for k, v in (extra or {}).items():
+            out[k] = sorted(set(v))
+        return out
+
+    def myntra(self, r):
+        """Myntra rows: every head is one label (the published values), empty cells and 'NA' masked."""
+        return {h: ([r[h]] if r.get(h) and r[h] != "NA" else []) for h in HEADS}
+
+    def catalogue(self, r):
+        """A row of ../shared/data/catalogues (one column layout for every source) onto the heads."""
+        src, cat = r["source"], r["category"]
+        extra = {"gender": GENDERS.get(r["gender"], []), "baseColour": colour_set(r["colour"])}
+        if src == "womens_ecommerce_reviews":
+            return self.with_parents(REVIEWS_TYPES.get(cat, []), extra)
+        if src == "flipkart_ecommerce_sample":
+            extra["usage"] = usage_from_occasion(r["style"])
+            return self.with_parents(FLIPKART_TYPES.get(cat.lower(), []), extra)
+        if src == "amazon_implicitave":
+            types, usage = AMAZON_TYPES.get(cat, []), []
+            if cat == "Shoes":
+                types, usage = amazon_shoe_types(r["style"])
+            extra["usage"] = usage
+            return self.with_parents(types, extra)
+        if src == "adidas_us":
+            master = {"Shoes": "Footwear", "Clothing": "Apparel", "Accessories": "Accessories"}.get(cat)
+            types = [t for t, (_, m) in self.parent.items() if m == master] if master else []
+            style = r["style"]
+            extra["usage"] = ["Sports"] if style in SPORTS_STYLES else (["Casual"] if style in ("Originals", "Essentials", "Sportswear") else [])
+            out = self.with_parents(types, extra)
+            out["articleType"] = []  # a master category says too little to train the type head on
+            out["subCategory"] = []
+            out["type_for_eval"] = sorted(types)
+            return out
+        if src == "zara_us":
+            out = self.with_parents([], extra)
+            # Zara has no category: the name's last type word is kept for evaluation only.
+            out["type_for_eval"] = type_from_name(r["name"])
+            return out
+        raise ValueError(f"unknown source {src}")
+
+
+def type_from_name(name):
+    """Article types a name's last type word allows ('OVERSIZED LINEN BLAZER LIMITED EDITION' -> Blazers)."""
+    words = re.findall(r"[a-z][a-z\-]*", (name or "").lower())
+    for w in reversed(words):
+        if w in TYPE_WORDS:
+            return sorted(TYPE_WORDS[w])
+    return []
