@@ -1,11 +1,19 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { bytesSource, intake } from '../core/intake/intake.ts';
+import { intake } from '../core/intake/intake.ts';
 import { csvField } from '../core/csv/field.ts';
+import type { OutputColumn } from '../core/finetune/apply.ts';
+import type { LoadedHead } from '../core/finetune/head.ts';
 import { nameRecordFrom } from '../core/nameRecord.ts';
+import type { ItemPrediction } from '../model/classifier.ts';
+import type { ClassifierConfig } from '../model/config.ts';
+import { headColumnsWithModel, parseHeads } from '../model/head/applyWithModel.ts';
+import type { EmbeddingModel } from '../model/head/embedding.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText } from '../model/inputText.ts';
+import { fileSource } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
+import { withOutputs } from './outputs.ts';
 
 /** A table as the classify command sees it: column names and every cell as text. */
 export interface CliTable {
@@ -19,40 +27,65 @@ export interface CliTable {
   notes: string[];
 }
 
+/** A catalogue opened for the CLI: names, roles and notes now, rows read one at a time from the typed table. */
+export interface CliTableSource {
+  /** Column names in file order. */
+  columns: string[];
+  /** The intake's guess of each column's role ('text', 'materials', 'colours', 'season', …). */
+  roles: Map<string, string>;
+  /** Warnings for the user (rows the intake could not read). */
+  notes: string[];
+  /** Rows in the table. */
+  rowCount: number;
+  /** The cells of one row as text (same order as `columns`; missing cells are ''). */
+  row(index: number): string[];
+}
+
 /**
- * Reads any file the intake reads (CSV, Arrow, Parquet) into text cells. This is the one place the
- * CLI touches file formats. Every column is read as text so the output repeats the input's cells
- * as they were written; columns the intake derives (a date from year + season) are left out.
+ * Opens any file the intake reads (CSV, Arrow, Parquet) with every column typed as text. This is
+ * the one place the CLI touches file formats. The file is streamed into the intake's compact Arrow
+ * columns; rows become strings only when asked for, so a large file is never held as row arrays.
+ * Columns the intake derives (a date from year + season) are left out.
  */
-export async function readTableForCli(path: string): Promise<CliTable> {
-  let bytes: Uint8Array;
+export async function openTableForCli(path: string): Promise<CliTableSource> {
   try {
-    bytes = new Uint8Array(await readFile(path));
+    if (!(await stat(path)).isFile()) throw new Error('it is not a file');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`Cannot open "${path}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
   }
-  const name = basename(path);
   // First a one-row read for the column names and the intake's role guesses, then the whole file
   // with every column typed as text.
-  const preview = await intake(bytesSource(bytes, name), { requireText: false, capNote: false, maxRows: 1 });
+  const preview = await intake(await fileSource(path), { requireText: false, capNote: false, maxRows: 1 });
   const original = preview.columns.filter((c) => !c.derived);
   const types = nameRecordFrom(original.map((c) => [c.name, 'text' as const] as const));
-  const result = await intake(bytesSource(bytes, name), { requireText: false, types });
+  const result = await intake(await fileSource(path), { requireText: false, types });
   const columns = original.map((c) => c.name);
   const vectors = columns.map((c) => result.table.getChild(c));
-  const rows: string[][] = [];
-  for (let r = 0; r < result.table.numRows; r++) {
-    rows.push(vectors.map((v) => {
-      const value: unknown = v?.get(r);
-      return value === null || value === undefined ? '' : String(value);
-    }));
-  }
-  return { columns, rows, roles: new Map(original.map((c) => [c.name, c.role])), notes: result.stats.rejectedRows ? [`${result.stats.rejectedRows} rows could not be read and are left out (first problem: ${result.problems[0]?.message ?? 'unknown'}).`] : [] };
+  const notes = result.stats.rejectedRows ? [`${result.stats.rejectedRows} rows could not be read and are left out (first problem: ${result.problems[0]?.message ?? 'unknown'}).`] : [];
+  return {
+    columns,
+    roles: new Map(original.map((c) => [c.name, c.role])),
+    notes,
+    rowCount: result.table.numRows,
+    row: (r) =>
+      vectors.map((v) => {
+        const value: unknown = v?.get(r);
+        return value === null || value === undefined ? '' : String(value);
+      }),
+  };
+}
+
+/** Reads a whole table into rows of text cells (see `openTableForCli`); for files that fit in memory as rows. */
+export async function readTableForCli(path: string): Promise<CliTable> {
+  const source = await openTableForCli(path);
+  const rows = new Array<string[]>(source.rowCount);
+  for (let r = 0; r < source.rowCount; r++) rows[r] = source.row(r);
+  return { columns: source.columns, rows, roles: source.roles, notes: source.notes };
 }
 
 /** The item fields for one row: materials/colour/season columns go to their labelled slots. */
-function rowFields(table: CliTable, row: string[], textColumns: readonly number[]): ItemTextFields {
+function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], textColumns: readonly number[]): ItemTextFields {
   const fields: ItemTextFields = {};
   const name: string[] = [];
   for (const c of textColumns) {
@@ -83,80 +116,175 @@ article type, sub-category, master category, colour, usage (style), gender and s
 
 Output: every input column, then pred_<head> and prob_<head> for each head.`;
 
-/** `trendloom classify`: labels a catalogue file with the shipped classifier on onnxruntime-node. */
-export const classifyCommand: CliCommand = {
-  name: 'classify',
-  summary: 'Label every item of a catalogue with the built-in Llama classifier.',
-  usage: USAGE,
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv);
-    const file = args.positional[0];
-    if (!file) throw new CliUsageError('Name the catalogue file to classify.');
-    const topKText = optionValue(args, 'top-k') ?? '1';
-    const topK = Number(topKText);
-    if (!Number.isInteger(topK) || topK < 1 || topK > 20) throw new CliUsageError(`--top-k must be a whole number from 1 to 20 (got "${topKText}").`);
+/** What classify needs from the classifier: the shipped one on onnxruntime-node, or a stand-in in tests. */
+export interface CliClassifier extends EmbeddingModel {
+  /** Head names in model order. */
+  readonly heads: readonly string[];
+  /** The model's input template (`Item: {text}`). */
+  readonly config: Pick<ClassifierConfig, 'input_template'>;
+  /** Labels ready-made input texts (identical texts are run once). */
+  classifyTexts(texts: readonly string[], options: { topK?: number }): Promise<ItemPrediction[]>;
+}
 
-    const table = await readTableForCli(file);
-    for (const note of table.notes) io.err(`classify: ${note}\n`);
-    const requested = optionValue(args, 'text');
-    let textNames: string[];
-    if (requested) {
-      textNames = requested.split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = textNames.filter((n) => !table.columns.includes(n));
-      if (unknown.length) {
-        throw new CliUsageError(
-          `No column named ${unknown.map((n) => `"${n}"`).join(', ')} in ${basename(file)}. Available columns: ${table.columns.join(', ')}.`,
-        );
-      }
-    } else {
-      textNames = table.columns.filter((c) => table.roles.get(c) === 'text');
-      if (!textNames.length) {
-        throw new CliUsageError(`Could not tell which column holds the item text; choose with --text. Available columns: ${table.columns.join(', ')}.`);
-      }
+/** Loads the classifier from a model folder (undefined: the shipped one). */
+export type ClassifierLoader = (modelDir: string | undefined) => Promise<CliClassifier>;
+
+/** The real loader: the shipped classifier on onnxruntime-node, imported on demand so other commands do not load it. */
+export const nodeClassifier: ClassifierLoader = async (modelDir) => {
+  const { loadNodeClassifier, DEFAULT_MODEL_DIR } = await import('../model/session.node.ts');
+  return loadNodeClassifier(modelDir ?? DEFAULT_MODEL_DIR);
+};
+
+/** Rows labelled and written per step: the output's memory is bounded by this, not by the file. */
+export const CLASSIFY_BATCH_ROWS = 4096;
+
+/** Distinct texts whose prediction cells are remembered across batches (repeated items are run once). */
+const PREDICTION_CACHE_LIMIT = 50_000;
+
+/** The classifier's output columns: pred_<head>, prob_<head> (and _2… for top-k), per head. */
+export function predictionHeader(heads: readonly string[], topK: number): string[] {
+  const header: string[] = [];
+  for (const head of heads) {
+    header.push(`pred_${head}`, `prob_${head}`);
+    for (let k = 2; k <= topK; k++) header.push(`pred_${head}_${k}`, `prob_${head}_${k}`);
+  }
+  return header;
+}
+
+/** One item's cells for `predictionHeader`: label and probability (4 decimals) per head and rank. */
+export function predictionCells(prediction: ItemPrediction, heads: readonly string[], topK: number): string[] {
+  const cells: string[] = [];
+  for (const head of heads) {
+    const top = prediction.heads[head]!.top;
+    for (let k = 0; k < topK; k++) cells.push(top[k]?.label ?? '', top[k] ? top[k]!.probability.toFixed(4) : '');
+  }
+  return cells;
+}
+
+/** Builds the classify command with a given classifier loader (tests pass a stand-in). */
+export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClassifier): CliCommand {
+  return {
+    name: 'classify',
+    summary: 'Label every item of a catalogue with the built-in Llama classifier.',
+    usage: USAGE,
+    async run(argv: string[], io: CliIO): Promise<number> {
+      const args = parseArgs(argv);
+      const file = args.positional[0];
+      if (!file) throw new CliUsageError('Name the catalogue file to classify.');
+      const topKText = optionValue(args, 'top-k') ?? '1';
+      const topK = Number(topKText);
+      if (!Number.isInteger(topK) || topK < 1 || topK > 20) throw new CliUsageError(`--top-k must be a whole number from 1 to 20 (got "${topKText}").`);
+      const outPath = optionValue(args, 'out');
+      const headPaths = args.options.get('head') ?? [];
+      const modelDir = optionValue(args, 'model');
+      // The output is checked (not an input, folder writable) before any work, written as batches
+      // complete to a temporary file, and renamed over --out only when every row is written.
+      const inputs = [{ label: 'the catalogue', path: file }, ...headPaths.map((path) => ({ label: 'the head file', path }))];
+      const folders = modelDir ? [{ label: 'the model folder', path: modelDir }] : [];
+      const started = Date.now();
+      const rows = await withOutputs(inputs, outPath ? [{ option: '--out', path: outPath }] : [], async (files) => {
+        const output = files.get('--out');
+        const write = output
+          ? (text: string) => output.write(text)
+          : async (text: string) => {
+              io.out(text);
+              await io.drain?.();
+            };
+        return classifyToCsv(file, { topK, headPaths, modelDir, text: optionValue(args, 'text') }, loadClassifier, write, io);
+      }, folders);
+      const seconds = (Date.now() - started) / 1000;
+      io.err(`classify: ${rows.toLocaleString('en')} items in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}\n`);
+      return 0;
+    },
+  };
+}
+
+/** Reads the catalogue, labels it batch by batch and hands each batch's CSV lines to `write`; resolves to the row count. */
+async function classifyToCsv(
+  file: string,
+  options: { topK: number; headPaths: readonly string[]; modelDir: string | undefined; text: string | undefined },
+  loadClassifier: ClassifierLoader,
+  write: (text: string) => Promise<void>,
+  io: CliIO,
+): Promise<number> {
+  const { topK } = options;
+  const table = await openTableForCli(file);
+  for (const note of table.notes) io.err(`classify: ${note}\n`);
+  let textNames: string[];
+  if (options.text) {
+    textNames = options.text.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = textNames.filter((n) => !table.columns.includes(n));
+    if (unknown.length) {
+      throw new CliUsageError(`No column named ${unknown.map((n) => `"${n}"`).join(', ')} in ${basename(file)}. Available columns: ${table.columns.join(', ')}.`);
     }
-    const textColumns = textNames.map((n) => table.columns.indexOf(n));
-
-    // Loaded on demand so other commands do not pay for onnxruntime-node's native library.
-    const { loadNodeClassifier, DEFAULT_MODEL_DIR } = await import('../model/session.node.ts');
-    const classifier = await loadNodeClassifier(optionValue(args, 'model') ?? DEFAULT_MODEL_DIR);
-    const inputs = table.rows.map((row) => buildInputText(rowFields(table, row, textColumns), classifier.config.input_template));
-    const started = Date.now();
-    let lastReport = 0;
-    const predictions = await classifier.classifyTexts(inputs, {
-      topK,
-      onProgress(done, total) {
-        const now = Date.now();
-        if (now - lastReport > 1000 || done === total) {
-          lastReport = now;
-          io.err(`classify: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} distinct texts (${Math.round((100 * done) / total)}%)\n`);
-        }
-      },
-    });
-
-    const headPaths = args.options.get('head') ?? [];
-    const headColumns = headPaths.length > 0 ? await (await import('../model/head/classifyHeads.node.ts')).classifyHeadColumns(headPaths, table, classifier, textNames) : [];
-    const header = [...table.columns];
-    for (const head of classifier.heads) {
-      header.push(`pred_${head}`, `prob_${head}`);
-      for (let k = 2; k <= topK; k++) header.push(`pred_${head}_${k}`, `prob_${head}_${k}`);
+  } else {
+    textNames = table.columns.filter((c) => table.roles.get(c) === 'text');
+    if (!textNames.length) {
+      throw new CliUsageError(`Could not tell which column holds the item text; choose with --text. Available columns: ${table.columns.join(', ')}.`);
     }
-    header.push(...headColumns.map((c) => c.name));
-    const lines = [header.map(csvField).join(',')];
-    table.rows.forEach((row, i) => {
-      const cells = [...row];
-      for (const head of classifier.heads) {
-        const top = predictions[i]!.heads[head]!.top;
-        for (let k = 0; k < topK; k++) cells.push(top[k]?.label ?? '', top[k] ? top[k]!.probability.toFixed(4) : '');
-      }
+  }
+  const textColumns = textNames.map((n) => table.columns.indexOf(n));
+  const classifier = await loadClassifier(options.modelDir);
+  const heads = options.headPaths.length > 0 ? await readHeads(options.headPaths) : [];
+  // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
+  const reserved = predictionHeader(classifier.heads, 20);
+  const total = table.rowCount;
+  const cache = new Map<string, string[]>();
+  let lastReport = 0;
+  for (let start = 0; start === 0 || start < total; start += CLASSIFY_BATCH_ROWS) {
+    const end = Math.min(total, start + CLASSIFY_BATCH_ROWS);
+    const rows: string[][] = [];
+    for (let r = start; r < end; r++) rows.push(table.row(r));
+    const inputs = rows.map((row) => buildInputText(rowFields(table, row, textColumns), classifier.config.input_template));
+    const missing = [...new Set(inputs.filter((text) => !cache.has(text)))];
+    if (cache.size + missing.length > PREDICTION_CACHE_LIMIT) cache.clear();
+    const predictions = missing.length > 0 ? await classifier.classifyTexts(missing, { topK }) : [];
+    const batchCells = new Map(missing.map((text, i) => [text, predictionCells(predictions[i]!, classifier.heads, topK)]));
+    for (const [text, cells] of batchCells) cache.set(text, cells);
+    const headColumns = heads.length > 0 ? await headColumnsForRows(heads, { columns: table.columns, rows }, classifier, textNames, reserved) : [];
+    const lines: string[] = [];
+    if (start === 0) lines.push([...table.columns, ...predictionHeader(classifier.heads, topK), ...headColumns.map((c) => c.name)].map(csvField).join(','));
+    rows.forEach((row, i) => {
+      const cells = [...row, ...(batchCells.get(inputs[i]!) ?? cache.get(inputs[i]!)!)];
       for (const column of headColumns) cells.push(column.values[i]!);
       lines.push(cells.map(csvField).join(','));
     });
-    const csv = `${lines.join('\n')}\n`;
-    const outPath = optionValue(args, 'out');
-    if (outPath) await writeFile(outPath, csv);
-    else io.out(csv);
-    const seconds = (Date.now() - started) / 1000;
-    io.err(`classify: ${table.rows.length.toLocaleString('en')} items in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}\n`);
-    return 0;
-  },
-};
+    await write(`${lines.join('\n')}\n`);
+    const now = Date.now();
+    if (now - lastReport > 1000 || end === total) {
+      lastReport = now;
+      io.err(`classify: ${end.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${total ? Math.round((100 * end) / total) : 100}%)\n`);
+    }
+  }
+  return total;
+}
+
+/** Reads and checks the --head files once (each batch then applies them). */
+async function readHeads(paths: readonly string[]): Promise<LoadedHead[]> {
+  const files = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        return { path, text: await readFile(path, 'utf8') };
+      } catch (error) {
+        throw new Error(`Cannot read the head '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+      }
+    }),
+  );
+  return parseHeads(files);
+}
+
+/**
+ * The pred_<label>/prob_<label> columns of each head for a batch of rows. Names already used by the
+ * file or by the classifier's own columns get the suffix `_head` (then `_head2`, …), the same in every batch.
+ */
+async function headColumnsForRows(heads: readonly LoadedHead[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText: readonly string[], reserved: readonly string[]): Promise<OutputColumn[]> {
+  const out: OutputColumn[] = [];
+  for (const head of heads) {
+    const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
+    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
+  }
+  return out;
+}
+
+/** `trendloom classify`: labels a catalogue file with the shipped classifier on onnxruntime-node. */
+export const classifyCommand: CliCommand = makeClassifyCommand();

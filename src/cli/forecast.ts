@@ -1,9 +1,10 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { addPeriods, cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { csvField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
+import { withOutputs } from './outputs.ts';
 
 const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>]
 
@@ -89,33 +90,36 @@ export const forecastCommand: CliCommand = {
     if (horizonText === undefined) throw new CliUsageError('--horizon is required (how many periods to forecast).');
     const horizon = Number(horizonText);
     if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new CliUsageError(`--horizon must be a whole number from 1 to 10000 (got "${horizonText}").`);
-    let set = await readSet(parsed.positional[0]!, 'series file');
+    const file = parsed.positional[0]!;
     const trainEndText = optionValue(parsed, 'train-end');
-    if (trainEndText !== undefined) {
-      const trainEnd = parseDateCell(trainEndText);
-      if (Number.isNaN(trainEnd)) throw new CliUsageError(`--train-end "${trainEndText}" is not a date (expected e.g. 2018-12-31).`);
-      set = cutSeriesSet(set, trainEnd);
-      if (set.dates.length === 0) throw new Error(`No row is dated on or before ${trainEndText}; the file starts later.`);
-    }
+    const trainEnd = trainEndText === undefined ? undefined : parseDateCell(trainEndText);
+    if (trainEnd !== undefined && Number.isNaN(trainEnd)) throw new CliUsageError(`--train-end "${trainEndText}" is not a date (expected e.g. 2018-12-31).`);
     const leadPath = optionValue(parsed, 'lead');
-    const leads = leadPath ? await readSet(leadPath, 'lead file') : undefined;
-    for (const note of set.notes) io.err(`note: ${note}\n`);
-    io.err(`Forecasting ${set.series.length} series × ${horizon} ${set.frequency}s from ${set.dates.length} ${set.frequency}s (${formatDate(set.dates[0]!)} … ${formatDate(set.dates[set.dates.length - 1]!)})…\n`);
-    const forecast = forecastSeriesSet(set, { horizon }, leads, (done, total) => {
-      if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
-    });
-    for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${note}\n`);
-    const csv = forecastCsv(forecast, parsed.options.has('intervals'));
     const out = optionValue(parsed, 'out');
-    if (out) {
-      await writeFile(out, csv);
-      io.err(`Wrote ${out}\n`);
-    } else io.out(csv);
     const signals = optionValue(parsed, 'signals');
-    if (signals) {
-      await writeFile(signals, signalsJson(forecast));
-      io.err(`Wrote ${signals}\n`);
-    }
+    // Outputs are checked (never an input, never each other, folder writable) before any work.
+    const inputs = [{ label: 'the series file', path: file }, ...(leadPath ? [{ label: 'the lead file (--lead)', path: leadPath }] : [])];
+    const outputs = [...(out ? [{ option: '--out', path: out }] : []), ...(signals ? [{ option: '--signals', path: signals }] : [])];
+    await withOutputs(inputs, outputs, async (files) => {
+      let set = await readSet(file, 'series file');
+      if (trainEnd !== undefined) {
+        set = cutSeriesSet(set, trainEnd);
+        if (set.dates.length === 0) throw new Error(`No row is dated on or before ${trainEndText}; the file starts later.`);
+      }
+      const leads = leadPath ? await readSet(leadPath, 'lead file') : undefined;
+      for (const note of set.notes) io.err(`note: ${note}\n`);
+      io.err(`Forecasting ${set.series.length} series × ${horizon} ${set.frequency}s from ${set.dates.length} ${set.frequency}s (${formatDate(set.dates[0]!)} … ${formatDate(set.dates[set.dates.length - 1]!)})…\n`);
+      const forecast = forecastSeriesSet(set, { horizon }, leads, (done, total) => {
+        if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
+      });
+      for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${note}\n`);
+      const csv = forecastCsv(forecast, parsed.options.has('intervals'));
+      const outFile = files.get('--out');
+      if (outFile) await outFile.write(csv);
+      else io.out(csv);
+      await files.get('--signals')?.write(signalsJson(forecast));
+    });
+    for (const { path } of outputs) io.err(`Wrote ${path}\n`);
     return 0;
   },
 };

@@ -4,6 +4,8 @@ export interface CliIO {
   out(text: string): void;
   /** Writes to standard error (progress, warnings, errors). */
   err(text: string): void;
+  /** Resolves once standard output has taken what was written (so long outputs do not pile up in memory). */
+  drain?(): Promise<void>;
 }
 
 /** A `trendloom` sub-command. */
@@ -22,6 +24,7 @@ export interface CliCommand {
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
 };
 
 /** Parsed `--flag value` / `--flag` options and positional arguments. */

@@ -1,9 +1,9 @@
 /** `trendloom train-head`: trains a head on a file's labelled rows and saves it as JSON. */
-import { writeFile } from 'node:fs/promises';
 import type { CsvRows } from '../core/finetune/csvRows.ts';
 import { trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
+import { withOutputs } from './outputs.ts';
 
 /** The model features train-head uses by default (see docs/BENCHMARKS.md, Fine-tuning). */
 export const DEFAULT_FEATURES = 'embedding';
@@ -130,24 +130,28 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         refit: optionValue(args, 'no-refit') !== 'true',
       };
 
-      const table = await readTableFile(file, (note) => io.err(`${note}\n`));
-      const { texts, labels } = textsAndLabels(table, textColumns, label, sep);
-      const labelled = labels.filter((l) => l.length > 0).length;
-      io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
       const modelDir = optionValue(args, 'model') ?? 'public/models/trendloom-classifier';
       const features = optionValue(args, 'features') ?? DEFAULT_FEATURES;
       if (features !== 'embedding' && features !== 'embedding+probabilities') throw new CliUsageError(`--features must be embedding or embedding+probabilities, not '${features}'.`);
-      const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', features, io);
-      if (embedder) {
-        options.embeddingSource = embedder.source;
-        options.embeddingFeatures = features;
-      }
-      io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
-      const started = Date.now();
-      const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, {
-        onEpoch: (e) => io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`),
-      });
-      await writeFile(out, JSON.stringify(result.head));
+      // The head file is checked (not the input, folder writable) before any work, and written whole or not at all.
+      const { result, started } = await withOutputs([{ label: 'the training file', path: file }], [{ option: '--out', path: out }], async (files) => {
+        const table = await readTableFile(file, (note) => io.err(`${note}\n`));
+        const { texts, labels } = textsAndLabels(table, textColumns, label, sep);
+        const labelled = labels.filter((l) => l.length > 0).length;
+        io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
+        const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', features, io);
+        if (embedder) {
+          options.embeddingSource = embedder.source;
+          options.embeddingFeatures = features;
+        }
+        io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
+        const started = Date.now();
+        const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, {
+          onEpoch: (e) => io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`),
+        });
+        await files.get('--out')!.write(JSON.stringify(result.head));
+        return { result, started };
+      }, mode === 'none' ? [] : [{ label: 'the model folder', path: modelDir }]);
       const { head, report } = result;
       if (optionValue(args, 'json') === 'true') {
         io.out(`${JSON.stringify({ out, kind: head.kind, labels: head.labels.length, ...head.metrics })}\n`);
