@@ -3,7 +3,7 @@
  * history, models are weighted by their backtest accuracy, and the spread of the backtest errors
  * of the combination gives the 80% / 95% prediction intervals.
  */
-import { maseScale } from './metrics.ts';
+import { maseScale, overflowSafeMean } from './metrics.ts';
 import { fitEtsAuto, type EtsFit, type EtsSpec } from './models/ets.ts';
 import { seasonalNaiveForecast } from './models/seasonalNaive.ts';
 import { thetaForecast } from './models/theta.ts';
@@ -52,7 +52,7 @@ const NON_SEASONAL_ETS: readonly EtsSpec[] = [
  * 52-week season AICc charges 51 start states and would almost always drop the season, which
  * backtests on 2018 showed to be far worse (MASE 1.46 against 0.71).
  */
-export function etsFit(input: ModelInput): EtsFit {
+export function etsFit(input: ModelInput): EtsFit | undefined {
   const seasonal = input.period > 1 && input.y.length >= 2 * input.period;
   const allowed = seasonal ? SEASONAL_ETS : NON_SEASONAL_ETS;
   // A hinted form is only used when it suits this history (a fold may be too short for a season).
@@ -60,14 +60,18 @@ export function etsFit(input: ModelInput): EtsFit {
   return fitEtsAuto(input.y, input.period, input.horizon, hinted && hinted.length > 0 ? hinted : allowed);
 }
 
-/** Runs one model; returns undefined when it does not apply (e.g. the lead model without a lead). */
+/**
+ * Runs one model; returns undefined when it does not apply (the lead model without a lead) or
+ * cannot fit (ETS on values so large that its likelihood overflows). Use `tryModel` to also catch
+ * errors and values out of range.
+ */
 export function runModel(name: ModelName, input: ModelInput): Float64Array | undefined {
   const { y, horizon, period } = input;
   switch (name) {
     case 'seasonal-naive':
       return seasonalNaiveForecast(y, horizon, period);
     case 'ets':
-      return etsFit(input).forecast;
+      return etsFit(input)?.forecast;
     case 'theta':
       return thetaForecast(y, horizon, period);
     case 'profile':
@@ -81,6 +85,42 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
       throw new Error(`Unknown model ${String(unreachable)}`);
     }
   }
+}
+
+/** Display names of the models, for notes. */
+export const MODEL_LABELS: Readonly<Record<ModelName, string>> = {
+  'seasonal-naive': 'Seasonal naive',
+  ets: 'ETS',
+  theta: 'Theta',
+  profile: 'Seasonal profile',
+  attention: 'Attention',
+  lead: 'Lead',
+};
+
+/** One model's run that never throws: its forecast, or why it has none. */
+export type ModelOutcome = { forecast: Float64Array } | { failure: string };
+
+/**
+ * Runs one model and checks what it gives: `failure` (in words) when it throws, does not fit, or
+ * returns a forecast of the wrong length or with a value that is not a finite number.
+ */
+export function tryModel(name: ModelName, input: ModelInput): ModelOutcome {
+  let forecast: Float64Array | undefined;
+  try {
+    forecast = runModel(name, input);
+  } catch (error) {
+    return { failure: `failed (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!forecast) return { failure: name === 'lead' && !input.lead ? 'has no lead series' : 'could not be fitted (the values are too large or too uneven)' };
+  if (forecast.length !== input.horizon) return { failure: `gave ${forecast.length} values for ${input.horizon} periods` };
+  for (const value of forecast) if (!Number.isFinite(value)) return { failure: 'gave values out of range (the numbers are too large to compute with)' };
+  return { forecast };
+}
+
+/** Whether every value is a finite number. */
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
 }
 
 /** How backtest scores turn into weights. */
@@ -144,6 +184,10 @@ export interface EnsembleResult {
   ensembleMase: number;
   /** Number of backtest folds that fitted in the history. */
   folds: number;
+  /** Models left out, each with why (they are not in `scores`). */
+  skipped: { model: ModelName; reason: string }[];
+  /** What the ensemble had to do instead of its usual combination, in words (e.g. intervals dropped). */
+  notes: string[];
 }
 
 /** Quantile of a sorted array (linear interpolation). */
@@ -197,12 +241,18 @@ function combine(forecasts: Float64Array[], weights: number[], combination: Comb
 
 /**
  * Backtests the models on rolling origins, combines them, and forecasts `horizon` periods.
- * `minHistory` is the shortest history a backtest fold may train on.
+ * `minHistory` is the shortest history a backtest fold may train on. Never throws for a model:
+ * a model that fails (on the full history or in a backtest fold) is left out and listed in
+ * `skipped`; seasonal naive is always there to fall back on, so every point is a finite number.
  */
 export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAULT_ENSEMBLE): EnsembleResult {
   const { y, horizon, period } = input;
   const n = y.length;
-  const models = options.models.filter((m) => (m !== 'lead' || input.lead) && (m === 'seasonal-naive' || n >= 4));
+  const skipped: EnsembleResult['skipped'] = [];
+  const notes: string[] = [];
+  const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m === 'seasonal-naive' || n >= 4));
+  // Seasonal naive is the fallback of last resort: it runs even when the options leave it out of the competition.
+  const competing = wanted.length > 0 ? wanted : (['seasonal-naive'] as ModelName[]);
   // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
   // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
   const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
@@ -216,36 +266,91 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   // (choosing the form again in every fold would triple the cost of ETS for little gain).
   let etsSpec: EtsSpec | undefined;
   const outlookHorizon = Math.max(horizon, input.outlook ?? 0);
+  const naiveOutlook = seasonalNaiveForecast(y, outlookHorizon, period);
   // Attention weights are fitted once, on the oldest fold's history, and reused at every later
   // origin: no fold sees weights fitted on its own test period, and it saves two of three fits.
-  const attentionParams = models.includes('attention') && origins.length > 0 ? fitAttention(y.subarray(0, origins[origins.length - 1]!), foldHorizon, period) : undefined;
+  let attentionParams: AttentionParams | undefined;
+  if (competing.includes('attention') && origins.length > 0) {
+    try {
+      attentionParams = fitAttention(y.subarray(0, origins[origins.length - 1]!), foldHorizon, period);
+    } catch {
+      attentionParams = undefined; // the attention model then fits its own weights, or fails and is left out
+    }
+  }
   const finalInput: ModelInput = { ...input, horizon: outlookHorizon, attentionParams };
-  const finals = models.map((model) => {
-    if (model !== 'ets') return runModel(model, finalInput) ?? seasonalNaiveForecast(y, outlookHorizon, period);
-    const fit = etsFit(finalInput);
-    etsSpec = fit.spec;
-    return fit.forecast;
-  });
-  // Backtest: errors[model][fold] and each fold's forecasts for the interval errors.
+  let models: ModelName[] = [];
+  const finals: Float64Array[] = [];
+  for (const model of competing) {
+    if (model === 'ets') {
+      let fit: EtsFit | undefined;
+      try {
+        fit = etsFit(finalInput);
+      } catch {
+        fit = undefined;
+      }
+      if (fit && fit.forecast.length === outlookHorizon && allFinite(fit.forecast)) {
+        etsSpec = fit.spec;
+        models.push(model);
+        finals.push(fit.forecast);
+      } else skipped.push({ model, reason: 'could not be fitted (the values are too large or too uneven)' });
+      continue;
+    }
+    const outcome = tryModel(model, finalInput);
+    if ('forecast' in outcome) {
+      models.push(model);
+      finals.push(outcome.forecast);
+    } else skipped.push({ model, reason: outcome.failure });
+  }
+  // Backtest: each fold's forecasts per model; a model that fails in any fold is left out.
   const foldForecasts: Float64Array[][] = models.map(() => []);
-  const scoreSums = models.map(() => 0);
+  const failed = new Set<number>();
   for (const origin of origins) {
     const train = y.subarray(0, origin);
-    const scale = maseScale(train, period);
-    const actual = y.subarray(origin, origin + foldHorizon);
     const foldInput: ModelInput = { ...input, y: train, horizon: foldHorizon, attentionParams, etsCandidates: etsSpec ? [etsSpec] : input.etsCandidates };
     models.forEach((model, m) => {
-      const f = runModel(model, foldInput) ?? seasonalNaiveForecast(train, foldHorizon, period);
-      foldForecasts[m]!.push(f);
-      let abs = 0;
-      for (let h = 0; h < foldHorizon; h++) abs += Math.abs(actual[h]! - f[h]!);
-      scoreSums[m]! += abs / foldHorizon / scale;
+      if (failed.has(m)) return;
+      const outcome = tryModel(model, foldInput);
+      if ('forecast' in outcome) foldForecasts[m]!.push(outcome.forecast);
+      else {
+        failed.add(m);
+        skipped.push({ model, reason: `${outcome.failure} in a backtest` });
+      }
     });
   }
-  const scores = origins.length > 0 ? scoreSums.map((s) => s / origins.length) : models.map(() => NaN);
+  const keptFinals = finals.filter((_, m) => !failed.has(m));
+  const keptFolds = foldForecasts.filter((_, m) => !failed.has(m));
+  models = models.filter((_, m) => !failed.has(m));
+  if (models.length === 0) {
+    // Every model failed: seasonal naive (which only repeats past values) stands in alone.
+    models.push('seasonal-naive');
+    keptFinals.push(naiveOutlook);
+    keptFolds.push(origins.map((origin) => seasonalNaiveForecast(y.subarray(0, origin), foldHorizon, period)));
+  }
+  const scores = models.map((_, m) => {
+    if (origins.length === 0) return NaN;
+    let sum = 0;
+    origins.forEach((origin, k) => {
+      const f = keptFolds[m]![k]!;
+      sum += overflowSafeMean(foldHorizon, (h) => Math.abs(y[origin + h]! - f[h]!)) / maseScale(y.subarray(0, origin), period);
+    });
+    return sum / origins.length;
+  });
   // Without any fold we cannot compare models: an equal-weight mean is the safest choice.
-  const weights = origins.length > 0 ? combineWeights(scores, options) : models.map(() => 1 / models.length);
-  const outlook = combine(finals, weights, origins.length > 0 ? options.combination : 'mean', outlookHorizon);
+  let weights = origins.length > 0 ? combineWeights(scores, options) : models.map(() => 1 / models.length);
+  let outlook = combine(keptFinals, weights, origins.length > 0 ? options.combination : 'mean', outlookHorizon);
+  if (!allFinite(outlook)) {
+    // The weighted sum overflowed (values near the largest number a computer holds): use seasonal naive alone.
+    const naive = models.indexOf('seasonal-naive');
+    if (naive < 0) {
+      models.push('seasonal-naive');
+      scores.push(NaN);
+      keptFinals.push(naiveOutlook);
+      keptFolds.push(origins.map((origin) => seasonalNaiveForecast(y.subarray(0, origin), foldHorizon, period)));
+    }
+    weights = models.map((model) => (model === 'seasonal-naive' ? 1 : 0));
+    outlook = naiveOutlook.slice();
+    notes.push('the models could not be combined (the numbers are too large), so seasonal naive is used alone');
+  }
   const point = outlook.slice(0, horizon);
   const result: EnsembleResult = {
     point,
@@ -253,31 +358,33 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     scores: models.map((model, m) => ({ model, mase: scores[m]!, weight: weights[m]! })),
     ensembleMase: NaN,
     folds: origins.length,
+    skipped,
+    notes,
   };
   if (origins.length === 0) return result;
   const absErrors: number[] = [];
   const stepErrors = new Float64Array(foldHorizon);
   let ensembleSum = 0;
   origins.forEach((origin, k) => {
-    const combined = combine(foldForecasts.map((f) => f[k]!), weights, options.combination, foldHorizon);
-    let abs = 0;
-    for (let h = 0; h < foldHorizon; h++) {
-      const e = Math.abs(y[origin + h]! - combined[h]!);
+    const combined = combine(keptFolds.map((f) => f[k]!), weights, options.combination, foldHorizon);
+    const errors = Array.from({ length: foldHorizon }, (_, h) => Math.abs(y[origin + h]! - combined[h]!));
+    errors.forEach((e, h) => {
       absErrors.push(e);
       stepErrors[h]! += e / origins.length;
-      abs += e;
-    }
-    ensembleSum += abs / foldHorizon / maseScale(y.subarray(0, origin), period);
+    });
+    ensembleSum += overflowSafeMean(foldHorizon, (h) => errors[h]!) / maseScale(y.subarray(0, origin), period);
   });
   result.ensembleMase = ensembleSum / origins.length;
   absErrors.sort((a, b) => a - b);
   const q80 = quantileSorted(absErrors, 0.8) * options.intervalScale;
   const q95 = quantileSorted(absErrors, 0.95) * options.intervalScale;
   const shape = options.intervalShape === 'linear' ? widthByStep(stepErrors, horizon) : new Float64Array(horizon).fill(1);
-  result.lo80 = point.map((v, h) => v - q80 * shape[h]!);
-  result.hi80 = point.map((v, h) => v + q80 * shape[h]!);
-  result.lo95 = point.map((v, h) => v - q95 * shape[h]!);
-  result.hi95 = point.map((v, h) => v + q95 * shape[h]!);
+  const lo80 = point.map((v, h) => v - q80 * shape[h]!);
+  const hi80 = point.map((v, h) => v + q80 * shape[h]!);
+  const lo95 = point.map((v, h) => v - q95 * shape[h]!);
+  const hi95 = point.map((v, h) => v + q95 * shape[h]!);
+  if ([lo80, hi80, lo95, hi95].every(allFinite)) Object.assign(result, { lo80, hi80, lo95, hi95 });
+  else notes.push('the backtest errors are too large to compute with, so no intervals are given');
   return result;
 }
 

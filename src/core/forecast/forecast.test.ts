@@ -51,7 +51,7 @@ describe('models', () => {
   it('ETS learns a seasonal pattern and AICc prefers a seasonal form on seasonal data', () => {
     const y = syntheticSeries(208 + 52, { level: 20, amplitude: 5, noise: 0.3, seed: 3 });
     const train = y.slice(0, 208);
-    const fit = fitEtsAuto(train, 52, 52);
+    const fit = fitEtsAuto(train, 52, 52)!;
     expect(fit.spec.season).not.toBe('N');
     const truth = seasonalTruth(260).slice(208);
     expect(mase(truth, fit.forecast, train, 52)).toBeLessThan(0.5);

@@ -3,7 +3,7 @@
  * with backtested ensemble forecasts, calibrated intervals, trend signals and plain-language notes.
  */
 import { addPeriods, periodsPerYear, type Frequency, type SeriesSet } from '../aggregate/seriesSet.ts';
-import { DEFAULT_ENSEMBLE, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
+import { DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';
 import { coreMessage } from '../messages.ts';
@@ -99,6 +99,8 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   // Look at least a season ahead for the time-to-peak signal, even when fewer periods are asked for.
   const outlook = Math.max(horizon, options.period);
   const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
+  for (const { model, reason } of result.skipped) notes.push(`${MODEL_LABELS[model]} ${reason} on "${name}", so it was left out.`);
+  for (const note of result.notes) notes.push(`For "${name}", ${note}.`);
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
   if (result.folds === 0) notes.push(`"${name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.`);
   return {

@@ -16,8 +16,30 @@ export function maseScale(train: ArrayLike<number>, lag: number): number {
       count++;
     }
   }
-  const scale = count > 0 ? sum / count : 0;
-  return scale > 0 ? scale : 1e-12;
+  let scale = count > 0 ? sum / count : 0;
+  if (scale === Infinity) {
+    // Differences near the largest number overflow the sum: average them pre-divided instead.
+    scale = 0;
+    for (let t = useLag; t < train.length; t++) {
+      const d = train[t]! - train[t - useLag]!;
+      if (Number.isFinite(d)) scale += Math.abs(d) / count;
+    }
+  }
+  return scale > 0 && Number.isFinite(scale) ? scale : 1e-12;
+}
+
+/**
+ * Mean of value(0) … value(count − 1): summed, then divided (so ordinary figures are exactly the
+ * plain mean); when that sum overflows (values near the largest number), summed pre-divided instead.
+ */
+export function overflowSafeMean(count: number, value: (i: number) => number): number {
+  if (count <= 0) return NaN;
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += value(i);
+  if (Number.isFinite(sum) || Number.isNaN(sum)) return sum / count;
+  let mean = 0;
+  for (let i = 0; i < count; i++) mean += value(i) / count;
+  return mean;
 }
 
 /** Mean absolute scaled error of `forecast` against `actual`, given the training part for the scale. */

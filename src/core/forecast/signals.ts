@@ -4,6 +4,7 @@
  * "not enough history" when the series is too short to say.
  */
 import { seasonalStrength } from './decompose.ts';
+import { overflowSafeMean } from './metrics.ts';
 import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
 /** The kind of movement a series shows. */
@@ -43,9 +44,7 @@ export function velocityFromChange(change: number): number {
 }
 
 function mean(y: ArrayLike<number>, from: number, to: number): number {
-  let sum = 0;
-  for (let t = from; t < to; t++) sum += y[t]!;
-  return to > from ? sum / (to - from) : NaN;
+  return overflowSafeMean(to - from, (i) => y[from + i]!);
 }
 
 /** Computes the signals of one series from its history and its point forecast. */

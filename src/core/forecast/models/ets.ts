@@ -165,13 +165,16 @@ export const ETS_CANDIDATES: readonly EtsSpec[] = [
   { error: 'M', trend: 'Ad', season: 'M' },
 ];
 
-/** Fits every candidate form that suits the data and keeps the one with the lowest AICc. */
-export function fitEtsAuto(y: Float64Array, period: number, horizon: number, candidates: readonly EtsSpec[] = ETS_CANDIDATES): EtsFit {
+/**
+ * Fits every candidate form that suits the data and keeps the one with the lowest AICc; falls back
+ * to ETS(A,N,N). Undefined when no form fits at all: values so large (beyond about 1e154) that the
+ * squared errors overflow, so the likelihood is infinite for every form.
+ */
+export function fitEtsAuto(y: Float64Array, period: number, horizon: number, candidates: readonly EtsSpec[] = ETS_CANDIDATES): EtsFit | undefined {
   let best: EtsFit | undefined;
   for (const spec of candidates) {
     const fit = fitEts(y, spec, period, horizon);
     if (fit && (!best || fit.aicc < best.aicc)) best = fit;
   }
-  // ETS(A,N,N) always fits (any finite data), so this fallback only guards impossible input.
-  return best ?? fitEts(y, { error: 'A', trend: 'N', season: 'N' }, period, horizon)!;
+  return best ?? fitEts(y, { error: 'A', trend: 'N', season: 'N' }, period, horizon);
 }
