@@ -20,6 +20,36 @@ export interface ClassifierConfig {
   input_template: string;
   /** ONNX file layout and names. */
   onnx: { inputs: string[]; outputs: string[]; model_file: string; model_file_webgpu?: string };
+  /** Per-head softmax temperatures (absent: every temperature is 1, probabilities as the graph gives them). */
+  calibration?: CalibrationConfig;
+  /** When an item counts as `sure` per head (absent: every item is sure). */
+  unsure?: UnsureConfig;
+}
+
+/** The `calibration` block: each head's logits are divided by its temperature before the softmax. */
+export interface CalibrationConfig {
+  /** Per head in `head_order`: temperature > 0 (1 leaves probabilities unchanged). */
+  temperature: Record<string, number>;
+  /** Which data the temperatures were fitted on (documentation). */
+  fitted_on: string;
+}
+
+/** The `unsure.ood` block: distance of an item's embedding to the nearest training centroid. */
+export interface OodConfig {
+  /** The only kind so far: 1 − max cosine similarity to L2-normalised centroids. */
+  kind: 'centroid_cosine';
+  /** L2-normalised centroids in the space of the `embedding` output (each of length `hidden_size`). */
+  centroids: number[][];
+  /** Largest distance that still counts as in distribution (in [0, 2]). */
+  max_distance: number;
+}
+
+/** The `unsure` block: sure when calibrated top-1 ≥ min_probability[head] and (no ood, or distance ≤ max_distance). */
+export interface UnsureConfig {
+  /** Per head in `head_order`: smallest calibrated top-1 probability that is sure, in [0, 1]. */
+  min_probability: Record<string, number>;
+  /** Optional out-of-distribution test on the embedding. */
+  ood?: OodConfig;
 }
 
 /** Checks a parsed `config.json` and returns it typed; throws a readable error when it is not one. */
@@ -33,7 +63,64 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   for (const head of config.head_order) {
     if (!config.heads[head]) throw new Error(`The classifier config.json has no labels for head "${head}".`);
   }
+  if (config.calibration !== undefined) parseCalibrationConfig(config.calibration, config.head_order);
+  if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
   return config;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const shown = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value));
+
+/** Checks a per-head number map: exactly the heads of `headOrder` (own keys), each passing `valid`. */
+function checkPerHead(where: string, map: unknown, headOrder: readonly string[], valid: (n: number) => boolean, expected: string): void {
+  if (!isObject(map)) throw new Error(`${where} must be an object with one number per head (got ${shown(map)}).`);
+  const unknown = Object.keys(map).filter((key) => !headOrder.includes(key));
+  if (unknown.length) throw new Error(`${where} names heads the model does not have: ${unknown.map((k) => `"${k}"`).join(', ')} (heads: ${headOrder.join(', ')}).`);
+  for (const head of headOrder) {
+    if (!Object.hasOwn(map, head)) throw new Error(`${where} has no value for head "${head}".`);
+    const value = map[head];
+    if (!isFiniteNumber(value) || !valid(value)) throw new Error(`${where}["${head}"] must be ${expected} (got ${shown(value)}).`);
+  }
+}
+
+/** Checks a `calibration` block (every head of `headOrder` has a finite temperature > 0) and returns it typed; throws a readable error otherwise. */
+export function parseCalibrationConfig(json: unknown, headOrder: readonly string[]): CalibrationConfig {
+  const where = 'The classifier config.json calibration block';
+  if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
+  checkPerHead(`${where}: temperature`, json.temperature, headOrder, (t) => t > 0, 'a finite number > 0');
+  if (typeof json.fitted_on !== 'string') throw new Error(`${where}: fitted_on must be a string saying what the temperatures were fitted on (got ${shown(json.fitted_on)}).`);
+  return json as unknown as CalibrationConfig;
+}
+
+/** Checks an `unsure` block (thresholds in [0, 1] per head; ood centroids finite, of length `hiddenSize`, unit length) and returns it typed; throws a readable error otherwise. */
+export function parseUnsureConfig(json: unknown, headOrder: readonly string[], hiddenSize: number): UnsureConfig {
+  const where = 'The classifier config.json unsure block';
+  if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
+  checkPerHead(`${where}: min_probability`, json.min_probability, headOrder, (p) => p >= 0 && p <= 1, 'a number from 0 to 1');
+  if (json.ood === undefined) return json as unknown as UnsureConfig;
+  const ood = json.ood;
+  if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);
+  if (ood.kind !== 'centroid_cosine') throw new Error(`${where}: ood.kind ${shown(ood.kind)} is not supported (expected "centroid_cosine").`);
+  if (!isFiniteNumber(ood.max_distance) || ood.max_distance < 0 || ood.max_distance > 2) {
+    throw new Error(`${where}: ood.max_distance must be a number from 0 to 2 (a cosine distance; got ${shown(ood.max_distance)}).`);
+  }
+  const centroids = ood.centroids;
+  if (!Array.isArray(centroids) || centroids.length === 0) throw new Error(`${where}: ood.centroids must be a non-empty array of vectors (got ${Array.isArray(centroids) ? 'an empty array' : shown(centroids)}).`);
+  centroids.forEach((centroid: unknown, i) => {
+    if (!Array.isArray(centroid) || centroid.length !== hiddenSize) {
+      throw new Error(`${where}: ood.centroids[${i}] must have ${hiddenSize} numbers (hidden_size; got ${Array.isArray(centroid) ? centroid.length : shown(centroid)}).`);
+    }
+    let squares = 0;
+    centroid.forEach((v: unknown, k) => {
+      if (!isFiniteNumber(v)) throw new Error(`${where}: ood.centroids[${i}][${k}] must be a finite number (got ${shown(v)}).`);
+      squares += v * v;
+    });
+    // Centroids are written rounded (5 decimals), so their length is 1 only to about 1e-4.
+    const norm = Math.sqrt(squares);
+    if (Math.abs(norm - 1) > 1e-3) throw new Error(`${where}: ood.centroids[${i}] must be L2-normalised (its length is ${norm.toPrecision(4)}).`);
+  });
+  return json as unknown as UnsureConfig;
 }
 
 /** The labels of one head in class-index order. */

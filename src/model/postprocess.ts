@@ -29,6 +29,10 @@ export function topKIndices(scores: ArrayLike<number>, k: number): number[] {
 
 /** Softmax plus top-k labels for one row of logits. */
 export function topLabels(logits: ArrayLike<number>, labels: readonly string[], k: number): LabelScore[] {
-  const probs = softmax(logits);
-  return topKIndices(probs, k).map((i) => ({ label: labels[i] ?? `#${i}`, probability: probs[i]! }));
+  return topLabelScores(softmax(logits), labels, k);
+}
+
+/** Top-k labels of one row of probabilities (e.g. a temperature-scaled softmax), best first. */
+export function topLabelScores(probabilities: ArrayLike<number>, labels: readonly string[], k: number): LabelScore[] {
+  return topKIndices(probabilities, k).map((i) => ({ label: labels[i] ?? `#${i}`, probability: probabilities[i]! }));
 }

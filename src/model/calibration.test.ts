@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { calibrationKey, calibrationPlan, isSure, l2Normalise, oodDistance, sureUnder, temperedSoftmax } from './calibration.ts';
+import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
+import { softmax, topKIndices } from './postprocess.ts';
+
+/** Logits with distinct values at least 0.25 apart, so no two probabilities can round into a tie. */
+const logitRows = fc.uniqueArray(fc.integer({ min: -40, max: 40 }), { minLength: 2, maxLength: 12 }).map((ints) => Float32Array.from(ints, (i) => i / 4));
+const top1 = (p: Float64Array) => p[topKIndices(p, 1)[0]!]!;
+const sum = (p: Float64Array) => p.reduce((a, b) => a + b, 0);
+
+describe('temperedSoftmax', () => {
+  it('temperature 1 leaves probabilities exactly as the plain softmax', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 30 }), (values) => {
+        const logits = Float32Array.from(values);
+        expect(temperedSoftmax(logits, 1)).toEqual(softmax(logits));
+        expect(temperedSoftmax(logits)).toEqual(softmax(logits));
+      }),
+    );
+  });
+
+  it('a temperature above 1 flattens: top-1 probability falls, the argmax stays', () => {
+    fc.assert(
+      fc.property(logitRows, fc.double({ min: 1.05, max: 8, noNaN: true }), (logits, t) => {
+        const plain = softmax(logits);
+        const flat = temperedSoftmax(logits, t);
+        expect(topKIndices(flat, 1)).toEqual(topKIndices(plain, 1));
+        expect(top1(flat)).toBeLessThan(top1(plain));
+        expect(sum(flat)).toBeCloseTo(1, 12);
+      }),
+    );
+  });
+
+  it('a temperature below 1 sharpens: top-1 probability rises, the argmax stays', () => {
+    fc.assert(
+      fc.property(logitRows, fc.double({ min: 0.125, max: 0.95, noNaN: true }), (logits, t) => {
+        const plain = softmax(logits);
+        const sharp = temperedSoftmax(logits, t);
+        expect(topKIndices(sharp, 1)).toEqual(topKIndices(plain, 1));
+        expect(top1(sharp)).toBeGreaterThan(top1(plain));
+        expect(sum(sharp)).toBeCloseTo(1, 12);
+      }),
+    );
+  });
+
+  it('divides the logits by the temperature (hand-computed)', () => {
+    // [2, 0, 0] / 2 = [1, 0, 0]: e / (e + 2).
+    const p = temperedSoftmax([2, 0, 0], 2);
+    expect(p[0]).toBeCloseTo(Math.E / (Math.E + 2), 12);
+    expect(p[1]).toBeCloseTo(1 / (Math.E + 2), 12);
+  });
+});
+
+describe('oodDistance', () => {
+  const e1 = [1, 0, 0];
+  const e2 = [0, 1, 0];
+
+  it.each([
+    { embedding: [2, 0, 0], centroids: [e1, e2], distance: 0, why: 'on a centroid (length does not matter)' },
+    { embedding: [0, 0, 5], centroids: [e1, e2], distance: 1, why: 'orthogonal to every centroid' },
+    { embedding: [1, 1, 0], centroids: [e1, e2], distance: 1 - Math.SQRT1_2, why: 'halfway between two centroids' },
+    { embedding: [3, 4, 0], centroids: [e1, e2], distance: 1 - 0.8, why: 'nearest centroid wins (cos 0.8 to e2, 0.6 to e1)' },
+    { embedding: [-3, 0, 0], centroids: [e1], distance: 2, why: 'opposite the only centroid' },
+    { embedding: [0, 0, 0], centroids: [e1, e2], distance: 1, why: 'a zero embedding (as training/calibrate.py)' },
+  ])('$why: $distance', ({ embedding, centroids, distance }) => {
+    expect(oodDistance(Float32Array.from(embedding), centroids)).toBeCloseTo(distance, 6);
+  });
+
+  it('is NaN for a NaN embedding and refuses a centroid of another length', () => {
+    expect(oodDistance([NaN, 0, 0], [e1])).toBeNaN();
+    expect(() => oodDistance([1, 0], [e1])).toThrow(/2 values but an OOD centroid has 3/);
+    expect(() => oodDistance([1, 0, 0], [])).toThrow(/at least one centroid/);
+  });
+
+  it('normalises vectors to unit length', () => {
+    expect(Array.from(l2Normalise([3, 4]))).toEqual([0.6, 0.8]);
+    expect(Array.from(l2Normalise([0, 0]))).toEqual([0, 0]);
+  });
+});
+
+describe('the sure decision', () => {
+  it.each([
+    { probability: 0.9, min: 0.8, ood: undefined, sure: true },
+    { probability: 0.8, min: 0.8, ood: undefined, sure: true },
+    { probability: 0.79, min: 0.8, ood: undefined, sure: false },
+    { probability: 0.9, min: 0.8, ood: { distance: 0.2, maxDistance: 0.3 }, sure: true },
+    { probability: 0.9, min: 0.8, ood: { distance: 0.3, maxDistance: 0.3 }, sure: true },
+    { probability: 0.9, min: 0.8, ood: { distance: 0.31, maxDistance: 0.3 }, sure: false },
+    { probability: 0.5, min: 0.8, ood: { distance: 0.1, maxDistance: 0.3 }, sure: false },
+    { probability: 0.5, min: 0.8, ood: { distance: 0.9, maxDistance: 0.3 }, sure: false },
+    { probability: NaN, min: 0, ood: undefined, sure: false },
+    { probability: 0.9, min: 0.8, ood: { distance: NaN, maxDistance: 0.3 }, sure: false },
+  ])('p=$probability min=$min ood=$ood → $sure', ({ probability, min, ood, sure }) => {
+    expect(isSure(probability, min, ood)).toBe(sure);
+  });
+
+  const base = { head_order: ['colour', 'fit'] };
+
+  it('without an unsure block every answer is sure, and temperatures are 1', () => {
+    const plan = calibrationPlan(base);
+    expect(plan.judgesSure).toBe(false);
+    expect(plan.ood).toBeUndefined();
+    expect(plan.heads.get('colour')).toEqual({ temperature: 1, minProbability: 0 });
+    expect(sureUnder(plan, 'colour', 0.01)).toBe(true);
+    expect(sureUnder(plan, 'fit', NaN)).toBe(true);
+  });
+
+  it('applies per-head thresholds and the OOD test', () => {
+    const plan = calibrationPlan({
+      ...base,
+      calibration: { temperature: { colour: 2, fit: 0.5 }, fitted_on: 'dev' },
+      unsure: { min_probability: { colour: 0.6, fit: 0.7 }, ood: { kind: 'centroid_cosine', centroids: [[0.6, 0.8]], max_distance: 0.2 } },
+    });
+    expect(plan.heads.get('fit')).toEqual({ temperature: 0.5, minProbability: 0.7 });
+    expect(sureUnder(plan, 'colour', 0.65, 0.1)).toBe(true);
+    expect(sureUnder(plan, 'fit', 0.65, 0.1)).toBe(false);
+    expect(sureUnder(plan, 'colour', 0.99, 0.25)).toBe(false);
+    expect(() => sureUnder(plan, 'colour', 0.99)).toThrow(/distance/);
+    expect(() => sureUnder(plan, 'size', 0.99, 0)).toThrow(/Unknown classifier head "size"/);
+  });
+
+  it('keys caches by calibration: empty without blocks, changing with any value', () => {
+    const a = { calibration: { temperature: { colour: 2 }, fitted_on: 'dev' } };
+    expect(calibrationKey({})).toBe('');
+    expect(calibrationKey(a)).not.toBe('');
+    expect(calibrationKey(a)).toBe(calibrationKey({ calibration: { temperature: { colour: 2 }, fitted_on: 'dev' } }));
+    expect(calibrationKey({ calibration: { temperature: { colour: 2.5 }, fitted_on: 'dev' } })).not.toBe(calibrationKey(a));
+  });
+});
+
+describe('config.json calibration and unsure blocks', () => {
+  const s = Math.SQRT1_2;
+  const config = (extra: Record<string, unknown>) => ({
+    vocab_size: 10,
+    hidden_size: 2,
+    max_length: 8,
+    bos_token_id: 1,
+    eos_token_id: 2,
+    pad_token_id: 0,
+    head_order: ['colour', 'fit'],
+    heads: { colour: { id2label: { 0: 'Red', 1: 'Blue' } }, fit: { id2label: { 0: 'Slim', 1: 'Loose' } } },
+    input_template: 'Item: {text}',
+    onnx: { inputs: [], outputs: [], model_file: 'm.onnx' },
+    ...extra,
+  });
+  const calibration = { temperature: { colour: 1.5, fit: 0.8 }, fitted_on: 'dev splits' };
+  const unsure = { min_probability: { colour: 0.5, fit: 0.6 }, ood: { kind: 'centroid_cosine', centroids: [[1, 0], [s, s]], max_distance: 0.3 }, rule: 'documentation' };
+
+  it('accepts a config with neither block, either, or both', () => {
+    expect(parseClassifierConfig(config({})).calibration).toBeUndefined();
+    expect(parseClassifierConfig(config({})).unsure).toBeUndefined();
+    const both: ClassifierConfig = parseClassifierConfig(config({ calibration, unsure }));
+    expect(both.calibration!.temperature.fit).toBe(0.8);
+    expect(both.unsure!.ood!.max_distance).toBe(0.3);
+    expect(parseClassifierConfig(config({ unsure: { min_probability: { colour: 0, fit: 1 } } })).unsure!.ood).toBeUndefined();
+  });
+
+  it.each([
+    { name: 'a block that is not an object', extra: { calibration: null }, error: /calibration block must be an object \(got null\)/ },
+    { name: 'a head without temperature', extra: { calibration: { temperature: { colour: 1 }, fitted_on: 'x' } }, error: /temperature has no value for head "fit"/ },
+    { name: 'a temperature of 0', extra: { calibration: { temperature: { colour: 1, fit: 0 }, fitted_on: 'x' } }, error: /temperature\["fit"\] must be a finite number > 0 \(got 0\)/ },
+    { name: 'a negative temperature', extra: { calibration: { temperature: { colour: -1, fit: 1 }, fitted_on: 'x' } }, error: /temperature\["colour"\] must be a finite number > 0 \(got -1\)/ },
+    { name: 'a temperature as text', extra: { calibration: { temperature: { colour: '1', fit: 1 }, fitted_on: 'x' } }, error: /temperature\["colour"\] must be a finite number > 0 \(got "1"\)/ },
+    { name: 'an infinite temperature', extra: { calibration: { temperature: { colour: Infinity, fit: 1 }, fitted_on: 'x' } }, error: /temperature\["colour"\] must be a finite number/ },
+    { name: 'an unknown head', extra: { calibration: { temperature: { colour: 1, fit: 1, size: 2 }, fitted_on: 'x' } }, error: /names heads the model does not have: "size"/ },
+    { name: 'no fitted_on', extra: { calibration: { temperature: { colour: 1, fit: 1 } } }, error: /fitted_on must be a string/ },
+    { name: 'a threshold above 1', extra: { unsure: { min_probability: { colour: 1.5, fit: 0.5 } } }, error: /min_probability\["colour"\] must be a number from 0 to 1 \(got 1.5\)/ },
+    { name: 'a NaN threshold', extra: { unsure: { min_probability: { colour: NaN, fit: 0.5 } } }, error: /min_probability\["colour"\] must be a number from 0 to 1/ },
+    { name: 'no thresholds', extra: { unsure: { ood: unsure.ood } }, error: /min_probability must be an object/ },
+    { name: 'another OOD kind', extra: { unsure: { ...unsure, ood: { ...unsure.ood, kind: 'euclidean' } } }, error: /ood.kind "euclidean" is not supported/ },
+    { name: 'a centroid of the wrong length', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [[1, 0], [1, 0, 0]] } } }, error: /ood.centroids\[1\] must have 2 numbers \(hidden_size; got 3\)/ },
+    { name: 'a non-finite centroid value', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [[1, null]] } } }, error: /ood.centroids\[0\]\[1\] must be a finite number \(got null\)/ },
+    { name: 'a centroid that is not unit length', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [[3, 4]] } } }, error: /ood.centroids\[0\] must be L2-normalised \(its length is 5.000\)/ },
+    { name: 'no centroids', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [] } } }, error: /ood.centroids must be a non-empty array of vectors \(got an empty array\)/ },
+    { name: 'a distance above 2', extra: { unsure: { ...unsure, ood: { ...unsure.ood, max_distance: 3 } } }, error: /ood.max_distance must be a number from 0 to 2/ },
+    { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
+  ])('refuses $name', ({ extra, error }) => {
+    expect(() => parseClassifierConfig(config(extra))).toThrow(error);
+  });
+});
