@@ -1,7 +1,8 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
+import { calibrationPlan, oodDistance, sureUnder, temperedSoftmax, type CalibrationPlan } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
-import { topLabels, type LabelScore } from './postprocess.ts';
+import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaBpeTokenizer } from './tokenizer.ts';
 
 /** The part of an ONNX Runtime output tensor the classifier reads (ort-node and ort-web both fit). */
@@ -30,10 +31,12 @@ export interface ModelRuntime {
 export interface HeadPrediction {
   /** The most probable label. */
   label: string;
-  /** Its probability. */
+  /** Its probability (calibrated: the head's logits divided by its temperature before the softmax). */
   probability: number;
-  /** The top-k labels, best first (the first is `label`). */
+  /** The top-k labels, best first (the first is `label`), with calibrated probabilities. */
   top: LabelScore[];
+  /** Whether the answer passes config.json's unsure rule (always true when the config has none). */
+  sure: boolean;
 }
 
 /** The classifier's answer for one item. */
@@ -42,6 +45,8 @@ export interface ItemPrediction {
   heads: Record<string, HeadPrediction>;
   /** The pooled hidden state (for fine-tuned heads), when requested. */
   embedding?: Float32Array;
+  /** 1 − max cosine similarity of the embedding to the training centroids; only when config.json has `unsure.ood`. */
+  oodDistance?: number;
 }
 
 /** Options of `Classifier.classifyTexts`. */
@@ -64,6 +69,8 @@ export interface ClassifyOptions {
 export class Classifier {
   /** Head names in model order. */
   readonly heads: string[];
+  /** Temperatures, sure thresholds and OOD centroids from config.json (defaults where absent). */
+  readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
 
   /** Wraps a runtime (session + tensor factory), the tokenizer and the model's config.json. */
@@ -74,6 +81,7 @@ export class Classifier {
   ) {
     this.heads = [...config.head_order];
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
+    this.calibration = calibrationPlan(config);
   }
 
   /** The labels of one head, in class-index order. */
@@ -97,7 +105,11 @@ export class Classifier {
     );
   }
 
-  /** Classifies ready-made input texts (`Item: …`); identical texts are run once, batches are bucketed by length. */
+  /**
+   * Classifies ready-made input texts (`Item: …`); identical texts are run once, batches are bucketed
+   * by length. Probabilities are calibrated and each head says whether it is sure; with an OOD test in
+   * config.json the `embedding` output is read for it even when `embeddings` was not asked for.
+   */
   async classifyTexts(inputTexts: readonly string[], options: ClassifyOptions = {}): Promise<ItemPrediction[]> {
     const topK = Math.max(1, options.topK ?? 1);
     const { unique, indexOf } = deduplicate(inputTexts);
@@ -114,15 +126,20 @@ export class Classifier {
         input_ids: this.runtime.int64Tensor(inputIds, dims),
         attention_mask: this.runtime.int64Tensor(attentionMask, dims),
       });
+      const ood = this.calibration.ood;
       batch.members.forEach((member, row) => {
+        const embedding = options.embeddings || ood ? rowOf(out, 'embedding', row) : undefined;
+        const distance = ood ? oodDistance(embedding!, ood.centroids) : undefined;
         const heads: Record<string, HeadPrediction> = {};
         for (const head of this.heads) {
-          const logits = rowOf(out, `logits_${head}`, row);
-          const top = topLabels(logits, this.labelsOf(head), topK);
-          heads[head] = { label: top[0]!.label, probability: top[0]!.probability, top };
+          const probabilities = temperedSoftmax(rowOf(out, `logits_${head}`, row), this.calibration.heads.get(head)!.temperature);
+          const top = topLabelScores(probabilities, this.labelsOf(head), topK);
+          const probability = top[0]!.probability;
+          heads[head] = { label: top[0]!.label, probability, top, sure: sureUnder(this.calibration, head, probability, distance) };
         }
         const prediction: ItemPrediction = { heads };
-        if (options.embeddings) prediction.embedding = Float32Array.from(rowOf(out, 'embedding', row));
+        if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);
+        if (distance !== undefined) prediction.oodDistance = distance;
         results[member] = prediction;
       });
       done += rows.length;
