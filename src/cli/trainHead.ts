@@ -1,6 +1,7 @@
 /** `trendloom train-head`: trains a head on a file's labelled rows and saves it as JSON. */
 import type { CsvRows } from '../core/finetune/csvRows.ts';
-import { trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
+import { checkHeadLabels, HeadLabelsError, keepFrequentLabels, labelFrequencies, MAX_HEAD_LABELS, trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
+import type { TrainHooks } from '../core/finetune/linear.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
@@ -22,6 +23,9 @@ Options:
   --epochs <n>          Most training epochs (default 100; early stopping usually ends sooner).
   --hash-bits <n>       2^n hashed n-gram features (default 16, fewer for many labels; 0 = embedding only).
   --class-weight <w>    'none' (default) or 'balanced'.
+  --max-labels <n>      Keep only the n most frequent labels (2 to 2000); rows whose labels are all
+                        rarer are left out (a note says how many). Without it, a column with more
+                        than 2000 different labels, or fewer than 2 rows per label, is refused.
   --embedding <mode>    'auto' (default: the classifier's embedding when the model is available),
                         'model' (require it) or 'none' (n-grams only).
   --model <dir>         Model folder for the embedding (default public/models/trendloom-classifier).
@@ -77,6 +81,29 @@ function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (
   return n;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Progress lines for a training run: each step as it starts, each epoch, and the share of a long epoch done every few seconds. */
+function progressHooks(io: CliIO): TrainHooks {
+  let lastLine = Date.now();
+  return {
+    onProgress(p) {
+      if (p.stage === 'features' && p.done === 0) io.err(`Building text features for ${count(p.total)} rows…\n`);
+      else if (p.stage === 'embedding' && p.done === 0) io.err(`Computing the classifier's embedding for ${count(p.total)} rows…\n`);
+      else if (p.stage === 'training' && p.done < p.total && Date.now() - lastLine >= 3000) {
+        lastLine = Date.now();
+        io.err(`  epoch ${p.epoch}: ${Math.floor((100 * p.done) / p.total)}% of ${count(p.total)} rows…\n`);
+      }
+    },
+    onEpoch(e) {
+      lastLine = Date.now();
+      // The final refit has no validation rows: it reports the training loss only.
+      if (Number.isNaN(e.validationAccuracy)) io.err(`  refit on all labelled rows, epoch ${e.epoch}: loss ${e.validationLoss.toFixed(4)}\n`);
+      else io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`);
+    },
+  };
+}
+
 /** Where the CLI gets the frozen model's features; replaced in tests. */
 export type EmbedderLoader = (
   modelDir: string,
@@ -129,6 +156,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         hashBits: numberOption(args, 'hash-bits', (n) => Number.isInteger(n) && n >= 0 && n <= 24),
         refit: optionValue(args, 'no-refit') !== 'true',
       };
+      const maxLabels = numberOption(args, 'max-labels', (n) => Number.isInteger(n) && n >= 2 && n <= MAX_HEAD_LABELS);
 
       const modelDir = optionValue(args, 'model') ?? 'public/models/trendloom-classifier';
       const features = optionValue(args, 'features') ?? DEFAULT_FEATURES;
@@ -136,9 +164,23 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
       // The head file is checked (not the input, folder writable) before any work, and written whole or not at all.
       const { result, started } = await withOutputs([{ label: 'the training file', path: file }], [{ option: '--out', path: out }], async (files) => {
         const table = await readTableFile(file, (note) => io.err(`${note}\n`));
-        const { texts, labels } = textsAndLabels(table, textColumns, label, sep);
+        const read = textsAndLabels(table, textColumns, label, sep);
+        const { texts } = read;
+        let { labels } = read;
         const labelled = labels.filter((l) => l.length > 0).length;
-        io.err(`Read ${table.rows.length} rows; ${labelled} have a '${label}' label.\n`);
+        io.err(`Read ${count(table.rows.length)} rows; ${count(labelled)} have a '${label}' label (${count(labelFrequencies(labels).length)} different labels).\n`);
+        if (maxLabels !== undefined) {
+          const cap = keepFrequentLabels(labels, maxLabels);
+          labels = cap.labels;
+          if (cap.dropped > 0) io.err(`Kept the ${count(cap.kept)} most frequent labels; ${count(cap.dropped)} rarer labels are left out, and with them ${count(cap.rowsLeftOut)} rows that had no other label.\n`);
+        }
+        // Refused here, before the model is loaded or any feature built, when the head would be too big to learn.
+        try {
+          checkHeadLabels(labels, { labelColumn: label });
+        } catch (error) {
+          if (error instanceof HeadLabelsError) throw new Error(error.suggestedMax > 0 ? `${error.message} Here: --max-labels ${error.suggestedMax}.` : error.message);
+          throw error;
+        }
         const embedder = mode === 'none' ? null : await loadEmbedder(modelDir, mode === 'model', features, io);
         if (embedder) {
           options.embeddingSource = embedder.source;
@@ -146,9 +188,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         }
         io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
         const started = Date.now();
-        const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, {
-          onEpoch: (e) => io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`),
-        });
+        const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, progressHooks(io));
         await files.get('--out')!.write(JSON.stringify(result.head));
         return { result, started };
       }, mode === 'none' ? [] : [{ label: 'the model folder', path: modelDir }]);

@@ -119,6 +119,8 @@ export interface HeadTrainOptions extends TrainOptions {
   textColumns?: string[];
   /** Separator of label lists. */
   separator?: string | null;
+  /** Most distinct labels allowed (default MAX_HEAD_LABELS); more is refused before any work (HeadLabelsError). */
+  maxLabels?: number;
   /**
    * After validation has chosen the epoch count and L2, retrain on all labelled rows (default
    * false). The stored metrics stay those measured on the validation split before the refit.
@@ -198,6 +200,104 @@ function indexLabels(labels: readonly (readonly string[])[]): { names: string[];
 }
 
 /**
+ * Most labels one head learns. The weights are (n-gram columns + embedding + 1) × labels numbers and
+ * every training item touches every label, so memory and time grow with the label count: at 2,000
+ * labels a head is about 2.4 M weights (10 MB) even with the fewest n-gram columns; 100,000 labels
+ * needed ~2.9 GB and ran for hours.
+ */
+export const MAX_HEAD_LABELS = 2000;
+
+/** Labelled rows a head needs per label on average (beyond a handful of labels) to learn anything. */
+export const MIN_ROWS_PER_LABEL = 2;
+
+/** Label counts at or below which the rows-per-label rule does not apply (tiny tables stay trainable). */
+const FEW_LABELS = 10;
+
+/** A label column a head cannot be trained on (too many labels, too few rows per label), told with the counts. */
+export class HeadLabelsError extends Error {
+  override name = 'HeadLabelsError';
+  /** How many of the most frequent labels a head could learn from these rows (0: none, every label has one row). */
+  readonly suggestedMax: number;
+  constructor(message: string, suggestedMax: number) {
+    super(message);
+    this.suggestedMax = suggestedMax;
+  }
+}
+
+/** The label sets' distinct labels with the number of rows carrying each, most frequent first (ties by name). */
+export function labelFrequencies(labels: readonly (readonly string[])[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const set of labels) for (const label of new Set(set)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Checks, before any work, that a head can learn these labels: at most `maxLabels` (default
+ * MAX_HEAD_LABELS) distinct labels, and (beyond a handful) at least MIN_ROWS_PER_LABEL labelled
+ * rows per label on average. Throws HeadLabelsError with the counts and what to do otherwise.
+ */
+export function checkHeadLabels(labels: readonly (readonly string[])[], options: { labelColumn?: string; maxLabels?: number } = {}): { labels: number; rows: number } {
+  const maxLabels = options.maxLabels ?? MAX_HEAD_LABELS;
+  const frequencies = labelFrequencies(labels);
+  const rows = labels.filter((set) => set.length > 0).length;
+  const distinct = frequencies.length;
+  const column = options.labelColumn ? `'${options.labelColumn}'` : 'The label column';
+  const once = frequencies.filter(([, n]) => n === 1).length;
+  const onceText = once > 0 ? ` ${count(once)} of them appear in only one row.` : '';
+  // The most frequent labels a head could learn: the largest k ≤ maxLabels whose k labels have
+  // MIN_ROWS_PER_LABEL rows each on average (0 when every label has a single row).
+  let suggested = 0;
+  let covered = 0;
+  frequencies.forEach(([, n], k) => {
+    covered += n;
+    if (k + 1 <= maxLabels && k + 1 >= 2 && covered >= MIN_ROWS_PER_LABEL * (k + 1)) suggested = k + 1;
+  });
+  const keep = suggested > 0
+    ? `Keep only the ${count(suggested)} most frequent labels (they cover ${count(frequencies.slice(0, suggested).reduce((sum, [, n]) => sum + n, 0))} rows), group rare labels together`
+    : 'There are too few rows per label to learn from; group the labels into fewer, broader ones';
+  if (distinct > maxLabels) {
+    throw new HeadLabelsError(
+      `${column} has ${count(distinct)} different labels in ${count(rows)} labelled rows; a head can learn at most ${count(maxLabels)}.${onceText} ${keep}, or choose a column with fewer different values.`,
+      suggested,
+    );
+  }
+  if (distinct > FEW_LABELS && rows < MIN_ROWS_PER_LABEL * distinct) {
+    throw new HeadLabelsError(
+      `${column} has ${count(distinct)} different labels in only ${count(rows)} labelled rows (${(rows / distinct).toFixed(1)} rows per label); a head needs at least ${MIN_ROWS_PER_LABEL} rows per label on average to learn them.${onceText} ${keep}, or label more rows.`,
+      suggested,
+    );
+  }
+  return { labels: distinct, rows };
+}
+
+/** What `keepFrequentLabels` kept and left out. */
+export interface LabelCap {
+  /** The label sets with only the kept labels (a row left with none becomes unlabelled). */
+  labels: string[][];
+  /** Labels kept (the most frequent). */
+  kept: number;
+  /** Labels dropped. */
+  dropped: number;
+  /** Labelled rows that lost every label, so are no longer trained on. */
+  rowsLeftOut: number;
+}
+
+/** Keeps the `max` most frequent labels (ties by name); other labels are removed from every row. */
+export function keepFrequentLabels(labels: readonly (readonly string[])[], max: number): LabelCap {
+  const frequencies = labelFrequencies(labels);
+  const kept = new Set(frequencies.slice(0, max).map(([label]) => label));
+  let rowsLeftOut = 0;
+  const out = labels.map((set) => {
+    const filtered = set.filter((label) => kept.has(label));
+    if (set.length > 0 && filtered.length === 0) rowsLeftOut++;
+    return filtered;
+  });
+  return { labels: out, kept: kept.size, dropped: frequencies.length - kept.size, rowsLeftOut };
+}
+
+/**
  * Trains a head on texts and their label sets (one label each for a softmax head). When `embed`
  * is given, the frozen model's embedding is a feature beside the n-grams; otherwise n-grams only.
  */
@@ -205,6 +305,8 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} labels.`);
   const keep = labels.map((set, i) => (set.length > 0 ? i : -1)).filter((i) => i >= 0);
   if (keep.length < 2) throw new Error('At least two labelled items are needed to train a head.');
+  // Before any feature or weight is built: a head over too many labels would take gigabytes and hours.
+  checkHeadLabels(labels, { labelColumn: options.labelColumn, maxLabels: options.maxLabels });
   const multi = options.multiLabel === true || keep.some((i) => labels[i]!.length !== 1);
   const kind: HeadKind = multi ? 'sigmoid' : 'softmax';
   const { names, targets: allTargets } = indexLabels(keep.map((i) => labels[i]!));
@@ -220,6 +322,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   let idf: Float32Array | null = null;
   if (hashBits > 0) {
     // Document frequencies of every labelled text (no labels involved).
+    hooks.onProgress?.({ stage: 'features', done: 0, total: itemTexts.length });
     idf = fitIdf(itemTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits);
   }
   let embeddings: Float32Array[] | null = null;
@@ -227,7 +330,9 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   let std: Float32Array | null = null;
   let embeddingSpec: HeadFeatureSpec['embedding'] = null;
   if (embed) {
+    hooks.onProgress?.({ stage: 'embedding', done: 0, total: itemTexts.length });
     embeddings = await embedAll(itemTexts, embed);
+    hooks.onProgress?.({ stage: 'embedding', done: itemTexts.length, total: itemTexts.length });
     const dim = embeddings[0]?.length ?? 0;
     mean = new Float32Array(dim);
     std = new Float32Array(dim);
@@ -252,6 +357,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   if (hashBits === 0 && !embed) throw new Error('A head needs n-grams (hashBits > 0) or an embedding source, or both.');
   const spec: HeadFeatureSpec = { ngrams, hashBits, hashSeed, sublinearTf, idf: idf ? float32ToBase64(idf) : null, embedding: embeddingSpec };
   const examples = buildExamples(itemTexts, { spec, idf, mean, std }, embeddings);
+  hooks.onProgress?.({ stage: 'features', done: itemTexts.length, total: itemTexts.length });
   const pick = (indices: number[]) => ({ examples: indices.map((i) => examples[i]!), targets: indices.map((i) => allTargets[i]!) });
   const shape = { kind, classes: names.length, sparseDim: hashBits > 0 ? 2 ** hashBits : 0, denseDim: embeddingSpec?.dim ?? 0 };
   const result = await trainWithL2Grid(shape, pick(split.train), pick(split.validation), options.l2Grid ?? [options.l2 ?? 1e-5], options, hooks);

@@ -78,12 +78,26 @@ export interface EpochInfo {
   improved: boolean;
 }
 
-/** Hooks into the training loop; both run between epochs. */
+/** Where a head's training is: building text features, computing the model's embedding, or training (items of the current epoch). */
+export interface TrainProgress {
+  /** The step under way. */
+  stage: 'features' | 'embedding' | 'training';
+  /** Items done in this step (in this epoch, for 'training'). */
+  done: number;
+  /** Items in this step. */
+  total: number;
+  /** The epoch, for 'training'. */
+  epoch?: number;
+}
+
+/** Hooks into the training loop; `onEpoch` and `checkCancel` run between epochs. */
 export interface TrainHooks {
   /** Called after each epoch (progress reporting). */
   onEpoch?(info: EpochInfo): void;
   /** Called before each epoch; throw (e.g. CancelledError) to stop training. */
   checkCancel?(): void;
+  /** Called as work advances inside a step (after every mini-batch while training); keep it cheap. */
+  onProgress?(progress: TrainProgress): void;
 }
 
 /** The outcome of training. */
@@ -331,6 +345,7 @@ export async function trainLinear(
       touched.length = 0;
       for (let j = 0; j < denseDim; j++) update(sparseDim + j);
       update(rows - 1);
+      hooks.onProgress?.({ stage: 'training', done: end, total: n, epoch });
     }
     const scored = validation.examples.length > 0 ? evaluate(model, validation.examples, validation.targets, itemWeight) : { loss: trainLoss / n, accuracy: NaN };
     const byLoss = scored.loss < best - 1e-6;
