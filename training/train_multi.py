@@ -126,7 +126,7 @@ def run_eval_set(model, sp, texts, max_length, batch_size=128):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--holdout", default="", choices=[""] + SOURCES)
+    ap.add_argument("--holdout", default="", help="source(s) to leave out, comma-separated (small sources may be left out together)")
     ap.add_argument("--vocab-size", type=int, default=4000)
     ap.add_argument("--dim", type=int, default=160)
     ap.add_argument("--layers", type=int, default=4)
@@ -297,12 +297,13 @@ def eval_sets(examples, holdout, excluded, cap):
     each cut to `cap` rows by a fixed sample."""
     eval_rng = random.Random(7)
     sets = {}
+    held = set(filter(None, holdout.split(",")))
     for s in SOURCES:
-        if s == holdout:
+        if s in held:
             rows = [e for e in examples if e["source"] == s and e["split"] != "test"] if s != "myntra" else \
                 [e for e in examples if e["source"] == s and e["split"] == "test"]
             name = "holdout"
-        elif s in excluded:
+        elif s in excluded:  # the Chinese items of Myntra's fold
             continue
         else:
             rows = [e for e in examples if e["source"] == s and e["split"] == ("test" if s == "myntra" else "dev")]
@@ -323,7 +324,10 @@ def eval_sets(examples, holdout, excluded, cap):
 
 def excluded_sources(holdout):
     """Sources a leave-one-source-out run never sees (Myntra's fold also drops the Chinese items written from Myntra rows)."""
-    return {holdout} | ({"zh_lexicon"} if holdout == "myntra" else set())
+    held = set(filter(None, holdout.split(",")))
+    unknown = held - set(SOURCES)
+    assert not unknown, f"unknown sources {unknown}"
+    return held | ({"zh_lexicon"} if "myntra" in held else set())
 
 
 def export(model, sp, maps, arch, args, n_params, examples):
