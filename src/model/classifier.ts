@@ -3,7 +3,7 @@ import { calibrationPlan, oodDistance, sureUnder, temperedSoftmax, type Calibrat
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
-import type { LlamaBpeTokenizer } from './tokenizer.ts';
+import type { LlamaTokenizer } from './tokenizer.ts';
 
 /** The part of an ONNX Runtime output tensor the classifier reads (ort-node and ort-web both fit). */
 export interface OrtTensorLike {
@@ -76,7 +76,7 @@ export class Classifier {
   /** Wraps a runtime (session + tensor factory), the tokenizer and the model's config.json. */
   constructor(
     private readonly runtime: ModelRuntime,
-    readonly tokenizer: LlamaBpeTokenizer,
+    readonly tokenizer: LlamaTokenizer,
     readonly config: ClassifierConfig,
   ) {
     this.heads = [...config.head_order];

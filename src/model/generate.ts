@@ -1,7 +1,7 @@
 import { seededRandom } from '../core/random.ts';
 import { rowOf, type ModelRuntime } from './classifier.ts';
 import type { ClassifierConfig } from './config.ts';
-import type { LlamaBpeTokenizer } from './tokenizer.ts';
+import type { LlamaTokenizer } from './tokenizer.ts';
 
 /** Options of `generateText`. */
 export interface GenerateOptions {
@@ -30,7 +30,7 @@ export function generationPrompt(tags: Partial<Record<string, string>>): string 
  */
 export async function generateText(
   runtime: ModelRuntime,
-  tokenizer: LlamaBpeTokenizer,
+  tokenizer: LlamaTokenizer,
   config: ClassifierConfig,
   prompt: string,
   options: GenerateOptions = {},

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { Classifier, type ModelRuntime } from './classifier.ts';
 import { parseClassifierConfig } from './config.ts';
-import { LlamaBpeTokenizer } from './tokenizer.ts';
+import { LlamaTokenizer } from './tokenizer.ts';
 
 /** The model folder shipped with the app (`public/models/trendloom-classifier/`). */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../public/models/trendloom-classifier/', import.meta.url));
@@ -40,7 +40,7 @@ export async function loadNodeClassifier(modelDir = DEFAULT_MODEL_DIR, options: 
     }
   };
   const config = parseClassifierConfig(await readJson('config.json'));
-  const tokenizer = LlamaBpeTokenizer.fromJson(await readJson('tokenizer.json'));
+  const tokenizer = LlamaTokenizer.fromJson(await readJson('tokenizer.json'));
   const runtime = await createNodeRuntime(join(modelDir, options.onnxFile ?? config.onnx.model_file), options.threads);
   return new Classifier(runtime, tokenizer, config);
 }

@@ -6,7 +6,7 @@
 import { Classifier, type ModelRuntime } from './classifier.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { hashBytes } from './hash.ts';
-import { LlamaBpeTokenizer } from './tokenizer.ts';
+import { LlamaTokenizer } from './tokenizer.ts';
 import { coreMessage, englishText, type CoreMessage } from '../core/messages.ts';
 
 /** Where the shipped model lives on the app's origin. */
@@ -90,7 +90,7 @@ async function fetchOk(url: string): Promise<Response> {
 /** Loads config, tokenizer and the quantised ONNX graph from `baseUrl` and creates a session on the chosen backend (WASM threads: `threadCount`, default all cores). */
 export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' | Backend = 'auto', threadCount?: number): Promise<LoadedWebClassifier> {
   const config = parseClassifierConfig(await (await fetchOk(`${baseUrl}config.json`)).json());
-  const tokenizer = LlamaBpeTokenizer.fromJson(await (await fetchOk(`${baseUrl}tokenizer.json`)).json());
+  const tokenizer = LlamaTokenizer.fromJson(await (await fetchOk(`${baseUrl}tokenizer.json`)).json());
   let choice = await chooseBackend(preference);
   const fetchGraph = async (backend: Backend) =>
     new Uint8Array(await (await fetchOk(`${baseUrl}${modelFileFor(config, backend)}`)).arrayBuffer());
