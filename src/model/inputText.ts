@@ -12,8 +12,12 @@ export interface ItemTextFields {
   season?: string;
 }
 
-/** Inputs longer than this many characters are cut: the model reads at most 48 tokens anyway. */
-export const MAX_INPUT_CHARS = 400;
+/** Inputs longer than this many characters are cut: the model reads at most 128 tokens anyway. */
+export const MAX_INPUT_CHARS = 700;
+/** Descriptions are cut to this many characters, as in training (training/train_multi.py). */
+export const MAX_DESCRIPTION_CHARS = 600;
+/** The word that marks where the description starts in the model's input text. */
+export const DESCRIPTION_MARKER = 'Details:';
 
 /** Collapses runs of whitespace (tabs, new lines) to single spaces, as the training text has them. */
 export function normaliseItemText(text: string): string {
@@ -21,20 +25,62 @@ export function normaliseItemText(text: string): string {
 }
 
 /**
- * Builds the model's input text the way the design document joins item fields:
- * `Item: <name> <description> Materials: … Colors: … Season: …` (empty fields are left out),
- * wrapped by the config's template (`Item: {text}`). A bare string is taken as the item text.
+ * The item text as the model was trained to read it: `<name> Details: <description>`, or
+ * `Details: <description>` when there is no name, or the name alone.
+ */
+export function joinNameAndDescription(name: string, description: string): string {
+  const n = normaliseItemText(name);
+  const d = normaliseItemText(description).slice(0, MAX_DESCRIPTION_CHARS);
+  if (n && d) return `${n} ${DESCRIPTION_MARKER} ${d}`;
+  if (d) return `${DESCRIPTION_MARKER} ${d}`;
+  return n;
+}
+
+/**
+ * Builds the model's input text: `Item: <name> Details: <description> Materials: … Colors: … Season: …`
+ * (empty fields are left out), wrapped by the config's template (`Item: {text}`). A bare string is
+ * taken as the item text; one that starts with `Details:` is a description alone and is not wrapped.
  */
 export function buildInputText(fields: ItemTextFields | string, template = 'Item: {text}'): string {
-  const parts: string[] = [];
-  if (typeof fields === 'string') parts.push(fields);
+  let text: string;
+  if (typeof fields === 'string') text = normaliseItemText(fields);
   else {
-    if (fields.name) parts.push(fields.name);
-    if (fields.description) parts.push(fields.description);
+    const parts = [joinNameAndDescription(fields.name ?? '', fields.description ?? '')];
     if (fields.materials) parts.push(`Materials: ${fields.materials}`);
     if (fields.colors) parts.push(`Colors: ${fields.colors}`);
     if (fields.season) parts.push(`Season: ${fields.season}`);
+    text = normaliseItemText(parts.filter(Boolean).join(' '));
   }
-  const text = normaliseItemText(parts.join(' ')).slice(0, MAX_INPUT_CHARS);
+  text = text.slice(0, MAX_INPUT_CHARS);
+  if (text.startsWith(DESCRIPTION_MARKER)) return text;
   return template.replace('{text}', text);
+}
+
+/** Header words that say a text column is a description rather than a name. */
+const DESCRIPTION_HEADER = /(desc|detail|summary|about|review|body|long|描述|详情|说明|介绍)/i;
+/** A text column whose cells average more characters than this reads as a description. */
+const DESCRIPTION_MEAN_CHARS = 60;
+
+/** A text column as the splitter sees it: its header and the mean length of its non-empty cells. */
+export interface TextColumnShape {
+  /** Column header. */
+  name: string;
+  /** Mean characters per non-empty cell. */
+  meanChars: number;
+}
+
+/**
+ * Splits the columns mapped as item text into name columns and description columns: a header
+ * that says description/details, or long cells, make a description; the rest are names. When every
+ * column looks like a description, the shortest one is taken as the name.
+ */
+export function splitTextColumns(columns: readonly TextColumnShape[]): { names: string[]; descriptions: string[] } {
+  const isDescription = (c: TextColumnShape) => DESCRIPTION_HEADER.test(c.name) || c.meanChars > DESCRIPTION_MEAN_CHARS;
+  const names = columns.filter((c) => !isDescription(c)).map((c) => c.name);
+  const descriptions = columns.filter(isDescription).map((c) => c.name);
+  if (names.length === 0 && descriptions.length > 1) {
+    const shortest = [...columns].sort((a, b) => a.meanChars - b.meanChars)[0]!.name;
+    return { names: [shortest], descriptions: descriptions.filter((d) => d !== shortest) };
+  }
+  return { names, descriptions };
 }
