@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { itemTexts, sparseTextVector, withPredictionColumns } from './predictionColumns.ts';
+import { itemTexts, predictionColumnNames, sparseTextVector, withPredictionColumns } from './predictionColumns.ts';
 
 describe('prediction columns', () => {
   it('adds label and probability columns, null where there was no text, and survives IPC', () => {
@@ -12,6 +12,32 @@ describe('prediction columns', () => {
     expect(probs.get(0)).toBeCloseTo(0.9);
     expect(probs.get(1)).toBeNull();
     expect(again.getChild('name')!.get(2)).toBe('Red dress');
+  });
+
+  it('adds sure_<head> (Bool) and ood_distance (Float32) when given, null where there was no text, and they survive IPC', () => {
+    const table = tableFromArrays({ name: ['Navy shirt', '', 'Red dress', 'Odd thing'] });
+    const codes = { usage: Int32Array.from([1, -1, 0, 0]), gender: Int32Array.from([0, -1, 1, 1]) };
+    const probabilities = { usage: Float32Array.from([0.9, 0, 0.75, 0.4]), gender: Float32Array.from([0.8, 0, 0.6, 0.99]) };
+    const sure = { usage: Uint8Array.from([1, 0, 1, 0]), gender: Uint8Array.from([1, 0, 0, 1]) };
+    const oodDistances = Float32Array.from([0.05, NaN, 0.1, 0.7]);
+    const out = withPredictionColumns(table, ['usage', 'gender'], { usage: ['Casual', 'Formal'], gender: ['Men', 'Women'] }, codes, probabilities, { sure, oodDistances });
+    const again = tableFromIPC(tableToIPC(out));
+    expect(again.schema.fields.map((f) => f.name)).toEqual(['name', ...predictionColumnNames(['usage', 'gender'], { sure: true, oodDistances: true }).map((c) => c.name)]);
+    expect(again.schema.fields.map((f) => f.name)).toEqual(['name', 'pred_usage', 'prob_usage', 'sure_usage', 'pred_gender', 'prob_gender', 'sure_gender', 'ood_distance']);
+    expect(again.getChild('sure_usage')!.toArray()).toEqual([true, null, true, false]);
+    expect(again.getChild('sure_gender')!.toArray()).toEqual([true, null, false, true]);
+    expect(String(again.getChild('sure_usage')!.type)).toBe('Bool');
+    const distance = again.getChild('ood_distance')!;
+    expect([distance.get(0), distance.get(1), distance.get(3)]).toEqual([expect.closeTo(0.05, 6), null, expect.closeTo(0.7, 6)]);
+    // The existing columns keep their names and meanings.
+    expect(again.getChild('pred_usage')!.toArray()).toEqual(['Formal', null, 'Casual', 'Casual']);
+    expect(again.getChild('prob_gender')!.get(3)).toBeCloseTo(0.99);
+  });
+
+  it('adds no sure or distance columns unless given', () => {
+    const out = withPredictionColumns(tableFromArrays({ name: ['a'] }), ['usage'], { usage: ['Casual'] }, { usage: Int32Array.from([0]) }, { usage: Float32Array.from([1]) });
+    expect(out.schema.fields.map((f) => f.name)).toEqual(['name', 'pred_usage', 'prob_usage']);
+    expect(predictionColumnNames(['usage'])).toEqual([{ name: 'pred_usage', type: 'category' }, { name: 'prob_usage', type: 'number' }]);
   });
 
   it('keeps dictionary ids unique next to dictionary columns of the file', () => {

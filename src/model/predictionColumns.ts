@@ -1,8 +1,10 @@
 /**
  * Predictions → Arrow columns beside the catalogue: `pred_<head>` (dictionary of the head's labels,
- * null where the item had no text) and `prob_<head>` (Float32 probability). Pure; no DOM.
+ * null where the item had no text), `prob_<head>` (Float32 probability), and when given
+ * `sure_<head>` (Bool: the label passes the model's unsure rule) and `ood_distance` (Float32: the
+ * item's distance to the training data). Pure; no DOM.
  */
-import { Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
+import { Bool, Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
 
 /**
  * A Utf8 column built directly from bytes. Arrow's builders (vectorFromArray) compile a validity
@@ -47,16 +49,69 @@ export function probabilityVector(probabilities: Float32Array, codes: Int32Array
   return makeVector(makeData({ type: new Float32(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: probabilities }));
 }
 
-/** Returns the table with `pred_<head>` and `prob_<head>` columns added (replacing earlier ones). */
-export function withPredictionColumns(table: Table, heads: string[], labels: Record<string, string[]>, codes: Record<string, Int32Array>, probabilities: Record<string, Float32Array>): Table {
+/** A Bool column from one byte per row (non-zero = true), null where the label is null (code -1). */
+export function sureVector(sure: Uint8Array, codes: Int32Array): Vector {
+  const n = sure.length;
+  const bits = new Uint8Array((n + 7) >> 3);
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (codes[i]! < 0) {
+      nullCount++;
+      continue;
+    }
+    bitmap[i >> 3]! |= 1 << (i & 7);
+    if (sure[i]) bits[i >> 3]! |= 1 << (i & 7);
+  }
+  return makeVector(makeData({ type: new Bool(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: bits }));
+}
+
+/** A Float32 column of OOD distances, null where the distance is NaN (items without text). */
+export function oodDistanceVector(distances: Float32Array): Vector {
+  const n = distances.length;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(distances[i]!)) nullCount++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  return makeVector(makeData({ type: new Float32(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, data: distances }));
+}
+
+/** The optional derived columns of `withPredictionColumns`. */
+export interface PredictionExtras {
+  /** Per head: 1 = sure, 0 = unsure, one byte per row → `sure_<head>`. */
+  sure?: Record<string, Uint8Array>;
+  /** Per row: OOD distance (NaN = none) → `ood_distance`. */
+  oodDistances?: Float32Array;
+}
+
+/**
+ * Returns the table with `pred_<head>` and `prob_<head>` columns added, plus `sure_<head>` per head
+ * when `extras.sure` is given and `ood_distance` when `extras.oodDistances` is (replacing earlier ones).
+ */
+export function withPredictionColumns(table: Table, heads: string[], labels: Record<string, string[]>, codes: Record<string, Int32Array>, probabilities: Record<string, Float32Array>, extras: PredictionExtras = {}): Table {
   const columns: Record<string, Vector> = {};
   // Dictionary ids must not collide with the table's own (from the file's IPC) in one schema.
   let nextId = Math.max(-1, ...table.schema.dictionaries.keys()) + 1;
   for (const head of heads) {
     columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!, nextId++);
     columns[`prob_${head}`] = probabilityVector(probabilities[head]!, codes[head]!);
+    if (extras.sure) columns[`sure_${head}`] = sureVector(extras.sure[head]!, codes[head]!);
   }
+  if (extras.oodDistances) columns.ood_distance = oodDistanceVector(extras.oodDistances);
   return table.assign(new Table(columns));
+}
+
+/** Names of the columns `withPredictionColumns` adds, in its order, with their ColumnInfo type. */
+export function predictionColumnNames(heads: readonly string[], extras: { sure?: boolean; oodDistances?: boolean } = {}): { name: string; type: 'category' | 'number' | 'boolean' }[] {
+  const names: { name: string; type: 'category' | 'number' | 'boolean' }[] = [];
+  for (const head of heads) {
+    names.push({ name: `pred_${head}`, type: 'category' }, { name: `prob_${head}`, type: 'number' });
+    if (extras.sure) names.push({ name: `sure_${head}`, type: 'boolean' });
+  }
+  if (extras.oodDistances) names.push({ name: 'ood_distance', type: 'number' });
+  return names;
 }
 
 /** Joins an item's text columns into the one text the model reads (empty when all are missing). */
