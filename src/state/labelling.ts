@@ -1,4 +1,4 @@
-import { itemTexts, withPredictionColumns } from '../model/predictionColumns.ts';
+import { itemTexts, predictionColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
 import { translate } from '../ui/i18n.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
 import { CancelledError } from '../workers/protocol.ts';
@@ -34,11 +34,13 @@ export async function labelDataset(): Promise<void> {
     const texts = itemTexts(dataset.table, textColumns);
     const started = performance.now();
     const result = await inferenceWorker().request('model.classify', { texts }, { signal, onProgress: (p) => useAppStore.getState().setProgress(p) });
-    const table = withPredictionColumns(dataset.table, result.heads, model.labels, result.codes, result.probabilities);
-    const added: ColumnInfo[] = result.heads.flatMap((h) => [
-      { name: `pred_${h}`, type: 'category', role: 'label' },
-      { name: `prob_${h}`, type: 'number', role: 'ignore' },
-    ]);
+    const extras = { sure: result.sure, oodDistances: result.oodDistances };
+    const table = withPredictionColumns(dataset.table, result.heads, model.labels, result.codes, result.probabilities, extras);
+    const added: ColumnInfo[] = predictionColumnNames(result.heads, { sure: true, oodDistances: result.oodDistances !== undefined }).map(({ name, type }) => ({
+      name,
+      type,
+      role: name.startsWith('pred_') ? 'label' : 'ignore',
+    }));
     const columns = [...dataset.columns.filter((c) => !added.some((a) => a.name === c.name)), ...added];
     useAppStore.getState().setLabelled({ ...dataset, table, columns }, { items: texts.length, unique: result.unique, cached: result.cached, seconds: (performance.now() - started) / 1000 });
   } catch (error) {

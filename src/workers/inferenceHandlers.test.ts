@@ -39,7 +39,7 @@ describe('inference handlers (onnxruntime-node)', () => {
     expect(result.cached).toBe(0);
     const info = await client.request('model.load', {});
     const classifier = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });
-    const direct = await classifier.classifyItems([texts[0]!, texts[1]!]);
+    const direct = await classifier.classifyItems([texts[0]!, texts[1]!, texts[4]!]);
     for (const head of result.heads) {
       const codes = result.codes[head]!;
       expect(codes[2]).toBe(-1);
@@ -47,7 +47,12 @@ describe('inference handlers (onnxruntime-node)', () => {
       expect(info.labels[head]![codes[0]!]).toBe(direct[0]!.heads[head]!.label);
       expect(info.labels[head]![codes[1]!]).toBe(direct[1]!.heads[head]!.label);
       expect(result.probabilities[head]![1]).toBeCloseTo(direct[1]!.heads[head]!.probability, 5);
+      // Sure flags as the classifier judged them (all 1 while the shipped config has no unsure rule); 0 for empty text.
+      const sure = direct.map((d) => Number(d.heads[head]!.sure));
+      expect(Array.from(result.sure[head]!)).toEqual([sure[0], sure[1], 0, sure[0], sure[2]]);
+      if (!classifier.config.unsure) expect(sure).toEqual([1, 1, 1]);
     }
+    expect(result.oodDistances === undefined).toBe(classifier.config.unsure?.ood === undefined);
   });
 
   it('answers a reopened catalogue from the cache with identical results', async () => {

@@ -3,6 +3,7 @@
  * a content-hash cache, length-bucketed batches, progress and cancel. The model loader and the
  * cache are injected, so Node tests run the same handlers on onnxruntime-node.
  */
+import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { hashText } from '../model/hash.ts';
@@ -34,9 +35,16 @@ const CHUNK = 256;
 /** Lets a pending `cancel` message in: model runs may resolve without ever yielding to the event loop. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Cached rows: [code, probability] per head (the layout before calibration), then a sure flag per
+ * head, then the OOD distance (NaN without an OOD test). Old rows of 2 × heads values are still read
+ * when the model has no unsure rule (every item sure); a calibrated config keys its own rows.
+ */
+const packedLength = (heads: number) => 3 * heads + 1;
+
 /** Builds the inference handlers around a loader and a prediction cache. */
 export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed'> {
-  let loaded: { model: LoadedModel; info: ModelInfo } | undefined;
+  let loaded: { model: LoadedModel; info: ModelInfo; cachePrefix: string } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('The model is not loaded yet.');
     return loaded;
@@ -52,6 +60,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       const warm = performance.now();
       await model.classifier.classifyItems(['Navy blue cotton shirt for men']);
       const classifier = model.classifier;
+      const { calibration, unsure } = classifier.config;
       const info: ModelInfo = {
         backend: model.choice.backend,
         reason: model.choice.reason,
@@ -63,18 +72,26 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         modelId: model.modelId,
         loadMs,
         warmupMs: performance.now() - warm,
+        ...(calibration ? { calibratedOn: calibration.fitted_on } : {}),
+        ...(unsure ? { unsure: { minProbability: { ...unsure.min_probability }, ...(unsure.ood ? { maxDistance: unsure.ood.max_distance } : {}) } } : {}),
       };
-      loaded = { model, info };
+      // Calibrated results change with the config as well as with the graph.
+      const key = calibrationKey(classifier.config);
+      loaded = { model, info, cachePrefix: key ? `${model.modelId}+${key}` : model.modelId };
       return { result: info };
     },
 
     async 'model.classify'(params, context) {
-      const { model, info } = ready();
+      const { model, info, cachePrefix } = ready();
       const started = performance.now();
       const n = params.texts.length;
       const heads = info.heads;
+      const H = heads.length;
+      const plan = model.classifier.calibration;
       const codes = Object.fromEntries(heads.map((h) => [h, new Int32Array(n).fill(-1)]));
       const probabilities = Object.fromEntries(heads.map((h) => [h, new Float32Array(n)]));
+      const sure = Object.fromEntries(heads.map((h) => [h, new Uint8Array(n)]));
+      const oodDistances = plan.ood ? new Float32Array(n).fill(NaN) : undefined;
       // Identical texts are labelled once.
       const uniqueIndex = new Map<string, number>();
       const unique: string[] = [];
@@ -91,12 +108,12 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         itemToUnique[i] = u;
       }
       const packed: (Float32Array | undefined)[] = new Array(unique.length);
-      const keys = unique.map((t) => `${info.modelId}:${hashText(t)}`);
+      const keys = unique.map((t) => `${cachePrefix}:${hashText(t)}`);
       let cached = 0;
       if (params.useCache !== false) {
         const hits = await cache.getMany(keys);
         hits.forEach((hit, u) => {
-          if (hit && hit.length === 2 * heads.length) {
+          if (hit && (hit.length === packedLength(H) || (hit.length === 2 * H && !plan.judgesSure))) {
             packed[u] = hit;
             cached++;
           }
@@ -113,12 +130,14 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         const entries: [string, Float32Array][] = [];
         chunk.forEach((u, k) => {
           const p = predictions[k]!;
-          const row = new Float32Array(2 * heads.length);
+          const row = new Float32Array(packedLength(H));
           heads.forEach((h, j) => {
             const labelIndex = info.labels[h]!.indexOf(p.heads[h]!.label);
             row[2 * j] = labelIndex;
             row[2 * j + 1] = p.heads[h]!.probability;
+            row[2 * H + j] = p.heads[h]!.sure ? 1 : 0;
           });
+          row[3 * H] = p.oodDistance ?? NaN;
           packed[u] = row;
           entries.push([keys[u]!, row]);
         });
@@ -130,13 +149,16 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         const u = itemToUnique[i]!;
         if (u < 0) continue;
         const row = packed[u]!;
+        const legacy = row.length === 2 * H;
         heads.forEach((h, j) => {
           codes[h]![i] = row[2 * j]!;
           probabilities[h]![i] = row[2 * j + 1]!;
+          sure[h]![i] = legacy ? 1 : row[2 * H + j]!;
         });
+        if (oodDistances) oodDistances[i] = row[3 * H]!;
       }
-      const transfer = [...Object.values(codes), ...Object.values(probabilities)].map((a) => a.buffer);
-      return { result: { heads, codes, probabilities, unique: unique.length, cached, ms: performance.now() - started }, transfer };
+      const transfer = [...Object.values(codes), ...Object.values(probabilities), ...Object.values(sure), ...(oodDistances ? [oodDistances] : [])].map((a) => a.buffer);
+      return { result: { heads, codes, probabilities, sure, ...(oodDistances ? { oodDistances } : {}), unique: unique.length, cached, ms: performance.now() - started }, transfer };
     },
 
     async 'model.explain'(params) {

@@ -1,7 +1,7 @@
 /**
  * Params and results of the inference worker's requests (entries of RequestMap in protocol.ts).
- * Labels travel as Int32 codes into each head's label list and Float32 probabilities, moved with
- * transfer lists — never one object per item.
+ * Labels travel as Int32 codes into each head's label list, Float32 (calibrated) probabilities,
+ * Uint8 sure flags and Float32 OOD distances, moved with transfer lists — never one object per item.
  */
 import type { Backend } from '../model/session.web.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
@@ -39,6 +39,15 @@ export interface ModelInfo {
   loadMs: number;
   /** Milliseconds of the warm-up run. */
   warmupMs: number;
+  /** What the temperatures were fitted on, when config.json has a calibration block (else probabilities are uncalibrated). */
+  calibratedOn?: string;
+  /** The sure rule, when config.json has an unsure block (else every item is sure). */
+  unsure?: {
+    /** Per head: smallest sure calibrated top-1 probability. */
+    minProbability: Record<string, number>;
+    /** Largest OOD distance that is still sure, when the rule has an OOD test. */
+    maxDistance?: number;
+  };
 }
 
 /** `model.classify`: label item texts. */
@@ -49,14 +58,18 @@ export interface ModelClassifyParams {
   useCache?: boolean;
 }
 
-/** Predictions for every item: per head, the label code and its probability. */
+/** Predictions for every item: per head, the label code, its probability and whether it is sure. */
 export interface ModelClassifyResult {
   /** Head names. */
   heads: string[];
   /** Per head: label index per item into ModelInfo.labels[head] (-1 for empty text). */
   codes: Record<string, Int32Array>;
-  /** Per head: probability of that label per item. */
+  /** Per head: probability of that label per item (calibrated when config.json has temperatures). */
   probabilities: Record<string, Float32Array>;
+  /** Per head: 1 where the label is sure under config.json's unsure rule, else 0 (0 for empty text; every labelled item is 1 without a rule). */
+  sure: Record<string, Uint8Array>;
+  /** Per item: OOD distance of its embedding to the training centroids (NaN for empty text); only when config.json has an OOD test. */
+  oodDistances?: Float32Array;
   /** Distinct texts. */
   unique: number;
   /** Distinct texts answered from the cache. */

@@ -1,10 +1,11 @@
 /**
- * Content-addressed prediction cache: key = model id + hash of the item text, value = per head
- * (label code, probability). Reopening a catalogue labels its items from here instantly.
+ * Content-addressed prediction cache: key = model id (+ calibration key) + hash of the item text,
+ * value = per head (label code, probability), then per head a sure flag, then the OOD distance.
+ * Reopening a catalogue labels its items from here instantly.
  * An in-memory version serves Node tests; the worker uses IndexedDB.
  */
 
-/** A cached prediction: [code, probability] per head, packed in head order. */
+/** A cached prediction: [code, probability] per head in head order, then one sure flag per head, then the OOD distance (layout in inferenceHandlers.ts). */
 export type PackedPrediction = Float32Array;
 
 /** Get/put many entries at once (IndexedDB is fast per transaction, slow per request). */
