@@ -24,7 +24,7 @@ function recordingClassifier(onCall: (texts: readonly string[]) => void): CliCla
       onCall(texts);
       return texts.map((t) => {
         const label = t.replace('Item: ', '').split(' ')[0]!;
-        return { heads: { word: { label, probability: 0.5, top: [{ label, probability: 0.5 }, { label: 'other', probability: 0.25 }] } } };
+        return { heads: { word: { label, probability: 0.5, top: [{ label, probability: 0.5 }, { label: 'other', probability: 0.25 }], sure: true } } };
       });
     },
   };

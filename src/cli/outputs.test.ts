@@ -103,7 +103,7 @@ function fakeClassifier(failOnCall = 0): CliClassifier & { calls: number } {
       if (fake.calls === failOnCall) throw new Error('The model stopped (simulated).');
       return texts.map((t) => {
         const label = /red/i.test(t) ? 'Red' : /blue/i.test(t) ? 'Blue' : 'Other';
-        return { heads: { colour: { label, probability: 0.9, top: [{ label, probability: 0.9 }] } } };
+        return { heads: { colour: { label, probability: 0.9, top: [{ label, probability: 0.9 }], sure: true } } };
       });
     },
   };
