@@ -6,7 +6,8 @@
  * Figures only; never pass/fail.
  *
  * Options: ITEMS=20000 (product names from ../shared/data/fashion-products/styles.csv, or the demo
- * catalogue repeated when that file is absent), THREADS (browser WASM threads and ORT-node intra-op
+ * catalogue repeated when that file is absent), TEXT=descriptions (description-length items instead:
+ * other shops' names with their descriptions, `<name> Details: <description>`), THREADS (browser WASM threads and ORT-node intra-op
  * threads; default: all cores), BROWSER_THREADS (browser WASM threads alone; default: the app's own choice).
  */
 import { availableParallelism } from 'node:os';
@@ -14,14 +15,15 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
-import { productNames } from './productNames.ts';
+import { describedItems, productNames } from './productNames.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.ITEMS ?? 20_000);
 const THREADS = Number(process.env.THREADS ?? availableParallelism());
 const BROWSER_THREADS = process.env.BROWSER_THREADS ? Number(process.env.BROWSER_THREADS) : process.env.THREADS ? THREADS : undefined;
 
-const { names, source } = productNames('public/demo/catalogue-sample.csv');
+const DESCRIPTIONS = process.env.TEXT === 'descriptions';
+const { names, source } = (DESCRIPTIONS ? describedItems : productNames)('public/demo/catalogue-sample.csv');
 const texts = Array.from({ length: ITEMS }, (_, i) => names[(i * 7919) % names.length]!);
 const distinct = new Set(texts).size;
 
@@ -66,6 +68,7 @@ try {
   const nodePerSecond = ITEMS / nodeSeconds;
   const result = {
     bench: 'classify',
+    text: DESCRIPTIONS ? 'name + description' : 'product name',
     source,
     items: ITEMS,
     distinct,
@@ -79,7 +82,7 @@ try {
     model_load_ms: Math.round(run.info.loadMs),
     first_result_after_load_ms: Math.round(firstResult),
   };
-  console.log(`items: ${ITEMS} product names (${distinct} distinct) from ${source}`);
+  console.log(`items: ${ITEMS} ${DESCRIPTIONS ? 'names with descriptions' : 'product names'} (${distinct} distinct) from ${source}`);
   console.log(`browser (onnxruntime-web ${run.info.backend}, ${run.info.threads} threads, isolated=${run.isolated}): ${result.browser_items_per_s} items/s`);
   console.log(`node (onnxruntime-node, ${THREADS} threads): ${result.node_items_per_s} items/s`);
   console.log(`browser / node: ${result.browser_over_node}`);

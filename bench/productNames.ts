@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readCsvRows } from '../src/core/aggregate/seriesSet.ts';
+import { joinNameAndDescription } from '../src/model/inputText.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = 'shared/data/fashion-products/styles.csv';
@@ -20,3 +22,27 @@ export function productNames(fallback: string, fallbackLabel = fallback): { name
   });
   return { names, source: path === shared ? SHARED : fallbackLabel };
 }
+
+/**
+ * Description-length item texts (`<name> Details: <description>`, in the `names` slot of productNames' answer) from the other shops' catalogues in
+ * `../shared/data/catalogues` (adidas and Zara: names with one-paragraph descriptions), or the
+ * product names with a fixed sentence appended when the shared data is absent.
+ */
+export function describedItems(fallback: string): { names: string[]; source: string } {
+  const dir = resolve(ROOT, '..', 'shared/data/catalogues');
+  const files = ['adidas_us.csv', 'zara_us.csv'].map((f) => resolve(dir, f)).filter(existsSync);
+  if (files.length === 0) {
+    const { names, source } = productNames(fallback);
+    return { names: names.map((n) => joinNameAndDescription(n, `${n} in a relaxed fit with a soft hand feel, made to wear every day and easy to pair with the rest of the collection.`)), source };
+  }
+  const texts: string[] = [];
+  for (const file of files) {
+    const rows = readCsvRows(readFileSync(file, 'utf8'));
+    const header = rows[0]!;
+    const name = header.indexOf('name');
+    const description = header.indexOf('description');
+    for (const row of rows.slice(1)) if (row[description]) texts.push(joinNameAndDescription(row[name] ?? '', row[description]!));
+  }
+  return { names: texts, source: 'shared/data/catalogues/{adidas_us,zara_us}.csv' };
+}
+
