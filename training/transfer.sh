@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PY=/usr/bin/python3
-LM_STEPS=${LOSO_LM_STEPS:-250}
-STEPS=${LOSO_STEPS:-800}
+LM_STEPS=${LOSO_LM_STEPS:-200}
+STEPS=${LOSO_STEPS:-600}
 FOLDS=${LOSO_FOLDS:-"womens_ecommerce_reviews amazon_implicitave flipkart_ecommerce_sample adidas_us,zara_us myntra"}
 mkdir -p training/out/loso
 for src in $FOLDS; do
