@@ -49,9 +49,16 @@ describe('prediction columns', () => {
     expect(new Set(again.schema.dictionaries.keys()).size).toBe(3);
   });
 
-  it('joins text columns, skipping missing parts', () => {
-    const table = tableFromArrays({ name: ['Shirt', 'Dress', ''], description: ['linen, relaxed', '', ''] });
-    expect(itemTexts(table, ['name', 'description'])).toEqual(['Shirt linen, relaxed', 'Dress', '']);
+  it('joins text columns as name, then Details: and the description, skipping missing parts', () => {
+    const table = tableFromArrays({ name: ['Shirt', 'Dress', '', ''], description: ['linen, relaxed', '', 'Soft wool coat', ''] });
+    expect(itemTexts(table, ['name', 'description'])).toEqual(['Shirt Details: linen, relaxed', 'Dress', 'Details: Soft wool coat', '']);
+  });
+
+  it('tells a long text column from the name by its cells, whatever the order of the columns', () => {
+    const long = 'A relaxed shirt in washed linen with a camp collar, short sleeves and a straight hem that sits at the hip.';
+    const table = tableFromArrays({ copy: [long, long], title: ['Camp shirt', 'Linen shirt'] });
+    expect(itemTexts(table, ['copy', 'title'])).toEqual([`Camp shirt Details: ${long}`, `Linen shirt Details: ${long}`]);
+    expect(itemTexts(table, ['title'])).toEqual(['Camp shirt', 'Linen shirt']);
   });
 
   it('builds a nullable text column from a few values', () => {

@@ -4,6 +4,7 @@
  * `sure_<head>` (Bool: the label passes the model's unsure rule) and `ood_distance` (Float32: the
  * item's distance to the training data). Pure; no DOM.
  */
+import { joinNameAndDescription, splitTextColumns } from './inputText.ts';
 import { Bool, Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
 
 /**
@@ -114,20 +115,40 @@ export function predictionColumnNames(heads: readonly string[], extras: { sure?:
   return names;
 }
 
-/** Joins an item's text columns into the one text the model reads (empty when all are missing). */
+/** One cell as text: list cells (materials, colours) are joined with commas; missing cells are ''. */
+function cellText(vector: Vector, row: number): string {
+  const value: unknown = vector.get(row);
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' && 'toArray' in value ? Array.from((value as { toArray(): ArrayLike<unknown> }).toArray()).join(', ') : String(value);
+  return text.trim();
+}
+
+/** Rows sampled to measure a text column's typical cell length. */
+const SHAPE_SAMPLE_ROWS = 2000;
+
+/**
+ * Joins an item's text columns into the one text the model reads (empty when all are missing):
+ * name columns first, then `Details:` and the description columns (`splitTextColumns` tells them
+ * apart by header and cell length), as the model was trained to read them.
+ */
 export function itemTexts(table: Table, textColumns: string[]): string[] {
-  const vectors = textColumns.map((c) => table.getChild(c)).filter((v): v is Vector => v !== null);
-  const out = new Array<string>(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    let text = '';
-    for (const vector of vectors) {
-      const value: unknown = vector.get(i);
-      if (value === null || value === undefined) continue;
-      const part = typeof value === 'object' && value !== null && 'toArray' in value ? Array.from((value as { toArray(): ArrayLike<unknown> }).toArray()).join(', ') : String(value);
-      if (part.trim()) text = text ? `${text} ${part.trim()}` : part.trim();
+  const present = textColumns.filter((c) => table.getChild(c) !== null);
+  const shapes = present.map((name) => {
+    const vector = table.getChild(name)!;
+    let chars = 0;
+    let cells = 0;
+    for (let i = 0; i < Math.min(table.numRows, SHAPE_SAMPLE_ROWS); i++) {
+      const text = cellText(vector, i);
+      if (text) (chars += text.length), cells++;
     }
-    out[i] = text;
-  }
+    return { name, meanChars: cells ? chars / cells : 0 };
+  });
+  const { names, descriptions } = splitTextColumns(shapes);
+  const nameVectors = names.map((c) => table.getChild(c)!);
+  const descriptionVectors = descriptions.map((c) => table.getChild(c)!);
+  const joined = (vectors: Vector[], row: number) => vectors.map((v) => cellText(v, row)).filter(Boolean).join(' ');
+  const out = new Array<string>(table.numRows);
+  for (let i = 0; i < table.numRows; i++) out[i] = joinNameAndDescription(joined(nameVectors, i), joined(descriptionVectors, i));
   return out;
 }
 
