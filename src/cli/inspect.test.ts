@@ -26,6 +26,10 @@ describe('trendloom inspect', () => {
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(out)).toEqual({
       rows: 32,
+      records: 33,
+      rows_left_out: 1,
+      truncated: false,
+      problems_total: 2,
       columns: [
         { name: 'description', type: 'category', role: 'text' },
         { name: 'colour', type: 'category', role: 'colours' },

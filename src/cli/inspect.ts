@@ -18,7 +18,12 @@ line 1).
 
 Options:
   --json                 print exactly one JSON object:
-                         {"rows": N, "columns": [{"name","type","role"}], "problems": [{"line","column","message"}]}
+                         {"rows": N, "records": N, "rows_left_out": N, "truncated": false,
+                          "columns": [{"name","type","role"}], "problems": [{"line","column","message"}],
+                          "problems_total": N}
+                         (rows + rows_left_out = records; "problems" lists the first 10,000 of
+                         problems_total; "truncated" is true when the row cap stopped reading)
+  --max-rows <n|all>     read at most n rows (default 3,000,000); 'all' reads every row
   --delimiter <d>        field delimiter: , ; tab |  (default: detected)
   --encoding <e>         utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
   --header / --no-header whether the first row holds column names (default: detected)
@@ -63,12 +68,27 @@ export function intakeOptionsFromArgs(args: ReturnType<typeof parseArgs>): Intak
   }
   if (args.options.has('header')) options.header = true;
   if (args.options.has('no-header')) options.header = false;
+  const maxRows = optionValue(args, 'max-rows');
+  if (maxRows !== undefined) options.maxRows = parseMaxRows(maxRows);
   const hemisphere = optionValue(args, 'hemisphere');
   if (hemisphere !== undefined) {
     if (hemisphere !== 'north' && hemisphere !== 'south') throw new CliUsageError(`--hemisphere must be north or south (got '${hemisphere}').`);
     options.hemisphere = hemisphere;
   }
   return options;
+}
+
+/** The value of --max-rows: a whole number of rows, or 'all' for no cap. */
+export function parseMaxRows(text: string): number {
+  if (text.toLowerCase() === 'all') return Number.POSITIVE_INFINITY;
+  const n = Number(text.replaceAll(',', '').replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`--max-rows must be a whole number of rows or 'all' (got '${text}').`);
+  return n;
+}
+
+/** The sentence for a read stopped by the row cap, with the option that lifts it. */
+export function rowCapSentence(rows: number): string {
+  return `Only the first ${rows.toLocaleString('en-US')} rows were read (the row cap); the rest of the file was not. Use --max-rows all to read every row.`;
 }
 
 // Terminal columns a string takes: CJK and full-width characters take two, so Chinese headers line up.
@@ -101,8 +121,12 @@ export const inspectCommand: CliCommand = {
     if (args.options.has('json')) {
       const json = {
         rows: result.stats.rows,
+        records: result.stats.records,
+        rows_left_out: result.stats.rejectedRows,
+        truncated: result.stats.truncated,
         columns: result.columns.map(({ name, type, role }) => ({ name, type, role })),
         problems: result.problems.map(({ line, column, message }) => ({ line, column, message })),
+        problems_total: result.stats.problems,
       };
       io.out(`${JSON.stringify(json)}\n`);
       return 0;
@@ -116,6 +140,7 @@ export const inspectCommand: CliCommand = {
     const cells = `${stats.badCells.toLocaleString('en-US')} ${stats.badCells === 1 ? 'cell' : 'cells'} left empty`;
     if (stats.rejectedRows > 0) lines.push(`${stats.rejectedRows.toLocaleString('en-US')} of ${stats.records.toLocaleString('en-US')} rows left out; ${cells}.`);
     else if (stats.badCells > 0) lines.push(`${cells}.`);
+    if (stats.truncated) lines.push(rowCapSentence(stats.records));
     lines.push('');
     const nameWidth = Math.min(40, Math.max(6, ...result.columns.map((c) => displayWidth(c.name))));
     const typeWidth = Math.max(4, ...result.columns.map((c) => c.type.length));
@@ -126,14 +151,16 @@ export const inspectCommand: CliCommand = {
     lines.push('');
     if (result.problems.length === 0) lines.push('No problems.');
     else {
-      lines.push(`Problems (${result.problems.length.toLocaleString('en-US')}):`);
+      lines.push(`Problems (${stats.problems.toLocaleString('en-US')}):`);
       const shown = result.problems.slice(0, 50);
       for (const problem of shown) lines.push(`  line ${problem.line}${problem.column ? `, ${problem.column}` : ''}: ${problem.message}`);
-      if (result.problems.length > shown.length) lines.push(`  … and ${(result.problems.length - shown.length).toLocaleString('en-US')} more (use --json to see all).`);
+      if (stats.problems > shown.length) lines.push(`  … and ${(stats.problems - shown.length).toLocaleString('en-US')} more (--json lists the first ${result.problems.length.toLocaleString('en-US')}).`);
     }
-    if (result.notes.length > 0) {
+    // The row-cap note is worded for the page; the sentence above says it for the command line.
+    const notes = result.notes.filter((_, i) => !result.noteDetails[i]?.code.startsWith('note.row-cap'));
+    if (notes.length > 0) {
       lines.push('', 'Notes:');
-      for (const note of result.notes) lines.push(`  - ${note}`);
+      for (const note of notes) lines.push(`  - ${note}`);
     }
     io.out(`${lines.join('\n')}\n`);
     return 0;

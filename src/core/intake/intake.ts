@@ -80,6 +80,8 @@ export interface IntakeStats {
   rejectedRows: number;
   /** Cells that could not be read (left empty, row kept), each with a problem. */
   badCells: number;
+  /** Problems found in all: rejectedRows + badCells (the problems list holds the first MAX_PROBLEMS_LISTED). */
+  problems: number;
   /** Blank lines skipped. */
   blankLines: number;
   /** Encoding of a CSV. */
@@ -193,9 +195,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   const { head, done } = await readHead(iterator);
   const format = detectFormat(head, source.name);
   const problems: IntakeProblem[] = [];
-  let problemCount = 0;
   const addProblem = (problem: IntakeProblem) => {
-    problemCount++;
     if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
   };
   const notes: string[] = [];
@@ -204,7 +204,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   const typing: { delimiter?: string } = {};
 
   let input: ColumnarInput;
-  let stats: Omit<IntakeStats, 'badCells' | 'timings'>;
+  let stats: Omit<IntakeStats, 'badCells' | 'problems' | 'timings'>;
   let parts: { parts: number; splitWait?: number; splitMerge?: number } = { parts: 1 };
   if (format === 'csv') {
     const csvOptions: CsvOptions = { delimiter: options.delimiter, encoding: options.encoding, header: options.header, maxRows: options.maxRows, capNote: options.capNote };
@@ -307,9 +307,15 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   }
   if (!labellable) note(coreMessage(anyWords ? 'note.no-text-column' : 'note.no-words'));
   if (!dateColumn) note(coreMessage('note.no-date'));
-  if (problemCount > problems.length && !noteDetails.some((detail) => detail.code === 'note.problems-listed')) {
-    note(coreMessage('note.problems-listed', { count: problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
+  // Every left-out row and every emptied cell is one problem; the CSV reader lists at most
+  // MAX_PROBLEMS_LISTED of its own, so the total comes from the counts, not from the list.
+  const problemTotal = stats.rejectedRows + badCells;
+  const listedNote = noteDetails.findIndex((detail) => detail.code === 'note.problems-listed');
+  if (listedNote >= 0) {
+    notes.splice(listedNote, 1);
+    noteDetails.splice(listedNote, 1);
   }
+  if (problemTotal > problems.length) note(coreMessage('note.problems-listed', { count: problemTotal.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
   if (stats.rejectedRows > 0) note(coreMessage('note.rows-left-out', { rejected: stats.rejectedRows.toLocaleString('en-US'), records: stats.records.toLocaleString('en-US') }));
   problems.sort((a, b) => a.line - b.line);
   const table = new Table(vectors);
@@ -321,7 +327,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     notes,
     noteDetails,
     dateColumn,
-    stats: { ...stats, badCells, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
+    stats: { ...stats, badCells, problems: problemTotal, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
   };
 }
 
