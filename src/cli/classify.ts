@@ -11,7 +11,8 @@ import { headColumnsWithModel, parseHeads } from '../model/head/applyWithModel.t
 import type { EmbeddingModel } from '../model/head/embedding.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText } from '../model/inputText.ts';
-import { fileSource } from './inspect.ts';
+import { fileSource, parseMaxRows } from './inspect.ts';
+import { countFileLines, describeRead, readAccount, type ReadAccount } from './readReport.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
 
@@ -33,8 +34,10 @@ export interface CliTableSource {
   columns: string[];
   /** The intake's guess of each column's role ('text', 'materials', 'colours', 'season', …). */
   roles: Map<string, string>;
-  /** Warnings for the user (rows the intake could not read). */
+  /** Lines for the user about the read: rows left out (line and reason), how the file's lines add up, the row cap. */
   notes: string[];
+  /** The counts behind the notes. */
+  account: ReadAccount;
   /** Rows in the table. */
   rowCount: number;
   /** The cells of one row as text (same order as `columns`; missing cells are ''). */
@@ -47,7 +50,7 @@ export interface CliTableSource {
  * columns; rows become strings only when asked for, so a large file is never held as row arrays.
  * Columns the intake derives (a date from year + season) are left out.
  */
-export async function openTableForCli(path: string): Promise<CliTableSource> {
+export async function openTableForCli(path: string, options: { maxRows?: number } = {}): Promise<CliTableSource> {
   try {
     if (!(await stat(path)).isFile()) throw new Error('it is not a file');
   } catch (error) {
@@ -59,14 +62,18 @@ export async function openTableForCli(path: string): Promise<CliTableSource> {
   const preview = await intake(await fileSource(path), { requireText: false, capNote: false, maxRows: 1 });
   const original = preview.columns.filter((c) => !c.derived);
   const types = nameRecordFrom(original.map((c) => [c.name, 'text' as const] as const));
-  const result = await intake(await fileSource(path), { requireText: false, types });
+  const result = await intake(await fileSource(path), { requireText: false, types, maxRows: options.maxRows });
   const columns = original.map((c) => c.name);
   const vectors = columns.map((c) => result.table.getChild(c));
-  const notes = result.stats.rejectedRows ? [`${result.stats.rejectedRows} rows could not be read and are left out (first problem: ${result.problems[0]?.message ?? 'unknown'}).`] : [];
+  const { stats } = result;
+  // The file's lines are counted (one more pass, no parsing) so the notes can say how they add up.
+  const lines = stats.format === 'csv' && !stats.truncated ? await countFileLines(path, stats.encoding) : undefined;
+  const account = readAccount(stats, result.problems, lines);
   return {
     columns,
     roles: new Map(original.map((c) => [c.name, c.role])),
-    notes,
+    notes: describeRead(account, path),
+    account,
     rowCount: result.table.numRows,
     row: (r) =>
       vectors.map((v) => {
@@ -77,8 +84,8 @@ export async function openTableForCli(path: string): Promise<CliTableSource> {
 }
 
 /** Reads a whole table into rows of text cells (see `openTableForCli`); for files that fit in memory as rows. */
-export async function readTableForCli(path: string): Promise<CliTable> {
-  const source = await openTableForCli(path);
+export async function readTableForCli(path: string, options: { maxRows?: number } = {}): Promise<CliTable> {
+  const source = await openTableForCli(path, options);
   const rows = new Array<string[]>(source.rowCount);
   for (let r = 0; r < source.rowCount; r++) rows[r] = source.row(r);
   return { columns: source.columns, rows, roles: source.roles, notes: source.notes };
@@ -113,6 +120,11 @@ article type, sub-category, master category, colour, usage (style), gender and s
   --model <dir>   another model folder (default: the shipped public/models/trendloom-classifier)
   --head <file>   a fine-tuned head (trendloom train-head): adds pred_<label> and prob_<label>;
                   give it more than once for several heads
+  --max-rows <n|all>  read at most n rows (default 3,000,000); 'all' reads every row
+
+Rows that cannot be read are left out and listed (line and reason) on standard error, with how
+the file's lines add up. --out is written to a temporary file and renamed when complete; it may
+not be the catalogue, a --head file, or inside --model.
 
 Output: every input column, then pred_<head> and prob_<head> for each head.`;
 
@@ -174,6 +186,8 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
       const topKText = optionValue(args, 'top-k') ?? '1';
       const topK = Number(topKText);
       if (!Number.isInteger(topK) || topK < 1 || topK > 20) throw new CliUsageError(`--top-k must be a whole number from 1 to 20 (got "${topKText}").`);
+      const maxRowsText = optionValue(args, 'max-rows');
+      const maxRows = maxRowsText === undefined ? undefined : parseMaxRows(maxRowsText);
       const outPath = optionValue(args, 'out');
       const headPaths = args.options.get('head') ?? [];
       const modelDir = optionValue(args, 'model');
@@ -190,7 +204,7 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
               io.out(text);
               await io.drain?.();
             };
-        return classifyToCsv(file, { topK, headPaths, modelDir, text: optionValue(args, 'text') }, loadClassifier, write, io);
+        return classifyToCsv(file, { topK, headPaths, modelDir, text: optionValue(args, 'text'), maxRows }, loadClassifier, write, io);
       }, folders);
       const seconds = (Date.now() - started) / 1000;
       io.err(`classify: ${rows.toLocaleString('en')} items in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}\n`);
@@ -202,14 +216,14 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
 /** Reads the catalogue, labels it batch by batch and hands each batch's CSV lines to `write`; resolves to the row count. */
 async function classifyToCsv(
   file: string,
-  options: { topK: number; headPaths: readonly string[]; modelDir: string | undefined; text: string | undefined },
+  options: { topK: number; headPaths: readonly string[]; modelDir: string | undefined; text: string | undefined; maxRows: number | undefined },
   loadClassifier: ClassifierLoader,
   write: (text: string) => Promise<void>,
   io: CliIO,
 ): Promise<number> {
   const { topK } = options;
-  const table = await openTableForCli(file);
-  for (const note of table.notes) io.err(`classify: ${note}\n`);
+  const table = await openTableForCli(file, { maxRows: options.maxRows });
+  for (const note of table.notes) io.err(note.startsWith(' ') ? `${note}\n` : `classify: ${note}\n`);
   let textNames: string[];
   if (options.text) {
     textNames = options.text.split(',').map((s) => s.trim()).filter(Boolean);

@@ -4,6 +4,7 @@ import { checkHeadLabels, HeadLabelsError, keepFrequentLabels, labelFrequencies,
 import type { TrainHooks } from '../core/finetune/linear.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
+import { parseMaxRows } from './inspect.ts';
 import { withOutputs } from './outputs.ts';
 
 /** The model features train-head uses by default (see docs/BENCHMARKS.md, Fine-tuning). */
@@ -33,6 +34,7 @@ Options:
                         (also every class probability of the model's own heads).
   --no-refit            Keep the model fitted without the validation rows (by default, once
                         validation has chosen the epochs, the head is refitted on all labelled rows).
+  --max-rows <n|all>    Read at most n rows (default 3,000,000); 'all' reads every row.
   --json                Print the metrics as JSON instead of a table.
 `;
 
@@ -40,9 +42,9 @@ Options:
  * Reads a table for train-head through the shared intake (CSV, Arrow, Parquet; every cell as
  * text), the same reader `trendloom classify` uses; warnings (rows left out) go to `warn`.
  */
-export async function readTableFile(path: string, warn: (line: string) => void = () => {}): Promise<CsvRows> {
+export async function readTableFile(path: string, warn: (line: string) => void = () => {}, options: { maxRows?: number } = {}): Promise<CsvRows> {
   const { readTableForCli } = await import('./classify.ts');
-  const table = await readTableForCli(path);
+  const table = await readTableForCli(path, options);
   for (const note of table.notes) warn(note);
   if (table.columns.length === 0) throw new Error(`'${path}' is empty.`);
   return { columns: table.columns, rows: table.rows };
@@ -157,13 +159,15 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         refit: optionValue(args, 'no-refit') !== 'true',
       };
       const maxLabels = numberOption(args, 'max-labels', (n) => Number.isInteger(n) && n >= 2 && n <= MAX_HEAD_LABELS);
+      const maxRowsText = optionValue(args, 'max-rows');
+      const maxRows = maxRowsText === undefined ? undefined : parseMaxRows(maxRowsText);
 
       const modelDir = optionValue(args, 'model') ?? 'public/models/trendloom-classifier';
       const features = optionValue(args, 'features') ?? DEFAULT_FEATURES;
       if (features !== 'embedding' && features !== 'embedding+probabilities') throw new CliUsageError(`--features must be embedding or embedding+probabilities, not '${features}'.`);
       // The head file is checked (not the input, folder writable) before any work, and written whole or not at all.
       const { result, started } = await withOutputs([{ label: 'the training file', path: file }], [{ option: '--out', path: out }], async (files) => {
-        const table = await readTableFile(file, (note) => io.err(`${note}\n`));
+        const table = await readTableFile(file, (note) => io.err(`${note}\n`), { maxRows });
         const read = textsAndLabels(table, textColumns, label, sep);
         const { texts } = read;
         let { labels } = read;
