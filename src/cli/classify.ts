@@ -10,7 +10,7 @@ import type { ClassifierConfig } from '../model/config.ts';
 import { headColumnsWithModel, parseHeads } from '../model/head/applyWithModel.ts';
 import type { EmbeddingModel } from '../model/head/embedding.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
-import { buildInputText } from '../model/inputText.ts';
+import { buildInputText, splitTextColumns } from '../model/inputText.ts';
 import { fileSource, parseMaxRows } from './inspect.ts';
 import { countFileLines, describeRead, readAccount, type ReadAccount } from './readReport.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -91,10 +91,12 @@ export async function readTableForCli(path: string, options: { maxRows?: number 
   return { columns: source.columns, rows, roles: source.roles, notes: source.notes };
 }
 
-/** The item fields for one row: materials/colour/season columns go to their labelled slots. */
-function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], textColumns: readonly number[]): ItemTextFields {
+/** The item fields for one row: materials/colour/season columns go to their labelled slots; the other
+ * text columns are the name, or the description when `descriptionColumns` holds them. */
+function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], textColumns: readonly number[], descriptionColumns: ReadonlySet<number>): ItemTextFields {
   const fields: ItemTextFields = {};
   const name: string[] = [];
+  const description: string[] = [];
   for (const c of textColumns) {
     const value = row[c] ?? '';
     if (!value) continue;
@@ -102,10 +104,29 @@ function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], te
     if (role === 'materials') fields.materials = value;
     else if (role === 'colours') fields.colors = value;
     else if (role === 'season') fields.season = value;
-    else name.push(value);
+    else (descriptionColumns.has(c) ? description : name).push(value);
   }
   fields.name = name.join(' ');
+  fields.description = description.join(' ');
   return fields;
+}
+
+/** Rows read to tell name columns from description columns by their cells' length. */
+const SHAPE_SAMPLE_ROWS = 2000;
+
+/** The text columns that hold descriptions (header words such as "description", or long cells). */
+function descriptionColumnsOf(table: { columns: readonly string[]; rowCount: number; row(r: number): string[] }, textColumns: readonly number[]): Set<number> {
+  const shapes = textColumns.map((c) => {
+    let chars = 0;
+    let cells = 0;
+    for (let r = 0; r < Math.min(table.rowCount, SHAPE_SAMPLE_ROWS); r++) {
+      const value = table.row(r)[c] ?? '';
+      if (value) (chars += value.length), cells++;
+    }
+    return { name: table.columns[c]!, meanChars: cells ? chars / cells : 0 };
+  });
+  const { descriptions } = splitTextColumns(shapes);
+  return new Set(textColumns.filter((c) => descriptions.includes(table.columns[c]!)));
 }
 
 const USAGE = `Usage: trendloom classify <file> [--text <col>[,<col>…]] [--out <file.csv>] [--top-k K]
@@ -114,7 +135,8 @@ Labels every item of a catalogue (CSV, Arrow or Parquet) with the built-in Llama
 article type, sub-category, master category, colour, usage (style), gender and season.
 
   --text <cols>   columns holding the item's text, comma-separated (default: the columns
-                  the intake recognises as item text)
+                  the intake recognises as item text); a name and a description column are
+                  both read (\`--text name,description\`): the model sees "<name> Details: <description>"
   --out <file>    write the CSV here (default: standard output)
   --top-k K       also write the next K-1 labels per head (pred_<head>_2, prob_<head>_2, …)
   --model <dir>   another model folder (default: the shipped public/models/trendloom-classifier)
@@ -126,7 +148,9 @@ Rows that cannot be read are left out and listed (line and reason) on standard e
 the file's lines add up. --out is written to a temporary file and renamed when complete; it may
 not be the catalogue, a --head file, or inside --model.
 
-Output: every input column, then pred_<head> and prob_<head> for each head.`;
+Output: every input column, then pred_<head>, prob_<head> (the calibrated probability) and
+sure_<head> (true/false: false when the model is unsure — low calibrated confidence, or text unlike
+anything it was trained on; the thresholds come from the model's config.json) for each head.`;
 
 /** What classify needs from the classifier: the shipped one on onnxruntime-node, or a stand-in in tests. */
 export interface CliClassifier extends EmbeddingModel {
@@ -153,22 +177,25 @@ export const CLASSIFY_BATCH_ROWS = 4096;
 /** Distinct texts whose prediction cells are remembered across batches (repeated items are run once). */
 const PREDICTION_CACHE_LIMIT = 50_000;
 
-/** The classifier's output columns: pred_<head>, prob_<head> (and _2… for top-k), per head. */
+/** The classifier's output columns: pred_<head>, prob_<head>, sure_<head> (and pred/prob _2… for top-k), per head. */
 export function predictionHeader(heads: readonly string[], topK: number): string[] {
   const header: string[] = [];
   for (const head of heads) {
-    header.push(`pred_${head}`, `prob_${head}`);
+    header.push(`pred_${head}`, `prob_${head}`, `sure_${head}`);
     for (let k = 2; k <= topK; k++) header.push(`pred_${head}_${k}`, `prob_${head}_${k}`);
   }
   return header;
 }
 
-/** One item's cells for `predictionHeader`: label and probability (4 decimals) per head and rank. */
+/** One item's cells for `predictionHeader`: label and probability (4 decimals) per head and rank, and the sure flag. */
 export function predictionCells(prediction: ItemPrediction, heads: readonly string[], topK: number): string[] {
   const cells: string[] = [];
   for (const head of heads) {
-    const top = prediction.heads[head]!.top;
-    for (let k = 0; k < topK; k++) cells.push(top[k]?.label ?? '', top[k] ? top[k]!.probability.toFixed(4) : '');
+    const { top, sure } = prediction.heads[head]!;
+    for (let k = 0; k < topK; k++) {
+      cells.push(top[k]?.label ?? '', top[k] ? top[k]!.probability.toFixed(4) : '');
+      if (k === 0) cells.push(String(sure));
+    }
   }
   return cells;
 }
@@ -238,6 +265,7 @@ async function classifyToCsv(
     }
   }
   const textColumns = textNames.map((n) => table.columns.indexOf(n));
+  const descriptionColumns = descriptionColumnsOf(table, textColumns);
   const classifier = await loadClassifier(options.modelDir);
   const heads = options.headPaths.length > 0 ? await readHeads(options.headPaths) : [];
   // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
@@ -249,7 +277,7 @@ async function classifyToCsv(
     const end = Math.min(total, start + CLASSIFY_BATCH_ROWS);
     const rows: string[][] = [];
     for (let r = start; r < end; r++) rows.push(table.row(r));
-    const inputs = rows.map((row) => buildInputText(rowFields(table, row, textColumns), classifier.config.input_template));
+    const inputs = rows.map((row) => buildInputText(rowFields(table, row, textColumns, descriptionColumns), classifier.config.input_template));
     const missing = [...new Set(inputs.filter((text) => !cache.has(text)))];
     if (cache.size + missing.length > PREDICTION_CACHE_LIMIT) cache.clear();
     const predictions = missing.length > 0 ? await classifier.classifyTexts(missing, { topK }) : [];

@@ -24,7 +24,8 @@ function recordingClassifier(onCall: (texts: readonly string[]) => void): CliCla
       onCall(texts);
       return texts.map((t) => {
         const label = t.replace('Item: ', '').split(' ')[0]!;
-        return { heads: { word: { label, probability: 0.5, top: [{ label, probability: 0.5 }, { label: 'other', probability: 0.25 }], sure: true } } };
+        // Items whose number ends in 7 are "unsure", so the sure_ column is seen to carry the model's answer.
+        return { heads: { word: { label, probability: 0.5, top: [{ label, probability: 0.5 }, { label: 'other', probability: 0.25 }], sure: !label.endsWith('7') } } };
       });
     },
   };
@@ -64,10 +65,11 @@ describe('classify streams its output in batches', () => {
       expect(call.onDisk[0]!.split('\n').length - 1).toBe(k === 0 ? 0 : 1 + k * B);
     }
     const table = readCsvRows(readFileSync(out, 'utf8'));
-    expect(table[0]).toEqual(['id', 'productDisplayName', 'pred_word', 'prob_word', 'pred_word_2', 'prob_word_2']);
+    expect(table[0]).toEqual(['id', 'productDisplayName', 'pred_word', 'prob_word', 'sure_word', 'pred_word_2', 'prob_word_2']);
     expect(table).toHaveLength(rows + 1);
     for (const r of [1, Math.floor(rows / 2) + 1, rows]) {
-      expect(table[r]).toEqual([String(r - 1), names[r - 1], `Item${(r - 1) % distinct}`, '0.5000', 'other', '0.2500']);
+      const label = `Item${(r - 1) % distinct}`;
+      expect(table[r]).toEqual([String(r - 1), names[r - 1], label, '0.5000', String(!label.endsWith('7')), 'other', '0.2500']);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(err.filter((line) => / rows \(\d+%\)/.test(line)).length).toBeLessThanOrEqual(batches);
@@ -83,6 +85,25 @@ describe('classify streams its output in batches', () => {
     expect(status).toBe(0);
     expect(chunks).toHaveLength(3);
     expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([B + 1, B, 1]);
-    expect(chunks[2]).toBe(`Item${2 * B} dress,Item${2 * B},0.5000\n`);
+    expect(chunks[2]).toBe(`Item${2 * B} dress,Item${2 * B},0.5000,${!String(2 * B).endsWith('7')}\n`);
+  });
+});
+
+describe('classify reads a name and a description as the model was trained to', () => {
+  it('joins --text name,description as "<name> Details: <description>", and a description alone as "Details: …"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendloom-text-'));
+    const input = join(dir, 'shop.csv');
+    writeFileSync(input, 'SKU,Product,Description\n1,Waves blouse,A loose blouse in crinkled viscose with wave embroidery.\n2,,Soft leather ankle boots with a block heel.\n3,Rebecca,\n');
+    const seen: string[] = [];
+    const out = join(dir, 'out.csv');
+    const status = await makeClassifyCommand(async () => recordingClassifier((texts) => void seen.push(...texts))).run([input, '--text', 'Product,Description', '--out', out], { out: () => {}, err: () => {} });
+    expect(status).toBe(0);
+    expect(seen).toEqual([
+      'Item: Waves blouse Details: A loose blouse in crinkled viscose with wave embroidery.',
+      'Details: Soft leather ankle boots with a block heel.',
+      'Item: Rebecca',
+    ]);
+    const table = readCsvRows(readFileSync(out, 'utf8'));
+    expect(table[0]).toEqual(['SKU', 'Product', 'Description', 'pred_word', 'prob_word', 'sure_word']);
   });
 });

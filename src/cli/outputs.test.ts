@@ -144,7 +144,7 @@ describe('outputs are written whole or not at all', () => {
     chmodSync(out, 0o640);
     const io = capture();
     expect(await makeClassifyCommand(async () => fakeClassifier()).run([join(dir, 'catalogue.csv'), '--out', out], io)).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('productDisplayName,colour,pred_colour,prob_colour\nRed cotton shirt,Red,Red,0.9000\nBlue linen dress,Blue,Blue,0.9000\n');
+    expect(readFileSync(out, 'utf8')).toBe('productDisplayName,colour,pred_colour,prob_colour,sure_colour\nRed cotton shirt,Red,Red,0.9000,true\nBlue linen dress,Blue,Blue,0.9000,true\n');
     expect(statSync(out).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
