@@ -144,7 +144,13 @@ def main():
     ap.add_argument("--eval-cap", type=int, default=6000, help="rows scored per evaluation set (a fixed sample)")
     ap.add_argument("--export", action="store_true", help="write ONNX, config, tokenizer and golden files")
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--eval-only", action="store_true", help="reuse the checkpoint and tokenizer in --out; redo the evaluation sets (and export)")
+    ap.add_argument("--eval-only", action="store_true", help="reuse the checkpoint and tokenizer in --out (or --init-dir); redo the evaluation sets (and export)")
+    ap.add_argument("--init-dir", default="", help="with --eval-only: read the checkpoint and tokenizer from this run instead of --out")
+    ap.add_argument("--head-stage", type=int, default=0,
+                    help="with --eval-only: train the heads (and the n-gram bag, if --ngram-buckets) for this many steps on the frozen trunk's pooled states")
+    ap.add_argument("--head-stage-rows", type=int, default=30000, help="training rows (source-balanced draw) whose pooled states the head stage reads")
+    ap.add_argument("--ngram-buckets", type=int, default=0)
+    ap.add_argument("--ngram-dim", type=int, default=64)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
@@ -171,8 +177,12 @@ def main():
         tok_texts.append(item_text(e["name"], e["description"]))
         if e["source"] == "myntra":
             tok_texts.append(generation_text(e["row_for_aug"], rng))
+    src_dir = args.init_dir or args.out
     if args.eval_only:
+        import shutil
         import sentencepiece as spm
+        if args.init_dir:
+            shutil.copyfile(os.path.join(src_dir, "spm.model"), os.path.join(args.out, "spm.model"))
         sp = spm.SentencePieceProcessor(model_file=os.path.join(args.out, "spm.model"))
     else:
         sp = train_tokenizer(tok_texts, args.out, args.vocab_size)
@@ -204,7 +214,7 @@ def main():
     timings = {}
     phases = (("lm", args.lm_steps, args.lr), ("multitask", args.steps, args.lr * 0.6))
     if args.eval_only:
-        ck = torch.load(os.path.join(args.out, "checkpoint.pt"))
+        ck = torch.load(os.path.join(src_dir, "checkpoint.pt"))
         model.load_state_dict(ck["state"])
         timings = ck.get("timings", {})
         phases = ()
@@ -262,7 +272,12 @@ def main():
                 el = time.time() - t0
                 log(f"{phase} step {step}/{steps} lr {at(step):.2e} {el:.0f}s " + " ".join(f"{k}={v:.3f}" for k, v in run_loss.items()))
         timings[phase + "_seconds"] = time.time() - t0
-    if not args.eval_only:
+    if args.head_stage:
+        t0 = time.time()
+        model, arch = head_stage(model, arch, head_sizes, train, targets, sp, args, rng, draw)
+        timings["head_stage_seconds"] = time.time() - t0
+        n_params = sum(p.numel() for p in model.parameters())
+    if not args.eval_only or args.head_stage:
         torch.save({"state": model.state_dict(), "arch": arch, "maps": maps, "args": vars(args), "timings": timings},
                    os.path.join(args.out, "checkpoint.pt"))
 
@@ -289,6 +304,59 @@ def main():
 
     if args.export:
         export(model, sp, maps, arch, args, n_params, examples)
+
+
+def head_stage(model, arch, head_sizes, train, targets, sp, args, rng, draw):
+    """The trunk frozen, the heads (beside an optional hashed n-gram bag, model.NgramBag) trained on
+    the pooled states of a source-balanced draw of training rows, each seen through training_text's
+    augmentation once; the pooled states are computed once, so a step is cheap."""
+    new_arch = dict(arch)
+    if args.ngram_buckets:
+        new_arch.update(ngram_buckets=args.ngram_buckets, ngram_dim=args.ngram_dim)
+    set_seed(SEED)
+    wide = TrendloomLlama(**new_arch, head_sizes=head_sizes)
+    with torch.no_grad():
+        for name, value in model.state_dict().items():
+            target = wide.state_dict()[name]
+            if name.startswith("heads.") and value.shape != target.shape:
+                target.normal_(std=0.02)
+                target[:, : value.shape[1]] = value
+            else:
+                target.copy_(value)
+    wide.eval()
+    rows = [draw() for _ in range(args.head_stage_rows)]
+    seqs = [encode(sp, training_text(train[i], rng), args.max_length) for i in rows]
+    pooled = torch.zeros((len(seqs), arch["dim"]))
+    t0 = time.time()
+    with torch.no_grad():
+        order = sorted(range(len(seqs)), key=lambda k: len(seqs[k]))
+        for s in range(0, len(order), 256):
+            idx = order[s: s + 256]
+            ids, mask = pad_batch([seqs[k] for k in idx])
+            pooled[idx] = wide.pool(wide.hidden_states(ids, mask), mask)
+    log(f"head stage: pooled states of {len(seqs)} rows in {time.time() - t0:.0f}s; bag {args.ngram_buckets or 'none'}")
+    params = list(wide.heads.parameters()) + (list(wide.ngram_bag.parameters()) if wide.ngram_bag is not None else [])
+    opt = torch.optim.AdamW(params, lr=2e-3, weight_decay=0.01)
+    gen = np.random.RandomState(SEED)
+    run_loss = None
+    for step in range(args.head_stage):
+        for g in opt.param_groups:
+            g["lr"] = 2e-3 * 0.5 * (1 + math.cos(math.pi * step / args.head_stage))
+        idx = gen.randint(0, len(seqs), 256)
+        ids, mask = pad_batch([seqs[k] for k in idx])
+        features = wide.head_input(pooled[idx], ids, mask)
+        total = 0.0
+        for h in HEADS:
+            lh = set_loss(wide.heads[h](features), [targets[h][rows[k]] for k in idx])
+            if lh is not None:
+                total = total + HEAD_WEIGHTS[h] * lh
+        opt.zero_grad(set_to_none=True)
+        total.backward()
+        opt.step()
+        run_loss = float(total) if run_loss is None else 0.98 * run_loss + 0.02 * float(total)
+        if step % 200 == 0 or step == args.head_stage - 1:
+            log(f"head stage step {step}/{args.head_stage} {time.time() - t0:.0f}s loss={run_loss:.3f}")
+    return wide, new_arch
 
 
 def eval_sets(examples, holdout, excluded, cap):
@@ -370,6 +438,12 @@ def export(model, sp, maps, arch, args, n_params, examples):
                                       "without </s> and append the chosen token to generate"},
         "num_parameters": n_params,
     }
+    if arch.get("ngram_buckets"):
+        from model import NgramBag
+        config["ngram_bag"] = {
+            "buckets": arch["ngram_buckets"], "dim": arch["ngram_dim"], "bigram_multiplier": NgramBag.BIGRAM_MULTIPLIER,
+            "note": "computed inside the graph from input_ids: unigram id i -> row i; bigram (a, b) -> row vocab_size + "
+                    "(a * bigram_multiplier + b) mod buckets; rows weighted 1/sqrt(n-grams) and summed; the heads read [pooled state, bag]"}
     with open(os.path.join(out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
     write_golden(model, sp, examples, args)
