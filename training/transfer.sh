@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Leave-one-source-out training for `npm run bench:transfer`: for each source, a model trained on all
-# the other sources (training/train_multi.py --holdout SOURCE, a shorter schedule than the shipped
-# model's: LOSO_LM_STEPS / LOSO_STEPS), written to training/out/loso/<source>/. A fold whose
-# eval_meta.json exists is kept (delete the folder to retrain it); a fold another run of this script
-# is training (its folder holds `claimed`) is left to it, so two runs can share the folds, one per
-# core. Then training/calibrate.py scores every fold beside TF-IDF + LR trained on the same rows.
+# Leave-one-source-out training for `npm run bench:transfer`: for each fold, a model trained on all
+# the other sources with the shipped recipe at a shorter schedule (training/train_multi.py --holdout,
+# LOSO_LM_STEPS LM + LOSO_STEPS multi-task steps, then the same 3,000-step head stage), written to
+# training/out/loso/<fold>/ (the head stage's model in <fold>/heads). adidas and Zara (~2k rows
+# together) share one fold. A finished fold is kept (delete its folder to retrain it); a fold
+# another run of this script is training (its folder holds `claimed`) is left to it, so two runs
+# can share the folds, one per core. Then training/calibrate.py scores every fold beside TF-IDF +
+# LR trained on the same rows (training/out/transfer.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
@@ -15,16 +17,18 @@ FOLDS=${LOSO_FOLDS:-"womens_ecommerce_reviews amazon_implicitave flipkart_ecomme
 mkdir -p training/out/loso
 for src in $FOLDS; do
   dir=training/out/loso/$src
-  if [ -f "$dir/eval_meta.json" ]; then echo "fold $src: kept ($dir)"; continue; fi
+  if [ -f "$dir/heads/eval_meta.json" ]; then echo "fold $src: kept ($dir)"; continue; fi
   mkdir -p "$dir"
   # mkdir is atomic: only one run claims a fold.
   if ! mkdir "$dir/claimed" 2>/dev/null; then echo "fold $src: being trained by another run"; continue; fi
-  "$PY" training/train_multi.py --out "$dir" --holdout "$src" --lm-steps "$LM_STEPS" --steps "$STEPS" > "$dir/train.log" 2>&1
+  [ -f "$dir/checkpoint.pt" ] || "$PY" training/train_multi.py --out "$dir" --holdout "$src" --lm-steps "$LM_STEPS" --steps "$STEPS" > "$dir/train.log" 2>&1
+  mkdir -p "$dir/heads"
+  "$PY" training/train_multi.py --out "$dir/heads" --holdout "$src" --init-dir "$dir" --eval-only --head-stage 3000 > "$dir/heads/train.log" 2>&1
 done
 [ "${LOSO_SCORE:-1}" = 1 ] || exit 0
 for src in $FOLDS; do
-  [ -f "training/out/loso/$src/eval_meta.json" ] || { echo "fold $src is not finished; scores wait for every fold"; exit 0; }
+  [ -f "training/out/loso/$src/heads/eval_meta.json" ] || { echo "fold $src is not finished; scores wait for every fold"; exit 0; }
 done
 dirs=()
-for src in $FOLDS; do dirs+=("training/out/loso/$src"); done
+for src in $FOLDS; do dirs+=("training/out/loso/$src/heads"); done
 "$PY" training/calibrate.py transfer "${dirs[@]}" training/out/transfer.json
