@@ -16,7 +16,7 @@ STEPS=${LOSO_STEPS:-600}
 FOLDS=${LOSO_FOLDS:-"womens_ecommerce_reviews amazon_implicitave flipkart_ecommerce_sample adidas_us,zara_us myntra"}
 mkdir -p training/out/loso
 for src in $FOLDS; do
-  dir=training/out/loso/$src
+  dir=training/out/loso/${src//,/+}  # SentencePiece reads a comma in its paths as a list
   if [ -f "$dir/heads/eval_meta.json" ]; then echo "fold $src: kept ($dir)"; continue; fi
   mkdir -p "$dir"
   # mkdir is atomic: only one run claims a fold.
@@ -27,8 +27,8 @@ for src in $FOLDS; do
 done
 [ "${LOSO_SCORE:-1}" = 1 ] || exit 0
 for src in $FOLDS; do
-  [ -f "training/out/loso/$src/heads/eval_meta.json" ] || { echo "fold $src is not finished; scores wait for every fold"; exit 0; }
+  [ -f "training/out/loso/${src//,/+}/heads/eval_meta.json" ] || { echo "fold $src is not finished; scores wait for every fold"; exit 0; }
 done
 dirs=()
-for src in $FOLDS; do dirs+=("training/out/loso/$src/heads"); done
+for src in $FOLDS; do dirs+=("training/out/loso/${src//,/+}/heads"); done
 "$PY" training/calibrate.py transfer "${dirs[@]}" training/out/transfer.json

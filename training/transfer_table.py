@@ -1,0 +1,55 @@
+"""Markdown tables of the leave-one-source-out results (training/out/transfer.json, written by
+calibrate.py transfer), for the model card and docs/BENCHMARKS.md, and a copy of the figures in
+training/transfer.json (committed).
+
+usage: python3 transfer_table.py <training/out/transfer.json> [<previous model's bench/transferModel.ts JSON line file>]"""
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOALS = {"ece": 0.08, "sure_accuracy": 0.90, "sure_coverage": 0.50}
+
+
+def pct(x):
+    return "–" if x is None else f"{100 * x:.1f}"
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        folds = json.load(f)
+    previous = {}
+    if len(sys.argv) > 2:
+        with open(sys.argv[2]) as f:
+            for line in f:
+                if line.startswith("{"):
+                    for r in json.loads(line)["results"]:
+                        previous[(r["set"], r["head"])] = r
+    rows = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE (raw → calibrated) | TF-IDF+LR ECE | sure: coverage @ accuracy | Myntra-only model (before): acc / ECE |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    summary = []
+    for fold in folds:
+        for key in fold["baseline"]:
+            for h, b in fold["baseline"][key].items():
+                m = fold["model"][key][h]
+                c = m["calibrated"]
+                beat = c["accuracy"] > b["accuracy"]
+                prev = previous.get((key, h))
+                rows.append(f"| {key.split(':', 1)[1]} | {h} | {c['n']:,} | {pct(c['accuracy'])}{' ✓' if beat else ''} | {pct(b['accuracy'])} | "
+                            f"{pct(c['macro_f1'])} | {pct(b['macro_f1'])} | {m['raw']['ece']:.3f} → {c['ece']:.3f} | {b['ece']:.3f} | "
+                            f"{pct(c['sure_prob_coverage'])} % @ {pct(c['sure_prob_accuracy'])} % | "
+                            f"{(pct(prev['accuracy']) + ' / ' + format(prev['ece'], '.3f')) if prev else '–'} |")
+                summary.append({"fold": fold["holdout"], "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
+                                "baseline_accuracy": b["accuracy"], "model_macro_f1": c["macro_f1"], "baseline_macro_f1": b["macro_f1"],
+                                "model_ece_raw": m["raw"]["ece"], "model_ece": c["ece"], "baseline_ece": b["ece"],
+                                "sure_coverage": c["sure_prob_coverage"], "sure_accuracy": c["sure_prob_accuracy"],
+                                "sure_with_ood_coverage": c["sure_prob+ood_coverage"], "sure_with_ood_accuracy": c["sure_prob+ood_accuracy"],
+                                "ood_auroc_wrong": c["ood_auroc_wrong"], "maxprob_auroc_wrong": c["maxprob_auroc_wrong"],
+                                "previous_model_accuracy": prev["accuracy"] if prev else None, "previous_model_ece": prev["ece"] if prev else None})
+    print("\n".join(rows))
+    with open(os.path.join(HERE, "transfer.json"), "w") as f:
+        json.dump(summary, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
