@@ -1,7 +1,7 @@
 """Checks that the exported tokenizer.json gives SentencePiece's ids in the app's tokenizer
 (src/model/tokenizer.ts, @huggingface/tokenizers), on far more strings than the 1,000 golden ones.
 
-Exports a SentencePiece model with train.py's export_tokenizer_json (no retraining), encodes tens
+Exports a SentencePiece model with text.py's export_tokenizer_json (no retraining), encodes tens
 of thousands of strings with SentencePiece (catalogue names in three casings, extra spaces, the
 tokenizer corpus when given, Chinese, emoji, runs of repeated characters, special-token text, and
 strings where two different splits of one piece compete), then runs training/check_tokenizer.ts.
@@ -21,7 +21,7 @@ import tempfile
 import sentencepiece as spm
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train import export_tokenizer_json  # noqa: E402
+from text import export_tokenizer_json  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 STYLES = os.path.join(ROOT, "..", "shared", "data", "fashion-products", "styles.csv")

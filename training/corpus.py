@@ -30,7 +30,7 @@ def norm_name(s):
 
 
 def load_myntra(data_dir=DATA):
-    """Myntra rows with a name, sorted by id, and the fixed 10 % held-out split of training/train.py."""
+    """Myntra rows with a name, sorted by id, and the fixed 10 % held-out split of the earlier Myntra-only model (seeded permutation)."""
     rows = []
     with open(os.path.join(data_dir, "fashion-products", "styles.csv"), newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):

@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import SOURCES, build_corpus, label_maps  # noqa: E402
 from model import OnnxWrapper, TrendloomLlama  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
-from train import GEN_TAGS, augment, export_tokenizer_json, generation_text, log, pad_batch, set_seed  # noqa: E402
+from text import GEN_TAGS, augment, export_tokenizer_json, generation_text, log, pad_batch, set_seed  # noqa: E402
 
 SEED = 20261205
 HEAD_WEIGHTS = {"articleType": 1.0, "subCategory": 0.5, "masterCategory": 0.3, "baseColour": 1.0,
@@ -451,7 +451,7 @@ def export(model, sp, maps, arch, args, n_params, examples):
 
 def golden_texts(examples):
     """1,000+ strings for the tokenizer parity test: names, descriptions, Chinese, emoji, odd text."""
-    from train import golden_strings
+    from text import golden_strings
     rng = random.Random(7)
     myntra = [{"productDisplayName": e["name"]} for e in examples if e["source"] == "myntra"]
     out = golden_strings(myntra)[:700]

@@ -1,7 +1,7 @@
 /**
  * The classifier's tokenizer: a thin wrapper around `@huggingface/tokenizers` (pure JS, no network)
  * reading the model folder's `tokenizer.json`, as exported from SentencePiece by
- * `training/train.py` (`export_tokenizer_json`). The exporter writes the merges in SentencePiece
+ * `training/text.py` (`export_tokenizer_json`). The exporter writes the merges in SentencePiece
  * score order, so the library's rank-based BPE gives the ids SentencePiece gave in training; the
  * parity test checks this on 1,000 golden strings.
  *
