@@ -1,4 +1,5 @@
-"""Fills the measured tables of public/models/trendloom-classifier/MODEL_CARD.md from
+"""Fills the measured tables of public/models/trendloom-classifier/MODEL_CARD.md (and the transfer
+table of docs/BENCHMARKS.md) from
 training/metrics.json (finalize_multi.py) and training/transfer.json (transfer_table.py), so the
 card never carries a hand-typed figure.
 
@@ -8,6 +9,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CARD = os.path.join(HERE, "..", "public", "models", "trendloom-classifier", "MODEL_CARD.md")
+BENCHMARKS = os.path.join(HERE, "..", "docs", "BENCHMARKS.md")
 HEADS = ["articleType", "subCategory", "masterCategory", "baseColour", "usage", "gender", "season"]
 # The previous, Myntra-only model (commit 714aa56, training/metrics.json there): int8 CPU graph
 # accuracy / macro-F1 and TF-IDF + LR accuracy on the same 4,445 held-out Myntra names.
@@ -88,6 +90,11 @@ def main():
         text = replace(text, "transfer", transfer_rows())
     with open(CARD, "w", encoding="utf-8") as f:
         f.write(text)
+    if os.path.exists(os.path.join(HERE, "transfer.json")):
+        with open(BENCHMARKS, encoding="utf-8") as f:
+            bench = f.read()
+        with open(BENCHMARKS, "w", encoding="utf-8") as f:
+            f.write(replace(bench, "transfer", transfer_rows()))
 
 
 if __name__ == "__main__":
