@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { intake } from '../core/intake/intake.ts';
-import { csvField } from '../core/csv/field.ts';
+import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import type { OutputColumn } from '../core/finetune/apply.ts';
 import type { LoadedHead } from '../core/finetune/head.ts';
 import { nameRecordFrom } from '../core/nameRecord.ts';
@@ -129,7 +129,7 @@ function descriptionColumnsOf(table: { columns: readonly string[]; rowCount: num
   return new Set(textColumns.filter((c) => descriptions.includes(table.columns[c]!)));
 }
 
-const USAGE = `Usage: trendloom classify <file> [--text <col>[,<col>…]] [--out <file.csv>] [--top-k K]
+const USAGE = `Usage: trendloom classify <file> [--text <col>[,<col>…]] [--out <file.csv>] [--top-k K] [--raw]
 
 Labels every item of a catalogue (CSV, Arrow or Parquet) with the built-in Llama classifier:
 article type, sub-category, master category, colour, usage (style), gender and season.
@@ -143,6 +143,9 @@ article type, sub-category, master category, colour, usage (style), gender and s
   --head <file>   a fine-tuned head (trendloom train-head): adds pred_<label> and prob_<label>;
                   give it more than once for several heads
   --max-rows <n|all>  read at most n rows (default 3,000,000); 'all' reads every row
+  --raw           write every cell exactly as read; by default a cell that a spreadsheet would
+                  run as a formula (starting with =, +, -, @, tab or CR, and not a plain number
+                  such as -3.5) gets a leading ' so it shows as text
 
 Rows that cannot be read are left out and listed (line and reason) on standard error, with how
 the file's lines add up. --out is written to a temporary file and renamed when complete; it may
@@ -207,7 +210,7 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
     summary: 'Label every item of a catalogue with the built-in Llama classifier.',
     usage: USAGE,
     async run(argv: string[], io: CliIO): Promise<number> {
-      const args = parseArgs(argv);
+      const args = parseArgs(argv, ['raw']);
       const file = args.positional[0];
       if (!file) throw new CliUsageError('Name the catalogue file to classify.');
       const topKText = optionValue(args, 'top-k') ?? '1';
@@ -231,7 +234,7 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
               io.out(text);
               await io.drain?.();
             };
-        return classifyToCsv(file, { topK, headPaths, modelDir, text: optionValue(args, 'text'), maxRows }, loadClassifier, write, io);
+        return classifyToCsv(file, { topK, headPaths, modelDir, text: optionValue(args, 'text'), maxRows, raw: args.options.has('raw') }, loadClassifier, write, io);
       }, folders);
       const seconds = (Date.now() - started) / 1000;
       io.err(`classify: ${rows.toLocaleString('en')} items in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}\n`);
@@ -243,12 +246,14 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
 /** Reads the catalogue, labels it batch by batch and hands each batch's CSV lines to `write`; resolves to the row count. */
 async function classifyToCsv(
   file: string,
-  options: { topK: number; headPaths: readonly string[]; modelDir: string | undefined; text: string | undefined; maxRows: number | undefined },
+  options: { topK: number; headPaths: readonly string[]; modelDir: string | undefined; text: string | undefined; maxRows: number | undefined; raw: boolean },
   loadClassifier: ClassifierLoader,
   write: (text: string) => Promise<void>,
   io: CliIO,
 ): Promise<number> {
   const { topK } = options;
+  // Cells (input cells, head labels, column names) are neutralised for spreadsheets unless --raw.
+  const field = options.raw ? csvField : spreadsheetField;
   const table = await openTableForCli(file, { maxRows: options.maxRows });
   for (const note of table.notes) io.err(note.startsWith(' ') ? `${note}\n` : `classify: ${note}\n`);
   let textNames: string[];
@@ -285,11 +290,11 @@ async function classifyToCsv(
     for (const [text, cells] of batchCells) cache.set(text, cells);
     const headColumns = heads.length > 0 ? await headColumnsForRows(heads, { columns: table.columns, rows }, classifier, textNames, reserved) : [];
     const lines: string[] = [];
-    if (start === 0) lines.push([...table.columns, ...predictionHeader(classifier.heads, topK), ...headColumns.map((c) => c.name)].map(csvField).join(','));
+    if (start === 0) lines.push([...table.columns, ...predictionHeader(classifier.heads, topK), ...headColumns.map((c) => c.name)].map(field).join(','));
     rows.forEach((row, i) => {
       const cells = [...row, ...(batchCells.get(inputs[i]!) ?? cache.get(inputs[i]!)!)];
       for (const column of headColumns) cells.push(column.values[i]!);
-      lines.push(cells.map(csvField).join(','));
+      lines.push(cells.map(field).join(','));
     });
     await write(`${lines.join('\n')}\n`);
     const now = Date.now();

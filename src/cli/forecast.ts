@@ -1,12 +1,12 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
 import { readFile } from 'node:fs/promises';
 import { addPeriods, cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
-import { csvField } from '../core/csv/field.ts';
+import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
 
-const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>]
+const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>] [--raw]
 
 Forecasts every series of a CSV: either wide (a date column, then one column per series; the
 date header may be empty) or long (date, series, value). Each series gets a backtested ensemble of
@@ -21,19 +21,21 @@ Options:
   --signals <file.json> write trend signals per series (label, velocity -3..+3, time to peak,
                         change vs last year, notes, backtest scores)
   --lead <file.csv>     an early-signal panel with the same series names (e.g. influencers);
-                        used where it helps in backtests`;
+                        used where it helps in backtests
+  --raw                 write series names exactly as read; by default a name that a spreadsheet
+                        would run as a formula (starting with =, +, -, @, tab or CR) gets a leading '`;
 
 /** Number cell: full precision, empty for a missing value. */
 function numberCell(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '' : String(value);
 }
 
-/** The wide forecast CSV: date, one point column per series, then the interval columns if asked. */
-export function forecastCsv(forecast: SeriesSetForecast, intervals: boolean): string {
+/** The wide forecast CSV: date, one point column per series, then the interval columns if asked; `raw` keeps formula-like names as read. */
+export function forecastCsv(forecast: SeriesSetForecast, intervals: boolean, raw = false): string {
   const header = ['date', ...forecast.series.map((s) => s.name)];
   const bands = ['lo80', 'hi80', 'lo95', 'hi95'] as const;
   if (intervals) for (const s of forecast.series) for (const band of bands) header.push(`${s.name}__${band}`);
-  const lines = [header.map(csvField).join(',')];
+  const lines = [header.map(raw ? csvField : spreadsheetField).join(',')];
   forecast.dates.forEach((date, h) => {
     const row = [formatDate(date), ...forecast.series.map((s) => numberCell(s.point[h]))];
     if (intervals) for (const s of forecast.series) for (const band of bands) row.push(numberCell(s[band]?.[h]));
@@ -82,8 +84,8 @@ export const forecastCommand: CliCommand = {
   summary: 'Forecast trend series (wide or long CSV) with backtested intervals and trend signals',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, ['intervals']);
-    const known = new Set(['horizon', 'train-end', 'out', 'intervals', 'signals', 'lead']);
+    const parsed = parseArgs(args, ['intervals', 'raw']);
+    const known = new Set(['horizon', 'train-end', 'out', 'intervals', 'signals', 'lead', 'raw']);
     for (const name of parsed.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
     if (parsed.positional.length !== 1) throw new CliUsageError('Give exactly one series file to forecast.');
     const horizonText = optionValue(parsed, 'horizon');
@@ -113,7 +115,7 @@ export const forecastCommand: CliCommand = {
         if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
       });
       for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${note}\n`);
-      const csv = forecastCsv(forecast, parsed.options.has('intervals'));
+      const csv = forecastCsv(forecast, parsed.options.has('intervals'), parsed.options.has('raw'));
       const outFile = files.get('--out');
       if (outFile) await outFile.write(csv);
       else io.out(csv);

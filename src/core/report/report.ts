@@ -3,7 +3,7 @@
  * they exist), rendered as Markdown here and as a printable page by the UI. Pure.
  */
 import type { TrendSeries } from '../dashboard/trends.ts';
-import { csvField } from '../csv/field.ts';
+import { spreadsheetField } from '../csv/field.ts';
 
 /** One value's line in a report table. */
 export interface ReportRow {
@@ -84,18 +84,18 @@ export function reportToMarkdown(report: TrendReport): string {
   return parts.join('\n');
 }
 
-/** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds). */
+/** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds); formula-like names neutralised. */
 export function seriesToCsv(periods: string[], series: { label: string; values: ArrayLike<number> }[], future?: { periods: string[]; forecasts: Map<string, { point: ArrayLike<number>; lo80?: ArrayLike<number>; hi80?: ArrayLike<number>; lo95?: ArrayLike<number>; hi95?: ArrayLike<number> }> }): string {
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toFixed(6))));
   const header = ['period', 'kind', ...series.flatMap((s) => (future ? [s.label, `${s.label}__lo80`, `${s.label}__hi80`, `${s.label}__lo95`, `${s.label}__hi95`] : [s.label]))];
-  const lines = [header.map(csvField).join(',')];
+  const lines = [header.map(spreadsheetField).join(',')];
   periods.forEach((period, p) => {
-    lines.push([csvField(period), 'history', ...series.flatMap((s) => (future ? [num(s.values[p]), '', '', '', ''] : [num(s.values[p])]))].join(','));
+    lines.push([spreadsheetField(period), 'history', ...series.flatMap((s) => (future ? [num(s.values[p]), '', '', '', ''] : [num(s.values[p])]))].join(','));
   });
   future?.periods.forEach((period, h) => {
     lines.push(
       [
-        csvField(period),
+        spreadsheetField(period),
         'forecast',
         ...series.flatMap((s) => {
           const f = future.forecasts.get(s.label);
