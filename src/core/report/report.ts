@@ -4,6 +4,7 @@
  */
 import type { TrendSeries } from '../dashboard/trends.ts';
 import { spreadsheetField } from '../csv/field.ts';
+import { markdownText } from './markdownText.ts';
 
 /** One value's line in a report table. */
 export interface ReportRow {
@@ -69,18 +70,19 @@ function rowsTable(rows: ReportRow[]): string {
   if (rows.length === 0) return '_No value moved by a measurable amount (or not enough history)._\n';
   const lines = ['| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |', '| --- | ---: | ---: | ---: | ---: | --- |'];
   for (const r of rows) {
-    lines.push(`| ${r.label.replace(/\|/g, '\\|')} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : r.mase.toFixed(2)} | ${r.signal ?? '—'} |`);
+    lines.push(`| ${markdownText(r.label)} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : r.mase.toFixed(2)} | ${r.signal === undefined ? '—' : markdownText(r.signal)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Renders the report as Markdown. */
+/** Renders the report as Markdown; every text of the report is user text, escaped (only the layout is markup). */
 export function reportToMarkdown(report: TrendReport): string {
-  const parts = [`# ${report.title}\n`, report.basedOn.map((line) => `- ${line}`).join('\n') + '\n', `Latest period: **${report.latestPeriod}**.\n`];
+  const md = markdownText;
+  const parts = [`# ${md(report.title)}\n`, report.basedOn.map((line) => `- ${md(line)}`).join('\n') + '\n', `Latest period: **${md(report.latestPeriod)}**.\n`];
   for (const section of report.sections) {
-    parts.push(`## ${section.facet} — ${section.scope}\n`, '### Rising\n', rowsTable(section.rising), '### Declining\n', rowsTable(section.declining));
+    parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, '### Rising\n', rowsTable(section.rising), '### Declining\n', rowsTable(section.declining));
   }
-  if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${report.accuracyNote}\n`);
+  if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${md(report.accuracyNote)}\n`);
   return parts.join('\n');
 }
 
