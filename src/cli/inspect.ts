@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { formatBytes } from '../core/csv/parseCsv.ts';
 import type { TextEncodingName } from '../core/csv/encoding.ts';
 import { intake, type IntakeOptions, type IntakeSource } from '../core/intake/intake.ts';
+import { terminalJson, terminalText } from '../core/terminalText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand } from './io.ts';
 
 const usage = `Usage: trendloom inspect <file> [--json] [options]
@@ -128,7 +129,7 @@ export const inspectCommand: CliCommand = {
         problems: result.problems.map(({ line, column, message }) => ({ line, column, message })),
         problems_total: result.stats.problems,
       };
-      io.out(`${JSON.stringify(json)}\n`);
+      io.out(`${terminalJson(JSON.stringify(json))}\n`);
       return 0;
     }
     const { stats } = result;
@@ -162,7 +163,7 @@ export const inspectCommand: CliCommand = {
       lines.push('', 'Notes:');
       for (const note of notes) lines.push(`  - ${note}`);
     }
-    io.out(`${lines.join('\n')}\n`);
+    io.out(terminalText(`${lines.join('\n')}\n`));
     return 0;
   },
 };

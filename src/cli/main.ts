@@ -1,8 +1,13 @@
 import { commands } from './commands.ts';
+import { terminalText } from '../core/terminalText.ts';
 import { CliUsageError, processIO, type CliIO } from './io.ts';
 
 /** Runs `trendloom <command> …` and resolves to the exit status (0 ok, 1 failed, 2 usage). */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], output: CliIO = processIO): Promise<number> {
+  // Everything on standard error is a message (progress, notes, errors) and may quote a cell: its
+  // control characters are shown escaped. Standard output carries data (CSV, JSON) and is escaped
+  // by the commands where it is a message.
+  const io: CliIO = { ...output, out: (text) => output.out(text), err: (text) => output.err(terminalText(text)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());

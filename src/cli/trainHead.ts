@@ -3,6 +3,7 @@ import type { CsvRows } from '../core/finetune/csvRows.ts';
 import { checkHeadLabels, HeadLabelsError, keepFrequentLabels, labelFrequencies, MAX_HEAD_LABELS, trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
 import type { TrainHooks } from '../core/finetune/linear.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';
+import { terminalText } from '../core/terminalText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { parseMaxRows } from './inspect.ts';
 import { withOutputs } from './outputs.ts';
@@ -200,10 +201,10 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
       if (optionValue(args, 'json') === 'true') {
         io.out(`${JSON.stringify({ out, kind: head.kind, labels: head.labels.length, ...head.metrics })}\n`);
       } else {
-        io.out(
+        io.out(terminalText(
           `Trained a ${head.kind === 'softmax' ? 'single-label' : 'multi-label'} head for '${label}' (${head.labels.length} labels) on ${head.metrics.trainCount} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; kept epoch ${head.metrics.bestEpoch}.\n` +
             `Validation${options.refit ? ' (measured before the final refit on all labelled rows)' : ''}:\n${formatReport(report)}\nWrote ${out}\n`,
-        );
+        ));
       }
       return 0;
     },
