@@ -310,7 +310,8 @@ def transfer(fold_dirs, out_path):
             lg = np.concatenate([base[k][h] for k in meta["sets"] if k.startswith("dev:")])[keep]
             st = [s for s, k in zip(sets, keep) if k]
             temps[h] = float(TEMPERATURES[int(np.argmin([set_nll(lg, st, w[keep], t) for t in TEMPERATURES]))])
-        row = {"holdout": meta["holdout"], "model": model_scores["sets"], "baseline": {}, "baseline_temperature": temps}
+        row = {"holdout": meta["holdout"], "dir": os.path.dirname(os.path.abspath(d.rstrip("/"))), "model": model_scores["sets"],
+               "baseline": {}, "baseline_temperature": temps}
         for key, rows in meta["sets"].items():
             if key.startswith("dev:"):
                 continue

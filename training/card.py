@@ -30,12 +30,13 @@ def replace(text, name, body):
 def transfer_rows():
     with open(os.path.join(HERE, "transfer.json")) as f:
         rows = json.load(f)
-    out = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE raw → calibrated | TF-IDF+LR ECE | sure: share @ accuracy | before (Myntra-only): acc / ECE |",
+    out = ["| held-out source (trunk steps: LM + multi-task) | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE raw → calibrated | TF-IDF+LR ECE | sure: share @ accuracy | before (Myntra-only): acc / ECE |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         if not r["set"].startswith("holdout:"):
             continue  # each fold's model on the Chinese titles is in training/transfer.json; the card shows the shipped model's
-        name = r["set"].split(":", 1)[1]
+        st = r.get("trunk_steps") or {}
+        name = f"{r['set'].split(':', 1)[1]} ({st.get('lm')} + {st.get('multitask')})"
         beat = " ✓" if r["model_accuracy"] > r["baseline_accuracy"] else ""
         prev = f"{pct(r['previous_model_accuracy'])} / {r['previous_model_ece']:.3f}" if r["previous_model_accuracy"] is not None else "–"
         out.append(f"| {name} | {r['head']} | {r['n']:,} | {pct(r['model_accuracy'])}{beat} | {pct(r['baseline_accuracy'])} | "

@@ -2,9 +2,11 @@
 calibrate.py transfer), for the model card and docs/BENCHMARKS.md, and a copy of the figures in
 training/transfer.json (committed).
 
-usage: python3 transfer_table.py <training/out/transfer.json> [<previous model's bench/transferModel.ts JSON line file>]"""
+usage: python3 transfer_table.py --folds <calibrate.py transfer JSON>... [--previous <bench/transferModel.ts output>...]
+(several files each: folds scored in separate runs; a later file's fold replaces an earlier one's)"""
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -15,12 +17,31 @@ def pct(x):
     return "–" if x is None else f"{100 * x:.1f}"
 
 
+def fold_steps(fold):
+    """LM and multi-task steps of the fold's trunk, read from its training log."""
+    folder = os.path.join(fold.get("dir") or os.path.join(HERE, "out", "loso", fold["holdout"].replace(",", "+")), "train.log")
+    steps = {}
+    if os.path.exists(folder):
+        with open(folder) as f:
+            text = f.read()
+        for phase in ("lm", "multitask"):
+            m = re.findall(rf"{phase} step \d+/(\d+)", text)
+            steps[phase] = int(m[-1]) if m else None
+    return steps
+
+
 def main():
-    with open(sys.argv[1]) as f:
-        folds = json.load(f)
+    args = sys.argv[1:]
+    split = args.index("--previous") if "--previous" in args else len(args)
+    by_fold = {}
+    for path in args[1:split]:
+        with open(path) as f:
+            for fold in json.load(f):
+                by_fold[fold["holdout"]] = fold
+    folds = list(by_fold.values())
     previous = {}
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
+    for path in args[split + 1:]:
+        with open(path) as f:
             for line in f:
                 if line.startswith("{"):
                     for r in json.loads(line)["results"]:
@@ -29,6 +50,7 @@ def main():
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     summary = []
     for fold in folds:
+        steps = fold_steps(fold)
         for key in fold["baseline"]:
             for h, b in fold["baseline"][key].items():
                 m = fold["model"][key][h]
@@ -39,7 +61,7 @@ def main():
                             f"{pct(c['macro_f1'])} | {pct(b['macro_f1'])} | {m['raw']['ece']:.3f} → {c['ece']:.3f} | {b['ece']:.3f} | "
                             f"{pct(c['sure_prob_coverage'])} % @ {pct(c['sure_prob_accuracy'])} % | "
                             f"{(pct(prev['accuracy']) + ' / ' + format(prev['ece'], '.3f')) if prev else '–'} |")
-                summary.append({"fold": fold["holdout"], "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
+                summary.append({"fold": fold["holdout"], "trunk_steps": steps, "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
                                 "baseline_accuracy": b["accuracy"], "model_macro_f1": c["macro_f1"], "baseline_macro_f1": b["macro_f1"],
                                 "model_ece_raw": m["raw"]["ece"], "model_ece": c["ece"], "baseline_ece": b["ece"],
                                 "sure_coverage": c["sure_prob_coverage"], "sure_accuracy": c["sure_prob_accuracy"],
