@@ -62,6 +62,19 @@ describe('trendloom inspect', () => {
     expect(picture.err).toMatch(/picture, not a table/);
   });
 
+  it.each([
+    ['spaces.csv', '   \n'],
+    ['tabs.csv', '\t\n\t\n'],
+    ['mixed.csv', ' \n  \r\n \t \n'],
+  ])('says a file of whitespace-only lines (%s) is blank, not "column names but no rows"', async (name, body) => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const file = join(dir, name);
+    writeFileSync(file, body);
+    const result = await run(['inspect', file]);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe('trendloom inspect: This file has no rows: it holds only blank lines or spaces.\n');
+  });
+
   it('runs as a real command (bin/trendloom.mjs)', async () => {
     const { stdout } = await promisify(execFile)('node', ['bin/trendloom.mjs', 'inspect', fixture, '--json'], { cwd: new URL('../..', import.meta.url).pathname });
     expect(JSON.parse(stdout)).toMatchObject({ rows: 47, problems: [] });

@@ -7,7 +7,7 @@
 import type { ByteColumn } from '../arrow/byteColumn.ts';
 import type { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
-import { CsvScanner, copyField } from './scanner.ts';
+import { CsvScanner, copyField, FIELD_PLAIN } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
 import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
 import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem, type RecordTally } from './recordColumns.ts';
@@ -67,6 +67,23 @@ export interface RawCsv extends RecordTally {
   truncated: boolean;
   /** When the file was read in two parts at once (see CsvSplitter): ms waited for the second part, and spent appending it; else null. */
   split: { wait: number; merge: number } | null;
+  /** True when every record (header included) holds nothing but unquoted spaces, tabs and line-end characters. */
+  onlySpaces: boolean;
+}
+
+/** Whether bytes[start, end) of an unquoted field are only whitespace (space, tab, CR, VT, FF, no-break space). */
+function spacesOnly(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    // U+00A0 no-break space, as UTF-8 (the scanner always sees UTF-8).
+    if (b === 0xc2 && bytes[i + 1] === 0xa0 && i + 1 < end) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -168,6 +185,8 @@ export async function parseCsv(
   };
 
   const gathered = new RecordColumns(delimiter, maxRows, () => scanner.unclosed);
+  // Stays true while every record seen is whitespace: such a file is blank, not "a header with no rows".
+  let onlySpaces = true;
   const startColumns = (columnNames: string[]) => {
     names = columnNames;
     const averages = averageLengths(columnNames.length);
@@ -178,6 +197,9 @@ export async function parseCsv(
     (bytes, starts, ends, flags, count, line) => {
       // (Past the row cap, the rest of the chunk is scanned but not read.)
       if (gathered.truncated) return;
+      if (onlySpaces) {
+        for (let k = 0; k < count && onlySpaces; k++) onlySpaces = flags[k] === FIELD_PLAIN && spacesOnly(bytes, starts[k]!, ends[k]!);
+      }
       if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
         gathered.blankLines++;
         return;
@@ -225,6 +247,8 @@ export async function parseCsv(
     if (part === null || part.truncated || gathered.rows + part.rows >= maxRows) return;
     const mergeStarted = clock();
     gathered.appendPart(part, scanner.currentLine);
+    // The other part's records were not looked at: do not call the file blank.
+    onlySpaces = false;
     splitTimings.merge = clock() - mergeStarted;
     bytesRead += part.bytesRead;
     merged = true;
@@ -312,6 +336,7 @@ export async function parseCsv(
     bytesRead,
     truncated,
     split: merged ? splitTimings : null,
+    onlySpaces,
   };
 }
 

@@ -95,6 +95,28 @@ describe('intake: files that are not tables', () => {
     expect((await failure('\n\r\n\n')).code).toBe('empty-file');
   });
 
+  // Whitespace-only lines used to read as "column names (column 1) but no rows" or as rows of empty cells.
+  it.each([
+    ['one line of spaces', '   \n'],
+    ['spaces with no line end', '   '],
+    ['several lines of spaces', ' \n \n  \n'],
+    ['a tab line (sniffed as the delimiter)', '\t\n'],
+    ['spaces and tabs with CRLF', '  \r\n\t \r\n'],
+    ['no-break spaces', '\u00a0 \n\u00a0\n'],
+    ['spaces in UTF-16', Uint8Array.from([0xff, 0xfe, 0x20, 0, 0x20, 0, 0x0a, 0, 0x20, 0, 0x0a, 0])],
+  ] as const)('a file of whitespace-only lines is blank: %s', async (_, body) => {
+    const error = await failure(body as string | Uint8Array);
+    expect(error.code).toBe('empty-file');
+    expect(error.message).toBe('This file has no rows: it holds only blank lines or spaces.');
+  });
+
+  it.each([
+    ['a header with space-only rows', 'description,colour\n   \n  \n', 2],
+    ['quoted space cells', '" "\n" "\n', 2],
+  ] as const)('whitespace with something else is not blank: %s', async (_, body, records) => {
+    expect((await read(body)).stats.records).toBe(records);
+  });
+
   it('a file with no text column cannot be labelled', async () => {
     const error = await failure('week,units\n2019-01-07,12\n2019-01-14,15\n');
     expect(error.code).toBe('no-text-column');

@@ -214,7 +214,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     notes.push(...raw.notes);
     noteDetails.push(...raw.noteDetails);
     typing.delimiter = raw.delimiter;
-    if (raw.names.length === 0) throw new IntakeError('empty-file', coreMessage('file.blank'));
+    if (raw.names.length === 0 || raw.onlySpaces) throw new IntakeError('empty-file', coreMessage('file.blank'));
     if (raw.records === 0 && !raw.truncated) {
       throw new IntakeError('header-only', coreMessage('file.header-only', { columns: `${raw.names.slice(0, 6).join(', ')}${raw.names.length > 6 ? '…' : ''}` }));
     }
