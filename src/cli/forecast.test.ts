@@ -16,6 +16,18 @@ const capture = () => {
 describe('trendloom forecast', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trendloom-forecast-'));
 
+  it.each([
+    ['one row', 'date,linen\n2019-01-07,0.2\n', ['2019-01-14,0.2,,,,']],
+    ['a constant series', 'date,linen\n' + Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, '0')}-01,0.3`).join('\n') + '\n', ['2020-01-01,0.3,,,,']],
+  ])('--intervals on %s writes empty interval cells (no interval), not lo = hi', async (name, body, lines) => {
+    const input = join(dir, `short-${name.replace(/ /g, '-')}.csv`);
+    writeFileSync(input, body);
+    const out = join(dir, `short-${name.replace(/ /g, '-')}-f.csv`);
+    const { io } = capture();
+    expect(await main(['forecast', input, '--horizon', '1', '--out', out, '--intervals'], io)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(`date,linen,linen__lo80,linen__hi80,linen__lo95,linen__hi95\n${lines.join('\n')}\n`);
+  });
+
   it('writes the next n weekly dates, one column per series, intervals and signals', async () => {
     const out = join(dir, 'f.csv');
     const signals = join(dir, 's.json');

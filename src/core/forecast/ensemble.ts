@@ -239,6 +239,9 @@ function combine(forecasts: Float64Array[], weights: number[], combination: Comb
   return out;
 }
 
+/** Fewest backtest errors that an interval is sized from; with fewer, the forecast has none. */
+export const MIN_INTERVAL_ERRORS = 2;
+
 /**
  * Backtests the models on rolling origins, combines them, and forecasts `horizon` periods.
  * `minHistory` is the shortest history a backtest fold may train on. Never throws for a model:
@@ -375,8 +378,18 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     ensembleSum += overflowSafeMean(foldHorizon, (h) => errors[h]!) / maseScale(y.subarray(0, origin), period);
   });
   result.ensembleMase = ensembleSum / origins.length;
+  // An interval needs a spread of past errors: with fewer than MIN_INTERVAL_ERRORS, or none of them
+  // above zero, it would come out zero wide and claim a certainty the backtests cannot give.
+  if (absErrors.length < MIN_INTERVAL_ERRORS) {
+    notes.push(`the backtests gave only ${absErrors.length} past error(s), too few to size a range of likely values, so the forecast has no interval`);
+    return result;
+  }
   absErrors.sort((a, b) => a - b);
   const q80 = quantileSorted(absErrors, 0.8) * options.intervalScale;
+  if (!(q80 > 0)) {
+    notes.push('the backtests matched the history exactly, so there is no spread of past errors to size a range of likely values from: the forecast has no interval');
+    return result;
+  }
   const q95 = quantileSorted(absErrors, 0.95) * options.intervalScale;
   const shape = options.intervalShape === 'linear' ? widthByStep(stepErrors, horizon) : new Float64Array(horizon).fill(1);
   const lo80 = point.map((v, h) => v - q80 * shape[h]!);

@@ -154,11 +154,38 @@ describe('ensemble', () => {
 
 describe('bad input', () => {
   const fast = { models: ['seasonal-naive', 'profile', 'theta'] as const };
-  it('constant series: flat forecast, zero-width intervals, a note', () => {
+  it('constant series: flat forecast, no interval (not a zero-width one), a note', () => {
     const r = forecastSeries('beige', new Float64Array(120).fill(0.3), { horizon: 4, period: 52 });
     expect(Array.from(r.point)).toEqual([0.3, 0.3, 0.3, 0.3]);
-    expect(Array.from(r.hi95!)).toEqual([0.3, 0.3, 0.3, 0.3]);
+    expect([r.lo80, r.hi80, r.lo95, r.hi95]).toEqual([undefined, undefined, undefined, undefined]);
     expect(r.notes.join(' ')).toMatch(/never changes/);
+    expect(r.notes.join(' ')).toMatch(/"beige" never varies, so there is no spread .* no interval/);
+  });
+
+  // Too little (or too even) history used to give lo = hi: a band of zero width that claims certainty.
+  it.each([
+    ['one row', [5], 4, 1, /only 1 value\(s\).*no interval/],
+    ['two rows', [5, 7], 2, 1, /only 2 value\(s\).*no interval/],
+    ['one constant row of zero', [0], 3, 52, /zero everywhere/],
+    ['a constant series', [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2], 3, 1, /never varies.*no interval/],
+    ['a repeating season the backtests predict exactly', Array.from({ length: 40 }, (_, i) => [1, 4, 9, 2][i % 4]!), 4, 4, /matched the history exactly.*no interval/],
+  ] as const)('%s: no interval, and a note says why', (_, values, horizon, period, note) => {
+    const r = forecastSeries('linen', Float64Array.from(values), { horizon, period, ensemble: { models: ['seasonal-naive'] } });
+    expect(r.point.length).toBe(horizon);
+    expect(r.point.every(Number.isFinite)).toBe(true);
+    expect([r.lo80, r.hi80, r.lo95, r.hi95]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(r.notes.join(' ')).toMatch(note);
+  });
+
+  it('fewer than 2 backtest errors: no interval, with a note', () => {
+    const y = syntheticSeries(30, { level: 10, noise: 1, seed: 4 });
+    const r = runEnsemble({ y, horizon: 1, period: 1 }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive'], folds: 1 });
+    expect(r.folds).toBe(1);
+    expect(r.lo80).toBeUndefined();
+    expect(r.hi95).toBeUndefined();
+    expect(r.notes).toEqual(['the backtests gave only 1 past error(s), too few to size a range of likely values, so the forecast has no interval']);
+    const two = runEnsemble({ y, horizon: 1, period: 1 }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive'], folds: 2 });
+    expect(two.hi80![0]! - two.lo80![0]!).toBeGreaterThan(0);
   });
   it('all-zero series: zero forecast and says there is no trend', () => {
     const r = forecastSeries('mauve', new Float64Array(120), { horizon: 3, period: 52 });

@@ -24,7 +24,7 @@ export interface SeriesForecast {
   name: string;
   /** Point forecast, one value per future period. */
   point: Float64Array;
-  /** 80% and 95% prediction interval bounds (absent when no backtest could be run). */
+  /** 80% and 95% prediction interval bounds; absent (with a note) when the history is too short or too even to size them. */
   lo80?: Float64Array;
   hi80?: Float64Array;
   lo95?: Float64Array;
@@ -83,9 +83,10 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   const signalOptions = { period: options.period, window: signalWindow(options.period) };
   if (prepared.constant || n < 3) {
     const point = new Float64Array(horizon).fill(y[n - 1]!);
-    if (n < 3 && !prepared.constant) notes.push(`"${name}" has only ${n} value(s): the forecast repeats the last one and has no intervals.`);
-    const zeroWidth = prepared.constant ? { lo80: point.slice(), hi80: point.slice(), lo95: point.slice(), hi95: point.slice() } : {};
-    return { name, point, ...zeroWidth, scores: [], backtestMase: NaN, seasonal: false, signal: trendSignal(y, point, signalOptions), notes };
+    // No intervals here: a band of zero width would claim certainty that this little (or this even) history cannot give.
+    if (n < 3) notes.push(`"${name}" has only ${n} value(s): the forecast repeats the last one and has no interval (too little history to say how far it may stray).`);
+    else notes.push(`"${name}" never varies, so there is no spread to size a range of likely values from: the forecast has no interval.`);
+    return { name, point, scores: [], backtestMase: NaN, seasonal: false, signal: trendSignal(y, point, signalOptions), notes };
   }
   let leadValues: Float64Array | undefined;
   if (lead) {

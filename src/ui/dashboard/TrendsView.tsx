@@ -4,7 +4,7 @@ import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
 import { coreText, signalExplanation, signalLabel } from '../i18n.ts';
 import { useT } from '../useT.ts';
-import { formatShare, seriesColour } from './format.ts';
+import { forecastShareText, formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
@@ -49,7 +49,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                   </button>
                 </td>
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
-                <td>{f ? `${formatShare(f.point[0])}${f.lo80 ? ` (${formatShare(f.lo80[0])}–${formatShare(f.hi80![0])})` : ''}` : '…'}</td>
+                <td data-testid="next-season">{f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
                 <td title={signalExplanation(language, f?.signal.explanation, f?.signal.explanationDetail)}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
               </tr>

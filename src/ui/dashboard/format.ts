@@ -5,6 +5,14 @@ export function formatShare(share: number | undefined): string {
   return share === undefined || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
+/** The next-period cell: the forecast share and its 80% range, or `noInterval` in brackets when the forecast has none (or a zero-width one). */
+export function forecastShareText(point: number | undefined, lo80: number | undefined, hi80: number | undefined, noInterval: string): string {
+  const value = formatShare(point);
+  if (point === undefined || Number.isNaN(point)) return value;
+  if (lo80 === undefined || hi80 === undefined || !Number.isFinite(lo80) || !Number.isFinite(hi80) || !(hi80 > lo80)) return `${value} (${noInterval})`;
+  return `${value} (${formatShare(lo80)}–${formatShare(hi80)})`;
+}
+
 /** Formats a change in share as signed percentage points ("+2.3 pt", "+2.3 个百分点"), or "—". */
 export function formatPoints(change: number | undefined, language: Language = 'en'): string {
   if (change === undefined || Number.isNaN(change)) return '—';
