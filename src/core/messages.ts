@@ -56,6 +56,7 @@ export const englishMessages = {
   'cell.unknown-season': '{cell} is not a season we know (Spring, Summer, Fall/Autumn, Winter, SS, AW)',
   'cell.not-yes-no': '{cell} is not yes or no',
   'cell.not-a-number': '{cell} is not a number',
+  'cell.number-too-large': '{cell} is too large a number to work with',
   'cell.number-style': "{cell} is not a number in this column's style (it writes decimals with {decimal})",
   'why.no-month': 'there is no month {month}',
   'why.no-month-dmy': 'there is no month {month} (this column reads dates as day/month)',

@@ -640,6 +640,7 @@ const zhCoreMessages: MessageTemplates = {
   'cell.unknown-season': '{cell} 不是已知的季节（春、夏、秋、冬、SS、AW）',
   'cell.not-yes-no': '{cell} 不是“是”或“否”',
   'cell.not-a-number': '{cell} 不是数字',
+  'cell.number-too-large': '{cell} 这个数字太大，无法计算',
   'cell.number-style': '{cell} 不符合这一列的数字写法（这一列用 {decimal} 作小数点）',
   'why.no-month': '没有 {month} 月',
   'why.no-month-dmy': '没有 {month} 月（这一列按“日/月”读取日期）',

@@ -377,9 +377,10 @@ function read(raw: string, order: DayMonthOrder, plainNumbers: number, hemispher
 /** A bare number: a year, or an Excel serial or Unix time in a column decided to hold them. */
 function readPlainNumber(raw: string, start: number, end: number, lead: number, mode: number): number {
   if (mode === PLAIN_UNIX_SECONDS || mode === PLAIN_UNIX_MS) {
-    const value = parseNumberCell(raw, '.') as number;
-    const seconds = mode === PLAIN_UNIX_SECONDS ? value : value / 1000;
-    if (seconds < UNIX_SECONDS_RANGE.min || seconds > UNIX_SECONDS_RANGE.max) {
+    // (A run of digits too long for a number reads as a problem, not a number: out of range too.)
+    const value = parseNumberCell(raw, '.');
+    const seconds = typeof value !== 'number' ? NaN : mode === PLAIN_UNIX_SECONDS ? value : value / 1000;
+    if (!(seconds >= UNIX_SECONDS_RANGE.min && seconds <= UNIX_SECONDS_RANGE.max)) {
       return fail(cellProblem('not-a-date', coreMessage('cell.timestamp-range', { cell: quoteCell(raw) })));
     }
     out.ms = Math.round(seconds * 1000);
@@ -388,8 +389,9 @@ function readPlainNumber(raw: string, start: number, end: number, lead: number, 
     return OK;
   }
   if (mode === PLAIN_EXCEL) {
-    const serial = parseNumberCell(raw, '.') as number;
-    if (serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) {
+    const read = parseNumberCell(raw, '.');
+    const serial = typeof read === 'number' ? read : NaN;
+    if (!(serial >= EXCEL_SERIAL_RANGE.min && serial <= EXCEL_SERIAL_RANGE.max)) {
       return fail(cellProblem('not-a-date', coreMessage('cell.excel-range', { cell: quoteCell(raw) })));
     }
     out.ms = Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY);

@@ -174,6 +174,8 @@ export function parseNumberCell(raw: string, format: NumberFormat | DecimalSepar
   else if (scale > 0 && scale <= 22) value = mantissa / POW10[scale]!;
   else if (scale < 0 && scale >= -22) value = mantissa * POW10[-scale]!;
   else value = Number(`${mantissa}e${-scale}`);
+  // Past the largest double ('1e309', 400 digits) the value would be ±Infinity: report it, never return it.
+  if (!Number.isFinite(value)) return tooLarge(raw);
   if (parenthesised || negative) value = -value;
   return value === 0 ? 0 : value;
 }
@@ -241,6 +243,10 @@ function isGroupSeparator(raw: string, i: number, end: number, c: number, groupC
 
 function notANumber(raw: string) {
   return cellProblem('not-a-number', coreMessage('cell.not-a-number', { cell: quoteCell(raw) }));
+}
+
+function tooLarge(raw: string) {
+  return cellProblem('not-a-number', coreMessage('cell.number-too-large', { cell: quoteCell(raw) }));
 }
 
 function badFormat(raw: string, decimalCode: number) {

@@ -317,7 +317,8 @@ function numberColumn(name: string, column: ByteColumn, lines: Int32Array, infer
       // A plain JS number literal ('1.5e-7', '0.12345678901234567') is read by Number(), which is
       // exact to the last bit; the library's reader rounds long mantissas and exponents slightly.
       const exact = fast && PLAIN_NUMBER.test(raw) ? Number(raw) : NaN;
-      const parsed = exact === exact ? exact : parseNumberCell(raw, format);
+      // (Number('1e309') is Infinity: that goes to the library's reader, which reports it as too large.)
+      const parsed = Number.isFinite(exact) ? exact : parseNumberCell(raw, format);
       if (parsed === null) {
         validity.setNull(i);
         continue;
