@@ -84,6 +84,19 @@ describe('trendloom forecast', () => {
     expect(c4.err.join('')).toMatch(/Cannot read the series file/);
   });
 
+  it.each([
+    ['a 30th of February', 'date,linen\n2019-02-25,0.2\n2019-02-30,0.3\n', [], /Row 3: "2019-02-30" is not a real date: February 2019 has only 28 days\./],
+    ['year 0 (once merged into 1900)', 'date,linen\n1900,0.2\n0000,0.3\n', [], /Row 3: "0000" is not a real date: 0 is not a plausible year/],
+    ['an impossible --train-end', 'date,linen\n2019-02-25,0.2\n2019-03-04,0.3\n', ['--train-end', '2019-02-30'], /--train-end "2019-02-30" is not a real date: February 2019 has only 28 days/],
+  ])('refuses an impossible date with its row: %s', async (name, body, extra, message) => {
+    const input = join(dir, `impossible-${name.replace(/\W+/g, '-')}.csv`);
+    writeFileSync(input, body);
+    const c = capture();
+    expect(await main(['forecast', input, '--horizon', '1', ...extra], c.io)).toBeGreaterThan(0);
+    expect(c.out.join('')).toBe('');
+    expect(c.err.join('')).toMatch(message);
+  });
+
   it('runs from the real command line', () => {
     const text = execFileSync('node', [join(import.meta.dirname, '../../bin/trendloom.mjs'), 'forecast', fixture, '--horizon', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(text.split('\n')[1]).toMatch(/^2019-04-08,/);

@@ -1,6 +1,6 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
 import { readFile } from 'node:fs/promises';
-import { addPeriods, cutSeriesSet, formatDate, parseDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { addPeriods, cutSeriesSet, formatDate, readDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -94,7 +94,9 @@ export const forecastCommand: CliCommand = {
     if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new CliUsageError(`--horizon must be a whole number from 1 to 10000 (got "${horizonText}").`);
     const file = parsed.positional[0]!;
     const trainEndText = optionValue(parsed, 'train-end');
-    const trainEnd = trainEndText === undefined ? undefined : parseDateCell(trainEndText);
+    const trainEndRead = trainEndText === undefined ? undefined : readDateCell(trainEndText);
+    const trainEnd = trainEndRead?.ms;
+    if (trainEndRead?.why) throw new CliUsageError(`--train-end "${trainEndText}" is not a real date: ${trainEndRead.why}.`);
     if (trainEnd !== undefined && Number.isNaN(trainEnd)) throw new CliUsageError(`--train-end "${trainEndText}" is not a date (expected e.g. 2018-12-31).`);
     const leadPath = optionValue(parsed, 'lead');
     const out = optionValue(parsed, 'out');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateTrends, isoWeekKey, periodKey, periodStart, trendTableToSeriesSet, AggregateInputError } from './items.ts';
-import { addPeriods, cutSeriesSet, formatDate, inferFrequency, readCsvRows, readLongCsv, readSeriesCsv, readWideCsv, SeriesInputError } from './seriesSet.ts';
+import { addPeriods, cutSeriesSet, formatDate, inferFrequency, parseDateCell, readCsvRows, readLongCsv, readSeriesCsv, readWideCsv, SeriesInputError } from './seriesSet.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -100,6 +100,34 @@ describe('series CSV readers', () => {
   it('says which cell is wrong', () => {
     expect(() => readWideCsv('date,x\n2020-01-06,abc\n')).toThrow(/Row 2, column "x": "abc" is not a number/);
     expect(() => readWideCsv('date,x\nsoon,1\n')).toThrow(SeriesInputError);
+  });
+  // Date.UTC used to roll these over: 2019-02-30 became 2 March, '0000' became 1900 and merged with a real 1900 row.
+  it.each([
+    ['a 30th of February', '2019-02-30', /Row 3: "2019-02-30" is not a real date: February 2019 has only 28 days\./],
+    ['a 29th of February outside a leap year', '2019-02-29', /February 2019 has only 28 days/],
+    ['year 0', '0000', /Row 3: "0000" is not a real date: 0 is not a plausible year/],
+    ['year 0 as a day', '0000-01-01', /"0000-01-01" is not a real date: 0 is not a plausible year/],
+    ['a two-digit year written with four digits', '0019-03-04', /19 is not a plausible year/],
+    ['month 13', '2019-13-01', /there is no month 13/],
+    ['month 0', '2019-00', /there is no month 0/],
+    ['day 0', '2019/03/00', /there is no day 0/],
+    ['31 April', '2019-04-31', /April 2019 has only 30 days/],
+    ['hour 25', '2019-03-04 25:00', /25:00 is not a time of day/],
+  ] as const)('rejects an impossible date with its row, wide and long: %s', (_, cell, message) => {
+    expect(() => readWideCsv(`date,x\n2019-01-07,1\n${cell},2\n`)).toThrow(message);
+    expect(() => readLongCsv(`date,series,value\n2019-01-07,a,1\n${cell},a,2\n`)).toThrow(message);
+    expect(parseDateCell(cell)).toBeNaN();
+  });
+  it.each([
+    ['2020-02-29', Date.UTC(2020, 1, 29)],
+    ['2019-12-31 23:59:59', Date.UTC(2019, 11, 31, 23, 59, 59)],
+    ['1900', Date.UTC(1900, 0, 1)],
+    ['2019/3/4', Date.UTC(2019, 2, 4)],
+  ] as const)('real dates still read: %s', (cell, ms) => {
+    expect(parseDateCell(cell)).toBe(ms);
+  });
+  it('a year-0 row no longer merges with a real 1900 row', () => {
+    expect(() => readWideCsv('date,x\n1900,1\n0000,2\n1901,3\n')).toThrow(/Row 3: "0000" is not a real date/);
   });
   it('infers monthly, quarterly and yearly spacing and cuts at a date', () => {
     expect(inferFrequency([day('2020-01-01'), day('2020-04-01'), day('2020-07-01')])).toBe('quarter');

@@ -5,6 +5,8 @@
  * depend on the general intake parser.
  */
 import { coreMessage, englishText, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
+import { daysInMonth } from '../clean/calendar.ts';
+import { YEAR_RANGE } from '../clean/date.ts';
 
 /** How often a series has a value. */
 export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
@@ -78,18 +80,51 @@ export function readCsvRows(text: string): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
 }
 
-/** Parses a date cell (ISO date or date-time, or YYYY-MM / YYYY) to UTC epoch ms; NaN if unreadable. */
-export function parseDateCell(cell: string): number {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date cell read: UTC epoch ms, or NaN with `why` saying what makes it impossible (absent when it is not a date at all). */
+export interface DateCellReading {
+  /** UTC epoch ms, NaN when the cell is not a real date. */
+  ms: number;
+  /** Why a date-shaped cell is not a real date, in plain words ("February 2019 has only 28 days"). */
+  why?: string;
+}
+
+/** Reads a date cell (ISO date or date-time, YYYY/MM/DD, YYYY-MM or YYYY); impossible dates say why instead of rolling over. */
+export function readDateCell(cell: string): DateCellReading {
   const s = cell.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
-  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m) return realDate(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
-  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
+  if (m) return realDate(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})-(\d{1,2})$/.exec(s);
-  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, 1);
+  if (m) return realDate(+m[1]!, +m[2]!, 1);
   m = /^(\d{4})$/.exec(s);
-  if (m) return Date.UTC(+m[1]!, 0, 1);
-  return NaN;
+  if (m) return realDate(+m[1]!, 1, 1);
+  return { ms: NaN };
+}
+
+// Date.UTC would roll 2019-02-30 into March and read years 0–99 as 1900–1999: check every part first.
+function realDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): DateCellReading {
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return { ms: NaN, why: `${year} is not a plausible year (we read ${YEAR_RANGE.min} to ${YEAR_RANGE.max})` };
+  if (month < 1 || month > 12) return { ms: NaN, why: `there is no month ${month}` };
+  if (day < 1) return { ms: NaN, why: 'there is no day 0' };
+  const days = daysInMonth(year, month);
+  if (day > days) return { ms: NaN, why: `${MONTHS[month - 1]} ${year} has only ${days} days` };
+  if (hour > 23 || minute > 59 || second > 59) return { ms: NaN, why: `${hour}:${String(minute).padStart(2, '0')}${second ? `:${String(second).padStart(2, '0')}` : ''} is not a time of day` };
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second) };
+}
+
+/** Parses a date cell (ISO date or date-time, or YYYY-MM / YYYY) to UTC epoch ms; NaN if unreadable or not a real date. */
+export function parseDateCell(cell: string): number {
+  return readDateCell(cell).ms;
+}
+
+/** The error for a row whose date cell cannot be used: impossible dates say why. */
+function dateError(row: number, cell: string): SeriesInputError {
+  const { why } = readDateCell(cell);
+  if (why) return new SeriesInputError(`Row ${row}: "${cell}" is not a real date: ${why}.`);
+  return new SeriesInputError(`Row ${row}: "${cell}" is not a date (expected e.g. 2019-03-25).`);
 }
 
 /** Parses a numeric cell; empty or 'NA'-like cells are missing (NaN). */
@@ -187,7 +222,7 @@ export function readWideCsv(text: string): SeriesSet {
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const date = parseDateCell(row[0] ?? '');
-    if (Number.isNaN(date)) throw new SeriesInputError(`Row ${r + 1}: "${row[0] ?? ''}" is not a date (expected e.g. 2019-03-25).`);
+    if (Number.isNaN(date)) throw dateError(r + 1, row[0] ?? '');
     dates.push(date);
     values.push(names.map((_, s) => parseValueCell(row[s + 1] ?? '', `Row ${r + 1}, column "${names[s]}"`)));
   }
@@ -212,7 +247,7 @@ export function readLongCsv(text: string): SeriesSet {
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const date = parseDateCell(row[dateCol] ?? '');
-    if (Number.isNaN(date)) throw new SeriesInputError(`Row ${r + 1}: "${row[dateCol] ?? ''}" is not a date (expected e.g. 2019-03-25).`);
+    if (Number.isNaN(date)) throw dateError(r + 1, row[dateCol] ?? '');
     const name = (row[nameCol] ?? '').trim();
     if (!name) throw new SeriesInputError(`Row ${r + 1}: the series name is empty.`);
     if (!nameIndex.has(name)) {

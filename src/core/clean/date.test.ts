@@ -115,6 +115,34 @@ describe('parseDate', () => {
   });
 });
 
+describe('impossible years and days (issue 18, item 13)', () => {
+  // '0000-01-01' used to read as 1 January of year 0; the same years are now refused in every day format.
+  it.each([
+    ['0000-01-01', /'0000-01-01' is not a real date: 0 is not a plausible year/],
+    ['0000-01', /0 is not a plausible year/],
+    ['0001/03/04', /1 is not a plausible year/],
+    ['0019-03-04', /19 is not a plausible year/],
+    ['04/03/0000', /0 is not a plausible year/],
+    ['1799-12-31', /1799 is not a plausible year/],
+    ['2201-01-01T10:00', /2201 is not a plausible year/],
+    ['2019-02-30', /February 2019 has only 28 days/],
+    ['2019-04-31', /April 2019 has only 30 days/],
+    ['2019-13-01', /not a real date/],
+  ])('%s is a problem', (raw, message) => {
+    const result = parseDateCell(raw);
+    expect(isCellProblem(result)).toBe(true);
+    if (isCellProblem(result)) expect(result.message).toMatch(message);
+  });
+
+  it.each([
+    ['1800-01-01', '1800-01-01'],
+    ['2200-12-31', '2200-12-31'],
+    ['2020-02-29', '2020-02-29'],
+  ])('%s still reads', (raw, iso) => {
+    expect(parseDateCell(raw)).toBe(utc(iso));
+  });
+});
+
 describe('detectDateFormat', () => {
   it('chooses day/month when a first part is above 12', () => {
     const decision = detectDateFormat(['03/04/2019', '25/12/2019', '']);

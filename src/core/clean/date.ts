@@ -171,6 +171,8 @@ function impossible(raw: string, why: CoreMessage): number {
 
 /** Checks month and day, writes a day-or-month result; `day` 0 means "month only". */
 function setYmd(raw: string, year: number, month: number, day: number, timeMs: number, format: DateFormatKind): number {
+  // '0000-01-01' or '0019-03-04' is a typing slip, not a date in antiquity: the same years as words and plain years.
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return impossible(raw, coreMessage('why.implausible-year', { year }));
   if (month < 1 || month > 12) return impossible(raw, coreMessage('why.no-month', { month }));
   if (day > daysInMonth(year, month)) {
     return impossible(raw, coreMessage('why.short-month', { monthName: MONTH_NAMES[month - 1]!, month, year, days: daysInMonth(year, month) }));
@@ -342,7 +344,7 @@ function read(raw: string, order: DayMonthOrder, plainNumbers: number, hemispher
     const year = digitsAt(raw, 0, 4);
     const month = digitsAt(raw, 5, 2);
     const day = digitsAt(raw, 8, 2);
-    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
+    if (year >= YEAR_RANGE.min && year <= YEAR_RANGE.max && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
       out.first = 0;
       out.second = 0;
       out.ms = utcMs(year, month, day);
