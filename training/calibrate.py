@@ -166,7 +166,17 @@ def fit(run_dir):
     return out
 
 
-def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, rule="prob+ood"):
+def set_metrics(logits, sets, temperature):
+    """Predictions, confidences and rightness (prediction in the allowed set) of one head's logits at a
+    temperature, with accuracy, macro-F1 and ECE."""
+    p = softmax(logits, temperature)
+    pred, conf = p.argmax(1), p.max(1)
+    correct = np.array([pr in s for pr, s in zip(pred, sets)], dtype=float)
+    return conf, correct, {"n": len(sets), "accuracy": float(correct.mean()), "macro_f1": macro_f1(pred, sets, p.shape[1]),
+                           "ece": ece(conf, correct)}
+
+
+def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
     """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set."""
     res = {}
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
@@ -177,11 +187,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, rule="prob+ood"):
             continue
         st = [s for s, k in zip(sets, keep) if k]
         for name, t in (("raw", 1.0), ("calibrated", cal["temperature"][h])):
-            p = softmax(logits[h][keep], t)
-            pred, conf = p.argmax(1), p.max(1)
-            correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
-            r = {"n": int(keep.sum()), "accuracy": float(correct.mean()), "macro_f1": macro_f1(pred, st, p.shape[1]),
-                 "ece": ece(conf, correct), "mean_confidence": float(conf.mean())}
+            conf, correct, r = set_metrics(logits[h][keep], st, t)
+            r["mean_confidence"] = float(conf.mean())
             if name == "calibrated":
                 for rname, sure in (("prob", conf >= cal["min_probability"][h]),
                                     ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"]))):
@@ -321,12 +328,7 @@ def transfer(fold_dirs, out_path):
                 keep = np.array([bool(s) for s in sets])
                 if keep.sum() < 20:
                     continue
-                st = [s for s, k in zip(sets, keep) if k]
-                p = softmax(base[key][h][keep], temps[h])
-                pred, conf = p.argmax(1), p.max(1)
-                correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
-                res[h] = {"n": int(keep.sum()), "accuracy": float(correct.mean()), "macro_f1": macro_f1(pred, st, p.shape[1]),
-                          "ece": ece(conf, correct)}
+                res[h] = set_metrics(base[key][h][keep], [s for s, k in zip(sets, keep) if k], temps[h])[2]
             row["baseline"][key] = res
         table.append(row)
         print_fold(row)

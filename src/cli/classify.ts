@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { intake } from '../core/intake/intake.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
@@ -7,7 +7,8 @@ import type { LoadedHead } from '../core/finetune/head.ts';
 import { nameRecordFrom } from '../core/nameRecord.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import type { ClassifierConfig } from '../model/config.ts';
-import { headColumnsWithModel, parseHeads } from '../model/head/applyWithModel.ts';
+import { headColumnsWithModel } from '../model/head/applyWithModel.ts';
+import { readHeadFiles } from '../model/head/classifyHeads.node.ts';
 import type { EmbeddingModel } from '../model/head/embedding.ts';
 import type { ItemTextFields } from '../model/inputText.ts';
 import { buildInputText, splitTextColumns } from '../model/inputText.ts';
@@ -272,7 +273,7 @@ async function classifyToCsv(
   const textColumns = textNames.map((n) => table.columns.indexOf(n));
   const descriptionColumns = descriptionColumnsOf(table, textColumns);
   const classifier = await loadClassifier(options.modelDir);
-  const heads = options.headPaths.length > 0 ? await readHeads(options.headPaths) : [];
+  const heads = options.headPaths.length > 0 ? await readHeadFiles(options.headPaths) : [];
   // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
   const reserved = predictionHeader(classifier.heads, 20);
   const total = table.rowCount;
@@ -306,19 +307,6 @@ async function classifyToCsv(
   return total;
 }
 
-/** Reads and checks the --head files once (each batch then applies them). */
-async function readHeads(paths: readonly string[]): Promise<LoadedHead[]> {
-  const files = await Promise.all(
-    paths.map(async (path) => {
-      try {
-        return { path, text: await readFile(path, 'utf8') };
-      } catch (error) {
-        throw new Error(`Cannot read the head '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-      }
-    }),
-  );
-  return parseHeads(files);
-}
 
 /**
  * The pred_<label>/prob_<label> columns of each head for a batch of rows. Names already used by the

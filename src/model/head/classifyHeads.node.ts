@@ -1,6 +1,7 @@
 /** Node: the `--head <head.json>` option of `trendloom classify` (read head files, add their columns). */
 import { readFile } from 'node:fs/promises';
 import type { OutputColumn } from '../../core/finetune/apply.ts';
+import type { LoadedHead } from '../../core/finetune/head.ts';
 import { headColumnsWithModel, parseHeads } from './applyWithModel.ts';
 import type { EmbeddingModel } from './embedding.ts';
 
@@ -11,6 +12,19 @@ import type { EmbeddingModel } from './embedding.ts';
  * classifier's own columns get the suffix `_head` (then `_head2`, …).
  */
 export async function classifyHeadColumns(paths: readonly string[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText?: readonly string[]): Promise<OutputColumn[]> {
+  const heads = await readHeadFiles(paths);
+  // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
+  const reserved = model.heads.flatMap((h) => [`pred_${h}`, `prob_${h}`, `sure_${h}`, ...Array.from({ length: 19 }, (_, k) => [`pred_${h}_${k + 2}`, `prob_${h}_${k + 2}`]).flat()]);
+  const out: OutputColumn[] = [];
+  for (const head of heads) {
+    const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
+    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
+  }
+  return out;
+}
+
+/** Reads and checks `--head` files (a readable error names a file that is missing or unreadable). */
+export async function readHeadFiles(paths: readonly string[]): Promise<LoadedHead[]> {
   const files = await Promise.all(
     paths.map(async (path) => {
       try {
@@ -20,13 +34,5 @@ export async function classifyHeadColumns(paths: readonly string[], table: { col
       }
     }),
   );
-  const heads = parseHeads(files);
-  // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
-  const reserved = model.heads.flatMap((h) => [`pred_${h}`, `prob_${h}`, ...Array.from({ length: 19 }, (_, k) => [`pred_${h}_${k + 2}`, `prob_${h}_${k + 2}`]).flat()]);
-  const out: OutputColumn[] = [];
-  for (const head of heads) {
-    const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
-    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
-  }
-  return out;
+  return parseHeads(files);
 }
