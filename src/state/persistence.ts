@@ -44,30 +44,52 @@ async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
   return root.getDirectoryHandle(DIR, { create: true });
 }
 
+/**
+ * Chromium reports a quota hit in the middle of a stream write as a bare "Failed to write data to
+ * data pipe" (not a QuotaExceededError), so that wording counts as "no room" too.
+ */
+function isQuotaError(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  return name === 'QuotaExceededError' || /quota|data pipe/i.test(message ?? '');
+}
+
 function explainStorageError(error: unknown, language: Language): Error {
-  const name = (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError') return new Error(translate(language, 'storageQuota'));
+  if (isQuotaError(error)) return new Error(translate(language, 'storageQuota'));
   return new Error(translate(language, 'storageFailed', { error: (error as Error)?.message ?? String(error) }));
 }
 
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blob | string | Uint8Array): Promise<void> {
-  const handle = await dir.getFileHandle(name, { create: true });
-  const writable = await handle.createWritable();
+/**
+ * Writes one file. A file this call created is removed again when the write fails, so a quota hit
+ * never leaves a 0-byte or truncated file behind; an existing file keeps its old contents (the
+ * writable is aborted, which discards the swap file). Returns whether the file is new.
+ */
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blob | string | Uint8Array): Promise<boolean> {
+  const existed = await dir.getFileHandle(name).then(() => true, () => false);
   try {
-    await writable.write(data as FileSystemWriteChunkType);
-    await writable.close();
+    const handle = await dir.getFileHandle(name, { create: true });
+    const writable = await handle.createWritable();
+    try {
+      await writable.write(data as FileSystemWriteChunkType);
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => undefined);
+      throw error;
+    }
   } catch (error) {
-    await writable.abort().catch(() => undefined);
+    if (!existed) await dir.removeEntry(name).catch(() => undefined);
     throw error;
   }
+  return !existed;
 }
 
 /** Saves (or overwrites) a dataset under `id`; returns its summary. Errors are worded in `language`. */
 export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, language: Language = 'en'): Promise<SavedDatasetSummary> {
+  let dir: FileSystemDirectoryHandle | undefined;
+  let newTable = false;
   try {
-    const dir = await datasetsDir();
+    dir = await datasetsDir();
     const ipc = tableToIPC(dataset.table, 'file');
-    await writeFile(dir, `${id}.arrow`, ipc);
+    newTable = await writeFile(dir, `${id}.arrow`, ipc);
     const meta: SavedMeta = {
       id,
       fileName: dataset.fileName,
@@ -85,6 +107,8 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
     await writeFile(dir, `${id}.json`, JSON.stringify(meta));
     return meta;
   } catch (error) {
+    // A table without its description cannot be listed or reopened: do not leave it taking room.
+    if (dir && newTable) await dir.removeEntry(`${id}.arrow`).catch(() => undefined);
     throw explainStorageError(error, language);
   }
 }

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { saveDataset } from './persistence.ts';
+import { translate } from '../ui/i18n.ts';
+import type { LoadedDataset } from './store.ts';
+
+/** An in-memory stand-in for the origin-private file system whose writes can fail part-way. */
+function fakeOpfs(failOn: (name: string) => Error | undefined) {
+  const files = new Map<string, Uint8Array>();
+  const dir = {
+    async getFileHandle(name: string, options?: { create?: boolean }) {
+      if (!files.has(name)) {
+        if (!options?.create) throw Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
+        files.set(name, new Uint8Array(0)); // as in Chromium: the empty file exists before any write
+      }
+      return {
+        async createWritable() {
+          let swap = new Uint8Array(0);
+          return {
+            async write(data: Uint8Array | string) {
+              const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+              const error = failOn(name);
+              if (error) {
+                swap = bytes.slice(0, Math.floor(bytes.length / 2)); // half the bytes made it
+                throw error;
+              }
+              swap = bytes;
+            },
+            async close() { files.set(name, swap); },
+            async abort() { swap = new Uint8Array(0); },
+          };
+        },
+      };
+    },
+    async removeEntry(name: string) {
+      if (!files.delete(name)) throw Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
+    },
+  };
+  vi.stubGlobal('navigator', { storage: { getDirectory: async () => ({ getDirectoryHandle: async () => dir }) } });
+  return files;
+}
+
+const dataset: LoadedDataset = {
+  fileName: 'spring.csv',
+  fileSize: 120,
+  table: new Table({ style: vectorFromArray(['casual', 'minimal', 'boho'], new Utf8()) }),
+  columns: [{ name: 'style', type: 'category', role: 'styles' }],
+  problems: [],
+  notes: [],
+} as unknown as LoadedDataset;
+
+const quotaHit = () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+const dataPipe = () => Object.assign(new Error('Failed to write data to data pipe'), { name: 'InvalidStateError' });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('saving a dataset when the disk fills up', () => {
+  it('removes the partial .arrow and says so in plain words on a QuotaExceededError mid-write', async () => {
+    const files = fakeOpfs((name) => (name.endsWith('.arrow') ? quotaHit() : undefined));
+    await expect(saveDataset('d1', dataset, null)).rejects.toThrow(translate('en', 'storageQuota'));
+    expect([...files.keys()]).toEqual([]);
+  });
+
+  it('reads Chromium\'s "Failed to write data to data pipe" as no room, not as a raw error', async () => {
+    const files = fakeOpfs((name) => (name.endsWith('.arrow') ? dataPipe() : undefined));
+    const error = await saveDataset('d1', dataset, null).catch((e: Error) => e);
+    expect((error as Error).message).toBe('The browser has no room left to keep this dataset on this computer. Remove an older saved dataset, or clear Trendloom data, and try again. Your current work is still open.');
+    expect((error as Error).message).not.toMatch(/data pipe/);
+    expect(files.has('d1.arrow')).toBe(false);
+  });
+
+  it('also removes the written table when its description (.json) runs out of room', async () => {
+    const files = fakeOpfs((name) => (name.endsWith('.json') ? quotaHit() : undefined));
+    await expect(saveDataset('d2', dataset, null, 'zh')).rejects.toThrow(translate('zh', 'storageQuota'));
+    expect([...files.keys()]).toEqual([]);
+  });
+
+  it('keeps an earlier save of the same dataset intact when overwriting it fails', async () => {
+    let fail = false;
+    const files = fakeOpfs(() => (fail ? quotaHit() : undefined));
+    await saveDataset('d3', dataset, null);
+    const before = files.get('d3.arrow')!;
+    expect(before.byteLength).toBeGreaterThan(0);
+    fail = true;
+    await expect(saveDataset('d3', dataset, null)).rejects.toThrow(translate('en', 'storageQuota'));
+    expect(files.get('d3.arrow')).toEqual(before);
+    expect(files.has('d3.json')).toBe(true);
+  });
+
+  it('keeps the browser\'s words for failures that are not about room', async () => {
+    const files = fakeOpfs(() => Object.assign(new Error('The file is locked by another tab'), { name: 'NoModificationAllowedError' }));
+    await expect(saveDataset('d4', dataset, null)).rejects.toThrow('Saving on this computer failed: The file is locked by another tab');
+    expect(files.size).toBe(0);
+  });
+});
