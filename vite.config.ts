@@ -28,6 +28,19 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The same policy for Vite's dev server (`npm start`), whose React refresh preamble is an inline
+ * script; everything else — above all `connect-src 'self'` — is unchanged.
+ */
+export const devContentSecurityPolicy = contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+
+/**
+ * Headers every server of the app sends. The CSP goes out as a header, not only as the page's
+ * `<meta>` tag: a meta policy does not reach worker scripts or the service worker, which take
+ * their policy from their own response, so without the header they could post data anywhere.
+ */
+export const appHeaders = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -54,7 +67,7 @@ function pwaPlugin(): Plugin {
       const urls: string[] = ['/'];
       for (const file of listFiles(publicDir).sort()) {
         const url = `/${relative(publicDir, file).split('\\').join('/')}`;
-        if (url.endsWith('.md')) continue;
+        if (url.endsWith('.md') || url === '/_headers') continue; // host configuration, not a page asset
         urls.push(url);
         hash.update(url).update(readFileSync(file));
       }
@@ -80,8 +93,8 @@ function pwaPlugin(): Plugin {
 
 export default defineConfig({
   plugins: [react(), pwaPlugin()],
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers: { ...isolationHeaders, 'Content-Security-Policy': devContentSecurityPolicy } },
+  preview: { headers: appHeaders },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   build: {

@@ -6,6 +6,7 @@ import { copyFileSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { build } from 'vite';
+import { appHeaders } from '../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.wasm': 'application/wasm' };
@@ -23,7 +24,7 @@ export async function buildIngestPage(outDir: string, minify = true): Promise<vo
   copyFileSync(join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'), join(outDir, 'papaparse.min.js'));
 }
 
-/** Serves `dir` on 127.0.0.1 (a free port) with the app's cross-origin isolation headers. */
+/** Serves `dir` on 127.0.0.1 (a free port) with the app's headers (cross-origin isolation, CSP). */
 export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -32,12 +33,8 @@ export function serve(dir: string): Promise<{ server: Server; url: string }> {
       response.writeHead(404).end();
       return;
     }
-    // Cross-origin isolation, as the app is served.
-    response.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
+    // Cross-origin isolation and the CSP, as the app is served.
+    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...appHeaders });
     createReadStream(file).pipe(response);
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => {

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Every request the page made, and those that left its own origin. */
+/** Every request the browser context made (pages and their workers), and those that left the app's origin. */
 export interface RequestLog {
   all: string[];
   offOrigin: string[];
@@ -11,10 +11,12 @@ export interface RequestLog {
  * anything off its own origin (the app must never send a byte elsewhere).
  */
 export const test = base.extend<{ requests: RequestLog }>({
-  requests: async ({ page, baseURL }, use) => {
+  requests: async ({ context, baseURL }, use) => {
     const origin = new URL(baseURL!).origin;
     const log: RequestLog = { all: [], offOrigin: [] };
-    page.on('request', (request) => {
+    // The whole context, not only the page: requests from every page and its workers count too.
+    // (Service worker traffic is not reported here; e2e/csp.spec.ts counts at a collector instead.)
+    context.on('request', (request) => {
       const url = request.url();
       log.all.push(url);
       if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) log.offOrigin.push(url);
