@@ -145,7 +145,9 @@ def main():
     ap.add_argument("--export", action="store_true", help="write ONNX, config, tokenizer and golden files")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--eval-only", action="store_true", help="reuse the checkpoint and tokenizer in --out (or --init-dir); redo the evaluation sets (and export)")
-    ap.add_argument("--init-dir", default="", help="with --eval-only: read the checkpoint and tokenizer from this run instead of --out")
+    ap.add_argument("--init-dir", default="", help="read the checkpoint and tokenizer from this run instead of --out; without --eval-only, "
+                    "training continues from that checkpoint (a fresh schedule over --lm-steps + --steps)")
+    ap.add_argument("--lr-scale", type=float, default=1.0, help="multiply the learning rate (e.g. 0.5 for a continuation)")
     ap.add_argument("--head-stage", type=int, default=0,
                     help="with --eval-only: train the heads (and the n-gram bag, if --ngram-buckets) for this many steps on the frozen trunk's pooled states")
     ap.add_argument("--head-stage-rows", type=int, default=30000, help="training rows (source-balanced draw) whose pooled states the head stage reads")
@@ -178,7 +180,7 @@ def main():
         if e["source"] == "myntra":
             tok_texts.append(generation_text(e["row_for_aug"], rng))
     src_dir = args.init_dir or args.out
-    if args.eval_only:
+    if args.eval_only or args.init_dir:
         import shutil
         import sentencepiece as spm
         if args.init_dir:
@@ -202,7 +204,11 @@ def main():
     weights = np.array([math.sqrt(len(members[s])) for s in sources])
     weights /= weights.sum()
     log("source weights: " + ", ".join(f"{s}={w:.3f}" for s, w in zip(sources, weights)))
-    np_rng = np.random.RandomState(SEED)
+    # A continuation draws a different sequence of rows and augmentations than the run it continues.
+    cont_seed = SEED + (1 if args.init_dir and not args.eval_only else 0)
+    np_rng = np.random.RandomState(cont_seed)
+    if cont_seed != SEED:
+        rng = random.Random(cont_seed)
     myntra_train = [e for e in train if e["source"] == "myntra"]
 
     def draw():
@@ -212,7 +218,13 @@ def main():
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     timings = {}
-    phases = (("lm", args.lm_steps, args.lr), ("multitask", args.steps, args.lr * 0.6))
+    phases = (("lm", args.lm_steps, args.lr * args.lr_scale), ("multitask", args.steps, args.lr * 0.6 * args.lr_scale))
+    if args.init_dir and not args.eval_only:
+        # Continuation: the earlier run's weights, its timings kept under their own names.
+        ck = torch.load(os.path.join(src_dir, "checkpoint.pt"))
+        model.load_state_dict(ck["state"])
+        timings = {"earlier_" + k: v for k, v in ck.get("timings", {}).items()}
+        phases = tuple(p for p in phases if p[1] > 0)
     if args.eval_only:
         ck = torch.load(os.path.join(src_dir, "checkpoint.pt"))
         model.load_state_dict(ck["state"])
