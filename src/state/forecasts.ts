@@ -42,7 +42,7 @@ export async function forecastTrends(series: TrendSeries[], periods: PeriodAssig
   const result = await forecastWorker().request(
     'forecast.run',
     // One series per batch: a run cancelled by the next filter change stops after the series in hand.
-    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1 },
+    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
     { signal, transfer: [values.buffer] },
   );
   return unpackForecasts(result, horizon);

@@ -181,6 +181,21 @@ const en = {
   signal_declining: 'declining',
   signal_seasonal: 'seasonal',
   signal_steady: 'steady',
+  signalForecast_falls: 'but forecast to fall',
+  signalForecast_rises: 'but forecast to rise',
+  signalForecastNote: 'But the forecast expects it to {direction} next period ({change} against the recent level): the label compares the recent periods with earlier ones, while the forecast also weighs the whole history and the time of year.',
+  signalDirection_falls: 'fall',
+  signalDirection_rises: 'rise',
+  facetFromModel: '{name} (model)',
+  facetFromFile: '{name} (your file)',
+  facetTaught: '{name} (taught)',
+  head_articleType: 'Article type',
+  head_subCategory: 'Sub-category',
+  head_masterCategory: 'Category',
+  head_baseColour: 'Colour',
+  head_usage: 'Usage',
+  head_gender: 'Gender',
+  head_season: 'Season',
 
   // Item detail
   itemNumber: 'Item {n}',
@@ -457,6 +472,21 @@ const zh: typeof en = {
   signal_declining: '走弱',
   signal_seasonal: '季节性',
   signal_steady: '平稳',
+  signalForecast_falls: '但预测将回落',
+  signalForecast_rises: '但预测将回升',
+  signalForecastNote: '但预测认为下一期将{direction}（相对近期水平 {change}）：标签比较的是最近几期与更早的几期，而预测还兼顾了全部历史和季节规律。',
+  signalDirection_falls: '回落',
+  signalDirection_rises: '回升',
+  facetFromModel: '{name}（模型）',
+  facetFromFile: '{name}（您的文件）',
+  facetTaught: '{name}（已教学）',
+  head_articleType: '款式类型',
+  head_subCategory: '子类别',
+  head_masterCategory: '大类',
+  head_baseColour: '颜色',
+  head_usage: '用途',
+  head_gender: '性别',
+  head_season: '季节',
 
   // Item detail
   itemNumber: '第 {n} 件商品',
@@ -770,6 +800,23 @@ export function unitLabel(language: Language, unit: string | undefined): string 
 /** A trend signal label (emerging, growing, declining, seasonal, steady) in the language. */
 export function signalLabel(language: Language, label: string | undefined): string | undefined {
   return label === undefined ? undefined : translateTerm(language, 'signal_', label);
+}
+
+/** What a signal's label leaves out when the forecast points the other way ("growing, but forecast to fall"), or ''. */
+export function signalForecastText(language: Language, signal: { forecastDisagrees?: 'falls' | 'rises' } | undefined): string {
+  return signal?.forecastDisagrees ? translate(language, `signalForecast_${signal.forecastDisagrees}`) : '';
+}
+
+/** A signal's explanation plus, when label and forecast disagree, why (for a cell's title). */
+export function signalTitle(
+  language: Language,
+  signal: { explanation?: string; explanationDetail?: CoreMessage; forecastDisagrees?: 'falls' | 'rises'; forecastChange?: number } | undefined,
+): string | undefined {
+  const base = signalExplanation(language, signal?.explanation, signal?.explanationDetail);
+  if (!signal?.forecastDisagrees || signal.forecastChange === undefined) return base;
+  const change = Number.isFinite(signal.forecastChange) ? `${signal.forecastChange >= 0 ? '+' : ''}${Math.round(signal.forecastChange * 100)}%` : '+∞';
+  const note = translate(language, 'signalForecastNote', { direction: translate(language, `signalDirection_${signal.forecastDisagrees}`), change });
+  return base ? `${base} ${note}` : note;
 }
 
 /** Known progress messages from the workers, and how they read in Chinese. */

@@ -37,7 +37,7 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggreg
       const values = params.values.subarray(s * length, (s + 1) * length);
       const lead = params.leadValues?.subarray(s * length, (s + 1) * length);
       const hasLead = lead !== undefined && lead.some(Number.isFinite);
-      const f = forecastSeries(params.names[s]!, values, { horizon, period, ensemble: params.ensemble }, hasLead ? lead : undefined);
+      const f = forecastSeries(params.names[s]!, values, { horizon, period, ensemble: params.ensemble, share: params.share }, hasLead ? lead : undefined);
       point.set(f.point, s * horizon);
       for (const key of ['lo80', 'hi80', 'lo95', 'hi95'] as const) {
         const band = f[key];

@@ -27,6 +27,8 @@ export interface ForecastRunParams {
   ensemble?: Partial<EnsembleOptions>;
   /** Series per progress message and cancel check (default 25). */
   batchSize?: number;
+  /** The values are shares (0…1): forecasts and intervals stay within 0 and 1. */
+  share?: boolean;
 }
 
 /** Per-series details of a forecast that are not bulk numbers. */

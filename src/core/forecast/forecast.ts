@@ -16,6 +16,8 @@ export interface ForecastOptions {
   period: number;
   /** Overrides of the ensemble settings. */
   ensemble?: Partial<EnsembleOptions>;
+  /** The values are shares (0…1): forecasts and interval bounds are kept within 0 and 1. */
+  share?: boolean;
 }
 
 /** The forecast of one series. */
@@ -44,6 +46,12 @@ export interface SeriesForecast {
 function clipAtZero(values: Float64Array | undefined): void {
   if (!values) return;
   for (let i = 0; i < values.length; i++) if (values[i]! < 0) values[i] = 0;
+}
+
+/** Keeps shares within 0…1: a share cannot fall below nothing or rise above everything. */
+function clipToShare(values: Float64Array | undefined): void {
+  if (!values) return;
+  for (let i = 0; i < values.length; i++) values[i] = Math.min(1, Math.max(0, values[i]!));
 }
 
 function validateHorizon(horizon: number): void {
@@ -103,6 +111,7 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   for (const { model, reason } of result.skipped) notes.push(`${MODEL_LABELS[model]} ${reason} on "${name}", so it was left out.`);
   for (const note of result.notes) notes.push(`For "${name}", ${note}.`);
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
+  if (options.share) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipToShare(v);
   if (result.folds === 0) notes.push(`"${name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.`);
   return {
     name,

@@ -26,6 +26,12 @@ export interface TrendSignal {
   explanation: string;
   /** The explanation as a message code and parameters, when history is too short (for other languages). */
   explanationDetail?: CoreMessage;
+  /** Set when the forecast's next period goes against the label: 'falls' for a rising label, 'rises' for a declining one. */
+  forecastDisagrees?: 'falls' | 'rises';
+  /** Relative change from the recent level to the next period's forecast (−0.83 = −83 %), when the forecast disagrees. */
+  forecastChange?: number;
+  /** Why label and forecast differ, in plain words (English), when they do. */
+  forecastNote?: string;
 }
 
 /** Settings that define the signal thresholds. */
@@ -92,5 +98,28 @@ export function trendSignal(history: Float64Array, forecast: Float64Array, optio
   }[signal.label];
   signal.explanation = allZero ? 'No activity in the recent periods.' : `${what} (${pct} over the last ${window} periods against ${compared}).`;
   if (!yearly && period > 1) signal.explanation += ' Less than a year of history, so the comparison may include seasonal swings.';
+  reconcileWithForecast(signal, now, forecast[0], window);
   return signal;
+}
+
+/**
+ * The label looks back (recent periods against earlier ones); the forecast looks ahead and also
+ * weighs the whole history and the time of year, so the two can point different ways ("Growing"
+ * while the next period is forecast to fall). When they do, the signal says so and why, using the
+ * same steps as the velocity (a move of 5 % or more counts).
+ */
+function reconcileWithForecast(signal: TrendSignal, now: number, next: number | undefined, window: number): void {
+  if (next === undefined || !Number.isFinite(next) || !Number.isFinite(now)) return;
+  const rising = signal.label === 'growing' || signal.label === 'emerging';
+  const falling = signal.label === 'declining';
+  if (!rising && !falling) return;
+  const change = now > 0 ? next / now - 1 : next > 0 ? Infinity : 0;
+  const step = velocityFromChange(Number.isFinite(change) ? change : 1);
+  if (!((rising && step <= -1) || (falling && step >= 1))) return;
+  signal.forecastDisagrees = rising ? 'falls' : 'rises';
+  signal.forecastChange = change;
+  const pct = Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${Math.round(change * 100)}%` : 'from nothing';
+  signal.forecastNote =
+    `But the forecast expects it to ${rising ? 'fall' : 'rise'} next period (${pct} against the last ${window} period${window === 1 ? '' : 's'}): ` +
+    `the label compares the recent periods with earlier ones, while the forecast also weighs the whole history and the time of year.`;
 }

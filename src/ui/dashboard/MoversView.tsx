@@ -1,7 +1,7 @@
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { signalExplanation, signalLabel } from '../i18n.ts';
+import { signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -45,7 +45,10 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
                 <td>
                   <Sparkline values={series.share} forecast={forecast?.point} colour={colour} />
                 </td>
-                <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{signalLabel(language, forecast?.signal.label) ?? t('notEnoughData')}</td>
+                <td title={signalTitle(language, forecast?.signal)}>
+                  {signalLabel(language, forecast?.signal.label) ?? t('notEnoughData')}
+                  {forecast?.signal.forecastDisagrees && <span className="muted"> — {signalForecastText(language, forecast.signal)}</span>}
+                </td>
                 <td className="num">{forecast?.signal.velocity !== undefined ? `${forecast.signal.velocity > 0 ? '+' : ''}${forecast.signal.velocity.toFixed(1)}` : '—'}</td>
                 <td className="num">{forecast?.signal.periodsToPeak !== undefined ? t('periodsCount', { n: forecast.signal.periodsToPeak }) : '—'}</td>
                 <td className="num">{forecast?.signal.changeVsLastYear !== undefined ? formatShare(forecast.signal.changeVsLastYear) : t('notEnoughData')}</td>

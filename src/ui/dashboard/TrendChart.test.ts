@@ -24,4 +24,15 @@ describe('the trend chart rows', () => {
     expect(valueDomain(chartRows(signed, ['a', 'b', 'c'], [], new Map()))).toEqual([-15, 40]);
     expect(valueDomain([])).toEqual([0, 1]);
   });
+
+  it('keep a share chart within 100 %: bands and axis stop at 1 (no 150 % axis)', () => {
+    const high = [{ label: 'Casual', share: Float64Array.from([0.95, 0.96, 0.977]), support: new Uint32Array(3), totalSupport: 0 }];
+    const f = { name: 'Casual', point: Float64Array.from([0.977]), lo80: Float64Array.from([0.942]), hi80: Float64Array.from([1.012]), lo95: Float64Array.from([0.92]), hi95: Float64Array.from([1.03]) } as unknown as TrendForecast;
+    const unbounded = chartRows(high, ['Q1', 'Q2', 'Q3'], ['Q4'], new Map([['Casual', f]]));
+    expect(valueDomain(unbounded)).toEqual([0, 1.5]);
+    const rows = chartRows(high, ['Q1', 'Q2', 'Q3'], ['Q4'], new Map([['Casual', f]]), 1);
+    expect(rows[3]!.b80_0).toEqual([0.942, 1]);
+    expect(rows[3]!.b95_0).toEqual([0.92, 1]);
+    expect(valueDomain(rows, 1)).toEqual([0, 1]);
+  });
 });

@@ -14,8 +14,9 @@ interface Row {
   [key: string]: string | number | [number, number] | null;
 }
 
-/** Builds the chart rows: history values, forecast values and interval ranges per series. */
-export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, TrendForecast>): Row[] {
+/** Builds the chart rows: history values, forecast values and interval ranges per series (bands kept within 0…`upper`). */
+export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, TrendForecast>, upper = Infinity): Row[] {
+  const cap = (x: number) => Math.min(upper, x);
   const rows: Row[] = labels.map((period, index) => ({ period, index }));
   futureLabels.forEach((period, h) => rows.push({ period, index: labels.length + h }));
   series.forEach((s, k) => {
@@ -30,16 +31,16 @@ export function chartRows(series: TrendSeries[], labels: string[], futureLabels:
     if (last >= 0 && !Number.isNaN(s.share[last]!)) rows[last]![`f${k}`] = s.share[last]!;
     for (let h = 0; h < futureLabels.length && h < f.point.length; h++) {
       const row = rows[labels.length + h]!;
-      row[`f${k}`] = f.point[h]!;
-      if (f.lo95 && f.hi95) row[`b95_${k}`] = [Math.max(0, f.lo95[h]!), f.hi95[h]!];
-      if (f.lo80 && f.hi80) row[`b80_${k}`] = [Math.max(0, f.lo80[h]!), f.hi80[h]!];
+      row[`f${k}`] = cap(f.point[h]!);
+      if (f.lo95 && f.hi95) row[`b95_${k}`] = [Math.max(0, f.lo95[h]!), cap(f.hi95[h]!)];
+      if (f.lo80 && f.hi80) row[`b80_${k}`] = [Math.max(0, f.lo80[h]!), cap(f.hi80[h]!)];
     }
   });
   return rows;
 }
 
-/** The value axis range: from zero (or below the lowest value, when negative) up to a round number above the highest value or interval bound. */
-export function valueDomain(rows: Row[]): [number, number] {
+/** The value axis range: from zero (or below the lowest value, when negative) up to a round number above the highest value or interval bound, never above `upper`. */
+export function valueDomain(rows: Row[], upper = Infinity): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const row of rows) {
@@ -56,7 +57,7 @@ export function valueDomain(rows: Row[]): [number, number] {
   if (hi <= lo) return [lo, lo + 1];
   // Up to a round number (0.766 → 0.8), so the top tick is a round value too.
   const perUnit = 2 / 10 ** Math.floor(Math.log10(hi - lo)); // steps of half a power of ten
-  return [lo < 0 ? Math.floor(lo * perUnit + 1e-9) / perUnit : 0, Math.ceil(hi * perUnit - 1e-9) / perUnit];
+  return [lo < 0 ? Math.floor(lo * perUnit + 1e-9) / perUnit : 0, Math.min(upper, Math.ceil(hi * perUnit - 1e-9) / perUnit)];
 }
 
 /**
@@ -71,6 +72,7 @@ export const TrendChart = memo(function TrendChart({
   onPoint,
   height = 360,
   format = formatShare,
+  upper = Infinity,
 }: {
   series: TrendSeries[];
   labels: string[];
@@ -80,14 +82,16 @@ export const TrendChart = memo(function TrendChart({
   height?: number;
   /** Formats values in tooltips and the axis (shares as percentages by default). */
   format?: (value: number) => string;
+  /** The highest value the series can take (1 for shares): bands and the axis stop there. */
+  upper?: number;
 }) {
   const t = useT();
-  const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts), [series, labels, futureLabels, forecasts]);
+  const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts, upper), [series, labels, futureLabels, forecasts, upper]);
   // Forecast lines and interval bands only have values from the last observed period on: they get
   // just those rows, so recharts does not walk every history period for each of them.
   const tail = useMemo(() => rows.slice(Math.max(0, labels.length - 1)), [rows, labels.length]);
   // Items with their own data leave the value axis to them alone, so the domain is set here.
-  const domain = useMemo(() => valueDomain(rows), [rows]);
+  const domain = useMemo(() => valueDomain(rows, upper), [rows, upper]);
   const now = labels[labels.length - 1];
   return (
     <ResponsiveContainer width="100%" height={height}>

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { coreText, signalExplanation, signalLabel } from '../i18n.ts';
+import { coreText, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -20,7 +20,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
   return (
     <div className="trends-view">
       <div className="chart-card" data-testid="trend-chart" data-chart="trends">
-        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} />
+        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} upper={1} />
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
@@ -51,7 +51,10 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
                 <td data-testid="next-season">{f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
-                <td title={signalExplanation(language, f?.signal.explanation, f?.signal.explanationDetail)}>{f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}</td>
+                <td title={signalTitle(language, f?.signal)} data-testid="signal" data-disagrees={f?.signal.forecastDisagrees}>
+                  {f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}
+                  {f?.signal.forecastDisagrees && <span className="muted"> — {signalForecastText(language, f.signal)}</span>}
+                </td>
               </tr>
             );
           })}
