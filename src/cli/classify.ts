@@ -94,7 +94,7 @@ export async function readTableForCli(path: string, options: { maxRows?: number 
 
 /** The item fields for one row: materials/colour/season columns go to their labelled slots; the other
  * text columns are the name, or the description when `descriptionColumns` holds them. */
-function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], textColumns: readonly number[], descriptionColumns: ReadonlySet<number>): ItemTextFields {
+export function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], textColumns: readonly number[], descriptionColumns: ReadonlySet<number>): ItemTextFields {
   const fields: ItemTextFields = {};
   const name: string[] = [];
   const description: string[] = [];
@@ -116,7 +116,7 @@ function rowFields(table: Pick<CliTable, 'columns' | 'roles'>, row: string[], te
 const SHAPE_SAMPLE_ROWS = 2000;
 
 /** The text columns that hold descriptions (header words such as "description", or long cells). */
-function descriptionColumnsOf(table: { columns: readonly string[]; rowCount: number; row(r: number): string[] }, textColumns: readonly number[]): Set<number> {
+export function descriptionColumnsOf(table: { columns: readonly string[]; rowCount: number; row(r: number): string[] }, textColumns: readonly number[]): Set<number> {
   const shapes = textColumns.map((c) => {
     let chars = 0;
     let cells = 0;

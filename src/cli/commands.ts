@@ -2,7 +2,8 @@ import type { CliCommand } from './io.ts';
 import { classifyCommand } from './classify.ts';
 import { forecastCommand } from './forecast.ts';
 import { inspectCommand } from './inspect.ts';
+import { suggestCommand } from './suggest.ts';
 import { trainHeadCommand } from './trainHead.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, forecastCommand];
+export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, forecastCommand];
