@@ -1,6 +1,7 @@
 import { codeColumn, datesOf, numbersOf, type CodedColumn } from '../core/dashboard/columns.ts';
 import { assignPeriods, supportedRange, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
+import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
 
 /** Trend series trimmed to the periods with enough data; `periodOffset` maps back to the dataset's period indices. */
 export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number };
@@ -22,6 +23,7 @@ export class PreparedDataset {
   private unitsCache: Float64Array | undefined;
   // Recent trend results by spec (least recently used first), so a selection seen before is not recounted.
   private readonly trendCache = new Map<string, DashboardTrends | undefined>();
+  private readonly sureCache = new Map<string, Uint8Array | undefined>();
 
   constructor(readonly dataset: LoadedDataset) {
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
@@ -31,6 +33,20 @@ export class PreparedDataset {
   /** Number of items. */
   get itemCount(): number {
     return this.dataset.table.numRows;
+  }
+
+  /**
+   * Sure/unsure flags (one byte per item, see core/dashboard/unsure.ts) of a label column's
+   * `sure_<head>` column, or undefined when the column has none (file columns). Cached.
+   */
+  sureFlags(column: string): Uint8Array | undefined {
+    const head = headOfColumn(column);
+    if (!head) return undefined;
+    if (!this.sureCache.has(head)) {
+      const vector = this.dataset.table.getChild(`sure_${head}`);
+      this.sureCache.set(head, vector ? sureFlagsOf(vector) : undefined);
+    }
+    return this.sureCache.get(head);
   }
 
   /** The coded form of a column (cached). */
@@ -134,6 +150,8 @@ export class PreparedDataset {
       periodRange: this.periodRange(periods, spec),
       minSupport: spec.minSupport,
       topN: spec.topN,
+      sure: this.sureFlags(spec.facet),
+      includeUnsure: spec.includeUnsure === true,
     });
     const range = supportedRange(result.periodSupport, spec.minSupport) ?? [0, periods.labels.length - 1];
     const [from, to] = range;
@@ -155,7 +173,7 @@ const TREND_CACHE_SIZE = 128;
 // What a trend result depends on (not the forecast horizon), as a string; empty filters drop out.
 function trendKey(spec: DashboardSpec): string {
   const filters = Object.entries(spec.filters).filter(([, values]) => values && values.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([spec.facet, spec.grain, spec.measure, filters, spec.dateFrom ?? null, spec.dateTo ?? null, spec.minSupport, spec.topN]);
+  return JSON.stringify([spec.facet, spec.grain, spec.measure, filters, spec.dateFrom ?? null, spec.dateTo ?? null, spec.minSupport, spec.topN, spec.includeUnsure === true]);
 }
 
 /**

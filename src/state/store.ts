@@ -28,6 +28,8 @@ export interface DashboardSpec {
   minSupport: number;
   /** How many of the facet's values to chart. */
   topN: number;
+  /** Count the model's unsure labels in the trends too (default: sure labels only). */
+  includeUnsure?: boolean;
 }
 
 /** The dashboard's open view. */

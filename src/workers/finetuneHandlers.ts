@@ -3,11 +3,12 @@
  * epochs) and `finetune.predict`. Plain functions, so Node tests call them without a Worker.
  */
 import { loadHead, predictWithHead, trainHead, type EmbedFn } from '../core/finetune/head.ts';
+import { teachRound } from '../core/finetune/teach.ts';
 import type { HandlerContext, RequestHandlers } from './handlers.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
 
 /** The request types this worker serves. */
-export type FinetuneRequestType = 'finetune.train' | 'finetune.predict';
+export type FinetuneRequestType = 'finetune.train' | 'finetune.predict' | 'finetune.teach';
 
 /** What the handlers may use besides their params. */
 export interface FinetuneDeps {
@@ -75,6 +76,13 @@ export function createFinetuneHandlers(deps: FinetuneDeps = {}): RequestHandlers
       predictions.forEach((p, i) => all.set(p.all, i * classes));
       context.progress({ stage: 'predict', done: texts.length, total: texts.length, unit: 'items' });
       return { result: { labels: predictions.map((p) => p.labels), probabilities: predictions.map((p) => p.probabilities), all }, transfer: [all.buffer] };
+    },
+    async 'finetune.teach'({ texts, labels, taught, options = {}, embeddings }, context) {
+      const vectors = embeddings ? unflattenEmbeddings(embeddings, texts.length) : undefined;
+      context.progress({ stage: 'train', done: 0, total: 1, unit: 'rounds' });
+      const round = await teachRound(texts, labels, taught, options, vectors, () => context.throwIfCancelled());
+      context.progress({ stage: 'train', done: 1, total: 1, unit: 'rounds' });
+      return { result: round, transfer: round.guesses ? [round.guesses.probabilities.buffer] : [] };
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/classification.ts';
 import type { EpochInfo } from '../core/finetune/linear.ts';
 import type { HeadJSON, HeadTrainOptions } from '../core/finetune/head.ts';
+import type { HeldOutEstimate } from '../core/finetune/teach.ts';
 
 /** Embeddings of n items moved as one flat buffer: item i is data[i*dim … (i+1)*dim). */
 export interface FlatEmbeddings {
@@ -53,4 +54,30 @@ export interface FinetunePredictResult {
   probabilities: number[][];
   /** Every class probability: n × head.labels.length, row-major (transferred). */
   all: Float32Array;
+}
+
+/** `finetune.teach`: one round of the teach loop (cross-validate on the taught items, train, guess every item). */
+export interface FinetuneTeachParams {
+  /** One text per item. */
+  texts: string[];
+  /** Training label set per item: the taught items and the pseudo-labelled ones (empty = not trained on). */
+  labels: string[][];
+  /** Indices of the items a person taught (the held-out estimate is measured on these only). */
+  taught: number[];
+  /** Training options, plus the number of cross-validation folds. */
+  options?: HeadTrainOptions & { folds?: number };
+  /** The frozen model's embedding of every item. */
+  embeddings?: FlatEmbeddings;
+}
+
+/** Result of `finetune.teach`. */
+export interface FinetuneTeachResult {
+  /** The head, or null when it could not be trained yet (see `reason`). */
+  head: HeadJSON | null;
+  /** Why no head was trained. */
+  reason?: string;
+  /** Cross-validated accuracy on the taught items. */
+  heldOut: HeldOutEstimate;
+  /** Top guess per item ('' = none), absent without a head. */
+  guesses?: { labels: string[]; probabilities: Float32Array };
 }

@@ -55,6 +55,8 @@ export interface RequestMap {
   'finetune.train': { params: import('./finetuneProtocol.ts').FinetuneTrainParams; result: import('./finetuneProtocol.ts').FinetuneTrainResult };
   /** Applies a head to texts: labels and probabilities. */
   'finetune.predict': { params: import('./finetuneProtocol.ts').FinetunePredictParams; result: import('./finetuneProtocol.ts').FinetunePredictResult };
+  /** One round of the teach loop: held-out estimate on the taught items, the head, and its guess for every item. */
+  'finetune.teach': { params: import('./finetuneProtocol.ts').FinetuneTeachParams; result: import('./finetuneProtocol.ts').FinetuneTeachResult };
   /** Reads a file (CSV, Arrow IPC, Parquet) into an Arrow table; progress per chunk, cancel between chunks. */
   'intake.parse': { params: import('./intakeProtocol.ts').IntakeParseParams; result: import('./intakeProtocol.ts').IntakeParseResult };
   /** Reads the first rows of a file, for a quick look; same result shape. */

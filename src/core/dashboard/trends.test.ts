@@ -33,3 +33,48 @@ describe('trend series', () => {
     expect(Array.from(itemsBehind(periodIndex, labels, 0, undefined))).toEqual([0, 1, 4]);
   });
 });
+
+describe('sure and unsure labels', () => {
+  // Items 2 (Formal, period 0) and 5, 6 (Formal, period 1) and 4 (Casual, period 1) are unsure.
+  const sure = Uint8Array.from([1, 1, 0, 1, 0, 0, 0, 1]);
+
+  it('count sure labels only by default, with each series\' unsure share beside it', () => {
+    const result = computeTrends({ periodIndex, periodCount: 2, labels, values, filters: [], minSupport: 1, topN: 3, sure });
+    expect(result.sureOnly).toBe(true);
+    expect(result.itemsCounted).toBe(4);
+    expect(result.unsureItems).toBe(4);
+    expect(result.labelledItems).toBe(8);
+    // Sure items: period 0 → Casual, Casual, Sports; period 1 → Formal.
+    const casual = result.series.find((s) => s.label === 'Casual')!;
+    expect(Array.from(casual.share)).toEqual([2 / 3, 0]);
+    expect(casual.unsureShare).toBeCloseTo(1 / 3);
+    const formal = result.series.find((s) => s.label === 'Formal')!;
+    expect(Array.from(formal.share)).toEqual([0, 1]);
+    expect(formal.unsureShare).toBe(0.75);
+    expect(result.series.find((s) => s.label === 'Sports')!.unsureShare).toBe(0);
+  });
+
+  it('count every label when unsure labels are included, with the same unsure shares', () => {
+    const result = computeTrends({ periodIndex, periodCount: 2, labels, values, filters: [], minSupport: 1, topN: 3, sure, includeUnsure: true });
+    expect(result.sureOnly).toBe(false);
+    expect(result.itemsCounted).toBe(8);
+    const formal = result.series.find((s) => s.label === 'Formal')!;
+    expect(Array.from(formal.share)).toEqual([0.25, 0.75]);
+    expect(formal.unsureShare).toBe(0.75);
+  });
+
+  it('honour filters in the unsure counts and refuse flags of the wrong length', () => {
+    const result = computeTrends({ periodIndex, periodCount: 2, labels, values, filters: [{ codes: region, allowed: new Set([1]) }], minSupport: 1, topN: 3, sure });
+    // Region US: items 2, 3, 6, 7 → unsure 2 and 6.
+    expect(result.labelledItems).toBe(4);
+    expect(result.unsureItems).toBe(2);
+    expect(() => computeTrends({ periodIndex, periodCount: 2, labels, values, filters: [], minSupport: 1, topN: 3, sure: new Uint8Array(3) })).toThrow(/3 items but the facet has 8/);
+  });
+
+  it('leave the unsure share undefined without flags', () => {
+    const result = computeTrends({ periodIndex, periodCount: 2, labels, values, filters: [], minSupport: 1, topN: 1 });
+    expect(result.sureOnly).toBe(false);
+    expect(Number.isNaN(result.series[0]!.unsureShare)).toBe(true);
+    expect(result.unsureItems).toBe(0);
+  });
+});

@@ -14,6 +14,11 @@ export interface TrendSeries {
   support: Uint32Array;
   /** Items with this label over all periods (after filters). */
   totalSupport: number;
+  /**
+   * Share (0…1) of the items the model gave this label that it was unsure about (after filters,
+   * dated, whether or not unsure labels are counted); NaN or absent when the facet has no sure/unsure flags.
+   */
+  unsureShare?: number;
 }
 
 /** Inputs of a trend computation, already coded. */
@@ -36,6 +41,10 @@ export interface TrendInput {
   minSupport: number;
   /** How many of the most frequent values to return. */
   topN: number;
+  /** Per item: 1 = the label is sure, 0 = unsure (any other value: no label). Absent: every label counts as sure. */
+  sure?: Uint8Array;
+  /** Count unsure labels too (default false: only sure labels make the series). */
+  includeUnsure?: boolean;
 }
 
 /** Trend series of the top values, plus the totals they rest on. */
@@ -50,13 +59,28 @@ export interface TrendResult {
   itemsFiltered: number;
   /** The full cube, for heatmaps and drill-down. */
   cube: Cube;
+  /** Dated items (after filters) whose label was unsure, counted or not; 0 without sure/unsure flags. */
+  unsureItems: number;
+  /** Dated, labelled items (after filters), sure or unsure: what `unsureItems` is a share of. */
+  labelledItems: number;
+  /** Whether unsure labels are left out of the series (flags given and includeUnsure false). */
+  sureOnly: boolean;
 }
 
 /** Computes share series per label value under filters. */
 export function computeTrends(input: TrendInput): TrendResult {
   const n = input.periodIndex.length;
   const mask = buildMask(n, input.filters, input.periodIndex, input.periodRange);
-  const cube = buildCube({ periodIndex: input.periodIndex, periodCount: input.periodCount, labels: input.labels, labelCount: input.values.length, weights: input.weights, mask });
+  const sureOnly = input.sure !== undefined && input.includeUnsure !== true;
+  if (input.sure && input.sure.length !== n) throw new Error(`Got sure/unsure flags for ${input.sure.length} items but the facet has ${n}.`);
+  const unsure = input.sure ? countUnsure(input.periodIndex, input.labels, input.values.length, input.sure, mask) : undefined;
+  // Sure-only series: the unsure items are left out like filtered ones.
+  let countMask = mask;
+  if (sureOnly) {
+    countMask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) countMask[i] = (mask === undefined || mask[i] === 1) && input.sure![i] === 1 ? 1 : 0;
+  }
+  const cube = buildCube({ periodIndex: input.periodIndex, periodCount: input.periodCount, labels: input.labels, labelCount: input.values.length, weights: input.weights, mask: countMask });
   const totals = labelTotals(cube);
   const order = Array.from(totals.keys())
     .filter((l) => totals[l]! > 0)
@@ -64,14 +88,52 @@ export function computeTrends(input: TrendInput): TrendResult {
   const series = order.slice(0, input.topN).map((label) => {
     const support = new Uint32Array(cube.periodCount);
     for (let p = 0; p < cube.periodCount; p++) support[p] = cube.support[p * cube.labelCount + label]!;
-    return { label: input.values[label]!, share: shareSeries(cube, label, input.minSupport), support, totalSupport: totals[label]! };
+    const unsureShare = unsure && unsure.labelled[label]! > 0 ? unsure.unsure[label]! / unsure.labelled[label]! : Number.NaN;
+    return { label: input.values[label]!, share: shareSeries(cube, label, input.minSupport), support, totalSupport: totals[label]!, unsureShare };
   });
   let itemsFiltered = n;
   if (mask) {
     itemsFiltered = 0;
     for (let i = 0; i < n; i++) itemsFiltered += mask[i]!;
   }
-  return { series, periodSupport: cube.periodSupport, itemsCounted: cube.itemsCounted, itemsFiltered, cube };
+  return {
+    series,
+    periodSupport: cube.periodSupport,
+    itemsCounted: cube.itemsCounted,
+    itemsFiltered,
+    cube,
+    unsureItems: unsure?.unsureItems ?? 0,
+    labelledItems: unsure?.labelledItems ?? cube.itemsCounted,
+    sureOnly,
+  };
+}
+
+/** Per label value: dated items (passing the mask) with that label, and how many of them are unsure; plus item totals. */
+function countUnsure(periodIndex: Int32Array, labels: LabelCodes, labelCount: number, sure: Uint8Array, mask: Uint8Array | undefined) {
+  const labelled = new Uint32Array(labelCount);
+  const unsure = new Uint32Array(labelCount);
+  let labelledItems = 0;
+  let unsureItems = 0;
+  for (let i = 0; i < periodIndex.length; i++) {
+    if ((mask && mask[i] === 0) || periodIndex[i]! < 0) continue;
+    const flag = sure[i];
+    if (flag !== 0 && flag !== 1) continue;
+    const isUnsure = flag === 0;
+    let any = false;
+    const count = (code: number) => {
+      if (code < 0) return;
+      labelled[code]!++;
+      if (isUnsure) unsure[code]!++;
+      any = true;
+    };
+    if (labels.kind === 'single') count(labels.codes[i]!);
+    else for (let k = labels.offsets[i]!; k < labels.offsets[i + 1]!; k++) count(labels.codes[k]!);
+    if (any) {
+      labelledItems++;
+      if (isUnsure) unsureItems++;
+    }
+  }
+  return { labelled, unsure, labelledItems, unsureItems };
 }
 
 /** Change of a share between two periods, or undefined when either is "not enough data". */

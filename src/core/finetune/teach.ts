@@ -1,0 +1,199 @@
+/**
+ * The teach loop's core (issue 13, item 2): a head trained on the labels a designer taught (plus
+ * the model's own sure labels, so it knows every class), its held-out accuracy measured by k-fold
+ * cross-validation on the taught items only, and the merge of taught labels, the model's labels
+ * and the head's confident guesses into one label per item. Pure; no DOM.
+ */
+import { seededRandom } from '../random.ts';
+import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
+
+/** Flag bytes of the merged labels (as in core/dashboard/unsure.ts): 1 sure, 0 unsure (2 = no label). */
+const SURE = 1;
+const UNSURE = 0;
+
+/** One head's labels for every item: a label list, codes into it (-1 = none), probabilities and sure flags. */
+export interface ItemLabels {
+  /** Label names; codes index into this list. */
+  labels: readonly string[];
+  /** Label code per item (-1 = no label, e.g. an item without text). */
+  codes: Int32Array;
+  /** Probability of each item's label (1 for a label a person taught). */
+  probabilities: Float32Array;
+  /** Per item: 1 sure, 0 unsure, 2 no label. */
+  sure: Uint8Array;
+}
+
+/** A trained head's top guess for every item. */
+export interface HeadGuesses {
+  /** Guessed label per item ('' = none). */
+  labels: readonly string[];
+  /** Probability of each guess. */
+  probabilities: ArrayLike<number>;
+}
+
+/**
+ * Merges, item by item: a label a person taught (sure, probability 1) wins; else the model's label
+ * when the model was sure; else the head's guess when its probability reaches `minProbability`
+ * (then sure); else the model's label stays, unsure. Items without a model label keep none.
+ */
+export function mergeTaughtLabels(model: ItemLabels, taught: ReadonlyMap<number, string>, head: HeadGuesses | undefined, minProbability: number): ItemLabels {
+  const n = model.codes.length;
+  if (head && head.labels.length !== n) throw new Error(`The head guessed ${head.labels.length} labels for ${n} items.`);
+  const labels = [...model.labels];
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const codeOf = (label: string) => {
+    let code = index.get(label);
+    if (code === undefined) {
+      code = labels.length;
+      labels.push(label);
+      index.set(label, code);
+    }
+    return code;
+  };
+  const codes = Int32Array.from(model.codes);
+  const probabilities = Float32Array.from(model.probabilities);
+  const sure = Uint8Array.from(model.sure);
+  for (let i = 0; i < n; i++) {
+    const taughtLabel = taught.get(i);
+    if (taughtLabel !== undefined) {
+      codes[i] = codeOf(taughtLabel);
+      probabilities[i] = 1;
+      sure[i] = SURE;
+      continue;
+    }
+    if (model.sure[i] !== UNSURE || !head) continue;
+    const guess = head.labels[i];
+    const p = head.probabilities[i]!;
+    if (guess && p >= minProbability) {
+      codes[i] = codeOf(guess);
+      probabilities[i] = p;
+      sure[i] = SURE;
+    }
+  }
+  return { labels, codes, probabilities, sure };
+}
+
+/** Which items a teach head is trained on: the taught ones, then up to `maxPseudo` items the model labelled surely. */
+export function teachTrainingLabels(model: ItemLabels, taught: ReadonlyMap<number, string>, maxPseudo: number, seed = 7): string[][] {
+  const n = model.codes.length;
+  const labels: string[][] = Array.from({ length: n }, () => []);
+  for (const [i, label] of taught) if (i >= 0 && i < n) labels[i] = [label];
+  const sure: number[] = [];
+  for (let i = 0; i < n; i++) if (!taught.has(i) && model.sure[i] === SURE && model.codes[i]! >= 0) sure.push(i);
+  // A seeded sample keeps big catalogues fast and the same on every run.
+  const random = seededRandom(seed);
+  for (let k = sure.length - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    [sure[k], sure[j]] = [sure[j]!, sure[k]!];
+  }
+  for (const i of sure.slice(0, maxPseudo)) labels[i] = [model.labels[model.codes[i]!]!];
+  return labels;
+}
+
+/** Held-out accuracy of a teach head on the taught items. */
+export interface HeldOutEstimate {
+  /** Taught items guessed right by a head that never saw them. */
+  correct: number;
+  /** Taught items checked. */
+  checked: number;
+  /** correct / checked (NaN when nothing could be checked). */
+  accuracy: number;
+  /** Folds used. */
+  folds: number;
+}
+
+/**
+ * k-fold cross-validation on the taught items only: each fold's taught items are held out, a head
+ * is trained on the rest (`labels`, i.e. the other taught items plus the pseudo-labelled ones) and
+ * guesses them. Folds whose training rows hold fewer than two labels are skipped (not counted).
+ */
+export async function crossValidateTaught(
+  texts: readonly string[],
+  labels: readonly (readonly string[])[],
+  taught: readonly number[],
+  options: HeadTrainOptions & { folds?: number; seed?: number },
+  embeddings?: readonly Float32Array[],
+  checkCancel?: () => void,
+): Promise<HeldOutEstimate> {
+  const folds = Math.max(2, Math.min(options.folds ?? 5, taught.length));
+  if (taught.length < 2) return { correct: 0, checked: 0, accuracy: Number.NaN, folds: 0 };
+  const order = [...taught];
+  const random = seededRandom(options.seed ?? 11);
+  for (let k = order.length - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    [order[k], order[j]] = [order[j]!, order[k]!];
+  }
+  let correct = 0;
+  let checked = 0;
+  for (let f = 0; f < folds; f++) {
+    checkCancel?.();
+    const held = order.filter((_, k) => k % folds === f);
+    const heldSet = new Set(held);
+    const train = labels.map((set, i) => (heldSet.has(i) ? [] : set));
+    if (new Set(train.flat()).size < 2) continue;
+    let result: TrainHeadResult;
+    try {
+      result = await trainHead(texts, train, options, embeddings ? labelledEmbeddings(embeddings, train) : undefined);
+    } catch {
+      continue; // too few rows for this fold's labels: the fold is not counted
+    }
+    const guesses = await predictWithHead(loadHead(result.head), held.map((i) => texts[i]!), undefined, embeddings ? held.map((i) => embeddings[i]!) : undefined);
+    held.forEach((i, k) => {
+      checked++;
+      if (guesses[k]!.labels[0] === labels[i]![0]) correct++;
+    });
+  }
+  return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds };
+}
+
+// trainHead embeds only the labelled items, in item order: hand it exactly those vectors.
+function labelledEmbeddings(embeddings: readonly Float32Array[], labels: readonly (readonly string[])[]) {
+  const vectors = embeddings.filter((_, i) => labels[i]!.length > 0);
+  return async (subset: string[]) => {
+    if (subset.length !== vectors.length) throw new Error('Embeddings do not line up with the labelled items.');
+    return vectors;
+  };
+}
+
+/** What one teach round gives back: the head (null when it could not be trained yet), its held-out estimate and its guess for every item. */
+export interface TeachRound {
+  /** The head trained on every training row, or null (fewer than two labels, or too few rows per label). */
+  head: HeadJSON | null;
+  /** Why no head was trained, when none was. */
+  reason?: string;
+  /** Cross-validated accuracy on the taught items. */
+  heldOut: HeldOutEstimate;
+  /** The head's top guess per item (absent without a head). */
+  guesses?: { labels: string[]; probabilities: Float32Array };
+}
+
+/**
+ * One round of the teach loop: cross-validates on the taught items, trains the head on all
+ * training rows (`labels`: taught + pseudo-labelled) and guesses a label for every item.
+ */
+export async function teachRound(
+  texts: readonly string[],
+  labels: readonly (readonly string[])[],
+  taught: readonly number[],
+  options: HeadTrainOptions & { folds?: number; seed?: number },
+  embeddings?: readonly Float32Array[],
+  checkCancel?: () => void,
+): Promise<TeachRound> {
+  if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} label entries.`);
+  if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
+  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel);
+  checkCancel?.();
+  let result: TrainHeadResult;
+  try {
+    result = await trainHead(texts, labels, options, embeddings ? labelledEmbeddings(embeddings, labels) : undefined);
+  } catch (error) {
+    return { head: null, reason: (error as Error).message, heldOut };
+  }
+  checkCancel?.();
+  const predictions = await predictWithHead(loadHead(result.head), texts, undefined, embeddings ? [...embeddings] : undefined);
+  return {
+    head: result.head,
+    heldOut,
+    guesses: { labels: predictions.map((p) => p.labels[0] ?? ''), probabilities: Float32Array.from(predictions, (p) => p.probabilities[0] ?? 0) },
+  };
+}
