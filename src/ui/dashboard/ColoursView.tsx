@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { colourSwatch, isMulticolour, textColourOn } from '../../core/palette/colours.ts';
+import { colourSwatch, textColourOn } from '../../core/palette/colours.ts';
+import { modelColourPerValue, resolveColourName } from '../../core/palette/named.ts';
+import { useNamedColours } from './useNamedColours.ts';
 import { periodsAfter } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
@@ -10,14 +12,33 @@ import { ChartDataTable } from './ChartDataTable.tsx';
 
 const shownPeriods = 4;
 
-function Swatch({ name, share }: { name: string; share: number }) {
+/** Where a swatch comes from: the colour's own name, the model's colour for the same items, or nowhere. */
+interface SwatchSource {
+  /** #rrggbb or 'multi'; undefined when nothing can be drawn. */
+  hex?: string;
+  /** The model's colour name the swatch was taken from, when the name itself is unknown. */
+  fromModel?: string;
+}
+
+function Swatch({ name, share, source }: { name: string; share: number; source: SwatchSource }) {
+  const t = useT();
   const language = useAppStore((s) => s.language);
-  const swatch = colourSwatch(name);
-  const background = !swatch ? 'repeating-linear-gradient(45deg,#e5e7eb,#e5e7eb 4px,#f9fafb 4px,#f9fafb 8px)' : isMulticolour(swatch) ? 'conic-gradient(#c62828,#f2cf3b,#2e8b57,#2f5fb3,#6a3d9a,#c62828)' : swatch.hex;
-  const ink = swatch && !isMulticolour(swatch) ? textColourOn(swatch.hex) : '#000000';
-  const label = language === 'zh' && swatch ? swatch.nameZh : name;
+  const { hex } = source;
+  const multi = hex === 'multi';
+  const background = !hex ? 'repeating-linear-gradient(45deg,#e5e7eb,#e5e7eb 4px,#f9fafb 4px,#f9fafb 8px)' : multi ? 'conic-gradient(#c62828,#f2cf3b,#2e8b57,#2f5fb3,#6a3d9a,#c62828)' : hex;
+  const ink = hex && !multi ? textColourOn(hex) : '#000000';
+  const app = colourSwatch(name);
+  const label = language === 'zh' && app ? app.nameZh : name;
+  const note = source.fromModel ? ` (${t('swatchFromModel', { colour: source.fromModel })})` : !hex ? ` (${t('noSwatch')})` : '';
   return (
-    <div className="swatch" style={{ background, color: ink, flexGrow: Math.max(share, 0.01) }} title={`${name}: ${formatShare(share)}`} data-colour={name}>
+    <div
+      className="swatch"
+      style={{ background, color: ink, flexGrow: Math.max(share, 0.01) }}
+      title={`${name}: ${formatShare(share)}${note}`}
+      data-colour={name}
+      data-swatch={hex ?? 'none'}
+      data-swatch-from={source.fromModel ? 'model' : hex ? 'name' : 'none'}
+    >
       <span>{label}</span>
       <small>{formatShare(share)}</small>
     </div>
@@ -32,6 +53,24 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   const column = dataset.columns.find((c) => c.role === 'colours' || c.name === 'pred_baseColour');
   const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 16 }) : undefined), [prepared, spec, column]);
   const forecasts = useForecasts(trends?.series, trends?.periods, 1);
+  const named = useNamedColours();
+  // Each value's swatch: its own name when designers would know it, else the model's colour for the same items.
+  const sources = useMemo(() => {
+    const out = new Map<string, SwatchSource>();
+    if (!column) return out;
+    const own = prepared.coded(column.name);
+    const model = column.name !== 'pred_baseColour' && dataset.columns.some((c) => c.name === 'pred_baseColour') ? prepared.coded('pred_baseColour') : undefined;
+    const partner = model ? modelColourPerValue(own.labels, own.values.length, model.labels, model.values.length) : undefined;
+    own.values.forEach((value, v) => {
+      const resolved = resolveColourName(value, named);
+      if (resolved) return out.set(value, { hex: resolved.hex });
+      const m = partner?.[v] ?? -1;
+      const fallback = m >= 0 ? resolveColourName(model!.values[m]!, named) : undefined;
+      out.set(value, fallback ? { hex: fallback.hex, fromModel: model!.values[m]! } : {});
+    });
+    return out;
+  }, [prepared, column, dataset.columns, named]);
+  const sourceOf = (name: string): SwatchSource => sources.get(name) ?? {};
   if (!column) return <p className="notice">{t('noColumn')}</p>;
   if (!trends) return null;
   const labels = trends.periods.labels;
@@ -49,7 +88,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
               .filter((s) => Number.isFinite(s.share) && s.share > 0)
               .sort((a, b) => b.share - a.share)
               .map((s) => (
-                <Swatch key={s.name} name={s.name} share={s.share} />
+                <Swatch key={s.name} name={s.name} share={s.share} source={sourceOf(s.name)} />
               ))}
           </div>
         </div>
@@ -59,7 +98,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
           {next} · {t('nextSeason')}
         </span>
         <div className="swatches">
-          {forecastRow.length === 0 ? <span className="muted">{forecasts.status === 'running' ? t('forecasting') : t('notEnoughData')}</span> : forecastRow.sort((a, b) => b.share - a.share).map((s) => <Swatch key={s.name} name={s.name} share={s.share} />)}
+          {forecastRow.length === 0 ? <span className="muted">{forecasts.status === 'running' ? t('forecasting') : t('notEnoughData')}</span> : forecastRow.sort((a, b) => b.share - a.share).map((s) => <Swatch key={s.name} name={s.name} share={s.share} source={sourceOf(s.name)} />)}
         </div>
       </div>
       <ChartDataTable
