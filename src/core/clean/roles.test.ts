@@ -106,7 +106,7 @@ describe('guessRoles from content', () => {
     expect(mapping.time).toEqual({ kind: 'date', column: '' });
   });
 
-  it('keeps exactly one item text column', () => {
+  it('maps a name and a description both as item text, and no third text column', () => {
     const mapping = guessRoles([
       column('name', ['Blue Shirt Regular Fit', 'Black Jeans Slim Fit', 'Grey Wool Coat Long']),
       column('description', [
@@ -114,10 +114,29 @@ describe('guessRoles from content', () => {
         'Slim black jeans in stretch denim with five pockets',
         'A long coat in grey wool with notch lapels',
       ]),
+      column('title', ['Shirt, blue', 'Jeans, black', 'Coat, grey']),
     ]);
     expect(mapping.textColumn).toBe('description');
-    expect(mapping.columns.map((g) => g.role)).toEqual(['ignore', 'text']);
-    expect(mapping.columns[0]!.reason).toBe("'description' describes the items better");
+    expect(mapping.columns.map((g) => g.role)).toEqual(['text', 'text', 'label']);
+    expect(mapping.columns[0]!.reason).toBe("the header 'name' says so and the cells are phrases of several words; read as the item's name, together with 'description'");
+    expect(mapping.columns[2]!.reason).toBe("'description' describes the items better");
+  });
+
+  it('maps Product and Description of another shop\'s catalogue both as item text', () => {
+    const mapping = guessRoles([
+      column('SKU', ['WV-0001', 'WV-0002', 'WV-0003']),
+      column('Product', ['Waves blouse', 'Summer pants (Saigon)', 'Linen shirt dress']),
+      column('Description', ['Airy blouse with a wave print and puff sleeves', 'Wide-leg summer pants in light cotton, elastic waist', 'Midi shirt dress in washed linen with a tie belt']),
+    ]);
+    expect(mapping.columns.map((g) => g.role)).toEqual(['id', 'text', 'text']);
+  });
+
+  it('keeps one of two description columns', () => {
+    const mapping = guessRoles([
+      column('description', ['A regular-fit shirt in soft blue cotton with a button-down collar', 'Slim black jeans in stretch denim with five pockets', 'A long coat in grey wool']),
+      column('details', ['Soft blue cotton shirt, button-down collar, regular fit, machine wash', 'Stretch denim jeans with five pockets, slim fit, mid rise', 'Grey wool coat, notch lapels, long']),
+    ]);
+    expect(mapping.columns.filter((g) => g.role === 'text')).toHaveLength(1);
   });
 
   it('falls back to the longest free text when no header names the item text', () => {

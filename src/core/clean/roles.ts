@@ -5,8 +5,8 @@
  *
  * A header match counts most; the cells confirm it or, when the header says nothing, decide
  * (colour words ⇒ colours, men/women ⇒ gender, long phrases ⇒ text, dates ⇒ date). A header role
- * that the cells contradict (a "price" column of words) is dropped. Exactly one column is chosen as
- * the item text when any fits.
+ * that the cells contradict (a "price" column of words) is dropped. One column is chosen as the
+ * item text when any fits, with a name or description column beside it when the file has both.
  */
 import { colourSwatch } from '../palette/colours.ts';
 import { looksLikeDateName, readSeasonName } from './date.ts';
@@ -58,7 +58,7 @@ export type TimeSource =
 export interface RoleMapping {
   /** One guess per column, in the file's column order. */
   readonly columns: readonly RoleGuess[];
-  /** The header of the column describing the items, or null when none fits. */
+  /** The header of the main column describing the items, or null when none fits (a name or description beside it is also mapped as text). */
   readonly textColumn: string | null;
   /** Where dates come from, for trends and forecasts. */
   readonly time: TimeSource;
@@ -243,14 +243,23 @@ export function guessColumnRole(column: RoleColumn): RoleGuess {
   return { column: column.name, role: 'ignore', confidence: 0.3, reason: 'nothing in the header or the cells says what it is' };
 }
 
+/** Header words that say a text column is a description rather than a name. */
+const DESCRIPTION_HEADER = /(desc|detail|summary|about|long|描述|详情|说明|介绍)/i;
+
+/** Whether a text column reads as a description (its header says so, or its cells are long) rather than a name. */
+function looksLikeDescription(name: string, samples: readonly string[]): boolean {
+  return DESCRIPTION_HEADER.test(name) || meanLength(samples) > 60;
+}
+
 function meanLength(samples: readonly string[]): number {
   const present = samples.filter((s) => !isMissing(s));
   return present.length === 0 ? 0 : present.reduce((sum, s) => sum + s.trim().length, 0) / present.length;
 }
 
 /**
- * Guesses every column's role and settles the file-level choices: exactly one item-text column
- * (the most confident; longer cells break ties), where time comes from (a date column, else year +
+ * Guesses every column's role and settles the file-level choices: the item text (the most
+ * confident column, longer cells breaking ties, plus a name or description column beside it so
+ * both are read), where time comes from (a date column, else year +
  * season, else a year), and messages when there is no text column or no date.
  */
 export function guessRoles(columns: readonly RoleColumn[]): RoleMapping {
@@ -280,8 +289,17 @@ export function guessRoles(columns: readonly RoleColumn[]): RoleMapping {
       chosen = { guess, index: fallback.index };
     }
   }
+  // A name and a description together describe an item best (the model reads `<name> Details:
+  // <description>`): the best candidate of the other kind stays item text beside the chosen one.
+  const chosenIsDescription = chosen ? looksLikeDescription(chosen.guess.column, columns[chosen.index]!.samples) : false;
+  const partner = textCandidates.slice(1).find(({ index }) => looksLikeDescription(columns[index]!.name, columns[index]!.samples) !== chosenIsDescription);
   for (const { index } of textCandidates.slice(1)) {
     const column = columns[index]!;
+    if (partner && index === partner.index) {
+      const kind = chosenIsDescription ? 'name' : 'description';
+      guesses[index] = { ...guesses[index]!, reason: `${guesses[index]!.reason}; read as the item's ${kind}, together with '${chosen!.guess.column}'` };
+      continue;
+    }
     const role: Role = column.inference.type === 'category' ? 'label' : 'ignore';
     guesses[index] = { column: column.name, role, confidence: 0.4, reason: `'${chosen!.guess.column}' describes the items better` };
   }
