@@ -5,6 +5,7 @@ import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from '../core/dashboard/facets.ts';
 import { prepare } from './prepared.ts';
 import type { CoreMessage } from '../core/messages.ts';
 
@@ -196,7 +197,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const dataset = get().dataset;
     if (!dataset) return;
     const spec = defaultDashboard(dataset.columns);
-    const dates = prepare(dataset).dates();
+    // Open on the most informative facet (the file's own columns preferred), not merely the first.
+    const prepared = prepare(dataset);
+    const chosen = chooseDefaultFacet(facetOptions(dataset.columns), (facet) => {
+      const coded = prepared.coded(facet.column);
+      return facetInformation(valueCounts(coded.labels, coded.values.length), dataset.table.numRows, spec.minSupport, spec.topN);
+    });
+    if (chosen) spec.facet = chosen.column;
+    const dates = prepared.dates();
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
     set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
   },

@@ -806,6 +806,12 @@ export function signalLabel(language: Language, label: string | undefined): stri
   return label === undefined ? undefined : translateTerm(language, 'signal_', label);
 }
 
+/** A trend facet's name for people: "Article type (model)", "Category (your file)", "Category (taught)". */
+export function facetName(language: Language, facet: { source: 'file' | 'model' | 'taught'; base: string; head?: string }): string {
+  if (facet.source === 'model') return translate(language, 'facetFromModel', { name: facet.head ? translateTerm(language, 'head_', facet.head) : facet.base });
+  return translate(language, facet.source === 'file' ? 'facetFromFile' : 'facetTaught', { name: facet.base });
+}
+
 /** What a signal's label leaves out when the forecast points the other way ("growing, but forecast to fall"), or ''. */
 export function signalForecastText(language: Language, signal: { forecastDisagrees?: 'falls' | 'rises' } | undefined): string {
   return signal?.forecastDisagrees ? translate(language, `signalForecast_${signal.forecastDisagrees}`) : '';

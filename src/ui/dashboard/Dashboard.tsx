@@ -3,7 +3,8 @@ import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../cor
 import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, type MessageKey } from '../i18n.ts';
+import { facetOptions } from '../../core/dashboard/facets.ts';
+import { facetName, formatNumber, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';
 import { ItemsView } from './ItemsView.tsx';
@@ -40,8 +41,6 @@ const PRECOMPUTED_SPECS = 64;
 
 /** Roles whose columns can be filtered on. */
 const filterRoles = ['region', 'gender', 'category'];
-/** Roles whose columns can be the trend facet. */
-const facetRoles = ['styles', 'colours', 'materials', 'category', 'label', 'season', 'gender', 'region'];
 
 /** The trend dashboard: controls, the open view, and what it is all based on. */
 export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
@@ -67,7 +66,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const allPeriods = prepared.periods(spec.grain);
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
-  const facetColumns = dataset.columns.filter((c) => facetRoles.includes(c.role) || c.name.startsWith('pred_') || (c.name.startsWith('ft_') && !c.name.startsWith('ft_prob_')));
+  // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
+  const facets = facetOptions(dataset.columns);
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
   const activeFilters = Object.entries(shown.filters).filter(([, v]) => v.length > 0);
   // While the page is idle, count each single value of each filter (and each filter cleared) for
@@ -86,9 +86,10 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         <label>
           {t('facet')}{' '}
           <select value={spec.facet} onChange={(e) => update({ facet: e.target.value })} data-testid="facet">
-            {facetColumns.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
+            {facets.some((f) => f.column === spec.facet) ? null : <option value={spec.facet}>{spec.facet}</option>}
+            {facets.map((f) => (
+              <option key={f.column} value={f.column} data-source={f.source}>
+                {facetName(language, f)}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import { downloadBlob } from '../download.ts';
 import { formatNumber, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
+import { facetTitle } from './facetNames.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
 /** Regions given their own sections, largest first. */
@@ -44,7 +45,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
           const f = forecasts.get(label);
           return f ? { forecast: f.point[0], mase: f.backtestMase, signal: f.signal.label === undefined ? undefined : translateTerm(language, 'signal_', f.signal.label) } : {};
         } : undefined;
-        sections.push({ facet, scope, ...rankMovers(trends.series, trends.periods.perYear, extra) });
+        sections.push({ facet: facetTitle(language, facet, dataset.columns), scope, ...rankMovers(trends.series, trends.periods.perYear, extra) });
       }
     }
     const mases = [...forecasts.values()].map((f) => f.backtestMase).filter(Number.isFinite);
@@ -65,7 +66,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
       latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',
       sections,
       accuracyNote: mases.length
-        ? translate(language, 'reportAccuracy', { facet: spec.facet, mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
+        ? translate(language, 'reportAccuracy', { facet: facetTitle(language, spec.facet, dataset.columns), mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
         : undefined,
     };
   }, [dataset, spec, forecasts, language]);

@@ -1,0 +1,161 @@
+/**
+ * Trend facets as people see them: which columns can be "the trend of", what they are called
+ * ("Category (your file)", "Article type (model)", never `pred_articleType`), in which order they
+ * are offered (the file's own columns first), and which one the dashboard opens on (the most
+ * informative, not the first: a facet where 95 % of items say "Casual" shows no trend worth a look).
+ */
+import type { LabelCodes } from './cube.ts';
+
+/** Where a facet's values come from: the file itself, the shipped model, or a head taught in the app. */
+export type FacetSource = 'file' | 'model' | 'taught';
+
+/** A column as facets see it. */
+export interface FacetColumnInfo {
+  /** The column's name in the table. */
+  readonly name: string;
+  /** Its confirmed role (category, colours, label…). */
+  readonly role: string;
+}
+
+/** A facet: the column behind it, its source and its name for people. */
+export interface Facet {
+  /** The column's name in the table (`pred_usage`, `Category`). */
+  readonly column: string;
+  /** Where the values come from. */
+  readonly source: FacetSource;
+  /** The name without its source: "Article type", "Category". */
+  readonly base: string;
+  /** The model head behind a model facet (`articleType`), for translations. */
+  readonly head?: string;
+  /** The English name shown: "Article type (model)", "Category (your file)". */
+  readonly label: string;
+}
+
+/** Roles of the file's own columns that can be trend facets, in the order they are offered. */
+export const OWN_FACET_ROLES = ['category', 'styles', 'colours', 'materials', 'label', 'season', 'gender', 'region'] as const;
+
+/** Names for people of the shipped model's heads. */
+export const MODEL_HEAD_NAMES: Readonly<Record<string, string>> = {
+  articleType: 'Article type',
+  subCategory: 'Sub-category',
+  masterCategory: 'Category',
+  baseColour: 'Colour',
+  usage: 'Usage',
+  gender: 'Gender',
+  season: 'Season',
+};
+
+/** "baseColour" → "Base colour", "fabric_type" → "Fabric type": a machine name made readable. */
+export function humaniseName(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
+}
+
+const SUFFIX: Record<FacetSource, string> = { file: 'your file', model: 'model', taught: 'taught' };
+
+/** The English name of a facet: "Article type (model)". */
+export function facetLabel(base: string, source: FacetSource): string {
+  return `${base} (${SUFFIX[source]})`;
+}
+
+/**
+ * The facet a column makes, or undefined when it is none: the model's `pred_<head>` columns, a
+ * taught head's `ft_<name>` (not its `ft_prob_` probabilities), and the file's own columns whose
+ * role is one of OWN_FACET_ROLES. Corrections (`label_…`), probabilities and flags are no facets.
+ */
+export function describeFacet(column: FacetColumnInfo): Facet | undefined {
+  const { name } = column;
+  if (name.startsWith('pred_')) {
+    const head = name.slice('pred_'.length);
+    const base = MODEL_HEAD_NAMES[head] ?? humaniseName(head);
+    return { column: name, source: 'model', base, head, label: facetLabel(base, 'model') };
+  }
+  if (name.startsWith('ft_')) {
+    if (name.startsWith('ft_prob_')) return undefined;
+    const base = humaniseName(name.slice('ft_'.length));
+    return { column: name, source: 'taught', base, label: facetLabel(base, 'taught') };
+  }
+  if (/^(prob_|sure_|label_)/.test(name) || name === 'ood_distance') return undefined;
+  if (!(OWN_FACET_ROLES as readonly string[]).includes(column.role)) return undefined;
+  const base = name.trim() || 'Unnamed column';
+  return { column: name, source: 'file', base, label: facetLabel(base, 'file') };
+}
+
+const SOURCE_ORDER: Record<FacetSource, number> = { file: 0, taught: 1, model: 2 };
+
+/** Every facet of a table, in the order offered: the file's own (category, styles, colours…), then taught heads, then the model's. */
+export function facetOptions(columns: readonly FacetColumnInfo[]): Facet[] {
+  const roleRank = (c: FacetColumnInfo) => {
+    const r = (OWN_FACET_ROLES as readonly string[]).indexOf(c.role);
+    return r < 0 ? OWN_FACET_ROLES.length : r;
+  };
+  return columns
+    .map((column, position) => ({ column, position, facet: describeFacet(column) }))
+    .filter((x): x is { column: FacetColumnInfo; position: number; facet: Facet } => x.facet !== undefined)
+    .sort((a, b) => SOURCE_ORDER[a.facet.source] - SOURCE_ORDER[b.facet.source] || (a.facet.source === 'file' ? roleRank(a.column) - roleRank(b.column) : 0) || a.position - b.position)
+    .map((x) => x.facet);
+}
+
+/** Items per value of a coded column (an item with several labels counts once for each). */
+export function valueCounts(labels: LabelCodes, valueCount: number): Uint32Array {
+  const counts = new Uint32Array(valueCount);
+  for (const code of labels.codes) if (code >= 0 && code < valueCount) counts[code]!++;
+  return counts;
+}
+
+/** How informative a facet is, and why. */
+export interface FacetInformation {
+  /** Entropy in bits of the shares of its best-supported values (0 when one value is everything). */
+  entropy: number;
+  /** Share of the items (0–1) that carry one of those values. */
+  coverage: number;
+  /** entropy × coverage: what the default facet maximises. */
+  score: number;
+  /** How many values have enough support. */
+  supported: number;
+}
+
+/**
+ * How much a facet tells: the entropy of the shares of its `topN` most frequent values that have
+ * at least `minSupport` items (the values a chart can show), times the share of the items they
+ * cover. One dominant value ("Casual" on 95 % of items) gives little; several well-filled values
+ * give much; values too rare to chart and missing labels give nothing.
+ */
+export function facetInformation(counts: ArrayLike<number>, items: number, minSupport: number, topN: number): FacetInformation {
+  const kept = Array.from(counts)
+    .filter((n) => n >= minSupport)
+    .sort((a, b) => b - a)
+    .slice(0, Math.max(1, topN));
+  const sum = kept.reduce((a, b) => a + b, 0);
+  if (sum === 0 || items <= 0) return { entropy: 0, coverage: 0, score: 0, supported: kept.length };
+  let entropy = 0;
+  for (const n of kept) entropy -= (n / sum) * Math.log2(n / sum);
+  const coverage = Math.min(1, sum / items);
+  return { entropy, coverage, score: entropy * coverage, supported: kept.length };
+}
+
+/**
+ * A facet from the file is the shop's own word for every item it fills; a model facet carries
+ * the model's mistakes. So a model or taught facet opens first only when it tells clearly more:
+ * the file's scores are multiplied by this.
+ */
+export const OWN_FACET_PREFERENCE = 1.25;
+
+/**
+ * The facet the dashboard opens on: the highest score by `facetInformation` (the file's own
+ * facets weighted by OWN_FACET_PREFERENCE; ties go to the earlier offered), or the first facet
+ * when none has a value with enough support, or undefined without facets.
+ */
+export function chooseDefaultFacet(facets: readonly Facet[], information: (facet: Facet) => FacetInformation): Facet | undefined {
+  let best: Facet | undefined;
+  let bestScore = 0;
+  for (const facet of facets) {
+    const score = information(facet).score * (facet.source === 'file' ? OWN_FACET_PREFERENCE : 1);
+    if (score > bestScore + 1e-12) (best = facet), (bestScore = score);
+  }
+  return best ?? facets[0];
+}
