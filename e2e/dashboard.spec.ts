@@ -12,8 +12,12 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('based-on')).toContainText('labels: Trendloom classifier on WASM');
   await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveCount(1);
-  // The demo's style column (usage) is the default facet, by season, shares of items.
-  await expect(page.getByTestId('facet')).toHaveValue('usage');
+  // The facets are named for people, the demo's own columns first; the default is the most
+  // informative one (not the demo's usage column, mostly "Casual"). The rest follows its style column.
+  await expect(page.getByTestId('facet').locator('option').first()).toHaveAttribute('data-source', 'file');
+  await expect(page.getByTestId('facet').locator('option[value="pred_usage"]')).toHaveText('Usage (model)');
+  await expect(page.getByTestId('facet')).not.toHaveValue('usage');
+  await page.getByTestId('facet').selectOption('usage');
   await expect(page.getByTestId('based-on')).toContainText('demo-catalogue.csv');
   const table = page.getByTestId('series-table');
   await expect(table.locator('tr[data-series="Casual"]')).toBeVisible();
@@ -51,7 +55,7 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   await page.getByTestId('download-markdown').click();
   const markdown = readFileSync(await (await download).path(), 'utf8');
   expect(markdown).toMatch(/^# Trend report/);
-  expect(markdown).toContain('## usage — All regions');
+  expect(markdown).toContain('## usage (your file) — All regions');
 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '✕' }).click();
@@ -138,7 +142,7 @@ test('every chart can be read as a table, and the tables hold the counted shares
   await page.getByTestId('cancel').click({ timeout: 60_000 }); // the file's own columns are the facets
   await expect(page.getByTestId('dashboard')).toBeVisible();
   await page.getByTestId('grain').selectOption('quarter');
-  await expect(page.getByTestId('facet')).toHaveValue('style');
+  await page.getByTestId('facet').selectOption('style');
 
   /** Checks, for every column whose header is a value, the share printed in the row of `quarter`. */
   const checkRow = (cells: string[][], testId: string, quarter: string, key: 'colour' | 'material' | 'style', region?: string) => {

@@ -55,8 +55,8 @@ test('100k items: drop → map → label → forecast → dashboard → drill-do
   const markdown = readFileSync(await (await download).path(), 'utf8');
   expect(markdown).toMatch(/^# Trend report/);
   // A section per region, largest first, for each trend facet of the file.
-  for (const region of ['EU', 'US', 'UK', 'CN', 'JP', 'BR']) expect(markdown).toContain(`## styles — ${region}`);
-  expect(markdown).toContain('## colour — All regions');
+  for (const region of ['EU', 'US', 'UK', 'CN', 'JP', 'BR']) expect(markdown).toContain(`## styles (your file) — ${region}`);
+  expect(markdown).toContain('## colour (your file) — All regions');
   await page.getByRole('button', { name: '✕' }).click();
 
   // Offline: the shell reloads and the saved, labelled dataset reopens from this computer.
