@@ -30,6 +30,7 @@ interface SavedMeta extends SavedDatasetSummary {
   noteDetails?: LoadedDataset['noteDetails'];
   fileSize: number;
   dashboard: DashboardSpec | null;
+  teach?: LoadedDataset['teach'];
 }
 
 const DIR = 'trendloom-datasets';
@@ -101,6 +102,7 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
       problems: dataset.problems.slice(0, 10_000),
       notes: dataset.notes,
       ...(dataset.noteDetails ? { noteDetails: dataset.noteDetails } : {}),
+      ...(dataset.teach && Object.keys(dataset.teach).length > 0 ? { teach: dataset.teach } : {}),
       fileSize: dataset.fileSize,
       dashboard,
     };
@@ -136,7 +138,7 @@ export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDat
   const meta = JSON.parse(await (await (await dir.getFileHandle(`${id}.json`)).getFile()).text()) as SavedMeta;
   const bytes = new Uint8Array(await (await (await dir.getFileHandle(`${id}.arrow`)).getFile()).arrayBuffer());
   return {
-    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes, ...(meta.noteDetails ? { noteDetails: meta.noteDetails } : {}) },
+    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes, ...(meta.noteDetails ? { noteDetails: meta.noteDetails } : {}), ...(meta.teach ? { teach: meta.teach } : {}) },
     dashboard: meta.dashboard,
   };
 }

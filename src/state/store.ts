@@ -8,6 +8,7 @@ import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from '../core/dashboard/facets.ts';
 import { prepare } from './prepared.ts';
 import type { CoreMessage } from '../core/messages.ts';
+import type { TeachRecord } from './teach.ts';
 
 /** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
 export interface DashboardSpec {
@@ -82,6 +83,8 @@ export interface LoadedDataset {
   notes: string[];
   /** The same notes as message codes + parameters, index for index (absent in older saves). */
   noteDetails?: CoreMessage[];
+  /** What the designer taught the model, per model head (the teach loop); saved with the dataset. */
+  teach?: Record<string, TeachRecord>;
 }
 
 /** Where the user is in the journey. */

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Table } from 'apache-arrow';
+import { useAppStore } from '../state/store.ts';
+import { columnTitle } from './dashboard/facetNames.ts';
 
 const rowHeight = 30;
 
@@ -27,6 +29,7 @@ export function DataTable({
   testId,
   onRowClick,
   selectedRow,
+  unsure,
 }: {
   table: Table;
   columns: string[];
@@ -36,8 +39,11 @@ export function DataTable({
   testId?: string;
   onRowClick?: (row: number) => void;
   selectedRow?: number;
+  /** Label columns with per-item sure/unsure flags (0 = unsure): their unsure cells get `data-unsure="true"` and a mark read out as `label`. */
+  unsure?: { columns: Record<string, ArrayLike<number> | undefined>; label: string };
 }) {
   const parent = useRef<HTMLDivElement>(null);
+  const language = useAppStore((s) => s.language);
   const count = rowIndices ? rowIndices.length : table.numRows;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => parent.current, estimateSize: () => rowHeight, overscan: 10 });
   const vectors = columns.map((name) => table.getChild(name));
@@ -47,8 +53,8 @@ export function DataTable({
       <div className="data-row header" role="row" style={{ gridTemplateColumns: template }}>
         <span role="columnheader">#</span>
         {columns.map((name) => (
-          <span key={name} role="columnheader" title={name}>
-            {name}
+          <span key={name} role="columnheader" title={columnTitle(language, name)} data-column={name}>
+            {columnTitle(language, name)}
           </span>
         ))}
       </div>
@@ -69,11 +75,20 @@ export function DataTable({
                 <span role="cell" className="muted">
                   {row + 1}
                 </span>
-                {vectors.map((vector, c) => (
-                  <span role="cell" key={columns[c]} title={formatCell(vector?.get(row), types?.[columns[c]!])}>
-                    {formatCell(vector?.get(row), types?.[columns[c]!])}
-                  </span>
-                ))}
+                {vectors.map((vector, c) => {
+                  const text = formatCell(vector?.get(row), types?.[columns[c]!]);
+                  const isUnsure = unsure?.columns[columns[c]!]?.[row] === 0;
+                  return (
+                    <span role="cell" key={columns[c]} title={isUnsure ? `${text} (${unsure!.label})` : text} data-unsure={isUnsure ? 'true' : undefined} className={isUnsure ? 'unsure' : undefined}>
+                      {text}
+                      {isUnsure && (
+                        <span className="unsure-mark" role="img" aria-label={unsure!.label}>
+                          {' '}?
+                        </span>
+                      )}
+                    </span>
+                  );
+                })}
               </div>
             );
           })}

@@ -15,6 +15,7 @@ import { RegionsView } from './RegionsView.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
 import { TrendsView } from './TrendsView.tsx';
+import { UnsurePanel } from './UnsurePanel.tsx';
 
 const views: [DashboardView, MessageKey][] = [
   ['trends', 'viewTrends'],
@@ -159,6 +160,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
             })}`
           : ''}
       </p>
+      <UnsurePanel dataset={dataset} trends={trends} />
       <nav className="tabs" role="tablist">
         {views.map(([v, key]) => (
           <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`tab-${v}`}>

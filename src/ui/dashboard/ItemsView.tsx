@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { buildMask } from '../../core/dashboard/cube.ts';
 import { itemsBehind } from '../../core/dashboard/trends.ts';
+import { headOfColumn, unsureHeadFor } from '../../core/dashboard/unsure.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { DataTable } from '../DataTable.tsx';
@@ -17,6 +18,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const select = useAppStore((s) => s.select);
   const prepared = prepare(dataset);
   const [openRow, setOpenRow] = useState<number | undefined>();
+  const [unsureOnly, setUnsureOnly] = useState(false);
   const periods = prepared.periods(spec.grain);
   const rows = useMemo(() => {
     if (!selection) return undefined;
@@ -26,10 +28,24 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
     const mask = buildMask(prepared.itemCount, prepared.filters(spec));
     return itemsBehind(periodIndex, coded.labels, code, selection.period, mask);
   }, [prepared, spec, selection, periods]);
+  // "Unsure only" keeps the items whose label (of the facet's head, or the main head) is unsure.
+  const unsureHead = unsureHeadFor(spec.facet, dataset.columns.map((c) => c.name));
+  const unsureFlags = unsureHead ? prepared.sureFlags(`pred_${unsureHead}`) : undefined;
+  const shownRows = useMemo(() => {
+    if (!unsureOnly || !unsureFlags) return rows;
+    const out: number[] = [];
+    const count = rows ? rows.length : prepared.itemCount;
+    for (let k = 0; k < count; k++) {
+      const row = rows ? rows[k]! : k;
+      if (unsureFlags[row] === 0) out.push(row);
+    }
+    return Int32Array.from(out);
+  }, [rows, unsureOnly, unsureFlags, prepared]);
   const textColumn = dataset.columns.find((c) => c.role === 'text')?.name;
   const shown = [textColumn, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
   const columns = [...new Set(shown.filter((c): c is string => !!c))];
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
+  const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
   return (
     <div className="items-view" data-testid="items-view">
       <p>
@@ -45,7 +61,30 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
           t('selectPoint')
         )}
       </p>
-      <DataTable table={dataset.table} columns={columns} rowIndices={rows} types={types} height={420} testId="items-table" onRowClick={setOpenRow} selectedRow={openRow} />
+      {unsureFlags && (
+        <p>
+          <label>
+            <input type="checkbox" checked={unsureOnly} onChange={(e) => setUnsureOnly(e.target.checked)} data-testid="unsure-only" /> {t('unsureOnly')}
+          </label>
+          {unsureOnly && (
+            <span className="muted" data-testid="unsure-only-count">
+              {' '}
+              · {t('unsureOnlyCount', { n: formatNumber(language, shownRows?.length ?? 0) })}
+            </span>
+          )}
+        </p>
+      )}
+      <DataTable
+        table={dataset.table}
+        columns={columns}
+        rowIndices={shownRows}
+        types={types}
+        height={420}
+        testId="items-table"
+        onRowClick={setOpenRow}
+        selectedRow={openRow}
+        unsure={{ columns: flaggedColumns, label: t('unsureMark') }}
+      />
       {openRow !== undefined && <ItemDetail dataset={dataset} row={openRow} />}
     </div>
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
+import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
@@ -48,6 +49,22 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
         sections.push({ facet: facetTitle(language, facet, dataset.columns), scope, ...rankMovers(trends.series, trends.periods.perYear, extra) });
       }
     }
+    // How much of the catalogue the model was unsure about (issue 13, item 1), for the facet's head or the main one.
+    const unsureHead = unsureHeadFor(spec.facet, dataset.columns.map((c) => c.name));
+    const flags = unsureHead ? prepared.sureFlags(`pred_${unsureHead}`) : undefined;
+    const unsure = flags ? unsureSummary(flags) : undefined;
+    const unsureLine =
+      unsure && unsure.labelled > 0
+        ? [
+            translate(language, 'reportUnsure', {
+              share: `${formatNumber(language, unsure.share * 100)} %`,
+              head: translateTerm(language, 'head_', unsureHead!),
+              unsure: formatNumber(language, unsure.unsure),
+              labelled: formatNumber(language, unsure.labelled),
+              counted: translate(language, spec.includeUnsure ? 'reportWithUnsure' : 'reportSureOnly'),
+            }),
+          ]
+        : [];
     const mases = [...forecasts.values()].map((f) => f.backtestMase).filter(Number.isFinite);
     return {
       title: translate(language, 'reportTitle', { period: current.periods.labels[current.periods.labels.length - 1] ?? '' }),
@@ -61,6 +78,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
           min: formatNumber(language, spec.minSupport),
         }),
         translate(language, 'reportFilters', { list: Object.entries(spec.filters).filter(([, v]) => v.length).map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') || translate(language, 'none') }),
+        ...unsureLine,
         translate(language, 'reportLocal'),
       ],
       latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',

@@ -14,6 +14,8 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
   const language = useAppStore((s) => s.language);
   const select = useAppStore((s) => s.select);
   const labels = trends.periods.labels;
+  // The facet has sure/unsure flags: each series' unsure share goes beside it.
+  const flagged = trends.series.some((s) => s.unsureShare !== undefined && !Number.isNaN(s.unsureShare));
   const last = labels.length - 1;
   const { periodOffset } = trends;
   const onPoint = useCallback((label: string, period: number) => select({ label, period: period <= last ? period + periodOffset : undefined }), [select, last, periodOffset]);
@@ -33,6 +35,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
           <tr>
             <th>{t('value')}</th>
             <th>{t('latest')}</th>
+            {flagged && <th title={t('unsureColumn')}>{t('unsureColumn')}</th>}
             <th>{t('nextSeason')}</th>
             <th>{t('backtest')}</th>
             <th>{t('signal')}</th>
@@ -49,6 +52,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                   </button>
                 </td>
                 <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
+                {flagged && <td data-testid="series-unsure" data-unsure-share={s.unsureShare}>{formatShare(s.unsureShare)}</td>}
                 <td data-testid="next-season">{f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
                 <td title={signalTitle(language, f?.signal)} data-testid="signal" data-disagrees={f?.signal.forecastDisagrees}>

@@ -1,0 +1,156 @@
+/**
+ * The teach loop (issue 13, item 2) on the open dataset: the items most worth labelling next, one
+ * round of fine-tuning in the worker after each batch a designer labels, everything relabelled
+ * (`pred_/prob_/sure_<head>` rewritten from the model's own labels, kept as `model_*` columns),
+ * undo of the last batch, and the record of it all saved with the dataset.
+ */
+import { Table, type Vector } from 'apache-arrow';
+import { codeColumn } from '../core/dashboard/columns.ts';
+import { sureFlagsOf } from '../core/dashboard/unsure.ts';
+import type { HeadJSON } from '../core/finetune/head.ts';
+import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
+import { mergeTaughtLabels, teachTrainingLabels, type HeldOutEstimate, type ItemLabels } from '../core/finetune/teach.ts';
+import { hashText } from '../model/hash.ts';
+import { itemTexts, labelVector, probabilityVector, sureVector } from '../model/predictionColumns.ts';
+import { translate, type Language } from '../ui/i18n.ts';
+import type { FlatEmbeddings } from '../workers/finetuneProtocol.ts';
+import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
+import type { Progress } from '../workers/protocol.ts';
+import { ensureModel } from './labelling.ts';
+import type { ColumnInfo, LoadedDataset } from './store.ts';
+
+/** What teaching one model head has done so far; saved with the dataset. */
+export interface TeachRecord {
+  /** The model head taught, e.g. "articleType". */
+  head: string;
+  /** Each batch taught, in order: [row, label] pairs (undo removes the last). */
+  batches: [number, string][][];
+  /** The head trained after the last batch (null when it could not be trained yet). */
+  headJson: HeadJSON | null;
+  /** Why no head was trained, when none was. */
+  reason?: string;
+  /** Cross-validated accuracy on the taught items after the last batch. */
+  heldOut: HeldOutEstimate | null;
+  /** The head's guesses count as sure from this probability on (the model's own unsure rule for the head). */
+  minProbability: number;
+}
+
+/** How many items a batch shows. */
+export const TEACH_BATCH = 5;
+/** How many examples the unsure message suggests teaching. */
+export const TEACH_SUGGESTED = 20;
+/** Most model-sure items a teach head also trains on (so it knows every class, and stays fast). */
+const MAX_PSEUDO_LABELS = 2000;
+/** Head training settings of the teach loop (small n-gram space and few epochs: a round takes seconds). */
+const TEACH_OPTIONS = { hashBits: 14, maxEpochs: 30, folds: 5, embeddingSource: 'trendloom-classifier#embedding' };
+
+/** The taught labels of a record as one map (later batches win). */
+export function taughtMap(record: TeachRecord | undefined): Map<number, string> {
+  return new Map(record?.batches.flat() ?? []);
+}
+
+/** The text columns items are read from. */
+function textColumnsOf(dataset: LoadedDataset): string[] {
+  return dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+}
+
+// The model's embeddings of the last texts embedded (one catalogue at a time is taught).
+let embeddingCache: { key: string; flat: FlatEmbeddings } | undefined;
+
+/** The frozen model's embedding of every item (computed once per catalogue text, then reused). */
+async function embeddingsOf(texts: string[], signal: AbortSignal, onProgress: (p: Progress) => void): Promise<FlatEmbeddings> {
+  const key = hashText(texts.join('\n'));
+  if (embeddingCache?.key === key) return embeddingCache.flat;
+  await ensureModel(signal);
+  const flat = await inferenceWorker().request('model.embed', { texts }, { signal, onProgress });
+  embeddingCache = { key, flat };
+  return flat;
+}
+
+/** Column `name` of the table, or a plain error naming it. */
+function column(dataset: LoadedDataset, name: string, language: Language): Vector {
+  const vector = dataset.table.getChild(name);
+  if (!vector) throw new Error(translate(language, 'teachNoColumn', { column: name }));
+  return vector;
+}
+
+/** The model's own labels of a head (from `model_*` once teaching started, else `pred_/prob_/sure_`). */
+function modelLabels(dataset: LoadedDataset, head: string, language: Language): ItemLabels {
+  const prefix = dataset.table.getChild(`model_pred_${head}`) ? 'model_' : '';
+  const coded = codeColumn(column(dataset, `${prefix}pred_${head}`, language));
+  if (coded.labels.kind !== 'single') throw new Error(translate(language, 'teachNoColumn', { column: `pred_${head}` }));
+  const probVector = column(dataset, `${prefix}prob_${head}`, language);
+  const probabilities = new Float32Array(dataset.table.numRows);
+  for (let i = 0; i < probabilities.length; i++) probabilities[i] = Number(probVector.get(i) ?? 0);
+  return { labels: coded.values, codes: coded.labels.codes, probabilities, sure: sureFlagsOf(column(dataset, `${prefix}sure_${head}`, language)) };
+}
+
+/**
+ * The items most worth labelling next for `head`: unsure and standing for many similar items
+ * (suggestItemsToLabel on the model's embeddings), never one already taught or without text.
+ */
+export async function suggestToTeach(dataset: LoadedDataset, head: string, n: number, language: Language, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<number[]> {
+  const texts = itemTexts(dataset.table, textColumnsOf(dataset));
+  const flat = await embeddingsOf(texts, signal, onProgress);
+  const current = column(dataset, `prob_${head}`, language);
+  const confidence = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) confidence[i] = Number(current.get(i) ?? 0);
+  const exclude = new Set(taughtMap(dataset.teach?.[head]).keys());
+  texts.forEach((text, i) => text.trim() === '' && exclude.add(i));
+  const embeddings = Array.from({ length: texts.length }, (_, i) => flat.data.subarray(i * flat.dim, (i + 1) * flat.dim));
+  return suggestItemsToLabel({ texts, confidence, embeddings }, n, { exclude, seed: dataset.teach?.[head]?.batches.length ?? 0 });
+}
+
+/** The dataset with `head`'s batches replaced: one round of training in the worker, then every item relabelled. */
+async function relabel(dataset: LoadedDataset, head: string, batches: [number, string][][], minProbability: number, language: Language, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<LoadedDataset> {
+  const model = modelLabels(dataset, head, language);
+  // Columns to keep the model's own labels in (added once, the first time this head is taught).
+  const keep: Record<string, Vector> = {};
+  if (!dataset.table.getChild(`model_pred_${head}`)) for (const part of ['pred', 'prob', 'sure']) keep[`model_${part}_${head}`] = column(dataset, `${part}_${head}`, language);
+  const taught = new Map(batches.flat());
+  let record: TeachRecord | undefined;
+  let merged: ItemLabels = model;
+  if (taught.size > 0) {
+    const texts = itemTexts(dataset.table, textColumnsOf(dataset));
+    const flat = await embeddingsOf(texts, signal, onProgress);
+    const labels = teachTrainingLabels(model, taught, MAX_PSEUDO_LABELS);
+    // A copy crosses to the worker, so the cached embeddings stay usable here.
+    const round = await finetuneWorker().request(
+      'finetune.teach',
+      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnsOf(dataset) }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
+      { signal, onProgress },
+    );
+    merged = mergeTaughtLabels(model, taught, round.guesses, minProbability);
+    record = { head, batches, headJson: round.head, ...(round.reason ? { reason: round.reason } : {}), heldOut: round.heldOut, minProbability };
+  }
+  const nextId = Math.max(-1, ...dataset.table.schema.dictionaries.keys()) + 1;
+  const written: Record<string, Vector> = {
+    ...keep,
+    [`pred_${head}`]: labelVector(merged.codes, [...merged.labels], nextId),
+    [`prob_${head}`]: probabilityVector(merged.probabilities, merged.codes),
+    [`sure_${head}`]: sureVector(merged.sure.map((f) => (f === 1 ? 1 : 0)), merged.codes),
+  };
+  const table = dataset.table.assign(new Table(written));
+  const added: ColumnInfo[] = Object.keys(keep).map((name) => ({ name, type: name.includes('_pred_') ? 'category' : name.includes('_prob_') ? 'number' : 'boolean', role: 'ignore' }));
+  const teach = { ...dataset.teach };
+  if (record) teach[head] = record;
+  else delete teach[head];
+  return { ...dataset, table, columns: [...dataset.columns, ...added], teach };
+}
+
+/** Adds one batch of taught labels (row → label; blank labels are skipped) and relabels every item. */
+export async function teachBatch(dataset: LoadedDataset, head: string, batch: ReadonlyMap<number, string>, language: Language, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<LoadedDataset> {
+  const pairs = [...batch].map(([row, label]): [number, string] => [row, label.trim()]).filter(([, label]) => label !== '');
+  if (pairs.length === 0) throw new Error(translate(language, 'teachNothing'));
+  const model = await ensureModel(signal);
+  const minProbability = model.unsure?.minProbability[head] ?? 0.5;
+  const previous = dataset.teach?.[head]?.batches ?? [];
+  return relabel(dataset, head, [...previous, pairs], minProbability, language, signal, onProgress);
+}
+
+/** Takes back the last batch taught for `head` (with none left, the model's own labels return). */
+export async function undoLastBatch(dataset: LoadedDataset, head: string, language: Language, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<LoadedDataset> {
+  const record = dataset.teach?.[head];
+  if (!record || record.batches.length === 0) return dataset;
+  return relabel(dataset, head, record.batches.slice(0, -1), record.minProbability, language, signal, onProgress);
+}

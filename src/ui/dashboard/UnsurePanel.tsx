@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'react';
+import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
+import { itemTexts } from '../../model/predictionColumns.ts';
+import { prepare, type DashboardTrends } from '../../state/prepared.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
+import { CancelledError, type Progress } from '../../workers/protocol.ts';
+import { formatNumber, translateTerm, type Language } from '../i18n.ts';
+import { useT } from '../useT.ts';
+
+const percent = (language: Language, share: number) => `${formatNumber(language, share * 100)} %`;
+
+/**
+ * How much of the catalogue the model is unsure about, in words, with the switch that counts
+ * unsure labels in the trends, and "Teach the model" (issue 13, items 1-2).
+ */
+export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trends: DashboardTrends | undefined }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const spec = useAppStore((s) => s.dashboard)!;
+  const update = useAppStore((s) => s.updateDashboard);
+  const [teaching, setTeaching] = useState(false);
+  const names = dataset.columns.map((c) => c.name);
+  const head = unsureHeadFor(spec.facet, names);
+  const prepared = prepare(dataset);
+  const summary = useMemo(() => {
+    const flags = head ? prepared.sureFlags(`pred_${head}`) : undefined;
+    return flags ? unsureSummary(flags) : undefined;
+  }, [prepared, head]);
+  if (!head || !summary || summary.labelled === 0) return null;
+  const headName = translateTerm(language, 'head_', head);
+  const facetFlagged = prepared.sureFlags(spec.facet) !== undefined;
+  return (
+    <div className="unsure-panel">
+      <p data-testid="unsure-share" data-share={summary.share.toFixed(4)} data-unsure={summary.unsure} data-labelled={summary.labelled}>
+        {summary.unsure > 0 ? t('unsureShare', { share: percent(language, summary.share), head: headName, n: TEACH_SUGGESTED }) : t('unsureShareNone', { head: headName })}{' '}
+        {!teaching && (summary.unsure > 0 || dataset.teach?.[head]) && (
+          <button type="button" className="primary" onClick={() => setTeaching(true)} data-testid="teach-open">
+            {t('teachModel')}
+          </button>
+        )}
+      </p>
+      {facetFlagged && (
+        <label className="muted">
+          <input type="checkbox" checked={spec.includeUnsure === true} onChange={(e) => update({ includeUnsure: e.target.checked })} data-testid="include-unsure" /> {t('includeUnsure')}
+        </label>
+      )}
+      {trends?.sureOnly && trends.unsureItems > 0 && (
+        <span className="muted" data-testid="sure-only-note" data-left-out={trends.unsureItems}>
+          {' '}
+          · {t('sureOnlyNote', { unsure: formatNumber(language, trends.unsureItems) })}
+        </span>
+      )}
+      {teaching && <TeachPanel dataset={dataset} head={head} onClose={() => setTeaching(false)} />}
+    </div>
+  );
+}
+
+/** The teach loop: a handful of suggested items to label, fine-tuning after each batch, undo, and the held-out estimate. */
+function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: string; onClose: () => void }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const model = useAppStore((s) => s.model);
+  const [rows, setRows] = useState<number[] | null>(null);
+  const [choices, setChoices] = useState<Map<number, string>>(new Map());
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState<AbortController | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const record = dataset.teach?.[head];
+  const texts = useMemo(() => itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name)), [dataset]);
+  const guesses = dataset.table.getChild(`pred_${head}`);
+  const probabilities = dataset.table.getChild(`prob_${head}`);
+  const taught = taughtMap(record);
+  const options = [...new Set([...(model?.labels[head] ?? []), ...taught.values()])].sort((a, b) => a.localeCompare(b));
+
+  const run = async (task: (signal: AbortSignal) => Promise<void>) => {
+    const controller = new AbortController();
+    setBusy(controller);
+    setMessage(null);
+    try {
+      await task(controller.signal);
+    } catch (error) {
+      setMessage(error instanceof CancelledError ? t('cancelled') : (error as Error).message);
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+
+  // The next batch for the dataset as it is now (after each round the suggestions are recomputed).
+  useEffect(() => {
+    setRows(null);
+    void run(async (signal) => {
+      const next = await suggestToTeach(dataset, head, TEACH_BATCH, language, signal, setProgress);
+      setRows(next);
+      setChoices(new Map(next.map((row) => [row, String(guesses?.get(row) ?? '')])));
+    });
+    // Suggestions follow the dataset (relabelled after each batch) and the head.
+  }, [dataset, head]);
+
+  const submit = () =>
+    run(async (signal) => {
+      const next = await teachBatch(dataset, head, choices, language, signal, setProgress);
+      useAppStore.setState({ dataset: next });
+    });
+  const undo = () =>
+    run(async (signal) => {
+      const next = await undoLastBatch(dataset, head, language, signal, setProgress);
+      useAppStore.setState({ dataset: next });
+    });
+
+  const listId = `teach-labels-${head}`;
+  return (
+    <section className="teach-panel" data-testid="teach-panel" aria-busy={busy !== null}>
+      <h3>{t('teachPanelTitle', { head: translateTerm(language, 'head_', head) })}</h3>
+      <p className="muted">{t('teachPanelHint')}</p>
+      <datalist id={listId}>
+        {options.map((label) => (
+          <option key={label} value={label} />
+        ))}
+      </datalist>
+      {rows === null && !message && <p className="muted">{t('teachFinding')}</p>}
+      {rows !== null && rows.length === 0 && <p className="muted">{t('teachAllDone')}</p>}
+      {rows !== null && rows.length > 0 && (
+        <ol className="teach-items" data-testid="teach-items">
+          {rows.map((row) => (
+            <li key={row} data-row={row} data-testid="teach-item">
+              <span className="teach-text">{texts[row]}</span>{' '}
+              <span className="muted">{t('teachGuess', { label: String(guesses?.get(row) ?? '—'), p: percent(language, Number(probabilities?.get(row) ?? 0)) })}</span>{' '}
+              <input
+                list={listId}
+                value={choices.get(row) ?? ''}
+                onChange={(e) => setChoices(new Map(choices).set(row, e.target.value))}
+                onFocus={(e) => e.target.select()}
+                aria-label={texts[row]}
+                data-testid="teach-label"
+                disabled={busy !== null}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="actions">
+        {rows !== null && rows.length > 0 && (
+          <button type="button" className="primary" onClick={() => void submit()} disabled={busy !== null} data-testid="teach-submit">
+            {t('teachSubmit', { n: rows.length })}
+          </button>
+        )}
+        {record && record.batches.length > 0 && (
+          <button type="button" onClick={() => void undo()} disabled={busy !== null} data-testid="teach-undo">
+            {t('teachUndo', { n: record.batches[record.batches.length - 1]!.length })}
+          </button>
+        )}
+        {busy && (
+          <button type="button" onClick={() => busy.abort()}>
+            {t('cancel')}
+          </button>
+        )}
+        <button type="button" onClick={onClose} data-testid="teach-close">
+          {t('teachClose')}
+        </button>
+      </div>
+      {progress && (
+        <p className="muted" data-testid="teach-progress">
+          {t('teachWorking', { stage: progress.stage === 'embed' ? t('embedStage') : t('trainStage'), done: formatNumber(language, progress.done), total: progress.total === undefined ? '?' : formatNumber(language, progress.total) })}
+        </p>
+      )}
+      {message && (
+        <p role="status" data-testid="teach-message">
+          {message}
+        </p>
+      )}
+      {record && (
+        <p data-testid="teach-status" data-taught={taught.size} data-held-out={record.heldOut && record.heldOut.checked > 0 ? record.heldOut.accuracy.toFixed(4) : ''}>
+          {t('teachTaught', { n: formatNumber(language, taught.size), batches: formatNumber(language, record.batches.length) })}{' '}
+          {record.heldOut && record.heldOut.checked > 0
+            ? t('teachHeldOut', { accuracy: percent(language, record.heldOut.accuracy), correct: formatNumber(language, record.heldOut.correct), checked: formatNumber(language, record.heldOut.checked) })
+            : t('teachHeldOutNone')}
+          {!record.headJson && record.reason ? ` ${t('teachNoHead', { reason: record.reason })}` : ''}
+        </p>
+      )}
+    </section>
+  );
+}
