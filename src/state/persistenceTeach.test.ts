@@ -15,7 +15,7 @@ function memoryOpfs() {
       }
       return {
         async createWritable() {
-          let swap = new Uint8Array(0);
+          let swap: Uint8Array = new Uint8Array(0);
           return {
             async write(data: Uint8Array | string) {
               swap = typeof data === 'string' ? new TextEncoder().encode(data) : data;

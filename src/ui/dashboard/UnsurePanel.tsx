@@ -29,11 +29,16 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   }, [prepared, head]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
+  const taughtCount = taughtMap(dataset.teach?.[head]).size;
   const facetFlagged = prepared.sureFlags(spec.facet) !== undefined;
   return (
     <div className="unsure-panel">
       <p data-testid="unsure-share" data-share={summary.share.toFixed(4)} data-unsure={summary.unsure} data-labelled={summary.labelled}>
-        {summary.unsure > 0 ? t('unsureShare', { share: percent(language, summary.share), head: headName, n: TEACH_SUGGESTED }) : t('unsureShareNone', { head: headName })}{' '}
+        {summary.unsure === 0
+          ? t('unsureShareNone', { head: headName })
+          : taughtCount > 0
+            ? t('unsureShareTaught', { share: percent(language, summary.share), head: headName, taught: formatNumber(language, taughtCount) })
+            : t('unsureShare', { share: percent(language, summary.share), head: headName, n: TEACH_SUGGESTED })}{' '}
         {!teaching && (summary.unsure > 0 || dataset.teach?.[head]) && (
           <button type="button" className="primary" onClick={() => setTeaching(true)} data-testid="teach-open">
             {t('teachModel')}
