@@ -1,0 +1,92 @@
+import { expect, snapshot, test } from './fixtures.ts';
+
+// Issue 13, items 3-5, on a made-up shop's catalogue (e2e/fixtures/saigon-studio-catalogue.csv,
+// 220 items: SKU, Product, Description, Colour, Category, Launch date, Region, Units sold):
+// the name and the description are both item text, the file's own Category is offered first,
+// no machine name (pred_…) shows, share forecasts stay within 100 %, and fashion colour names
+// get real swatches.
+const FILE = 'e2e/fixtures/saigon-studio-catalogue.csv';
+
+/** Every percentage written in a text ("97.7% (94.2%–100.0%)" → [97.7, 94.2, 100]). */
+const percentages = (text: string) => [...text.matchAll(/(-?\d+(?:\.\d+)?)%/g)].map((m) => Number(m[1]));
+
+test('own columns first, people names, shares within 100 %, designer colour names drawn', async ({ page, requests: _requests }) => {
+  test.setTimeout(420_000);
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(FILE);
+  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
+  const columns = page.getByTestId('columns');
+  // Item 3: the name and the description are both mapped as item text, without the user's help.
+  await expect(columns.locator('tr[data-column="Product"] select')).toHaveValue('text');
+  await expect(columns.locator('tr[data-column="Description"] select')).toHaveValue('text');
+  await expect(columns.locator('tr[data-column="Category"] select')).toHaveValue('category');
+  await expect(columns.locator('tr[data-column="Colour"] select')).toHaveValue('colours');
+  await page.getByTestId('confirm-mapping').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 300_000 });
+
+  // The file's own Category column is offered first, named for people; model facets are too.
+  const facet = page.getByTestId('facet');
+  const first = facet.locator('option').first();
+  await expect(first).toHaveAttribute('value', 'Category');
+  await expect(first).toHaveText('Category (your file)');
+  await expect(facet.locator('option[value="pred_articleType"]')).toHaveText('Article type (model)');
+  const optionTexts = await facet.locator('option').allTextContents();
+  expect(optionTexts.filter((t) => /pred_|prob_|sure_/.test(t))).toEqual([]);
+  // The default is the most informative facet: never Region, where almost every sale is "Online".
+  await expect(facet).not.toHaveValue('Region');
+  await expect(facet).not.toHaveValue('pred_usage');
+
+  // No machine column name anywhere visible: trends, items table headers, report.
+  const noMachineNames = async (where: string) => {
+    const text = await page.locator('body').innerText();
+    expect(text.match(/\b(pred|prob|sure)_\w+/g) ?? [], where).toEqual([]);
+  };
+  await expect(page.getByTestId('series-table').locator('[data-testid="mase"]').first()).not.toHaveText('…', { timeout: 120_000 });
+  await noMachineNames('trends');
+  await page.getByTestId('tab-items').click();
+  await expect(page.getByTestId('items-table')).toBeVisible();
+  await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Article type (model)', exact: true })).toBeVisible();
+  await noMachineNames('items');
+  await page.getByTestId('tab-trends').click();
+
+  // Item 4: shares are shares. Region is ~94 % "Online": its forecast and 80 % interval stay ≤ 100 %,
+  // and the chart's value axis stops at 100 %.
+  await facet.selectOption('Region');
+  const online = page.getByTestId('series-table').locator('tr[data-series="Online"]');
+  await expect(online.getByTestId('next-season')).not.toHaveText('…', { timeout: 120_000 });
+  const nextTexts = await page.getByTestId('series-table').getByTestId('next-season').allTextContents();
+  const shares = nextTexts.flatMap(percentages);
+  expect(shares.length).toBeGreaterThan(0);
+  for (const share of shares) {
+    expect(share).toBeGreaterThanOrEqual(0);
+    expect(share).toBeLessThanOrEqual(100);
+  }
+  // The Online row has a real interval (a point and two bounds), so the check above had bounds to check.
+  expect(percentages((await online.getByTestId('next-season').textContent())!)).toHaveLength(3);
+  // Every percentage drawn in the chart is an axis tick (period names fill the other axis).
+  const ticks = (await page.getByTestId('trend-chart').locator('svg text').allTextContents()).flatMap(percentages);
+  expect(ticks.length).toBeGreaterThan(1);
+  expect(Math.max(...ticks)).toBeLessThanOrEqual(100);
+  await snapshot(page, 'own-columns-region-shares');
+
+  // The report speaks of facets in people's words too.
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report')).toContainText('Region (your file)');
+  await noMachineNames('report');
+  await page.getByRole('button', { name: '✕' }).click();
+
+  // Item 5: colours as designers name them get a real swatch (not the hatched "no swatch").
+  await page.getByTestId('tab-colours').click();
+  const palette = page.getByTestId('palette');
+  for (const name of ['Butter yellow', 'Sage green', 'Chocolate brown', 'Cherry red', 'Dusty rose', 'Terracotta', 'Ecru', 'Taupe', 'Pale mauve', 'Deep teal']) {
+    const swatch = palette.locator(`[data-colour="${name}"]`).first();
+    await expect(swatch, name).toHaveAttribute('data-swatch', /^#[0-9a-f]{6}$/);
+    await expect(swatch, name).toHaveAttribute('data-swatch-from', 'name');
+  }
+  // The swatch is drawn: a yellow for "Butter yellow", a red for "Cherry red".
+  const colourOf = (name: string) => palette.locator(`[data-colour="${name}"]`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await colourOf('Butter yellow')).toBe('rgb(255, 253, 116)');
+  expect(await colourOf('Cherry red')).toBe('rgb(247, 2, 42)');
+  await noMachineNames('colours');
+  await snapshot(page, 'own-columns-colours');
+});
