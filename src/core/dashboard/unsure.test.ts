@@ -1,6 +1,6 @@
 import { Bool, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { NO_LABEL, SURE, UNSURE, headOfColumn, sureFlagsOf, unsureHeadFor, unsureSummary } from './unsure.ts';
+import { NO_LABEL, SURE, UNSURE, headOfColumn, sureFlagsOf, sureOnlyMask, unsureHeadFor, unsureSummary } from './unsure.ts';
 
 describe('unsure labels', () => {
   it('reads a nullable Bool column as sure / unsure / no label', () => {
@@ -28,5 +28,12 @@ describe('unsure labels', () => {
     expect(unsureHeadFor('pred_season', columns)).toBe('articleType');
     expect(unsureHeadFor('Category', columns, 'gender')).toBe('usage');
     expect(unsureHeadFor('Category', ['name', 'pred_usage'])).toBeUndefined();
+  });
+
+  it('masks out unsure and unlabelled items on top of the filters', () => {
+    const flags = [SURE, UNSURE, NO_LABEL, SURE];
+    expect(Array.from(sureOnlyMask(4, flags))).toEqual([1, 0, 0, 1]);
+    expect(Array.from(sureOnlyMask(4, flags, Uint8Array.from([1, 1, 1, 0])))).toEqual([1, 0, 0, 0]);
+    expect(() => sureOnlyMask(5, flags)).toThrow(/4 items but there are 5/);
   });
 });

@@ -61,3 +61,14 @@ export function unsureHeadFor(facet: string, columns: readonly string[], preferr
   if (flagged(preferred)) return preferred;
   return columns.map(headOfColumn).find(flagged);
 }
+
+/**
+ * A filter mask that also leaves out unsure labels (so the items behind a sure-only trend point
+ * are exactly those counted): 1 where `mask` passes (or no mask) and the flag is SURE.
+ */
+export function sureOnlyMask(itemCount: number, sure: ArrayLike<number>, mask?: Uint8Array): Uint8Array {
+  if (sure.length !== itemCount) throw new Error(`Got sure/unsure flags for ${sure.length} items but there are ${itemCount}.`);
+  const out = new Uint8Array(itemCount);
+  for (let i = 0; i < itemCount; i++) out[i] = (mask === undefined || mask[i] === 1) && sure[i] === SURE ? 1 : 0;
+  return out;
+}

@@ -16,6 +16,7 @@ import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
 import { TrendsView } from './TrendsView.tsx';
 import { UnsurePanel } from './UnsurePanel.tsx';
+import { LearnColumnButton } from './LearnColumn.tsx';
 
 const views: [DashboardView, MessageKey][] = [
   ['trends', 'viewTrends'],
@@ -95,6 +96,10 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
             ))}
           </select>
         </label>
+        {/* The file's own label column can be taught to the model and filled in where items lack it. */}
+        {facets.find((f) => f.column === spec.facet)?.source === 'file' && dataset.columns.find((c) => c.name === spec.facet)?.type !== 'multi-label' && (
+          <LearnColumnButton key={spec.facet} dataset={dataset} column={spec.facet} />
+        )}
         <label>
           {t('grain')}{' '}
           <select value={spec.grain} onChange={(e) => update({ grain: e.target.value as PeriodGrain })} data-testid="grain">

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { buildMask } from '../../core/dashboard/cube.ts';
 import { itemsBehind } from '../../core/dashboard/trends.ts';
-import { headOfColumn, unsureHeadFor } from '../../core/dashboard/unsure.ts';
+import { headOfColumn, sureOnlyMask, unsureHeadFor } from '../../core/dashboard/unsure.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { DataTable } from '../DataTable.tsx';
@@ -25,7 +25,10 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
     const coded = prepared.coded(spec.facet);
     const code = coded.values.indexOf(selection.label);
     const periodIndex = periods?.periodIndex ?? new Int32Array(prepared.itemCount);
-    const mask = buildMask(prepared.itemCount, prepared.filters(spec));
+    const filtered = buildMask(prepared.itemCount, prepared.filters(spec));
+    // Trends of a flagged facet count sure labels only (unless unsure ones are included): list exactly those.
+    const sure = spec.includeUnsure ? undefined : prepared.sureFlags(spec.facet);
+    const mask = sure ? sureOnlyMask(prepared.itemCount, sure, filtered) : filtered;
     return itemsBehind(periodIndex, coded.labels, code, selection.period, mask);
   }, [prepared, spec, selection, periods]);
   // "Unsure only" keeps the items whose label (of the facet's head, or the main head) is unsure.

@@ -78,16 +78,17 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
   const taught = taughtMap(record);
   const options = [...new Set([...(model?.labels[head] ?? []), ...taught.values()])].sort((a, b) => a.localeCompare(b));
 
-  const run = async (task: (signal: AbortSignal) => Promise<void>) => {
-    const controller = new AbortController();
+  // Runs one task with its own abort; `quiet` tasks (the suggestions) say nothing when stopped because the panel moved on.
+  const run = async (task: (signal: AbortSignal) => Promise<void>, controller = new AbortController(), quiet = false) => {
     setBusy(controller);
     setMessage(null);
     try {
       await task(controller.signal);
     } catch (error) {
+      if (quiet && error instanceof CancelledError) return;
       setMessage(error instanceof CancelledError ? t('cancelled') : (error as Error).message);
     } finally {
-      setBusy(null);
+      setBusy((current) => (current === controller ? null : current));
       setProgress(null);
     }
   };
@@ -95,11 +96,18 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
   // The next batch for the dataset as it is now (after each round the suggestions are recomputed).
   useEffect(() => {
     setRows(null);
-    void run(async (signal) => {
-      const next = await suggestToTeach(dataset, head, TEACH_BATCH, language, signal, setProgress);
-      setRows(next);
-      setChoices(new Map(next.map((row) => [row, String(guesses?.get(row) ?? '')])));
-    });
+    const controller = new AbortController();
+    void run(
+      async (signal) => {
+        const next = await suggestToTeach(dataset, head, TEACH_BATCH, language, signal, setProgress);
+        setRows(next);
+        setChoices(new Map(next.map((row) => [row, String(guesses?.get(row) ?? '')])));
+      },
+      controller,
+      true,
+    );
+    // Closing the panel, or a new dataset, stops the search still running for the old one.
+    return () => controller.abort();
     // Suggestions follow the dataset (relabelled after each batch) and the head.
   }, [dataset, head]);
 
