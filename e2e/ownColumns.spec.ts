@@ -2,8 +2,8 @@ import { expect, snapshot, test } from './fixtures.ts';
 
 // Issue 13, items 3-5, on a made-up shop's catalogue (e2e/fixtures/saigon-studio-catalogue.csv,
 // 220 items: SKU, Product, Description, Colour, Category, Launch date, Region, Units sold):
-// the name and the description are both item text, the file's own Category is offered first,
-// no machine name (pred_…) shows, share forecasts stay within 100 %, and fashion colour names
+// the name and the description are both item text, the file's own Category is offered first and
+// one click teaches it to the model for the items without one, no machine name (pred_…) shows, share forecasts stay within 100 %, and fashion colour names
 // get real swatches.
 const FILE = 'e2e/fixtures/saigon-studio-catalogue.csv';
 
@@ -36,6 +36,15 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await expect(facet).not.toHaveValue('Region');
   await expect(facet).not.toHaveValue('pred_usage');
 
+  // "Learn this column": a head taught from the 230 items that have a Category fills in the 50 without.
+  await facet.selectOption('Category');
+  await expect(page.getByTestId('based-on')).toContainText('230 items counted');
+  await page.getByTestId('learn-column').click();
+  await expect(page.getByTestId('learn-column-message')).toContainText('Learnt “Category” from 230 items and filled in the 50 items without one', { timeout: 240_000 });
+  await expect(facet).toHaveValue('ft_Category');
+  await expect(facet.locator('option[value="ft_Category"]')).toHaveText('Category (taught)');
+  await expect(page.getByTestId('based-on')).toContainText('280 items counted');
+
   // No machine column name anywhere visible: trends, items table headers, report.
   const noMachineNames = async (where: string) => {
     const text = await page.locator('body').innerText();
@@ -46,6 +55,7 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await page.getByTestId('tab-items').click();
   await expect(page.getByTestId('items-table')).toBeVisible();
   await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Article type (model)', exact: true })).toBeVisible();
+  await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Category (taught): filled by the model', exact: true })).toBeVisible();
   await noMachineNames('items');
   await page.getByTestId('tab-trends').click();
 

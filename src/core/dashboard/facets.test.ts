@@ -17,6 +17,7 @@ const columns = [
   { name: 'pred_fabricWeight', role: 'label' },
   { name: 'ft_Category', role: 'label' },
   { name: 'ft_prob_Category', role: 'ignore' },
+  { name: 'ft_filled_Category', role: 'ignore' },
   { name: 'label_usage', role: 'ignore' },
   { name: 'ood_distance', role: 'ignore' },
 ];
@@ -32,7 +33,7 @@ describe('facet names', () => {
   });
 
   it('are not made from text, dates, numbers, probabilities, flags or corrections', () => {
-    for (const name of ['SKU', 'Product', 'Launch date', 'Units sold', 'prob_articleType', 'sure_articleType', 'ft_prob_Category', 'label_usage', 'ood_distance']) {
+    for (const name of ['SKU', 'Product', 'Launch date', 'Units sold', 'prob_articleType', 'sure_articleType', 'ft_prob_Category', 'ft_filled_Category', 'label_usage', 'ood_distance']) {
       expect(describeFacet(columns.find((c) => c.name === name)!), name).toBeUndefined();
     }
   });

@@ -64,7 +64,7 @@ export function facetLabel(base: string, source: FacetSource): string {
 
 /**
  * The facet a column makes, or undefined when it is none: the model's `pred_<head>` columns, a
- * taught head's `ft_<name>` (not its `ft_prob_` probabilities), and the file's own columns whose
+ * taught head's `ft_<name>` (not its `ft_prob_` probabilities or `ft_filled_` flags), and the file's own columns whose
  * role is one of OWN_FACET_ROLES. Corrections (`label_…`), probabilities and flags are no facets.
  */
 export function describeFacet(column: FacetColumnInfo): Facet | undefined {
@@ -75,7 +75,7 @@ export function describeFacet(column: FacetColumnInfo): Facet | undefined {
     return { column: name, source: 'model', base, head, label: facetLabel(base, 'model') };
   }
   if (name.startsWith('ft_')) {
-    if (name.startsWith('ft_prob_')) return undefined;
+    if (name.startsWith('ft_prob_') || name.startsWith('ft_filled_')) return undefined;
     const base = humaniseName(name.slice('ft_'.length));
     return { column: name, source: 'taught', base, label: facetLabel(base, 'taught') };
   }

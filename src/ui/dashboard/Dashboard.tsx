@@ -70,6 +70,9 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
   const facets = facetOptions(dataset.columns);
+  // The file's own single-label column shown (or its taught, filled-in version): it can be learnt.
+  const ownFacet = spec.facet.startsWith('ft_') ? spec.facet.slice(3) : spec.facet;
+  const learnable = facets.some((f) => f.column === ownFacet && f.source === 'file') && dataset.columns.find((c) => c.name === ownFacet)?.type !== 'multi-label' ? ownFacet : undefined;
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
   const activeFilters = Object.entries(shown.filters).filter(([, v]) => v.length > 0);
   // While the page is idle, count each single value of each filter (and each filter cleared) for
@@ -97,9 +100,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           </select>
         </label>
         {/* The file's own label column can be taught to the model and filled in where items lack it. */}
-        {facets.find((f) => f.column === spec.facet)?.source === 'file' && dataset.columns.find((c) => c.name === spec.facet)?.type !== 'multi-label' && (
-          <LearnColumnButton key={spec.facet} dataset={dataset} column={spec.facet} />
-        )}
+        {learnable && <LearnColumnButton key={learnable} dataset={dataset} column={learnable} />}
         <label>
           {t('grain')}{' '}
           <select value={spec.grain} onChange={(e) => update({ grain: e.target.value as PeriodGrain })} data-testid="grain">

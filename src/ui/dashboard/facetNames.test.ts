@@ -3,13 +3,14 @@ import { columnTitle, facetTitle } from './facetNames.ts';
 
 describe('column and facet names for people', () => {
   it('name the columns the app adds, in English and Chinese, and leave the file\'s own alone', () => {
-    expect(['pred_articleType', 'prob_articleType', 'sure_usage', 'label_usage', 'ft_Category', 'ft_prob_Category', 'ood_distance', 'Product'].map((c) => columnTitle('en', c))).toEqual([
+    expect(['pred_articleType', 'prob_articleType', 'sure_usage', 'label_usage', 'ft_Category', 'ft_prob_Category', 'ft_filled_Category', 'ood_distance', 'Product'].map((c) => columnTitle('en', c))).toEqual([
       'Article type (model)',
       'Article type (model): certainty',
       'Usage (model): sure?',
       'Usage (model): your correction',
       'Category (taught)',
       'Category (taught): certainty',
+      'Category (taught): filled by the model',
       'Distance from the items the model learnt from',
       'Product',
     ]);

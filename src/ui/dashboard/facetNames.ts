@@ -9,8 +9,9 @@ export function facetTitle(language: Language, column: string, columns: readonly
 }
 
 /** Prefixes of the columns the app adds beside a label column, and how their names read. */
-const COMPANIONS: [RegExp, 'columnCertainty' | 'columnSure' | 'columnCorrection'][] = [
+const COMPANIONS: [RegExp, 'columnCertainty' | 'columnSure' | 'columnCorrection' | 'columnFilled'][] = [
   [/^ft_prob_(.+)$/, 'columnCertainty'],
+  [/^ft_filled_(.+)$/, 'columnFilled'],
   [/^prob_(.+)$/, 'columnCertainty'],
   [/^sure_(.+)$/, 'columnSure'],
   [/^label_(.+)$/, 'columnCorrection'],
@@ -22,11 +23,11 @@ const COMPANIONS: [RegExp, 'columnCertainty' | 'columnSure' | 'columnCorrection'
  */
 export function columnTitle(language: Language, column: string): string {
   if (column === 'ood_distance') return translate(language, 'columnOodDistance');
-  if (column.startsWith('pred_') || (column.startsWith('ft_') && !column.startsWith('ft_prob_'))) return facetTitle(language, column, []);
+  if (column.startsWith('pred_') || (column.startsWith('ft_') && !column.startsWith('ft_prob_') && !column.startsWith('ft_filled_'))) return facetTitle(language, column, []);
   for (const [pattern, key] of COMPANIONS) {
     const match = pattern.exec(column);
     if (!match) continue;
-    const labelColumn = key === 'columnCertainty' && column.startsWith('ft_') ? `ft_${match[1]}` : `pred_${match[1]}`;
+    const labelColumn = column.startsWith('ft_') ? `ft_${match[1]}` : `pred_${match[1]}`;
     return translate(language, key, { name: facetTitle(language, labelColumn, []) });
   }
   return column;

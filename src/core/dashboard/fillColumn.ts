@@ -1,0 +1,67 @@
+/**
+ * "Learn this column": the file's own labels (a Category column) where an item has one, and a
+ * head's guess, taught from those very labels, where it has none. Pure: codes in, codes out.
+ */
+
+/** A column's labels as codes into its values (-1 = none). */
+export interface CodedLabels {
+  /** One code per item, -1 where the item has no label. */
+  readonly codes: Int32Array;
+  /** The label behind each code. */
+  readonly values: readonly string[];
+}
+
+/** The merged column: codes into `values`, which items the model filled, and how many of each. */
+export interface FilledColumn {
+  /** One code per item into `values` (-1 only where neither the file nor the head has a label). */
+  codes: Int32Array;
+  /** The file's own values first, then any the head adds. */
+  values: string[];
+  /** 1 where the label is the head's guess (the file had none), else 0. */
+  filled: Uint8Array;
+  /** Items whose own label was kept. */
+  kept: number;
+  /** Items the head filled. */
+  filledCount: number;
+}
+
+/**
+ * Keeps every label the file has and fills the items without one from the taught head's guesses
+ * (`taught`, same items). Throws a plain message when the two do not describe the same items.
+ */
+export function fillFromTaught(own: CodedLabels, taught: CodedLabels): FilledColumn {
+  if (own.codes.length !== taught.codes.length) {
+    throw new Error(`The file's column has ${own.codes.length} items but the taught labels ${taught.codes.length}; they must describe the same items.`);
+  }
+  const values = [...own.values];
+  const codeOf = new Map(values.map((v, i) => [v, i]));
+  const taughtCode = Int32Array.from(taught.values, (v) => {
+    let c = codeOf.get(v);
+    if (c === undefined) {
+      c = values.length;
+      values.push(v);
+      codeOf.set(v, c);
+    }
+    return c;
+  });
+  const n = own.codes.length;
+  const codes = new Int32Array(n).fill(-1);
+  const filled = new Uint8Array(n);
+  let kept = 0;
+  let filledCount = 0;
+  for (let i = 0; i < n; i++) {
+    const mine = own.codes[i]!;
+    if (mine >= 0) {
+      codes[i] = mine;
+      kept++;
+      continue;
+    }
+    const guess = taught.codes[i]!;
+    if (guess >= 0) {
+      codes[i] = taughtCode[guess]!;
+      filled[i] = 1;
+      filledCount++;
+    }
+  }
+  return { codes, values, filled, kept, filledCount };
+}

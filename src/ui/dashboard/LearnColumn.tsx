@@ -1,0 +1,87 @@
+import { Table } from 'apache-arrow';
+import { useState } from 'react';
+import { codeColumn } from '../../core/dashboard/columns.ts';
+import { fillFromTaught } from '../../core/dashboard/fillColumn.ts';
+import { labelVector, sureVector } from '../../model/predictionColumns.ts';
+import { applyHeadToDataset, trainHeadOnDataset } from '../../state/heads.ts';
+import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { CancelledError, type Progress } from '../../workers/protocol.ts';
+import { formatNumber, progressMessage } from '../i18n.ts';
+import { useT } from '../useT.ts';
+
+/** Codes of a single-label column, as the merge wants them. */
+function codedLabels(dataset: LoadedDataset, column: string) {
+  const vector = dataset.table.getChild(column);
+  if (!vector) return undefined;
+  const coded = codeColumn(vector);
+  return coded.labels.kind === 'single' ? { codes: coded.labels.codes, values: coded.values } : undefined;
+}
+
+/**
+ * Trains a head on the file's own label column (from the items that have a value), then fills the
+ * items without one with its guesses: the result is the taught facet `ft_<column>`, with
+ * `ft_filled_<column>` marking the items the model filled in.
+ */
+export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; kept: number; filled: number }> {
+  const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
+  const applied = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
+  const own = codedLabels(dataset, column);
+  const taught = codedLabels(applied, `ft_${column}`);
+  if (!own || !taught) throw new Error(`“${column}” holds lists of labels; only one label per item can be learnt here.`);
+  const merged = fillFromTaught(own, taught);
+  const nextId = Math.max(-1, ...applied.table.schema.dictionaries.keys()) + 1;
+  const added = new Table({ [`ft_${column}`]: labelVector(merged.codes, merged.values, nextId), [`ft_filled_${column}`]: sureVector(merged.filled, merged.codes) });
+  const table = applied.table.assign(added);
+  const columns = [...applied.columns.filter((c) => c.name !== `ft_filled_${column}`), { name: `ft_filled_${column}`, type: 'boolean', role: 'ignore' }];
+  return { dataset: { ...applied, table, columns }, kept: merged.kept, filled: merged.filledCount };
+}
+
+/** "Learn this column": one click teaches the model the file's own column and fills the items without it. */
+export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset; column: string }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState<AbortController | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const learn = async () => {
+    const controller = new AbortController();
+    setBusy(controller);
+    setMessage(null);
+    try {
+      const result = await learnColumn(dataset, column, language, setProgress, controller.signal);
+      useAppStore.setState({ dataset: result.dataset });
+      useAppStore.getState().updateDashboard({ facet: `ft_${column}` });
+      const values = { column, kept: formatNumber(language, result.kept), filled: formatNumber(language, result.filled) };
+      setMessage({ text: result.filled > 0 ? t('learntColumn', values) : t('learnColumnNothingMissing', values), error: false });
+    } catch (error) {
+      setMessage({ text: error instanceof CancelledError ? t('cancelled') : (error as Error).message, error: true });
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+  return (
+    <span className="learn-column">
+      {busy ? (
+        <>
+          <span className="muted" data-testid="learn-column-progress">
+            {progress ? progressMessage(language, progress.message ?? '') : '…'}
+          </span>{' '}
+          <button type="button" onClick={() => busy.abort()}>
+            {t('cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => void learn()} title={t('learnColumnHint', { column })} data-testid="learn-column">
+          {t('learnColumn')}
+        </button>
+      )}
+      {message && (
+        <span className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="learn-column-message">
+          {' '}
+          {message.text}
+        </span>
+      )}
+    </span>
+  );
+}
