@@ -40,7 +40,7 @@ export const TEACH_BATCH = 5;
 /** How many examples the unsure message suggests teaching. */
 export const TEACH_SUGGESTED = 20;
 /** Most model-sure items a teach head also trains on (so it knows every class, and stays fast). */
-const MAX_PSEUDO_LABELS = 2000;
+const MAX_PSEUDO_LABELS = 500;
 /** Head training settings of the teach loop (small n-gram space and few epochs: a round takes seconds). */
 const TEACH_OPTIONS = { hashBits: 14, maxEpochs: 30, folds: 5, embeddingSource: 'trendloom-classifier#embedding' };
 
@@ -114,10 +114,13 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
     const texts = itemTexts(dataset.table, textColumnsOf(dataset));
     const flat = await embeddingsOf(texts, signal, onProgress);
     const labels = teachTrainingLabels(model, taught, MAX_PSEUDO_LABELS);
+    // Only items the model was unsure about (and nobody taught) can take the head's guess.
+    const guess: number[] = [];
+    for (let i = 0; i < model.sure.length; i++) if (model.sure[i] === 0 && !taught.has(i)) guess.push(i);
     // A copy crosses to the worker, so the cached embeddings stay usable here.
     const round = await finetuneWorker().request(
       'finetune.teach',
-      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnsOf(dataset) }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
+      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnsOf(dataset), guess }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
       { signal, onProgress },
     );
     merged = mergeTaughtLabels(model, taught, round.guesses, minProbability);

@@ -64,8 +64,8 @@ export interface FinetuneTeachParams {
   labels: string[][];
   /** Indices of the items a person taught (the held-out estimate is measured on these only). */
   taught: number[];
-  /** Training options, plus the number of cross-validation folds. */
-  options?: HeadTrainOptions & { folds?: number };
+  /** Training options, the number of cross-validation folds, and which items to guess (default all). */
+  options?: HeadTrainOptions & { folds?: number; guess?: number[] };
   /** The frozen model's embedding of every item. */
   embeddings?: FlatEmbeddings;
 }

@@ -91,6 +91,16 @@ describe('a teach round', () => {
     expect(round.heldOut.checked).toBe(6);
   });
 
+  it('guesses only the items asked for when given a list', async () => {
+    const labels = truth.map((label, i) => (i < 9 ? [label] : []));
+    const round = await teachRound(texts, labels, [0, 1, 2], { ...options, folds: 3, guess: [10, 20] });
+    expect(round.guesses!.labels.filter(Boolean)).toEqual([truth[10], truth[20]]);
+    expect(round.guesses!.labels[11]).toBe('');
+    expect(round.guesses!.probabilities[11]).toBe(0);
+    expect(round.guesses!.probabilities[10]).toBeGreaterThan(0);
+    await expect(teachRound(texts, labels, [0, 1, 2], { ...options, guess: [30] })).rejects.toThrow(/Item 30 to guess is not among the 30 items/);
+  });
+
   it('says why no head was trained when only one label was taught', async () => {
     const labels = truth.map((_, i) => (i < 3 ? ['Tops'] : []));
     const round = await teachRound(texts, labels, [0, 1, 2], options);

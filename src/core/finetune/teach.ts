@@ -169,13 +169,15 @@ export interface TeachRound {
 
 /**
  * One round of the teach loop: cross-validates on the taught items, trains the head on all
- * training rows (`labels`: taught + pseudo-labelled) and guesses a label for every item.
+ * training rows (`labels`: taught + pseudo-labelled) and guesses a label for every item, or only
+ * for the items in `options.guess` (the others get '' and probability 0: the merge only ever
+ * uses guesses for items the model was unsure about, and guessing is most of a round's time).
  */
 export async function teachRound(
   texts: readonly string[],
   labels: readonly (readonly string[])[],
   taught: readonly number[],
-  options: HeadTrainOptions & { folds?: number; seed?: number },
+  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[] },
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
 ): Promise<TeachRound> {
@@ -190,10 +192,14 @@ export async function teachRound(
     return { head: null, reason: (error as Error).message, heldOut };
   }
   checkCancel?.();
-  const predictions = await predictWithHead(loadHead(result.head), texts, undefined, embeddings ? [...embeddings] : undefined);
-  return {
-    head: result.head,
-    heldOut,
-    guesses: { labels: predictions.map((p) => p.labels[0] ?? ''), probabilities: Float32Array.from(predictions, (p) => p.probabilities[0] ?? 0) },
-  };
+  const rows = options.guess ?? texts.map((_, i) => i);
+  for (const i of rows) if (!(i >= 0 && i < texts.length)) throw new Error(`Item ${i} to guess is not among the ${texts.length} items.`);
+  const predictions = await predictWithHead(loadHead(result.head), rows.map((i) => texts[i]!), undefined, embeddings ? rows.map((i) => embeddings[i]!) : undefined);
+  const guessed: string[] = new Array<string>(texts.length).fill('');
+  const probabilities = new Float32Array(texts.length);
+  rows.forEach((i, k) => {
+    guessed[i] = predictions[k]!.labels[0] ?? '';
+    probabilities[i] = predictions[k]!.probabilities[0] ?? 0;
+  });
+  return { head: result.head, heldOut, guesses: { labels: guessed, probabilities } };
 }
