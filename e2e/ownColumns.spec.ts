@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, snapshot, test } from './fixtures.ts';
 
 // Issue 13, items 3-5, on a made-up shop's catalogue (e2e/fixtures/saigon-studio-catalogue.csv,
@@ -9,6 +10,33 @@ const FILE = 'e2e/fixtures/saigon-studio-catalogue.csv';
 
 /** Every percentage written in a text ("97.7% (94.2%–100.0%)" → [97.7, 94.2, 100]). */
 const percentages = (text: string) => [...text.matchAll(/(-?\d+(?:\.\d+)?)%/g)].map((m) => Number(m[1]));
+
+/**
+ * Checks each charted series: a "growing" label beside a next-period forecast clearly (8 %+) below
+ * the latest share says "but forecast to fall" and why; "declining" beside a clear rise says the
+ * opposite. Returns how many series were checked with a forecast.
+ */
+async function signalsMatchForecasts(page: Page): Promise<number> {
+  let checked = 0;
+  for (const row of await page.getByTestId('series-table').locator('tbody tr').all()) {
+    const latest = percentages((await row.locator('td').nth(1).textContent()) ?? '')[0];
+    const next = percentages((await row.getByTestId('next-season').textContent()) ?? '')[0];
+    const signal = (await row.getByTestId('signal').textContent()) ?? '';
+    if (latest === undefined || next === undefined || latest === 0) continue;
+    checked++;
+    const change = next / latest - 1;
+    const why = (await row.getByTestId('signal').getAttribute('title')) ?? '';
+    if (/^(growing|emerging)/.test(signal) && change <= -0.08) {
+      expect(signal).toContain('but forecast to fall');
+      expect(why).toContain('But the forecast expects it to fall next period');
+    }
+    if (/^declining/.test(signal) && change >= 0.08) {
+      expect(signal).toContain('but forecast to rise');
+      expect(why).toContain('But the forecast expects it to rise next period');
+    }
+  }
+  return checked;
+}
 
 test('own columns first, people names, shares within 100 %, designer colour names drawn', async ({ page, requests: _requests }) => {
   test.setTimeout(420_000);
@@ -52,9 +80,12 @@ test('own columns first, people names, shares within 100 %, designer colour name
   };
   await expect(page.getByTestId('series-table').locator('[data-testid="mase"]').first()).not.toHaveText('…', { timeout: 120_000 });
   await noMachineNames('trends');
+  // Item 4: a signal never contradicts the forecast beside it without saying so.
+  expect(await signalsMatchForecasts(page)).toBeGreaterThan(3);
   await page.getByTestId('tab-items').click();
   await expect(page.getByTestId('items-table')).toBeVisible();
-  await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Article type (model)', exact: true })).toBeVisible();
+  // Both item texts are shown, as both are read.
+  for (const name of ['Product', 'Description', 'Article type (model)']) await expect(page.getByTestId('items-table').getByRole('columnheader', { name, exact: true })).toBeVisible();
   await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Category (taught): filled by the model', exact: true })).toBeVisible();
   await noMachineNames('items');
   await page.getByTestId('tab-trends').click();
@@ -77,6 +108,7 @@ test('own columns first, people names, shares within 100 %, designer colour name
   const ticks = (await page.getByTestId('trend-chart').locator('svg text').allTextContents()).flatMap(percentages);
   expect(ticks.length).toBeGreaterThan(1);
   expect(Math.max(...ticks)).toBeLessThanOrEqual(100);
+  expect(await signalsMatchForecasts(page)).toBeGreaterThan(0);
   await snapshot(page, 'own-columns-region-shares');
 
   // The report speaks of facets in people's words too.

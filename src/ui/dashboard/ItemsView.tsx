@@ -44,8 +44,9 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
     }
     return Int32Array.from(out);
   }, [rows, unsureOnly, unsureFlags, prepared]);
-  const textColumn = dataset.columns.find((c) => c.role === 'text')?.name;
-  const shown = [textColumn, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
+  // Every item-text column (a name and a description are both shown, as both are read).
+  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
   const columns = [...new Set(shown.filter((c): c is string => !!c))];
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
