@@ -125,6 +125,11 @@ test('own columns first, people names, shares within 100 %, designer colour name
     await expect(swatch, name).toHaveAttribute('data-swatch', /^#[0-9a-f]{6}$/);
     await expect(swatch, name).toHaveAttribute('data-swatch-from', 'name');
   }
+  // A colour name nobody can draw ("Moonlit harbour") takes the model's colour for the same items.
+  const odd = palette.locator('[data-colour="Moonlit harbour"]').first();
+  await expect(odd).toHaveAttribute('data-swatch-from', 'model');
+  await expect(odd).toHaveAttribute('data-swatch', /^(#[0-9a-f]{6}|multi)$/);
+  await expect(odd).toHaveAttribute('title', /swatch from the model's colour for these items: \S/);
   // The swatch is drawn: a yellow for "Butter yellow", a red for "Cherry red".
   const colourOf = (name: string) => palette.locator(`[data-colour="${name}"]`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await colourOf('Butter yellow')).toBe('rgb(255, 253, 116)');
