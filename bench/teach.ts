@@ -1,0 +1,219 @@
+/**
+ * Teach-loop benchmark (issue 13, item 2): label efficiency on a catalogue the model was not
+ * trained on. The catalogue's items are split into a pool and a held-out test set (stratified,
+ * fixed seed); labels are taken from the pool, 20 → 50 → 100 → 200 of them, chosen
+ *   - by `suggestItemsToLabel` in a teach loop: the first batch with no head (confidence 0: density
+ *     and diversity only), each later batch from the confidence of the head taught on the labels so
+ *     far (the app's own head training, `trainHead`, over the model's embedding + n-grams), with
+ *     item similarity on text n-grams (what `trendloom suggest` uses) and, as a second variant, on
+ *     the model's embedding (with --embedding-variant);
+ *   - at random (nested: the first 20 of a shuffled pool, then the first 50, …);
+ * and scored as the head's accuracy on the test set, for several seeds (mean, spread), beside the
+ * TF-IDF + logistic-regression baseline (`baseline.ts`) trained on the same labels.
+ *
+ *   npm run bench:teach -- [--model <dir>] [--catalogue <file.csv>] [--text name,description]
+ *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
+ *     [--embedding-variant] [--no-ceiling] [--json <file>]
+ *
+ * Defaults: the leave-one-source-out model trained without Flipkart
+ * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
+ * first `--level` nodes of its category tree (its departments: "Clothing > Women's Clothing",
+ * "Jewellery > Rings", …), keeping the `--classes` largest (rows of smaller departments are left
+ * out). Never pass/fail; prints a table and one JSON line.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { optionValue, parseArgs } from '../src/cli/io.ts';
+import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
+import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { loadHead, predictWithHead, trainHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
+import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
+import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
+import { modelEmbedFn } from '../src/model/head/embedding.ts';
+import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
+
+const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
+const args = parseArgs(process.argv.slice(2), ['embedding-variant', 'no-ceiling']);
+const started = Date.now();
+const load = loadavg();
+let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
+let modelNote = modelDir === FOLD_MODEL ? 'leave-one-source-out fold trained without Flipkart' : 'as given';
+if (!existsSync(join(modelDir, 'config.json'))) {
+  if (optionValue(args, 'model')) throw new Error(`No model in '${modelDir}' (config.json missing).`);
+  console.error(`bench:teach: the fold model '${FOLD_MODEL}' is not there (a model folder like public/models/trendloom-classifier, exported from the leave-one-source-out run without Flipkart); pass --model <dir> for another one.`);
+  console.error('bench:teach: falling back to the shipped model, which WAS trained on every catalogue source: these figures are not "not trained on".');
+  modelDir = DEFAULT_MODEL_DIR;
+  modelNote = 'shipped model (trained on this source too: not an unseen-catalogue figure)';
+}
+const cataloguePath = optionValue(args, 'catalogue') ?? '../shared/data/catalogues/flipkart_ecommerce_sample.csv';
+const textColumns = (optionValue(args, 'text') ?? 'name,description').split(',');
+const level = Number(optionValue(args, 'level') ?? 2);
+const classCount = Number(optionValue(args, 'classes') ?? 10);
+const sizes = (optionValue(args, 'sizes') ?? '20,50,100,200').split(',').map(Number);
+const seedCount = Number(optionValue(args, 'seeds') ?? 5);
+const testShare = Number(optionValue(args, 'test') ?? 0.25);
+const poolLimit = optionValue(args, 'pool') ? Number(optionValue(args, 'pool')) : Infinity;
+const embeddingVariant = optionValue(args, 'embedding-variant') === 'true';
+const ceiling = optionValue(args, 'no-ceiling') !== 'true';
+
+// --- Items and the shop's own labels -------------------------------------------------------------
+const table = readCsvRows(readFileSync(cataloguePath, 'utf8'));
+const col = (name: string) => {
+  const i = table.columns.indexOf(name);
+  if (i < 0) throw new Error(`${cataloguePath} has no column '${name}'; its columns are ${table.columns.join(', ')}.`);
+  return i;
+};
+const textIdx = textColumns.map(col);
+const pathIdx = col('category_path');
+const raw = table.rows.map((r) => ({
+  text: textIdx.map((i) => r[i] ?? '').join(' ').replace(/\s+/g, ' ').trim(),
+  label: (r[pathIdx] ?? '').split(' > ').slice(0, level).join(' > '),
+}));
+const counts = new Map<string, number>();
+for (const x of raw) if (x.text && x.label) counts.set(x.label, (counts.get(x.label) ?? 0) + 1);
+const kept = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, classCount);
+const keptSet = new Set(kept.map(([l]) => l));
+const items = raw.filter((x) => x.text && keptSet.has(x.label));
+const split = stratifiedSplit(items.map((x) => x.label), { test: testShare, seed: 42 });
+let poolIdx = split.train;
+if (poolIdx.length > poolLimit) poolIdx = shuffleInPlace([...poolIdx], seededRandom(7)).slice(0, poolLimit).sort((a, b) => a - b);
+const pool = poolIdx.map((i) => items[i]!);
+const test = split.test.map((i) => items[i]!);
+const poolTexts = pool.map((x) => x.text);
+const testTexts = test.map((x) => x.text);
+
+console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = category tree level ${level}, the ${kept.length} largest of ${counts.size} (${items.length} of ${raw.length} rows kept).`);
+console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
+console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
+console.log(`Node ${process.version}, load average at start ${load.map((x) => x.toFixed(2)).join(' ')}.`);
+
+// --- The model's embedding of every item, once ---------------------------------------------------
+const classifier = await loadNodeClassifier(modelDir, { threads: 1 });
+const embedFn = modelEmbedFn(classifier);
+const t0 = Date.now();
+const allEmbeddings = await embedFn([...poolTexts, ...testTexts]);
+const poolEmb = allEmbeddings.slice(0, pool.length);
+const testEmb = allEmbeddings.slice(pool.length);
+console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (dim ${poolEmb[0]!.length}).`);
+
+const headOptions: HeadTrainOptions = { refit: true, labelColumn: 'department' };
+const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
+
+/** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
+async function headRound(labelled: readonly number[], seed: number): Promise<{ acc: number; confidence: Float32Array }> {
+  const labels = labelled.map((i) => [pool[i]!.label]);
+  const distinct = new Set(labels.map((l) => l[0]));
+  if (distinct.size < 2) {
+    // A head needs two labels; with one, everything gets that label (and no confidence yet).
+    const only = labels[0]![0]!;
+    return { acc: accuracy(test.map(() => only)), confidence: new Float32Array(pool.length) };
+  }
+  const vectors = labelled.map((i) => poolEmb[i]!);
+  const result = await trainHead(labelled.map((i) => poolTexts[i]!), labels, { ...headOptions, splitSeed: seed }, async () => vectors);
+  const head = loadHead(result.head);
+  const onTest = await predictWithHead(head, testTexts, undefined, testEmb);
+  const onPool = await predictWithHead(head, poolTexts, undefined, poolEmb);
+  return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
+}
+
+async function baselineAccuracy(labelled: readonly number[], seed: number): Promise<number> {
+  const labels = labelled.map((i) => [pool[i]!.label]);
+  if (new Set(labels.map((l) => l[0])).size < 2) return accuracy(test.map(() => labels[0]![0]!));
+  const model = await trainTfidfLogReg(labelled.map((i) => poolTexts[i]!), labels, { splitSeed: seed });
+  return accuracy(predictTfidfLogReg(model, testTexts).map((p) => p[0]!));
+}
+
+type Method = 'suggest (text similarity)' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels';
+const results = new Map<Method, number[][]>(); // method → per size → accuracies over seeds
+const record = (method: Method, s: number, acc: number) => {
+  if (!results.has(method)) results.set(method, sizes.map(() => []));
+  results.get(method)![s]!.push(acc);
+};
+const classesSeen = new Map<Method, number[][]>();
+const recordSeen = (method: Method, s: number, labelled: readonly number[]) => {
+  if (!classesSeen.has(method)) classesSeen.set(method, sizes.map(() => []));
+  classesSeen.get(method)![s]!.push(new Set(labelled.map((i) => pool[i]!.label)).size);
+};
+
+/** The teach loop: suggest a batch, label it, retrain, suggest the next batch from the new head's confidence. */
+async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[][]> {
+  const labelled: number[] = [];
+  let confidence: Float32Array = new Float32Array(pool.length); // no head yet: every item unsure
+  const chosen: number[][] = [];
+  for (let s = 0; s < sizes.length; s++) {
+    const batch = suggestItemsToLabel({ texts: poolTexts, confidence, embeddings: withEmbeddings ? poolEmb : undefined }, sizes[s]! - labelled.length, { exclude: new Set(labelled), seed });
+    labelled.push(...batch);
+    const method: Method = withEmbeddings ? 'suggest (embedding similarity)' : 'suggest (text similarity)';
+    const round = await headRound(labelled, seed);
+    confidence = round.confidence;
+    record(method, s, round.acc);
+    recordSeen(method, s, labelled);
+    chosen.push([...labelled]);
+  }
+  return chosen;
+}
+
+for (let seed = 1; seed <= seedCount; seed++) {
+  const ts = Date.now();
+  const chosenText = await teachLoop(seed, false);
+  for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed));
+  if (embeddingVariant) await teachLoop(seed, true);
+  const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(1000 + seed));
+  for (let s = 0; s < sizes.length; s++) {
+    const labelled = order.slice(0, sizes[s]);
+    record('random', s, (await headRound(labelled, seed)).acc);
+    recordSeen('random', s, labelled);
+    record('TF-IDF + LR on random labels', s, await baselineAccuracy(labelled, seed));
+  }
+  const line = [...results].map(([m, per]) => `${m.split(' ')[0]}${m.includes('embedding') ? '/emb' : m.includes('LR on s') ? '/LR-s' : m.includes('LR on r') ? '/LR-r' : ''} ${per.map((a) => (100 * a[a.length - 1]!).toFixed(1)).join('/')}`);
+  console.log(`seed ${seed} (${((Date.now() - ts) / 1000).toFixed(0)} s): ${line.join('  ')}`);
+}
+
+let ceilingAcc: number | null = null;
+if (ceiling) {
+  const all = pool.map((_, i) => i);
+  ceilingAcc = (await headRound(all, 1)).acc;
+}
+
+// --- Report ----------------------------------------------------------------------------------------
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => (xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / (xs.length - 1)));
+const pct = (x: number) => (100 * x).toFixed(1);
+console.log(`\nHeld-out accuracy (%), mean ± sd over ${seedCount} seeds [min–max], ${test.length} test items:`);
+console.log(`| labels | ${[...results.keys()].join(' | ')} |`);
+console.log(`|---:|${[...results.keys()].map(() => '---:').join('|')}|`);
+sizes.forEach((size, s) => {
+  console.log(`| ${size} | ${[...results.values()].map((per) => `${pct(mean(per[s]!))} ± ${pct(sd(per[s]!))} [${pct(Math.min(...per[s]!))}–${pct(Math.max(...per[s]!))}]`).join(' | ')} |`);
+});
+console.log(`Classes among the labels (mean): ${[...classesSeen].map(([m, per]) => `${m}: ${per.map((c) => mean(c).toFixed(1)).join(' / ')}`).join('; ')} (of ${kept.length}).`);
+/** Per-seed differences (points) of suggest (text) over another method: mean [min … max]. */
+const paired = (other: Method, s: number) => {
+  const mine = results.get('suggest (text similarity)')![s]!;
+  const theirs = results.get(other)![s]!;
+  const d = mine.map((x, k) => 100 * (x - theirs[k]!));
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  return `${sign(mean(d))} [${sign(Math.min(...d))} … ${sign(Math.max(...d))}]`;
+};
+console.log('Suggest (text) minus the other method, same seed, points: mean [min … max] over seeds:');
+sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}`));
+if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
+const at = sizes.indexOf(50);
+if (at >= 0) {
+  const sug = mean(results.get('suggest (text similarity)')![at]!);
+  console.log(`At 50 labels: suggest (text) − random = ${(100 * (sug - mean(results.get('random')![at]!))).toFixed(1)} points (goal ≥ 3); suggest (text) − TF-IDF + LR on the same labels = ${(100 * (sug - mean(results.get('TF-IDF + LR on suggest (text) labels')![at]!))).toFixed(1)} points (goal ≥ 5).`);
+  if (embeddingVariant) {
+    const emb = mean(results.get('suggest (embedding similarity)')![at]!);
+    console.log(`At 50 labels: suggest (embedding) − random = ${(100 * (emb - mean(results.get('random')![at]!))).toFixed(1)} points.`);
+  }
+}
+const seconds = (Date.now() - started) / 1000;
+console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+const json = {
+  bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
+  results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
+};
+console.log(JSON.stringify(json));
+const jsonPath = optionValue(args, 'json');
+if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify(json, null, 1)}\n`);
