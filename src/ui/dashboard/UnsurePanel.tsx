@@ -38,7 +38,7 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
           ? t('unsureShareNone', { head: headName })
           : taughtCount > 0
             ? t('unsureShareTaught', { share: percent(language, summary.share), head: headName, taught: formatNumber(language, taughtCount) })
-            : t('unsureShare', { share: percent(language, summary.share), head: headName, n: TEACH_SUGGESTED })}{' '}
+            : t('unsureShare', { share: percent(language, summary.share), head: headName, n: formatNumber(language, Math.min(TEACH_SUGGESTED, summary.unsure)) })}{' '}
         {!teaching && (summary.unsure > 0 || dataset.teach?.[head]) && (
           <button type="button" className="primary" onClick={() => setTeaching(true)} data-testid="teach-open">
             {t('teachModel')}
