@@ -10,6 +10,7 @@ import type { TextEncodingName } from '../core/csv/encoding.ts';
 import { intake, type IntakeOptions, type IntakeSource } from '../core/intake/intake.ts';
 import { terminalJson, terminalText } from '../core/terminalText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand } from './io.ts';
+import { maxOf } from '../core/extent.ts';
 
 const usage = `Usage: trendloom inspect <file> [--json] [options]
 
@@ -143,8 +144,8 @@ export const inspectCommand: CliCommand = {
     else if (stats.badCells > 0) lines.push(`${cells}.`);
     if (stats.truncated) lines.push(rowCapSentence(stats.records));
     lines.push('');
-    const nameWidth = Math.min(40, Math.max(6, ...result.columns.map((c) => displayWidth(c.name))));
-    const typeWidth = Math.max(4, ...result.columns.map((c) => c.type.length));
+    const nameWidth = Math.min(40, Math.max(6, maxOf(result.columns.map((c) => displayWidth(c.name)))));
+    const typeWidth = Math.max(4, maxOf(result.columns.map((c) => c.type.length)));
     lines.push(`  ${padDisplay('column', nameWidth)}  ${'type'.padEnd(typeWidth)}  role        missing`);
     for (const column of result.columns) {
       lines.push(`  ${padDisplay(column.name, nameWidth)}  ${column.type.padEnd(typeWidth)}  ${column.role.padEnd(10)}  ${column.missing.toLocaleString('en-US')}${column.derived ? '  (derived)' : ''}`);

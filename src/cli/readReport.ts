@@ -28,6 +28,10 @@ export interface ReadAccount {
   truncated: boolean;
   /** The problems of the rows left out (the first MAX_PROBLEMS_LISTED), by line. */
   leftOut: IntakeProblem[];
+  /** Cells kept with bytes that are not UTF-8 text (shown as U+FFFD). */
+  notUtf8Cells: number;
+  /** Their problems (the listed ones), by line. */
+  notUtf8: IntakeProblem[];
 }
 
 /** The account of an intake's result; `lines` from `countFileLines` when the file is a CSV. */
@@ -41,6 +45,8 @@ export function readAccount(stats: IntakeStats, problems: readonly IntakeProblem
     blankLines: stats.blankLines,
     truncated: stats.truncated,
     leftOut: problems.filter((p) => p.detail?.code.startsWith('row.') ?? p.column === null),
+    notUtf8Cells: stats.notUtf8Cells,
+    notUtf8: problems.filter((p) => p.detail?.code === 'problem.not-utf-8'),
   };
 }
 
@@ -89,6 +95,12 @@ export function describeRead(account: ReadAccount, file: string): string[] {
     out.push(`Read ${n(account.rows)} of ${plural(account.records, 'row', 'rows')}; ${plural(account.rejectedRows, 'row', 'rows')} could not be read and ${account.rejectedRows === 1 ? 'is' : 'are'} left out:`);
     for (const problem of account.leftOut.slice(0, LEFT_OUT_LISTED)) out.push(`  line ${n(problem.line)}: ${problem.message}`);
     const unlisted = account.rejectedRows - Math.min(LEFT_OUT_LISTED, account.leftOut.length);
+    if (unlisted > 0) out.push(`  … and ${n(unlisted)} more; 'trendloom inspect ${file}' lists them with their lines.`);
+  }
+  if (account.notUtf8Cells > 0) {
+    out.push(`${plural(account.notUtf8Cells, 'cell has', 'cells have')} bytes that are not UTF-8 text; they are shown as \ufffd:`);
+    for (const problem of account.notUtf8.slice(0, LEFT_OUT_LISTED)) out.push(`  line ${n(problem.line)}, ${problem.column}: ${problem.message}`);
+    const unlisted = account.notUtf8Cells - Math.min(LEFT_OUT_LISTED, account.notUtf8.length);
     if (unlisted > 0) out.push(`  … and ${n(unlisted)} more; 'trendloom inspect ${file}' lists them with their lines.`);
   }
   if (account.lines !== undefined && !account.truncated) {

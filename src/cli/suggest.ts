@@ -10,6 +10,7 @@ import { descriptionColumnsOf, nodeClassifier, openTableForCli, rowFields, type 
 import { parseMaxRows } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
+import { maxOf } from '../core/extent.ts';
 
 const USAGE = `Usage: trendloom suggest <file> --text <col>[,<col>…] --n <N> [--head <head.json>] [--out <rows.csv>]
 
@@ -101,7 +102,7 @@ export function makeSuggestCommand(loadClassifier: ClassifierLoader = nodeClassi
             embed = cachedEmbedFn(modelEmbedFn(classifier, { headProbabilities: head!.json.featureSpec.embedding?.features === 'embedding+probabilities' }));
           }
           const predictions = await predictWithHead(head!, headTexts, embed);
-          confidence = { values: Float32Array.from(predictions, (p) => Math.max(...p.all)), source: `the head for '${head!.json.labelColumn}'` };
+          confidence = { values: Float32Array.from(predictions, (p) => maxOf(p.all)), source: `the head for '${head!.json.labelColumn}'` };
         } else {
           const classifier = await loadClassifier(modelDir);
           const headName = classifier.heads.includes('articleType') ? 'articleType' : classifier.heads[0]!;

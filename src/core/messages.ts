@@ -25,6 +25,8 @@ export const englishMessages = {
   'file.gzip': 'This file is compressed (gzip). Decompress it first, then drop the CSV inside.',
   'file.binary': 'This file does not contain text: it looks like a program or media file, not a table. Trendloom reads catalogues as CSV, Arrow or Parquet files.',
   'file.blank': 'This file has no rows: it holds only blank lines or spaces.',
+  'file.too-many-columns':
+    'This file has {columns} columns; Trendloom reads at most {max}. A catalogue has one column per kind of detail (name, colour, price…), so a file this wide is probably a table turned on its side, or not a catalogue. Keep the columns you need (or turn the table so that each item is a row), save it and try again.',
   'file.header-only': 'This file has column names ({columns}) but no rows below them. Export the catalogue again with its rows.',
   'file.columns-no-rows': 'This file has columns ({columns}) but no rows.',
   'file.no-text-column':
@@ -57,6 +59,7 @@ export const englishMessages = {
   'cell.not-yes-no': '{cell} is not yes or no',
   'cell.not-a-number': '{cell} is not a number',
   'cell.number-too-large': '{cell} is too large a number to work with',
+  'problem.not-utf-8': '{cell} has {n} {n:byte|bytes} that {n:is|are} not UTF-8 text ({bytes}); {n:it is|they are} shown as � (the row is kept).',
   'cell.number-style': "{cell} is not a number in this column's style (it writes decimals with {decimal})",
   'why.no-month': 'there is no month {month}',
   'why.no-month-dmy': 'there is no month {month} (this column reads dates as day/month)',
@@ -79,6 +82,8 @@ export const englishMessages = {
   'backend.unknown-gpu': 'unknown GPU',
   // Notes about how a file was read (intake report).
   'note.not-utf-8': 'The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.',
+  'note.not-utf-8-cells':
+    'The file reads as UTF-8, but {n} {n:cell has|cells have} bytes that are not UTF-8 text; they are shown as � and listed under problems with their line. If letters look wrong there, choose the encoding the file was saved in (such as Windows-1252).',
   'note.utf-16le': 'The file is in UTF-16 (little-endian); it was converted to UTF-8.',
   'note.utf-16be': 'The file is in UTF-16 (big-endian); it was converted to UTF-8.',
   'note.delimiter': 'Fields are separated by {delimiter}.',

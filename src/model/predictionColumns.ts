@@ -6,6 +6,7 @@
  */
 import { joinNameAndDescription, splitTextColumns } from './inputText.ts';
 import { Bool, Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
+import { maxOf } from '../core/extent.ts';
 
 /**
  * A Utf8 column built directly from bytes. Arrow's builders (vectorFromArray) compile a validity
@@ -94,7 +95,7 @@ export interface PredictionExtras {
 export function withPredictionColumns(table: Table, heads: string[], labels: Record<string, string[]>, codes: Record<string, Int32Array>, probabilities: Record<string, Float32Array>, extras: PredictionExtras = {}): Table {
   const columns: Record<string, Vector> = {};
   // Dictionary ids must not collide with the table's own (from the file's IPC) in one schema.
-  let nextId = Math.max(-1, ...table.schema.dictionaries.keys()) + 1;
+  let nextId = Math.max(-1, maxOf(table.schema.dictionaries.keys())) + 1;
   for (const head of heads) {
     columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!, nextId++);
     columns[`prob_${head}`] = probabilityVector(probabilities[head]!, codes[head]!);

@@ -11,6 +11,7 @@ import { translate, type Language } from '../ui/i18n.ts';
 import { ensureModel } from './labelling.ts';
 import type { LoadedDataset } from './store.ts';
 import { Table } from 'apache-arrow';
+import { maxOf } from '../core/extent.ts';
 
 /** A trained head with its validation figures. */
 export interface TrainedHead {
@@ -68,7 +69,7 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
   const codes = Int32Array.from(result.labels, (set) => (set.length ? (labelIndex.get(set[0]!) ?? -1) : -1));
   const probabilities = Float32Array.from(result.probabilities, (p) => p[0] ?? 0);
   const name = head.labelColumn ?? 'label';
-  const nextId = Math.max(-1, ...dataset.table.schema.dictionaries.keys()) + 1;
+  const nextId = Math.max(-1, maxOf(dataset.table.schema.dictionaries.keys())) + 1;
   const added = new Table({ [`ft_${name}`]: labelVector(codes, head.labels, nextId), [`ft_prob_${name}`]: probabilityVector(probabilities, codes) });
   const table = dataset.table.assign(added);
   const columns = [...dataset.columns.filter((c) => c.name !== `ft_${name}` && c.name !== `ft_prob_${name}`), { name: `ft_${name}`, type: 'category', role: 'label' }, { name: `ft_prob_${name}`, type: 'number', role: 'ignore' }];

@@ -21,6 +21,13 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   return h;
 }
 
+/** Hash table slots for `values` distinct values (a power of two, at least twice as many, at least 16). */
+export function tableSlots(values: number): number {
+  let slots = 16;
+  while (slots < values * 2) slots *= 2;
+  return slots;
+}
+
 /** A set of distinct byte strings, each with a stable index; see the module comment. */
 export class ByteDictionary {
   /** The distinct values (exact bytes), in order of first appearance. */

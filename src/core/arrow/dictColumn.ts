@@ -6,7 +6,7 @@
  * mostly distinct (an id, a description) is turned back into a plain ByteColumn.
  */
 import { ByteColumn } from './byteColumn.ts';
-import { ByteDictionary, hashBytes } from './byteDictionary.ts';
+import { ByteDictionary, hashBytes, tableSlots } from './byteDictionary.ts';
 import { copyField } from '../csv/scanner.ts';
 
 /** Any column of UTF-8 cells that can be read cell by cell. */
@@ -26,12 +26,15 @@ export class DictColumn implements CellColumn {
   indices: Int32Array;
   /** Number of cells. */
   count = 0;
-  private readonly dictionary = new ByteDictionary(256, 256, 4096);
+  private readonly dictionary: ByteDictionary;
   private scratch = new Uint8Array(256);
 
   /** `indices`: where to write the cells' indices (e.g. room in an IPC arena), else a new array for `expectedCells`. */
   constructor(expectedCells = 1024, indices: Int32Array | null = null) {
     this.indices = indices ?? new Int32Array(Math.max(16, expectedCells));
+    // Small for a column of few cells (a very wide file has many); it grows as values come.
+    const room = Math.min(256, Math.max(8, expectedCells));
+    this.dictionary = new ByteDictionary(tableSlots(room), room, room * 16);
   }
 
   /** The distinct cells (exact bytes, untrimmed), in order of first appearance. */

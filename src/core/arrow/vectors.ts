@@ -17,7 +17,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { ByteColumn } from './byteColumn.ts';
-import { ByteDictionary, hashBytes } from './byteDictionary.ts';
+import { ByteDictionary, hashBytes, tableSlots } from './byteDictionary.ts';
 import { bytesNear, int32Near } from './ipc.ts';
 
 /** A validity bitmap (bit set = value present) and how many values are missing. */
@@ -132,7 +132,10 @@ export function dictionaryEncode(column: ByteColumn, maxUniques: number): Dictio
   const offsets = column.offsets;
   const indices = new Int32Array(n);
   const validity = new ValidityBuilder(n);
-  const dictionary = new ByteDictionary(1024, Math.min(maxUniques, 1024), 16 * 1024);
+  // Sized for the column: a very wide file has many columns of a few cells each, and zeroing a
+  // fixed 28 KB per column cost gigabytes there.
+  const room = Math.max(1, Math.min(n, maxUniques, 1024));
+  const dictionary = new ByteDictionary(tableSlots(room), room, Math.min(16 * 1024, Math.max(64, column.byteLength)));
   for (let i = 0; i < n; i++) {
     let s = offsets[i]!;
     let e = offsets[i + 1]!;

@@ -6,10 +6,11 @@
  */
 import type { ByteColumn } from '../arrow/byteColumn.ts';
 import type { DictColumn } from '../arrow/dictColumn.ts';
-import { createTranscoder, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
+import { createTranscoder, detectEncoding, Utf8Watch, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { CsvScanner, copyField, FIELD_PLAIN } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
 import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
+import { IntakeError } from '../intake/errors.ts';
 import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem, type RecordTally } from './recordColumns.ts';
 
 export type { IntakeProblem } from './recordColumns.ts';
@@ -69,6 +70,8 @@ export interface RawCsv extends RecordTally {
   split: { wait: number; merge: number } | null;
   /** True when every record (header included) holds nothing but unquoted spaces, tabs and line-end characters. */
   onlySpaces: boolean;
+  /** Cells of kept rows with bytes that are not UTF-8 text in a file read as UTF-8, each with a problem. */
+  badTextCells: number;
 }
 
 /** Whether bytes[start, end) of an unquoted field are only whitespace (space, tab, CR, VT, FF, no-break space). */
@@ -95,6 +98,20 @@ function spacesOnly(bytes: Uint8Array, start: number, end: number): boolean {
  * never freezes because all of this is in a worker.
  */
 export const MAX_ROWS_DEFAULT = 3_000_000;
+
+/**
+ * Columns a file may have. Reading is linear in the columns, but the Arrow library builds a
+ * table's schema in time that grows with the square of its columns (each field is looked up by
+ * name in the list of fields), in the worker and again on the page: ~0.2 s at 10,000 columns,
+ * ~40 s at 100,000 (measured, see docs/RELIABILITY.md). A catalogue has tens of columns; a file
+ * wider than this is refused, with the counts, before any row is read.
+ */
+export const MAX_COLUMNS = 10_000;
+
+/** The error for a file with more than MAX_COLUMNS columns. */
+export function tooManyColumns(columns: number): IntakeError {
+  return new IntakeError('too-many-columns', coreMessage('file.too-many-columns', { columns: columns.toLocaleString('en-US'), max: MAX_COLUMNS.toLocaleString('en-US') }));
+}
 const SAMPLE_BYTES = 64 * 1024;
 const SLICE_BYTES = 1 << 20;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe (|)' };
@@ -188,6 +205,7 @@ export async function parseCsv(
   // Stays true while every record seen is whitespace: such a file is blank, not "a header with no rows".
   let onlySpaces = true;
   const startColumns = (columnNames: string[]) => {
+    if (columnNames.length > MAX_COLUMNS) throw tooManyColumns(columnNames.length);
     names = columnNames;
     const averages = averageLengths(columnNames.length);
     gathered.start(columnNames, averages, totalBytes ? expectedRowsOf(totalBytes, averages, maxRows) : 1024, true);
@@ -205,16 +223,23 @@ export async function parseCsv(
         return;
       }
       if (names === null) {
+        // (Refused before a name is decoded: a header of 100,000 names is not worth reading.)
+        if (count > MAX_COLUMNS) throw tooManyColumns(count);
         if (header) {
           startColumns(uniqueNames(Array.from({ length: count }, (_, k) => decodeField(bytes, starts[k]!, ends[k]!, flags[k]!))));
           return;
         }
         startColumns(uniqueNames(Array.from({ length: count }, () => '')));
       }
+      const kept = gathered.rows;
       gathered.add(starts, ends, flags, count, line);
+      if (textCheck?.on && gathered.rows > kept) gathered.checkText(bytes, starts, ends, flags, line);
     },
     (bytes) => gathered.flush(bytes),
   );
+  // A file read as UTF-8 is watched for bytes that are not UTF-8 past the sample too.
+  const textCheck = encoding.encoding === 'utf-8' ? new TextCheck(scanner) : null;
+  const push = (bytes: Uint8Array) => (textCheck ? textCheck.push(bytes) : scanner.push(bytes));
 
   // A byte-order mark counts as read (it is not pushed to the scanner).
   let bytesRead = encoding.bomLength;
@@ -263,7 +288,7 @@ export async function parseCsv(
       if (cut !== null && fed + (end - at) > cut.at) end = at + (cut.at - fed);
       // A plain Uint8Array view (not a Node Buffer subclass) keeps the scanner's loops monomorphic.
       const slice = new Uint8Array(bytes.buffer, bytes.byteOffset + at, end - at);
-      scanner.push(encoded ? slice : transcoder.push(slice));
+      push(encoded ? slice : transcoder.push(slice));
       fed += slice.length;
       bytesRead += bytes.length === inputLength ? slice.length : Math.round((slice.length / bytes.length) * inputLength);
       at = end;
@@ -305,8 +330,9 @@ export async function parseCsv(
     (split as PendingSplit | null)?.job.cancel();
   }
   if (!gathered.truncated && !merged) {
-    scanner.push(transcoder.end());
-    scanner.end();
+    push(transcoder.end());
+    if (textCheck) textCheck.end();
+    else scanner.end();
   }
   progress();
   if (names === null) names = [];
@@ -317,6 +343,7 @@ export async function parseCsv(
   }
   const problems = gathered.problems;
   if (gathered.problemCount > problems.length) note(coreMessage('note.problems-listed', { count: gathered.problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
+  if (gathered.badTextCells > 0) note(coreMessage('note.not-utf-8-cells', { n: gathered.badTextCells }));
   const blankNames = (names as string[]).filter((name) => /^column \d+$/.test(name)).length;
   if (header && blankNames > 0) note(coreMessage('note.blank-names', { n: blankNames }));
   return {
@@ -337,6 +364,7 @@ export async function parseCsv(
     truncated,
     split: merged ? splitTimings : null,
     onlySpaces,
+    badTextCells: gathered.badTextCells,
   };
 }
 
@@ -435,11 +463,18 @@ export async function parseCsvPart(chunks: AsyncIterable<Uint8Array>, settings: 
     settings.delimiter.charCodeAt(0),
     (_bytes, starts, ends, flags, count, line) => {
       if (gathered.truncated) return;
-      if (count === 1 && starts[0] === ends[0] && flags[0] === 0) gathered.blankLines++;
-      else gathered.add(starts, ends, flags, count, line);
+      if (count === 1 && starts[0] === ends[0] && flags[0] === 0) {
+        gathered.blankLines++;
+        return;
+      }
+      const kept = gathered.rows;
+      gathered.add(starts, ends, flags, count, line);
+      if (textCheck.on && gathered.rows > kept) gathered.checkText(_bytes, starts, ends, flags, line);
     },
     (bytes) => gathered.flush(bytes),
   );
+  // A part is always UTF-8 (only UTF-8 files are split) and starts at a line start.
+  const textCheck = new TextCheck(scanner);
   let bytesRead = 0;
   const iterator = chunks[Symbol.asyncIterator]();
   // Read one chunk ahead, as the whole-file parse does, so reading overlaps with scanning.
@@ -456,7 +491,7 @@ export async function parseCsvPart(chunks: AsyncIterable<Uint8Array>, settings: 
       for (let at = 0; at < chunk.length && !gathered.truncated; at += SLICE_BYTES) {
         hooks.throwIfCancelled?.();
         const slice = new Uint8Array(chunk.buffer, chunk.byteOffset + at, Math.min(chunk.length - at, SLICE_BYTES));
-        scanner.push(slice);
+        textCheck.push(slice);
         bytesRead += slice.length;
         hooks.onProgress?.(bytesRead, gathered.rows);
         if (hooks.yieldNow) await hooks.yieldNow();
@@ -469,8 +504,37 @@ export async function parseCsvPart(chunks: AsyncIterable<Uint8Array>, settings: 
   } finally {
     await iterator.return?.();
   }
-  if (!gathered.truncated) scanner.end();
+  if (!gathered.truncated) textCheck.end();
   return gathered.toPart(bytesRead);
+}
+
+/**
+ * Feeds a scanner through a UTF-8 watch. A flagged chunk turns on the close look at kept rows
+ * (`on`), which stays on until a record ends in a clean chunk: by then every record holding a byte
+ * of the flagged chunk (one begun in an earlier chunk, or ended in a later one) has been looked at.
+ */
+class TextCheck {
+  /** Whether the rows being emitted must be checked cell by cell. */
+  on = false;
+  private readonly watch = new Utf8Watch();
+
+  constructor(private readonly scanner: CsvScanner) {}
+
+  /** Watches and scans one chunk of UTF-8. */
+  push(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const flagged = this.watch.push(bytes);
+    if (flagged) this.on = true;
+    const before = this.scanner.records;
+    this.scanner.push(bytes);
+    if (!flagged && this.scanner.records > before) this.on = false;
+  }
+
+  /** Ends the input (a character cut by the end of the file is flagged too). */
+  end(): void {
+    if (this.watch.end()) this.on = true;
+    this.scanner.end();
+  }
 }
 
 function bomLengthFor(head: Uint8Array, encoding: TextEncodingName): number {

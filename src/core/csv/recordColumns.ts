@@ -9,8 +9,10 @@
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import { DictColumn, MAX_STREAM_DICTIONARY } from '../arrow/dictColumn.ts';
 import { IpcArena, releaseBuffer } from '../arrow/ipc.ts';
-import { copyField, grownFieldRanges, type UnclosedQuote } from './scanner.ts';
+import { copyField, FIELD_ESCAPED, grownFieldRanges, type UnclosedQuote } from './scanner.ts';
+import { invalidUtf8 } from './encoding.ts';
 import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
+import { maxOf } from '../extent.ts';
 
 /** A row or cell that could not be read as it is; `line` is 1-based (header = line 1). */
 export interface IntakeProblem {
@@ -34,6 +36,9 @@ export function delimiterParam(delimiter: string): CoreMessage | string {
   const code = DELIMITER_CODES[delimiter];
   return code ? coreMessage(code) : `'${delimiter}'`;
 }
+
+// Decodes a cell with bytes that are not UTF-8 for its problem message (they show as U+FFFD, as in the table).
+const textDecoder = new TextDecoder('utf-8');
 
 // Text columns smaller than this are copied into the IPC output as usual.
 const ARENA_MIN_BYTES = 1 << 20;
@@ -90,6 +95,8 @@ export interface CsvPart extends RecordTally {
   truncated: boolean;
   /** Input bytes read. */
   bytesRead: number;
+  /** Cells of kept rows with bytes that are not UTF-8 text, each with a problem (see RecordColumns.checkText). */
+  badTextCells: number;
 }
 
 /** The buffers a part's arrays view (its transfer list when it crosses to another worker). */
@@ -138,6 +145,8 @@ export class RecordColumns {
   problems: IntakeProblem[] = [];
   /** Problems found, listed or not. */
   problemCount = 0;
+  /** Cells of kept rows with bytes that are not UTF-8 text (kept, those bytes read as U+FFFD), each with a problem. */
+  badTextCells = 0;
   /** Column names. */
   names: string[] = [];
   private ncols = 0;
@@ -174,7 +183,7 @@ export class RecordColumns {
     this.averages = averages;
     this.columnBytes = averages.map((average) => Math.min(Math.ceil(expectedRows * average * 1.1) + 1024, 1 << 30));
     if (arena) this.arena = this.reserveArena();
-    if (this.arena) this.arenaText = averages.indexOf(Math.max(...averages));
+    if (this.arena) this.arenaText = averages.indexOf(maxOf(averages));
     // Every column starts dictionary-encoded; one that proves too varied becomes plain bytes.
     // With an arena, a column's indices move there once it has proved to repeat (see flush).
     this.columns = averages.map(() => new DictColumn(this.arena ? Math.min(expectedRows, MAX_STREAM_DICTIONARY * 2) : expectedRows));
@@ -246,6 +255,25 @@ export class RecordColumns {
     this.batchIrregular = false;
   }
 
+  /**
+   * Looks for bytes that are not UTF-8 text in the fields of the row just kept (`line`), which
+   * point into `bytes`: each such cell is a problem with its line and column. Called only for
+   * records of chunks the encoding watch flagged, so a clean file costs no per-byte loop here.
+   */
+  checkText(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, flags: Uint8Array, line: number): void {
+    for (let k = 0; k < this.ncols; k++) {
+      const found = invalidUtf8(bytes, starts[k]!, ends[k]!);
+      if (!found) continue;
+      this.badTextCells++;
+      let text = textDecoder.decode(bytes.subarray(starts[k]!, ends[k]!)).trim();
+      if (flags[k] === FIELD_ESCAPED) text = text.replaceAll('""', '"');
+      const cell = text.length > 40 ? `'${text.slice(0, 37)}…'` : `'${text}'`;
+      const more = found.count > found.sample.length ? ' …' : '';
+      const detail = coreMessage('problem.not-utf-8', { cell, n: found.count, bytes: `${found.sample.join(' ')}${more}` });
+      this.addProblem({ line, column: this.names[k] ?? null, message: englishText(detail), detail });
+    }
+  }
+
   /** Lists a problem (counting it either way). */
   addProblem(problem: IntakeProblem): void {
     this.problemCount++;
@@ -261,8 +289,8 @@ export class RecordColumns {
       }
       return { kind: 'bytes', count: column.count, bytes: column.usedBytes(), offsets: column.usedOffsets() };
     });
-    const { rows, rejected, blankLines, records, problems, problemCount, truncated } = this;
-    return { columns, lines: this.lines.subarray(0, rows), rows, rejected, blankLines, records, problems, problemCount, truncated, bytesRead };
+    const { rows, rejected, blankLines, records, problems, problemCount, truncated, badTextCells } = this;
+    return { columns, lines: this.lines.subarray(0, rows), rows, rejected, blankLines, records, problems, problemCount, truncated, bytesRead, badTextCells };
   }
 
   /**
@@ -289,6 +317,7 @@ export class RecordColumns {
     this.blankLines += part.blankLines;
     this.records += part.records;
     this.truncated ||= part.truncated;
+    this.badTextCells += part.badTextCells;
     const unlisted = part.problemCount - part.problems.length;
     for (const problem of part.problems) this.addProblem({ ...problem, line: problem.line + shift });
     this.problemCount += unlisted;
@@ -346,7 +375,7 @@ export class RecordColumns {
     const cells = rows * this.ncols;
     if (cells * 4 < ARENA_MIN_BYTES) return null;
     let front = ARENA_SLACK;
-    let region = ARENA_SLACK + Math.max(...this.columnBytes) * ARENA_TEXT_ROOM;
+    let region = ARENA_SLACK + maxOf(this.columnBytes, 0) * ARENA_TEXT_ROOM;
     for (let j = 0; j < this.ncols; j++) {
       const average = this.averages[j]!;
       front += Math.min(rows, 65_536) * (average + 8);

@@ -5,14 +5,14 @@
  * numbers or dates are kept as typed vectors. There are no lines in these formats: row i is
  * reported as line i + 2, as if the file were a CSV with a header.
  */
-import { Type, tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { RecordBatchReader, Type, tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { ByteColumn } from '../arrow/byteColumn.ts';
 import type { DictColumn } from '../arrow/dictColumn.ts';
 import { float64Vector, int32Vector, timestampVector, ValidityBuilder } from '../arrow/vectors.ts';
 import { IntakeError } from './errors.ts';
 import { coreMessage } from '../messages.ts';
-import { uniqueNames } from '../csv/parseCsv.ts';
+import { MAX_COLUMNS, tooManyColumns, uniqueNames } from '../csv/parseCsv.ts';
 
 /** One input column: raw text to type, a ready vector, or already consumed. */
 export type InputColumn =
@@ -93,9 +93,24 @@ export function columnFromValues(values: ArrayLike<unknown>, hint: 'date' | null
   return { kind: 'bytes', column };
 }
 
+// Fields in an Arrow IPC file's or stream's schema (0 when it cannot be read: the full read reports that).
+function schemaFieldCount(bytes: Uint8Array): number {
+  try {
+    const reader = RecordBatchReader.from(bytes);
+    reader.open();
+    return reader.schema?.fields.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Reads an Arrow IPC file or stream into input columns. */
 export function readArrowColumns(bytes: Uint8Array, format: 'arrow-file' | 'arrow-stream'): ColumnarInput {
   let table: Table;
+  // The schema alone says how many columns there are: refuse a too-wide file before its batches
+  // are read (the Arrow library's reading is quadratic in the columns).
+  const fields = schemaFieldCount(bytes);
+  if (fields > MAX_COLUMNS) throw tooManyColumns(fields);
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
@@ -127,6 +142,7 @@ export async function readParquetColumns(bytes: Uint8Array): Promise<ColumnarInp
     const metadata = parquetMetadata(buffer);
     const rows = Number(metadata.num_rows);
     const topLevel = parquetSchema(metadata).children.map((child) => child.element.name);
+    if (topLevel.length > MAX_COLUMNS) throw tooManyColumns(topLevel.length);
     const data = new Map<string, unknown[]>(topLevel.map((name) => [name, new Array<unknown>(rows).fill(null)]));
     await parquetRead({
       file: buffer,

@@ -6,7 +6,7 @@
 import { Table, type Vector } from 'apache-arrow';
 import type { CellColumn } from '../arrow/dictColumn.ts';
 import { releaseUnless } from '../arrow/ipc.ts';
-import { concatBytes, formatBytes, MAX_PROBLEMS_LISTED, parseCsv, readHead, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
+import { concatBytes, formatBytes, MAX_COLUMNS, MAX_PROBLEMS_LISTED, parseCsv, readHead, tooManyColumns, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
@@ -25,6 +25,7 @@ import {
 } from './cleanSeam.ts';
 import type { TimeSource } from '../clean/index.ts';
 import { hasOwnName, nameRecord, ownValue } from '../nameRecord.ts';
+import { pushAll } from '../extent.ts';
 
 export type { IntakeColumn, IntakeProblem };
 
@@ -78,8 +79,10 @@ export interface IntakeStats {
   rows: number;
   /** Records left out (ragged, unclosed quote), each with a problem. */
   rejectedRows: number;
-  /** Cells that could not be read (left empty, row kept), each with a problem. */
+  /** Cells that could not be read (left empty, or kept with U+FFFD for bytes that are not UTF-8; row kept), each with a problem. */
   badCells: number;
+  /** Of badCells, the cells kept with bytes that are not UTF-8 text (shown as U+FFFD) in a file read as UTF-8. */
+  notUtf8Cells: number;
   /** Problems found in all: rejectedRows + badCells (the problems list holds the first MAX_PROBLEMS_LISTED). */
   problems: number;
   /** Blank lines skipped. */
@@ -186,6 +189,9 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<
   }
 }
 
+// Raw columns smaller than this are left to the garbage collector instead of being released at once.
+const RELEASE_MIN_BYTES = 64 * 1024;
+
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Reads any supported file into a typed Arrow table; throws IntakeError when it cannot be read at all. */
@@ -204,15 +210,18 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   const typing: { delimiter?: string } = {};
 
   let input: ColumnarInput;
-  let stats: Omit<IntakeStats, 'badCells' | 'problems' | 'timings'>;
+  let stats: Omit<IntakeStats, 'badCells' | 'notUtf8Cells' | 'problems' | 'timings'>;
   let parts: { parts: number; splitWait?: number; splitMerge?: number } = { parts: 1 };
+  // Cells kept with bytes that are not UTF-8 text (each already a problem from the CSV reader).
+  let textCells = 0;
   if (format === 'csv') {
     const csvOptions: CsvOptions = { delimiter: options.delimiter, encoding: options.encoding, header: options.header, maxRows: options.maxRows, capNote: options.capNote };
     const raw = await parseCsv(head, done, iterator, csvOptions, hooks, source.size);
     if (raw.split) parts = { parts: 2, splitWait: raw.split.wait, splitMerge: raw.split.merge };
     raw.problems.forEach(addProblem);
-    notes.push(...raw.notes);
-    noteDetails.push(...raw.noteDetails);
+    textCells = raw.badTextCells;
+    pushAll(notes, raw.notes);
+    pushAll(noteDetails, raw.noteDetails);
     typing.delimiter = raw.delimiter;
     if (raw.names.length === 0 || raw.onlySpaces) throw new IntakeError('empty-file', coreMessage('file.blank'));
     if (raw.records === 0 && !raw.truncated) {
@@ -240,6 +249,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     stats = { format, bytes: bytes.length, records: input.rows, rows: input.rows, rejectedRows: 0, blankLines: 0, truncated: false };
     hooks.onProgress?.(bytes.length, input.rows);
   }
+  if (input.names.length > MAX_COLUMNS) throw tooManyColumns(input.names.length);
   const parsed = now();
 
   // 1. Infer each column's type from a sample (the cleaning library), 2. guess roles over all
@@ -263,7 +273,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   // Keyed by the file's column names: no prototype, so a column named '__proto__' is a column.
   const vectors = nameRecord<Vector>();
   const columns: IntakeColumn[] = [];
-  let badCells = 0;
+  let badCells = textCells;
   const cellProblem = (problem: IntakeProblem) => {
     badCells++;
     addProblem(problem);
@@ -282,7 +292,12 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
       ({ vector, type } = convertColumn(name, column.column, inference, input.lines, cellProblem, !keepRaw.has(name)));
       if (keepRaw.has(name)) rawByName.set(name, column.column);
       // Free the raw cells now (not at some later garbage collection) unless the vector reuses them.
-      else releaseUnless(column.column.buffers(), vector);
+      else {
+        // Detaching a buffer has a fixed cost (a structured clone where ArrayBuffer.transfer is
+        // missing): worth it for big columns, not for the many tiny ones of a very wide file.
+        const buffers = column.column.buffers();
+        if (buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0) >= RELEASE_MIN_BYTES) releaseUnless(buffers, vector);
+      }
       input.columns[c] = { kind: 'done' };
     } else continue;
     vectors[name] = vector;
@@ -327,7 +342,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     notes,
     noteDetails,
     dateColumn,
-    stats: { ...stats, badCells, problems: problemTotal, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
+    stats: { ...stats, badCells, notUtf8Cells: textCells, problems: problemTotal, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
   };
 }
 

@@ -1,6 +1,7 @@
 /** Deterministic, seeded data splits for training, validation and test. */
 
 import { seededRandom } from '../random.ts';
+import { pushAll } from '../extent.ts';
 
 /** The shared seeded PRNG, re-exported for the split helpers' callers. */
 export { seededRandom };
@@ -64,9 +65,9 @@ export function stratifiedSplit(keys: readonly string[], options: SplitOptions =
       if (nVal >= nTest && nVal > 0) nVal--;
       else nTest--;
     }
-    out.test.push(...members.slice(0, nTest));
-    out.validation.push(...members.slice(nTest, nTest + nVal));
-    out.train.push(...members.slice(nTest + nVal));
+    pushAll(out.test, members.slice(0, nTest));
+    pushAll(out.validation, members.slice(nTest, nTest + nVal));
+    pushAll(out.train, members.slice(nTest + nVal));
   }
   out.train.sort((a, b) => a - b);
   out.validation.sort((a, b) => a - b);

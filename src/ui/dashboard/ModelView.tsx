@@ -5,6 +5,7 @@ import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
 import { coreText, formatBytes, formatNumber, progressMessage, unitLabel, type Language } from '../i18n.ts';
 import { useT } from '../useT.ts';
+import { maxOf } from '../../core/extent.ts';
 
 const percent = (language: Language, v: number) => `${formatNumber(language, v * 100, 1)}%`;
 
@@ -215,7 +216,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
 }
 
 function Confusion({ confusion, caption }: { confusion: NonNullable<TrainedHead['confusion']>; caption: string }) {
-  const max = Math.max(1, ...confusion.counts.flat());
+  const max = Math.max(1, maxOf(confusion.counts.flat()));
   return (
     <table className="heatmap confusion" data-testid="confusion">
       <caption className="muted">{caption}</caption>

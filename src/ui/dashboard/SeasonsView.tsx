@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
+import { maxOf } from '../../core/extent.ts';
 
 const shownPeriods = 12;
 
@@ -14,7 +15,7 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
   const { labels, perYear } = trends.periods;
   const first = Math.max(0, labels.length - shownPeriods);
   const periods = labels.slice(first).map((label, k) => ({ label, index: first + k }));
-  const max = Math.max(1e-9, ...trends.series.flatMap((s) => Array.from(s.share).filter(Number.isFinite)));
+  const max = Math.max(1e-9, maxOf(trends.series.flatMap((s) => Array.from(s.share).filter(Number.isFinite))));
   return (
     <div className="heatmap-wrap">
       <table className="heatmap" data-testid="heatmap">

@@ -1,12 +1,13 @@
 import { useT } from '../useT.ts';
+import { maxOf, minOf } from '../../core/extent.ts';
 
 /** A tiny inline trend line (SVG), gaps where the share is "not enough data"; forecast part dashed. */
 export function Sparkline({ values, forecast, width = 120, height = 28, colour = '#0072b2' }: { values: ArrayLike<number>; forecast?: ArrayLike<number>; width?: number; height?: number; colour?: string }) {
   const t = useT();
   const all = [...Array.from(values), ...Array.from(forecast ?? [])].filter((v) => Number.isFinite(v));
   if (all.length === 0) return <svg width={width} height={height} aria-hidden="true" />;
-  const max = Math.max(...all);
-  const min = Math.min(...all);
+  const max = maxOf(all);
+  const min = minOf(all);
   const total = values.length + (forecast?.length ?? 0);
   const x = (i: number) => (total <= 1 ? width / 2 : (i / (total - 1)) * (width - 2) + 1);
   const y = (v: number) => height - 2 - (max === min ? 0.5 : (v - min) / (max - min)) * (height - 4);
