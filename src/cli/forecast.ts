@@ -1,6 +1,6 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
 import { readFile } from 'node:fs/promises';
-import { addPeriods, cutSeriesSet, formatDate, readDateCell, readSeriesCsv, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { addPeriods, cutSeriesSet, formatDate, readDateCell, readSeriesBytes, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -64,14 +64,15 @@ export function signalsJson(forecast: SeriesSetForecast): string {
 }
 
 async function readSet(path: string, what: string): Promise<SeriesSet> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     throw new Error(`Cannot read the ${what} "${path}": check the path.`);
   }
   try {
-    return readSeriesCsv(text);
+    // Encoding (UTF-16, a BOM, Windows-1252) and delimiter (';', tab) found as intake finds them.
+    return readSeriesBytes(bytes);
   } catch (error) {
     if (error instanceof SeriesInputError) throw new Error(`${path}: ${error.message}`);
     throw error;

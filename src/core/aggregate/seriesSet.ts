@@ -7,6 +7,8 @@
 import { coreMessage, englishText, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
 import { daysInMonth } from '../clean/calendar.ts';
 import { YEAR_RANGE } from '../clean/date.ts';
+import { maxOf } from '../extent.ts';
+import { decodeCsvText, type CsvTextOptions } from '../csv/decodeText.ts';
 
 /** How often a series has a value. */
 export type Frequency = 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
@@ -45,8 +47,14 @@ export function periodsPerYear(frequency: Frequency): number {
   return { day: 7, week: 52, month: 12, quarter: 4, 'half-year': 2, year: 1 }[frequency];
 }
 
-/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF). */
-export function readCsvRows(text: string): string[][] {
+/** How a series file's text is split into cells. */
+export interface SeriesTextOptions {
+  /** Field delimiter (default ','); with any other, a number may write its decimals with ',' ("12,5"). */
+  delimiter?: string;
+}
+
+/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF), fields separated by `delimiter` (default ','). */
+export function readCsvRows(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -62,7 +70,7 @@ export function readCsvRows(text: string): string[][] {
         } else inQuotes = false;
       } else cell += ch;
     } else if (ch === '"') inQuotes = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       row.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -128,9 +136,11 @@ function dateError(row: number, cell: string): SeriesInputError {
 }
 
 /** Parses a numeric cell; empty or 'NA'-like cells are missing (NaN). */
-function parseValueCell(cell: string, where: string): number {
-  const s = cell.trim();
+function parseValueCell(cell: string, where: string, decimalComma = false): number {
+  let s = cell.trim();
   if (s === '' || /^(na|nan|null|none|-)$/i.test(s)) return NaN;
+  // A ';'- or tab-separated file (European Excel) writes 12.5 as "12,5".
+  if (decimalComma && /^[-+]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
   const v = Number(s);
   if (!Number.isFinite(v)) throw new SeriesInputError(`${where}: "${cell}" is not a number.`);
   return v;
@@ -211,8 +221,9 @@ export function regularize(rawDates: number[], rawValues: number[][], names: str
 }
 
 /** Reads a wide CSV: the first column holds dates (its header may be empty), every other column is a series. */
-export function readWideCsv(text: string): SeriesSet {
-  const rows = readCsvRows(text);
+export function readWideCsv(text: string, options: SeriesTextOptions = {}): SeriesSet {
+  const delimiter = options.delimiter ?? ',';
+  const rows = readCsvRows(text, delimiter);
   if (rows.length < 2) throw new SeriesInputError('The file needs a header row and at least one row of dates and values.');
   const header = rows[0]!;
   if (header.length < 2) throw new SeriesInputError('The file needs a date column followed by at least one series column.');
@@ -224,14 +235,15 @@ export function readWideCsv(text: string): SeriesSet {
     const date = parseDateCell(row[0] ?? '');
     if (Number.isNaN(date)) throw dateError(r + 1, row[0] ?? '');
     dates.push(date);
-    values.push(names.map((_, s) => parseValueCell(row[s + 1] ?? '', `Row ${r + 1}, column "${names[s]}"`)));
+    values.push(names.map((_, s) => parseValueCell(row[s + 1] ?? '', `Row ${r + 1}, column "${names[s]}"`, delimiter !== ',')));
   }
   return regularize(dates, values, names);
 }
 
 /** Reads a long CSV with columns date, series, value (header names are matched loosely, else by position). */
-export function readLongCsv(text: string): SeriesSet {
-  const rows = readCsvRows(text);
+export function readLongCsv(text: string, options: SeriesTextOptions = {}): SeriesSet {
+  const delimiter = options.delimiter ?? ',';
+  const rows = readCsvRows(text, delimiter);
   if (rows.length < 2) throw new SeriesInputError('The file needs a header row and at least one row of date, series and value.');
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   const find = (re: RegExp, fallback: number) => {
@@ -254,7 +266,7 @@ export function readLongCsv(text: string): SeriesSet {
       nameIndex.set(name, names.length);
       names.push(name);
     }
-    const value = parseValueCell(row[valueCol] ?? '', `Row ${r + 1}`);
+    const value = parseValueCell(row[valueCol] ?? '', `Row ${r + 1}`, delimiter !== ',');
     const list = byDate.get(date) ?? [];
     list.push([nameIndex.get(name)!, value]);
     byDate.set(date, list);
@@ -265,7 +277,7 @@ export function readLongCsv(text: string): SeriesSet {
   for (const [date, entries] of byDate) {
     const perSeries = names.map(() => [] as number[]);
     for (const [s, v] of entries) perSeries[s]!.push(v!);
-    const depth = Math.max(1, ...perSeries.map((l) => l.length));
+    const depth = Math.max(1, maxOf(perSeries.map((l) => l.length)));
     for (let d = 0; d < depth; d++) {
       dates.push(date);
       values.push(perSeries.map((l) => (d < l.length ? l[d]! : NaN)));
@@ -286,10 +298,19 @@ export function readLongCsv(text: string): SeriesSet {
 }
 
 /** Reads either layout: long when the header looks like date, series, value; wide otherwise. */
-export function readSeriesCsv(text: string): SeriesSet {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/)).toLowerCase().split(',').map((h) => h.trim().replace(/"/g, ''));
+export function readSeriesCsv(text: string, options: SeriesTextOptions = {}): SeriesSet {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/)).toLowerCase().split(options.delimiter ?? ',').map((h) => h.trim().replace(/"/g, ''));
   const looksLong = firstLine.length === 3 && /series|name|label|trend|key/.test(firstLine[1]!) && /value|share|count|units/.test(firstLine[2]!);
-  return looksLong ? readLongCsv(text) : readWideCsv(text);
+  return looksLong ? readLongCsv(text, options) : readWideCsv(text, options);
+}
+
+/**
+ * Reads a series file from its bytes: encoding (UTF-8 with or without BOM, UTF-16 LE/BE,
+ * Windows-1252) and delimiter (`,` `;` tab `|`) are found as intake finds them for catalogues.
+ */
+export function readSeriesBytes(bytes: Uint8Array, options: CsvTextOptions = {}): SeriesSet {
+  const { text, delimiter } = decodeCsvText(bytes, options);
+  return readSeriesCsv(text, { delimiter });
 }
 
 /** Keeps only the dates on or before `lastDate` (epoch ms). */

@@ -13,9 +13,9 @@ export interface CsvRows {
   rows: string[][];
 }
 
-/** Parses CSV text (comma-separated, first line = header); rows are padded or cut to the header's width. */
-export function readCsvRows(text: string): CsvRows {
-  const [columns = [], ...records] = readCsvRecords(text);
+/** Parses CSV text (first line = header; comma-separated unless `options.delimiter` says otherwise); rows are padded or cut to the header's width. */
+export function readCsvRows(text: string, options: { delimiter?: string } = {}): CsvRows {
+  const [columns = [], ...records] = readCsvRecords(text, options.delimiter);
   const rows = records.map((r) => (r.length >= columns.length ? r.slice(0, columns.length) : [...r, ...Array<string>(columns.length - r.length).fill('')]));
   return { columns, rows };
 }
