@@ -2,7 +2,7 @@
  * `trendloom suggest` on a small catalogue in another shop's style (test/fixtures/suggest/shop.csv:
  * 12 near-identical jumpers in sizes, then jeans, shoes, dresses, jewellery, bags, coats, a candle).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,21 @@ describe('trendloom suggest', () => {
     expect(written.columns).toEqual(input.columns);
     expect(written.rows).toHaveLength(3);
     expect(io.stderr).toMatch(/3 of 34 rows to label next/);
+  });
+
+  it('reads files as classify does: another encoding, and rows that cannot be read listed with their line', async () => {
+    const file = join(dir, 'latin1.csv');
+    // Windows-1252 bytes ("Café", "crème"), and line 4 has a cell too many.
+    const lines = ['SKU,Product', 'A1,Café au lait cardigan', 'A2,Crème wool scarf', 'A3,Broken,row', 'A4,Linen shirt white', 'A5,Linen shirt ecru'];
+    writeFileSync(file, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+    const io = captureIO();
+    expect(await command.run([file, '--text', 'Product', '--n', '10'], io)).toBe(0);
+    const written = readCsvRows(io.stdout);
+    expect(written.rows.map((r) => r[0]).sort()).toEqual(['A1', 'A2', 'A4', 'A5']);
+    expect(written.rows.map((r) => r[1])).toContain('Café au lait cardigan');
+    expect(written.rows.map((r) => r[1])).toContain('Crème wool scarf');
+    expect(io.stderr).toMatch(/line 4/);
+    expect(io.stderr).toMatch(/4 of 4 rows to label next/);
   });
 
   it('explains mistakes in plain words', async () => {
