@@ -87,18 +87,17 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
 
 /**
  * The items most worth labelling next for `head`: unsure and standing for many similar items
- * (suggestItemsToLabel on the model's embeddings), never one already taught or without text.
+ * (suggestItemsToLabel on the items' text n-grams, which chose better labels than the model's
+ * embedding in `npm run bench:teach`: 85.7 vs 82.8 % at 50 labels), never one already taught or without text.
  */
-export async function suggestToTeach(dataset: LoadedDataset, head: string, n: number, language: Language, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<number[]> {
+export async function suggestToTeach(dataset: LoadedDataset, head: string, n: number, language: Language): Promise<number[]> {
   const texts = itemTexts(dataset.table, textColumnsOf(dataset));
-  const flat = await embeddingsOf(texts, signal, onProgress);
   const current = column(dataset, `prob_${head}`, language);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) confidence[i] = Number(current.get(i) ?? 0);
   const exclude = new Set(taughtMap(dataset.teach?.[head]).keys());
   texts.forEach((text, i) => text.trim() === '' && exclude.add(i));
-  const embeddings = Array.from({ length: texts.length }, (_, i) => flat.data.subarray(i * flat.dim, (i + 1) * flat.dim));
-  return suggestItemsToLabel({ texts, confidence, embeddings }, n, { exclude, seed: dataset.teach?.[head]?.batches.length ?? 0 });
+  return suggestItemsToLabel({ texts, confidence }, n, { exclude, seed: dataset.teach?.[head]?.batches.length ?? 0 });
 }
 
 /** The dataset with `head`'s batches replaced: one round of training in the worker, then every item relabelled. */

@@ -98,8 +98,8 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
     setRows(null);
     const controller = new AbortController();
     void run(
-      async (signal) => {
-        const next = await suggestToTeach(dataset, head, TEACH_BATCH, language, signal, setProgress);
+      async () => {
+        const next = await suggestToTeach(dataset, head, TEACH_BATCH, language);
         setRows(next);
         setChoices(new Map(next.map((row) => [row, String(guesses?.get(row) ?? '')])));
       },
