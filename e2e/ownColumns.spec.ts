@@ -87,6 +87,9 @@ test('own columns first, people names, shares within 100 %, designer colour name
   // Both item texts are shown, as both are read.
   for (const name of ['Product', 'Description', 'Article type (model)']) await expect(page.getByTestId('items-table').getByRole('columnheader', { name, exact: true })).toBeVisible();
   await expect(page.getByTestId('items-table').getByRole('columnheader', { name: 'Category (taught): filled by the model', exact: true })).toBeVisible();
+  // An item's detail names the model's heads for people too.
+  await page.getByTestId('items-table').getByRole('row').nth(1).click();
+  await expect(page.getByTestId('item-detail').locator('[data-head="articleType"] td').first()).toHaveText('Article type');
   await noMachineNames('items');
   await page.getByTestId('tab-trends').click();
 

@@ -4,7 +4,7 @@ import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
 import { inferenceWorker } from '../../workers/pageWorkers.ts';
 import { Table } from 'apache-arrow';
-import { translate } from '../i18n.ts';
+import { translate, translateTerm } from '../i18n.ts';
 import { useT } from '../useT.ts';
 
 /** Words shaded by how much they drove the prediction (green for, red against). */
@@ -28,6 +28,7 @@ function Explanation({ result }: { result: ModelExplainResult }) {
  */
 export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: number }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
   const model = useAppStore((s) => s.model);
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
@@ -78,14 +79,14 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
             const corrected = dataset.table.getChild(`label_${head}`)?.get(row) as string | null | undefined;
             return (
               <tr key={head} data-head={head}>
-                <td>{head}</td>
+                <td>{translateTerm(language, 'head_', head)}</td>
                 <td>
                   <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
                   {corrected ? <span className="muted"> · {t('correctedTo', { label: corrected })}</span> : null}
                 </td>
                 <td>{explanations[head] ? <Explanation result={explanations[head]!} /> : <span className="muted">…</span>}</td>
                 <td>
-                  <select aria-label={t('correctHead', { head })} value="" onChange={(e) => e.target.value && correct(head, e.target.value)} data-testid={`correct-${head}`}>
+                  <select aria-label={t('correctHead', { head: translateTerm(language, 'head_', head) })} value="" onChange={(e) => e.target.value && correct(head, e.target.value)} data-testid={`correct-${head}`}>
                     <option value="">{t('correctOption')}</option>
                     {model!.labels[head]!.map((l) => (
                       <option key={l} value={l}>
