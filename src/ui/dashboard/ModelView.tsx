@@ -3,7 +3,7 @@ import { applyHeadToDataset, listHeads, parseHeadFile, saveHead, trainHeadOnData
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatBytes, formatNumber, progressMessage, unitLabel, type Language } from '../i18n.ts';
+import { coreText, formatBytes, formatNumber, progressMessage, translateTerm, unitLabel, type Language } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { maxOf } from '../../core/extent.ts';
 
@@ -63,7 +63,7 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
         <h3>{t('modelTitle')}</h3>
         {model ? (
           <ul>
-            <li>{t('modelDescription', { size: formatBytes(language, model.modelBytes), heads: model.heads.join(', ') })}</li>
+            <li>{t('modelDescription', { size: formatBytes(language, model.modelBytes), heads: model.heads.map((h) => translateTerm(language, 'head_', h)).join(', ') })}</li>
             <li data-testid="model-backend">
               {t('runningOn', { backend: model.backend === 'webgpu' ? 'WebGPU' : t('wasmWithThreads', { threads: model.threads }), reason: coreText(language, model.reasonDetail, model.reason) })}
             </li>
