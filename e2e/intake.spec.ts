@@ -57,3 +57,36 @@ test('in Chinese, rows and cells that could not be read, and unreadable files, a
   await page.getByTestId('file-input').setInputFiles('e2e/fixtures/picture-renamed.csv');
   await expect(page.getByTestId('error')).toContainText('这个文件是一张图片，不是表格（尽管它名为“picture-renamed.csv”）');
 });
+
+test('a file of 100,000 columns is refused in words (no stack overflow); one of 2,000 columns is read (issue 18, item 17)', async ({ page }) => {
+  const wide = (columns: number) => {
+    const header = Array.from({ length: columns }, (_, i) => `col${i}`).join(',');
+    const row = Array.from({ length: columns }, (_, i) => `word${i % 50}`).join(',');
+    return Buffer.from(`${header}\n${row}\n${row}\n`);
+  };
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: wide(100_000) });
+  await expect(page.getByTestId('error')).toContainText('This file has 100,000 columns; Trendloom reads at most 5,000.');
+  await expect(page.getByTestId('error')).not.toContainText('call stack');
+  await expect(page.getByTestId('dropzone')).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles({ name: 'wide-2k.csv', mimeType: 'text/csv', buffer: wide(2_000) });
+  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('row-count')).toHaveText('2');
+});
+
+test('a byte that is not UTF-8 deep in a file is a problem with its line and column (issue 18, item 12)', async ({ page }) => {
+  // 40,000 rows (~1.5 MB): the bad byte is far past the first chunk, which decides the encoding.
+  const parts: Buffer[] = [Buffer.from('id,productDisplayName,colour\n')];
+  for (let i = 1; i <= 40_000; i++) {
+    if (i === 34_000) parts.push(Buffer.from(`${i},Caf`), Buffer.from([0xe9]), Buffer.from(' au lait linen shirt,Brown\n'));
+    else parts.push(Buffer.from(`${i},Linen shirt number ${i},Sand\n`));
+  }
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({ name: 'deep.csv', mimeType: 'text/csv', buffer: Buffer.concat(parts) });
+  await expect(page.getByTestId('mapping')).toBeVisible();
+  await expect(page.getByTestId('row-count')).toHaveText('40,000');
+  const problem = page.getByTestId('problems').locator('tbody tr').filter({ hasText: /^34,?001/ });
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText('productDisplayName');
+  await expect(problem).toContainText('has 1 byte that is not UTF-8 text (0xE9)');
+});

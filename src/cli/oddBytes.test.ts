@@ -89,7 +89,7 @@ describe('a file of 100,000 columns, through the CLI (issue 18, item 17)', () =>
   const header = Array.from({ length: 100_000 }, (_, i) => `col${i}`).join(',');
   const row = Array.from({ length: 100_000 }, (_, i) => `word${i % 50}`).join(',');
   writeFileSync(path, `${header}\n${row}\n${row}\n`);
-  const message = 'This file has 100,000 columns; Trendloom reads at most 10,000.';
+  const message = 'This file has 100,000 columns; Trendloom reads at most 5,000.';
 
   it('inspect refuses it in words (exit 1)', async () => {
     const { code, out, err } = await run(['inspect', path, '--json']);
