@@ -161,7 +161,7 @@ export interface CliClassifier extends EmbeddingModel {
   /** Head names in model order. */
   readonly heads: readonly string[];
   /** The model's input template (`Item: {text}`). */
-  readonly config: Pick<ClassifierConfig, 'input_template'>;
+  readonly config: Pick<ClassifierConfig, 'input_template'> & Partial<Pick<ClassifierConfig, 'hidden_size'>>;
   /** Labels ready-made input texts (identical texts are run once). */
   classifyTexts(texts: readonly string[], options: { topK?: number }): Promise<ItemPrediction[]>;
 }
@@ -255,6 +255,8 @@ async function classifyToCsv(
   const { topK } = options;
   // Cells (input cells, head labels, column names) are neutralised for spreadsheets unless --raw.
   const field = options.raw ? csvField : spreadsheetField;
+  // A head file that is missing or not a head stops the command before the catalogue is read.
+  const heads = options.headPaths.length > 0 ? await readHeadFiles(options.headPaths) : [];
   const table = await openTableForCli(file, { maxRows: options.maxRows });
   for (const note of table.notes) io.err(note.startsWith(' ') ? `${note}\n` : `classify: ${note}\n`);
   let textNames: string[];
@@ -271,9 +273,19 @@ async function classifyToCsv(
     }
   }
   const textColumns = textNames.map((n) => table.columns.indexOf(n));
+  // Heads are read and matched to the file's columns before the model is loaded or any row is
+  // labelled: a head that cannot be applied stops here, not after the whole file.
+  const headText = heads.map((head, h) => headReadColumns(head, options.headPaths[h]!, table.columns, basename(file), options.text ? textNames : undefined, textNames));
+  heads.forEach((head, h) => {
+    const trained = head.json.textColumns;
+    const reads = headText[h]!;
+    if (trained.length > 0 && trained.join('\u0000') !== reads.join('\u0000')) {
+      io.err(`classify: the head ${basename(options.headPaths[h]!)} was trained on ${quoteList(trained)}; here it reads ${quoteList(reads)} (--text).\n`);
+    }
+  });
   const descriptionColumns = descriptionColumnsOf(table, textColumns);
   const classifier = await loadClassifier(options.modelDir);
-  const heads = options.headPaths.length > 0 ? await readHeadFiles(options.headPaths) : [];
+  heads.forEach((head, h) => checkHeadFitsModel(head, options.headPaths[h]!, classifier));
   // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
   const reserved = predictionHeader(classifier.heads, 20);
   const total = table.rowCount;
@@ -289,7 +301,7 @@ async function classifyToCsv(
     const predictions = missing.length > 0 ? await classifier.classifyTexts(missing, { topK }) : [];
     const batchCells = new Map(missing.map((text, i) => [text, predictionCells(predictions[i]!, classifier.heads, topK)]));
     for (const [text, cells] of batchCells) cache.set(text, cells);
-    const headColumns = heads.length > 0 ? await headColumnsForRows(heads, { columns: table.columns, rows }, classifier, textNames, reserved) : [];
+    const headColumns = heads.length > 0 ? await headColumnsForRows(heads, headText, { columns: table.columns, rows }, classifier, reserved) : [];
     const lines: string[] = [];
     if (start === 0) lines.push([...table.columns, ...predictionHeader(classifier.heads, topK), ...headColumns.map((c) => c.name)].map(field).join(','));
     rows.forEach((row, i) => {
@@ -308,15 +320,60 @@ async function classifyToCsv(
 }
 
 
+/** Column names for a message: 'a', 'b' and 'c'. */
+function quoteList(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 /**
- * The pred_<label>/prob_<label> columns of each head for a batch of rows. Names already used by the
- * file or by the classifier's own columns get the suffix `_head` (then `_head2`, …), the same in every batch.
+ * The file's columns a head reads, in order: the `--text` columns when given (they stand in for
+ * the columns the head was trained on), else the columns the head was trained on, else (a head
+ * that does not name them) `fallback`. Throws a message naming the head, the missing columns and
+ * the fix when the file lacks them.
  */
-async function headColumnsForRows(heads: readonly LoadedHead[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText: readonly string[], reserved: readonly string[]): Promise<OutputColumn[]> {
+export function headReadColumns(head: LoadedHead, headPath: string, fileColumns: readonly string[], fileName: string, textOverride: readonly string[] | undefined, fallback: readonly string[]): string[] {
+  const trained = head.json.textColumns;
+  const reads = textOverride && textOverride.length > 0 ? [...textOverride] : trained.length > 0 ? [...trained] : [...fallback];
+  const missing = reads.filter((c) => !fileColumns.includes(c));
+  if (missing.length > 0) {
+    const what = basename(headPath);
+    throw new Error(
+      `The head ${what} (it labels '${head.json.labelColumn}') reads the text of ${quoteList(trained.length > 0 ? trained : reads)}, but ${fileName} has no column ${quoteList(missing)}. ` +
+        `Say which of ${fileName}'s columns hold the same kind of text with --text (for example --text ${fileColumns[0] ?? 'name'}); the head then reads those instead. ` +
+        `Columns in ${fileName}: ${fileColumns.join(', ')}.`,
+    );
+  }
+  return reads;
+}
+
+/**
+ * Checks, with the classifier loaded but before any row is labelled, that a head built on the
+ * classifier's features has the length this classifier gives (a head from another model does not).
+ */
+export function checkHeadFitsModel(head: LoadedHead, headPath: string, classifier: Pick<CliClassifier, 'heads' | 'labelsOf' | 'config'>): void {
+  const embedding = head.json.featureSpec.embedding;
+  const hidden = classifier.config.hidden_size;
+  if (!embedding || hidden === undefined) return;
+  const probabilities = embedding.features === 'embedding+probabilities' ? classifier.heads.reduce((sum, h) => sum + classifier.labelsOf(h).length, 0) : 0;
+  const expected = hidden + probabilities;
+  if (embedding.dim !== expected) {
+    throw new Error(
+      `The head ${basename(headPath)} was trained with another model (${embedding.source}: ${embedding.dim} features per item; this model gives ${expected}). ` +
+        `Train the head again with this model (trendloom train-head), or classify with the model it was trained with (--model).`,
+    );
+  }
+}
+
+/**
+ * The pred_<label>/prob_<label> columns of each head for a batch of rows, each head reading its
+ * `headText` columns. Names already used by the file or by the classifier's own columns get the
+ * suffix `_head` (then `_head2`, …), the same in every batch.
+ */
+async function headColumnsForRows(heads: readonly LoadedHead[], headText: readonly string[][], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, reserved: readonly string[]): Promise<OutputColumn[]> {
   const out: OutputColumn[] = [];
-  for (const head of heads) {
-    const own = head.json.textColumns.length > 0 ? undefined : fallbackText;
-    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, own)));
+  for (const [h, head] of heads.entries()) {
+    out.push(...(await headColumnsWithModel({ columns: [...table.columns, ...reserved, ...out.map((c) => c.name)], rows: table.rows }, [head], model, headText[h])));
   }
   return out;
 }
