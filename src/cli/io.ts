@@ -6,6 +6,11 @@ export interface CliIO {
   err(text: string): void;
   /** Resolves once standard output has taken what was written (so long outputs do not pile up in memory). */
   drain?(): Promise<void>;
+  /**
+   * Present only when standard error is a terminal: redraws one progress line in place ('' clears
+   * it). Without it, commands write a few whole progress lines with `err` instead.
+   */
+  progress?(line: string): void;
 }
 
 /** A `trendloom` sub-command. */
@@ -25,6 +30,8 @@ export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
+  // Carriage return, then "erase the line" (ESC [2K), then the text: the line is redrawn in place.
+  progress: process.stderr.isTTY ? (line) => void process.stderr.write(`\r\x1b[2K${line}`) : undefined,
 };
 
 /** Parsed `--flag value` / `--flag` options and positional arguments. */

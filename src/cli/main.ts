@@ -7,7 +7,9 @@ export async function main(argv: string[], output: CliIO = processIO): Promise<n
   // Everything on standard error is a message (progress, notes, errors) and may quote a cell: its
   // control characters are shown escaped. Standard output carries data (CSV, JSON) and is escaped
   // by the commands where it is a message.
-  const io: CliIO = { ...output, out: (text) => output.out(text), err: (text) => output.err(terminalText(text)) };
+  // The progress line is a message too; it is cleared before an error is printed.
+  const progress = output.progress;
+  const io: CliIO = { ...output, out: (text) => output.out(text), err: (text) => output.err(terminalText(text)), progress: progress ? (line) => progress(terminalText(line)) : undefined };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
@@ -25,6 +27,7 @@ export async function main(argv: string[], output: CliIO = processIO): Promise<n
   try {
     return await command.run(rest, io);
   } catch (error) {
+    progress?.('');
     if (error instanceof CliUsageError) {
       io.err(`trendloom ${name}: ${error.message}\n\n${command.usage}\n`);
       return 2;

@@ -86,23 +86,96 @@ function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Progress lines for a training run: each step as it starts, each epoch, and the share of a long epoch done every few seconds. */
-function progressHooks(io: CliIO): TrainHooks {
-  let lastLine = Date.now();
+/** Seconds between progress lines when standard error is not a terminal (a long run writes a few, not one per epoch). */
+const PROGRESS_LINE_SECONDS = 15;
+
+/** Training hooks that report progress, and `finish` to call once training is over. */
+export interface ProgressReporter extends TrainHooks {
+  /** Ends the report: clears the in-place line, or writes how the training part ended. */
+  finish(): void;
+}
+
+/**
+ * Progress of a training run. On a terminal (`io.progress`): one line redrawn in place (step,
+ * epoch, held-out accuracy so far), cleared at the end. Otherwise a few whole lines: each step as
+ * it starts, the epoch reached every PROGRESS_LINE_SECONDS, how training ended, and the refit.
+ * The refit on all labelled rows has no held-out rows, so it reports no accuracy.
+ */
+export function progressHooks(io: CliIO, run: { labelled: number; maxEpochs: number }, now: () => number = Date.now): ProgressReporter {
+  const inPlace = io.progress;
+  let lastLine = now();
+  let lastDraw = 0;
+  let phase: 'before' | 'training' | 'refit' = 'before';
+  let trainRows = 0;
+  let epoch = 0;
+  let refitEpochs = 0;
+  let best = { accuracy: Number.NaN, epoch: 0 };
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const bestText = () => (Number.isNaN(best.accuracy) ? '' : `best so far: epoch ${best.epoch}, held-out accuracy ${pct(best.accuracy)}`);
+  // A step's first line: always shown (in place on a terminal, as a line otherwise).
+  const step = (text: string) => {
+    lastLine = now();
+    if (inPlace) inPlace(text);
+    else io.err(`${text}\n`);
+  };
+  // A progress update: redrawn at most 10 times a second on a terminal, a line every PROGRESS_LINE_SECONDS otherwise.
+  const update = (text: string) => {
+    const t = now();
+    if (inPlace) {
+      if (t - lastDraw >= 100) (lastDraw = t), inPlace(text);
+    } else if (t - lastLine >= PROGRESS_LINE_SECONDS * 1000) {
+      lastLine = t;
+      io.err(`  ${text}\n`);
+    }
+  };
+  const endTraining = () => {
+    if (phase !== 'training') return;
+    const line = `Stopped after epoch ${epoch} of at most ${run.maxEpochs}${Number.isNaN(best.accuracy) ? '' : `; kept epoch ${best.epoch} (held-out accuracy ${pct(best.accuracy)})`}.`;
+    if (!inPlace) io.err(`${line}\n`);
+  };
+  const startRefit = () => {
+    endTraining();
+    phase = 'refit';
+    refitEpochs = best.epoch || epoch;
+    epoch = 0;
+    step(`Refitting on all ${count(run.labelled)} labelled rows for ${refitEpochs} epochs (no rows are held out, so the accuracy reported is the one measured before)…`);
+  };
   return {
     onProgress(p) {
-      if (p.stage === 'features' && p.done === 0) io.err(`Building text features for ${count(p.total)} rows…\n`);
-      else if (p.stage === 'embedding' && p.done === 0) io.err(`Computing the classifier's embedding for ${count(p.total)} rows…\n`);
-      else if (p.stage === 'training' && p.done < p.total && Date.now() - lastLine >= 3000) {
-        lastLine = Date.now();
-        io.err(`  epoch ${p.epoch}: ${Math.floor((100 * p.done) / p.total)}% of ${count(p.total)} rows…\n`);
+      if (p.stage === 'features' && p.done === 0) step(`Building text features for ${count(p.total)} rows…`);
+      else if (p.stage === 'embedding' && p.done === 0) step(`Computing the classifier's embedding for ${count(p.total)} rows…`);
+      else if (p.stage === 'training') {
+        if (phase === 'before') {
+          phase = 'training';
+          trainRows = p.total;
+          const held = run.labelled - trainRows;
+          step(`Training on ${count(trainRows)} rows, checking on ${count(held)} held-out rows (at most ${run.maxEpochs} epochs; it stops early when held-out accuracy stops improving)…`);
+        } else if (phase === 'training' && p.total === run.labelled && trainRows !== run.labelled && p.done === 0) {
+          startRefit();
+        } else if (phase === 'training') {
+          update(`Training: epoch ${epoch + 1} of at most ${run.maxEpochs}, ${Math.floor((100 * p.done) / Math.max(1, p.total))}% of its rows${bestText() ? `; ${bestText()}` : ''}`);
+        } else {
+          update(`Refitting on all ${count(run.labelled)} labelled rows: epoch ${epoch + 1} of ${refitEpochs}, ${Math.floor((100 * p.done) / Math.max(1, p.total))}% of its rows`);
+        }
       }
     },
     onEpoch(e) {
-      lastLine = Date.now();
-      // The final refit has no validation rows: it reports the training loss only.
-      if (Number.isNaN(e.validationAccuracy)) io.err(`  refit on all labelled rows, epoch ${e.epoch}: loss ${e.validationLoss.toFixed(4)}\n`);
-      else io.err(`  epoch ${e.epoch}: validation accuracy ${(e.validationAccuracy * 100).toFixed(1)}%, loss ${e.validationLoss.toFixed(4)}${e.improved ? ' *' : ''}\n`);
+      if (Number.isNaN(e.validationAccuracy)) {
+        // The refit on all labelled rows: nothing is held out, so there is no accuracy to report.
+        if (phase !== 'refit') startRefit();
+        epoch = e.epoch;
+        update(`Refitting on all ${count(run.labelled)} labelled rows: epoch ${e.epoch} of ${refitEpochs}`);
+        return;
+      }
+      phase = 'training';
+      epoch = e.epoch;
+      if (e.improved || Number.isNaN(best.accuracy)) best = { accuracy: e.validationAccuracy, epoch: e.epoch };
+      update(`Training: epoch ${e.epoch} of at most ${run.maxEpochs}, held-out accuracy ${pct(e.validationAccuracy)}${best.epoch !== e.epoch ? `; ${bestText()}` : ''}`);
+    },
+    finish() {
+      endTraining();
+      phase = 'before';
+      inPlace?.('');
     },
   };
 }
@@ -193,7 +266,13 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         }
         io.err(embedder ? `Features: the classifier's embedding (${embedder.source}) + hashed word/char n-grams.\n` : 'Features: hashed word/char n-grams (no model embedding).\n');
         const started = Date.now();
-        const result: TrainHeadResult = await trainHead(texts, labels, options, embedder?.embed, progressHooks(io));
+        const reporter = progressHooks(io, { labelled: labels.filter((l) => l.length > 0).length, maxEpochs: options.maxEpochs ?? 100 });
+        let result: TrainHeadResult;
+        try {
+          result = await trainHead(texts, labels, options, embedder?.embed, reporter);
+        } finally {
+          reporter.finish();
+        }
         await files.get('--out')!.write(JSON.stringify(result.head));
         return { result, started };
       }, mode === 'none' ? [] : [{ label: 'the model folder', path: modelDir }]);
@@ -202,8 +281,9 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
         io.out(`${JSON.stringify({ out, kind: head.kind, labels: head.labels.length, ...head.metrics })}\n`);
       } else {
         io.out(terminalText(
-          `Trained a ${head.kind === 'softmax' ? 'single-label' : 'multi-label'} head for '${label}' (${head.labels.length} labels) on ${head.metrics.trainCount} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; kept epoch ${head.metrics.bestEpoch}.\n` +
-            `Validation${options.refit ? ' (measured before the final refit on all labelled rows)' : ''}:\n${formatReport(report)}\nWrote ${out}\n`,
+          `Trained a ${head.kind === 'softmax' ? 'single-label' : 'multi-label'} head for '${label}' (${head.labels.length} labels) on ${count(head.metrics.trainCount)} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; kept epoch ${head.metrics.bestEpoch}` +
+            `${options.refit ? `, then refitted on all ${count(head.metrics.trainCount + head.metrics.validationCount)} labelled rows` : ''}.\n` +
+            `Validation on ${count(head.metrics.validationCount)} held-out rows${options.refit ? ' (measured before the refit, which holds no rows out)' : ''}:\n${formatReport(report)}\nWrote ${out}\n`,
         ));
       }
       return 0;
