@@ -2,15 +2,50 @@ import { itemTexts, predictionColumnNames, withPredictionColumns } from '../mode
 import { translate } from '../ui/i18n.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
 import { CancelledError } from '../workers/protocol.ts';
-import { useAppStore, type ColumnInfo } from './store.ts';
+import { useAppStore, type ColumnInfo, type LoadedDataset } from './store.ts';
+import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 
-/** Loads the classifier once (check → load → warm-up → ready) and records backend and reason. */
-export async function ensureModel(signal?: AbortSignal) {
+// The load in flight, shared by callers that arrive while it runs (one load, not one per caller).
+let loading: Promise<ModelInfo> | undefined;
+
+/**
+ * Loads the classifier once (check → load → warm-up → ready) and records backend and reason.
+ * `quiet` loads without reporting progress (a load in the background, e.g. for a reopened dataset).
+ */
+export async function ensureModel(signal?: AbortSignal, quiet = false): Promise<ModelInfo> {
   const existing = useAppStore.getState().model;
   if (existing) return existing;
-  const info = await inferenceWorker().request('model.load', {}, { signal, onProgress: (p) => useAppStore.getState().setProgress(p) });
-  useAppStore.getState().setModel(info);
-  return info;
+  if (!loading) {
+    const request = inferenceWorker().request('model.load', {}, quiet ? {} : { signal, onProgress: (p) => useAppStore.getState().setProgress(p) });
+    loading = request.then(
+      (info) => {
+        useAppStore.getState().setModel(info);
+        loading = undefined;
+        return info;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+  }
+  return loading;
+}
+
+/**
+ * A reopened dataset that carries model labels (`pred_<head>` columns) gets the model back, as a
+ * freshly labelled one has it: item details, corrections and the Model tab need it. Loads it in
+ * the background when it is not loaded yet; resolves false when the dataset has no model labels
+ * or the model cannot be loaded (the labels themselves stay usable).
+ */
+export async function restoreModelFor(dataset: LoadedDataset): Promise<boolean> {
+  if (!dataset.columns.some((c) => c.name.startsWith('pred_'))) return false;
+  try {
+    await ensureModel(undefined, true);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { restoreModelFor } from '../state/labelling.ts';
 import { clearAllLocalData, deleteSavedDataset, listSavedDatasets, loadSavedDataset, storageEstimate, type SavedDatasetSummary } from '../state/persistence.ts';
 import { useAppStore } from '../state/store.ts';
 import { stopAllWorkers } from '../workers/pageWorkers.ts';
@@ -21,6 +22,8 @@ export function SavedDatasets() {
     try {
       const { dataset, dashboard } = await loadSavedDataset(id);
       useAppStore.getState().openSaved(id, dataset, dashboard);
+      // Reopened = as freshly labelled: the model behind its labels is loaded back (in the background).
+      void restoreModelFor(dataset);
     } catch (error) {
       setMessage(translate(useAppStore.getState().language, 'savedReopenFailed', { error: (error as Error).message }));
     }

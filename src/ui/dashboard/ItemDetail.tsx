@@ -70,7 +70,8 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
     <section className="item-detail" data-testid="item-detail">
       <h4>{t('itemNumber', { n: row + 1 })}</h4>
       <p>{text || <span className="muted">{t('noText')}</span>}</p>
-      {heads.length === 0 && <p className="muted">{t('noModelLabels')}</p>}
+      {/* A reopened dataset has model labels before its model is loaded back (state/labelling.ts restoreModelFor). */}
+      {heads.length === 0 && <p className="muted" data-testid="item-model-state">{!model && dataset.columns.some((c) => c.name.startsWith('pred_')) ? t('loadingModel') : t('noModelLabels')}</p>}
       <table className="series-table">
         <tbody>
           {heads.map((head) => {
