@@ -58,3 +58,40 @@ describe('trend results kept per selection', () => {
     }
   });
 });
+
+describe('thin periods (issue 17, item 1)', () => {
+  // 16 items a month, 2022-01 … 2024-06, a third of them "minimal", plus one in the last month:
+  // 17 items in 2024-06, still fewer than the 20 a share needs.
+  const thinDates: number[] = [];
+  for (let m = 0; m < 30; m++) for (let d = 1; d <= 16; d++) thinDates.push(Date.UTC(2022, m, d));
+  thinDates.push(Date.UTC(2024, 5, 28));
+  // 2023-10 has 22 items: the only month with enough (the app used to end the chart, and put "now", there).
+  for (let k = 0; k < 6; k++) thinDates.push(Date.UTC(2023, 9, 20 + k));
+  const thinTable = new Table({
+    date: vectorFromArray(thinDates.map((d) => new Date(d)), new TimestampMillisecond()),
+    style: vectorFromArray(thinDates.map((_, i) => (i % 3 === 0 ? 'minimal' : 'casual')), new Utf8()),
+  });
+  const thin = { ...dataset, table: thinTable };
+  const thinSpec: DashboardSpec = { ...spec, minSupport: 20 };
+
+  it('shows every month up to the last one with data, thin ones with their own shares', () => {
+    const trends = new PreparedDataset(thin).trends(thinSpec)!;
+    expect(trends.periods.labels.length).toBe(30);
+    expect(trends.periods.labels[0]).toBe('2022-01');
+    expect(trends.periods.labels.at(-1)).toBe('2024-06');
+    expect(trends.periodSupport[29]).toBe(17);
+    expect(trends.periodSupport[21]).toBe(22);
+    expect(Number.isNaN(trends.series.find((s) => s.label === 'casual')!.share[21]!)).toBe(false);
+    const minimal = trends.series.find((s) => s.label === 'minimal')!;
+    expect(Number.isNaN(minimal.share[29]!)).toBe(true);
+    // Items 464…480 of 2024-06: indices divisible by 3 are 465, 468, …, 480 → 6 of 17.
+    expect(minimal.thinShare![29]).toBeCloseTo(6 / 17, 12);
+  });
+
+  it('advises quarters for weeks and months, nothing for quarters', () => {
+    const prepared = new PreparedDataset(thin);
+    expect(prepared.grainAdvice({ ...thinSpec, grain: 'week' })?.suggestion).toBe('quarter');
+    expect(prepared.grainAdvice({ ...thinSpec, grain: 'month' })?.suggestion).toBe('quarter');
+    expect(prepared.grainAdvice({ ...thinSpec, grain: 'quarter' })).toBeUndefined();
+  });
+});

@@ -1,10 +1,11 @@
 import { codeColumn, datesOf, numbersOf, type CodedColumn } from '../core/dashboard/columns.ts';
-import { assignPeriods, supportedRange, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { adviseGrain, dataRange, type ThinAdvice } from '../core/dashboard/support.ts';
 import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
 import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
 
-/** Trend series trimmed to the periods with enough data; `periodOffset` maps back to the dataset's period indices. */
-export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number };
+/** Trend series trimmed to the periods with data; `periodOffset` maps back to the dataset's period indices; `minSupport` is the minimum they were counted with. */
+export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number; minSupport: number };
 import type { CodeFilter } from '../core/dashboard/cube.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
@@ -113,8 +114,9 @@ export class PreparedDataset {
 
   /**
    * Trend series for a dashboard spec, or undefined when the dataset has no dates. Leading and
-   * trailing periods with fewer than minSupport items are trimmed, so charts start and end where
-   * the data does; gaps inside stay visible as "not enough data".
+   * trailing periods without any item are trimmed, so charts start and end where the data does
+   * ("now" is the last period with data, however few items it has); thin periods (fewer than
+   * minSupport items) stay, their shares in `thinShare` (issue 17, item 1).
    */
   trends(spec: DashboardSpec): DashboardTrends | undefined {
     const key = trendKey(spec);
@@ -128,6 +130,15 @@ export class PreparedDataset {
     this.trendCache.set(key, result);
     if (this.trendCache.size > TREND_CACHE_SIZE) this.trendCache.delete(this.trendCache.keys().next().value!);
     return result;
+  }
+
+  /**
+   * Advice when too many periods at the spec's grain have fewer than minSupport items: the finest
+   * coarser grain with enough items per period (counted under the same filters), if any.
+   * Undefined when the grain shown is well supported or the dataset has no dates.
+   */
+  grainAdvice(spec: DashboardSpec): ThinAdvice | undefined {
+    return adviseGrain(spec.grain, (grain) => this.trends({ ...spec, grain })?.periodSupport, spec.minSupport);
   }
 
   /** Whether the trends of a spec are already counted (and cached). */
@@ -153,16 +164,17 @@ export class PreparedDataset {
       sure: this.sureFlags(spec.facet),
       includeUnsure: spec.includeUnsure === true,
     });
-    const range = supportedRange(result.periodSupport, spec.minSupport) ?? [0, periods.labels.length - 1];
+    const range = dataRange(result.periodSupport) ?? [0, periods.labels.length - 1];
     const [from, to] = range;
-    if (from === 0 && to === periods.labels.length - 1) return { ...result, periods, periodOffset: 0 };
+    if (from === 0 && to === periods.labels.length - 1) return { ...result, periods, periodOffset: 0, minSupport: spec.minSupport };
     const trimmed: PeriodAssignment = { ...periods, labels: periods.labels.slice(from, to + 1), starts: periods.starts.slice(from, to + 1), firstKey: periods.firstKey + from };
     return {
       ...result,
-      series: result.series.map((s) => ({ ...s, share: s.share.slice(from, to + 1), support: s.support.slice(from, to + 1) })),
+      series: result.series.map((s) => ({ ...s, share: s.share.slice(from, to + 1), ...(s.thinShare ? { thinShare: s.thinShare.slice(from, to + 1) } : {}), support: s.support.slice(from, to + 1) })),
       periodSupport: result.periodSupport.slice(from, to + 1),
       periods: trimmed,
       periodOffset: from,
+      minSupport: spec.minSupport,
     };
   }
 }

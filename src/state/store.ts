@@ -10,6 +10,9 @@ import { prepare } from './prepared.ts';
 import type { CoreMessage } from '../core/messages.ts';
 import type { TeachRecord } from './teach.ts';
 
+/** The fewest items a period needs before its shares count as enough, unless the user sets another. */
+export const DEFAULT_MIN_SUPPORT = 20;
+
 /** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
 export interface DashboardSpec {
   /** Column whose values are the trends (a file column or a model label column). */
@@ -150,6 +153,10 @@ export interface AppState {
   select(selection: Selection | null): void;
   /** Switches the interface language. */
   setLanguage(language: Language): void;
+  /** Fewest items a period needs before its shares count as enough (a setting kept in this browser, default 20). */
+  minSupport: number;
+  /** Changes that minimum, for the open dashboard too; not a whole number of at least 1 is refused with a message. */
+  setMinSupport(minSupport: number): void;
   /** Starts a long task: sets the stage and returns its abort signal. */
   beginTask(stage: Stage, progress: Progress): AbortSignal;
   /** Updates the running task's progress. */
@@ -181,6 +188,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
   dataset: null,
   updateReady: false,
   setLanguage: (language) => set({ language }),
+  minSupport: DEFAULT_MIN_SUPPORT,
+  setMinSupport(minSupport) {
+    if (!Number.isInteger(minSupport) || minSupport < 1) throw new Error(`The fewest items per period must be a whole number of at least 1, not ${String(minSupport)}.`);
+    const dashboard = get().dashboard;
+    set({ minSupport, ...(dashboard ? { dashboard: { ...dashboard, minSupport } } : {}) });
+  },
   beginTask(stage, progress) {
     get().abort?.abort();
     const abort = new AbortController();
@@ -199,7 +212,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   confirmMapping() {
     const dataset = get().dataset;
     if (!dataset) return;
-    const spec = defaultDashboard(dataset.columns);
+    const spec = defaultDashboard(dataset.columns, get().minSupport);
     // Open on the most informative facet (the file's own columns preferred), not merely the first.
     const prepared = prepare(dataset);
     const chosen = chooseDefaultFacet(facetOptions(dataset.columns), (facet) => {
@@ -216,7 +229,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   savedId: null,
   saveError: null,
   openSaved(id, dataset, dashboard) {
-    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns), view: 'trends', selection: null, error: null, notice: null });
+    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null });
   },
   model: null,
   labelling: null,
@@ -248,12 +261,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
 export const facetRoles = ['styles', 'colours', 'materials', 'category', 'label', 'season', 'gender', 'region'] as const;
 
 /** The first dashboard a mapped dataset opens with: its most trend-like column, by season. */
-export function defaultDashboard(columns: ColumnInfo[]): DashboardSpec {
+export function defaultDashboard(columns: ColumnInfo[], minSupport = DEFAULT_MIN_SUPPORT): DashboardSpec {
   // The file's own style column, else the model's style labels, else colours, categories…
   const byRole = (role: string) => columns.find((c) => c.role === role);
   const byName = (name: string) => columns.find((c) => c.name === name);
   const facet =
     byRole('styles') ?? byName('pred_usage') ?? byRole('colours') ?? byName('pred_baseColour') ?? facetRoles.map(byRole).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
   const hasUnits = columns.some((c) => c.role === 'units');
-  return { facet: facet?.name ?? columns[0]?.name ?? '', grain: 'season', measure: hasUnits ? 'units' : 'items', filters: {}, horizon: 4, minSupport: 20, topN: 8 };
+  return { facet: facet?.name ?? columns[0]?.name ?? '', grain: 'season', measure: hasUnits ? 'units' : 'items', filters: {}, horizon: 4, minSupport, topN: 8 };
 }

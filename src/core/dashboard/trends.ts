@@ -3,6 +3,7 @@
  * frequent values, under the current filters. Pure and fast: everything is integer counting.
  */
 import { buildCube, buildMask, labelTotals, shareSeries, type CodeFilter, type Cube, type LabelCodes } from './cube.ts';
+import { thinShareSeries } from './support.ts';
 
 /** The facet's share series for one label value. */
 export interface TrendSeries {
@@ -10,6 +11,11 @@ export interface TrendSeries {
   label: string;
   /** Share (0…1) per period; NaN where the period has too few items. */
   share: Float64Array;
+  /**
+   * Share (0…1) in the thin periods only (some items, but fewer than minSupport), NaN elsewhere:
+   * drawn lighter with the period's count, never hidden. Absent for series not counted from items.
+   */
+  thinShare?: Float64Array;
   /** Items behind each period's share. */
   support: Uint32Array;
   /** Items with this label over all periods (after filters). */
@@ -89,7 +95,7 @@ export function computeTrends(input: TrendInput): TrendResult {
     const support = new Uint32Array(cube.periodCount);
     for (let p = 0; p < cube.periodCount; p++) support[p] = cube.support[p * cube.labelCount + label]!;
     const unsureShare = unsure && unsure.labelled[label]! > 0 ? unsure.unsure[label]! / unsure.labelled[label]! : Number.NaN;
-    return { label: input.values[label]!, share: shareSeries(cube, label, input.minSupport), support, totalSupport: totals[label]!, unsureShare };
+    return { label: input.values[label]!, share: shareSeries(cube, label, input.minSupport), thinShare: thinShareSeries(cube, label, input.minSupport), support, totalSupport: totals[label]!, unsureShare };
   });
   let itemsFiltered = n;
   if (mask) {
