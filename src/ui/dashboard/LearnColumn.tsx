@@ -22,7 +22,7 @@ function codedLabels(dataset: LoadedDataset, column: string) {
  * items without one with its guesses: the result is the taught facet `ft_<column>`, with
  * `ft_filled_<column>` marking the items the model filled in.
  */
-export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; kept: number; filled: number }> {
+export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; kept: number; filled: number; accuracy: number; heldOut: number }> {
   const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
   const applied = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
   const own = codedLabels(dataset, column);
@@ -33,7 +33,7 @@ export async function learnColumn(dataset: LoadedDataset, column: string, langua
   const added = new Table({ [`ft_${column}`]: labelVector(merged.codes, merged.values, nextId), [`ft_filled_${column}`]: sureVector(merged.filled, merged.codes) });
   const table = applied.table.assign(added);
   const columns = [...applied.columns.filter((c) => c.name !== `ft_filled_${column}`), { name: `ft_filled_${column}`, type: 'boolean', role: 'ignore' }];
-  return { dataset: { ...applied, table, columns }, kept: merged.kept, filled: merged.filledCount };
+  return { dataset: { ...applied, table, columns }, kept: merged.kept, filled: merged.filledCount, accuracy: trained.report.accuracy, heldOut: trained.report.count };
 }
 
 /** "Learn this column": one click teaches the model the file's own column and fills the items without it. */
@@ -51,7 +51,13 @@ export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset;
       const result = await learnColumn(dataset, column, language, setProgress, controller.signal);
       useAppStore.setState({ dataset: result.dataset });
       useAppStore.getState().updateDashboard({ facet: `ft_${column}` });
-      const values = { column, kept: formatNumber(language, result.kept), filled: formatNumber(language, result.filled) };
+      const values = {
+        column,
+        kept: formatNumber(language, result.kept),
+        filled: formatNumber(language, result.filled),
+        accuracy: formatNumber(language, result.accuracy * 100, 0),
+        heldOut: formatNumber(language, result.heldOut),
+      };
       setMessage({ text: result.filled > 0 ? t('learntColumn', values) : t('learnColumnNothingMissing', values), error: false });
     } catch (error) {
       setMessage({ text: error instanceof CancelledError ? t('cancelled') : (error as Error).message, error: true });
