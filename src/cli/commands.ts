@@ -4,6 +4,7 @@ import { forecastCommand } from './forecast.ts';
 import { inspectCommand } from './inspect.ts';
 import { suggestCommand } from './suggest.ts';
 import { trainHeadCommand } from './trainHead.ts';
+import { trendsCommand } from './trends.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, forecastCommand];
+export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, trendsCommand, forecastCommand];

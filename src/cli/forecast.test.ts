@@ -17,8 +17,8 @@ describe('trendloom forecast', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trendloom-forecast-'));
 
   it.each([
-    ['one row', 'date,linen\n2019-01-07,0.2\n', ['2019-01-14,0.2,,,,']],
-    ['a constant series', 'date,linen\n' + Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, '0')}-01,0.3`).join('\n') + '\n', ['2020-01-01,0.3,,,,']],
+    ['one row', 'date,linen\n2019-01-07,0.2\n', ['2019-01-14,0.2000,,,,']],
+    ['a constant series', 'date,linen\n' + Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, '0')}-01,0.3`).join('\n') + '\n', ['2020-01-01,0.3000,,,,']],
   ])('--intervals on %s writes empty interval cells (no interval), not lo = hi', async (name, body, lines) => {
     const input = join(dir, `short-${name.replace(/ /g, '-')}.csv`);
     writeFileSync(input, body);

@@ -3,14 +3,21 @@ import { readFile } from 'node:fs/promises';
 import { addPeriods, cutSeriesSet, formatDate, readDateCell, readSeriesBytes, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
+import { intake } from '../core/intake/intake.ts';
+import { fileSource } from './inspect.ts';
+import { byCandidates } from './trends.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
 
-const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>] [--raw]
+const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>] [--decimals <n>] [--raw]
 
 Forecasts every series of a CSV: either wide (a date column, then one column per series; the
 date header may be empty) or long (date, series, value). Each series gets a backtested ensemble of
-seasonal naive, ETS, Theta, seasonal-profile and time-decay attention models.
+seasonal naive, ETS, Theta, seasonal-profile and time-decay attention models. A catalogue (one row
+per item) is counted into such series first with 'trendloom trends'.
+
+Numbers are rounded for reading: at least 4 significant digits of the largest value, 2 to 6
+decimals (shares such as 0.4512 keep 4, units such as 1520.37 keep 2).
 
 Options:
   --horizon <n>         periods to forecast (required), e.g. 52 for a year of weeks
@@ -22,23 +29,43 @@ Options:
                         change vs last year, notes, backtest scores)
   --lead <file.csv>     an early-signal panel with the same series names (e.g. influencers);
                         used where it helps in backtests
+  --decimals <n>        write every number with n decimals (0 to 15) instead
   --raw                 write series names exactly as read; by default a name that a spreadsheet
                         would run as a formula (starting with =, +, -, @, tab or CR) gets a leading '`;
 
-/** Number cell: full precision, empty for a missing value. */
-function numberCell(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '' : String(value);
+/** Number cell with `decimals` decimals, empty for a missing value. */
+function numberCell(value: number | undefined, decimals: number): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  const text = value.toFixed(decimals);
+  // No "-0.00": a value that rounds to zero is written as zero.
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
 
-/** The wide forecast CSV: date, one point column per series, then the interval columns if asked; `raw` keeps formula-like names as read. */
-export function forecastCsv(forecast: SeriesSetForecast, intervals: boolean, raw = false): string {
+/**
+ * Decimals that keep at least 4 significant digits of the largest value, from 2 to 6: shares
+ * (0.1…1) get 4, units (10 and more) get 2, small shares (0.01…0.1) get 5.
+ */
+export function readableDecimals(values: Iterable<number>): number {
+  let largest = 0;
+  for (const v of values) if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+  if (largest === 0) return 2;
+  return Math.min(6, Math.max(2, 3 - Math.floor(Math.log10(largest))));
+}
+
+/**
+ * The wide forecast CSV: date, one point column per series, then the interval columns if asked;
+ * `raw` keeps formula-like names as read. Every number has the same decimals: `readableDecimals`
+ * of all of them unless `decimals` is given.
+ */
+export function forecastCsv(forecast: SeriesSetForecast, intervals: boolean, raw = false, decimals?: number): string {
   const header = ['date', ...forecast.series.map((s) => s.name)];
   const bands = ['lo80', 'hi80', 'lo95', 'hi95'] as const;
   if (intervals) for (const s of forecast.series) for (const band of bands) header.push(`${s.name}__${band}`);
+  const places = decimals ?? readableDecimals(forecast.series.flatMap((s) => [...s.point, ...(intervals ? bands.flatMap((band) => [...(s[band] ?? [])]) : [])]));
   const lines = [header.map(raw ? csvField : spreadsheetField).join(',')];
   forecast.dates.forEach((date, h) => {
-    const row = [formatDate(date), ...forecast.series.map((s) => numberCell(s.point[h]))];
-    if (intervals) for (const s of forecast.series) for (const band of bands) row.push(numberCell(s[band]?.[h]));
+    const row = [formatDate(date), ...forecast.series.map((s) => numberCell(s.point[h], places))];
+    if (intervals) for (const s of forecast.series) for (const band of bands) row.push(numberCell(s[band]?.[h], places));
     lines.push(row.join(','));
   });
   return `${lines.join('\n')}\n`;
@@ -74,9 +101,39 @@ async function readSet(path: string, what: string): Promise<SeriesSet> {
     // Encoding (UTF-16, a BOM, Windows-1252) and delimiter (';', tab) found as intake finds them.
     return readSeriesBytes(bytes);
   } catch (error) {
-    if (error instanceof SeriesInputError) throw new Error(`${path}: ${error.message}`);
+    if (error instanceof SeriesInputError) {
+      const hint = await catalogueHint(path);
+      throw new Error(hint ? `${hint}\n(While reading it as series: ${error.message})` : `${path}: ${error.message}`);
+    }
     throw error;
   }
+}
+
+/** Rows the intake reads to tell a catalogue from a series file. */
+const SNIFF_ROWS = 500;
+
+/**
+ * When a file that did not read as series looks like a catalogue (one row per item: item text,
+ * or several label columns), what to run instead; undefined otherwise.
+ */
+export async function catalogueHint(path: string): Promise<string | undefined> {
+  let columns;
+  try {
+    columns = (await intake(await fileSource(path), { requireText: false, capNote: false, maxRows: SNIFF_ROWS })).columns;
+  } catch {
+    return undefined;
+  }
+  const text = columns.find((c) => c.role === 'text');
+  const labels = byCandidates(columns);
+  if (!text && labels.length < 2) return undefined;
+  const why = text ? `its column "${text.name}" holds item text` : `its columns ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')} hold item labels`;
+  return (
+    `${path} looks like a catalogue (one row per item: ${why}), not trend series. 'forecast' reads series: ` +
+    `a date column and one column of numbers per series (or rows of date, series, value). Count the catalogue into series first, then forecast them:\n` +
+    `  trendloom trends ${path} --by ${labels[0] ?? '<column>'} --period season --out series.csv\n` +
+    `  trendloom forecast series.csv --horizon 4` +
+    (labels.length > 1 ? `\n(--by can be any label column, e.g. ${labels.slice(0, 4).join(', ')}.)` : '')
+  );
 }
 
 /** The `forecast` command. */
@@ -86,7 +143,7 @@ export const forecastCommand: CliCommand = {
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, ['intervals', 'raw']);
-    const known = new Set(['horizon', 'train-end', 'out', 'intervals', 'signals', 'lead', 'raw']);
+    const known = new Set(['horizon', 'train-end', 'out', 'intervals', 'signals', 'lead', 'raw', 'decimals']);
     for (const name of parsed.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
     if (parsed.positional.length !== 1) throw new CliUsageError('Give exactly one series file to forecast.');
     const horizonText = optionValue(parsed, 'horizon');
@@ -94,6 +151,9 @@ export const forecastCommand: CliCommand = {
     const horizon = Number(horizonText);
     if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) throw new CliUsageError(`--horizon must be a whole number from 1 to 10000 (got "${horizonText}").`);
     const file = parsed.positional[0]!;
+    const decimalsText = optionValue(parsed, 'decimals');
+    const decimals = decimalsText === undefined ? undefined : Number(decimalsText);
+    if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)) throw new CliUsageError(`--decimals must be a whole number from 0 to 15 (got "${decimalsText}").`);
     const trainEndText = optionValue(parsed, 'train-end');
     const trainEndRead = trainEndText === undefined ? undefined : readDateCell(trainEndText);
     const trainEnd = trainEndRead?.ms;
@@ -118,7 +178,7 @@ export const forecastCommand: CliCommand = {
         if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
       });
       for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${note}\n`);
-      const csv = forecastCsv(forecast, parsed.options.has('intervals'), parsed.options.has('raw'));
+      const csv = forecastCsv(forecast, parsed.options.has('intervals'), parsed.options.has('raw'), decimals);
       const outFile = files.get('--out');
       if (outFile) await outFile.write(csv);
       else io.out(csv);
