@@ -17,6 +17,7 @@ import { SeasonsView } from './SeasonsView.tsx';
 import { TrendsView } from './TrendsView.tsx';
 import { UnsurePanel } from './UnsurePanel.tsx';
 import { LearnColumnButton } from './LearnColumn.tsx';
+import { ThinPeriods } from './ThinPeriods.tsx';
 
 const views: [DashboardView, MessageKey][] = [
   ['trends', 'viewTrends'],
@@ -54,6 +55,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const labelling = useAppStore((s) => s.labelling);
   const setView = useAppStore((s) => s.setView);
   const update = useAppStore((s) => s.updateDashboard);
+  const setMinSupport = useAppStore((s) => s.setMinSupport);
   const prepared = prepare(dataset);
   // The controls answer at once; the views recount and redraw for the new spec as a transition,
   // which React interrupts (and restarts) when another control changes meanwhile.
@@ -146,6 +148,10 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
             <PeriodSelect label={t('dateTo')} periods={allPeriods} value={spec.dateTo} anyLabel={t('anyDate')} onChange={(dateTo) => update({ dateTo })} testId="date-to" />
           </span>
         )}
+        <label title={t('minSupportHint')}>
+          {t('minSupportLabel')}{' '}
+          <input type="number" min={1} max={100000} value={spec.minSupport} onChange={(e) => setMinSupport(Math.max(1, Math.round(Number(e.target.value)) || 1))} data-testid="min-support" style={{ width: '4.5rem' }} />
+        </label>
         <label>
           {t('horizon')}{' '}
           <input type="number" min={1} max={24} value={spec.horizon} onChange={(e) => update({ horizon: Math.max(1, Math.min(24, Number(e.target.value) || 1)) })} data-testid="horizon" style={{ width: '4rem' }} />{' '}
@@ -167,6 +173,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           : ''}
       </p>
       <UnsurePanel dataset={dataset} trends={trends} />
+      {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
       <nav className="tabs" role="tablist">
         {views.map(([v, key]) => (
           <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`tab-${v}`}>

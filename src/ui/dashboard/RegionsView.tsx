@@ -41,13 +41,17 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
             <table>
               <tbody>
                 {labels.map((label, k) => {
-                  const { series: s, latest, change } = latestAndChange(trends, label);
+                  const { series: s, values, latest, change, thin, latestItems } = latestAndChange(trends, label);
+                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }) : undefined;
                   return (
                     <tr key={label}>
                       <td style={{ color: seriesColour(k) }}>● {label}</td>
-                      <td>{s ? <Sparkline values={s.share} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
-                      <td className="num">{formatShare(latest)}</td>
-                      <td className="num" title={t('yoy')}>
+                      <td>{s ? <Sparkline values={values!} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
+                      <td className={thin ? 'num thin' : 'num'} data-thin={thin || undefined} title={thinTitle}>
+                        {formatShare(latest)}
+                        {thin && <small className="muted"> ({formatNumber(language, latestItems)})</small>}
+                      </td>
+                      <td className={thin ? 'num thin' : 'num'} title={t('yoy')}>
                         {change === undefined ? t('notEnoughData') : formatPoints(change, language)}
                       </td>
                     </tr>
@@ -72,11 +76,15 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
               columns: [t('latest'), t('yoy'), ...periods],
               rows: panels.flatMap(({ region, trends, labels }) =>
                 labels.map((label) => {
-                  const { series, latest, change } = latestAndChange(trends, label);
+                  const { values, latest, change, thin, latestItems } = latestAndChange(trends, label);
                   const index = new Map(trends.periods.labels.map((period, p) => [period, p]));
                   return {
                     header: `${region} · ${label}`,
-                    cells: [formatShare(latest), change === undefined ? t('notEnoughData') : formatPoints(change, language), ...periods.map((period) => (series && index.has(period) ? formatShare(series.share[index.get(period)!]) : '—'))],
+                    cells: [
+                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) })})` : formatShare(latest),
+                      change === undefined ? t('notEnoughData') : formatPoints(change, language),
+                      ...periods.map((period) => (values && index.has(period) ? formatShare(values[index.get(period)!]) : '—')),
+                    ],
                   };
                 }),
               ),
@@ -88,12 +96,20 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   );
 }
 
-/** A label's series in a region's trends, its latest share and the change against a year before (undefined when not enough data). */
+/**
+ * A label's series in a region's trends, its shares with thin periods filled in (their own few
+ * items), the latest share and the change against a year before (undefined without data), and
+ * whether either rests on a thin period (shown lighter, with the latest period's item count).
+ */
 function latestAndChange(trends: DashboardTrends, label: string) {
   const last = trends.periods.labels.length - 1;
   const series = trends.series.find((x) => x.label === label);
-  const latest = series?.share[last];
-  const before = series && last - trends.periods.perYear >= 0 ? series.share[last - trends.periods.perYear] : undefined;
+  const values = series && (series.thinShare ? series.share.map((v, p) => (Number.isNaN(v) ? series.thinShare![p]! : v)) : series.share);
+  const latest = values?.[last];
+  const yearBefore = last - trends.periods.perYear;
+  const before = values && yearBefore >= 0 ? values[yearBefore] : undefined;
   const change = latest === undefined || before === undefined || Number.isNaN(latest) || Number.isNaN(before) ? undefined : latest - before;
-  return { series, latest, change };
+  const isThin = (p: number) => p >= 0 && trends.periodSupport[p]! > 0 && trends.periodSupport[p]! < trends.minSupport;
+  const thin = series !== undefined && (isThin(last) || (change !== undefined && isThin(yearBefore)));
+  return { series, values, latest, change, thin, latestItems: last >= 0 ? trends.periodSupport[last]! : 0 };
 }

@@ -35,4 +35,17 @@ describe('the trend chart rows', () => {
     expect(rows[3]!.b95_0).toEqual([0.92, 1]);
     expect(valueDomain(rows, 1)).toEqual([0, 1]);
   });
+
+  it('carry thin periods on a lighter line with their item counts, and join the forecast only to a period with enough items', () => {
+    // Periods 0 and 2 are thin (3 and 5 items under a minimum of 20): their shares are only in thinShare.
+    const thin = [{ label: 'minimal', share: Float64Array.from([NaN, 0.2, NaN]), thinShare: Float64Array.from([0.1, NaN, 0.4]), support: new Uint32Array(3), totalSupport: 0 }];
+    const rows = chartRows(thin, ['Q1', 'Q2', 'Q3'], ['Q4'], new Map([['minimal', forecast]]), 1, [3, 40, 5]);
+    expect(rows.map((r) => r.h0 ?? null)).toEqual([null, 0.2, null, null]);
+    expect(rows.map((r) => r.l0 ?? null)).toEqual([0.1, 0.2, 0.4, null]);
+    expect(rows.map((r) => r.t0 ?? null)).toEqual([0.1, null, 0.4, null]);
+    expect(rows.map((r) => r.items ?? null)).toEqual([3, 40, 5, null]);
+    expect(rows.map((r) => r.f0 ?? null)).toEqual([null, null, null, 0.35]);
+    // Item counts (40) are not values: the axis still follows the shares and bands (up to 0.45).
+    expect(valueDomain(rows, 1)).toEqual([0, 0.45]);
+  });
 });

@@ -15,14 +15,18 @@ interface Row {
 }
 
 /** Builds the chart rows: history values, forecast values and interval ranges per series (bands kept within 0…`upper`). */
-export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, TrendForecast>, upper = Infinity): Row[] {
+export function chartRows(series: TrendSeries[], labels: string[], futureLabels: string[], forecasts: Map<string, TrendForecast>, upper = Infinity, periodSupport?: ArrayLike<number>): Row[] {
   const cap = (x: number) => Math.min(upper, x);
-  const rows: Row[] = labels.map((period, index) => ({ period, index }));
+  const rows: Row[] = labels.map((period, index): Row => (periodSupport ? { period, index, items: periodSupport[index]! } : { period, index }));
   futureLabels.forEach((period, h) => rows.push({ period, index: labels.length + h }));
   series.forEach((s, k) => {
     for (let p = 0; p < labels.length; p++) {
       const v = s.share[p]!;
       rows[p]![`h${k}`] = Number.isNaN(v) ? null : v;
+      // The lighter line: every period with data, thin ones (fewer items than the minimum) included.
+      const thin = s.thinShare?.[p];
+      if (thin !== undefined && !Number.isNaN(thin)) rows[p]![`t${k}`] = thin;
+      if (s.thinShare) rows[p]![`l${k}`] = Number.isNaN(v) ? (thin !== undefined && !Number.isNaN(thin) ? thin : null) : v;
     }
     const f = forecasts.get(s.label);
     if (!f) return;
@@ -45,7 +49,7 @@ export function valueDomain(rows: Row[], upper = Infinity): [number, number] {
   let hi = 0;
   for (const row of rows) {
     for (const key in row) {
-      if (key === 'period' || key === 'index') continue;
+      if (key === 'period' || key === 'index' || key === 'items') continue;
       const v = row[key];
       for (const x of Array.isArray(v) ? v : [v]) {
         if (typeof x !== 'number' || !Number.isFinite(x)) continue;
@@ -62,7 +66,8 @@ export function valueDomain(rows: Row[], upper = Infinity): [number, number] {
 
 /**
  * Trend curves: history solid, forecast dotted, 80/95% intervals shaded, a "now" line at the
- * last observed period. Clicking a history point drills down to its items.
+ * last observed period. Thin periods (fewer items than the minimum) are drawn lighter, their
+ * points titled with their count. Clicking a history point drills down to its items.
  */
 export const TrendChart = memo(function TrendChart({
   series,
@@ -73,6 +78,8 @@ export const TrendChart = memo(function TrendChart({
   height = 360,
   format = formatShare,
   upper = Infinity,
+  periodSupport,
+  minSupport,
 }: {
   series: TrendSeries[];
   labels: string[];
@@ -84,9 +91,18 @@ export const TrendChart = memo(function TrendChart({
   format?: (value: number) => string;
   /** The highest value the series can take (1 for shares): bands and the axis stop there. */
   upper?: number;
+  /** Items per period, when shares are counted from items: thin periods' points say how many. */
+  periodSupport?: ArrayLike<number>;
+  /** The fewest items a period needs (thin periods have fewer); shown in their points' titles. */
+  minSupport?: number;
 }) {
   const t = useT();
-  const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts, upper), [series, labels, futureLabels, forecasts, upper]);
+  const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts, upper, periodSupport), [series, labels, futureLabels, forecasts, upper, periodSupport]);
+  // Words for a period's items in the tooltip and in thin points' titles.
+  const itemsText = (row: Row | undefined) => {
+    if (!row || typeof row.items !== 'number') return '';
+    return minSupport !== undefined && row.items > 0 && row.items < minSupport ? t('thinPeriodItems', { n: row.items, min: minSupport }) : t('periodItems', { n: row.items });
+  };
   // Forecast lines and interval bands only have values from the last observed period on: they get
   // just those rows, so recharts does not walk every history period for each of them.
   const tail = useMemo(() => rows.slice(Math.max(0, labels.length - 1)), [rows, labels.length]);
@@ -100,10 +116,41 @@ export const TrendChart = memo(function TrendChart({
         {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
         <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
         <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} domain={domain} />
-        <Tooltip formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))} />
+        <Tooltip
+          formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))}
+          labelFormatter={(period, payload) => {
+            const text = itemsText((payload?.[0] as { payload?: Row } | undefined)?.payload);
+            return text ? `${String(period)} · ${text}` : String(period);
+          }}
+        />
         <Legend />
         {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: 11 }} />}
         {series.map((s, k) => [
+          // Thin periods (fewer items than the minimum): a lighter line through every period with
+          // data, with a marked point (titled with its count) at each thin one; clicks drill down.
+          s.thinShare && (
+            <Line
+              key={`l${k}`}
+              dataKey={`l${k}`}
+              name={s.label}
+              stroke={seriesColour(k)}
+              strokeOpacity={0.35}
+              strokeWidth={1.5}
+              legendType="none"
+              connectNulls={false}
+              isAnimationActive={false}
+              dot={(props: { cx?: number; cy?: number; index?: number; payload?: Row }) => {
+                const row = props.payload;
+                if (!row || row[`t${k}`] === undefined || props.cx === undefined || props.cy === undefined) return <g key={`d${k}_${props.index}`} />;
+                return (
+                  <circle key={`d${k}_${props.index}`} cx={props.cx} cy={props.cy} r={3} fill="#fff" stroke={seriesColour(k)} strokeOpacity={0.6} data-thin-period={row.period} data-items={row.items}>
+                    <title>{`${row.period} · ${s.label} ${format(row[`t${k}`] as number)} · ${itemsText(row)}`}</title>
+                  </circle>
+                );
+              }}
+              activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
+            />
+          ),
           forecasts.has(s.label) && <Area key={`b95_${k}`} data={tail} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
           forecasts.has(s.label) && <Area key={`b80_${k}`} data={tail} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
           <Line
@@ -115,6 +162,8 @@ export const TrendChart = memo(function TrendChart({
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
+            // With a lighter line drawn, that line carries the tooltip (thin periods included).
+            {...(s.thinShare ? { tooltipType: 'none' as const } : {})}
             activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
           />,
           forecasts.has(s.label) && <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { coreText, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
+import { coreText, formatNumber, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -18,11 +18,22 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
   const flagged = trends.series.some((s) => s.unsureShare !== undefined && !Number.isNaN(s.unsureShare));
   const last = labels.length - 1;
   const { periodOffset } = trends;
+  // The latest share, or the thin latest one with how few items it rests on (lighter), or "not enough data".
+  const latestText = (s: DashboardTrends['series'][number], p: number) => {
+    if (!Number.isNaN(s.share[p]!)) return formatShare(s.share[p]);
+    const thin = s.thinShare?.[p];
+    if (thin === undefined || Number.isNaN(thin)) return t('notEnoughData');
+    return (
+      <span className="thin" data-thin="true">
+        {t('thinLatest', { share: formatShare(thin), n: formatNumber(language, trends.periodSupport[p]!), min: formatNumber(language, trends.minSupport) })}
+      </span>
+    );
+  };
   const onPoint = useCallback((label: string, period: number) => select({ label, period: period <= last ? period + periodOffset : undefined }), [select, last, periodOffset]);
   return (
     <div className="trends-view">
       <div className="chart-card" data-testid="trend-chart" data-chart="trends">
-        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} upper={1} />
+        <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} upper={1} periodSupport={trends.periodSupport} minSupport={trends.minSupport} />
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
@@ -51,7 +62,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                     ● {s.label}
                   </button>
                 </td>
-                <td>{Number.isNaN(s.share[last]!) ? t('notEnoughData') : formatShare(s.share[last])}</td>
+                <td data-testid="latest">{latestText(s, last)}</td>
                 {flagged && <td data-testid="series-unsure" data-unsure-share={s.unsureShare}>{formatShare(s.unsureShare)}</td>}
                 <td data-testid="next-season">{f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}</td>
                 <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
@@ -71,7 +82,11 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
           rowHeader: t('period'),
           columns: trends.series.map((s) => s.label),
           rows: [
-            ...periodRows(labels, trends.series),
+            ...periodRows(labels, trends.series.map((s) => ({ label: s.label, share: s.thinShare ? s.share.map((v, p) => (Number.isNaN(v) ? s.thinShare![p]! : v)) : s.share }))).map((row, p) => {
+              // A thin period's row says how few items its shares rest on.
+              const n = trends.periodSupport[p]!;
+              return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) })}` } : row;
+            }),
             ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
           ],
         })}
