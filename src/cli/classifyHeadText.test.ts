@@ -12,6 +12,7 @@ import { readCsvRows } from '../core/aggregate/seriesSet.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import { makeClassifyCommand, type CliClassifier } from './classify.ts';
 import { main } from './main.ts';
+import { makeSuggestCommand } from './suggest.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-head-text-'));
 const headFile = join(dir, 'usage-head.json');
@@ -132,5 +133,20 @@ describe('classify --head reads the --text columns (issue 17, item 4)', () => {
     expect(result.status).not.toBe(0);
     expect(result.err).toMatch(/foreign-head\.json was trained with another model \(other-model: 4 features per item; this model gives 8\)/);
     expect(seen.texts).toBe(before.texts);
+  });
+
+  it('suggest --head reads the --text columns too, and without them fails before the model is loaded', async () => {
+    const before = { ...seen };
+    const out = join(dir, 'next.csv');
+    let err = '';
+    const io = { out: () => {}, err: (t: string) => void (err += t) };
+    const suggest = makeSuggestCommand(async () => standIn());
+    expect(await suggest.run([other, '--text', 'name', '--n', '2', '--head', headFile, '--out', out], io)).toBe(0);
+    expect(err).toMatch(/2 of 4 rows to label next \(by the head for 'usage'/);
+    expect(readCsvRows(readFileSync(out, 'utf8'))[0]).toEqual(['sku', 'name', 'colour']);
+    const failed = await suggest.run([catalogue.replace('catalogue.csv', 'other.csv'), '--n', '2', '--head', headFile], io).catch((e: Error) => e.message);
+    expect(failed).toMatch(/reads the text of 'productDisplayName', but other\.csv has no column 'productDisplayName'/);
+    // An n-gram head needs no model: the classifier was never loaded.
+    expect(seen.loads).toBe(before.loads);
   });
 });

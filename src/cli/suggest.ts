@@ -6,7 +6,7 @@ import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { cachedEmbedFn, modelEmbedFn } from '../model/head/embedding.ts';
 import { readHeadFiles } from '../model/head/classifyHeads.node.ts';
 import { buildInputText } from '../model/inputText.ts';
-import { descriptionColumnsOf, nodeClassifier, openTableForCli, rowFields, type ClassifierLoader } from './classify.ts';
+import { descriptionColumnsOf, headReadColumns, nodeClassifier, openTableForCli, rowFields, type ClassifierLoader } from './classify.ts';
 import { parseMaxRows } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
@@ -90,9 +90,8 @@ export function makeSuggestCommand(loadClassifier: ClassifierLoader = nodeClassi
         let confidence: Confidence;
         if (headPath) {
           const [head] = await readHeadFiles([headPath]);
-          const headText = head!.json.textColumns.length > 0 ? head!.json.textColumns : textNames;
-          const missing = headText.filter((c) => !table.columns.includes(c));
-          if (missing.length > 0) throw new Error(`The file has no column ${missing.map((m) => `'${m}'`).join(', ')}, which the head for '${head!.json.labelColumn}' reads.`);
+          // As in classify: --text names the file's columns the head reads in place of those it was trained on.
+          const headText = headReadColumns(head!, headPath, table.columns, basename(file), textOption ? textNames : undefined, textNames);
           const headIdx = headText.map((c) => table.columns.indexOf(c));
           const headTexts = rows.map((row) => headIdx.map((c) => row[c] ?? '').join(' ').trim());
           let embed;
