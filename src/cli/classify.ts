@@ -313,7 +313,10 @@ async function classifyToCsv(
     const now = Date.now();
     if (now - lastReport > 1000 || end === total) {
       lastReport = now;
-      io.err(`classify: ${end.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${total ? Math.round((100 * end) / total) : 100}%)\n`);
+      const line = `classify: ${end.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${total ? Math.round((100 * end) / total) : 100}%)`;
+      // On a terminal the line is redrawn in place (and cleared at the end); otherwise one line a second.
+      if (io.progress) io.progress(end === total ? '' : line);
+      else io.err(`${line}\n`);
     }
   }
   return total;

@@ -25,13 +25,21 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+/** A progress line cut to fit a terminal `columns` wide (ending in '…' when cut). */
+export function fitWidth(line: string, columns: number | undefined): string {
+  const width = (columns && columns > 10 ? columns : 80) - 1;
+  const chars = [...line];
+  return chars.length <= width ? line : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
 /** The process-stream IO used by the real command line. */
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
-  // Carriage return, then "erase the line" (ESC [2K), then the text: the line is redrawn in place.
-  progress: process.stderr.isTTY ? (line) => void process.stderr.write(`\r\x1b[2K${line}`) : undefined,
+  // Carriage return, then "erase the line" (ESC [2K), then the text, cut to the terminal's width
+  // (a wrapped line could not be redrawn in place).
+  progress: process.stderr.isTTY ? (line) => void process.stderr.write(`\r\x1b[2K${fitWidth(line, process.stderr.columns)}`) : undefined,
 };
 
 /** Parsed `--flag value` / `--flag` options and positional arguments. */

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from './io.ts';
+import { fitWidth, type CliIO } from './io.ts';
 import { main } from './main.ts';
 import { progressHooks } from './trainHead.ts';
 
@@ -70,5 +70,16 @@ describe('train-head progress (issue 17, item 9)', () => {
     expect(err).toMatch(/^Stopped after epoch \d+ of at most 40; kept epoch \d+ \(held-out accuracy \d+\.\d%\)\.$/m);
     expect(out).toMatch(/single-label head for 'kind' \(4 labels\) on 168 rows in [\d.]+ s; kept epoch \d+, then refitted on all 200 labelled rows\./);
     expect(out).toMatch(/Validation on 32 held-out rows \(measured before the refit, which holds no rows out\):\n {2}accuracy {2}100\.0%/);
+  });
+});
+
+describe('fitWidth (the in-place progress line)', () => {
+  it('cuts a line to one less than the terminal width, with an ellipsis', () => {
+    expect(fitWidth('Training: epoch 7 of at most 100', 20)).toBe('Training: epoch 7 …');
+    expect(fitWidth('short', 20)).toBe('short');
+    expect(fitWidth('x'.repeat(79), undefined)).toBe('x'.repeat(79));
+    // A terminal that reports no width (0) is taken as 80 wide.
+    expect(fitWidth('x'.repeat(79), 0)).toBe('x'.repeat(79));
+    expect(fitWidth('x'.repeat(80), undefined)).toBe(`${'x'.repeat(78)}…`);
   });
 });
