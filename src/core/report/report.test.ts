@@ -15,6 +15,14 @@ describe('trend report', () => {
     expect(md).toContain('| Formal | 10.0% | −20.0 pt | — | — | — |');
   });
 
+  it('ranks from the last period with enough items when the latest periods are thin (issue 17, item 1)', () => {
+    // The last period has too few items (share NaN, shown lighter in the chart): the change is 0.6 − 0.5, a year (2 periods) before period 2.
+    const movers = rankMovers([series('Casual', [0.5, 0.4, 0.6, Number.NaN]), series('Formal', [0.3, 0.3, 0.1, Number.NaN])], 2);
+    expect(movers.rising.map((r) => [r.label, r.latest])).toEqual([['Casual', 0.6]]);
+    expect(movers.rising[0]!.change).toBeCloseTo(0.1, 12);
+    expect(movers.declining[0]!.change).toBeCloseTo(-0.2, 12);
+  });
+
   it('writes series and forecasts as CSV with interval columns', () => {
     const csv = seriesToCsv(['AW24', 'SS25'], [{ label: 'Navy, Blue', values: [0.1, 0.2] }], {
       periods: ['AW25'],

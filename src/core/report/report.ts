@@ -48,10 +48,15 @@ export interface TrendReport {
   accuracyNote?: string;
 }
 
-/** Ranks series by their change vs the same period one year earlier (periodsPerYear back). */
+/**
+ * Ranks series by their change vs the same period one year earlier (periodsPerYear back), from
+ * the last period with enough items: trailing thin periods (share NaN, fewer items than the
+ * minimum) are shown in the charts but not ranked on (issue 17, item 1).
+ */
 export function rankMovers(series: TrendSeries[], periodsPerYear: number, extra?: (label: string) => Partial<ReportRow>, count = 5): { rising: ReportRow[]; declining: ReportRow[] } {
   const rows: ReportRow[] = series.map((s) => {
-    const last = s.share.length - 1;
+    let last = s.share.length - 1;
+    while (last > 0 && !Number.isFinite(s.share[last]!)) last--;
     const latest = last >= 0 ? s.share[last]! : Number.NaN;
     const before = last - periodsPerYear >= 0 ? s.share[last - periodsPerYear]! : Number.NaN;
     return { label: s.label, latest, change: latest - before, ...extra?.(s.label) };

@@ -79,20 +79,25 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   const forecastRow = trends.series.map((s) => ({ name: s.label, share: forecasts.forecasts.get(s.label)?.point[0] ?? Number.NaN })).filter((s) => Number.isFinite(s.share) && s.share > 0);
   return (
     <div className="palette" data-testid="palette">
-      {rows.map(({ label, index }) => (
-        <div className="palette-row" key={label}>
-          <span className="palette-label">{label}</span>
-          <div className="swatches">
-            {trends.series
-              .map((s) => ({ name: s.label, share: s.share[index]! }))
-              .filter((s) => Number.isFinite(s.share) && s.share > 0)
-              .sort((a, b) => b.share - a.share)
-              .map((s) => (
-                <Swatch key={s.name} name={s.name} share={s.share} source={sourceOf(s.name)} />
-              ))}
+      {rows.map(({ label, index }) => {
+        // A thin period (fewer items than the minimum) shows its own few items' colours, lighter, with its count.
+        const items = trends.periodSupport[index]!;
+        const thin = items > 0 && items < trends.minSupport;
+        return (
+          <div className={thin ? 'palette-row thin' : 'palette-row'} key={label} data-thin={thin || undefined}>
+            <span className="palette-label">{label}{thin && <small className="muted"> · {t('thinPeriodItems', { n: items, min: trends.minSupport })}</small>}</span>
+            <div className="swatches">
+              {trends.series
+                .map((s) => ({ name: s.label, share: thin ? (s.thinShare?.[index] ?? Number.NaN) : s.share[index]! }))
+                .filter((s) => Number.isFinite(s.share) && s.share > 0)
+                .sort((a, b) => b.share - a.share)
+                .map((s) => (
+                  <Swatch key={s.name} name={s.name} share={s.share} source={sourceOf(s.name)} />
+                ))}
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
       <div className="palette-row forecast" data-testid="forecast-palette">
         <span className="palette-label">
           {next} · {t('nextSeason')}
