@@ -75,6 +75,17 @@ describe('trendloom trends', () => {
     expect(thin.err).toContain('6 of those periods have fewer than 1 items');
   });
 
+  it('with too few items per month, names the longer period that has enough', async () => {
+    const sparse = catalogue('sparse.csv', 8, () => 3);
+    const months = await run(['trends', sparse, '--by', 'material', '--period', 'month']);
+    expect(months.status).toBe(1);
+    expect(months.err).toMatch(/No month has 20 or more dated items with a "material" value, so there is no share to chart\. By quarter there are enough: add --period quarter/);
+    const quarters = await run(['trends', sparse, '--by', 'material', '--period', 'quarter']);
+    expect(quarters.status).toBe(0);
+    // 2023 Q1 and Q2: 24 items each, 9 of them linen.
+    expect(readCsvRows(quarters.out).slice(1)).toEqual([['2023-01-01', '0.6250', '0.3750'], ['2023-04-01', '0.6250', '0.3750']]);
+  });
+
   it('its output is what forecast reads', async () => {
     const out = join(dir, 'series-for-forecast.csv');
     expect((await run(['trends', file, '--by', 'material', '--period', 'month', '--out', out])).status).toBe(0);

@@ -135,29 +135,55 @@ export const trendsCommand: CliCommand = {
         minSupport: minItems,
         topN: top,
       });
+      const count = (g: PeriodGrain) => seriesForExport({ dates, labels: coded.labels, values: coded.values, weights, sure: sureVector ? sureFlagsOf(sureVector) : undefined, includeUnsure: args.options.has('include-unsure'), grain: g, minSupport: minItems, topN: 1 });
+      const better = exported.periods.length === 0 || exported.thinPeriods > 0.2 * exported.periods.length ? fullerPeriod(grain, count) : undefined;
       if (exported.periods.length === 0) {
-        throw new Error(`No ${periodText} has ${minItems} or more dated items with a "${by}" value, so there is no share to chart. Try a longer --period (e.g. --period year) or a lower --min-items.`);
+        throw new Error(
+          `No ${periodText} has ${minItems} or more dated items with a "${by}" value, so there is no share to chart. ` +
+            (better ? `By ${better.period} there are enough: add --period ${better.period} (or lower --min-items).` : 'Lower --min-items, or add more items.'),
+        );
       }
       const csv = trendsCsv(exported, args.options.has('raw'));
       const output = files.get('--out');
       if (output) await output.write(csv);
       else io.out(csv);
-      return exported;
+      return { ...exported, better };
     });
-    const { periods, series } = result;
+    const { periods, series, better } = result;
     const measure = unitsLabel(optionValue(args, 'units'));
     io.err(
       `trends: ${series.length} series (the most frequent values of "${by}") as shares of ${measure} per ${periodText}, ` +
         `${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) from ${result.itemsCounted.toLocaleString('en')} dated items` +
         `${result.undated > 0 ? ` (${result.undated.toLocaleString('en')} without a date left out)` : ''}.\n`,
     );
-    if (result.thinPeriods > 0) io.err(`trends: ${result.thinPeriods} of those periods have fewer than ${minItems} items; their shares are left empty (a longer --period gives fewer, fuller periods).\n`);
+    if (result.thinPeriods > 0) {
+      const hint = better ? ` By ${better.period}, ${better.full} of ${better.periods} periods have enough (--period ${better.period}).` : '';
+      io.err(`trends: ${result.thinPeriods} of those periods have fewer than ${minItems} items; their shares are left empty.${hint}\n`);
+    }
     const dropped = result.trimmed.leading + result.trimmed.trailing;
     if (dropped > 0) io.err(`trends: ${dropped} thin periods at the start or end are left out.\n`);
     if (out) io.err(`Wrote ${out}\n`);
     return 0;
   },
 };
+
+/** Periods from finest to coarsest. */
+const PERIOD_ORDER: readonly PeriodGrain[] = ['week', 'month', 'quarter', 'season', 'fashion-season', 'year'];
+
+/**
+ * The first period longer than `grain` whose series have at least two periods and at most one in
+ * five too thin for a share (the dashboard's "show by quarter?"), or undefined when none has.
+ */
+export function fullerPeriod(grain: PeriodGrain, count: (grain: PeriodGrain) => SeriesExport): { period: string; periods: number; full: number } | undefined {
+  for (const candidate of PERIOD_ORDER.slice(PERIOD_ORDER.indexOf(grain) + 1)) {
+    // A season is as long as a quarter: it only helps when the quarter did not.
+    if (grain === 'quarter' && candidate === 'season') continue;
+    const result = count(candidate);
+    const periods = result.periods.length;
+    if (periods >= 2 && result.thinPeriods <= 0.2 * periods) return { period: candidate, periods, full: periods - result.thinPeriods };
+  }
+  return undefined;
+}
 
 function unitsLabel(units: string | undefined): string {
   return units ? `units ("${units}")` : 'items';
