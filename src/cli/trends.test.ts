@@ -24,7 +24,7 @@ async function run(args: string[]) {
  * (0-based) the first `linen(m)` items are linen, the rest wool; units 1 for linen, 3 for wool.
  * One undated item, and one item in 2022-06 (a thin period before the rest).
  */
-function catalogue(name: string, perMonth: number, linen: (m: number) => number): string {
+function catalogue(name: string, perMonth: number, linen: (m: number) => number, early = true): string {
   const rows = ['sku,name,material,sold_on,units'];
   for (let m = 0; m < 6; m++) {
     for (let i = 0; i < perMonth; i++) {
@@ -32,7 +32,8 @@ function catalogue(name: string, perMonth: number, linen: (m: number) => number)
       rows.push(`${m}-${i},Relaxed ${material} shirt no ${i},${material},2023-${String(m + 1).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')},${material === 'linen' ? 1 : 3}`);
     }
   }
-  rows.push('x1,Undated wool scarf,wool,,3', 'x2,Early linen shirt,linen,2022-06-15,1');
+  rows.push('x1,Undated wool scarf,wool,,3');
+  if (early) rows.push('x2,Early linen shirt,linen,2022-06-15,1');
   const path = join(dir, name);
   writeFileSync(path, `${rows.join('\n')}\n`);
   return path;
@@ -41,47 +42,51 @@ function catalogue(name: string, perMonth: number, linen: (m: number) => number)
 describe('trendloom trends', () => {
   const file = catalogue('shop.csv', 20, (m) => 4 + 2 * m);
 
-  it('writes each value\u2019s share of the items per month, thin periods at the ends left out', async () => {
+  it('writes each value\u2019s share of the items per month, from the first to the last month with items', async () => {
     const out = join(dir, 'series.csv');
     const { status, err } = await run(['trends', file, '--by', 'material', '--period', 'month', '--out', out]);
     expect(err).not.toMatch(/Error/);
     expect(status).toBe(0);
     const rows = readCsvRows(readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['date', 'wool', 'linen']);
-    expect(rows.slice(1)).toEqual(
+    // 2022-06 holds one linen item (thin, written as the chart draws it), 2022-07…12 none.
+    expect(rows[1]).toEqual(['2022-06-01', '0.0000', '1.0000']);
+    expect(rows.slice(2, 8)).toEqual([7, 8, 9, 10, 11, 12].map((m) => [`2022-${String(m).padStart(2, '0')}-01`, '', '']));
+    expect(rows.slice(8)).toEqual(
       [0, 1, 2, 3, 4, 5].map((m) => [`2023-0${m + 1}-01`, (1 - (4 + 2 * m) / 20).toFixed(4), ((4 + 2 * m) / 20).toFixed(4)]),
     );
-    expect(err).toContain('trends: 2 series (the most frequent values of "material") as shares of items per month, 6 periods (2023-01 … 2023-06) from 121 dated items (1 without a date left out).');
-    // The 2022-06 item makes a thin first period (and 6 empty months after it): left out.
-    expect(err).toContain('trends: 7 thin periods at the start or end are left out.');
+    expect(err).toContain('trends: 2 series (the most frequent values of "material") as shares of items per month, 13 periods (2022-06 … 2023-06) from 121 dated items (1 without a date left out).');
+    expect(err).toContain('trends: 1 of those periods have fewer than 20 items: their shares are written but rest on few items (--drop-thin leaves them empty).');
+    expect(err).toContain('trends: 6 periods have no item; their cells are empty.');
     expect(err).toContain('"units" looks like units sold; add --units units');
   });
 
-  it('--units gives shares of units; --min-items leaves thin periods inside empty', async () => {
+  it('--units gives shares of units; --drop-thin leaves thin periods empty', async () => {
     const { status, out } = await run(['trends', file, '--by', 'material', '--period', 'quarter', '--units', 'units']);
     expect(status).toBe(0);
     const rows = readCsvRows(out);
-    // 2023 Q1: linen items 4+6+8 = 18 (18 units), wool 42 (126 units) → linen 18/144 = 0.125.
     expect(rows[0]).toEqual(['date', 'wool', 'linen']);
-    expect(rows[1]).toEqual(['2023-01-01', '0.8750', '0.1250']);
+    expect(rows.map((r) => r[0])).toEqual(['date', '2022-04-01', '2022-07-01', '2022-10-01', '2023-01-01', '2023-04-01']);
+    // 2023 Q1: linen items 4+6+8 = 18 (18 units), wool 42 (126 units) → linen 18/144 = 0.125.
+    expect(rows[4]).toEqual(['2023-01-01', '0.8750', '0.1250']);
     // Q2: linen 10+12+14 = 36, wool 24 (72 units) → 36/108.
-    expect(rows[2]).toEqual(['2023-04-01', (72 / 108).toFixed(4), (36 / 108).toFixed(4)]);
-    const thin = await run(['trends', file, '--by', 'material', '--period', 'month', '--min-items', '1']);
-    const months = readCsvRows(thin.out);
-    // With a one-item minimum the 2022-06 item starts the series; the months between have no items.
-    expect(months[1]).toEqual(['2022-06-01', '0.0000', '1.0000']);
-    expect(months[2]).toEqual(['2022-07-01', '', '']);
-    expect(months).toHaveLength(1 + 13);
-    expect(thin.err).toContain('6 of those periods have fewer than 1 items');
+    expect(rows[5]).toEqual(['2023-04-01', (72 / 108).toFixed(4), (36 / 108).toFixed(4)]);
+    const dropped = await run(['trends', file, '--by', 'material', '--period', 'month', '--drop-thin']);
+    const months = readCsvRows(dropped.out);
+    expect(months[1]).toEqual(['2022-06-01', '', '']);
+    expect(months[8]).toEqual(['2023-01-01', '0.8000', '0.2000']);
+    expect(dropped.err).toContain('1 of those periods have fewer than 20 items: their shares are left empty (--drop-thin).');
   });
 
   it('with too few items per month, names the longer period that has enough', async () => {
-    const sparse = catalogue('sparse.csv', 8, () => 3);
+    const sparse = catalogue('sparse.csv', 8, () => 3, false);
     const months = await run(['trends', sparse, '--by', 'material', '--period', 'month']);
-    expect(months.status).toBe(1);
-    expect(months.err).toMatch(/No month has 20 or more dated items with a "material" value, so there is no share to chart\. By quarter there are enough: add --period quarter/);
+    expect(months.status).toBe(0);
+    expect(months.err).toContain('trends: 6 of those periods have fewer than 20 items: their shares are written but rest on few items (--drop-thin leaves them empty). By quarter, 2 of 2 periods have enough (--period quarter).');
+    expect(readCsvRows(months.out)[1]).toEqual(['2023-01-01', '0.6250', '0.3750']);
     const quarters = await run(['trends', sparse, '--by', 'material', '--period', 'quarter']);
     expect(quarters.status).toBe(0);
+    expect(quarters.err).not.toMatch(/fewer than/);
     // 2023 Q1 and Q2: 24 items each, 9 of them linen.
     expect(readCsvRows(quarters.out).slice(1)).toEqual([['2023-01-01', '0.6250', '0.3750'], ['2023-04-01', '0.6250', '0.3750']]);
   });

@@ -6,6 +6,7 @@ import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { codeColumn, datesOf, numbersOf } from '../core/dashboard/columns.ts';
 import type { PeriodGrain } from '../core/dashboard/periods.ts';
 import { seriesForExport, type SeriesExport } from '../core/dashboard/seriesExport.ts';
+import { adviseGrain } from '../core/dashboard/support.ts';
 import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { intake, type IntakeResult } from '../core/intake/intake.ts';
 import { fileSource, parseMaxRows } from './inspect.ts';
@@ -22,7 +23,8 @@ const PERIODS: Record<string, PeriodGrain> = { week: 'week', month: 'month', qua
 const usage = `Usage: trendloom trends <catalogue> --by <col> [--period week|month|quarter|season|fashion-season|year] [--units <col>] [--out series.csv]
 
 Counts a catalogue (one row per item, with a date) into the trend series the dashboard charts:
-for the --by column's most frequent values, each value's share of the items in each period.
+for the --by column's most frequent values, each value's share of the items in each period, from
+the first to the last period with items (a period without items has empty cells).
 The CSV it writes (a 'date' column with each period's first day, then one column per value)
 is what 'trendloom forecast' reads.
 
@@ -32,8 +34,10 @@ Options:
   --units <col>       shares of units (the column's numbers) instead of shares of items
   --date <col>        the date column (default: the one the intake recognises)
   --top <n>           how many values become series (default ${TRENDS_TOP}, most frequent first)
-  --min-items <n>     a period needs this many items for a share (default ${TRENDS_MIN_ITEMS}); thinner periods
-                      are left empty, and thin periods at the start and end are left out
+  --min-items <n>     periods with fewer items are thin (default ${TRENDS_MIN_ITEMS}, as the dashboard): their shares
+                      are written (the dashboard draws them lighter) and counted in a note, which
+                      names a longer --period with enough items when there is one
+  --drop-thin         leave the shares of thin periods empty instead
   --include-unsure    count the model's unsure labels too (a pred_<head> column; default: sure ones only)
   --out <file.csv>    write the series here (default: standard output)
   --max-rows <n|all>  read at most n rows (default 3,000,000); 'all' reads every row
@@ -83,8 +87,8 @@ export const trendsCommand: CliCommand = {
   summary: 'Count a catalogue into the trend series the dashboard charts (a CSV that forecast reads)',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['include-unsure', 'raw']);
-    const known = new Set(['by', 'period', 'units', 'date', 'top', 'min-items', 'include-unsure', 'out', 'max-rows', 'raw']);
+    const args = parseArgs(argv, ['include-unsure', 'raw', 'drop-thin']);
+    const known = new Set(['by', 'period', 'units', 'date', 'top', 'min-items', 'drop-thin', 'include-unsure', 'out', 'max-rows', 'raw']);
     for (const name of args.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
     if (args.positional.length !== 1) throw new CliUsageError('Give exactly one catalogue file.');
     const file = args.positional[0]!;
@@ -124,25 +128,14 @@ export const trendsCommand: CliCommand = {
       const head = headOfColumn(by);
       const sureVector = head ? read.table.getChild(`sure_${head}`) : null;
       const coded = codeColumn(byVector);
-      const exported = seriesForExport({
-        dates,
-        labels: coded.labels,
-        values: coded.values,
-        weights,
-        sure: sureVector ? sureFlagsOf(sureVector) : undefined,
-        includeUnsure: args.options.has('include-unsure'),
-        grain,
-        minSupport: minItems,
-        topN: top,
-      });
-      const count = (g: PeriodGrain) => seriesForExport({ dates, labels: coded.labels, values: coded.values, weights, sure: sureVector ? sureFlagsOf(sureVector) : undefined, includeUnsure: args.options.has('include-unsure'), grain: g, minSupport: minItems, topN: 1 });
-      const better = exported.periods.length === 0 || exported.thinPeriods > 0.2 * exported.periods.length ? fullerPeriod(grain, count) : undefined;
-      if (exported.periods.length === 0) {
-        throw new Error(
-          `No ${periodText} has ${minItems} or more dated items with a "${by}" value, so there is no share to chart. ` +
-            (better ? `By ${better.period} there are enough: add --period ${better.period} (or lower --min-items).` : 'Lower --min-items, or add more items.'),
-        );
-      }
+      const sure = sureVector ? sureFlagsOf(sureVector) : undefined;
+      const count = (g: PeriodGrain, topN: number) =>
+        seriesForExport({ dates, labels: coded.labels, values: coded.values, weights, sure, includeUnsure: args.options.has('include-unsure'), grain: g, minSupport: minItems, topN, dropThin: args.options.has('drop-thin') });
+      const exported = count(grain, top);
+      if (exported.periods.length === 0) throw new Error(`No dated item of ${basename(file)} has a "${by}" value${sure ? ' the model is sure of (--include-unsure counts the others)' : ''}, so there is nothing to count.`);
+      // The dashboard's advice: the finest longer period whose periods mostly have enough items.
+      const advice = adviseGrain(grain, (g) => (g === grain ? exported.items : count(g, 1).items), minItems);
+      const better = advice?.suggestion ? { period: advice.suggestion, enough: advice.suggestionSummary!.enough, periods: advice.suggestionSummary!.periods } : undefined;
       const csv = trendsCsv(exported, args.options.has('raw'));
       const output = files.get('--out');
       if (output) await output.write(csv);
@@ -156,34 +149,17 @@ export const trendsCommand: CliCommand = {
         `${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) from ${result.itemsCounted.toLocaleString('en')} dated items` +
         `${result.undated > 0 ? ` (${result.undated.toLocaleString('en')} without a date left out)` : ''}.\n`,
     );
-    if (result.thinPeriods > 0) {
-      const hint = better ? ` By ${better.period}, ${better.full} of ${better.periods} periods have enough (--period ${better.period}).` : '';
-      io.err(`trends: ${result.thinPeriods} of those periods have fewer than ${minItems} items; their shares are left empty.${hint}\n`);
+    const thin = result.thin.filter(Boolean).length;
+    if (thin > 0) {
+      const what = args.options.has('drop-thin') ? 'their shares are left empty (--drop-thin)' : 'their shares are written but rest on few items (--drop-thin leaves them empty)';
+      const hint = better ? ` By ${better.period}, ${better.enough} of ${better.periods} periods have enough (--period ${better.period}).` : '';
+      io.err(`trends: ${thin} of those periods have fewer than ${minItems} items: ${what}.${hint}\n`);
     }
-    const dropped = result.trimmed.leading + result.trimmed.trailing;
-    if (dropped > 0) io.err(`trends: ${dropped} thin periods at the start or end are left out.\n`);
+    if (result.emptyPeriods > 0) io.err(`trends: ${result.emptyPeriods} periods have no item; their cells are empty.\n`);
     if (out) io.err(`Wrote ${out}\n`);
     return 0;
   },
 };
-
-/** Periods from finest to coarsest. */
-const PERIOD_ORDER: readonly PeriodGrain[] = ['week', 'month', 'quarter', 'season', 'fashion-season', 'year'];
-
-/**
- * The first period longer than `grain` whose series have at least two periods and at most one in
- * five too thin for a share (the dashboard's "show by quarter?"), or undefined when none has.
- */
-export function fullerPeriod(grain: PeriodGrain, count: (grain: PeriodGrain) => SeriesExport): { period: string; periods: number; full: number } | undefined {
-  for (const candidate of PERIOD_ORDER.slice(PERIOD_ORDER.indexOf(grain) + 1)) {
-    // A season is as long as a quarter: it only helps when the quarter did not.
-    if (grain === 'quarter' && candidate === 'season') continue;
-    const result = count(candidate);
-    const periods = result.periods.length;
-    if (periods >= 2 && result.thinPeriods <= 0.2 * periods) return { period: candidate, periods, full: periods - result.thinPeriods };
-  }
-  return undefined;
-}
 
 function unitsLabel(units: string | undefined): string {
   return units ? `units ("${units}")` : 'items';

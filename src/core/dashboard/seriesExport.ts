@@ -1,10 +1,12 @@
 /**
  * The dashboard's trend series of a catalogue as a table of numbers (for `trendloom trends`): the
- * same period buckets (periods.ts), the same counting (trends.ts) and the same trimming of thin
- * leading and trailing periods as the dashboard's chart. Pure.
+ * same period buckets (periods.ts), the same counting (trends.ts) and the same periods as the
+ * dashboard's chart: from the first to the last period with any item, thin periods (fewer items
+ * than the minimum) kept with their shares unless asked to leave them empty (support.ts). Pure.
  */
 import type { LabelCodes } from './cube.ts';
-import { assignPeriods, supportedRange, type PeriodGrain } from './periods.ts';
+import { assignPeriods, type PeriodGrain } from './periods.ts';
+import { dataRange } from './support.ts';
 import { computeTrends } from './trends.ts';
 
 /** What to count: one facet of dated items, by period. */
@@ -23,8 +25,10 @@ export interface SeriesExportInput {
   includeUnsure?: boolean;
   /** Period length. */
   grain: PeriodGrain;
-  /** A period needs this many items for a share (fewer: left empty). */
+  /** Periods with fewer items than this (but some) are thin. */
   minSupport: number;
+  /** Leave the shares of thin periods empty (NaN) instead of writing them (default false). */
+  dropThin?: boolean;
   /** How many of the most frequent values become series. */
   topN: number;
 }
@@ -37,12 +41,12 @@ export interface SeriesExport {
   starts: number[];
   /** Items (dated, labelled, counted) per period. */
   items: number[];
-  /** One series per value, most frequent first: share 0…1 per period (NaN: fewer than minSupport items). */
+  /** One series per value, most frequent first: share 0…1 per period (NaN: no item, or thin with dropThin). */
   series: { label: string; share: number[]; totalSupport: number }[];
-  /** Periods inside the kept range with fewer than minSupport items (their shares are NaN). */
-  thinPeriods: number;
-  /** Periods dropped at the start and at the end because they had fewer than minSupport items. */
-  trimmed: { leading: number; trailing: number };
+  /** Per period: some items, but fewer than minSupport. */
+  thin: boolean[];
+  /** Periods without any item inside the range (their shares are NaN). */
+  emptyPeriods: number;
   /** Dated items whose facet value was counted. */
   itemsCounted: number;
   /** Items without a date (not counted). */
@@ -51,8 +55,8 @@ export interface SeriesExport {
 
 /**
  * Counts the facet's share series per period, as the dashboard charts them: top values by
- * support, thin periods (fewer than minSupport items) empty, thin periods at either end dropped.
- * Returns no periods when no period has minSupport items.
+ * support, periods from the first to the last with any item (no periods when no item is dated),
+ * thin periods' shares kept (or NaN with dropThin), periods without items NaN.
  */
 export function seriesForExport(input: SeriesExportInput): SeriesExport {
   const assignment = assignPeriods(input.dates, input.grain);
@@ -70,17 +74,20 @@ export function seriesForExport(input: SeriesExportInput): SeriesExport {
     sure: input.sure,
     includeUnsure: input.includeUnsure,
   });
-  const range = supportedRange(result.periodSupport, input.minSupport);
-  const [from, to] = range ?? [0, -1];
-  let thinPeriods = 0;
-  for (let p = from; p <= to; p++) if (result.periodSupport[p]! < input.minSupport) thinPeriods++;
+  const [from, to] = dataRange(result.periodSupport) ?? [0, -1];
+  const items = Array.from(result.periodSupport.slice(from, to + 1));
+  const thin = items.map((n) => n > 0 && n < input.minSupport);
   return {
     periods: assignment.labels.slice(from, to + 1),
     starts: assignment.starts.slice(from, to + 1),
-    items: Array.from(result.periodSupport.slice(from, to + 1)),
-    series: result.series.map((s) => ({ label: s.label, share: Array.from(s.share.slice(from, to + 1)), totalSupport: s.totalSupport })),
-    thinPeriods,
-    trimmed: range ? { leading: from, trailing: assignment.labels.length - 1 - to } : { leading: 0, trailing: 0 },
+    items,
+    series: result.series.map((s) => ({
+      label: s.label,
+      share: Array.from(s.share.slice(from, to + 1), (share, k) => (thin[k] && !input.dropThin ? (s.thinShare?.[from + k] ?? Number.NaN) : share)),
+      totalSupport: s.totalSupport,
+    })),
+    thin,
+    emptyPeriods: items.filter((n) => n === 0).length,
     itemsCounted: result.itemsCounted,
     undated,
   };
