@@ -18,15 +18,16 @@ def pct(x):
 
 
 def fold_steps(fold):
-    """LM and multi-task steps of the fold's trunk, read from its training log."""
+    """LM and multi-task steps of the fold's trunk, read from its training log (a trunk trained on
+    with train_multi.py --init-dir has each run's log in turn: their steps add up)."""
     folder = os.path.join(fold.get("dir") or os.path.join(HERE, "out", "loso", fold["holdout"].replace(",", "+")), "train.log")
     steps = {}
     if os.path.exists(folder):
         with open(folder) as f:
             text = f.read()
         for phase in ("lm", "multitask"):
-            m = re.findall(rf"{phase} step \d+/(\d+)", text)
-            steps[phase] = int(m[-1]) if m else None
+            runs = re.findall(rf"{phase} step 0/(\d+)", text)
+            steps[phase] = sum(int(n) for n in runs) if runs else None
     return steps
 
 
