@@ -5,6 +5,7 @@
  */
 import { DataType, type Data, type Vector } from 'apache-arrow';
 import type { LabelCodes } from './cube.ts';
+import { valueCoder } from '../valueCodes.ts';
 
 /** A column coded for counting: codes per item and the value behind each code. */
 export interface CodedColumn {
@@ -23,17 +24,7 @@ function isValid(data: Data, i: number): boolean {
 
 /** Codes a categorical, text or label-list column. Empty strings count as missing. */
 export function codeColumn(vector: Vector): CodedColumn {
-  const values: string[] = [];
-  const codeOf = new Map<string, number>();
-  const code = (value: string): number => {
-    let c = codeOf.get(value);
-    if (c === undefined) {
-      c = values.length;
-      values.push(value);
-      codeOf.set(value, c);
-    }
-    return c;
-  };
+  const { values, code } = valueCoder();
   const n = vector.length;
   if (DataType.isList(vector.type)) {
     const offsets = new Int32Array(n + 1);

@@ -2,6 +2,7 @@
  * "Learn this column": the file's own labels (a Category column) where an item has one, and a
  * head's guess, taught from those very labels, where it has none. Pure: codes in, codes out.
  */
+import { valueCoder } from '../valueCodes.ts';
 
 /** A column's labels as codes into its values (-1 = none). */
 export interface CodedLabels {
@@ -33,17 +34,8 @@ export function fillFromTaught(own: CodedLabels, taught: CodedLabels): FilledCol
   if (own.codes.length !== taught.codes.length) {
     throw new Error(`The file's column has ${own.codes.length} items but the taught labels ${taught.codes.length}; they must describe the same items.`);
   }
-  const values = [...own.values];
-  const codeOf = new Map(values.map((v, i) => [v, i]));
-  const taughtCode = Int32Array.from(taught.values, (v) => {
-    let c = codeOf.get(v);
-    if (c === undefined) {
-      c = values.length;
-      values.push(v);
-      codeOf.set(v, c);
-    }
-    return c;
-  });
+  const { values, code } = valueCoder(own.values);
+  const taughtCode = Int32Array.from(taught.values, code);
   const n = own.codes.length;
   const codes = new Int32Array(n).fill(-1);
   const filled = new Uint8Array(n);

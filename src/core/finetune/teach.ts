@@ -5,6 +5,7 @@
  * and the head's confident guesses into one label per item. Pure; no DOM.
  */
 import { seededRandom } from '../random.ts';
+import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
 
 /** Flag bytes of the merged labels (as in core/dashboard/unsure.ts): 1 sure, 0 unsure (2 = no label). */
@@ -39,17 +40,7 @@ export interface HeadGuesses {
 export function mergeTaughtLabels(model: ItemLabels, taught: ReadonlyMap<number, string>, head: HeadGuesses | undefined, minProbability: number): ItemLabels {
   const n = model.codes.length;
   if (head && head.labels.length !== n) throw new Error(`The head guessed ${head.labels.length} labels for ${n} items.`);
-  const labels = [...model.labels];
-  const index = new Map(labels.map((label, i) => [label, i]));
-  const codeOf = (label: string) => {
-    let code = index.get(label);
-    if (code === undefined) {
-      code = labels.length;
-      labels.push(label);
-      index.set(label, code);
-    }
-    return code;
-  };
+  const { values: labels, code: codeOf } = valueCoder(model.labels);
   const codes = Int32Array.from(model.codes);
   const probabilities = Float32Array.from(model.probabilities);
   const sure = Uint8Array.from(model.sure);
