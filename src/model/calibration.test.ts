@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, calibrationPlan, isSure, l2Normalise, oodDistance, sureUnder, temperedSoftmax } from './calibration.ts';
+import { calibrationKey, calibrationPlan, hanShare, isSure, itemWordsOf, l2Normalise, oodDistance, scriptBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { softmax, topKIndices } from './postprocess.ts';
 
@@ -129,6 +129,46 @@ describe('the sure decision', () => {
   });
 });
 
+describe('script rules (items written mostly in Chinese)', () => {
+  it.each([
+    { text: '白色T恤', share: 3 / 4 },
+    { text: '男士圆领短袖t恤 纯棉 黑色 打底衫 L码', share: 15 / 17 },
+    { text: 'Relaxed linen shirt', share: 0 },
+    { text: 'Linen shirt 优', share: 1 / 3 },
+    { text: '', share: 0 },
+    { text: '2024 · 260g', share: 0 },
+    { text: 'Ветровка 风衣', share: 2 / 3 },
+  ])('hanShare($text) = $share', ({ text, share }) => {
+    expect(hanShare(text)).toBeCloseTo(share, 12);
+  });
+
+  it('counts only the item\'s own words, not the template and field markers', () => {
+    expect(itemWordsOf('Item: 白色T恤 Details: 纯棉 Colors: 白色', 'Item: ')).toBe(' 白色T恤  纯棉  白色');
+    expect(hanShare(itemWordsOf('Item: 白色T恤 Details: 纯棉 Materials: 棉', 'Item: '))).toBeCloseTo(6 / 7, 12);
+    // Not a marker inside a word or without its colon.
+    expect(itemWordsOf('Item: Season pass Details: x', 'Item: ')).toBe(' Season pass  x');
+  });
+
+  const plan = calibrationPlan({
+    head_order: ['colour', 'fit', 'gender'],
+    input_template: 'Item: {text}',
+    unsure: {
+      min_probability: { colour: 0.5, fit: 0.5, gender: 0.5 },
+      scripts: [{ script: 'Han', min_share: 0.5, heads: ['colour', 'fit'], basis: 'measured' }],
+    },
+  });
+
+  it('keeps the rule\'s heads from being sure from half the words on, and no others', () => {
+    expect([...scriptBlockedHeads(plan, 'Item: 白色T恤').keys()]).toEqual(['colour', 'fit']);
+    expect([...scriptBlockedHeads(plan, 'Item: Linen shirt 优').keys()]).toEqual([]);
+    expect([...scriptBlockedHeads(plan, 'Item: shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // 2 of 3
+    expect([...scriptBlockedHeads(plan, 'Item: white shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // exactly half
+    expect([...scriptBlockedHeads(plan, 'Item: white linen shirt 衬衫').keys()]).toEqual([]); // 2 of 5
+    expect(scriptBlockedHeads(plan, 'Item: Relaxed linen shirt').size).toBe(0);
+    expect(scriptBlockedHeads(calibrationPlan({ head_order: ['colour'] }), 'Item: 白色T恤').size).toBe(0);
+  });
+});
+
 describe('config.json calibration and unsure blocks', () => {
   const s = Math.SQRT1_2;
   const config = (extra: Record<string, unknown>) => ({
@@ -174,6 +214,11 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'a centroid that is not unit length', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [[3, 4]] } } }, error: /ood.centroids\[0\] must be L2-normalised \(its length is 5.000\)/ },
     { name: 'no centroids', extra: { unsure: { ...unsure, ood: { ...unsure.ood, centroids: [] } } }, error: /ood.centroids must be a non-empty array of vectors \(got an empty array\)/ },
     { name: 'a distance above 2', extra: { unsure: { ...unsure, ood: { ...unsure.ood, max_distance: 3 } } }, error: /ood.max_distance must be a number from 0 to 2/ },
+    { name: 'a script rule for another script', extra: { unsure: { ...unsure, scripts: [{ script: 'Cyrillic', min_share: 0.5, heads: ['fit'], basis: 'x' }] } }, error: /scripts\[0\].script "Cyrillic" is not supported \(expected one of Han\)/ },
+    { name: 'a script rule with a share of 0', extra: { unsure: { ...unsure, scripts: [{ script: 'Han', min_share: 0, heads: ['fit'], basis: 'x' }] } }, error: /scripts\[0\].min_share must be a number above 0 and at most 1 \(got 0\)/ },
+    { name: 'a script rule naming an unknown head', extra: { unsure: { ...unsure, scripts: [{ script: 'Han', min_share: 0.5, heads: ['size'], basis: 'x' }] } }, error: /scripts\[0\].heads names heads the model does not have: "size"/ },
+    { name: 'a script rule without basis', extra: { unsure: { ...unsure, scripts: [{ script: 'Han', min_share: 0.5, heads: ['fit'] }] } }, error: /scripts\[0\].basis must say what the rule rests on/ },
+    { name: 'script rules that are not a list', extra: { unsure: { ...unsure, scripts: { script: 'Han' } } }, error: /scripts must be an array of rules/ },
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
   ])('refuses $name', ({ extra, error }) => {
     expect(() => parseClassifierConfig(config(extra))).toThrow(error);

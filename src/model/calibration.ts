@@ -4,8 +4,9 @@
  * to the training centroids, and the per-head sure decision. Without either block everything is as
  * before: temperature 1 and every item sure. Pure; no DOM.
  */
-import type { ClassifierConfig } from './config.ts';
+import type { ClassifierConfig, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
+import { FIELD_MARKERS } from './inputText.ts';
 import { softmax } from './postprocess.ts';
 
 /** Softmax of `logits / temperature`; temperature 1 is exactly `softmax(logits)`. */
@@ -56,6 +57,38 @@ export function isSure(probability: number, minProbability: number, ood?: OodChe
   return probability >= minProbability && (ood === undefined || ood.distance <= ood.maxDistance);
 }
 
+const HAN = /\p{Script=Han}/u;
+const FIELD_MARKER_WORDS = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`, 'g');
+const LETTER = /\p{L}/u;
+
+/**
+ * Share of a text written in Han (Chinese) characters: Han characters / (Han characters + words in
+ * other letters), since one character carries about what one word does; 0 for text without letters.
+ */
+export function hanShare(text: string): number {
+  let han = 0;
+  let words = 0;
+  let inWord = false;
+  for (const char of text) {
+    if (HAN.test(char)) {
+      han++;
+      inWord = false;
+    } else if (LETTER.test(char)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = false;
+  }
+  return han + words === 0 ? 0 : han / (han + words);
+}
+
+/** The item's own words of a model input text: without the template's words and the field markers ("Details:" …). */
+export function itemWordsOf(inputText: string, templateText: string): string {
+  let text = inputText;
+  const prefix = templateText.trim();
+  if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
+  return text.replace(FIELD_MARKER_WORDS, ' ');
+}
+
 /** One head's calibration, ready to apply. */
 export interface HeadCalibration {
   /** Softmax temperature (1 without a calibration block). */
@@ -72,10 +105,14 @@ export interface CalibrationPlan {
   judgesSure: boolean;
   /** The OOD test, when the unsure block has one: centroids re-normalised exactly, and the threshold. */
   ood?: { centroids: Float64Array[]; maxDistance: number };
+  /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
+  scriptRules: readonly UnsureScriptRule[];
+  /** The input template's words around `{text}` ("Item:"), not counted as the item's own words. */
+  templateText: string;
 }
 
 /** Builds the plan from a config (already checked by parseClassifierConfig); absent blocks give temperature 1 and all-sure. */
-export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'calibration' | 'unsure'>): CalibrationPlan {
+export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'calibration' | 'unsure'> & Partial<Pick<ClassifierConfig, 'input_template'>>): CalibrationPlan {
   const heads = new Map<string, HeadCalibration>();
   for (const head of config.head_order) {
     heads.set(head, {
@@ -87,6 +124,8 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
   return {
     heads,
     judgesSure: config.unsure !== undefined,
+    scriptRules: config.unsure?.scripts ?? [],
+    templateText: (config.input_template ?? '').replace('{text}', ''),
     ...(ood ? { ood: { centroids: ood.centroids.map((c) => l2Normalise(c)), maxDistance: ood.max_distance } } : {}),
   };
 }
@@ -98,6 +137,28 @@ export function sureUnder(plan: CalibrationPlan, head: string, probability: numb
   if (minProbability === undefined) throw new Error(`Unknown classifier head "${head}".`);
   if (plan.ood && distance === undefined) throw new Error('The OOD test needs the item\'s distance (the model\'s embedding output).');
   return isSure(probability, minProbability, plan.ood ? { distance: distance!, maxDistance: plan.ood.maxDistance } : undefined);
+}
+
+/**
+ * Heads that the plan's script rules keep from being sure for one input text (built with the input
+ * template), with the rule that did it; empty when no rule applies.
+ */
+export function scriptBlockedHeads(plan: CalibrationPlan, inputText: string): Map<string, UnsureScriptRule> {
+  const blocked = new Map<string, UnsureScriptRule>();
+  if (plan.scriptRules.length === 0) return blocked;
+  const share = hanShare(itemWordsOf(inputText, plan.templateText));
+  for (const rule of plan.scriptRules) {
+    if (rule.script === 'Han' && share >= rule.min_share) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, rule);
+  }
+  return blocked;
+}
+
+/** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */
+export function itemsInScript(texts: readonly string[], rule: { script: string; minShare: number }): number {
+  if (rule.script !== 'Han') return 0;
+  let n = 0;
+  for (const text of texts) if (hanShare(itemWordsOf(text, '')) >= rule.minShare) n++;
+  return n;
 }
 
 /** Identifies a config's calibration and unsure rule ('' when it has neither), so caches of calibrated results follow them. */

@@ -149,3 +149,34 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
     expect(() => parseClassifierConfig({ vocab_size: 10 })).toThrow(/incomplete/);
   });
 });
+
+describe('the shipped script rule on real Chinese titles (test/fixtures/classifier/zh-catalogue-test.csv)', () => {
+  const lines = readFileSync(join(DEFAULT_MODEL_DIR, '../../../test/fixtures/classifier/zh-catalogue-test.csv'), 'utf8').trim().split('\n').slice(1);
+  const titles = lines.map((line) => line.split(',')[0]!);
+  const genders = lines.map((line) => line.split(',')[3] ?? '');
+
+  it('never calls the heads it names sure for Chinese text, keeps gender, and leaves English items as they were', async () => {
+    const classifier = await loadNodeClassifier();
+    const rule = classifier.config.unsure!.scripts![0]!;
+    expect(rule.heads).toContain('articleType');
+    expect(rule.heads).not.toContain('gender');
+    const predictions = await classifier.classifyItems(titles);
+    for (const prediction of predictions) {
+      for (const head of rule.heads) {
+        expect(prediction.heads[head]!.sure).toBe(false);
+        expect(prediction.heads[head]!.unsureScript).toBe('Han');
+      }
+    }
+    // Gender stays as the probability says: many sure, and right on at least 90 % of them.
+    const sureGender = predictions.map((p, i) => [p.heads.gender!, genders[i]!] as const).filter(([g, truth]) => g.sure && truth);
+    expect(sureGender.length).toBeGreaterThan(150);
+    expect(sureGender.filter(([g, truth]) => g.label === truth).length / sureGender.length).toBeGreaterThanOrEqual(0.9);
+    // An English title is judged by its probability alone.
+    const [english] = await classifier.classifyItems(['Men Navy Blue Slim Fit Cotton Casual Shirt']);
+    for (const head of classifier.heads) {
+      expect(english!.heads[head]!.unsureScript).toBeUndefined();
+      expect(english!.heads[head]!.sure).toBe(english!.heads[head]!.probability >= classifier.config.unsure!.min_probability[head]!);
+    }
+    expect(english!.heads.articleType!.sure).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
-import { calibrationPlan, oodDistance, sureUnder, temperedSoftmax, type CalibrationPlan } from './calibration.ts';
+import { calibrationPlan, oodDistance, scriptBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
@@ -37,6 +37,8 @@ export interface HeadPrediction {
   top: LabelScore[];
   /** Whether the answer passes config.json's unsure rule (always true when the config has none). */
   sure: boolean;
+  /** Set when a script rule made the answer unsure (the text is written mostly in that script). */
+  unsureScript?: string;
 }
 
 /** The classifier's answer for one item. */
@@ -131,11 +133,13 @@ export class Classifier {
         const embedding = options.embeddings || ood ? rowOf(out, 'embedding', row) : undefined;
         const distance = ood ? oodDistance(embedding!, ood.centroids) : undefined;
         const heads: Record<string, HeadPrediction> = {};
+        const blocked = scriptBlockedHeads(this.calibration, unique[member]!);
         for (const head of this.heads) {
           const probabilities = temperedSoftmax(rowOf(out, `logits_${head}`, row), this.calibration.heads.get(head)!.temperature);
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
-          heads[head] = { label: top[0]!.label, probability, top, sure: sureUnder(this.calibration, head, probability, distance) };
+          const rule = blocked.get(head);
+          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance), ...(rule ? { unsureScript: rule.script } : {}) };
         }
         const prediction: ItemPrediction = { heads };
         if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);

@@ -50,6 +50,23 @@ export interface UnsureConfig {
   min_probability: Record<string, number>;
   /** Optional out-of-distribution test on the embedding. */
   ood?: OodConfig;
+  /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
+  scripts?: UnsureScriptRule[];
+}
+
+/** Scripts a script rule can name (Han: Chinese characters). */
+export const RULE_SCRIPTS = ['Han'] as const;
+
+/** Items whose text is at least `min_share` in `script` (`scriptShare`) are never sure for `heads`. */
+export interface UnsureScriptRule {
+  /** The writing system, one of RULE_SCRIPTS. */
+  script: (typeof RULE_SCRIPTS)[number];
+  /** Smallest share of the text in that script for the rule to apply, in (0, 1]. */
+  min_share: number;
+  /** Heads that are never sure for such items. */
+  heads: string[];
+  /** What the rule rests on (measured), shown to whoever reads the config. */
+  basis: string;
 }
 
 /** Checks a parsed `config.json` and returns it typed; throws a readable error when it is not one. */
@@ -98,6 +115,7 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   const where = 'The classifier config.json unsure block';
   if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
   checkPerHead(`${where}: min_probability`, json.min_probability, headOrder, (p) => p >= 0 && p <= 1, 'a number from 0 to 1');
+  if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);
   if (json.ood === undefined) return json as unknown as UnsureConfig;
   const ood = json.ood;
   if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);
@@ -130,4 +148,19 @@ export function headLabels(config: ClassifierConfig, head: string): string[] {
   const labels: string[] = [];
   for (const [index, label] of Object.entries(id2label)) labels[Number(index)] = label;
   return labels;
+}
+
+/** Checks `unsure.scripts`: each rule names a known script, a share in (0, 1], known heads and its basis; throws a readable error otherwise. */
+function parseScriptRules(where: string, rules: unknown, headOrder: readonly string[]): void {
+  if (!Array.isArray(rules)) throw new Error(`${where}: scripts must be an array of rules (got ${shown(rules)}).`);
+  rules.forEach((rule: unknown, i) => {
+    const at = `${where}: scripts[${i}]`;
+    if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
+    if (!(RULE_SCRIPTS as readonly unknown[]).includes(rule.script)) throw new Error(`${at}.script ${shown(rule.script)} is not supported (expected one of ${RULE_SCRIPTS.join(', ')}).`);
+    if (!isFiniteNumber(rule.min_share) || rule.min_share <= 0 || rule.min_share > 1) throw new Error(`${at}.min_share must be a number above 0 and at most 1 (got ${shown(rule.min_share)}).`);
+    if (!Array.isArray(rule.heads) || rule.heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(rule.heads)}).`);
+    const unknownHeads = rule.heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
+    if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
+    if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
+  });
 }

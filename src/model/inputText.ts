@@ -18,6 +18,8 @@ export const MAX_INPUT_CHARS = 700;
 export const MAX_DESCRIPTION_CHARS = 600;
 /** The word that marks where the description starts in the model's input text. */
 export const DESCRIPTION_MARKER = 'Details:';
+/** Every field marker `buildInputText` writes (the model's structure, not the item's words). */
+export const FIELD_MARKERS = [DESCRIPTION_MARKER, 'Materials:', 'Colors:', 'Season:'] as const;
 
 /** Collapses runs of whitespace (tabs, new lines) to single spaces, as the training text has them. */
 export function normaliseItemText(text: string): string {

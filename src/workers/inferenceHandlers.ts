@@ -73,7 +73,15 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         loadMs,
         warmupMs: performance.now() - warm,
         ...(calibration ? { calibratedOn: calibration.fitted_on } : {}),
-        ...(unsure ? { unsure: { minProbability: { ...unsure.min_probability }, ...(unsure.ood ? { maxDistance: unsure.ood.max_distance } : {}) } } : {}),
+        ...(unsure
+          ? {
+              unsure: {
+                minProbability: { ...unsure.min_probability },
+                ...(unsure.ood ? { maxDistance: unsure.ood.max_distance } : {}),
+                ...(unsure.scripts ? { scripts: unsure.scripts.map((r) => ({ script: r.script, minShare: r.min_share, heads: [...r.heads] })) } : {}),
+              },
+            }
+          : {}),
       };
       // Calibrated results change with the config as well as with the graph.
       const key = calibrationKey(classifier.config);

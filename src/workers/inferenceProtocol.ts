@@ -47,6 +47,8 @@ export interface ModelInfo {
     minProbability: Record<string, number>;
     /** Largest OOD distance that is still sure, when the rule has an OOD test. */
     maxDistance?: number;
+    /** Script rules: heads never sure for items whose text is at least `minShare` in `script`. */
+    scripts?: { script: string; minShare: number; heads: string[] }[];
   };
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
+import { itemsInScript } from '../../model/calibration.ts';
 import { itemTexts } from '../../model/predictionColumns.ts';
 import { prepare, type DashboardTrends } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
@@ -27,6 +28,13 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
     const flags = head ? prepared.sureFlags(`pred_${head}`) : undefined;
     return flags ? unsureSummary(flags) : undefined;
   }, [prepared, head]);
+  const model = useAppStore((s) => s.model);
+  // Items a script rule of the model keeps unsure for this head (Chinese text: the model has not learnt real Chinese titles).
+  const scriptRule = head ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
+  const inScript = useMemo(
+    () => (scriptRule ? itemsInScript(itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name)), scriptRule) : 0),
+    [scriptRule, dataset],
+  );
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
   const taughtCount = taughtMap(dataset.teach?.[head]).size;
@@ -45,6 +53,11 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
           </button>
         )}
       </p>
+      {inScript > 0 && (
+        <p className="muted" data-testid="unsure-script" data-items={inScript}>
+          {t('unsureScriptHan', { n: formatNumber(language, inScript), head: headName })}
+        </p>
+      )}
       {facetFlagged && (
         <label className="muted">
           <input type="checkbox" checked={spec.includeUnsure === true} onChange={(e) => update({ includeUnsure: e.target.checked })} data-testid="include-unsure" /> {t('includeUnsure')}
