@@ -15,7 +15,9 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from rules import blocked_heads  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 TEMPERATURES = np.exp(np.linspace(math.log(0.5), math.log(6.0), 60))
@@ -177,8 +179,10 @@ def set_metrics(logits, sets, temperature):
 
 
 def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
-    """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set."""
+    """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set ("sure_rules":
+    the probability threshold and the text rules of rules.py, as the app applies them)."""
     res = {}
+    blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
     for h in heads:
         sets = allowed_sets(rows, h, maps)
@@ -190,8 +194,10 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
             conf, correct, r = set_metrics(logits[h][keep], st, t)
             r["mean_confidence"] = float(conf.mean())
             if name == "calibrated":
+                allowed = np.array([h not in b for b, k in zip(blocked, keep) if k])
                 for rname, sure in (("prob", conf >= cal["min_probability"][h]),
-                                    ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"]))):
+                                    ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"])),
+                                    ("rules", (conf >= cal["min_probability"][h]) & allowed)):
                     r[f"sure_{rname}_coverage"] = float(sure.mean())
                     r[f"sure_{rname}_accuracy"] = float(correct[sure].mean()) if sure.any() else None
                 r["reliability"] = reliability(conf, correct)
@@ -226,10 +232,26 @@ def evaluate_run(run_dir):
     return out
 
 
+def rescore(in_path, out_path):
+    """A transfer JSON with each fold's model scores computed again (e.g. after the sure rules changed);
+    the TF-IDF + LR baseline is kept as it was."""
+    with open(in_path) as f:
+        table = json.load(f)
+    for row in table:
+        fold = row.get("dir") or os.path.join(HERE, "out", "loso", row["holdout"].replace(",", "+"))
+        row["model"] = evaluate_run(os.path.join(fold, "heads"))["sets"]
+        print_fold(row)
+    with open(out_path, "w") as f:
+        json.dump(table, f, indent=1)
+
+
 def main():
     cmd, dirs = sys.argv[1], sys.argv[2:]
     if cmd == "transfer":
         transfer(dirs[:-1], dirs[-1])
+        return
+    if cmd == "rescore":
+        rescore(dirs[0], dirs[1])
         return
     for d in dirs:
         res = evaluate_run(d)

@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from calibrate import fit, load_run, score  # noqa: E402
+from rules import EVIDENCE_RULES, SCRIPT_RULES  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 SHIP = os.path.join(ROOT, "public", "models", "trendloom-classifier")
@@ -25,20 +26,6 @@ GOLDEN = os.path.join(ROOT, "test", "fixtures", "classifier")
 MAX_BYTES = 16_000_000
 MAX_DROP_POINTS = 0.5
 
-
-
-# Heads never sure for items written mostly in Chinese (applied by src/model/calibration.ts). The
-# model's Chinese training text is written from a lexicon; on real Chinese product titles its sure
-# labels were often wrong. Chosen on the odd rows of the hand-written titles, reported on the even
-# rows by `npm run bench:zh-sure` (shipped model of 5 Dec 2026); re-measure when the corpus changes.
-SCRIPT_RULES = [{
-    "script": "Han", "min_share": 0.5,
-    "heads": ["articleType", "subCategory", "masterCategory", "baseColour", "usage", "season"],
-    "basis": "On real Chinese product titles (test/fixtures/classifier/zh-catalogue-test.csv; rule chosen on the odd rows, "
-             "reported on the even rows by bench/zhSure.ts) the sure labels were right on 40.7 % (articleType), 67.9 % "
-             "(subCategory), 80.0 % (masterCategory), 71.4 % (baseColour), 71.4 % (usage) of the odd rows, gender on 98.2 %; "
-             "season has no Chinese measure. The model's Chinese training text was written from a lexicon, not taken from shops.",
-}]
 
 def heldout_json(run, path):
     """Myntra's fixed held-out split as token ids + single labels, for eval_onnx.mjs."""
@@ -94,8 +81,9 @@ def main():
     config["unsure"] = {"min_probability": cal["min_probability"],
                         "rule": "sure when the calibrated top-1 probability >= min_probability[head] (fitted on the dev "
                                 "splits to 93 % accuracy, never below 0.85); never sure for the heads of a script rule when "
-                                "half or more of the item's words are in that script (unsure.scripts)",
-                        "scripts": SCRIPT_RULES}
+                                "half or more of the item's words are in that script (unsure.scripts); sure only when the text "
+                                "names something of the head's kind (unsure.evidence: a colour word for baseColour)",
+                        "scripts": SCRIPT_RULES, "evidence": EVIDENCE_RULES}
     # In-domain and dev figures of the shipped model, calibrated.
     meta, arrays = load_run(run)
     in_domain = {}

@@ -47,8 +47,8 @@ def main():
                 if line.startswith("{"):
                     for r in json.loads(line)["results"]:
                         previous[(r["set"], r["head"])] = r
-    rows = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE (raw → calibrated) | TF-IDF+LR ECE | sure: coverage @ accuracy | Myntra-only model (before): acc / ECE |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE (raw → calibrated) | TF-IDF+LR ECE | sure (probability): coverage @ accuracy | sure (probability + text rules, as the app): coverage @ accuracy | Myntra-only model (before): acc / ECE |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     summary = []
     for fold in folds:
         steps = fold_steps(fold)
@@ -61,11 +61,13 @@ def main():
                 rows.append(f"| {key.split(':', 1)[1]} | {h} | {c['n']:,} | {pct(c['accuracy'])}{' ✓' if beat else ''} | {pct(b['accuracy'])} | "
                             f"{pct(c['macro_f1'])} | {pct(b['macro_f1'])} | {m['raw']['ece']:.3f} → {c['ece']:.3f} | {b['ece']:.3f} | "
                             f"{pct(c['sure_prob_coverage'])} % @ {pct(c['sure_prob_accuracy'])} % | "
+                            f"{pct(c.get('sure_rules_coverage'))} % @ {pct(c.get('sure_rules_accuracy'))} % | "
                             f"{(pct(prev['accuracy']) + ' / ' + format(prev['ece'], '.3f')) if prev else '–'} |")
                 summary.append({"fold": fold["holdout"], "trunk_steps": steps, "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
                                 "baseline_accuracy": b["accuracy"], "model_macro_f1": c["macro_f1"], "baseline_macro_f1": b["macro_f1"],
                                 "model_ece_raw": m["raw"]["ece"], "model_ece": c["ece"], "baseline_ece": b["ece"],
                                 "sure_coverage": c["sure_prob_coverage"], "sure_accuracy": c["sure_prob_accuracy"],
+                                "sure_rules_coverage": c.get("sure_rules_coverage"), "sure_rules_accuracy": c.get("sure_rules_accuracy"),
                                 "sure_with_ood_coverage": c["sure_prob+ood_coverage"], "sure_with_ood_accuracy": c["sure_prob+ood_accuracy"],
                                 "ood_auroc_wrong": c["ood_auroc_wrong"], "maxprob_auroc_wrong": c["maxprob_auroc_wrong"],
                                 "previous_model_accuracy": prev["accuracy"] if prev else None, "previous_model_ece": prev["ece"] if prev else None})

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, calibrationPlan, hanShare, isSure, itemWordsOf, l2Normalise, oodDistance, scriptBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
+import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, itemWordsOf, latinWords, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { softmax, topKIndices } from './postprocess.ts';
 
@@ -159,13 +160,47 @@ describe('script rules (items written mostly in Chinese)', () => {
   });
 
   it('keeps the rule\'s heads from being sure from half the words on, and no others', () => {
-    expect([...scriptBlockedHeads(plan, 'Item: 白色T恤').keys()]).toEqual(['colour', 'fit']);
-    expect([...scriptBlockedHeads(plan, 'Item: Linen shirt 优').keys()]).toEqual([]);
-    expect([...scriptBlockedHeads(plan, 'Item: shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // 2 of 3
-    expect([...scriptBlockedHeads(plan, 'Item: white shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // exactly half
-    expect([...scriptBlockedHeads(plan, 'Item: white linen shirt 衬衫').keys()]).toEqual([]); // 2 of 5
-    expect(scriptBlockedHeads(plan, 'Item: Relaxed linen shirt').size).toBe(0);
-    expect(scriptBlockedHeads(calibrationPlan({ head_order: ['colour'] }), 'Item: 白色T恤').size).toBe(0);
+    expect([...ruleBlockedHeads(plan, 'Item: 白色T恤').keys()]).toEqual(['colour', 'fit']);
+    expect([...ruleBlockedHeads(plan, 'Item: Linen shirt 优').keys()]).toEqual([]);
+    expect([...ruleBlockedHeads(plan, 'Item: shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // 2 of 3
+    expect([...ruleBlockedHeads(plan, 'Item: white shirt 衬衫').keys()]).toEqual(['colour', 'fit']); // exactly half
+    expect([...ruleBlockedHeads(plan, 'Item: white linen shirt 衬衫').keys()]).toEqual([]); // 2 of 5
+    expect(ruleBlockedHeads(plan, 'Item: Relaxed linen shirt').size).toBe(0);
+    expect(ruleBlockedHeads(calibrationPlan({ head_order: ['colour'] }), 'Item: 白色T恤').size).toBe(0);
+  });
+});
+
+describe('evidence rules and the shipped rules', () => {
+  it('splits words as the Python side does', () => {
+    expect(latinWords('Off-White oversized 白色T恤')).toEqual(['off', 'white', 'oversized', 't']);
+    expect(latinWords('TAN leather, 2024')).toEqual(['tan', 'leather']);
+  });
+
+  it('keeps a head unsure when the text names nothing of its kind, and says which rule did it', () => {
+    const plan = calibrationPlan({
+      head_order: ['colour', 'fit'],
+      input_template: 'Item: {text}',
+      unsure: { min_probability: { colour: 0.5, fit: 0.5 }, evidence: [{ heads: ['colour'], words: ['red', 'navy'], substrings: ['红'], basis: 'x' }] },
+    });
+    expect(Object.fromEntries(ruleBlockedHeads(plan, 'Item: Linen shirt'))).toEqual({ colour: 'evidence' });
+    expect(ruleBlockedHeads(plan, 'Item: NAVY linen shirt').size).toBe(0);
+    expect(ruleBlockedHeads(plan, 'Item: shirt with 红色 trim').size).toBe(0);
+    expect(Object.fromEntries(ruleBlockedHeads(plan, 'Item: Redwood shirt'))).toEqual({ colour: 'evidence' }); // whole words only
+  });
+
+  it('counts the items a rule covers, on texts as the app joins them (no template)', () => {
+    const texts = ['Navy linen shirt', 'Relaxed linen shirt Details: soft and cool', '白色T恤', 'Wrap dress Details: in 红色 crepe', ''];
+    expect(itemsWithoutEvidence(texts, { words: ['navy', 'white'], substrings: ['红'] })).toBe(3);
+    expect(itemsInScript(texts, { script: 'Han', minShare: 0.5 })).toBe(1);
+    expect(itemsInScript(texts, { script: 'Cyrillic', minShare: 0.5 })).toBe(0);
+  });
+
+  // The same cases as training/test_rules.py: the app and the Python tables apply one rule.
+  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/unsure-rule-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; blocked: string[] }[] };
+  const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
+  const shippedPlan = calibrationPlan(shipped);
+  it.each(golden.cases)('shipped rules on "$text" → $blocked', ({ text, blocked }) => {
+    expect([...ruleBlockedHeads(shippedPlan, text).keys()].sort()).toEqual(blocked);
   });
 });
 
@@ -219,6 +254,9 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'a script rule naming an unknown head', extra: { unsure: { ...unsure, scripts: [{ script: 'Han', min_share: 0.5, heads: ['size'], basis: 'x' }] } }, error: /scripts\[0\].heads names heads the model does not have: "size"/ },
     { name: 'a script rule without basis', extra: { unsure: { ...unsure, scripts: [{ script: 'Han', min_share: 0.5, heads: ['fit'] }] } }, error: /scripts\[0\].basis must say what the rule rests on/ },
     { name: 'script rules that are not a list', extra: { unsure: { ...unsure, scripts: { script: 'Han' } } }, error: /scripts must be an array of rules/ },
+    { name: 'an evidence rule with upper-case words', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['Red'], basis: 'x' }] } }, error: /evidence\[0\].words must be a non-empty array of lower-case words of letters only/ },
+    { name: 'an evidence rule for an unknown head', extra: { unsure: { ...unsure, evidence: [{ heads: ['size'], words: ['red'], basis: 'x' }] } }, error: /evidence\[0\].heads names heads the model does not have: "size"/ },
+    { name: 'an evidence rule without basis', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['red'] }] } }, error: /evidence\[0\].basis must say what the rule rests on/ },
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
   ])('refuses $name', ({ extra, error }) => {
     expect(() => parseClassifierConfig(config(extra))).toThrow(error);

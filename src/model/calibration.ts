@@ -4,7 +4,7 @@
  * to the training centroids, and the per-head sure decision. Without either block everything is as
  * before: temperature 1 and every item sure. Pure; no DOM.
  */
-import type { ClassifierConfig, UnsureScriptRule } from './config.ts';
+import type { ClassifierConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
 import { FIELD_MARKERS } from './inputText.ts';
 import { softmax } from './postprocess.ts';
@@ -107,6 +107,8 @@ export interface CalibrationPlan {
   ood?: { centroids: Float64Array[]; maxDistance: number };
   /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
   scriptRules: readonly UnsureScriptRule[];
+  /** Evidence rules (`unsure.evidence`), their words as sets: heads sure only when the text names one. */
+  evidenceRules: readonly { heads: readonly string[]; words: ReadonlySet<string>; substrings: readonly string[] }[];
   /** The input template's words around `{text}` ("Item:"), not counted as the item's own words. */
   templateText: string;
 }
@@ -125,6 +127,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     heads,
     judgesSure: config.unsure !== undefined,
     scriptRules: config.unsure?.scripts ?? [],
+    evidenceRules: (config.unsure?.evidence ?? []).map((r: UnsureEvidenceRule) => ({ heads: r.heads, words: new Set(r.words), substrings: r.substrings ?? [] })),
     templateText: (config.input_template ?? '').replace('{text}', ''),
     ...(ood ? { ood: { centroids: ood.centroids.map((c) => l2Normalise(c)), maxDistance: ood.max_distance } } : {}),
   };
@@ -139,16 +142,37 @@ export function sureUnder(plan: CalibrationPlan, head: string, probability: numb
   return isSure(probability, minProbability, plan.ood ? { distance: distance!, maxDistance: plan.ood.maxDistance } : undefined);
 }
 
+/** Lower-case words of letters other than Han characters ("Off-White" → "off", "white"). */
+export function latinWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+|(?=\p{Script=Han})|(?<=\p{Script=Han})/u)
+    .filter((w) => w !== '' && !HAN.test(w));
+}
+
+/** Why a rule kept a head from being sure: the text is mostly in a script, or names nothing of the head's kind. */
+export type UnsureRuleKind = 'script' | 'evidence';
+
 /**
- * Heads that the plan's script rules keep from being sure for one input text (built with the input
- * template), with the rule that did it; empty when no rule applies.
+ * Heads that the plan's script and evidence rules keep from being sure for one input text (built
+ * with the input template), with the kind of rule that did it; empty when no rule applies.
  */
-export function scriptBlockedHeads(plan: CalibrationPlan, inputText: string): Map<string, UnsureScriptRule> {
-  const blocked = new Map<string, UnsureScriptRule>();
-  if (plan.scriptRules.length === 0) return blocked;
-  const share = hanShare(itemWordsOf(inputText, plan.templateText));
-  for (const rule of plan.scriptRules) {
-    if (rule.script === 'Han' && share >= rule.min_share) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, rule);
+export function ruleBlockedHeads(plan: CalibrationPlan, inputText: string): Map<string, UnsureRuleKind> {
+  const blocked = new Map<string, UnsureRuleKind>();
+  if (plan.scriptRules.length === 0 && plan.evidenceRules.length === 0) return blocked;
+  const own = itemWordsOf(inputText, plan.templateText);
+  if (plan.scriptRules.length) {
+    const share = hanShare(own);
+    for (const rule of plan.scriptRules) {
+      if (rule.script === 'Han' && share >= rule.min_share) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'script');
+    }
+  }
+  if (plan.evidenceRules.length) {
+    const words = latinWords(own);
+    for (const rule of plan.evidenceRules) {
+      const named = words.some((w) => rule.words.has(w)) || rule.substrings.some((s) => own.includes(s));
+      if (!named) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'evidence');
+    }
   }
   return blocked;
 }
@@ -158,6 +182,17 @@ export function itemsInScript(texts: readonly string[], rule: { script: string; 
   if (rule.script !== 'Han') return 0;
   let n = 0;
   for (const text of texts) if (hanShare(itemWordsOf(text, '')) >= rule.minShare) n++;
+  return n;
+}
+
+/** How many of the items (texts as `itemTexts` joins them) name none of an evidence rule's words or substrings. */
+export function itemsWithoutEvidence(texts: readonly string[], rule: { words: readonly string[]; substrings: readonly string[] }): number {
+  const words = new Set(rule.words);
+  let n = 0;
+  for (const text of texts) {
+    const own = itemWordsOf(text, '');
+    if (!latinWords(own).some((w) => words.has(w)) && !rule.substrings.some((s) => own.includes(s))) n++;
+  }
   return n;
 }
 

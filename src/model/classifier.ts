@@ -1,5 +1,5 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
-import { calibrationPlan, oodDistance, scriptBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan } from './calibration.ts';
+import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
@@ -37,8 +37,8 @@ export interface HeadPrediction {
   top: LabelScore[];
   /** Whether the answer passes config.json's unsure rule (always true when the config has none). */
   sure: boolean;
-  /** Set when a script rule made the answer unsure (the text is written mostly in that script). */
-  unsureScript?: string;
+  /** Set when a rule of config.json made the answer unsure: the text is mostly in a script, or names nothing of the head's kind. */
+  unsureRule?: UnsureRuleKind;
 }
 
 /** The classifier's answer for one item. */
@@ -133,13 +133,13 @@ export class Classifier {
         const embedding = options.embeddings || ood ? rowOf(out, 'embedding', row) : undefined;
         const distance = ood ? oodDistance(embedding!, ood.centroids) : undefined;
         const heads: Record<string, HeadPrediction> = {};
-        const blocked = scriptBlockedHeads(this.calibration, unique[member]!);
+        const blocked = ruleBlockedHeads(this.calibration, unique[member]!);
         for (const head of this.heads) {
           const probabilities = temperedSoftmax(rowOf(out, `logits_${head}`, row), this.calibration.heads.get(head)!.temperature);
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
           const rule = blocked.get(head);
-          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance), ...(rule ? { unsureScript: rule.script } : {}) };
+          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance), ...(rule ? { unsureRule: rule } : {}) };
         }
         const prediction: ItemPrediction = { heads };
         if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);

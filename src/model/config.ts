@@ -52,6 +52,20 @@ export interface UnsureConfig {
   ood?: OodConfig;
   /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
   scripts?: UnsureScriptRule[];
+  /** Optional: heads sure only when the item's text names something of their kind (a colour word). */
+  evidence?: UnsureEvidenceRule[];
+}
+
+/** `heads` are sure only when the item's own words include one of `words` (whole words, any case) or contain one of `substrings`. */
+export interface UnsureEvidenceRule {
+  /** Heads the rule applies to. */
+  heads: string[];
+  /** Lower-case whole words (letters only) that count as evidence. */
+  words: string[];
+  /** Strings that count as evidence anywhere in the text (Chinese words). */
+  substrings?: string[];
+  /** What the rule rests on (measured). */
+  basis: string;
 }
 
 /** Scripts a script rule can name (Han: Chinese characters). */
@@ -116,6 +130,7 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
   checkPerHead(`${where}: min_probability`, json.min_probability, headOrder, (p) => p >= 0 && p <= 1, 'a number from 0 to 1');
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);
+  if (json.evidence !== undefined) parseEvidenceRules(where, json.evidence, headOrder);
   if (json.ood === undefined) return json as unknown as UnsureConfig;
   const ood = json.ood;
   if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);
@@ -161,6 +176,25 @@ function parseScriptRules(where: string, rules: unknown, headOrder: readonly str
     if (!Array.isArray(rule.heads) || rule.heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(rule.heads)}).`);
     const unknownHeads = rule.heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
     if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
+    if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
+  });
+}
+
+/** Checks `unsure.evidence`: each rule names known heads, non-empty lower-case words (and optional substrings) and its basis. */
+function parseEvidenceRules(where: string, rules: unknown, headOrder: readonly string[]): void {
+  if (!Array.isArray(rules)) throw new Error(`${where}: evidence must be an array of rules (got ${shown(rules)}).`);
+  rules.forEach((rule: unknown, i) => {
+    const at = `${where}: evidence[${i}]`;
+    if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
+    if (!Array.isArray(rule.heads) || rule.heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(rule.heads)}).`);
+    const unknownHeads = rule.heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
+    if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
+    if (!Array.isArray(rule.words) || rule.words.length === 0 || rule.words.some((w: unknown) => typeof w !== 'string' || w === '' || w !== w.toLowerCase() || /[^\p{L}]/u.test(w))) {
+      throw new Error(`${at}.words must be a non-empty array of lower-case words of letters only (got ${shown(rule.words)}).`);
+    }
+    if (rule.substrings !== undefined && (!Array.isArray(rule.substrings) || rule.substrings.some((w: unknown) => typeof w !== 'string' || w === ''))) {
+      throw new Error(`${at}.substrings must be an array of non-empty strings (got ${shown(rule.substrings)}).`);
+    }
     if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
   });
 }

@@ -49,6 +49,8 @@ export interface ModelInfo {
     maxDistance?: number;
     /** Script rules: heads never sure for items whose text is at least `minShare` in `script`. */
     scripts?: { script: string; minShare: number; heads: string[] }[];
+    /** Evidence rules: heads sure only when the item's text has one of `words` (whole words) or `substrings`. */
+    evidence?: { heads: string[]; words: string[]; substrings: string[] }[];
   };
 }
 

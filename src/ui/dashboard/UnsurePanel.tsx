@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
-import { itemsInScript } from '../../model/calibration.ts';
+import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
 import { itemTexts } from '../../model/predictionColumns.ts';
 import { prepare, type DashboardTrends } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
@@ -30,11 +30,14 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   }, [prepared, head]);
   const model = useAppStore((s) => s.model);
   // Items a script rule of the model keeps unsure for this head (Chinese text: the model has not learnt real Chinese titles).
+  // Items an evidence rule keeps unsure (their text names no colour, for the colour head).
   const scriptRule = head ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
-  const inScript = useMemo(
-    () => (scriptRule ? itemsInScript(itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name)), scriptRule) : 0),
-    [scriptRule, dataset],
-  );
+  const evidenceRule = head ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
+  const { inScript, withoutEvidence } = useMemo(() => {
+    if (!scriptRule && !evidenceRule) return { inScript: 0, withoutEvidence: 0 };
+    const texts = itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name));
+    return { inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0, withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0 };
+  }, [scriptRule, evidenceRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
   const taughtCount = taughtMap(dataset.teach?.[head]).size;
@@ -56,6 +59,11 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
       {inScript > 0 && (
         <p className="muted" data-testid="unsure-script" data-items={inScript}>
           {t('unsureScriptHan', { n: formatNumber(language, inScript), head: headName })}
+        </p>
+      )}
+      {withoutEvidence > 0 && (
+        <p className="muted" data-testid="unsure-evidence" data-items={withoutEvidence}>
+          {t('unsureNoColourWord', { n: formatNumber(language, withoutEvidence), head: headName })}
         </p>
       )}
       {facetFlagged && (
