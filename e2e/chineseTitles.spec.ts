@@ -29,4 +29,11 @@ test('a catalogue of Chinese titles: article types are all unsure and the page s
   const unsureGender = Number(await unsureShare.getAttribute('data-unsure'));
   expect(unsureGender).toBeLessThan(40);
   await expect(why).toHaveCount(0);
+
+  // An item's detail says why each unsure label is unsure.
+  await page.getByTestId('tab-items').click();
+  await page.getByTestId('items-table').getByRole('row').nth(1).click();
+  const detail = page.getByTestId('item-detail');
+  await expect(detail.getByTestId('unsure-why-articleType')).toContainText('unsure: written in Chinese');
+  await expect(detail.getByTestId('unsure-why-baseColour')).toContainText('unsure: written in Chinese');
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, itemWordsOf, latinWords, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
+import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, itemWordsOf, latinWords, textRuleFor, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { softmax, topKIndices } from './postprocess.ts';
 
@@ -260,5 +260,17 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
   ])('refuses $name', ({ extra, error }) => {
     expect(() => parseClassifierConfig(config(extra))).toThrow(error);
+  });
+});
+
+describe('textRuleFor (why an item is unsure, in the item view)', () => {
+  const rules = { scripts: [{ script: 'Han', minShare: 0.5, heads: ['colour', 'type'] }], evidence: [{ heads: ['colour'], words: ['red'], substrings: ['红'] }] };
+  it('names the script rule first, then the evidence rule, else nothing', () => {
+    expect(textRuleFor('白色T恤', 'colour', rules)).toBe('script');
+    expect(textRuleFor('白色T恤', 'type', rules)).toBe('script');
+    expect(textRuleFor('白色T恤', 'gender', rules)).toBeUndefined();
+    expect(textRuleFor('Linen shirt Details: soft', 'colour', rules)).toBe('evidence');
+    expect(textRuleFor('Red linen shirt', 'colour', rules)).toBeUndefined();
+    expect(textRuleFor('Linen shirt', 'colour', undefined)).toBeUndefined();
   });
 });

@@ -177,6 +177,23 @@ export function ruleBlockedHeads(plan: CalibrationPlan, inputText: string): Map<
   return blocked;
 }
 
+/** The text rules as the page holds them (the worker's model info): script and evidence rules. */
+export interface TextRules {
+  /** Heads never sure for items at least `minShare` in `script`. */
+  scripts?: readonly { script: string; minShare: number; heads: readonly string[] }[];
+  /** Heads sure only when the text has one of `words` (whole words) or `substrings`. */
+  evidence?: readonly { heads: readonly string[]; words: readonly string[]; substrings: readonly string[] }[];
+}
+
+/** Which text rule, if any, keeps `head` unsure for one item's text (as `itemTexts` joins it): the script first, then evidence. */
+export function textRuleFor(text: string, head: string, rules: TextRules | undefined): UnsureRuleKind | undefined {
+  if (!rules) return undefined;
+  const own = itemWordsOf(text, '');
+  for (const rule of rules.scripts ?? []) if (rule.heads.includes(head) && itemsInScript([own], rule) === 1) return 'script';
+  for (const rule of rules.evidence ?? []) if (rule.heads.includes(head) && itemsWithoutEvidence([own], rule) === 1) return 'evidence';
+  return undefined;
+}
+
 /** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */
 export function itemsInScript(texts: readonly string[], rule: { script: string; minShare: number }): number {
   if (rule.script !== 'Han') return 0;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { sparseTextVector } from '../../model/predictionColumns.ts';
+import { textRuleFor } from '../../model/calibration.ts';
+import { itemTexts, sparseTextVector } from '../../model/predictionColumns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
 import { inferenceWorker } from '../../workers/pageWorkers.ts';
@@ -33,6 +34,8 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
   const heads = model?.heads.filter((h) => dataset.table.getChild(`pred_${h}`)) ?? [];
+  // The text as the model read it (name, then "Details:" and the description), for saying why a label is unsure.
+  const modelText = itemTexts(dataset.table.slice(row, row + 1), textColumns)[0] ?? '';
   const [explanations, setExplanations] = useState<Record<string, ModelExplainResult>>({});
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -83,6 +86,15 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                 <td>{translateTerm(language, 'head_', head)}</td>
                 <td>
                   <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
+                  {dataset.table.getChild(`sure_${head}`)?.get(row) === false && (
+                    <span className="muted" data-testid={`unsure-why-${head}`}>
+                      {' · '}
+                      {t(
+                        { script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', none: 'unsureWhyProbability' }[textRuleFor(modelText, head, model?.unsure) ?? 'none'] as 'unsureWhyScript',
+                        { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
+                      )}
+                    </span>
+                  )}
                   {corrected ? <span className="muted"> · {t('correctedTo', { label: corrected })}</span> : null}
                 </td>
                 <td>{explanations[head] ? <Explanation result={explanations[head]!} /> : <span className="muted">…</span>}</td>
