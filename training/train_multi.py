@@ -20,6 +20,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import SOURCES, build_corpus, label_maps  # noqa: E402
 from model import OnnxWrapper, TrendloomLlama  # noqa: E402
+from shortcuts import mask_constant_labels  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 from text import GEN_TAGS, augment, export_tokenizer_json, generation_text, log, pad_batch, set_seed  # noqa: E402
 
@@ -153,6 +154,9 @@ def main():
     ap.add_argument("--head-stage-rows", type=int, default=30000, help="training rows (source-balanced draw) whose pooled states the head stage reads")
     ap.add_argument("--ngram-buckets", type=int, default=0)
     ap.add_argument("--ngram-dim", type=int, default=64)
+    ap.add_argument("--mask-constant-labels", type=float, default=0.0,
+                    help="drop a source's labels of a head when one value covers at least this share of them (0: keep all; "
+                         "the shipped model was trained with 0)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
@@ -163,6 +167,9 @@ def main():
     maps = label_maps([e["labels"] for e in examples if e["source"] == "myntra"])
     excluded = excluded_sources(args.holdout)
     train = [e for e in examples if e["split"] == "train" and e["source"] not in excluded]
+    if args.mask_constant_labels > 0:
+        train, masked = mask_constant_labels(train, args.mask_constant_labels)
+        log("labels masked (one value per source): " + (", ".join(f"{s} {h} {100 * share:.0f} %" for s, h, share in masked) or "none"))
     log(f"holdout={args.holdout or '-'}: {len(train)} training rows from " +
         ", ".join(f"{s}={sum(e['source'] == s for e in train)}" for s in SOURCES if s not in excluded))
     # Myntra rows keep their original fields for train.py's augmentation.
