@@ -7,6 +7,9 @@
 import type { ClassifierConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
 import { FIELD_MARKERS } from './inputText.ts';
+import { hanShare } from '../core/script.ts';
+
+export { hanShare };
 import { softmax } from './postprocess.ts';
 
 /** Softmax of `logits / temperature`; temperature 1 is exactly `softmax(logits)`. */
@@ -59,27 +62,6 @@ export function isSure(probability: number, minProbability: number, ood?: OodChe
 
 const HAN = /\p{Script=Han}/u;
 const FIELD_MARKER_WORDS = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`, 'g');
-const LETTER = /\p{L}/u;
-
-/**
- * Share of a text written in Han (Chinese) characters: Han characters / (Han characters + words in
- * other letters), since one character carries about what one word does; 0 for text without letters.
- */
-export function hanShare(text: string): number {
-  let han = 0;
-  let words = 0;
-  let inWord = false;
-  for (const char of text) {
-    if (HAN.test(char)) {
-      han++;
-      inWord = false;
-    } else if (LETTER.test(char)) {
-      if (!inWord) words++;
-      inWord = true;
-    } else inWord = false;
-  }
-  return han + words === 0 ? 0 : han / (han + words);
-}
 
 /** The item's own words of a model input text: without the template's words and the field markers ("Details:" …). */
 export function itemWordsOf(inputText: string, templateText: string): string {

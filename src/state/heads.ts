@@ -2,7 +2,9 @@
  * Fine-tuned heads on the user's own labels: embeddings from the frozen model (inference worker),
  * training and prediction in the fine-tuning worker, heads kept in IndexedDB and exportable as JSON.
  */
+import { headColumnsFor, headLanguageNote, type HeadApplyNote } from '../core/finetune/apply.ts';
 import type { HeadJSON } from '../core/finetune/head.ts';
+import { mostlyChineseShare } from '../core/script.ts';
 import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/classification.ts';
 import { itemTexts, labelVector, probabilityVector } from '../model/predictionColumns.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
@@ -59,10 +61,17 @@ export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: st
   return { head: result.head, report: result.report, confusion: result.confusion };
 }
 
-/** Applies a head to every row and returns the dataset with `ft_<label>` and `ft_prob_<label>` columns. */
-export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<LoadedDataset> {
-  const textColumns = head.textColumns?.length ? head.textColumns : dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+/**
+ * Applies a head to every row and returns the dataset with `ft_<label>` and `ft_prob_<label>`
+ * columns, and what the user must be told: the file's text columns standing in for columns it
+ * lacks, or a head that learnt another language (never applied silently).
+ */
+export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[] }> {
+  const mapped = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const { columns: textColumns, notes } = headColumnsFor(head.textColumns ?? [], dataset.columns.map((c) => c.name), mapped);
   const texts = itemTexts(dataset.table, textColumns);
+  const language = headLanguageNote(head.chineseShare, mostlyChineseShare(texts));
+  if (language) notes.push(language);
   const embeddings = head.featureSpec.embedding ? await inferenceWorker().request('model.embed', { texts }, { signal, onProgress }) : undefined;
   const result = await finetuneWorker().request('finetune.predict', { head, texts, embeddings }, { signal, onProgress, transfer: embeddings ? [embeddings.data.buffer] : [] });
   const labelIndex = new Map(head.labels.map((l, i) => [l, i]));
@@ -73,7 +82,7 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
   const added = new Table({ [`ft_${name}`]: labelVector(codes, head.labels, nextId), [`ft_prob_${name}`]: probabilityVector(probabilities, codes) });
   const table = dataset.table.assign(added);
   const columns = [...dataset.columns.filter((c) => c.name !== `ft_${name}` && c.name !== `ft_prob_${name}`), { name: `ft_${name}`, type: 'category', role: 'label' }, { name: `ft_prob_${name}`, type: 'number', role: 'ignore' }];
-  return { ...dataset, table, columns };
+  return { dataset: { ...dataset, table, columns }, notes };
 }
 
 const DB = 'trendloom-heads';

@@ -84,3 +84,28 @@ export async function applyHeadsToRows(table: { columns: string[]; rows: string[
   }
   return { columns, rows };
 }
+
+/** Something to tell the user before a head's labels are trusted on this file (codes; the page words them). */
+export type HeadApplyNote =
+  | { code: 'columnsStandIn'; missing: string[]; using: string[] }
+  | { code: 'otherLanguage'; headChineseShare: number; fileChineseShare: number };
+
+/**
+ * The columns a head reads in a file: the ones it was trained on when the file has them all, else
+ * the file's own text columns standing in for them (with a note naming both). Throws when the file
+ * has neither.
+ */
+export function headColumnsFor(trained: readonly string[], fileColumns: readonly string[], mappedText: readonly string[]): { columns: string[]; notes: HeadApplyNote[] } {
+  const missing = trained.filter((c) => !fileColumns.includes(c));
+  if (trained.length > 0 && missing.length === 0) return { columns: [...trained], notes: [] };
+  if (mappedText.length === 0) {
+    throw new Error(`This head reads the text of ${trained.map((c) => `'${c}'`).join(', ') || 'the item text'}, and this file has no text column to read instead. Map a name or description column as item text first.`);
+  }
+  return { columns: [...mappedText], notes: trained.length > 0 ? [{ code: 'columnsStandIn', missing, using: [...mappedText] }] : [] };
+}
+
+/** A note when the head learnt from text in another language than most of this file's (Chinese vs not, ≥ 50 points apart); none for heads that did not record it. */
+export function headLanguageNote(headChineseShare: number | undefined, fileChineseShare: number): HeadApplyNote | undefined {
+  if (headChineseShare === undefined || Math.abs(headChineseShare - fileChineseShare) < 0.5) return undefined;
+  return { code: 'otherLanguage', headChineseShare, fileChineseShare };
+}

@@ -6,6 +6,7 @@
  */
 import { confusionMatrix, multiLabelReport, singleLabelReport, type ClassificationReport, type ConfusionMatrix } from '../metrics/classification.ts';
 import { stratifiedSplit } from '../metrics/split.ts';
+import { mostlyChineseShare } from '../script.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
 import { DEFAULT_NGRAMS, fitIdf, hashedBlockCounts, hashedCounts, tfidfBlocks, type NgramSpec } from './text.ts';
@@ -87,6 +88,8 @@ export interface HeadJSON {
   metrics: HeadMetrics;
   /** ISO time of training. */
   createdAt: string;
+  /** Share of the training items written mostly in Chinese (absent in heads saved before it was recorded). */
+  chineseShare?: number;
 }
 
 /** Options of `trainHead`. */
@@ -389,6 +392,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
       l2: result.l2,
     },
     createdAt: new Date().toISOString(),
+    chineseShare: Number(mostlyChineseShare(itemTexts).toFixed(4)),
   };
   return { head, report, confusion, epochs: result.epochs };
 }

@@ -24,7 +24,8 @@ function codedLabels(dataset: LoadedDataset, column: string) {
  */
 export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; kept: number; filled: number; accuracy: number; heldOut: number }> {
   const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
-  const applied = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
+  // Trained on this file's own text columns: nothing stands in, so there is nothing to tell.
+  const { dataset: applied } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
   const own = codedLabels(dataset, column);
   const taught = codedLabels(applied, `ft_${column}`);
   if (!own || !taught) throw new Error(`“${column}” holds lists of labels; only one label per item can be learnt here.`);

@@ -52,9 +52,14 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
 
   const fill = (head: TrainedHead['head']) =>
     run(async (signal) => {
-      const labelled = await applyHeadToDataset(dataset, head, signal, setProgress);
+      const { dataset: labelled, notes } = await applyHeadToDataset(dataset, head, signal, setProgress);
       useAppStore.setState({ dataset: labelled });
-      setMessage(t('addedColumn', { column: head.labelColumn ?? 'label', facet: t('facet') }));
+      const said = notes.map((note) =>
+        note.code === 'columnsStandIn'
+          ? t('headColumnsStandIn', { missing: note.missing.join(', '), using: note.using.join(', ') })
+          : t('headOtherLanguage', { head: formatNumber(language, 100 * note.headChineseShare), file: formatNumber(language, 100 * note.fileChineseShare) }),
+      );
+      setMessage([t('addedColumn', { column: head.labelColumn ?? 'label', facet: t('facet') }), ...said].join(' '));
     });
 
   return (
