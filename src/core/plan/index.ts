@@ -1,0 +1,4 @@
+/** Public API of season planning (pure TypeScript: runs in a worker and in Node). */
+export { planSeason, planFlags, forecastSeasonTotal, sameSeasonLastYear, seasonQuantile, summedPeriodQuantile, pooledSpread, logRatios, PlanInputError, MIN_POOLED_ERRORS, type PlanGroupInput, type PlanOptions, type PlanRow, type SeasonPlan, type PlanFlag, type SeasonSpread, type SeasonForecast } from './plan.ts';
+export { reconcileMinTDiagonal, bottomUp, sumAggregates, solveSymmetric, type Hierarchy, type AggregateNode, type Reconciled } from './reconcile.ts';
+export { normalQuantile, normalCdf, meanAndSd, pinballLoss } from './stats.ts';
