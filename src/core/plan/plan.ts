@@ -78,13 +78,13 @@ export interface PlanRow {
   hi95: number;
   /** Demand quantile at the service level (the quantity to have). */
   serviceQuantile: number;
-  /** Stock on hand (sum of the groups' for totals), if given. */
+  /** Stock on hand (for totals: the sum of their groups', when every group has one), if given. */
   stock?: number;
   /** Units to buy: service quantile minus stock, at least 0 (totals: sum of their groups' plans). */
   planUnits: number;
   /** forecast / last season − 1 (NaN without last season). */
   change: number;
-  /** The series is falling (signal 'declining' or forecast > 20 % below last season). */
+  /** The series is falling: forecast more than 20 % below the same season last year (without it: the trend signal says declining). */
   falling: boolean;
   /** Slow mover / likely sell-out. */
   flags: PlanFlag[];
@@ -275,8 +275,9 @@ function buildNodes(groups: readonly PlanGroupInput[]): { nodes: Node[]; hierarc
     }
   }
   aggregates.forEach((members, k) => {
-    const anyStock = members.some((i) => groups[i]!.stock !== undefined);
-    const stock = anyStock ? members.reduce((s, i) => s + (groups[i]!.stock ?? 0), 0) : undefined;
+    // A total's stock is known only when every group's is.
+    const allStock = members.every((i) => groups[i]!.stock !== undefined);
+    const stock = allStock ? members.reduce((s, i) => s + groups[i]!.stock!, 0) : undefined;
     nodes.push({ ...aggregateKeys[k]!, members, values: addSeries(groups, members, length), stock });
   });
   return { nodes, hierarchy: { bottom: groups.length, aggregates: aggregates.map((members) => ({ members })) } };
@@ -339,7 +340,8 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
     const lastSeason = season.lastSeason;
     if (!Number.isFinite(lastSeason)) rowNotes.push('Less than a year of history: there is no same season last year to compare with.');
     const change = lastSeason > 0 ? forecastUnits / lastSeason - 1 : NaN;
-    const falling = season.declining || change < -0.2;
+    // Falling: more than 20 % below the same season last year; without last year, the engine's 'declining' signal.
+    const falling = Number.isFinite(change) ? change < -0.2 : season.declining;
     return {
       key: node.key,
       level: node.level,
