@@ -41,6 +41,8 @@ export interface PlanOptions {
   calibrationOrigins?: number;
   /** Periods between those starting points (default: the season length, so seasons do not overlap). */
   calibrationStep?: number;
+  /** Divide past errors by the engine's relative band width before pooling (default true; needs bands everywhere). */
+  scaleErrors?: boolean;
   /** 'mint' (default) or 'bottom-up'. */
   reconcile?: 'mint' | 'bottom-up';
   /** Overrides of the forecasting engine's ensemble. */
@@ -54,8 +56,10 @@ export type PlanFlag = 'slow mover' | 'likely sell-out';
 
 /** How a season total may stray from its forecast. */
 export type SeasonSpread =
-  /** Log-normal: log((actual + offset) / (forecast + offset)) ~ Normal(center, sd). */
-  | { kind: 'log'; center: number; sd: number; offset: number }
+  /** Log-normal: log((actual + offset) / (forecast + offset)) / scale ~ Normal(center, sd) (scale 1 when absent). */
+  | { kind: 'log'; center: number; sd: number; offset: number; scale?: number }
+  /** Empirical: the pooled log ratios themselves (sorted), read off by linear interpolation. */
+  | { kind: 'empirical'; sorted: number[]; offset: number; scale?: number }
   /** Normal in units with this sd (from the weekly ranges added up; wide). */
   | { kind: 'absolute'; sd: number };
 
@@ -90,6 +94,8 @@ export interface PlanRow {
   flags: PlanFlag[];
   /** The spread used for the ranges, if any. */
   spread?: SeasonSpread;
+  /** The node's own season forecast and calibration runs (before reconciliation). */
+  season: SeasonForecast;
   /** Plain-language notes. */
   notes: string[];
 }
@@ -113,13 +119,22 @@ export interface SeasonForecast {
   weeklyHi80: number;
   weeklyHi95: number;
   /** Season totals forecast from earlier origins and what was sold then. */
-  pairs: { forecast: number; actual: number }[];
+  pairs: { forecast: number; actual: number; scale: number }[];
+  /**
+   * How wide the engine's own per-period 80 % band is, relative to the season total:
+   * (Σ hi80 − Σ point) / (Σ point + offset); NaN without a band. Errors are divided by it before
+   * pooling, so a noisy group gets a wider range than a steady one.
+   */
+  scale: number;
   /** Units in the same season one year earlier (NaN without it). */
   lastSeason: number;
   /** The engine's signal says declining. */
   declining: boolean;
   /** A tenth of an average season's units: keeps log ratios finite for groups that sold nothing. */
   offset: number;
+  /** The engine's per-period point forecast and 80 % upper bound (for the "add up the periods" comparison). */
+  periodPoint: Float64Array;
+  periodHi80?: Float64Array;
   /** Notes from the engine. */
   notes: string[];
 }
@@ -170,7 +185,7 @@ export function forecastSeasonTotal(name: string, values: ArrayLike<number>, opt
     const past = forecastSeries(name, y.subarray(0, origin), { horizon, period, ensemble: options.ensemble });
     const f = sumOf(past.point);
     const a = windowSum(y, origin, horizon);
-    if (Number.isFinite(f) && Number.isFinite(a)) pairs.push({ forecast: f, actual: a });
+    if (Number.isFinite(f) && Number.isFinite(a)) pairs.push({ forecast: f, actual: a, scale: relativeWidth(past.point, past.hi80, offset) });
   }
   return {
     point: sumOf(forecast.point),
@@ -178,35 +193,71 @@ export function forecastSeasonTotal(name: string, values: ArrayLike<number>, opt
     weeklyHi80: sumOf(forecast.hi80),
     weeklyHi95: sumOf(forecast.hi95),
     pairs,
+    scale: relativeWidth(forecast.point, forecast.hi80, offset),
     lastSeason: sameSeasonLastYear(y, horizon, period),
     declining: forecast.signal.label === 'declining',
     offset,
+    periodPoint: forecast.point,
+    ...(forecast.hi80 ? { periodHi80: forecast.hi80 } : {}),
     notes: forecast.notes,
   };
 }
 
-/** Log ratios of past season totals to what was forecast (the errors pooled into a spread). */
-export function logRatios(season: SeasonForecast): number[] {
-  return season.pairs.map((p) => Math.log((Math.max(0, p.actual) + season.offset) / (Math.max(0, p.forecast) + season.offset)));
+/** (Σ hi80 − Σ point) / (Σ point + offset): the engine's band relative to the season total (NaN without a band). */
+function relativeWidth(point: ArrayLike<number>, hi80: ArrayLike<number> | undefined, offset: number): number {
+  if (!hi80) return NaN;
+  const p = sumOf(point);
+  const width = (sumOf(hi80) - p) / (Math.max(0, p) + offset);
+  return Number.isFinite(width) && width > 0 ? width : NaN;
 }
 
-/** Fewest pooled past errors that a log-normal spread is sized from. */
+/** Log ratios of past season totals to what was forecast (the errors pooled into a spread); `scaled` divides each by its run's relative width. */
+export function logRatios(season: SeasonForecast, scaled = false): number[] {
+  return season.pairs.map((p) => Math.log((Math.max(0, p.actual) + season.offset) / (Math.max(0, p.forecast) + season.offset)) / (scaled ? p.scale : 1));
+}
+
+/** Whether the node's errors can be scaled: its own band and every past run's band are known. */
+function scalable(season: SeasonForecast): boolean {
+  return Number.isFinite(season.scale) && season.pairs.every((p) => Number.isFinite(p.scale));
+}
+
+/** Fewest pooled past errors that a spread is sized from. */
 export const MIN_POOLED_ERRORS = 4;
 
-/** A log-normal spread from pooled log ratios (sd widened by √(1 + 1/n) for the estimate's own error). */
+/** With at least this many pooled past errors, their own quantiles are used (no normal shape assumed). */
+export const MIN_EMPIRICAL_ERRORS = 30;
+
+/**
+ * A spread from pooled log ratios: their empirical quantiles when there are enough; otherwise a
+ * normal shape with a robust sd (1.4826 × median absolute deviation, which the odd outlier of a
+ * past season cannot blow up), widened by √(1 + 1/n) for the estimate's own error.
+ */
 export function pooledSpread(ratios: readonly number[], offset: number): SeasonSpread | undefined {
   if (ratios.length < MIN_POOLED_ERRORS) return undefined;
-  const { mean, sd } = meanAndSd(ratios);
+  const sorted = [...ratios].sort((a, b) => a - b);
+  if (sorted.length >= MIN_EMPIRICAL_ERRORS && sorted[0]! < sorted[sorted.length - 1]!) return { kind: 'empirical', sorted, offset };
+  const median = quantileOfSorted(sorted, 0.5);
+  const deviations = sorted.map((r) => Math.abs(r - median)).sort((a, b) => a - b);
+  let sd = 1.4826 * quantileOfSorted(deviations, 0.5);
+  if (!(sd > 0)) sd = meanAndSd(sorted).sd;
   if (!(sd > 0)) return undefined;
-  return { kind: 'log', center: mean, sd: sd * Math.sqrt(1 + 1 / ratios.length), offset };
+  return { kind: 'log', center: median, sd: sd * Math.sqrt(1 + 1 / sorted.length), offset };
+}
+
+/** Quantile of sorted values by linear interpolation. */
+function quantileOfSorted(sorted: readonly number[], p: number): number {
+  const pos = (sorted.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
 /** The season-total quantile at level p around `forecast` (never below 0; the forecast itself without a spread). */
 export function seasonQuantile(forecast: number, spread: SeasonSpread | undefined, p: number): number {
   if (!spread || !Number.isFinite(forecast)) return forecast;
-  const z = normalQuantile(p);
-  if (spread.kind === 'absolute') return Math.max(0, forecast + z * spread.sd);
-  return Math.max(0, (Math.max(0, forecast) + spread.offset) * Math.exp(spread.center + z * spread.sd) - spread.offset);
+  if (spread.kind === 'absolute') return Math.max(0, forecast + normalQuantile(p) * spread.sd);
+  const log = (spread.scale ?? 1) * (spread.kind === 'empirical' ? quantileOfSorted(spread.sorted, p) : spread.center + normalQuantile(p) * spread.sd);
+  return Math.max(0, (Math.max(0, forecast) + spread.offset) * Math.exp(log) - spread.offset);
 }
 
 /** The 0.8-quantile per period added up over the season, from the engine's 80 % band (normal errors): the naive plan. */
@@ -316,17 +367,20 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
     if ((options.reconcile ?? 'mint') === 'mint') notes.push('Some groups have too little history to check past seasons, so the totals are simple sums of the group forecasts (bottom-up) rather than a weighted reconciliation.');
   }
   const forecasts = [...reconciled.bottom, ...reconciled.aggregates];
-  // Spreads: log ratios pooled per level; a level with too few borrows the groups' pool.
-  const pool = (level: PlanRow['level']) => nodes.flatMap((node, i) => (node.level === level ? logRatios(seasons[i]!) : []));
+  // Spreads: log ratios pooled per level (divided by each run's relative band width where every
+  // node of the level has one); a level with too few borrows the groups' pool.
+  const scaled = (options.scaleErrors ?? true) && seasons.every(scalable);
+  const pool = (level: PlanRow['level']) => nodes.flatMap((node, i) => (node.level === level ? logRatios(seasons[i]!, scaled) : []));
   const pools = { group: pool('group'), subtotal: pool('subtotal'), total: pool('total') };
+  const withScale = (spread: SeasonSpread | undefined, season: SeasonForecast): SeasonSpread | undefined => (spread && scaled && spread.kind !== 'absolute' ? { ...spread, scale: season.scale } : spread);
   let borrowed = false;
   let summedWeekly = false;
   const rows: PlanRow[] = nodes.map((node, i) => {
     const season = seasons[i]!;
     const forecastUnits = forecasts[i]!;
-    let spread = pooledSpread(pools[node.level], season.offset);
+    let spread = withScale(pooledSpread(pools[node.level], season.offset), season);
     if (!spread && node.level !== 'group') {
-      spread = pooledSpread(pools.group, season.offset);
+      spread = withScale(pooledSpread(pools.group, season.offset), season);
       if (spread) borrowed = true;
     }
     if (!spread && Number.isFinite(season.weeklyHi80) && season.weeklyHi80 > season.point) {
@@ -359,6 +413,7 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
       falling,
       flags: [],
       ...(spread ? { spread } : {}),
+      season,
       notes: rowNotes,
     };
   });
