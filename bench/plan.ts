@@ -51,6 +51,7 @@ const byLevel = { group: tally(), subtotal: tally(), total: tally() };
 let lastYearMissing = 0;
 let worstIncoherence = 0;
 const started = performance.now();
+const before = tally();
 for (const origin of origins) {
   const groups: PlanGroupInput[] = series.map((s) => ({ key: [s.name.split('_')[0]!, s.name.split('_').slice(1).join('_')], units: s.values.slice(0, origin) }));
   const plan = planSeason(groups, { horizon: SEASON, period: PERIOD, serviceLevel: 0.8 });
@@ -85,7 +86,15 @@ for (const origin of origins) {
     t.pinLastYear += pinballLoss(actual, lastYear, 0.8);
     t.pinSummed += pinballLoss(actual, summedPeriodQuantile(row.season.periodPoint, row.season.periodHi80, 0.8), 0.8);
   }
-  console.log(`  origin ${formatDate(set.dates[origin]!)}: ${plan.rows.length} rows planned (${((performance.now() - started) / 1000).toFixed(0)} s so far); ${plan.reconciliation.split(':')[0]}`);
+  const g = byLevel.group;
+  const share = (a: number, b: number) => (b > 0 ? (100 * a) / b : NaN);
+  const seen = { count: g.count - before.count, below80: g.below80 - before.below80, pinPlan: g.pinPlan - before.pinPlan, pinLastYear: g.pinLastYear - before.pinLastYear, pinSummed: g.pinSummed - before.pinSummed, actual: g.actual - before.actual };
+  Object.assign(before, g);
+  const pairs = leaves.reduce((s, r) => s + r.season.pairs.length, 0);
+  console.log(
+    `  origin ${formatDate(set.dates[origin]!)} (${origin} weeks of history, ${pairs} past season errors): groups ≤Q80 ${share(seen.below80, seen.count).toFixed(1)} %, ` +
+      `pinball % plan ${share(seen.pinPlan, seen.actual).toFixed(2)} | last year ${share(seen.pinLastYear, seen.actual).toFixed(2)} | weekly Q80 ${share(seen.pinSummed, seen.actual).toFixed(2)}; ${plan.reconciliation.split(':')[0]}; ${((performance.now() - started) / 1000).toFixed(0)} s so far`,
+  );
 }
 
 const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)} %` : '—');

@@ -178,7 +178,9 @@ export function forecastSeasonTotal(name: string, values: ArrayLike<number>, opt
   }
   const offset = Math.max(1e-9, (0.1 * (count > 0 ? total / count : 0) * horizon));
   const pairs: SeasonForecast['pairs'] = [];
-  const shortest = Math.max(4, period > 1 ? period : 8);
+  // A past run must forecast the way the final one does: with two years of history the final
+  // forecast learns the yearly pattern, so past runs with less history (which cannot) are not used.
+  const shortest = period > 1 && y.length >= 2 * period ? 2 * period : Math.max(4, period > 1 ? period : 8);
   for (let k = 0; k < origins; k++) {
     const origin = y.length - horizon - k * step;
     if (origin < shortest) break;
