@@ -127,6 +127,13 @@ describe('trendloom plan', () => {
     expect(rows.map((r) => r[0])).toEqual(['(all)', 'linen', 'wool']);
   });
 
+  it('refuses a service level outside 0.5 … 0.995', async () => {
+    const file = catalogue('level.csv', 12);
+    const { status, err } = await run(['plan', file, '--by', 'articleType', '--units', 'qty', '--service-level', '80']);
+    expect(status).toBe(2);
+    expect(err).toMatch(/--service-level must be a number from 0.5 to 0.995 \(got "80"\)/);
+  });
+
   it('tells a catalogue without --by how to group it', async () => {
     const file = catalogue('plain.csv');
     const { status, err } = await run(['plan', file, '--units', 'qty']);

@@ -336,6 +336,9 @@ function buildNodes(groups: readonly PlanGroupInput[]): { nodes: Node[]; hierarc
   return { nodes, hierarchy: { bottom: groups.length, aggregates: aggregates.map((members) => ({ members })) } };
 }
 
+/** Most groups reconciled by MinT (its system is groups × groups); more are reconciled bottom-up. */
+export const MAX_MINT_GROUPS = 1000;
+
 /** Plans the next season for every group, with coherent totals. */
 export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptions): SeasonPlan {
   checkInput(groups, options);
@@ -356,6 +359,10 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
   if (hierarchy.aggregates.length === 0) {
     reconciled = bottomUp(hierarchy, base.slice(0, m));
     reconciliation = 'none needed (one group)';
+  } else if ((options.reconcile ?? 'mint') === 'mint' && m > MAX_MINT_GROUPS) {
+    reconciled = bottomUp(hierarchy, base.slice(0, m));
+    reconciliation = 'bottom-up: each group keeps its own forecast and the totals are their sums';
+    notes.push(`With ${m} groups (more than ${MAX_MINT_GROUPS}) the totals are simple sums of the group forecasts (bottom-up): a weighted reconciliation would take too much memory.`);
   } else if ((options.reconcile ?? 'mint') === 'mint' && everyCalibrated && base.every(Number.isFinite)) {
     const variance = seasons.map((s) => {
       const mse = s.pairs.reduce((sum, p) => sum + (p.actual - p.forecast) ** 2, 0) / s.pairs.length;
