@@ -127,6 +127,15 @@ describe('trendloom plan', () => {
     expect(rows.map((r) => r[0])).toEqual(['(all)', 'linen', 'wool']);
   });
 
+  it('plans from the rows up to --train-end only', async () => {
+    const file = catalogue('cut.csv');
+    const { status, out, err } = await run(['plan', file, '--by', 'articleType', '--units', 'qty', '--train-end', '2022-12-31', '--service-level', '0.95']);
+    expect(status).toBe(0);
+    expect(err).toMatch(/24 months \(2021-01 … 2022-12\)/);
+    expect(err).toMatch(/at a 95 % service level/);
+    expect(readCsvRows(out).rows).toHaveLength(3);
+  });
+
   it('refuses a service level outside 0.5 … 0.995', async () => {
     const file = catalogue('level.csv', 12);
     const { status, err } = await run(['plan', file, '--by', 'articleType', '--units', 'qty', '--service-level', '80']);
