@@ -69,6 +69,15 @@ describe('planSeason', () => {
     expect(falling.rows[0]!.flags).toEqual(['slow mover']);
   });
 
+  it('a constant group (no band) does not stop the other groups\' errors being scaled', () => {
+    const withConstant = planSeason([...groups.slice(0, 2), { key: ['Hats', 'Grey'], units: new Float64Array(weeks).fill(10) }], { horizon: 26, period: 52, serviceLevel: 0.8 });
+    const blue = withConstant.rows.find((r) => r.key[1] === 'Blue')!;
+    expect(blue.spread?.kind === 'log' || blue.spread?.kind === 'empirical' ? blue.spread.scale : undefined).toBeGreaterThan(0);
+    const hats = withConstant.rows.find((r) => r.key[0] === 'Hats')!;
+    // Never wrong in the past, so MinT hardly moves it.
+    expect(hats.forecastUnits).toBeCloseTo(260, 2);
+  });
+
   it('plans from less than a year of history, with a note', () => {
     const short = planSeason([{ key: ['Tops'], units: syntheticSeries(30, { level: 50, noise: 5, seed: 3 }) }], { horizon: 26, period: 52, serviceLevel: 0.8 });
     const row = short.rows[0]!;

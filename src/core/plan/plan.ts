@@ -6,8 +6,9 @@
  * How the season total's range is sized: the forecasting engine forecasts each group's periods;
  * the season total is their sum. The same engine is re-run from earlier starting points (the
  * "calibration origins") on the history alone, and the season totals it would have forecast are
- * compared with what was then sold. Those errors, as log ratios, are pooled over the groups of one
- * level and give a log-normal spread around each forecast, so any service level has a quantile.
+ * compared with what was then sold. Those errors, as log ratios divided by the engine's own
+ * relative band width, are pooled over the nodes of one level; their quantiles (or a normal shape
+ * when there are few), times each node's band width, give its range at any service level.
  */
 import { forecastSeries } from '../forecast/forecast.ts';
 import type { EnsembleOptions } from '../forecast/ensemble.ts';
@@ -376,20 +377,29 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
     if ((options.reconcile ?? 'mint') === 'mint') notes.push('Some groups have too little history to check past seasons, so the totals are simple sums of the group forecasts (bottom-up) rather than a weighted reconciliation.');
   }
   const forecasts = [...reconciled.bottom, ...reconciled.aggregates];
-  // Spreads: log ratios pooled per level (divided by each run's relative band width where every
-  // node of the level has one); a level with too few borrows the groups' pool.
-  const scaled = (options.scaleErrors ?? true) && seasons.every(scalable);
-  const pool = (level: PlanRow['level']) => nodes.flatMap((node, i) => (node.level === level ? logRatios(seasons[i]!, scaled) : []));
-  const pools = { group: pool('group'), subtotal: pool('subtotal'), total: pool('total') };
-  const withScale = (spread: SeasonSpread | undefined, season: SeasonForecast): SeasonSpread | undefined => (spread && scaled && spread.kind !== 'absolute' ? { ...spread, scale: season.scale } : spread);
+  // Spreads: log ratios pooled per level, divided by each run's relative band width for the nodes
+  // that have one (a node without a band, e.g. a constant series, uses the plain pool); a level
+  // with too few errors borrows the groups' pool.
+  const scaleErrors = options.scaleErrors ?? true;
+  const pool = (level: PlanRow['level'], scaled: boolean) => nodes.flatMap((node, i) => (node.level === level && (!scaled || scalable(seasons[i]!)) ? logRatios(seasons[i]!, scaled) : []));
+  const levels = ['group', 'subtotal', 'total'] as const;
+  const plainPools = Object.fromEntries(levels.map((level) => [level, pool(level, false)])) as Record<PlanRow['level'], number[]>;
+  const scaledPools = Object.fromEntries(levels.map((level) => [level, scaleErrors ? pool(level, true) : []])) as Record<PlanRow['level'], number[]>;
+  const spreadFrom = (level: PlanRow['level'], season: SeasonForecast): SeasonSpread | undefined => {
+    if (scaleErrors && scalable(season)) {
+      const spread = pooledSpread(scaledPools[level], season.offset);
+      if (spread && spread.kind !== 'absolute') return { ...spread, scale: season.scale };
+    }
+    return pooledSpread(plainPools[level], season.offset);
+  };
   let borrowed = false;
   let summedWeekly = false;
   const rows: PlanRow[] = nodes.map((node, i) => {
     const season = seasons[i]!;
     const forecastUnits = forecasts[i]!;
-    let spread = withScale(pooledSpread(pools[node.level], season.offset), season);
+    let spread = spreadFrom(node.level, season);
     if (!spread && node.level !== 'group') {
-      spread = withScale(pooledSpread(pools.group, season.offset), season);
+      spread = spreadFrom('group', season);
       if (spread) borrowed = true;
     }
     if (!spread && Number.isFinite(season.weeklyHi80) && season.weeklyHi80 > season.point) {
