@@ -32,7 +32,7 @@ describe('what a head reads in another file', () => {
   it('a trained head records how much of its training text was Chinese', async () => {
     const texts = ['白色T恤 女', '黑色 连衣裙', 'navy shirt', 'red dress', '灰色 卫衣', 'blue jeans', '白色 衬衫', 'green skirt'];
     const labels = texts.map((_, i) => [i % 2 ? 'b' : 'a']);
-    const { head } = await trainHead(texts, labels, { hashBits: 8, epochs: 2 });
+    const { head } = await trainHead(texts, labels, { hashBits: 8, maxEpochs: 2 });
     expect(head.chineseShare).toBe(0.5);
   });
 });
