@@ -155,12 +155,12 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         <label>
           {t('horizon')}{' '}
           <input type="number" min={1} max={24} value={spec.horizon} onChange={(e) => update({ horizon: Math.max(1, Math.min(24, Number(e.target.value) || 1)) })} data-testid="horizon" style={{ width: '4rem' }} />{' '}
-          {t('periods')}
+          {t('periods', undefined, spec.horizon)}
         </label>
         <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
       </div>
       <p className="based-on" data-testid="based-on">
-        {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) })}
+        {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }, trends.itemsCounted) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) }, dataset.table.numRows)}
         {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
         {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {shown.measure === 'units' ? t('measureUnits') : t('measureItems')}
         {model && labelling

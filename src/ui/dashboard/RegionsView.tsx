@@ -42,7 +42,7 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
               <tbody>
                 {labels.map((label, k) => {
                   const { series: s, values, latest, change, thin, latestItems } = latestAndChange(trends, label);
-                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }) : undefined;
+                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems) : undefined;
                   return (
                     <tr key={label}>
                       <td style={{ color: seriesColour(k) }}>● {label}</td>
@@ -81,7 +81,7 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
                   return {
                     header: `${region} · ${label}`,
                     cells: [
-                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) })})` : formatShare(latest),
+                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems)})` : formatShare(latest),
                       change === undefined ? t('notEnoughData') : formatPoints(change, language),
                       ...periods.map((period) => (values && index.has(period) ? formatShare(values[index.get(period)!]) : '—')),
                     ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendForecast } from '../../state/forecasts.ts';
-import { chartRows, valueDomain } from './TrendChart.tsx';
+import { CHART_MARGIN, NOW_LABEL, chartRows, valueAxis, valueDomain } from './TrendChart.tsx';
 
 const series = [{ label: 'minimal', share: Float64Array.from([0.1, 0.2, 0.3]), support: new Uint32Array(3), totalSupport: 0 }];
 const forecast = { name: 'minimal', point: Float64Array.from([0.35, 0.41]), lo80: Float64Array.from([0.3, 0.33]), hi80: Float64Array.from([0.4, 0.47]), lo95: Float64Array.from([-0.01, 0.3]), hi95: Float64Array.from([0.45, 0.52]) } as unknown as TrendForecast;
@@ -47,5 +47,18 @@ describe('the trend chart rows', () => {
     expect(rows.map((r) => r.f0 ?? null)).toEqual([null, null, null, 0.35]);
     // Item counts (40) are not values: the axis still follows the shares and bands (up to 0.45).
     expect(valueDomain(rows, 1)).toEqual([0, 0.45]);
+  });
+});
+
+describe('the trend chart axis and "now" label (issue 17)', () => {
+  it('ticks the value axis in round steps, its ends on ticks', () => {
+    const units = [{ label: 'units', share: Float64Array.from([0, 310, 640]), support: new Uint32Array(3), totalSupport: 0 }];
+    expect(valueAxis(chartRows(units, ['a', 'b', 'c'], [], new Map()))).toEqual({ ticks: [0, 200, 400, 600, 800], domain: [0, 800] });
+    const shares = chartRows(series, ['Q1', 'Q2', 'Q3'], ['Q4', 'Q5'], new Map([['minimal', forecast]]), 1);
+    expect(valueAxis(shares, 1)).toEqual({ ticks: [0, 0.2, 0.4, 0.6], domain: [0, 0.6] });
+  });
+
+  it('leaves room above the plot for the "now" label', () => {
+    expect(CHART_MARGIN.top).toBeGreaterThanOrEqual(NOW_LABEL.fontSize + NOW_LABEL.offset + 4);
   });
 });

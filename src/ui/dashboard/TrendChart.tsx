@@ -3,7 +3,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respon
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
 import { useT } from '../useT.ts';
-import { formatShare, seriesColour } from './format.ts';
+import { formatShare, niceTicks, seriesColour, shareTickLabels } from './format.ts';
 
 /** Period labels for the forecast horizon, continuing the history's labels. */
 export type FutureLabels = string[];
@@ -64,6 +64,18 @@ export function valueDomain(rows: Row[], upper = Infinity): [number, number] {
   return [lo < 0 ? Math.floor(lo * perUnit + 1e-9) / perUnit : 0, Math.min(upper, Math.ceil(hi * perUnit - 1e-9) / perUnit)];
 }
 
+/** The "now" line's label: its font size and its gap above the plot area (recharts' label offset). */
+export const NOW_LABEL = { fontSize: 11, offset: 5 } as const;
+/** Space around the plot; the top leaves room for the "now" label written above the plot area. */
+export const CHART_MARGIN = { top: NOW_LABEL.fontSize + NOW_LABEL.offset + 8, right: 20, bottom: 10, left: 0 } as const;
+
+/** The value axis: round ticks covering the domain (never past `upper`) and the domain they span. */
+export function valueAxis(rows: Row[], upper = Infinity): { ticks: number[]; domain: [number, number] } {
+  const [lo, hi] = valueDomain(rows, upper);
+  const ticks = niceTicks(lo, hi, 5, upper);
+  return { ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
+}
+
 /**
  * Trend curves: history solid, forecast dotted, 80/95% intervals shaded, a "now" line at the
  * last observed period. Thin periods (fewer items than the minimum) are drawn lighter, their
@@ -77,6 +89,7 @@ export const TrendChart = memo(function TrendChart({
   onPoint,
   height = 360,
   format = formatShare,
+  tickLabels = shareTickLabels,
   upper = Infinity,
   periodSupport,
   minSupport,
@@ -89,6 +102,8 @@ export const TrendChart = memo(function TrendChart({
   height?: number;
   /** Formats values in tooltips and the axis (shares as percentages by default). */
   format?: (value: number) => string;
+  /** Writes the value axis's ticks, all alike (same decimals); shares as percentages by default. */
+  tickLabels?: (ticks: readonly number[]) => string[];
   /** The highest value the series can take (1 for shares): bands and the axis stop there. */
   upper?: number;
   /** Items per period, when shares are counted from items: thin periods' points say how many. */
@@ -101,21 +116,25 @@ export const TrendChart = memo(function TrendChart({
   // Words for a period's items in the tooltip and in thin points' titles.
   const itemsText = (row: Row | undefined) => {
     if (!row || typeof row.items !== 'number') return '';
-    return minSupport !== undefined && row.items > 0 && row.items < minSupport ? t('thinPeriodItems', { n: row.items, min: minSupport }) : t('periodItems', { n: row.items });
+    return minSupport !== undefined && row.items > 0 && row.items < minSupport ? t('thinPeriodItems', { n: row.items, min: minSupport }, row.items) : t('periodItems', { n: row.items }, row.items);
   };
   // Forecast lines and interval bands only have values from the last observed period on: they get
   // just those rows, so recharts does not walk every history period for each of them.
   const tail = useMemo(() => rows.slice(Math.max(0, labels.length - 1)), [rows, labels.length]);
   // Items with their own data leave the value axis to them alone, so the domain is set here.
-  const domain = useMemo(() => valueDomain(rows, upper), [rows, upper]);
+  const axis = useMemo(() => valueAxis(rows, upper), [rows, upper]);
+  const tickText = useMemo(() => {
+    const texts = tickLabels(axis.ticks);
+    return new Map(axis.ticks.map((tick, i) => [tick, texts[i]!]));
+  }, [axis, tickLabels]);
   const now = labels[labels.length - 1];
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+      <ComposedChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke="#eee" />
         {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
         <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
-        <YAxis tickFormatter={(v: number) => format(v)} tick={{ fontSize: 11 }} width={56} domain={domain} />
+        <YAxis tickFormatter={(v: number) => tickText.get(v) ?? format(v)} tick={{ fontSize: 11 }} width={56} domain={axis.domain} ticks={axis.ticks} interval={0} />
         <Tooltip
           formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))}
           labelFormatter={(period, payload) => {
@@ -124,7 +143,7 @@ export const TrendChart = memo(function TrendChart({
           }}
         />
         <Legend />
-        {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: 11 }} />}
+        {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: NOW_LABEL.fontSize, offset: NOW_LABEL.offset }} />}
         {series.map((s, k) => [
           // Thin periods (fewer items than the minimum): a lighter line through every period with
           // data, with a marked point (titled with its count) at each thin one; clicks drill down.

@@ -25,7 +25,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
     if (thin === undefined || Number.isNaN(thin)) return t('notEnoughData');
     return (
       <span className="thin" data-thin="true">
-        {t('thinLatest', { share: formatShare(thin), n: formatNumber(language, trends.periodSupport[p]!), min: formatNumber(language, trends.minSupport) })}
+        {t('thinLatest', { share: formatShare(thin), n: formatNumber(language, trends.periodSupport[p]!), min: formatNumber(language, trends.minSupport) }, trends.periodSupport[p]!)}
       </span>
     );
   };
@@ -85,7 +85,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             ...periodRows(labels, trends.series.map((s) => ({ label: s.label, share: s.thinShare ? s.share.map((v, p) => (Number.isNaN(v) ? s.thinShare![p]! : v)) : s.share }))).map((row, p) => {
               // A thin period's row says how few items its shares rest on.
               const n = trends.periodSupport[p]!;
-              return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) })}` } : row;
+              return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) }, n)}` } : row;
             }),
             ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
           ],
