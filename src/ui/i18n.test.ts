@@ -120,11 +120,11 @@ describe('counts (issue 17: no more "1 periods")', () => {
     expect(pluralKey('en', 'periodsCount', 1)).toBe('periodsCount_one');
   });
 
-  it('have a singular form with the same placeholders as its plural', () => {
+  it('have a singular form only beside its plural, needing no placeholder the plural lacks', () => {
     for (const key of keys.filter((k) => k.endsWith('_one'))) {
       const plural = key.slice(0, -'_one'.length) as MessageKey;
       expect(en[plural], key).toBeDefined();
-      expect(placeholders(en[key]), key).toEqual(placeholders(en[plural]));
+      for (const name of placeholders(en[key])) expect(placeholders(en[plural]), key).toContain(name);
     }
   });
 });

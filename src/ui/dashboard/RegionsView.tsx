@@ -4,6 +4,7 @@ import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state
 import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import type { DashboardTrends } from '../../state/prepared.ts';
@@ -45,7 +46,9 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
                   const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems) : undefined;
                   return (
                     <tr key={label}>
-                      <td style={{ color: seriesColour(k) }}>● {label}</td>
+                      <td>
+                        <SeriesName label={label} colour={seriesColour(k)} />
+                      </td>
                       <td>{s ? <Sparkline values={values!} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
                       <td className={thin ? 'num thin' : 'num'} data-thin={thin || undefined} title={thinTitle}>
                         {formatShare(latest)}

@@ -9,6 +9,7 @@ import { coreText, formatNumber, progressMessage, signalExplanation, signalLabel
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
@@ -157,7 +158,9 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td>
                     <input type="checkbox" aria-label={t('chartSeries', { name: series.name })} checked={k >= 0} onChange={(e) => setSelected((current) => (e.target.checked ? [...current, series.name].slice(-8) : current.filter((n) => n !== series.name)))} />
                   </td>
-                  <td style={{ color: k >= 0 ? seriesColour(k) : undefined }}>{series.name}</td>
+                  <td>
+                    <SeriesName label={series.name} colour={k >= 0 ? seriesColour(k) : undefined} />
+                  </td>
                   <td>
                     <Sparkline values={series.values} forecast={forecast?.point} />
                   </td>

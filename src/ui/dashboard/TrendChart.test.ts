@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendForecast } from '../../state/forecasts.ts';
-import { CHART_MARGIN, NOW_LABEL, chartRows, valueAxis, valueDomain } from './TrendChart.tsx';
+import { CHART_MARGIN, NOW_LABEL, chartRows, chartText, valueAxis, valueDomain } from './TrendChart.tsx';
 
 const series = [{ label: 'minimal', share: Float64Array.from([0.1, 0.2, 0.3]), support: new Uint32Array(3), totalSupport: 0 }];
 const forecast = { name: 'minimal', point: Float64Array.from([0.35, 0.41]), lo80: Float64Array.from([0.3, 0.33]), hi80: Float64Array.from([0.4, 0.47]), lo95: Float64Array.from([-0.01, 0.3]), hi95: Float64Array.from([0.45, 0.52]) } as unknown as TrendForecast;
@@ -60,5 +60,18 @@ describe('the trend chart axis and "now" label (issue 17)', () => {
 
   it('leaves room above the plot for the "now" label', () => {
     expect(CHART_MARGIN.top).toBeGreaterThanOrEqual(NOW_LABEL.fontSize + NOW_LABEL.offset + 4);
+  });
+});
+
+describe('the trend chart in words (issue 17, item 10)', () => {
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  it('names what it charts and sums up the latest values and the forecast', () => {
+    const text = chartText('en', series, ['Q1', 'Q2', 'Q3'], 2, pct);
+    expect(text.name).toBe('Trend chart of 1 value, Q1 – Q3');
+    expect(text.summary).toBe('Latest period, Q3: minimal 30.0%. The dotted lines after “now” forecast the next 2 periods.');
+    const two = [...series, { label: 'boho', share: Float64Array.from([0.2, NaN, NaN]), support: new Uint32Array(3), totalSupport: 0 }];
+    expect(chartText('en', two, ['Q1', 'Q2', 'Q3'], 1, pct).summary).toBe('Latest period, Q3: minimal 30.0%, boho 20.0% (Q1). The dotted lines after “now” forecast the next period.');
+    expect(chartText('zh', series, ['Q1', 'Q2', 'Q3'], 0, pct)).toEqual({ name: '1 个取值的趋势图，Q1 – Q3', summary: '最新一期（Q3）：minimal 30.0%。' });
+    expect(chartText('en', [], [], 0, pct).name).toBe('Trend chart with nothing to show');
   });
 });

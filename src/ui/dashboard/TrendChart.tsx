@@ -1,7 +1,9 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
+import { useAppStore } from '../../state/store.ts';
+import { translate, translateCount, type Language } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, niceTicks, seriesColour, shareTickLabels } from './format.ts';
 
@@ -76,6 +78,30 @@ export function valueAxis(rows: Row[], upper = Infinity): { ticks: number[]; dom
   return { ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
 }
 
+/** A series' last value with data (thin periods included) and its period, or undefined. */
+function latestOf(series: TrendSeries, labels: readonly string[]): { value: number; period: string } | undefined {
+  for (let p = labels.length - 1; p >= 0; p--) {
+    const v = Number.isNaN(series.share[p]!) ? series.thinShare?.[p] : series.share[p];
+    if (v !== undefined && !Number.isNaN(v)) return { value: v, period: labels[p]! };
+  }
+  return undefined;
+}
+
+/**
+ * The chart's name and summary in words, for people who cannot see it: what it charts over which
+ * periods, each value's latest figure, and how many periods the dotted forecast covers.
+ */
+export function chartText(language: Language, series: readonly TrendSeries[], labels: readonly string[], forecastPeriods: number, format: (value: number) => string): { name: string; summary: string } {
+  if (series.length === 0 || labels.length === 0) return { name: translate(language, 'chartEmpty'), summary: '' };
+  const name = translateCount(language, 'chartName', series.length, { count: series.length, from: labels[0]!, to: labels[labels.length - 1]! });
+  const latest = series.map((s) => ({ label: s.label, last: latestOf(s, labels) }));
+  const period = labels[labels.length - 1]!;
+  const list = latest.map(({ label, last }) => `${label} ${last ? format(last.value) : '—'}${last && last.period !== period ? ` (${last.period})` : ''}`).join(language === 'zh' ? '；' : ', ');
+  const parts = [translate(language, 'chartSummary', { period, list })];
+  if (forecastPeriods > 0) parts.push(translateCount(language, 'chartForecastSummary', forecastPeriods, { n: forecastPeriods }));
+  return { name, summary: parts.join(' ') };
+}
+
 /**
  * Trend curves: history solid, forecast dotted, 80/95% intervals shaded, a "now" line at the
  * last observed period. Thin periods (fewer items than the minimum) are drawn lighter, their
@@ -112,6 +138,9 @@ export const TrendChart = memo(function TrendChart({
   minSupport?: number;
 }) {
   const t = useT();
+  const language = useAppStore((s) => s.language);
+  const text = useMemo(() => chartText(language, series, labels, forecasts.size > 0 ? futureLabels.length : 0, format), [language, series, labels, futureLabels.length, forecasts.size, format]);
+  const summaryId = useId();
   const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts, upper, periodSupport), [series, labels, futureLabels, forecasts, upper, periodSupport]);
   // Words for a period's items in the tooltip and in thin points' titles.
   const itemsText = (row: Row | undefined) => {
@@ -129,8 +158,12 @@ export const TrendChart = memo(function TrendChart({
   }, [axis, tickLabels]);
   const now = labels[labels.length - 1];
   return (
+    <>
+    <p id={summaryId} className="visually-hidden">
+      {text.summary}
+    </p>
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={CHART_MARGIN}>
+      <ComposedChart data={rows} margin={CHART_MARGIN} title={text.name} desc={text.summary} aria-label={text.name} aria-describedby={summaryId}>
         <CartesianGrid stroke="#eee" />
         {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
         <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
@@ -142,6 +175,7 @@ export const TrendChart = memo(function TrendChart({
             return text ? `${String(period)} · ${text}` : String(period);
           }}
         />
+        {/* Legend names in dark text (issue 17, item 10): the swatch carries the colour. */}
         <Legend />
         {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: NOW_LABEL.fontSize, offset: NOW_LABEL.offset }} />}
         {series.map((s, k) => [
@@ -189,5 +223,6 @@ export const TrendChart = memo(function TrendChart({
         ])}
       </ComposedChart>
     </ResponsiveContainer>
+    </>
   );
 });

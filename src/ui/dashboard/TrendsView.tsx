@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store.ts';
 import { coreText, formatNumber, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
@@ -58,8 +59,8 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             return (
               <tr key={s.label} data-series={s.label}>
                 <td>
-                  <button type="button" className="link" onClick={() => select({ label: s.label })} style={{ color: seriesColour(k) }}>
-                    ● {s.label}
+                  <button type="button" className="link series-link" onClick={() => select({ label: s.label })}>
+                    <SeriesName label={s.label} colour={seriesColour(k)} />
                   </button>
                 </td>
                 <td data-testid="latest">{latestText(s, last)}</td>

@@ -80,3 +80,45 @@ export function numberTickLabels(ticks: readonly number[], language: Language = 
   const decimals = stepDecimals(tickStep(ticks));
   return ticks.map((tick) => formatNumber(language, tick, decimals));
 }
+
+/** Relative luminance of an sRGB colour (WCAG 2), 0 for black to 1 for white. */
+export function luminance([r, g, b]: readonly [number, number, number]): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** The WCAG contrast ratio of two colours, 1 to 21. */
+export function contrastRatio(a: readonly [number, number, number], b: readonly [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The page's dark text colour (#111827) as RGB. */
+const INK: [number, number, number] = [17, 24, 39];
+const WHITE: [number, number, number] = [255, 255, 255];
+
+/** Text colour for a background: the page's dark ink or white, whichever contrasts more. */
+export function readableInk(background: readonly [number, number, number]): string {
+  return contrastRatio(background, INK) >= contrastRatio(background, WHITE) ? '#111827' : '#ffffff';
+}
+
+/** A colour laid at `alpha` opacity over white, as the RGB it shows. */
+export function overWhite([r, g, b]: readonly [number, number, number], alpha: number): [number, number, number] {
+  const mix = (c: number) => Math.round(255 + (c - 255) * alpha);
+  return [mix(r), mix(g), mix(b)];
+}
+
+/** The heatmap's colour (the accent, #b45309), laid over white more thickly for larger shares. */
+const HEAT: [number, number, number] = [180, 83, 9];
+/** The thickest layer: darker shades would leave neither dark nor white text at 4.5:1 (WCAG AA). */
+const HEAT_MAX_ALPHA = 0.85;
+
+/** A heatmap cell's background for a share as a fraction (0…1) of the largest, and the text colour that reads on it. */
+export function heatShade(fraction: number): { background: string; ink: string } {
+  const alpha = 0.1 + (HEAT_MAX_ALPHA - 0.1) * Math.min(1, Math.max(0, fraction));
+  const rgb = overWhite(HEAT, alpha);
+  return { background: `rgb(${rgb.join(', ')})`, ink: readableInk(rgb) };
+}
