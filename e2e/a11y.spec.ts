@@ -25,6 +25,7 @@ test('every dashboard view is accessible: axe-core, tab keys, a named chart, an 
   await page.getByTestId('file-input').setInputFiles(FILE);
   await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('columns').locator('tr[data-column="description"] select').selectOption('text');
+  expect(await seriousViolations(page), 'column step').toEqual([]);
   await page.getByTestId('confirm-mapping').click();
   await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 300_000 });
   await page.getByTestId('facet').selectOption('category');
@@ -69,4 +70,28 @@ test('every dashboard view is accessible: axe-core, tab keys, a named chart, an 
     await expect(page.locator(`#dashboard-panel-${view}`)).toHaveAttribute('aria-busy', 'false');
     expect.soft(await seriousViolations(page), `${view} view`).toEqual([]);
   }
+
+  // The report, open over the dashboard.
+  await page.getByTestId('tab-trends').click();
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report')).toBeVisible();
+  expect.soft(await seriousViolations(page), 'report').toEqual([]);
+});
+
+test('the dashboard of a series file is accessible too, its unit axis ticked alike', async ({ page, requests: _requests }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles('e2e/fixtures/trend-series-sample.csv');
+  await expect(page.getByTestId('series-dashboard')).toBeVisible();
+  await expect(page.getByTestId('series-list').getByTestId('series-mase').first()).not.toHaveText('…', { timeout: 120_000 });
+  const chart = page.locator('.recharts-wrapper > svg.recharts-surface').first();
+  await expect(chart).toHaveAccessibleName(/^Trend chart of \d+ values?, /);
+  // Value axis ticks: evenly spaced, all written with the same number of decimals.
+  const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  expect(ticks.length).toBeGreaterThan(2);
+  const decimals = new Set(ticks.map((tick) => tick.replace(/[^\d.]/g, '').split('.')[1]?.length ?? 0));
+  expect(decimals.size, ticks.join(', ')).toBe(1);
+  const values = ticks.map((tick) => Number(tick.replace(/[^\d.-]/g, '')));
+  const steps = new Set(values.slice(1).map((v, i) => Number((v - values[i]!).toFixed(6))));
+  expect(steps.size, ticks.join(', ')).toBe(1);
+  expect(await seriousViolations(page), 'series dashboard').toEqual([]);
 });
