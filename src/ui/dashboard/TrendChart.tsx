@@ -139,7 +139,7 @@ export const TrendChart = memo(function TrendChart({
 }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  const text = useMemo(() => chartText(language, series, labels, forecasts.size > 0 ? futureLabels.length : 0, format), [language, series, labels, futureLabels.length, forecasts.size, format]);
+  const words = useMemo(() => chartText(language, series, labels, forecasts.size > 0 ? futureLabels.length : 0, format), [language, series, labels, futureLabels.length, forecasts.size, format]);
   const summaryId = useId();
   const rows = useMemo(() => chartRows(series, labels, futureLabels, forecasts, upper, periodSupport), [series, labels, futureLabels, forecasts, upper, periodSupport]);
   // Words for a period's items in the tooltip and in thin points' titles.
@@ -159,70 +159,70 @@ export const TrendChart = memo(function TrendChart({
   const now = labels[labels.length - 1];
   return (
     <>
-    <p id={summaryId} className="visually-hidden">
-      {text.summary}
-    </p>
-    <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={CHART_MARGIN} title={text.name} desc={text.summary} aria-label={text.name} aria-describedby={summaryId}>
-        <CartesianGrid stroke="#eee" />
-        {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
-        <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
-        <YAxis tickFormatter={(v: number) => tickText.get(v) ?? format(v)} tick={{ fontSize: 11 }} width={56} domain={axis.domain} ticks={axis.ticks} interval={0} />
-        <Tooltip
-          formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))}
-          labelFormatter={(period, payload) => {
-            const text = itemsText((payload?.[0] as { payload?: Row } | undefined)?.payload);
-            return text ? `${String(period)} · ${text}` : String(period);
-          }}
-        />
-        {/* Legend names in dark text (issue 17, item 10): the swatch carries the colour. */}
-        <Legend />
-        {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: NOW_LABEL.fontSize, offset: NOW_LABEL.offset }} />}
-        {series.map((s, k) => [
-          // Thin periods (fewer items than the minimum): a lighter line through every period with
-          // data, with a marked point (titled with its count) at each thin one; clicks drill down.
-          s.thinShare && (
+      <p id={summaryId} className="visually-hidden">
+        {words.summary}
+      </p>
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={rows} margin={CHART_MARGIN} title={words.name} desc={words.summary} aria-label={words.name} aria-describedby={summaryId}>
+          <CartesianGrid stroke="#eee" />
+          {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
+          <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
+          <YAxis tickFormatter={(v: number) => tickText.get(v) ?? format(v)} tick={{ fontSize: 11 }} width={56} domain={axis.domain} ticks={axis.ticks} interval={0} />
+          <Tooltip
+            formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))}
+            labelFormatter={(period, payload) => {
+              const text = itemsText((payload?.[0] as { payload?: Row } | undefined)?.payload);
+              return text ? `${String(period)} · ${text}` : String(period);
+            }}
+          />
+          {/* Legend names in dark text (issue 17, item 10): the swatch carries the colour. */}
+          <Legend />
+          {now && <ReferenceLine x={now} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t('now'), position: 'top', fontSize: NOW_LABEL.fontSize, offset: NOW_LABEL.offset }} />}
+          {series.map((s, k) => [
+            // Thin periods (fewer items than the minimum): a lighter line through every period with
+            // data, with a marked point (titled with its count) at each thin one; clicks drill down.
+            s.thinShare && (
+              <Line
+                key={`l${k}`}
+                dataKey={`l${k}`}
+                name={s.label}
+                stroke={seriesColour(k)}
+                strokeOpacity={0.35}
+                strokeWidth={1.5}
+                legendType="none"
+                connectNulls={false}
+                isAnimationActive={false}
+                dot={(props: { cx?: number; cy?: number; index?: number; payload?: Row }) => {
+                  const row = props.payload;
+                  if (!row || row[`t${k}`] === undefined || props.cx === undefined || props.cy === undefined) return <g key={`d${k}_${props.index}`} />;
+                  return (
+                    <circle key={`d${k}_${props.index}`} cx={props.cx} cy={props.cy} r={3} fill="#fff" stroke={seriesColour(k)} strokeOpacity={0.6} data-thin-period={row.period} data-items={row.items}>
+                      <title>{`${row.period} · ${s.label} ${format(row[`t${k}`] as number)} · ${itemsText(row)}`}</title>
+                    </circle>
+                  );
+                }}
+                activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
+              />
+            ),
+            forecasts.has(s.label) && <Area key={`b95_${k}`} data={tail} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
+            forecasts.has(s.label) && <Area key={`b80_${k}`} data={tail} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
             <Line
-              key={`l${k}`}
-              dataKey={`l${k}`}
+              key={`h${k}`}
+              dataKey={`h${k}`}
               name={s.label}
               stroke={seriesColour(k)}
-              strokeOpacity={0.35}
-              strokeWidth={1.5}
-              legendType="none"
+              strokeWidth={2}
+              dot={false}
               connectNulls={false}
               isAnimationActive={false}
-              dot={(props: { cx?: number; cy?: number; index?: number; payload?: Row }) => {
-                const row = props.payload;
-                if (!row || row[`t${k}`] === undefined || props.cx === undefined || props.cy === undefined) return <g key={`d${k}_${props.index}`} />;
-                return (
-                  <circle key={`d${k}_${props.index}`} cx={props.cx} cy={props.cy} r={3} fill="#fff" stroke={seriesColour(k)} strokeOpacity={0.6} data-thin-period={row.period} data-items={row.items}>
-                    <title>{`${row.period} · ${s.label} ${format(row[`t${k}`] as number)} · ${itemsText(row)}`}</title>
-                  </circle>
-                );
-              }}
+              // With a lighter line drawn, that line carries the tooltip (thin periods included).
+              {...(s.thinShare ? { tooltipType: 'none' as const } : {})}
               activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
-            />
-          ),
-          forecasts.has(s.label) && <Area key={`b95_${k}`} data={tail} dataKey={`b95_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.1} legendType="none" isAnimationActive={false} name={`${s.label} 95%`} />,
-          forecasts.has(s.label) && <Area key={`b80_${k}`} data={tail} dataKey={`b80_${k}`} stroke="none" fill={seriesColour(k)} fillOpacity={0.2} legendType="none" isAnimationActive={false} name={`${s.label} 80%`} />,
-          <Line
-            key={`h${k}`}
-            dataKey={`h${k}`}
-            name={s.label}
-            stroke={seriesColour(k)}
-            strokeWidth={2}
-            dot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-            // With a lighter line drawn, that line carries the tooltip (thin periods included).
-            {...(s.thinShare ? { tooltipType: 'none' as const } : {})}
-            activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
-          />,
-          forecasts.has(s.label) && <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
-        ])}
-      </ComposedChart>
-    </ResponsiveContainer>
+            />,
+            forecasts.has(s.label) && <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
+          ])}
+        </ComposedChart>
+      </ResponsiveContainer>
     </>
   );
 });
