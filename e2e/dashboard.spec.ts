@@ -57,8 +57,9 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   expect(markdown).toMatch(/^# Trend report/);
   expect(markdown).toContain('## usage (your file) — All regions');
 
+  // Esc closes the report (issue 17, item 2).
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '✕' }).click();
+  await expect(page.getByTestId('report')).toHaveCount(0);
 
   // Item detail: the words that drove each label, and a correction kept in a label_ column.
   await page.getByTestId('tab-items').click();

@@ -35,10 +35,10 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
+        <h1 className="brand">
           <img src="/icons/icon.svg" alt="" width={28} height={28} />
           <span>Trendloom</span>
-        </div>
+        </h1>
         <p className="privacy">{t('privacy')}</p>
         {model && (
           <span className="backend-badge" title={coreText(language, model.reasonDetail, model.reason)} data-testid="backend-badge">

@@ -58,7 +58,8 @@ export function DataTable({
           </span>
         ))}
       </div>
-      <div ref={parent} className="data-body" style={{ height }}>
+      {/* Without focusable rows, the scrolling body itself takes focus so the keyboard can scroll it. */}
+      <div ref={parent} className="data-body" role="rowgroup" style={{ height }} tabIndex={onRowClick ? undefined : 0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rowIndices ? rowIndices[item.index]! : item.index;

@@ -23,10 +23,10 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
         <h2>{t('mappingTitle')}</h2>
         <p data-testid="dataset-summary">
           <strong>{dataset.fileName}</strong> · {formatBytes(language, dataset.fileSize)} ·{' '}
-          {formatParts(t('rowsRead'), { n: <span data-testid="row-count">{formatNumber(language, dataset.table.numRows)}</span> }).map((part, i) => (
+          {formatParts(t('rowsRead', undefined, dataset.table.numRows), { n: <span data-testid="row-count">{formatNumber(language, dataset.table.numRows)}</span> }).map((part, i) => (
             <Fragment key={i}>{part}</Fragment>
           ))}{' '}
-          · {t('rowsWithProblems', { n: formatNumber(language, rowsWithProblems) })}
+          · {t('rowsWithProblems', { n: formatNumber(language, rowsWithProblems) }, rowsWithProblems)}
         </p>
         <p className="hint">{t('mappingHint')}</p>
       </header>

@@ -21,7 +21,7 @@ export function ProgressPanel({ title }: { title: string }) {
       <progress data-testid="progress" max={1} value={fraction} aria-label={title} />
       <p className="status">
         {amount}
-        {progress.rows !== undefined ? ` · ${t('rowsCount', { n: formatNumber(language, progress.rows) })}` : ''}
+        {progress.rows !== undefined ? ` · ${t('rowsCount', { n: formatNumber(language, progress.rows) }, progress.rows)}` : ''}
         {message ? ` · ${message}` : ''}
       </p>
       <button type="button" onClick={cancel} data-testid="cancel">

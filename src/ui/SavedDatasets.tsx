@@ -40,7 +40,7 @@ export function SavedDatasets() {
                 {s.fileName}
               </button>{' '}
               <span className="muted">
-                {t('rowsCount', { n: formatNumber(language, s.rows) })} · {formatBytes(language, s.bytes)} · {formatDateTime(language, s.savedAt)}
+                {t('rowsCount', { n: formatNumber(language, s.rows) }, s.rows)} · {formatBytes(language, s.bytes)} · {formatDateTime(language, s.savedAt)}
                 {s.labelled ? t('savedLabelled') : ''}
               </span>{' '}
               <button type="button" className="link" aria-label={t('deleteNamed', { name: s.fileName })} onClick={() => void deleteSavedDataset(s.id).then(refresh)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, signalLabel, translate, translateTerm, type MessageKey } from './i18n.ts';
+import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -95,5 +95,36 @@ describe('locale formatting', () => {
     expect(translate('en', 'seriesBasedOn', { file: 'f.csv', count: 10, layout: 'wide', from: '2015-01-05', to: '2019-12-30', frequency: 'weekly' })).toContain('10 series (wide layout) · 2015-01-05 – 2019-12-30');
     expect(translate('en', 'correctedTo', { label: 'Sports' })).toBe('corrected to Sports');
     expect(translate('en', 'savedLabelled')).toContain('labelled');
+  });
+});
+
+describe('counts (issue 17: no more "1 periods")', () => {
+  it('take the singular in English for one, the plural otherwise', () => {
+    expect(translateCount('en', 'periodsCount', 1, { n: 1 })).toBe('1 period');
+    expect(translateCount('en', 'periodsCount', 2, { n: 2 })).toBe('2 periods');
+    expect(translateCount('en', 'periodsCount', 0, { n: 0 })).toBe('0 periods');
+    expect(translateCount('en', 'periodItems', 1, { n: 1 })).toBe('1 item');
+    expect(translateCount('en', 'thinNote', 1, { thin: 1, periods: 30, min: 20 })).toBe('1 of 30 periods has fewer than 20 items: drawn lighter, with its count.');
+    expect(translateCount('en', 'periods', 1)).toBe('period');
+    expect(translateCount('en', 'periods', 12)).toBe('periods');
+  });
+
+  it('use the one Chinese form for every count', () => {
+    expect(translateCount('zh', 'periodsCount', 1, { n: 1 })).toBe('1 期');
+    expect(translateCount('zh', 'periodsCount', 5, { n: 5 })).toBe('5 期');
+    expect(pluralKey('zh', 'periodsCount', 1)).toBe('periodsCount');
+  });
+
+  it('fall back to the key itself when a text has no singular form', () => {
+    expect(pluralKey('en', 'notes', 1)).toBe('notes');
+    expect(pluralKey('en', 'periodsCount', 1)).toBe('periodsCount_one');
+  });
+
+  it('have a singular form only beside its plural, needing no placeholder the plural lacks', () => {
+    for (const key of keys.filter((k) => k.endsWith('_one'))) {
+      const plural = key.slice(0, -'_one'.length) as MessageKey;
+      expect(en[plural], key).toBeDefined();
+      for (const name of placeholders(en[key])) expect(placeholders(en[plural]), key).toContain(name);
+    }
   });
 });

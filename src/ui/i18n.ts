@@ -42,6 +42,7 @@ const en = {
 
   // Progress
   rowsCount: '{n} rows',
+  rowsCount_one: '{n} row',
   unit_texts: 'texts',
   unit_items: 'items',
   unit_series: 'series',
@@ -73,7 +74,9 @@ const en = {
   mappingTitle: 'Check how we read your columns',
   mappingHint: 'We guessed what each column means. Change any guess that is wrong; the item text is what the model reads.',
   rowsRead: '{n} rows read',
+  rowsRead_one: '{n} row read',
   rowsWithProblems: '{n} rows with problems',
+  rowsWithProblems_one: '{n} row with problems',
   showingOf: 'Showing {shown} of {total}',
   role_text: 'text',
   role_category: 'category',
@@ -101,6 +104,13 @@ const en = {
   // Dashboard controls and summary
   dashboard: 'Dashboard',
   dashboardControls: 'dashboard controls',
+  dashboardViews: 'Dashboard views',
+  chartName: 'Trend chart of {count} values, {from} – {to}',
+  chartName_one: 'Trend chart of {count} value, {from} – {to}',
+  chartSummary: 'Latest period, {period}: {list}.',
+  chartForecastSummary: 'The dotted lines after “now” forecast the next {n} periods.',
+  chartForecastSummary_one: 'The dotted lines after “now” forecast the next period.',
+  chartEmpty: 'Trend chart with nothing to show',
   viewTrends: 'Trend explorer',
   viewMovers: 'Movers',
   viewSeasons: 'Seasonal heatmap',
@@ -119,10 +129,13 @@ const en = {
   dateTo: 'to',
   anyDate: 'any',
   periods: 'periods',
+  periods_one: 'period',
   periodsCount: '{n} periods',
+  periodsCount_one: '{n} period',
   all: 'All',
   basedOn: 'Based on: {file}',
   itemsCounted: '{n} items counted',
+  itemsCounted_one: '{n} item counted',
   filtersList: 'filters: {list}',
   none: 'none',
   labelsBy: 'labels: Trendloom classifier on {backend} ({unique} distinct texts, {cached} from cache, {seconds} s)',
@@ -131,9 +144,13 @@ const en = {
   noInterval: 'no interval',
   notEnoughDataList: 'not enough data: {list}',
   periodItems: '{n} items',
+  periodItems_one: '{n} item',
   thinPeriodItems: '{n} items (fewer than {min})',
+  thinPeriodItems_one: '{n} item (fewer than {min})',
   thinLatest: '{share} from {n} items (fewer than {min})',
+  thinLatest_one: '{share} from {n} item (fewer than {min})',
   thinNote: '{thin} of {periods} periods have fewer than {min} items: drawn lighter, each with its count.',
+  thinNote_one: '{thin} of {periods} periods has fewer than {min} items: drawn lighter, with its count.',
   thinSuggest: 'Too few items per {grain} — show by {coarser}?',
   thinNoCoarser: 'Too few items per {grain}, even by year: shares rest on few items.',
   showByCoarser: 'Show by {coarser}',
@@ -252,11 +269,13 @@ const en = {
   unsureMark: 'unsure',
   unsureOnly: 'Unsure only',
   unsureOnlyCount: '{n} unsure items',
+  unsureOnlyCount_one: '{n} unsure item',
   teachPanelTitle: 'Teach the model: {head}',
   teachPanelHint: 'These items are the most worth teaching: the model is unsure about them and each stands for many similar items. Pick a label from the list or type your own words; leave a box empty to skip an item.',
   teachGuess: 'model’s guess: {label} ({p})',
   teachSubmit: 'Teach these {n}',
   teachUndo: 'Undo the last batch ({n} items)',
+  teachUndo_one: 'Undo the last batch ({n} item)',
   teachClose: 'Done',
   teachFinding: 'Finding the items most worth teaching…',
   teachWorking: 'Teaching: {stage} {done} / {total}',
@@ -307,6 +326,9 @@ const en = {
   printPdf: 'Print / PDF',
   markdown: 'Markdown',
   nothingMoved: 'Not enough history, or nothing moved.',
+  reportQuiet: '{facet} — not enough history, or nothing moved, in these regions: {scopes}.',
+  reportQuiet_one: '{facet} — not enough history, or nothing moved, in this region: {scopes}.',
+  closeReport: 'Close the report (Esc)',
   noChartInView: 'There is no chart in this view.',
   noChartToExport: 'There is no chart to export in this view.',
   chartNotDrawn: 'The chart could not be drawn.',
@@ -388,6 +410,7 @@ const zh: typeof en = {
 
   // Progress
   rowsCount: '{n} 行',
+  rowsCount_one: '{n} 行',
   unit_texts: '条文本',
   unit_items: '件商品',
   unit_series: '个序列',
@@ -419,7 +442,9 @@ const zh: typeof en = {
   mappingTitle: '确认各列的含义',
   mappingHint: '我们已推测出每一列的含义，如有不对请直接修改。模型读取的是“商品文本”列。',
   rowsRead: '已读取 {n} 行',
+  rowsRead_one: '已读取 {n} 行',
   rowsWithProblems: '{n} 行有问题',
+  rowsWithProblems_one: '{n} 行有问题',
   showingOf: '显示前 {shown} 条，共 {total} 条',
   role_text: '商品文本',
   role_category: '品类',
@@ -447,6 +472,13 @@ const zh: typeof en = {
   // Dashboard controls and summary
   dashboard: '看板',
   dashboardControls: '看板设置',
+  dashboardViews: '看板视图',
+  chartName: '{count} 个取值的趋势图，{from} – {to}',
+  chartName_one: '{count} 个取值的趋势图，{from} – {to}',
+  chartSummary: '最新一期（{period}）：{list}。',
+  chartForecastSummary: '“现在”之后的虚线是对接下来 {n} 期的预测。',
+  chartForecastSummary_one: '“现在”之后的虚线是对下一期的预测。',
+  chartEmpty: '没有可显示内容的趋势图',
   viewTrends: '趋势浏览',
   viewMovers: '涨跌榜',
   viewSeasons: '季节热力图',
@@ -465,10 +497,13 @@ const zh: typeof en = {
   dateTo: '到',
   anyDate: '不限',
   periods: '期',
+  periods_one: '期',
   periodsCount: '{n} 期',
+  periodsCount_one: '{n} 期',
   all: '全部',
   basedOn: '数据依据：{file}',
   itemsCounted: '统计商品 {n} 件',
+  itemsCounted_one: '统计商品 {n} 件',
   filtersList: '筛选：{list}',
   none: '无',
   labelsBy: '标签：Trendloom 分类模型，运行于 {backend}（{unique} 条不同文本，其中 {cached} 条取自缓存，用时 {seconds} 秒）',
@@ -477,9 +512,13 @@ const zh: typeof en = {
   noInterval: '无区间',
   notEnoughDataList: '数据不足：{list}',
   periodItems: '{n} 件商品',
+  periodItems_one: '{n} 件商品',
   thinPeriodItems: '{n} 件商品（少于 {min} 件）',
+  thinPeriodItems_one: '{n} 件商品（少于 {min} 件）',
   thinLatest: '{share}，仅 {n} 件商品（少于 {min} 件）',
+  thinLatest_one: '{share}，仅 {n} 件商品（少于 {min} 件）',
   thinNote: '{periods} 个周期中有 {thin} 个少于 {min} 件商品：以浅色显示，并标出件数。',
+  thinNote_one: '{periods} 个周期中有 {thin} 个少于 {min} 件商品：以浅色显示，并标出件数。',
   thinSuggest: '{grain}显示时商品太少——改为{coarser}显示？',
   thinNoCoarser: '{grain}显示时商品太少，即使按年也不够：占比只基于少量商品。',
   showByCoarser: '改为{coarser}显示',
@@ -598,11 +637,13 @@ const zh: typeof en = {
   unsureMark: '没把握',
   unsureOnly: '只看没把握的',
   unsureOnlyCount: '{n} 件没把握的商品',
+  unsureOnlyCount_one: '{n} 件没把握的商品',
   teachPanelTitle: '教模型：{head}',
   teachPanelHint: '这些商品最值得教：模型对它们没有把握，而且每一件都代表许多相似的商品。从列表中选择标签，或输入你自己的词；留空即跳过该商品。',
   teachGuess: '模型猜测：{label}（{p}）',
   teachSubmit: '教这 {n} 件',
   teachUndo: '撤销上一批（{n} 件）',
+  teachUndo_one: '撤销上一批（{n} 件）',
   teachClose: '完成',
   teachFinding: '正在寻找最值得教的商品…',
   teachWorking: '教学中：{stage} {done} / {total}',
@@ -653,6 +694,9 @@ const zh: typeof en = {
   printPdf: '打印 / 存为 PDF',
   markdown: 'Markdown',
   nothingMoved: '历史数据不足，或没有明显变化。',
+  reportQuiet: '{facet}——以下地区历史数据不足，或没有明显变化：{scopes}。',
+  reportQuiet_one: '{facet}——以下地区历史数据不足，或没有明显变化：{scopes}。',
+  closeReport: '关闭报告（Esc）',
   noChartInView: '当前视图中没有图表。',
   noChartToExport: '当前视图中没有可导出的图表。',
   chartNotDrawn: '无法绘制该图表。',
@@ -733,6 +777,21 @@ export function formatParts<T>(template: string, values: Record<string, T | stri
   }
   if (last < template.length) parts.push(template.slice(last));
   return parts;
+}
+
+/**
+ * The key to use for a count: `<key>_one` where the language says "one" for it (English: 1 period,
+ * 2 periods) and the table has that form, else the key itself (Chinese has one form for all counts).
+ */
+export function pluralKey(language: Language, key: MessageKey, count: number): MessageKey {
+  const one = `${key}_one`;
+  if (!(one in tables[language])) return key;
+  return new Intl.PluralRules(localeOf(language)).select(count) === 'one' ? (one as MessageKey) : key;
+}
+
+/** The interface text for a count: the plural form the count needs, placeholders filled from values. */
+export function translateCount(language: Language, key: MessageKey, count: number, values?: MessageValues): string {
+  return translate(language, pluralKey(language, key, count), values);
 }
 
 /** The interface text for key in the given language, with placeholders filled from values. */

@@ -69,3 +69,16 @@ describe('parseBooleanCell', () => {
     expect(parseBooleanCell('maybe')).toMatchObject({ kind: 'unknown-value', message: "'maybe' is not yes or no" });
   });
 });
+
+describe('codes that read like dates (issue 17)', () => {
+  const skus = Array.from({ length: 30 }, (_, i) => `SS-${2000 + i}`);
+  it('a SKU column of "SS-2000"-style codes is an id, not a date', () => {
+    expect(infer('sku', skus).type).toBe('id');
+    expect(infer('product code', skus.slice(0, 6)).type).toBe('id');
+  });
+  it('a season column that repeats stays a date, whatever the header', () => {
+    const seasons = Array.from({ length: 30 }, (_, i) => (i % 2 ? 'SS-2021' : 'AW-2021'));
+    expect(infer('season code', seasons).type).toBe('date');
+    expect(infer('sku', seasons).type).toBe('date');
+  });
+});

@@ -7,7 +7,7 @@
  * years or Excel serials become dates only in year- or date-named columns), id, multi-label, text,
  * category.
  */
-import { detectDateFormat, looksLikeDateName, type DateFormatDecision, type DayMonthOrder } from './date.ts';
+import { detectDateFormat, looksLikeDateName, parseDate, type DateFormatDecision, type DayMonthOrder } from './date.ts';
 import { detectLabelSeparator, type LabelSeparator } from './labels.ts';
 import { isMissing } from './missing.ts';
 import { looksLikeIdName, looksLikeYearName } from './names.ts';
@@ -173,7 +173,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
       notes: numberNotes, noteDetails: numberNoteDetails,
     };
   }
-  if (dateShare >= 0.8 && numericShare < dateShare) {
+  if (dateShare >= 0.8 && numericShare < dateShare && !codesThatReadAsDates(name, values, distinctValues.size, dateFormat)) {
     return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
   }
   if (numericShare >= 0.8 && leadingZeros < 0.1 * values.length) {
@@ -211,6 +211,33 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   // Short values: a category (kept as a dictionary). Few repeats in a big sample lowers confidence.
   const confidence = values.length < 20 ? 0.7 : distinctRatio <= 0.5 ? 0.95 : 0.6;
   return { ...base, type: 'category', confidence, reason: 'short values that repeat', notes: [] };
+}
+
+// Periods a catalogue's time column can plausibly span: more than this many years of seasons is a run of codes.
+const MAX_PERIOD_SPAN_YEARS = 60;
+const MS_PER_YEAR = 365.25 * 86_400_000;
+
+/**
+ * Whether cells that read as coarse periods are really item codes: SKUs like "SS-2000", "AW-2013"
+ * spell a season and a year. A catalogue's season or quarter column repeats (many items a season)
+ * and a series file's periods follow each other; codes are all different and either sit under a
+ * code-like header ("sku", "style code") or spread over more years than any collection history.
+ */
+function codesThatReadAsDates(name: string, values: readonly string[], distinct: number, decision: DateFormatDecision): boolean {
+  if (decision.granularity === 'day' || decision.granularity === 'month') return false;
+  if (values.length < 5 || distinct < 0.9 * values.length) return false;
+  if (looksLikeDateName(name) || /season|季/i.test(name)) return false;
+  if (looksLikeIdName(name)) return true;
+  if (values.length < 10) return false;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    const parsed = parseDate(value, decision);
+    if (parsed === null || !('ms' in parsed)) continue;
+    if (parsed.ms < min) min = parsed.ms;
+    if (parsed.ms > max) max = parsed.ms;
+  }
+  return max - min > MAX_PERIOD_SPAN_YEARS * MS_PER_YEAR;
 }
 
 function sameLength(values: readonly string[]): boolean {

@@ -172,3 +172,30 @@ describe('guessRoles from content', () => {
     expect(mapping.columns.map((g) => g.role)).toEqual(['text', 'colours', 'units', 'date']);
   });
 });
+
+describe('a code column whose codes read like seasons (issue 17)', () => {
+  // SKUs such as "SS-2000" spell a fashion season and a year; they name items, not when they were sold.
+  const skus = Array.from({ length: 40 }, (_, i) => `${i % 3 === 0 ? 'AW' : 'SS'}-${2000 + i * 3}`);
+  const years = Array.from({ length: 40 }, (_, i) => String(2021 + (i % 3)));
+  const seasons = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'Summer' : 'Winter'));
+  const names = Array.from({ length: 40 }, (_, i) => `Relaxed linen shirt number ${i}`);
+  const rows = [['sku', 'name', 'year', 'season'], ...skus.map((sku, i) => [sku, names[i]!, years[i]!, seasons[i]!])];
+
+  it('is an id, and year + season stay the time', () => {
+    const mapping = guessRoles(columnsOf(rows));
+    expect(mapping.columns.find((g) => g.column === 'sku')!.role).toBe('id');
+    expect(mapping.time).toEqual({ kind: 'year-season', year: 'year', season: 'season' });
+  });
+
+  it('is not a date even without a code-like header, when its "seasons" spread over a century', () => {
+    const mapping = guessRoles(columnsOf([['style', 'name'], ...skus.map((sku, i) => [sku, names[i]!])]));
+    expect(mapping.columns.find((g) => g.column === 'style')!.role).not.toBe('date');
+    expect(mapping.time).toEqual({ kind: 'none' });
+  });
+
+  it('still reads a column of seasons, one row per season, as time', () => {
+    const periods = ['SS19', 'AW19', 'SS20', 'AW20', 'SS21', 'AW21', 'SS22', 'AW22', 'SS23', 'AW23', 'SS24', 'AW24'];
+    const mapping = guessRoles(columnsOf([['season_code', 'units'], ...periods.map((p, i) => [p, String(100 + i)])]));
+    expect(mapping.time).toEqual({ kind: 'date', column: 'season_code' });
+  });
+});

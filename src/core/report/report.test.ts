@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankMovers, reportToMarkdown, seriesToCsv } from './report.ts';
+import { foldQuietSections, rankMovers, reportToMarkdown, seriesToCsv } from './report.ts';
 
 const series = (label: string, values: number[]) => ({ label, share: Float64Array.from(values), support: new Uint32Array(values.length), totalSupport: 10 });
 
@@ -35,5 +35,27 @@ describe('trend report', () => {
       'AW25,forecast,0.25,0.2,0.3,0.15,0.35',
       '',
     ]);
+  });
+});
+
+describe('quiet regional sections (issue 17, item 2)', () => {
+  const row = { label: 'Casual', latest: 0.5, change: 0.1 };
+  const empty = (facet: string, scope: string) => ({ facet, scope, rising: [], declining: [] });
+  it('fold into one list per facet; the main scope and sections with movers stay', () => {
+    const sections = [
+      empty('Colour', 'All regions'),
+      { facet: 'Colour', scope: 'EU', rising: [row], declining: [] },
+      empty('Colour', 'US'),
+      empty('Colour', 'CN'),
+      { facet: 'Style', scope: 'All regions', rising: [row], declining: [] },
+      empty('Style', 'EU'),
+    ];
+    const folded = foldQuietSections(sections, 'All regions');
+    expect(folded.sections.map((s) => `${s.facet}/${s.scope}`)).toEqual(['Colour/All regions', 'Colour/EU', 'Style/All regions']);
+    expect(folded.quiet).toEqual([{ facet: 'Colour', scopes: ['US', 'CN'] }, { facet: 'Style', scopes: ['EU'] }]);
+  });
+  it('leave a report with nothing quiet as it is', () => {
+    const sections = [{ facet: 'Colour', scope: 'All regions', rising: [row], declining: [] }];
+    expect(foldQuietSections(sections, 'All regions')).toEqual({ sections, quiet: [] });
   });
 });

@@ -80,6 +80,34 @@ function rowsTable(rows: ReportRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Scopes of one facet where nothing could be ranked, named together instead of as empty sections. */
+export interface QuietScopes {
+  /** The facet, as in its sections' headings. */
+  facet: string;
+  /** The scopes (regions) with no rising and no declining value, in report order. */
+  scopes: string[];
+}
+
+/**
+ * Folds the empty sections of every scope but `mainScope` (regions with not enough history, or
+ * where nothing moved) into one list per facet, so a printed report is not a run of empty
+ * headings; the main scope's section always stays, empty or not.
+ */
+export function foldQuietSections(sections: readonly ReportSection[], mainScope: string): { sections: ReportSection[]; quiet: QuietScopes[] } {
+  const kept: ReportSection[] = [];
+  const quiet: QuietScopes[] = [];
+  for (const section of sections) {
+    if (section.scope === mainScope || section.rising.length > 0 || section.declining.length > 0) {
+      kept.push(section);
+      continue;
+    }
+    const group = quiet.find((q) => q.facet === section.facet);
+    if (group) group.scopes.push(section.scope);
+    else quiet.push({ facet: section.facet, scopes: [section.scope] });
+  }
+  return { sections: kept, quiet };
+}
+
 /** Renders the report as Markdown; every text of the report is user text, escaped (only the layout is markup). */
 export function reportToMarkdown(report: TrendReport): string {
   const md = markdownText;

@@ -85,7 +85,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
         const thin = items > 0 && items < trends.minSupport;
         return (
           <div className={thin ? 'palette-row thin' : 'palette-row'} key={label} data-thin={thin || undefined}>
-            <span className="palette-label">{label}{thin && <small className="muted"> · {t('thinPeriodItems', { n: items, min: trends.minSupport })}</small>}</span>
+            <span className="palette-label">{label}{thin && <small className="muted"> · {t('thinPeriodItems', { n: items, min: trends.minSupport }, items)}</small>}</span>
             <div className="swatches">
               {trends.series
                 .map((s) => ({ name: s.label, share: thin ? (s.thinShare?.[index] ?? Number.NaN) : s.share[index]! }))

@@ -5,6 +5,7 @@ import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
 import { facetOptions } from '../../core/dashboard/facets.ts';
 import { facetName, formatNumber, type MessageKey } from '../i18n.ts';
+import { tabIds, tabKeyTarget } from '../tabs.ts';
 import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';
 import { ItemsView } from './ItemsView.tsx';
@@ -155,12 +156,12 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         <label>
           {t('horizon')}{' '}
           <input type="number" min={1} max={24} value={spec.horizon} onChange={(e) => update({ horizon: Math.max(1, Math.min(24, Number(e.target.value) || 1)) })} data-testid="horizon" style={{ width: '4rem' }} />{' '}
-          {t('periods')}
+          {t('periods', undefined, spec.horizon)}
         </label>
         <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
       </div>
       <p className="based-on" data-testid="based-on">
-        {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) })}
+        {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }, trends.itemsCounted) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) }, dataset.table.numRows)}
         {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
         {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {shown.measure === 'units' ? t('measureUnits') : t('measureItems')}
         {model && labelling
@@ -174,19 +175,38 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
       </p>
       <UnsurePanel dataset={dataset} trends={trends} />
       {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
-      <nav className="tabs" role="tablist">
-        {views.map(([v, key]) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`tab-${v}`}>
+      <div className="tabs" role="tablist" aria-label={t('dashboardViews')}>
+        {views.map(([v, key], index) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            id={tabIds('dashboard', v).tab}
+            aria-controls={tabIds('dashboard', v).panel}
+            aria-selected={view === v}
+            tabIndex={view === v ? 0 : -1}
+            className={view === v ? 'active' : ''}
+            onClick={() => setView(v)}
+            onKeyDown={(event) => {
+              const target = tabKeyTarget(event.key, index, views.length);
+              if (target === null) return;
+              event.preventDefault();
+              const next = views[target]![0];
+              setView(next);
+              document.getElementById(tabIds('dashboard', next).tab)?.focus();
+            }}
+            data-testid={`tab-${v}`}
+          >
             {t(key)}
           </button>
         ))}
-      </nav>
+      </div>
       {!prepared.dateColumn && view !== 'items' && view !== 'model' && (
         <p className="notice" data-testid="no-dates">
           {t('noDates')}
         </p>
       )}
-      <div className="view" role="tabpanel" aria-busy={shown !== spec} {...Object.fromEntries(filterColumns.map((c) => [`data-filter-${c.name}`, JSON.stringify(shown.filters[c.name] ?? [])]))}>
+      <div className="view" role="tabpanel" id={tabIds('dashboard', view).panel} aria-labelledby={tabIds('dashboard', view).tab} tabIndex={0} aria-busy={shown !== spec} {...Object.fromEntries(filterColumns.map((c) => [`data-filter-${c.name}`, JSON.stringify(shown.filters[c.name] ?? [])]))}>
         {view === 'trends' && trends && <TrendsView trends={trends} forecastState={forecastState} futureLabels={future} />}
         {view === 'movers' && trends && <MoversView trends={trends} forecastState={forecastState} />}
         {view === 'seasons' && trends && <SeasonsView trends={trends} />}

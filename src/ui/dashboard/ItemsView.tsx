@@ -73,7 +73,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
           {unsureOnly && (
             <span className="muted" data-testid="unsure-only-count">
               {' '}
-              · {t('unsureOnlyCount', { n: formatNumber(language, shownRows?.length ?? 0) })}
+              · {t('unsureOnlyCount', { n: formatNumber(language, shownRows?.length ?? 0) }, shownRows?.length ?? 0)}
             </span>
           )}
         </p>

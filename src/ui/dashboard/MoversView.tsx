@@ -50,7 +50,7 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
                   {forecast?.signal.forecastDisagrees && <span className="muted"> — {signalForecastText(language, forecast.signal)}</span>}
                 </td>
                 <td className="num">{forecast?.signal.velocity !== undefined ? `${forecast.signal.velocity > 0 ? '+' : ''}${forecast.signal.velocity.toFixed(1)}` : '—'}</td>
-                <td className="num">{forecast?.signal.periodsToPeak !== undefined ? t('periodsCount', { n: forecast.signal.periodsToPeak }) : '—'}</td>
+                <td className="num">{forecast?.signal.periodsToPeak !== undefined ? t('periodsCount', { n: forecast.signal.periodsToPeak }, forecast.signal.periodsToPeak) : '—'}</td>
                 <td className="num">{forecast?.signal.changeVsLastYear !== undefined ? formatShare(forecast.signal.changeVsLastYear) : t('notEnoughData')}</td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state
 import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import type { DashboardTrends } from '../../state/prepared.ts';
@@ -42,10 +43,12 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
               <tbody>
                 {labels.map((label, k) => {
                   const { series: s, values, latest, change, thin, latestItems } = latestAndChange(trends, label);
-                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }) : undefined;
+                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems) : undefined;
                   return (
                     <tr key={label}>
-                      <td style={{ color: seriesColour(k) }}>● {label}</td>
+                      <td>
+                        <SeriesName label={label} colour={seriesColour(k)} />
+                      </td>
                       <td>{s ? <Sparkline values={values!} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
                       <td className={thin ? 'num thin' : 'num'} data-thin={thin || undefined} title={thinTitle}>
                         {formatShare(latest)}
@@ -81,7 +84,7 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
                   return {
                     header: `${region} · ${label}`,
                     cells: [
-                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) })})` : formatShare(latest),
+                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems)})` : formatShare(latest),
                       change === undefined ? t('notEnoughData') : formatPoints(change, language),
                       ...periods.map((period) => (values && index.has(period) ? formatShare(values[index.get(period)!]) : '—')),
                     ],

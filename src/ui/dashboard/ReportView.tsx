@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
-import { rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
+import { useEffect, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { foldQuietSections, rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
@@ -90,14 +91,32 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
   }, [dataset, spec, forecasts, language]);
 }
 
-/** The printable seasonal report (print → PDF) with a Markdown download. */
+/**
+ * The printable seasonal report (print → PDF) with a Markdown download. It is drawn straight into
+ * the page body, so that printing can leave out the app behind it and let the report run over as
+ * many pages as it needs; Esc closes it. Regions where nothing could be ranked are named in one
+ * line per facet instead of as empty sections (the Markdown keeps every section).
+ */
 export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDataset; forecasts: Map<string, TrendForecast>; onClose: () => void }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const report = useReport(dataset, forecasts);
-  if (!report) return null;
-  return (
-    <div className="report-overlay" role="dialog" aria-modal="true" aria-label={report.title} data-testid="report">
+  const dialog = useRef<HTMLDivElement>(null);
+  const folded = useMemo(() => (report ? foldQuietSections(report.sections, translate(language, 'allRegions')) : undefined), [report, language]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const shown = report !== undefined;
+  useEffect(() => {
+    if (shown) dialog.current?.focus();
+  }, [shown]);
+  if (!report || !folded) return null;
+  return createPortal(
+    <div className="report-overlay" role="dialog" aria-modal="true" aria-label={report.title} data-testid="report" ref={dialog} tabIndex={-1}>
       <article className="report">
         <div className="report-actions no-print">
           <button type="button" onClick={() => window.print()}>
@@ -106,7 +125,7 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportMarkdown(language, reportToMarkdown(report))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
             {t('markdown')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={onClose} title={t('closeReport')} data-testid="close-report">
             ✕
           </button>
         </div>
@@ -116,8 +135,8 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
             <li key={line}>{line}</li>
           ))}
         </ul>
-        {report.sections.map((section) => (
-          <section key={`${section.facet}-${section.scope}`} className="report-section">
+        {folded.sections.map((section) => (
+          <section key={`${section.facet}-${section.scope}`} className="report-section" data-testid="report-section">
             <h2>
               {section.facet} — {section.scope}
             </h2>
@@ -129,6 +148,14 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
                     <p className="muted">{t('nothingMoved')}</p>
                   ) : (
                     <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('value')}</th>
+                          <th scope="col" className="num">{t('latest')}</th>
+                          <th scope="col" className="num">{t('yoy')}</th>
+                          <th scope="col" className="num">{t('nextSeason')}</th>
+                        </tr>
+                      </thead>
                       <tbody>
                         {section[kind].map((r) => (
                           <tr key={r.label}>
@@ -146,8 +173,18 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
             </div>
           </section>
         ))}
-        {report.accuracyNote && <p>{report.accuracyNote}</p>}
+        {folded.quiet.length > 0 && (
+          <section className="report-section report-quiet" data-testid="report-quiet">
+            {folded.quiet.map((q) => (
+              <p key={q.facet} className="muted">
+                {t('reportQuiet', { facet: q.facet, scopes: q.scopes.join(language === 'zh' ? '、' : ', ') }, q.scopes.length)}
+              </p>
+            ))}
+          </section>
+        )}
+        {report.accuracyNote && <p className="report-section">{report.accuracyNote}</p>}
       </article>
-    </div>
+    </div>,
+    document.body,
   );
 }

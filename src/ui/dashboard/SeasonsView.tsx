@@ -1,7 +1,7 @@
 import type { DashboardTrends } from '../../state/prepared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';
-import { formatPoints, formatShare } from './format.ts';
+import { formatPoints, formatShare, heatShade } from './format.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import { maxOf } from '../../core/extent.ts';
 
@@ -38,12 +38,13 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
                 const share = s.share[index]!;
                 const before = index - perYear >= 0 ? s.share[index - perYear] : undefined;
                 const change = before === undefined || Number.isNaN(before) || Number.isNaN(share) ? undefined : share - before;
-                const alpha = Number.isNaN(share) ? 0 : 0.1 + 0.9 * (share / max);
+                // The cell's shade, and the text colour that reads on it (issue 17, item 10).
+                const shade = heatShade(Number.isNaN(share) ? 0 : share / max);
                 return (
                   <td
                     key={label}
                     tabIndex={0}
-                    style={{ background: Number.isNaN(share) ? '#f3f4f6' : `rgba(180, 83, 9, ${alpha.toFixed(2)})`, color: alpha > 0.55 ? 'white' : undefined }}
+                    style={{ background: Number.isNaN(share) ? '#f3f4f6' : shade.background, color: Number.isNaN(share) ? undefined : shade.ink }}
                     title={t('heatCellTitle', { value: s.label, period: label, share: formatShare(share), change: formatPoints(change, language) })}
                     onClick={() => select({ label: s.label, period: index + trends.periodOffset })}
                     onKeyDown={(e) => e.key === 'Enter' && select({ label: s.label, period: index + trends.periodOffset })}

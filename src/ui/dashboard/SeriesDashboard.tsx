@@ -8,7 +8,8 @@ import { downloadBlob } from '../download.ts';
 import { coreText, formatNumber, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
-import { formatShare, seriesColour } from './format.ts';
+import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
@@ -52,6 +53,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
 
   const allInUnitRange = useMemo(() => set.series.every((s) => s.values.every((v) => Number.isNaN(v) || (v >= 0 && v <= 1))), [set]);
   const format = allInUnitRange ? formatShare : (v: number) => (Number.isFinite(v) ? formatNumber(language, v, Math.abs(v) < 10 ? 2 : 0) : '—');
+  const tickLabels = useMemo(() => (allInUnitRange ? shareTickLabels : (ticks: readonly number[]) => numberTickLabels(ticks, language)), [allInUnitRange, language]);
   const labels = set.dates.map(formatDate);
   const future = result?.futureDates.map(formatDate) ?? [];
   const chartSeries = set.series.filter((s) => selected.includes(s.name)).map((s) => ({ label: s.name, share: s.values, support: new Uint32Array(0), totalSupport: 0 }));
@@ -117,7 +119,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
         </p>
       )}
       <div className="chart-card" data-chart="series">
-        <TrendChart series={chartSeries} labels={labels} futureLabels={future} forecasts={result?.forecasts ?? new Map()} format={format} />
+        <TrendChart series={chartSeries} labels={labels} futureLabels={future} forecasts={result?.forecasts ?? new Map()} format={format} tickLabels={tickLabels} />
         <ChartDataTable
           testId="series-data-table"
           caption={t('tableCaptionSeries')}
@@ -156,7 +158,9 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td>
                     <input type="checkbox" aria-label={t('chartSeries', { name: series.name })} checked={k >= 0} onChange={(e) => setSelected((current) => (e.target.checked ? [...current, series.name].slice(-8) : current.filter((n) => n !== series.name)))} />
                   </td>
-                  <td style={{ color: k >= 0 ? seriesColour(k) : undefined }}>{series.name}</td>
+                  <td>
+                    <SeriesName label={series.name} colour={k >= 0 ? seriesColour(k) : undefined} />
+                  </td>
                   <td>
                     <Sparkline values={series.values} forecast={forecast?.point} />
                   </td>

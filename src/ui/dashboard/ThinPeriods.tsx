@@ -32,7 +32,7 @@ export function ThinPeriods({ dataset, spec }: { dataset: LoadedDataset; spec: D
   return (
     <p className="notice thin-advice" data-testid="thin-advice" data-suggestion={suggestion ?? ''} role="status">
       {suggestion ? t('thinSuggest', { grain, coarser: t(grainNames[suggestion]) }) : t('thinNoCoarser', { grain })}{' '}
-      <span className="muted">{t('thinNote', { thin: formatNumber(language, summary.thin), periods: formatNumber(language, summary.periods), min: formatNumber(language, spec.minSupport) })}</span>
+      <span className="muted">{t('thinNote', { thin: formatNumber(language, summary.thin), periods: formatNumber(language, summary.periods), min: formatNumber(language, spec.minSupport) }, summary.thin)}</span>
       {suggestion && (
         <>
           {' '}

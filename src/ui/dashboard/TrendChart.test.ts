@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendForecast } from '../../state/forecasts.ts';
-import { chartRows, valueDomain } from './TrendChart.tsx';
+import { CHART_MARGIN, NOW_LABEL, chartRows, chartText, valueAxis, valueDomain } from './TrendChart.tsx';
 
 const series = [{ label: 'minimal', share: Float64Array.from([0.1, 0.2, 0.3]), support: new Uint32Array(3), totalSupport: 0 }];
 const forecast = { name: 'minimal', point: Float64Array.from([0.35, 0.41]), lo80: Float64Array.from([0.3, 0.33]), hi80: Float64Array.from([0.4, 0.47]), lo95: Float64Array.from([-0.01, 0.3]), hi95: Float64Array.from([0.45, 0.52]) } as unknown as TrendForecast;
@@ -47,5 +47,31 @@ describe('the trend chart rows', () => {
     expect(rows.map((r) => r.f0 ?? null)).toEqual([null, null, null, 0.35]);
     // Item counts (40) are not values: the axis still follows the shares and bands (up to 0.45).
     expect(valueDomain(rows, 1)).toEqual([0, 0.45]);
+  });
+});
+
+describe('the trend chart axis and "now" label (issue 17)', () => {
+  it('ticks the value axis in round steps, its ends on ticks', () => {
+    const units = [{ label: 'units', share: Float64Array.from([0, 310, 640]), support: new Uint32Array(3), totalSupport: 0 }];
+    expect(valueAxis(chartRows(units, ['a', 'b', 'c'], [], new Map()))).toEqual({ ticks: [0, 200, 400, 600, 800], domain: [0, 800] });
+    const shares = chartRows(series, ['Q1', 'Q2', 'Q3'], ['Q4', 'Q5'], new Map([['minimal', forecast]]), 1);
+    expect(valueAxis(shares, 1)).toEqual({ ticks: [0, 0.2, 0.4, 0.6], domain: [0, 0.6] });
+  });
+
+  it('leaves room above the plot for the "now" label', () => {
+    expect(CHART_MARGIN.top).toBeGreaterThanOrEqual(NOW_LABEL.fontSize + NOW_LABEL.offset + 4);
+  });
+});
+
+describe('the trend chart in words (issue 17, item 10)', () => {
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  it('names what it charts and sums up the latest values and the forecast', () => {
+    const text = chartText('en', series, ['Q1', 'Q2', 'Q3'], 2, pct);
+    expect(text.name).toBe('Trend chart of 1 value, Q1 – Q3');
+    expect(text.summary).toBe('Latest period, Q3: minimal 30.0%. The dotted lines after “now” forecast the next 2 periods.');
+    const two = [...series, { label: 'boho', share: Float64Array.from([0.2, NaN, NaN]), support: new Uint32Array(3), totalSupport: 0 }];
+    expect(chartText('en', two, ['Q1', 'Q2', 'Q3'], 1, pct).summary).toBe('Latest period, Q3: minimal 30.0%, boho 20.0% (Q1). The dotted lines after “now” forecast the next period.');
+    expect(chartText('zh', series, ['Q1', 'Q2', 'Q3'], 0, pct)).toEqual({ name: '1 个取值的趋势图，Q1 – Q3', summary: '最新一期（Q3）：minimal 30.0%。' });
+    expect(chartText('en', [], [], 0, pct).name).toBe('Trend chart with nothing to show');
   });
 });

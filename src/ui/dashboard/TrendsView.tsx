@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store.ts';
 import { coreText, formatNumber, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';
+import { SeriesName } from './SeriesName.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
@@ -25,7 +26,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
     if (thin === undefined || Number.isNaN(thin)) return t('notEnoughData');
     return (
       <span className="thin" data-thin="true">
-        {t('thinLatest', { share: formatShare(thin), n: formatNumber(language, trends.periodSupport[p]!), min: formatNumber(language, trends.minSupport) })}
+        {t('thinLatest', { share: formatShare(thin), n: formatNumber(language, trends.periodSupport[p]!), min: formatNumber(language, trends.minSupport) }, trends.periodSupport[p]!)}
       </span>
     );
   };
@@ -58,8 +59,8 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             return (
               <tr key={s.label} data-series={s.label}>
                 <td>
-                  <button type="button" className="link" onClick={() => select({ label: s.label })} style={{ color: seriesColour(k) }}>
-                    ● {s.label}
+                  <button type="button" className="link series-link" onClick={() => select({ label: s.label })}>
+                    <SeriesName label={s.label} colour={seriesColour(k)} />
                   </button>
                 </td>
                 <td data-testid="latest">{latestText(s, last)}</td>
@@ -85,7 +86,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             ...periodRows(labels, trends.series.map((s) => ({ label: s.label, share: s.thinShare ? s.share.map((v, p) => (Number.isNaN(v) ? s.thinShare![p]! : v)) : s.share }))).map((row, p) => {
               // A thin period's row says how few items its shares rest on.
               const n = trends.periodSupport[p]!;
-              return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) })}` } : row;
+              return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) }, n)}` } : row;
             }),
             ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
           ],

@@ -182,7 +182,7 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
         )}
         {record && record.batches.length > 0 && (
           <button type="button" onClick={() => void undo()} disabled={busy !== null} data-testid="teach-undo">
-            {t('teachUndo', { n: record.batches[record.batches.length - 1]!.length })}
+            {t('teachUndo', { n: record.batches[record.batches.length - 1]!.length }, record.batches[record.batches.length - 1]!.length)}
           </button>
         )}
         {busy && (
