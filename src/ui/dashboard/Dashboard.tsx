@@ -11,6 +11,7 @@ import { ItemsView } from './ItemsView.tsx';
 import { MaterialsView } from './MaterialsView.tsx';
 import { ModelView } from './ModelView.tsx';
 import { MoversView } from './MoversView.tsx';
+import { PlanView } from './PlanView.tsx';
 import { RegionsView } from './RegionsView.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
@@ -26,6 +27,7 @@ const views: [DashboardView, MessageKey][] = [
   ['colours', 'viewColours'],
   ['materials', 'viewMaterials'],
   ['regions', 'viewRegions'],
+  ['plan', 'viewPlan'],
   ['items', 'viewItems'],
   ['model', 'viewModel'],
 ];
@@ -175,7 +177,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
       <UnsurePanel dataset={dataset} trends={trends} />
       {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
       <nav className="tabs" role="tablist">
-        {views.map(([v, key]) => (
+        {/* The Plan tab needs units sold. */}
+        {views.filter(([v]) => v !== 'plan' || prepared.unitsColumn).map(([v, key]) => (
           <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} data-testid={`tab-${v}`}>
             {t(key)}
           </button>
@@ -193,6 +196,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'colours' && <ColoursView dataset={dataset} spec={shown} />}
         {view === 'materials' && <MaterialsView dataset={dataset} spec={shown} />}
         {view === 'regions' && <RegionsView dataset={dataset} spec={shown} />}
+        {view === 'plan' && <PlanView dataset={dataset} spec={shown} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
         {view === 'model' && <ModelView dataset={dataset} />}
       </div>

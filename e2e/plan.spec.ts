@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { expect, snapshot, test } from './fixtures.ts';
+
+// Issue 15, the Plan view: a catalogue with units, regions and stock (e2e/fixtures/plan-catalogue.csv,
+// written by e2e/generatePlanCatalogue.ts) → map → dashboard → Plan tab → the service level
+// changes the quantities → a quantity is edited → the CSV export writes the table as shown.
+const FILE = 'e2e/fixtures/plan-catalogue.csv';
+
+/** The plan quantity of every row of the table, by row name. */
+async function quantities(page: import('@playwright/test').Page): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const row of await page.getByTestId('plan-table').locator('tbody tr').all()) {
+    out.set((await row.getAttribute('data-key')) || 'total', Number(await row.getByTestId('plan-units').getAttribute('data-units')));
+  }
+  return out;
+}
+
+test('the Plan view plans next season per group; the service level and edits change the quantities; the CSV adds up', async ({ page, requests: _requests }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(FILE);
+  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('columns').locator('tr[data-column="units"] select')).toHaveValue('units');
+  await expect(page.getByTestId('columns').locator('tr[data-column="region"] select')).toHaveValue('region');
+  await page.getByTestId('confirm-mapping').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('facet').selectOption('category');
+  await page.getByTestId('grain').selectOption('month');
+
+  await page.getByTestId('tab-plan').click();
+  const view = page.getByTestId('plan-view');
+  await expect(view.getByTestId('plan-stock')).toHaveValue('stock');
+  const table = view.getByTestId('plan-table');
+  await expect(table).toBeVisible({ timeout: 120_000 });
+  // The total, then the five categories; six months after 2024-12 from 36 months of history.
+  await expect(table.locator('tbody tr')).toHaveCount(6);
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-level', 'total');
+  await expect(view.getByTestId('plan-basis')).toContainText('Plans the next 6 period(s) after 2024-12 (history 2022-01 – 2024-12)');
+  await expect(view.getByTestId('plan-reconciliation')).toContainText('Totals add up');
+  // Wool coats fall and have 900 in stock: a slow mover with nothing to buy.
+  const coat = table.locator('tr[data-key="Wool coat"]');
+  await expect(coat.getByTestId('plan-flag')).toHaveText('Slow mover: buy less');
+  await expect(coat.getByTestId('plan-units')).toHaveAttribute('data-units', '0');
+  // Whole units everywhere, and the total is the sum of the groups.
+  const at80 = await quantities(page);
+  const groupsSum = (q: Map<string, number>) => [...q.entries()].filter(([k]) => k !== 'total').reduce((s, [, v]) => s + v, 0);
+  for (const v of at80.values()) expect(Number.isInteger(v)).toBe(true);
+  expect(at80.get('total')).toBe(groupsSum(at80));
+  expect(at80.get('Linen shirt')).toBeGreaterThan(0);
+  for (const text of await table.getByTestId('plan-forecast').allTextContents()) expect(text).toMatch(/^\d{1,3}(,\d{3})*$/);
+  await snapshot(page, 'plan-80');
+
+  // A higher service level buys more (the slow mover still nothing); the total still adds up.
+  await view.getByTestId('plan-service-level').fill('95');
+  await expect(view.getByTestId('plan-service-value')).toHaveText('95 %');
+  await expect(table.locator('tbody tr').first().getByTestId('plan-units')).not.toHaveAttribute('data-units', String(at80.get('total')));
+  const at95 = await quantities(page);
+  expect(at95.get('total')!).toBeGreaterThan(at80.get('total')!);
+  expect(at95.get('Linen shirt')!).toBeGreaterThan(at80.get('Linen shirt')!);
+  expect(at95.get('Wool coat')).toBe(0);
+  expect(at95.get('total')).toBe(groupsSum(at95));
+
+  // The merchandiser types a quantity: the cell is marked and the total follows.
+  const denim = table.locator('tr[data-key="Denim jeans"]');
+  await denim.getByTestId('plan-input').fill('123');
+  await expect(denim.getByTestId('plan-units')).toHaveAttribute('data-edited', 'true');
+  await expect(denim.getByTestId('plan-units')).toHaveAttribute('title', /^Changed by you \(suggested: [\d,]+\)$/);
+  const edited = await quantities(page);
+  expect(edited.get('Denim jeans')).toBe(123);
+  expect(edited.get('total')).toBe(groupsSum(edited));
+
+  // The CSV is the table as shown: header, the edit, totals that add up.
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('plan-export').click()]);
+  expect(download.suggestedFilename()).toBe('plan-catalogue-plan.csv');
+  const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(lines[0]).toBe('category,level,last_season_units,forecast_units,change_pct,lo80,hi80,lo95,hi95,stock,plan_units,suggested_units,edited,flag');
+  const rows = lines.slice(1).map((line) => line.split(','));
+  expect(rows.map((r) => r[0])).toEqual(['(all)', ...[...edited.keys()].filter((k) => k !== 'total')]);
+  const col = (name: string) => lines[0]!.split(',').indexOf(name);
+  const total = rows[0]!;
+  const groups = rows.slice(1);
+  expect(Number(total[col('plan_units')])).toBe(groups.reduce((s, r) => s + Number(r[col('plan_units')]), 0));
+  expect(Number(total[col('forecast_units')])).toBe(groups.reduce((s, r) => s + Number(r[col('forecast_units')]), 0));
+  expect(Number(total[col('stock')])).toBe(groups.reduce((s, r) => s + Number(r[col('stock')]), 0));
+  const denimRow = groups.find((r) => r[0] === 'Denim jeans')!;
+  expect(denimRow[col('plan_units')]).toBe('123');
+  expect(denimRow[col('edited')]).toBe('yes');
+  expect(groups.find((r) => r[0] === 'Wool coat')![col('flag')]).toBe('slow mover');
+  for (const r of rows) expect(Number(r[col('plan_units')])).toBe(edited.get(r[0] === '(all)' ? 'total' : r[0]!));
+  await snapshot(page, 'plan-edited');
+});
