@@ -88,4 +88,25 @@ test('the Plan view plans next season per group; the service level and edits cha
   expect(groups.find((r) => r[0] === 'Wool coat')![col('flag')]).toBe('slow mover');
   for (const r of rows) expect(Number(r[col('plan_units')])).toBe(edited.get(r[0] === '(all)' ? 'total' : r[0]!));
   await snapshot(page, 'plan-edited');
+
+  // The report's "Next season" section: movers with quantities, the plan as edited, regional differences in words.
+  await page.getByTestId('open-report').click();
+  const next = page.getByTestId('report-next-season');
+  await expect(next).toBeVisible({ timeout: 60_000 });
+  await expect(next).toContainText('units to buy cover demand 95 % of the time');
+  await expect(next).toContainText('1 quantities were changed by hand');
+  await expect(next.getByTestId('report-plan-rising').locator('tbody tr').first()).toHaveAttribute('data-name', 'Linen shirt');
+  await expect(next.getByTestId('report-plan-falling').locator('tbody tr').first()).toHaveAttribute('data-name', 'Wool coat');
+  const reportTotal = next.getByTestId('report-plan-table').locator('tr[data-level="total"] td[data-units]');
+  await expect(reportTotal).toHaveAttribute('data-units', String(edited.get('total')));
+  const regional = await next.getByTestId('report-regional').locator('li').allTextContents();
+  // Linen's planted lean to IT is found and leads; the small region is flagged, not ranked.
+  expect(regional[0]).toMatch(/^Linen shirt is [\d.]+× as popular in IT as elsewhere/);
+  expect(regional.at(-1)).toBe('IS has only 31 items: too few to compare, so it is not ranked.');
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-markdown').click()]);
+  const md = readFileSync((await markdown.path())!, 'utf8');
+  expect(md).toContain('## Next season');
+  expect(md).toContain('| Denim jeans |');
+  expect(md).toContain('123 ✎');
+  await snapshot(page, 'plan-report');
 });
