@@ -109,4 +109,12 @@ test('the Plan view plans next season per group; the service level and edits cha
   expect(md).toContain('| Denim jeans |');
   expect(md).toContain('123 ✎');
   await snapshot(page, 'plan-report');
+
+  // In Chinese: the tab, the flags and the reconciliation are worded for the merchandiser; the edit stays.
+  await page.getByTestId('report').getByRole('button', { name: '✕' }).click();
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('tab-plan')).toHaveText('下季计划');
+  await expect(coat.getByTestId('plan-flag')).toHaveText('滞销风险：少进货');
+  await expect(view.getByTestId('plan-reconciliation')).toContainText('合计一致');
+  await expect(denim.getByTestId('plan-units')).toHaveAttribute('data-units', '123');
 });
