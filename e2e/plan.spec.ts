@@ -27,6 +27,12 @@ test('the Plan view plans next season per group; the service level and edits cha
   await page.getByTestId('facet').selectOption('category');
   await page.getByTestId('grain').selectOption('month');
 
+  // The Regions tab leads with the real differences in words; the small region is flagged, not ranked.
+  await page.getByTestId('tab-regions').click();
+  const differences = page.getByTestId('region-differences').locator('li');
+  await expect(differences.first()).toHaveText(/^Linen shirt is [\d.]+× as popular in IT as elsewhere/);
+  await expect(differences.last()).toHaveText('IS has only 31 items: too few to compare, so it is not ranked.');
+
   await page.getByTestId('tab-plan').click();
   const view = page.getByTestId('plan-view');
   await expect(view.getByTestId('plan-stock')).toHaveValue('stock');
