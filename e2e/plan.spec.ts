@@ -123,4 +123,16 @@ test('the Plan view plans next season per group; the service level and edits cha
   await expect(coat.getByTestId('plan-flag')).toHaveText('滞销风险：少进货');
   await expect(view.getByTestId('plan-reconciliation')).toContainText('合计一致');
   await expect(denim.getByTestId('plan-units')).toHaveAttribute('data-units', '123');
+
+  // By category × region: a sub-total per category, each the sum of its regions, and the total of them all.
+  await view.getByTestId('plan-second').selectOption('region');
+  await expect(table.locator('tr[data-level="subtotal"]')).toHaveCount(5, { timeout: 120_000 });
+  const byRegion = await quantities(page);
+  const groupRows = [...byRegion.entries()].filter(([k]) => k.includes(' · '));
+  expect(groupRows.length).toBeGreaterThanOrEqual(15);
+  expect(byRegion.get('total')).toBe(groupRows.reduce((sum, [, v]) => sum + v, 0));
+  const linenRegions = groupRows.filter(([k]) => k.startsWith('Linen shirt · ')).reduce((sum, [, v]) => sum + v, 0);
+  expect(byRegion.get('Linen shirt')).toBe(linenRegions);
+  // The edit belonged to the plan by category alone.
+  await expect(table.locator('[data-edited]')).toHaveCount(0);
 });

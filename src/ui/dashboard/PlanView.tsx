@@ -168,7 +168,7 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
               {table.map((row) => {
                 const name = planRowName(language, row);
                 return (
-                  <tr key={rowId(row.key)} data-level={row.level} data-key={row.key.join(' · ')} className={row.level === 'group' ? '' : 'plan-total'}>
+                  <tr key={rowId(row.key)} data-level={row.level} data-key={row.key.filter(Boolean).join(' · ')} className={row.level === 'group' ? '' : 'plan-total'}>
                     <th scope="row" style={row.level === 'group' && input.columns.length > 1 ? { paddingLeft: '1.5rem', fontWeight: 'normal' } : row.level === 'group' ? { fontWeight: 'normal' } : undefined}>
                       {name}
                     </th>
