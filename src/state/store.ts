@@ -38,7 +38,26 @@ export interface DashboardSpec {
 }
 
 /** The dashboard's open view. */
-export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'items' | 'model';
+export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model';
+
+/** The Plan view's settings and the merchandiser's edits (kept while the dataset is open). */
+export interface PlanSettings {
+  /** A second grouping column ('' = the facet alone). */
+  second: string;
+  /** Chance of not running out, 0.5 … 0.99. */
+  serviceLevel: number;
+  /** Periods of the dashboard's grain to plan (undefined = half a year). */
+  horizon?: number;
+  /** Stock-on-hand column ('' = none; undefined = guessed from the column names). */
+  stockColumn?: string;
+  /** Plan quantities typed in, by row id (see core/plan/table.ts rowId), for the grouping they were typed for. */
+  edits: Record<string, number>;
+  /** What the edits belong to (grouping, grain, horizon, stock, filters); edits of another plan are not shown. */
+  editsFor: string;
+}
+
+/** The Plan view's first settings: 80 % service level, half a year, no edits. */
+export const DEFAULT_PLAN: PlanSettings = { second: '', serviceLevel: 0.8, edits: {}, editsFor: '' };
 
 /** A drill-down selection: the items behind one value (and period) of the facet. */
 export interface Selection {
@@ -153,6 +172,10 @@ export interface AppState {
   select(selection: Selection | null): void;
   /** Switches the interface language. */
   setLanguage(language: Language): void;
+  /** The Plan view's settings and edits. */
+  plan: PlanSettings;
+  /** Changes part of the Plan view's settings. */
+  updatePlan(patch: Partial<PlanSettings>): void;
   /** Fewest items a period needs before its shares count as enough (a setting kept in this browser, default 20). */
   minSupport: number;
   /** Changes that minimum, for the open dashboard too; not a whole number of at least 1 is refused with a message. */
@@ -188,6 +211,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   dataset: null,
   updateReady: false,
   setLanguage: (language) => set({ language }),
+  plan: DEFAULT_PLAN,
+  updatePlan: (patch) => set({ plan: { ...get().plan, ...patch } }),
   minSupport: DEFAULT_MIN_SUPPORT,
   setMinSupport(minSupport) {
     if (!Number.isInteger(minSupport) || minSupport < 1) throw new Error(`The fewest items per period must be a whole number of at least 1, not ${String(minSupport)}.`);
@@ -222,14 +247,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (chosen) spec.facet = chosen.column;
     const dates = prepared.dates();
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
-    set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null });
+    set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null, plan: DEFAULT_PLAN });
   },
   seriesFile: null,
   setSeriesFile: (seriesFile) => set({ seriesFile, stage: 'series', progress: null, abort: null, error: null, dataset: null }),
   savedId: null,
   saveError: null,
   openSaved(id, dataset, dashboard) {
-    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null });
+    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null, plan: DEFAULT_PLAN });
   },
   model: null,
   labelling: null,
@@ -252,7 +277,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   reset() {
     get().abort?.abort();
-    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null, seriesFile: null });
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null, seriesFile: null, plan: DEFAULT_PLAN });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
 }));

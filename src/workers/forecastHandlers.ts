@@ -5,13 +5,14 @@ import { forecastSeries } from '../core/forecast/forecast.ts';
 import { ForecastInputError } from '../core/forecast/prepare.ts';
 import { coreMessage } from '../core/messages.ts';
 import { periodsPerYear, addPeriods } from '../core/aggregate/seriesSet.ts';
+import { planSeason } from '../core/plan/plan.ts';
 import type { RequestHandlers } from './handlers.ts';
 
 /** Lets the worker read a pending `cancel` message between batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The forecast worker's request handlers. */
-export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggregate'> = {
+export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggregate' | 'forecast.plan'> = {
   async 'forecast.run'(params, context) {
     const length = params.dates.length;
     const count = params.names.length;
@@ -60,6 +61,23 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggreg
     table.series.forEach((s, i) => shares.set(s.shares, i * length));
     context.progress({ stage: 'aggregate', done: params.dates.length, total: params.dates.length, unit: 'items' });
     return { result: { periods: table.periods, names: table.series.map((s) => s.name), shares, frequency: periodFrequency(params.options.period), notes: table.notes }, transfer: [shares.buffer] };
+  },
+
+  async 'forecast.plan'(params, context) {
+    const { keys, periods } = params;
+    if (params.units.length !== keys.length * periods) throw new ForecastInputError(`Expected ${keys.length} groups × ${periods} periods = ${keys.length * periods} values, got ${params.units.length}.`);
+    await yieldToEventLoop();
+    context.throwIfCancelled();
+    const groups = keys.map((key, g) => ({ key, units: params.units.subarray(g * periods, (g + 1) * periods), ...(params.stock ? { stock: params.stock[g]! } : {}) }));
+    const plan = planSeason(groups, {
+      horizon: params.horizon,
+      period: params.period,
+      serviceLevel: params.serviceLevel,
+      onProgress: (done, total) => context.progress({ stage: 'plan', done, total, unit: 'series' }),
+    });
+    // The per-period arrays behind each row stay here: the page needs the season figures only.
+    const rows = plan.rows.map(({ season: _season, baseForecast: _base, falling: _falling, ...row }) => row);
+    return { result: { rows, reconciliation: plan.reconciliation, notes: plan.notes } };
   },
 };
 

@@ -91,3 +91,31 @@ export interface ForecastAggregateResult {
   /** Plain-language notes. */
   notes: string[];
 }
+
+/** Params of `forecast.plan`: unit series per group to plan next season for (planSeason in the worker). */
+export interface ForecastPlanParams {
+  /** Each group's values in the grouping columns. */
+  keys: string[][];
+  /** keys.length × periods units, series-major (group g, period t at g × periods + t). */
+  units: Float64Array;
+  /** Stock on hand per group, if known. */
+  stock?: Float64Array;
+  /** Periods in the history. */
+  periods: number;
+  /** Periods in the season to plan. */
+  horizon: number;
+  /** Periods per year (the yearly pattern). */
+  period: number;
+  /** Service level the plan quantities are read at (0.5 … 0.995). */
+  serviceLevel: number;
+}
+
+/** Result of `forecast.plan`: the plan's rows (without the per-period arrays behind them), how totals were made coherent, notes. */
+export interface ForecastPlanResult {
+  /** Total, sub-totals and groups, in table order. */
+  rows: (import('../core/plan/table.ts').PlanRowCore & { notes: string[] })[];
+  /** How the totals were reconciled, in words (English). */
+  reconciliation: string;
+  /** Notes about the whole plan (English). */
+  notes: string[];
+}

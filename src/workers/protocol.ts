@@ -67,6 +67,8 @@ export interface RequestMap {
   'forecast.run': { params: import('./forecastProtocol.ts').ForecastRunParams; result: import('./forecastProtocol.ts').ForecastRunResult };
   /** Turns labelled items into share-per-period trend series. */
   'forecast.aggregate': { params: import('./forecastProtocol.ts').ForecastAggregateParams; result: import('./forecastProtocol.ts').ForecastAggregateResult };
+  /** Plans next season's units per group (planSeason): ranges, plan quantities, coherent totals; progress per forecast node. */
+  'forecast.plan': { params: import('./forecastProtocol.ts').ForecastPlanParams; result: import('./forecastProtocol.ts').ForecastPlanResult };
 }
 
 /** Any request type name. */

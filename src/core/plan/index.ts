@@ -3,3 +3,5 @@ export { planSeason, planFlags, forecastSeasonTotal, sameSeasonLastYear, seasonQ
 export { reconcileMinTDiagonal, bottomUp, sumAggregates, solveSymmetric, type Hierarchy, type AggregateNode, type Reconciled } from './reconcile.ts';
 export { normalQuantile, normalCdf, meanAndSd, pinballLoss } from './stats.ts';
 export { regionalDifferences, benjaminiHochberg, twoProportionP, gapSlope, type RegionItems, type RegionOptions, type RegionDifference, type GapTrend } from './regions.ts';
+export { planAtServiceLevel, planTable, planTableCsv, rowId, covers, PLAN_CSV_COLUMNS, type PlanRowCore, type PlanTableRow } from './table.ts';
+export { groupUnits, type GroupColumn, type GroupUnitsInput, type GroupedUnits } from './groups.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldQuietSections, rankMovers, reportToMarkdown, seriesToCsv } from './report.ts';
+import { foldQuietSections, planMovers, rankMovers, reportToMarkdown, seriesToCsv } from './report.ts';
 
 const series = (label: string, values: number[]) => ({ label, share: Float64Array.from(values), support: new Uint32Array(values.length), totalSupport: 10 });
 
@@ -57,5 +57,25 @@ describe('quiet regional sections (issue 17, item 2)', () => {
   it('leave a report with nothing quiet as it is', () => {
     const sections = [{ facet: 'Colour', scope: 'All regions', rising: [row], declining: [] }];
     expect(foldQuietSections(sections, 'All regions')).toEqual({ sections, quiet: [] });
+  });
+});
+
+describe('next season section', () => {
+  const row = (name: string, level: 'group' | 'total', lastSeason: number, forecast: number, plan: number, flags: string[] = [], edited = false) => ({ name, level, lastSeason, forecast, change: lastSeason > 0 ? forecast / lastSeason - 1 : NaN, lo80: forecast - 10, hi80: forecast + 12, plan, edited, flags });
+  const table = [row('Total', 'total', 900, 950, 700), row('Linen', 'group', 300, 420, 450), row('Wool coat', 'group', 400, 250, 0, ['Slow mover: buy less']), row('Denim', 'group', 200, 270, 250, [], true)];
+
+  it('ranks groups by their forecast change vs last season', () => {
+    const movers = planMovers(table);
+    expect(movers.rising.map((r) => r.name)).toEqual(['Linen', 'Denim']);
+    expect(movers.falling.map((r) => r.name)).toEqual(['Wool coat']);
+  });
+
+  it('writes the plan, the movers and the regional sentences as Markdown', () => {
+    const md = reportToMarkdown({ title: 'Plan', basedOn: [], latestPeriod: '2024-12', sections: [], nextSeason: { lines: ['Six months after 2024-12.'], ...planMovers(table), table, regional: ['Linen is 2.1× as popular in IT as elsewhere, and the gap is widening.'] } });
+    expect(md).toContain('## Next season');
+    expect(md).toContain('| **Total** | 900 | 950 | +6% | 940–962 | 700 |  |');
+    expect(md).toContain('| Wool coat | 400 | 250 | −38% | 240–262 | 0 | Slow mover: buy less |');
+    expect(md).toContain('| Denim | 200 | 270 | +35% | 260–282 | 250 ✎ |  |');
+    expect(md).toContain('- Linen is 2.1× as popular in IT as elsewhere, and the gap is widening.');
   });
 });

@@ -46,6 +46,54 @@ export interface TrendReport {
   sections: ReportSection[];
   /** Forecast accuracy note (how intervals and MASE were measured). */
   accuracyNote?: string;
+  /** Next season's plan (datasets with units), when one was made. */
+  nextSeason?: NextSeasonSection;
+}
+
+/** One line of the "Next season" plan: a group (or total) in whole units. */
+export interface NextSeasonRow {
+  /** The row's name as shown ("Total", "Coat — all", "Coat · Navy"). */
+  name: string;
+  /** 'group', 'subtotal' or 'total'. */
+  level: 'group' | 'subtotal' | 'total';
+  /** Units sold in the same season last year (NaN without it). */
+  lastSeason: number;
+  /** Forecast units. */
+  forecast: number;
+  /** forecast / last season − 1 (NaN without last season). */
+  change: number;
+  /** 80 % range (NaN when none). */
+  lo80: number;
+  hi80: number;
+  /** Units to buy (the user's number where edited). */
+  plan: number;
+  /** The quantity was typed in by the user. */
+  edited: boolean;
+  /** Flags in words. */
+  flags: string[];
+}
+
+/** The report's "Next season" section: rising and falling groups with quantities, the plan table, regional differences in words. */
+export interface NextSeasonSection {
+  /** What the plan covers and how its totals add up, in words. */
+  lines: string[];
+  /** Groups forecast to sell most above last season, largest rise first. */
+  rising: NextSeasonRow[];
+  /** Groups forecast to sell most below last season, largest fall first. */
+  falling: NextSeasonRow[];
+  /** The whole plan table (total first). */
+  table: NextSeasonRow[];
+  /** Regional differences in words, largest real ones first, then small regions flagged (absent without a region column). */
+  regional?: string[];
+}
+
+/** Groups of a plan table ranked by their change vs last season: the `count` largest rises and falls. */
+export function planMovers(table: readonly NextSeasonRow[], count = 5): { rising: NextSeasonRow[]; falling: NextSeasonRow[] } {
+  const groups = table.filter((r) => r.level === 'group' && Number.isFinite(r.change));
+  return {
+    rising: groups.filter((r) => r.change > 0).sort((a, b) => b.change - a.change).slice(0, count),
+    falling: groups.filter((r) => r.change < 0).sort((a, b) => a.change - b.change).slice(0, count),
+  };
 }
 
 /**
@@ -116,6 +164,28 @@ export function reportToMarkdown(report: TrendReport): string {
     parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, '### Rising\n', rowsTable(section.rising), '### Declining\n', rowsTable(section.declining));
   }
   if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${md(report.accuracyNote)}\n`);
+  if (report.nextSeason) parts.push(nextSeasonMarkdown(report.nextSeason));
+  return parts.join('\n');
+}
+
+const whole = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : '—');
+const changePct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(0)}%` : '—');
+
+function planRowsTable(rows: readonly NextSeasonRow[]): string {
+  if (rows.length === 0) return '_No group is forecast to change by a measurable amount (or not enough history)._\n';
+  const lines = ['| group | same season last year | forecast | vs last year | likely range (80 %) | units to buy | note |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  for (const r of rows) {
+    const name = r.level === 'group' ? markdownText(r.name) : `**${markdownText(r.name)}**`;
+    const range = Number.isFinite(r.lo80) ? `${whole(r.lo80)}–${whole(r.hi80)}` : '—';
+    lines.push(`| ${name} | ${whole(r.lastSeason)} | ${whole(r.forecast)} | ${changePct(r.change)} | ${range} | ${whole(r.plan)}${r.edited ? ' ✎' : ''} | ${r.flags.map(markdownText).join('; ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The "Next season" section as Markdown (fixed headings in English; the UI words them in its language). */
+export function nextSeasonMarkdown(section: NextSeasonSection): string {
+  const parts = ['## Next season\n', section.lines.map((line) => `- ${markdownText(line)}`).join('\n') + '\n', '### Rising groups\n', planRowsTable(section.rising), '### Falling groups\n', planRowsTable(section.falling), '### Plan\n', planRowsTable(section.table)];
+  if (section.regional) parts.push('### Regional differences\n', section.regional.length ? section.regional.map((line) => `- ${markdownText(line)}`).join('\n') + '\n' : '_No difference between regions is beyond chance._\n');
   return parts.join('\n');
 }
 

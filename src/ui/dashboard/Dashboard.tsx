@@ -12,6 +12,7 @@ import { ItemsView } from './ItemsView.tsx';
 import { MaterialsView } from './MaterialsView.tsx';
 import { ModelView } from './ModelView.tsx';
 import { MoversView } from './MoversView.tsx';
+import { PlanView } from './PlanView.tsx';
 import { RegionsView } from './RegionsView.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
@@ -27,6 +28,7 @@ const views: [DashboardView, MessageKey][] = [
   ['colours', 'viewColours'],
   ['materials', 'viewMaterials'],
   ['regions', 'viewRegions'],
+  ['plan', 'viewPlan'],
   ['items', 'viewItems'],
   ['model', 'viewModel'],
 ];
@@ -69,6 +71,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
     return result;
   }, [prepared, shown]);
   const allPeriods = prepared.periods(spec.grain);
+  const tabViews = views.filter(([v]) => v !== 'plan' || prepared.unitsColumn);
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
@@ -176,7 +179,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
       <UnsurePanel dataset={dataset} trends={trends} />
       {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
       <div className="tabs" role="tablist" aria-label={t('dashboardViews')}>
-        {views.map(([v, key], index) => (
+        {/* The Plan tab needs units sold. */}
+        {tabViews.map(([v, key], index) => (
           <button
             key={v}
             type="button"
@@ -188,10 +192,10 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
             className={view === v ? 'active' : ''}
             onClick={() => setView(v)}
             onKeyDown={(event) => {
-              const target = tabKeyTarget(event.key, index, views.length);
+              const target = tabKeyTarget(event.key, index, tabViews.length);
               if (target === null) return;
               event.preventDefault();
-              const next = views[target]![0];
+              const next = tabViews[target]![0];
               setView(next);
               document.getElementById(tabIds('dashboard', next).tab)?.focus();
             }}
@@ -213,6 +217,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'colours' && <ColoursView dataset={dataset} spec={shown} />}
         {view === 'materials' && <MaterialsView dataset={dataset} spec={shown} />}
         {view === 'regions' && <RegionsView dataset={dataset} spec={shown} />}
+        {view === 'plan' && <PlanView dataset={dataset} spec={shown} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
         {view === 'model' && <ModelView dataset={dataset} />}
       </div>

@@ -8,6 +8,7 @@ import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import type { DashboardTrends } from '../../state/prepared.ts';
+import { regionSentences } from './nextSeason.ts';
 
 const shownRegions = 6;
 const shownValues = 4;
@@ -30,72 +31,83 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
       .slice(0, shownRegions)
       .map(({ region, trends }) => ({ region, trends, labels: overall.series.map((s) => s.label) }));
   }, [prepared, spec, column]);
+  // The differences beyond chance, in words, largest first (small regions flagged, not ranked).
+  const sentences = useMemo(() => (column ? regionSentences(language, dataset, spec, spec.facet) : undefined), [language, dataset, spec, column]);
   if (!column) return <p className="notice" data-testid="no-regions">{t('noColumn')}</p>;
   return (
-    <div className="small-multiples" data-testid="regions">
-      {panels.map(({ region, trends, labels }) => {
-        return (
-          <div className="panel" key={region} data-region={region}>
-            <h4>
-              {region} <small className="muted">({formatNumber(language, trends.itemsCounted)})</small>
-            </h4>
-            <table>
-              <tbody>
-                {labels.map((label, k) => {
-                  const { series: s, values, latest, change, thin, latestItems } = latestAndChange(trends, label);
-                  const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems) : undefined;
-                  return (
-                    <tr key={label}>
-                      <td>
-                        <SeriesName label={label} colour={seriesColour(k)} />
-                      </td>
-                      <td>{s ? <Sparkline values={values!} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
-                      <td className={thin ? 'num thin' : 'num'} data-thin={thin || undefined} title={thinTitle}>
-                        {formatShare(latest)}
-                        {thin && <small className="muted"> ({formatNumber(language, latestItems)})</small>}
-                      </td>
-                      <td className={thin ? 'num thin' : 'num'} title={t('yoy')}>
-                        {change === undefined ? t('notEnoughData') : formatPoints(change, language)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        );
-      })}
-      {panels.length > 0 && (
-        <ChartDataTable
-          testId="regions-data-table"
-          caption={t('tableCaptionRegions')}
-          build={() => {
-            // Each region's periods are trimmed to its own data; the table spans all of them.
-            const starts = new Map<number, string>();
-            for (const { trends } of panels) trends.periods.labels.forEach((label, p) => starts.set(trends.periods.starts[p]!, label));
-            const periods = [...starts.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
-            return {
-              rowHeader: t('regionValue'),
-              columns: [t('latest'), t('yoy'), ...periods],
-              rows: panels.flatMap(({ region, trends, labels }) =>
-                labels.map((label) => {
-                  const { values, latest, change, thin, latestItems } = latestAndChange(trends, label);
-                  const index = new Map(trends.periods.labels.map((period, p) => [period, p]));
-                  return {
-                    header: `${region} · ${label}`,
-                    cells: [
-                      thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems)})` : formatShare(latest),
-                      change === undefined ? t('notEnoughData') : formatPoints(change, language),
-                      ...periods.map((period) => (values && index.has(period) ? formatShare(values[index.get(period)!]) : '—')),
-                    ],
-                  };
-                }),
-              ),
-            };
-          }}
-        />
+    <>
+      {sentences && (
+        <ul className="region-differences" data-testid="region-differences">
+          {sentences.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
       )}
-    </div>
+      <div className="small-multiples" data-testid="regions">
+        {panels.map(({ region, trends, labels }) => {
+          return (
+            <div className="panel" key={region} data-region={region}>
+              <h4>
+                {region} <small className="muted">({formatNumber(language, trends.itemsCounted)})</small>
+              </h4>
+              <table>
+                <tbody>
+                  {labels.map((label, k) => {
+                    const { series: s, values, latest, change, thin, latestItems } = latestAndChange(trends, label);
+                    const thinTitle = thin ? t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems) : undefined;
+                    return (
+                      <tr key={label}>
+                        <td>
+                          <SeriesName label={label} colour={seriesColour(k)} />
+                        </td>
+                        <td>{s ? <Sparkline values={values!} colour={seriesColour(k)} width={90} height={22} /> : null}</td>
+                        <td className={thin ? 'num thin' : 'num'} data-thin={thin || undefined} title={thinTitle}>
+                          {formatShare(latest)}
+                          {thin && <small className="muted"> ({formatNumber(language, latestItems)})</small>}
+                        </td>
+                        <td className={thin ? 'num thin' : 'num'} title={t('yoy')}>
+                          {change === undefined ? t('notEnoughData') : formatPoints(change, language)}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+        {panels.length > 0 && (
+          <ChartDataTable
+            testId="regions-data-table"
+            caption={t('tableCaptionRegions')}
+            build={() => {
+              // Each region's periods are trimmed to its own data; the table spans all of them.
+              const starts = new Map<number, string>();
+              for (const { trends } of panels) trends.periods.labels.forEach((label, p) => starts.set(trends.periods.starts[p]!, label));
+              const periods = [...starts.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+              return {
+                rowHeader: t('regionValue'),
+                columns: [t('latest'), t('yoy'), ...periods],
+                rows: panels.flatMap(({ region, trends, labels }) =>
+                  labels.map((label) => {
+                    const { values, latest, change, thin, latestItems } = latestAndChange(trends, label);
+                    const index = new Map(trends.periods.labels.map((period, p) => [period, p]));
+                    return {
+                      header: `${region} · ${label}`,
+                      cells: [
+                        thin ? `${formatShare(latest)} (${t('thinPeriodItems', { n: formatNumber(language, latestItems), min: formatNumber(language, trends.minSupport) }, latestItems)})` : formatShare(latest),
+                        change === undefined ? t('notEnoughData') : formatPoints(change, language),
+                        ...periods.map((period) => (values && index.has(period) ? formatShare(values[index.get(period)!]) : '—')),
+                      ],
+                    };
+                  }),
+                ),
+              };
+            }}
+          />
+        )}
+      </div>
+    </>
   );
 }
 

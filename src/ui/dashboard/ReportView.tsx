@@ -11,6 +11,8 @@ import { formatNumber, reportMarkdown, translate, translateTerm, type MessageKey
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
+import { useNextSeason } from './nextSeason.ts';
+import type { NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
 /** Regions given their own sections, largest first. */
@@ -100,9 +102,12 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
 export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDataset; forecasts: Map<string, TrendForecast>; onClose: () => void }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  const report = useReport(dataset, forecasts);
+  const trendReport = useReport(dataset, forecasts);
+  // Next season's plan (datasets with units): the Plan view's settings and edits.
+  const next = useNextSeason(dataset);
+  const report = trendReport && next.section ? { ...trendReport, nextSeason: next.section } : trendReport;
   const dialog = useRef<HTMLDivElement>(null);
-  const folded = useMemo(() => (report ? foldQuietSections(report.sections, translate(language, 'allRegions')) : undefined), [report, language]);
+  const folded = useMemo(() => (trendReport ? foldQuietSections(trendReport.sections, translate(language, 'allRegions')) : undefined), [trendReport, language]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -183,8 +188,83 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           </section>
         )}
         {report.accuracyNote && <p className="report-section">{report.accuracyNote}</p>}
+        {next.running && <p className="muted" data-testid="report-plan-running">{t('reportPlanRunning')}</p>}
+        {report.nextSeason && <NextSeason section={report.nextSeason} />}
       </article>
     </div>,
     document.body,
+  );
+}
+
+/** The report's "Next season" section: what the plan covers, rising and falling groups, the plan table, regional differences. */
+function NextSeason({ section }: { section: NextSeasonSection }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const units = (v: number) => (Number.isFinite(v) ? formatNumber(language, v) : '—');
+  const rowsTable = (rows: NextSeasonRow[], testId: string) =>
+    rows.length === 0 ? (
+      <p className="muted">{t('nothingMoved')}</p>
+    ) : (
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t('planColGroup')}</th>
+            <th className="num">{t('planColLastSeason')}</th>
+            <th className="num">{t('planColForecast')}</th>
+            <th className="num">{t('planColChange')}</th>
+            <th className="num">{t('planColRange80')}</th>
+            <th className="num">{t('planColPlan')}</th>
+            <th>{t('planColFlag')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.level}-${r.name}`} data-level={r.level} data-name={r.name}>
+              <td>{r.level === 'group' ? r.name : <strong>{r.name}</strong>}</td>
+              <td className="num">{units(r.lastSeason)}</td>
+              <td className="num">{units(r.forecast)}</td>
+              <td className="num">{Number.isFinite(r.change) ? `${r.change >= 0 ? '+' : '−'}${formatNumber(language, Math.abs(r.change * 100))} %` : '—'}</td>
+              <td className="num">{Number.isFinite(r.lo80) ? `${units(r.lo80)} – ${units(r.hi80)}` : '—'}</td>
+              <td className="num" data-units={r.plan}>
+                {units(r.plan)}
+                {r.edited ? ' ✎' : ''}
+              </td>
+              <td>{r.flags.join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  return (
+    <section className="report-section" data-testid="report-next-season">
+      <h2>{t('reportNextSeason')}</h2>
+      <ul>
+        {section.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div className="report-columns">
+        <div>
+          <h3>{t('reportRisingGroups')}</h3>
+          {rowsTable(section.rising, 'report-plan-rising')}
+        </div>
+        <div>
+          <h3>{t('reportFallingGroups')}</h3>
+          {rowsTable(section.falling, 'report-plan-falling')}
+        </div>
+      </div>
+      <h3>{t('reportPlanTable')}</h3>
+      {rowsTable(section.table, 'report-plan-table')}
+      {section.regional && (
+        <>
+          <h3>{t('reportRegional')}</h3>
+          <ul data-testid="report-regional">
+            {section.regional.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
