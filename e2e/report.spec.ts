@@ -41,6 +41,10 @@ test('the report prints every section over several pages, folds quiet regions an
   await expect(quiet).toHaveCount(0);
   const lastHeading = (await sections.last().locator('h2').textContent())!;
   expect(lastHeading).toMatch(/^colour \(your file\) — (EU|US|CN)$/);
+  // The catalogue has units: the report ends with next season's plan (issue 15), whose last heading closes the PDF.
+  await expect(page.getByTestId('report-next-season')).toBeVisible({ timeout: 120_000 });
+  const finalHeading = (await report.locator('h2, h3').last().textContent())!;
+  expect(finalHeading).toBe('Regional differences');
 
   // In print: the report alone, out of its scrolling box, every section laid out.
   await page.emulateMedia({ media: 'print' });
@@ -63,7 +67,8 @@ test('the report prints every section over several pages, folds quiet regions an
   expect(pdf.length).toBeGreaterThan(1);
   expect(pdf[0]).toContain('Trend report — 2024 Q2');
   expect(pdf.join(' | ')).not.toContain('Trend explorer');
-  expect(pdf.at(-1)).toContain(lastHeading);
+  expect(pdf.join(' | ')).toContain(lastHeading);
+  expect(pdf.at(-1)).toContain(finalHeading);
 
   await page.getByTestId('close-report').click();
   await expect(report).toHaveCount(0);
