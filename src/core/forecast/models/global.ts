@@ -524,16 +524,7 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
           epochLoss += backwardStep(params, grad, o, L, w, s.y[tw.origin + h - 1]! / tw.scale, tw.weight, sc);
           targets++;
         }
-        // Key weights: dWk += Σⱼ dKⱼ ⊗ key inputsⱼ.
-        const D = o.keyDim;
-        for (let a = 0; a < o.heads; a++)
-          for (let c = 0; c < w.count; c++)
-            for (let d = 0; d < D; d++) {
-              const g = sc.dKeys[(a * w.count + c) * D + d]!;
-              if (g === 0) continue;
-              const row = L.wk + (a * D + d) * KF;
-              for (let f = 0; f < KF; f++) grad[row + f]! += g * w.keyIn[c * KF + f]!;
-            }
+        addKeyGradient(grad, o, L, w, sc);
       }
       epochTargets += targets;
       // Mean gradient, clipped to norm 5, then Adam with a learning rate decaying to a tenth.
@@ -630,4 +621,50 @@ export function pinballLoss(actual: ArrayLike<number>, quantile: ArrayLike<numbe
     sum += u >= 0 ? level * u : (level - 1) * u;
   }
   return sum / actual.length;
+}
+
+/** A copy of `model` with every head's time-decay weight α set to `alpha` (for tests and explanations). */
+export function withAlpha(model: GlobalModel, alpha: number): GlobalModel {
+  const L = layout(model.options);
+  const params = model.params.slice();
+  params.fill(alpha, L.alpha, L.alpha + model.options.heads);
+  return { ...model, params, notes: [...model.notes] };
+}
+
+/**
+ * Weighted pinball loss (weight 1) of one window of `y` ending at `origin`, summed over the target
+ * `steps`, and its gradient with respect to `model.params` — the quantities training uses, exposed
+ * so that the hand-written gradient can be checked against finite differences.
+ */
+export function windowLossAndGradient(model: GlobalModel, y: ArrayLike<number>, origin: number, steps: readonly number[]): { loss: number; gradient: Float64Array } {
+  const o = model.options;
+  const L = layout(o);
+  const s = toSeries(Float64Array.from(y), 0);
+  const start = Math.max(0, origin - o.context);
+  const scale = windowScale(s, start, origin, model.period);
+  const sc = scratch(o, L);
+  const gradient = new Float64Array(L.size);
+  const w = buildWindow(s, origin, o, model.period, scale);
+  computeKeys(model.params, o, L, w, sc);
+  sc.dKeys.fill(0);
+  let loss = 0;
+  for (const h of steps) {
+    forwardStep(model.params, o, L, model.period, s, origin, w, h, sc);
+    loss += backwardStep(model.params, gradient, o, L, w, s.y[origin + h - 1]! / scale, 1, sc);
+  }
+  addKeyGradient(gradient, o, L, w, sc);
+  return { loss, gradient };
+}
+
+/** Adds dWk = Σⱼ dKⱼ ⊗ key inputsⱼ (the key gradients gathered in sc.dKeys) to `grad`. */
+function addKeyGradient(grad: Float64Array, o: GlobalOptions, L: Layout, w: Window, sc: Scratch): void {
+  const D = o.keyDim;
+  for (let a = 0; a < o.heads; a++)
+    for (let c = 0; c < w.count; c++)
+      for (let d = 0; d < D; d++) {
+        const g = sc.dKeys[(a * w.count + c) * D + d]!;
+        if (g === 0) continue;
+        const row = L.wk + (a * D + d) * KF;
+        for (let f = 0; f < KF; f++) grad[row + f]! += g * w.keyIn[c * KF + f]!;
+      }
 }
