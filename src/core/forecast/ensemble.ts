@@ -10,12 +10,13 @@ import { thetaForecast } from './models/theta.ts';
 import { profileForecast } from './models/profile.ts';
 import { attentionForecast, fitAttention, type AttentionParams } from './models/attention.ts';
 import { leadForecast } from './models/lead.ts';
+import { globalForecast, pickGlobal, type GlobalModels } from './models/global.ts';
 
 /** Names of the models the ensemble can use. */
-export type ModelName = 'seasonal-naive' | 'ets' | 'theta' | 'profile' | 'attention' | 'lead';
+export type ModelName = 'seasonal-naive' | 'ets' | 'theta' | 'profile' | 'attention' | 'lead' | 'global';
 
 /** Every model name, in display order. */
-export const MODEL_NAMES: readonly ModelName[] = ['seasonal-naive', 'ets', 'theta', 'profile', 'attention', 'lead'];
+export const MODEL_NAMES: readonly ModelName[] = ['seasonal-naive', 'ets', 'theta', 'profile', 'attention', 'lead', 'global'];
 
 /** What a model gets: history, horizon, season length, and optionally a lead series on the same dates. */
 export interface ModelInput {
@@ -33,6 +34,8 @@ export interface ModelInput {
   attentionParams?: AttentionParams;
   /** ETS forms allowed; the ensemble passes the form chosen on the full history to its backtest folds. */
   etsCandidates?: readonly EtsSpec[];
+  /** Global models of the whole set and where y starts on the set's time line (`offset`); absent: the global model does not compete. */
+  global?: { models: GlobalModels; offset: number };
 }
 
 const SEASONAL_ETS: readonly EtsSpec[] = [
@@ -80,6 +83,11 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
       return attentionForecast(y, horizon, period, input.attentionParams).forecast;
     case 'lead':
       return input.lead ? leadForecast(y, input.lead, horizon, period) : undefined;
+    case 'global': {
+      // Only a model trained on periods before this history's end: backtests never see their test periods.
+      const model = input.global && pickGlobal(input.global.models, input.global.offset + y.length);
+      return model ? globalForecast(model, y, horizon, input.global!.offset).point : undefined;
+    }
     default: {
       const unreachable: never = name;
       throw new Error(`Unknown model ${String(unreachable)}`);
@@ -95,6 +103,7 @@ export const MODEL_LABELS: Readonly<Record<ModelName, string>> = {
   profile: 'Seasonal profile',
   attention: 'Attention',
   lead: 'Lead',
+  global: 'Global attention',
 };
 
 /** One model's run that never throws: its forecast, or why it has none. */
@@ -111,6 +120,7 @@ export function tryModel(name: ModelName, input: ModelInput): ModelOutcome {
   } catch (error) {
     return { failure: `failed (${error instanceof Error ? error.message : String(error)})` };
   }
+  if (!forecast && name === 'global') return { failure: input.global ? 'has no model trained on periods before this point' : 'has no trained global model' };
   if (!forecast) return { failure: name === 'lead' && !input.lead ? 'has no lead series' : 'could not be fitted (the values are too large or too uneven)' };
   if (forecast.length !== input.horizon) return { failure: `gave ${forecast.length} values for ${input.horizon} periods` };
   for (const value of forecast) if (!Number.isFinite(value)) return { failure: 'gave values out of range (the numbers are too large to compute with)' };
@@ -253,7 +263,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const n = y.length;
   const skipped: EnsembleResult['skipped'] = [];
   const notes: string[] = [];
-  const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m === 'seasonal-naive' || n >= 4));
+  const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m !== 'global' || input.global) && (m === 'seasonal-naive' || n >= 4));
   // Seasonal naive is the fallback of last resort: it runs even when the options leave it out of the competition.
   const competing = wanted.length > 0 ? wanted : (['seasonal-naive'] as ModelName[]);
   // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a

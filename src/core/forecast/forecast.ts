@@ -7,6 +7,7 @@ import { DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type E
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';
 import { coreMessage } from '../messages.ts';
+import type { GlobalModels } from './models/global.ts';
 
 /** Options for forecasting a series. */
 export interface ForecastOptions {
@@ -18,6 +19,8 @@ export interface ForecastOptions {
   ensemble?: Partial<EnsembleOptions>;
   /** The values are shares (0…1): forecasts and interval bounds are kept within 0 and 1. */
   share?: boolean;
+  /** Global models trained on the whole set (same time line as `values`); the ensemble may then use the global model. */
+  global?: GlobalModels;
 }
 
 /** The forecast of one series. */
@@ -107,7 +110,8 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   }
   // Look at least a season ahead for the time-to-peak signal, even when fewer periods are asked for.
   const outlook = Math.max(horizon, options.period);
-  const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
+  const global = options.global ? { models: options.global, offset: prepared.droppedLeading } : undefined;
+  const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook, global }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
   for (const { model, reason } of result.skipped) notes.push(`${MODEL_LABELS[model]} ${reason} on "${name}", so it was left out.`);
   for (const note of result.notes) notes.push(`For "${name}", ${note}.`);
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random.ts';
 import { mase } from '../metrics.ts';
-import { MODEL_NAMES, runModel } from '../ensemble.ts';
-import { GLOBAL_QUANTILES, globalAttention, globalForecast, timeDecayWeights, trainGlobal, windowLossAndGradient, withAlpha, type GlobalModel } from './global.ts';
+import { DEFAULT_ENSEMBLE, MODEL_NAMES, runEnsemble, runModel } from '../ensemble.ts';
+import { GLOBAL_QUANTILES, globalAttention, globalForecast, pickGlobal, timeDecayWeights, trainGlobal, trainGlobalModels, windowLossAndGradient, withAlpha, type GlobalModel } from './global.ts';
 
 const finite = (a: ArrayLike<number>) => Array.from(a).every(Number.isFinite);
 
@@ -142,7 +142,7 @@ describe('a shape only the set as a whole shows', () => {
       return sum / full.length;
     };
     const global = score((y) => globalForecast(model, y, 26).point);
-    const perSeries = MODEL_NAMES.filter((m) => m !== 'lead').map((name) => ({ name, mase: score((y) => runModel(name, { y, horizon: 26, period: 52 })) }));
+    const perSeries = MODEL_NAMES.filter((m) => m !== 'lead' && m !== 'global').map((name) => ({ name, mase: score((y) => runModel(name, { y, horizon: 26, period: 52 })) }));
     for (const other of perSeries) expect(global, `global ${global.toFixed(3)} vs ${other.name} ${other.mase.toFixed(3)}`).toBeLessThan(other.mase);
   });
 });
@@ -188,5 +188,34 @@ describe('bad input: a note, never NaN', () => {
     const shortOne = globalForecast(model, Float64Array.from([1, 3, 2, 5, 4]), 3);
     expect(finite(shortOne.point)).toBe(true);
     expect(shortOne.notes).toEqual(['The series has 5 periods; the global model learned from windows of at least 26, so this forecast is less sure.']);
+  });
+});
+
+describe('the global model in the ensemble', () => {
+  const set = seasonalSet(8, 160, 21);
+  const models = ['seasonal-naive', 'profile', 'global'] as const;
+
+  it('uses, at each origin, only a model trained on periods before it', () => {
+    const trained = trainGlobalModels(set, 52, [160, 108, 134], SMALL);
+    expect(trained.cuts).toEqual([108, 134, 160]);
+    expect(pickGlobal(trained, 107)).toBeUndefined();
+    expect(pickGlobal(trained, 150)).toBe(trained.models[1]);
+    expect(pickGlobal(trained, 160)).toBe(trained.models[2]);
+    const r = runEnsemble({ y: set[0]!.subarray(0, 160), horizon: 13, period: 52, global: { models: trained, offset: 0 } }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
+    expect(r.folds).toBe(2);
+    expect(r.skipped).toEqual([]);
+    const global = r.scores.find((s) => s.model === 'global');
+    expect(global && Number.isFinite(global.mase)).toBe(true);
+    expect(Array.from(r.point).every(Number.isFinite)).toBe(true);
+  });
+
+  it('is left out, with the reason, when no model was trained before a backtest origin', () => {
+    const onlyLatest = trainGlobalModels(set, 52, [160], SMALL);
+    const r = runEnsemble({ y: set[1]!, horizon: 13, period: 52, global: { models: onlyLatest, offset: 0 } }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
+    expect(r.skipped).toEqual([{ model: 'global', reason: 'has no model trained on periods before this point in a backtest' }]);
+    expect(r.scores.map((s) => s.model)).toEqual(['seasonal-naive', 'profile']);
+    // Without global models the global model does not compete at all.
+    const none = runEnsemble({ y: set[1]!, horizon: 13, period: 52 }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
+    expect(none.skipped).toEqual([]);
   });
 });

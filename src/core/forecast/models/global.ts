@@ -16,6 +16,7 @@
  */
 import { seededRandom } from '../../random.ts';
 import { maseScale } from '../metrics.ts';
+import { ForecastInputError, prepareSeries } from '../prepare.ts';
 
 /** Quantile levels the model predicts, in ascending order (the median is index 2). */
 export const GLOBAL_QUANTILES: readonly number[] = [0.025, 0.1, 0.5, 0.9, 0.975];
@@ -48,6 +49,10 @@ export interface GlobalOptions {
   stepsPerWindow: number;
   /** Seed of the initial weights and of the sampling order. */
   seed: number;
+  /** Widening of the 10–90 % quantiles around the median at forecast time (pinball training on seen windows is overconfident on new ones). */
+  widen80: number;
+  /** Widening of the 2.5–97.5 % quantiles around the median at forecast time. */
+  widen95: number;
 }
 
 /** Default settings (chosen on the 2018 test year of the F1 sample only). */
@@ -65,6 +70,8 @@ export const DEFAULT_GLOBAL: GlobalOptions = {
   originStride: 2,
   stepsPerWindow: 8,
   seed: 20191230,
+  widen80: 1,
+  widen95: 1,
 };
 
 /** A trained global model: its weights and what it was trained on. */
@@ -592,7 +599,9 @@ export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon
   const quantiles = GLOBAL_QUANTILES.map(() => new Float64Array(horizon));
   for (let h = 1; h <= horizon; h++) {
     forwardStep(model.params, o, L, model.period, s, n, w, h, sc);
-    for (let k = 0; k < NQ; k++) quantiles[k]![h - 1] = sc.quant[k]! * scale;
+    const median = sc.quant[2]!;
+    const widen = [o.widen95, o.widen80, 1, o.widen80, o.widen95];
+    for (let k = 0; k < NQ; k++) quantiles[k]![h - 1] = (median + widen[k]! * (sc.quant[k]! - median)) * scale;
   }
   if (!quantiles.every((q) => q.every(Number.isFinite))) return flat(recentLevel, horizon, [...notes, 'The global model gave values out of range for this series: it repeats the recent level.']);
   return { point: quantiles[2]!.slice(), quantiles, notes };
@@ -667,4 +676,49 @@ function addKeyGradient(grad: Float64Array, o: GlobalOptions, L: Layout, w: Wind
         const row = L.wk + (a * D + d) * KF;
         for (let f = 0; f < KF; f++) grad[row + f]! += g * w.keyIn[c * KF + f]!;
       }
+}
+
+/**
+ * Global models of one set trained at several cut-offs (each on the first `cut` periods of every
+ * series), so that a forecast made from m periods of history uses only a model that never saw
+ * period m or later: backtest folds are scored honestly.
+ */
+export interface GlobalModels {
+  /** Training cut-offs, ascending (periods of the set's time line). */
+  cuts: number[];
+  /** The model trained at each cut-off. */
+  models: GlobalModel[];
+}
+
+/**
+ * Trains one global model per cut-off in `cuts` (series on one time line). Each series is first
+ * repaired as for forecasting (leading gaps dropped, so it starts later on the time line; interior
+ * gaps filled); a series without numbers before a cut-off is left out of that model.
+ */
+export function trainGlobalModels(series: readonly ArrayLike<number>[], period: number, cuts: readonly number[], options: Partial<GlobalOptions> = {}): GlobalModels {
+  const sorted = [...new Set(cuts)].filter((c) => c > 0).sort((a, b) => a - b);
+  const models = sorted.map((cut) => {
+    const values: Float64Array[] = [];
+    const offsets: number[] = [];
+    for (const y of series) {
+      try {
+        const prepared = prepareSeries(Array.prototype.slice.call(y, 0, cut) as number[]);
+        values.push(prepared.values);
+        offsets.push(prepared.droppedLeading);
+      } catch (error) {
+        if (!(error instanceof ForecastInputError)) throw error;
+      }
+    }
+    return trainGlobal(values, period, options, offsets);
+  });
+  return { cuts: sorted, models };
+}
+
+/** The newest model trained on at most `end` periods of the time line (undefined if none). */
+export function pickGlobal(models: GlobalModels, end: number): GlobalModel | undefined {
+  let chosen: GlobalModel | undefined;
+  models.cuts.forEach((cut, i) => {
+    if (cut <= end) chosen = models.models[i];
+  });
+  return chosen;
 }
