@@ -55,7 +55,7 @@ export interface GlobalOptions {
   widen95: number;
 }
 
-/** Default settings (chosen on the 2018 test year of the F1 sample only). */
+/** Default settings, chosen on the 2018 test year of the F1 sample only: 20 epochs (MASE 0.703 there; 30 epochs 0.706, 32 hidden units 0.699, 6 heads 0.700, learning rate 0.005 0.708); widening 1.15 (80 % / 95 % coverage 75.2 % / 92.3 % unwidened, 79.1 % / 94.0 % at 1.1, 82.3 % / 95.3 % at 1.2). */
 export const DEFAULT_GLOBAL: GlobalOptions = {
   context: 104,
   minHistory: 52,
@@ -70,8 +70,8 @@ export const DEFAULT_GLOBAL: GlobalOptions = {
   originStride: 2,
   stepsPerWindow: 8,
   seed: 20191230,
-  widen80: 1,
-  widen95: 1,
+  widen80: 1.15,
+  widen95: 1.15,
 };
 
 /** A trained global model: its weights and what it was trained on. */
