@@ -16,7 +16,7 @@ function seasonalSet(count: number, length: number, seed = 7): Float64Array[] {
   });
 }
 
-const SMALL = { epochs: 3, hidden: 8, heads: 2, context: 60, minHistory: 26, originStride: 4, stepsPerWindow: 4, horizon: 13 };
+const SMALL = { epochs: 3, hidden: 8, heads: 2, context: 60, minHistory: 26, originStride: 4, stepsPerWindow: 4, horizon: 13, members: 1 };
 
 describe('time-decay attention weights', () => {
   const q = [1, -0.5];
@@ -93,9 +93,9 @@ describe('global forecaster', () => {
   });
 
   it('α = 0 with a zero query attends uniformly; a large α attends to the last period', () => {
-    const zeroQuery: GlobalModel = { ...model, params: model.params.slice() };
     // The first block of params is the query weights (heads × keyDim × 6 inputs).
-    zeroQuery.params.fill(0, 0, SMALL.heads * 4 * 6);
+    const params = model.params.slice().fill(0, 0, SMALL.heads * 4 * 6);
+    const zeroQuery: GlobalModel = { ...model, params, members: [params] };
     const uniform = globalAttention(withAlpha(zeroQuery, 0), set[0]!, 1);
     expect(uniform).toHaveLength(2);
     for (const head of uniform) {
@@ -106,6 +106,17 @@ describe('global forecaster', () => {
       expect(head[59]!).toBeGreaterThan(0.999);
       expect(head[0]!).toBeLessThan(1e-12);
     }
+  });
+
+  it('with several members, the forecast averages the members\' quantiles', () => {
+    const two = trainGlobal(set, 52, { ...SMALL, members: 2 });
+    expect(two.members).toHaveLength(2);
+    expect(Array.from(two.members[0]!)).toEqual(Array.from(model.params)); // member 0 is the one-member model
+    const mean = globalForecast(two, set[2]!, 6);
+    const each = two.members.map((p) => globalForecast({ ...two, params: p, members: [p] }, set[2]!, 6));
+    for (let k = 0; k < GLOBAL_QUANTILES.length; k++)
+      for (let h = 0; h < 6; h++) expect(mean.quantiles[k]![h]!).toBeCloseTo((each[0]!.quantiles[k]![h]! + each[1]!.quantiles[k]![h]!) / 2, 12);
+    expect(each[0]!.point[0]).not.toBe(each[1]!.point[0]);
   });
 
   it('the same seed gives identical forecasts; another seed does not', () => {
@@ -131,7 +142,7 @@ describe('a shape only the set as a whole shows', () => {
   const train = full.map((y) => y.slice(0, 70));
 
   it('the global model beats every per-series model on MASE', () => {
-    const model = trainGlobal(train, 52, { epochs: 15, minHistory: 26, originStride: 2, horizon: 26 });
+    const model = trainGlobal(train, 52, { epochs: 15, minHistory: 26, originStride: 2, horizon: 26, members: 1 });
     const score = (forecast: (y: Float64Array) => Float64Array | undefined) => {
       let sum = 0;
       full.forEach((y, i) => {

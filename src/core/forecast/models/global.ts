@@ -47,8 +47,10 @@ export interface GlobalOptions {
   originStride: number;
   /** Target steps drawn per window and epoch. */
   stepsPerWindow: number;
-  /** Seed of the initial weights and of the sampling order. */
+  /** Seed of the initial weights and of the sampling order (member k uses seed + k). */
   seed: number;
+  /** Models trained with different seeds whose quantiles are averaged (bagging: less variance). */
+  members: number;
   /** Widening of the 10–90 % quantiles around the median at forecast time (pinball training on seen windows is overconfident on new ones). */
   widen80: number;
   /** Widening of the 2.5–97.5 % quantiles around the median at forecast time. */
@@ -70,6 +72,7 @@ export const DEFAULT_GLOBAL: GlobalOptions = {
   originStride: 2,
   stepsPerWindow: 8,
   seed: 20191230,
+  members: 3,
   widen80: 1.15,
   widen95: 1.15,
 };
@@ -80,8 +83,10 @@ export interface GlobalModel {
   options: GlobalOptions;
   /** Season length used for the season-of-year inputs (1 = none). */
   period: number;
-  /** All weights, flat (layout in `layout`). */
+  /** Weights of the first member, flat (layout in `layout`); used for gradients and attention maps. */
   params: Float64Array;
+  /** Weights of every member (members[0] is `params`); forecasts average their quantiles. */
+  members: Float64Array[];
   /** Training windows used (0 = the model is untrained and forecasts fall back to the recent level). */
   windows: number;
   /** Series that gave at least one training window. */
@@ -457,8 +462,6 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
   const o: GlobalOptions = { ...DEFAULT_GLOBAL, ...options };
   const L = layout(o);
   const notes: string[] = [];
-  const random = seededRandom(o.seed);
-  const params = initialParams(o, L, random);
   const prepared: Series[] = [];
   let nonFinite = 0;
   for (let i = 0; i < series.length; i++) {
@@ -483,7 +486,8 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
       used.add(i);
     }
   });
-  const model: GlobalModel = { options: o, period, params, windows: windows.length, seriesUsed: used.size, finalLoss: NaN, notes };
+  const params = initialParams(o, L, seededRandom(o.seed));
+  const model: GlobalModel = { options: o, period, params, members: [params], windows: windows.length, seriesUsed: used.size, finalLoss: NaN, notes };
   if (windows.length === 0) {
     notes.push(`No series has more than ${o.minHistory} periods with a non-zero value, so the global model could not be trained; its forecasts repeat the recent level.`);
     return model;
@@ -497,6 +501,31 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
   for (const w of windows) weightSum += (w.weight = Math.min(w.weight, cap));
   for (const w of windows) w.weight *= windows.length / weightSum;
 
+  const members: Float64Array[] = [];
+  let lossSum = 0;
+  for (let m = 0; m < Math.max(1, o.members); m++) {
+    const member = trainMember(prepared, windows, o, L, period, o.seed + m);
+    if (!member.params.every(Number.isFinite)) continue;
+    members.push(member.params);
+    lossSum += member.finalLoss;
+  }
+  if (members.length === 0) {
+    model.windows = 0;
+    notes.push('Training the global model diverged (values out of range); its forecasts repeat the recent level.');
+    return model;
+  }
+  if (members.length < Math.max(1, o.members)) notes.push(`Training ${Math.max(1, o.members) - members.length} of the global model's ${o.members} members diverged; they were left out.`);
+  model.members = members;
+  model.params = members[0]!;
+  model.finalLoss = lossSum / members.length;
+  return model;
+}
+
+/** Trains one member (its own seed: initial weights and sampling order) on the windows; returns its weights and last-epoch loss. */
+function trainMember(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number): { params: Float64Array; finalLoss: number } {
+  const random = seededRandom(seed);
+  const params = initialParams(o, L, random);
+  let finalLoss = NaN;
   const sc = scratch(o, L);
   const grad = new Float64Array(L.size);
   const m1 = new Float64Array(L.size);
@@ -550,14 +579,9 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
         params[i]! -= (lr * (m1[i]! / c1)) / (Math.sqrt(m2[i]! / c2) + 1e-8);
       }
     }
-    model.finalLoss = epochLoss / Math.max(1, epochTargets);
+    finalLoss = epochLoss / Math.max(1, epochTargets);
   }
-  if (!params.every(Number.isFinite)) {
-    params.set(initialParams(o, L, seededRandom(o.seed)));
-    model.windows = 0;
-    notes.push('Training the global model diverged (values out of range); its forecasts repeat the recent level.');
-  }
-  return model;
+  return { params, finalLoss };
 }
 
 /** Forecast that repeats one value, with all quantiles equal to it. */
@@ -595,13 +619,15 @@ export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon
   const L = layout(o);
   const sc = scratch(o, L);
   const w = buildWindow(s, n, o, model.period, scale);
-  computeKeys(model.params, o, L, w, sc);
   const quantiles = GLOBAL_QUANTILES.map(() => new Float64Array(horizon));
-  for (let h = 1; h <= horizon; h++) {
-    forwardStep(model.params, o, L, model.period, s, n, w, h, sc);
-    const median = sc.quant[2]!;
-    const widen = [o.widen95, o.widen80, 1, o.widen80, o.widen95];
-    for (let k = 0; k < NQ; k++) quantiles[k]![h - 1] = (median + widen[k]! * (sc.quant[k]! - median)) * scale;
+  const widen = [o.widen95, o.widen80, 1, o.widen80, o.widen95];
+  for (const params of model.members) {
+    computeKeys(params, o, L, w, sc);
+    for (let h = 1; h <= horizon; h++) {
+      forwardStep(params, o, L, model.period, s, n, w, h, sc);
+      const median = sc.quant[2]!;
+      for (let k = 0; k < NQ; k++) quantiles[k]![h - 1]! += ((median + widen[k]! * (sc.quant[k]! - median)) * scale) / model.members.length;
+    }
   }
   if (!quantiles.every((q) => q.every(Number.isFinite))) return flat(recentLevel, horizon, [...notes, 'The global model gave values out of range for this series: it repeats the recent level.']);
   return { point: quantiles[2]!.slice(), quantiles, notes };
@@ -635,9 +661,8 @@ export function pinballLoss(actual: ArrayLike<number>, quantile: ArrayLike<numbe
 /** A copy of `model` with every head's time-decay weight α set to `alpha` (for tests and explanations). */
 export function withAlpha(model: GlobalModel, alpha: number): GlobalModel {
   const L = layout(model.options);
-  const params = model.params.slice();
-  params.fill(alpha, L.alpha, L.alpha + model.options.heads);
-  return { ...model, params, notes: [...model.notes] };
+  const members = model.members.map((p) => p.slice().fill(alpha, L.alpha, L.alpha + model.options.heads));
+  return { ...model, params: members[0]!, members, notes: [...model.notes] };
 }
 
 /**
