@@ -249,6 +249,23 @@ function combine(forecasts: Float64Array[], weights: number[], combination: Comb
   return out;
 }
 
+/**
+ * Where the ensemble backtests a history of n periods: the fold horizon and the origins (newest
+ * first), each a fold horizon apart, none with less than `minHistory` periods before it.
+ */
+export function backtestOrigins(n: number, horizon: number, period: number, folds: number): { foldHorizon: number; origins: number[] } {
+  // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
+  // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
+  const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
+  const minHistory = period > 1 ? 2 * period : Math.max(8, 2 * foldHorizon);
+  const origins: number[] = [];
+  for (let k = 1; k <= folds; k++) {
+    const origin = n - k * foldHorizon;
+    if (origin >= minHistory) origins.push(origin);
+  }
+  return { foldHorizon, origins };
+}
+
 /** Fewest backtest errors that an interval is sized from; with fewer, the forecast has none. */
 export const MIN_INTERVAL_ERRORS = 2;
 
@@ -266,15 +283,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m !== 'global' || input.global) && (m === 'seasonal-naive' || n >= 4));
   // Seasonal naive is the fallback of last resort: it runs even when the options leave it out of the competition.
   const competing = wanted.length > 0 ? wanted : (['seasonal-naive'] as ModelName[]);
-  // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
-  // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
-  const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
-  const minHistory = period > 1 ? 2 * period : Math.max(8, 2 * foldHorizon);
-  const origins: number[] = [];
-  for (let k = 1; k <= options.folds; k++) {
-    const origin = n - k * foldHorizon;
-    if (origin >= minHistory) origins.push(origin);
-  }
+  const { foldHorizon, origins } = backtestOrigins(n, horizon, period, options.folds);
   // Final forecasts first, so the ETS form chosen by AICc on the full history is the one backtested
   // (choosing the form again in every fold would triple the cost of ETS for little gain).
   let etsSpec: EtsSpec | undefined;

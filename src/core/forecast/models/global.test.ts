@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random.ts';
 import { mase } from '../metrics.ts';
 import { DEFAULT_ENSEMBLE, MODEL_NAMES, runEnsemble, runModel } from '../ensemble.ts';
+import { forecastSeriesSet, trainSetGlobals } from '../forecast.ts';
+import type { SeriesSet } from '../../aggregate/seriesSet.ts';
 import { GLOBAL_QUANTILES, globalAttention, globalForecast, pickGlobal, timeDecayWeights, trainGlobal, trainGlobalModels, windowLossAndGradient, withAlpha, type GlobalModel } from './global.ts';
 
 const finite = (a: ArrayLike<number>) => Array.from(a).every(Number.isFinite);
@@ -228,5 +230,30 @@ describe('the global model in the ensemble', () => {
     // Without global models the global model does not compete at all.
     const none = runEnsemble({ y: set[1]!, horizon: 13, period: 52 }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
     expect(none.skipped).toEqual([]);
+  });
+});
+
+describe('forecastSeriesSet with trainGlobal', () => {
+  const values = seasonalSet(6, 160, 33);
+  const week = 7 * 24 * 3600 * 1000;
+  const set: SeriesSet = { dates: Array.from({ length: 160 }, (_, t) => Date.UTC(2015, 0, 5) + t * week), frequency: 'week', series: values.map((v, i) => ({ name: `s${i}`, values: v })), notes: [] };
+
+  it('trains at the forecast origin and at each backtest origin', () => {
+    const trained = trainSetGlobals(set, 13, 52, 2, SMALL);
+    // Backtests of 13 steps at 147 and 134, forecast from 160.
+    expect(trained.cuts).toEqual([134, 147, 160]);
+  });
+
+  it('lets the global model compete in every series\' ensemble; without it nothing changes', () => {
+    const withGlobal = forecastSeriesSet(set, { horizon: 13, trainGlobal: SMALL });
+    const without = forecastSeriesSet(set, { horizon: 13 });
+    expect(withGlobal.notes).toBeUndefined();
+    expect(without.notes).toBeUndefined();
+    withGlobal.series.forEach((s, i) => {
+      expect(s.scores.map((m) => m.model)).toContain('global');
+      expect(without.series[i]!.scores.map((m) => m.model)).not.toContain('global');
+      expect(Array.from(s.point).every(Number.isFinite)).toBe(true);
+      expect(s.notes).toEqual([]);
+    });
   });
 });
