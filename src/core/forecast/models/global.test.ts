@@ -121,6 +121,14 @@ describe('global forecaster', () => {
     expect(each[0]!.point[0]).not.toBe(each[1]!.point[0]);
   });
 
+  it('caps the training windows with a seeded sample, and says so', () => {
+    const capped = trainGlobal(set, 52, { ...SMALL, maxWindows: 50 });
+    expect(model.windows).toBeGreaterThan(50);
+    expect(capped.windows).toBe(50);
+    expect(capped.notes).toEqual([`The global model was trained on a random sample of 50 of the ${model.windows} history windows, to keep training short.`]);
+    expect(Array.from(trainGlobal(set, 52, { ...SMALL, maxWindows: 50 }).params)).toEqual(Array.from(capped.params));
+  });
+
   it('the same seed gives identical forecasts; another seed does not', () => {
     const again = trainGlobal(set, 52, SMALL);
     expect(Array.from(again.params)).toEqual(Array.from(model.params));

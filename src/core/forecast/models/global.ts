@@ -47,6 +47,8 @@ export interface GlobalOptions {
   originStride: number;
   /** Target steps drawn per window and epoch. */
   stepsPerWindow: number;
+  /** Most training windows used (a seeded sample when there are more), so large sets train in bounded time. */
+  maxWindows: number;
   /** Seed of the initial weights and of the sampling order (member k uses seed + k). */
   seed: number;
   /** Models trained with different seeds whose quantiles are averaged (bagging: less variance). */
@@ -71,6 +73,7 @@ export const DEFAULT_GLOBAL: GlobalOptions = {
   batch: 32,
   originStride: 2,
   stepsPerWindow: 8,
+  maxWindows: 10_000,
   seed: 20191230,
   members: 3,
   widen80: 1.15,
@@ -486,8 +489,18 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
       used.add(i);
     }
   });
+  if (windows.length > o.maxWindows) {
+    const total = windows.length;
+    const pick = seededRandom(o.seed ^ 0x5eed);
+    for (let i = 0; i < o.maxWindows; i++) {
+      const j = i + Math.floor(pick() * (total - i));
+      [windows[i], windows[j]] = [windows[j]!, windows[i]!];
+    }
+    windows.length = o.maxWindows;
+    notes.push(`The global model was trained on a random sample of ${o.maxWindows} of the ${total} history windows, to keep training short.`);
+  }
   const params = initialParams(o, L, seededRandom(o.seed));
-  const model: GlobalModel = { options: o, period, params, members: [params], windows: windows.length, seriesUsed: used.size, finalLoss: NaN, notes };
+  const model: GlobalModel = { options: o, period, params, members: [params], windows: windows.length, seriesUsed: new Set(windows.map((w) => w.series)).size, finalLoss: NaN, notes };
   if (windows.length === 0) {
     notes.push(`No series has more than ${o.minHistory} periods with a non-zero value, so the global model could not be trained; its forecasts repeat the recent level.`);
     return model;
