@@ -187,6 +187,8 @@ describe('bad input: a note, never NaN', () => {
     const f = globalForecast(model, short[0]!, 4);
     expect(Array.from(f.point)).toEqual([3.5, 3.5, 3.5, 3.5]);
     expect(f.notes).toEqual(['The global model is untrained (no series was long enough): it repeats the recent level.']);
+    const huge = globalForecast(model, [1e308, 1e308, 1e308], 2);
+    expect(Array.from(huge.point)).toEqual([1e308, 1e308]);
   });
 
   it('constant, all-zero, empty and gappy series', () => {
@@ -206,6 +208,9 @@ describe('bad input: a note, never NaN', () => {
     const gap = globalForecast(model, gappy, 3);
     expect(finite(gap.point)).toBe(true);
     expect(gap.notes[0]).toMatch(/missing or non-numeric values/);
+    const huge = globalForecast(model, Float64Array.from({ length: 80 }, (_, t) => (t % 2 ? 1e308 : 5e307)), 3);
+    expect(Array.from(huge.point)).toEqual([1e308, 1e308, 1e308]);
+    expect(huge.notes).toEqual(['The values are too large for the global model to compute with: it repeats the last value.']);
     const shortOne = globalForecast(model, Float64Array.from([1, 3, 2, 5, 4]), 3);
     expect(finite(shortOne.point)).toBe(true);
     expect(shortOne.notes).toEqual(['The series has 5 periods; the global model learned from windows of at least 26, so this forecast is less sure.']);

@@ -621,13 +621,15 @@ export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon
   }
   const o = model.options;
   const recentFrom = Math.max(0, n - Math.max(model.period, 13));
-  const recentLevel = values.subarray(recentFrom).reduce((a, b) => a + b, 0) / (n - recentFrom);
+  // Divided before summing, so values near the largest number do not overflow the mean.
+  const recentLevel = values.subarray(recentFrom).reduce((a, b) => a + b / (n - recentFrom), 0);
   if (model.windows === 0) return flat(recentLevel, horizon, ['The global model is untrained (no series was long enough): it repeats the recent level.']);
   if (values.every((v) => v === values[0])) return flat(values[0]!, horizon, ['The series never changes: the global model repeats its value.']);
   const s = toSeries(values, offset);
   const start = Math.max(0, n - o.context);
   const scale = windowScale(s, start, n, model.period);
-  if (!(scale > 0) || !Number.isFinite(scale)) return flat(0, horizon, ['The series is zero over its last season: the global model forecasts zero.']);
+  if (!Number.isFinite(scale)) return flat(values[n - 1]!, horizon, ['The values are too large for the global model to compute with: it repeats the last value.']);
+  if (!(scale > 0)) return flat(0, horizon, ['The series is zero over its last season: the global model forecasts zero.']);
   if (n < o.minHistory) notes.push(`The series has ${n} periods; the global model learned from windows of at least ${o.minHistory}, so this forecast is less sure.`);
   const L = layout(o);
   const sc = scratch(o, L);
