@@ -1,6 +1,6 @@
 // Forecast benchmark: accuracy on the F1 sample (2019 and 2018 test years) and speed on 10,000 series.
 // (Worker threads load TypeScript through the tsx bootstrap in forecastSpeedWorker.mjs.)
-// Usage: npx tsx bench/forecast.ts [main.csv] [--lead lead.csv] [--speed] [--series N] [--threads N]
+// Usage: npx tsx bench/forecast.ts [main.csv] [--lead lead.csv] [--speed] [--series N] [--threads N] [--global '{"epochs":20}'] [--no-global]
 import { seededRandom } from '../src/core/random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import { readWideCsv, formatDate, type SeriesSet } from '../src/core/aggregate/seriesSet.ts';
-import { alignLead, forecastSeries, intervalCoverage, mape, mase, runModel, seasonalNaiveForecast, smape } from '../src/core/forecast/index.ts';
+import { alignLead, DEFAULT_ENSEMBLE, forecastSeries, globalForecast, GLOBAL_QUANTILES, intervalCoverage, mape, mase, maseScale, pickGlobal, pinballLoss, runModel, seasonalNaiveForecast, smape, trainGlobalModels, type GlobalModels, type GlobalOptions } from '../src/core/forecast/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -17,7 +17,8 @@ const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--lead', '--series', '--threads'].includes(argv[i - 1]!)));
+const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--lead', '--series', '--threads', '--global'].includes(argv[i - 1]!)));
+const globalOptions: Partial<GlobalOptions> = JSON.parse(option('global') ?? '{}');
 const mainPath = resolve(positional[0] ?? join(here, '../../shared/data/trend-series/f1_main_100_sequences.csv'));
 const defaultLead = mainPath.replace('f1_main_100_sequences', 'f1_fashion_forward_100_sequences');
 const leadPath = option('lead') ?? (defaultLead !== mainPath && existsSync(defaultLead) ? defaultLead : undefined);
@@ -35,12 +36,18 @@ interface Scores {
   /** 95% coverage in each quarter of the horizon (weeks 1–13, 14–26, 27–39, 40–52). */
   coverage95ByQuarter?: number[];
   coverage95?: number;
+  /** 80% coverage in each quarter of the horizon. */
+  coverage80ByQuarter?: number[];
+  /** Scaled quantile loss: pinball loss at 2.5/10/50/90/97.5 % (interval bounds and point), averaged over levels and steps, divided by the MASE scale; mean over series. */
+  quantileLoss?: number;
 }
 
 /** Scores one method over every series for the test year ending `testEnd` (exclusive). */
 function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Array | undefined, name: string) => { point: Float64Array; lo80?: Float64Array; hi80?: Float64Array; lo95?: Float64Array; hi95?: Float64Array }): Scores {
   const sums = { mase: 0, mape: 0, smape: 0, c80: 0, c95: 0, mapeCount: 0, intervals: 0 };
   const quarterInside = [0, 0, 0, 0];
+  const quarterInside80 = [0, 0, 0, 0];
+  let quantileLoss = 0;
   for (const series of main.series) {
     const train = series.values.slice(0, testEnd - HORIZON);
     const actual = series.values.slice(testEnd - HORIZON, testEnd);
@@ -56,6 +63,11 @@ function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Ar
     if (f.lo80 && f.hi80 && f.lo95 && f.hi95) {
       sums.c80 += intervalCoverage(actual, f.lo80, f.hi80);
       for (let h = 0; h < HORIZON; h++) if (actual[h]! >= f.lo95[h]! && actual[h]! <= f.hi95[h]!) quarterInside[Math.floor((4 * h) / HORIZON)]!++;
+      for (let h = 0; h < HORIZON; h++) if (actual[h]! >= f.lo80[h]! && actual[h]! <= f.hi80[h]!) quarterInside80[Math.floor((4 * h) / HORIZON)]!++;
+      const levels = [f.lo95, f.lo80, f.point, f.hi80, f.hi95];
+      let loss = 0;
+      GLOBAL_QUANTILES.forEach((level, k) => (loss += pinballLoss(actual, levels[k]!, level) / GLOBAL_QUANTILES.length));
+      quantileLoss += loss / maseScale(train, PERIOD);
       sums.c95 += intervalCoverage(actual, f.lo95, f.hi95);
       sums.intervals++;
     }
@@ -66,11 +78,35 @@ function evaluate(testEnd: number, method: (train: Float64Array, lead: Float64Ar
     scores.coverage80 = sums.c80 / sums.intervals;
     scores.coverage95 = sums.c95 / sums.intervals;
     scores.coverage95ByQuarter = quarterInside.map((inside) => inside / ((sums.intervals * HORIZON) / 4));
+    scores.coverage80ByQuarter = quarterInside80.map((inside) => inside / ((sums.intervals * HORIZON) / 4));
+    scores.quantileLoss = quantileLoss / sums.intervals;
   }
   return scores;
 }
 
 const clip = (f: Float64Array) => f.map((v) => Math.max(0, v));
+// Global models of the year being scored: trained at the forecast origin and at each backtest
+// origin (cut-offs), each on every series up to its cut-off only; cached by cut-off across years.
+let globals: GlobalModels = { cuts: [], models: [] };
+const globalCache = new Map<number, GlobalModels['models'][number]>();
+const withGlobal = !flag('no-global');
+/** Trains (or reuses) the global models a test year ending at `testEnd` needs; returns the training seconds. */
+function prepareGlobals(testEnd: number): number {
+  const origin = testEnd - HORIZON;
+  const cuts = [origin, origin - HORIZON, origin - 2 * HORIZON].filter((c) => c >= 2 * PERIOD);
+  const start = performance.now();
+  for (const cut of cuts)
+    if (!globalCache.has(cut)) globalCache.set(cut, trainGlobalModels(main.series.map((s) => s.values), PERIOD, [cut], globalOptions).models[0]!);
+  const sorted = [...cuts].sort((a, b) => a - b);
+  globals = { cuts: sorted, models: sorted.map((c) => globalCache.get(c)!) };
+  return (performance.now() - start) / 1000;
+}
+const globalMethod = (train: Float64Array) => {
+  const model = pickGlobal(globals, train.length)!;
+  const f = globalForecast(model, train, HORIZON);
+  const [lo95, lo80, point, hi80, hi95] = f.quantiles.map(clip);
+  return { point: point!, lo80, hi80, lo95, hi95 };
+};
 const methods = {
   'seasonal naive': (train: Float64Array) => ({ point: seasonalNaiveForecast(train, HORIZON, PERIOD) }),
   'ETS (AICc)': (train: Float64Array) => ({ point: clip(runModel('ets', { y: train, horizon: HORIZON, period: PERIOD })!) }),
@@ -80,6 +116,8 @@ const methods = {
   'lead (profile×lead)': (train: Float64Array, lead: Float64Array | undefined) => ({ point: clip((lead && runModel('lead', { y: train, horizon: HORIZON, period: PERIOD, lead })) || seasonalNaiveForecast(train, HORIZON, PERIOD)) }),
   'ensemble, no lead': (train: Float64Array, _lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }),
   ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
+  'global attention': globalMethod,
+  'ensemble + global': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'] } }, lead),
 };
 
 function accuracy(): void {
@@ -92,18 +130,24 @@ function accuracy(): void {
   console.log(`Forecast accuracy on ${mainPath} (${main.series.length} series × ${n} ${main.frequency}s)${leadPath ? `, lead: ${leadPath}` : ''}`);
   for (const year of years) {
     console.log(`\n${year.label}: train ${formatDate(main.dates[0]!)} … ${formatDate(main.dates[year.testEnd - HORIZON - 1]!)}, forecast ${HORIZON} ${main.frequency}s`);
-    console.log('method               MASE   MAPE%   sMAPE%  cover80  cover95  seconds');
     json[year.label] = {};
+    if (withGlobal) {
+      const trainSeconds = prepareGlobals(year.testEnd);
+      console.log(`global models trained at cut-offs ${globals.cuts.join(', ')} (${globals.models.map((m) => `${m.windows} windows, loss ${m.finalLoss.toFixed(4)}`).join('; ')}): ${trainSeconds.toFixed(1)} s (models reused from the other year are not retrained)${Object.keys(globalOptions).length ? `, options ${JSON.stringify(globalOptions)}` : ''}`);
+    }
+    console.log('method               MASE   MAPE%   sMAPE%  cover80  cover95   sQL   seconds');
     const quarterLines: string[] = [];
     for (const [name, method] of Object.entries(methods)) {
       if ((name === 'ensemble' || name.startsWith('lead')) && !leads) continue;
+      if (name.includes('global') && !withGlobal) continue;
       const start = performance.now();
       const s = evaluate(year.testEnd, method);
       const seconds = (performance.now() - start) / 1000;
       json[year.label]![name] = { ...s, seconds };
       const pct = (v?: number) => (v === undefined ? '      -' : `${(100 * v).toFixed(1).padStart(6)}%`);
-      if (s.coverage95ByQuarter) quarterLines.push(`  ${name}: 95% coverage by quarter of the horizon ${s.coverage95ByQuarter.map((c) => `${(100 * c).toFixed(0)}%`).join(' / ')}`);
-      console.log(`${name.padEnd(19)} ${s.mase.toFixed(3)}  ${s.mape.toFixed(1).padStart(6)}  ${s.smape.toFixed(1).padStart(6)}  ${pct(s.coverage80)}  ${pct(s.coverage95)}  ${seconds.toFixed(2).padStart(6)}`);
+      if (s.coverage95ByQuarter) quarterLines.push(`  ${name}: 80% / 95% coverage by quarter of the horizon ${s.coverage80ByQuarter!.map((c) => `${(100 * c).toFixed(0)}%`).join(' / ')}  |  ${s.coverage95ByQuarter.map((c) => `${(100 * c).toFixed(0)}%`).join(' / ')}`);
+      const sql = s.quantileLoss === undefined ? '    - ' : s.quantileLoss.toFixed(3).padStart(6);
+      console.log(`${name.padEnd(19)} ${s.mase.toFixed(3)}  ${s.mape.toFixed(1).padStart(6)}  ${s.smape.toFixed(1).padStart(6)}  ${pct(s.coverage80)}  ${pct(s.coverage95)}  ${sql}  ${seconds.toFixed(2).padStart(6)}`);
     }
     for (const line of quarterLines) console.log(line);
   }

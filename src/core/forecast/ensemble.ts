@@ -10,12 +10,13 @@ import { thetaForecast } from './models/theta.ts';
 import { profileForecast } from './models/profile.ts';
 import { attentionForecast, fitAttention, type AttentionParams } from './models/attention.ts';
 import { leadForecast } from './models/lead.ts';
+import { globalForecast, pickGlobal, type GlobalModels } from './models/global.ts';
 
 /** Names of the models the ensemble can use. */
-export type ModelName = 'seasonal-naive' | 'ets' | 'theta' | 'profile' | 'attention' | 'lead';
+export type ModelName = 'seasonal-naive' | 'ets' | 'theta' | 'profile' | 'attention' | 'lead' | 'global';
 
 /** Every model name, in display order. */
-export const MODEL_NAMES: readonly ModelName[] = ['seasonal-naive', 'ets', 'theta', 'profile', 'attention', 'lead'];
+export const MODEL_NAMES: readonly ModelName[] = ['seasonal-naive', 'ets', 'theta', 'profile', 'attention', 'lead', 'global'];
 
 /** What a model gets: history, horizon, season length, and optionally a lead series on the same dates. */
 export interface ModelInput {
@@ -33,6 +34,8 @@ export interface ModelInput {
   attentionParams?: AttentionParams;
   /** ETS forms allowed; the ensemble passes the form chosen on the full history to its backtest folds. */
   etsCandidates?: readonly EtsSpec[];
+  /** Global models of the whole set and where y starts on the set's time line (`offset`); absent: the global model does not compete. */
+  global?: { models: GlobalModels; offset: number };
 }
 
 const SEASONAL_ETS: readonly EtsSpec[] = [
@@ -80,6 +83,11 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
       return attentionForecast(y, horizon, period, input.attentionParams).forecast;
     case 'lead':
       return input.lead ? leadForecast(y, input.lead, horizon, period) : undefined;
+    case 'global': {
+      // Only a model trained on periods before this history's end: backtests never see their test periods.
+      const model = input.global && pickGlobal(input.global.models, input.global.offset + y.length);
+      return model ? globalForecast(model, y, horizon, input.global!.offset).point : undefined;
+    }
     default: {
       const unreachable: never = name;
       throw new Error(`Unknown model ${String(unreachable)}`);
@@ -95,6 +103,7 @@ export const MODEL_LABELS: Readonly<Record<ModelName, string>> = {
   profile: 'Seasonal profile',
   attention: 'Attention',
   lead: 'Lead',
+  global: 'Global attention',
 };
 
 /** One model's run that never throws: its forecast, or why it has none. */
@@ -111,6 +120,7 @@ export function tryModel(name: ModelName, input: ModelInput): ModelOutcome {
   } catch (error) {
     return { failure: `failed (${error instanceof Error ? error.message : String(error)})` };
   }
+  if (!forecast && name === 'global') return { failure: input.global ? 'has no model trained on periods before this point' : 'has no trained global model' };
   if (!forecast) return { failure: name === 'lead' && !input.lead ? 'has no lead series' : 'could not be fitted (the values are too large or too uneven)' };
   if (forecast.length !== input.horizon) return { failure: `gave ${forecast.length} values for ${input.horizon} periods` };
   for (const value of forecast) if (!Number.isFinite(value)) return { failure: 'gave values out of range (the numbers are too large to compute with)' };
@@ -239,6 +249,23 @@ function combine(forecasts: Float64Array[], weights: number[], combination: Comb
   return out;
 }
 
+/**
+ * Where the ensemble backtests a history of n periods: the fold horizon and the origins (newest
+ * first), each a fold horizon apart, none with less than `minHistory` periods before it.
+ */
+export function backtestOrigins(n: number, horizon: number, period: number, folds: number): { foldHorizon: number; origins: number[] } {
+  // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
+  // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
+  const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
+  const minHistory = period > 1 ? 2 * period : Math.max(8, 2 * foldHorizon);
+  const origins: number[] = [];
+  for (let k = 1; k <= folds; k++) {
+    const origin = n - k * foldHorizon;
+    if (origin >= minHistory) origins.push(origin);
+  }
+  return { foldHorizon, origins };
+}
+
 /** Fewest backtest errors that an interval is sized from; with fewer, the forecast has none. */
 export const MIN_INTERVAL_ERRORS = 2;
 
@@ -253,18 +280,10 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const n = y.length;
   const skipped: EnsembleResult['skipped'] = [];
   const notes: string[] = [];
-  const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m === 'seasonal-naive' || n >= 4));
+  const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m !== 'global' || input.global) && (m === 'seasonal-naive' || n >= 4));
   // Seasonal naive is the fallback of last resort: it runs even when the options leave it out of the competition.
   const competing = wanted.length > 0 ? wanted : (['seasonal-naive'] as ModelName[]);
-  // Seasonal data: backtest at least a quarter of a season ahead (capped at one season), so even a
-  // one-step request gets enough errors to size its intervals (pooled over those steps, so they err wide).
-  const foldHorizon = period > 1 ? Math.min(period, Math.max(horizon, Math.ceil(period / 4))) : Math.max(1, horizon);
-  const minHistory = period > 1 ? 2 * period : Math.max(8, 2 * foldHorizon);
-  const origins: number[] = [];
-  for (let k = 1; k <= options.folds; k++) {
-    const origin = n - k * foldHorizon;
-    if (origin >= minHistory) origins.push(origin);
-  }
+  const { foldHorizon, origins } = backtestOrigins(n, horizon, period, options.folds);
   // Final forecasts first, so the ETS form chosen by AICc on the full history is the one backtested
   // (choosing the form again in every fold would triple the cost of ETS for little gain).
   let etsSpec: EtsSpec | undefined;

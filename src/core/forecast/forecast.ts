@@ -3,10 +3,11 @@
  * with backtested ensemble forecasts, calibrated intervals, trend signals and plain-language notes.
  */
 import { addPeriods, periodsPerYear, type Frequency, type SeriesSet } from '../aggregate/seriesSet.ts';
-import { DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
+import { backtestOrigins, DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';
 import { coreMessage } from '../messages.ts';
+import { trainGlobalModels, type GlobalModels, type GlobalOptions } from './models/global.ts';
 
 /** Options for forecasting a series. */
 export interface ForecastOptions {
@@ -18,6 +19,8 @@ export interface ForecastOptions {
   ensemble?: Partial<EnsembleOptions>;
   /** The values are shares (0…1): forecasts and interval bounds are kept within 0 and 1. */
   share?: boolean;
+  /** Global models trained on the whole set (same time line as `values`); the ensemble may then use the global model. */
+  global?: GlobalModels;
 }
 
 /** The forecast of one series. */
@@ -107,7 +110,8 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   }
   // Look at least a season ahead for the time-to-peak signal, even when fewer periods are asked for.
   const outlook = Math.max(horizon, options.period);
-  const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
+  const global = options.global ? { models: options.global, offset: prepared.droppedLeading } : undefined;
+  const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook, global }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
   for (const { model, reason } of result.skipped) notes.push(`${MODEL_LABELS[model]} ${reason} on "${name}", so it was left out.`);
   for (const note of result.notes) notes.push(`For "${name}", ${note}.`);
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
@@ -136,6 +140,8 @@ export interface SeriesSetForecast {
   frequency: Frequency;
   /** One forecast per input series, same order. */
   series: SeriesForecast[];
+  /** Notes on the whole set (e.g. on training the global model), when there are any. */
+  notes?: string[];
 }
 
 /** Called after each series; throw from it to stop (e.g. on cancel). */
@@ -152,11 +158,32 @@ export function alignLead(main: SeriesSet, leads: SeriesSet, name: string): Floa
   });
 }
 
-/** Forecasts every series of `set`; `leads` supplies lead series matched by name. */
-export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions, 'period'> & { period?: number }, leads?: SeriesSet, onProgress?: SeriesProgress): SeriesSetForecast {
+/**
+ * Trains the global models one set's ensemble needs: at the forecast origin and at each backtest
+ * origin, each on every series up to that cut-off only (so backtests stay honest).
+ */
+export function trainSetGlobals(set: SeriesSet, horizon: number, period: number, folds = DEFAULT_ENSEMBLE.folds, options: Partial<GlobalOptions> = {}): GlobalModels {
+  const n = set.dates.length;
+  const { origins } = backtestOrigins(n, horizon, period, folds);
+  return trainGlobalModels(set.series.map((s) => s.values), period, [n, ...origins], options);
+}
+
+/**
+ * Forecasts every series of `set`; `leads` supplies lead series matched by name. With
+ * `trainGlobal` (true or settings) one global attention model is first trained across all series
+ * (per backtest origin) and competes in every series' ensemble.
+ */
+export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions, 'period'> & { period?: number; trainGlobal?: boolean | Partial<GlobalOptions> }, leads?: SeriesSet, onProgress?: SeriesProgress): SeriesSetForecast {
   validateHorizon(options.horizon);
   if (set.dates.length === 0) throw new ForecastInputError(coreMessage('forecast.no-dated-rows'));
   const period = options.period ?? periodsPerYear(set.frequency);
+  const setNotes: string[] = [];
+  if (options.trainGlobal && !options.global) {
+    const models = trainSetGlobals(set, options.horizon, period, options.ensemble?.folds ?? DEFAULT_ENSEMBLE.folds, options.trainGlobal === true ? {} : options.trainGlobal);
+    for (const note of new Set(models.models.flatMap((m) => m.notes))) setNotes.push(`Global model: ${note}`);
+    const base = options.ensemble?.models ?? DEFAULT_ENSEMBLE.models;
+    options = { ...options, global: models, ensemble: { ...options.ensemble, models: base.includes('global') ? base : [...base, 'global'] } };
+  }
   const last = set.dates[set.dates.length - 1]!;
   const dates = Array.from({ length: options.horizon }, (_, h) => addPeriods(last, set.frequency, h + 1));
   const series: SeriesForecast[] = [];
@@ -165,5 +192,5 @@ export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions,
     series.push(forecastSeries(s.name, s.values, { ...options, period }, lead));
     onProgress?.(i + 1, set.series.length);
   });
-  return { dates, frequency: set.frequency, series };
+  return { dates, frequency: set.frequency, series, ...(setNotes.length > 0 ? { notes: setNotes } : {}) };
 }

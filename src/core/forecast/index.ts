@@ -10,3 +10,4 @@ export { thetaForecast } from './models/theta.ts';
 export { profileForecast, DEFAULT_PROFILE, type ProfileOptions } from './models/profile.ts';
 export { attentionForecast, type AttentionParams } from './models/attention.ts';
 export { leadForecast } from './models/lead.ts';
+export { trainGlobal, trainGlobalModels, globalForecast, pickGlobal, pinballLoss, DEFAULT_GLOBAL, GLOBAL_QUANTILES, type GlobalModel, type GlobalModels, type GlobalOptions, type GlobalForecast } from './models/global.ts';
