@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, openCatalogue, test } from './fixtures.ts';
 
 // Issue 12: the model has not learnt real Chinese product titles, so for items written mostly in
 // Chinese its article type (and the other heads of config.json's script rule) is never "sure", and
@@ -7,12 +7,7 @@ const FILE = 'e2e/fixtures/chinese-titles.csv';
 
 test('a catalogue of Chinese titles: article types are all unsure and the page says why', async ({ page, requests: _requests }) => {
   test.setTimeout(300_000);
-  await page.goto('/');
-  await page.getByTestId('file-input').setInputFiles(FILE);
-  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('columns').locator('tr[data-column="商品名称"] select').selectOption('text');
-  await page.getByTestId('confirm-mapping').click();
-  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 240_000 });
+  await openCatalogue(page, FILE, ['商品名称']);
 
   await page.getByTestId('facet').selectOption('pred_articleType');
   const unsureShare = page.getByTestId('unsure-share');

@@ -32,3 +32,13 @@ export { expect };
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Opens the app, drops a catalogue, marks `textColumns` as item text, confirms the mapping and waits for the dashboard (labelled). */
+export async function openCatalogue(page: Page, file: string, textColumns: readonly string[] = []): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
+  for (const column of textColumns) await page.getByTestId('columns').locator(`tr[data-column="${column}"] select`).selectOption('text');
+  await page.getByTestId('confirm-mapping').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 300_000 });
+}

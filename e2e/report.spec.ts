@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, openCatalogue, test } from './fixtures.ts';
 import { pdfPages } from './pdfText.ts';
 
 // Issue 17, item 2, on the thin-periods catalogue (480 items, three regions, ~16 items a month):
@@ -9,12 +9,7 @@ const FILE = 'e2e/fixtures/thin-periods-catalogue.csv';
 
 test('the report prints every section over several pages, folds quiet regions and closes with Esc', async ({ page, requests: _requests }) => {
   test.setTimeout(420_000);
-  await page.goto('/');
-  await page.getByTestId('file-input').setInputFiles(FILE);
-  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('columns').locator('tr[data-column="description"] select').selectOption('text');
-  await page.getByTestId('confirm-mapping').click();
-  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 300_000 });
+  await openCatalogue(page, FILE, ['description']);
   await page.getByTestId('facet').selectOption('category');
   await page.getByTestId('grain').selectOption('quarter');
 

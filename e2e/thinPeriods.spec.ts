@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from './fixtures.ts';
+import { expect, openCatalogue, snapshot, test } from './fixtures.ts';
 import { monthCounts } from './generateThinCatalogue.ts';
 
 // Issue 17, items 1 and 3, on a catalogue with about 16 items a month over 30 months
@@ -10,12 +10,7 @@ const FILE = 'e2e/fixtures/thin-periods-catalogue.csv';
 
 test('thin periods are shown and marked, "now" stays on the last data; a reopened dataset has its model', async ({ page, requests: _requests }) => {
   test.setTimeout(420_000);
-  await page.goto('/');
-  await page.getByTestId('file-input').setInputFiles(FILE);
-  await expect(page.getByTestId('mapping')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('columns').locator('tr[data-column="description"] select').selectOption('text');
-  await page.getByTestId('confirm-mapping').click();
-  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 300_000 });
+  await openCatalogue(page, FILE, ['description']);
   await page.getByTestId('facet').selectOption('category');
   await page.getByTestId('measure').selectOption('items');
 
