@@ -151,19 +151,7 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
           </p>
           {input.grouped.lumped > 0 && <p className="muted">{t('planLumped', { n: input.grouped.lumped, other: translate(language, 'planOther') })}</p>}
           <table className="plan-table" data-testid="plan-table">
-            <thead>
-              <tr>
-                <th>{t('planColGroup')}</th>
-                <th className="num">{t('planColLastSeason')}</th>
-                <th className="num">{t('planColForecast')}</th>
-                <th className="num">{t('planColChange')}</th>
-                <th className="num">{t('planColRange80')}</th>
-                <th className="num">{t('planColRange95')}</th>
-                {input.stockColumn && <th className="num">{t('planColStock')}</th>}
-                <th className="num">{t('planColPlan')}</th>
-                <th>{t('planColFlag')}</th>
-              </tr>
-            </thead>
+            <PlanTableHeader range95 stock={Boolean(input.stockColumn)} />
             <tbody>
               {table.map((row) => {
                 const name = planRowName(language, row);
@@ -214,5 +202,25 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
         </>
       )}
     </div>
+  );
+}
+
+/** The header row of a plan table (the Plan view's, with the 95 % range and stock when given; the report's without). */
+export function PlanTableHeader({ range95 = false, stock = false }: { range95?: boolean; stock?: boolean }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th>{t('planColGroup')}</th>
+        <th className="num">{t('planColLastSeason')}</th>
+        <th className="num">{t('planColForecast')}</th>
+        <th className="num">{t('planColChange')}</th>
+        <th className="num">{t('planColRange80')}</th>
+        {range95 && <th className="num">{t('planColRange95')}</th>}
+        {stock && <th className="num">{t('planColStock')}</th>}
+        <th className="num">{t('planColPlan')}</th>
+        <th>{t('planColFlag')}</th>
+      </tr>
+    </thead>
   );
 }

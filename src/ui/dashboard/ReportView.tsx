@@ -12,6 +12,7 @@ import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
 import { useNextSeason } from './nextSeason.ts';
+import { PlanTableHeader } from './PlanView.tsx';
 import type { NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
@@ -206,17 +207,7 @@ function NextSeason({ section }: { section: NextSeasonSection }) {
       <p className="muted">{t('nothingMoved')}</p>
     ) : (
       <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t('planColGroup')}</th>
-            <th className="num">{t('planColLastSeason')}</th>
-            <th className="num">{t('planColForecast')}</th>
-            <th className="num">{t('planColChange')}</th>
-            <th className="num">{t('planColRange80')}</th>
-            <th className="num">{t('planColPlan')}</th>
-            <th>{t('planColFlag')}</th>
-          </tr>
-        </thead>
+        <PlanTableHeader />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.level}-${r.name}`} data-level={r.level} data-name={r.name}>
