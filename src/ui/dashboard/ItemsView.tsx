@@ -4,7 +4,9 @@ import { itemsBehind } from '../../core/dashboard/trends.ts';
 import { headOfColumn, sureOnlyMask, unsureHeadFor } from '../../core/dashboard/unsure.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
+import { itemsCsvParts } from '../../core/report/itemsCsv.ts';
 import { DataTable } from '../DataTable.tsx';
+import { downloadBlob } from '../download.ts';
 import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { ItemDetail } from './ItemDetail.tsx';
@@ -65,6 +67,11 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
           t('selectPoint')
         )}
       </p>
+      <p>
+        <button type="button" data-testid="download-items" onClick={() => downloadItems(dataset, shownRows)}>
+          {shownRows ? t('downloadShownItems', { n: formatNumber(language, shownRows.length) }, shownRows.length) : t('downloadAllItems', { n: formatNumber(language, prepared.itemCount) }, prepared.itemCount)}
+        </button>
+      </p>
       {unsureFlags && (
         <p>
           <label>
@@ -92,4 +99,15 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
       {openRow !== undefined && <ItemDetail dataset={dataset} row={openRow} />}
     </div>
   );
+}
+
+/**
+ * Downloads the items (all, or the rows shown) as CSV: every column of the file and the model's
+ * (pred_/prob_/sure_ per head, as `trendloom classify` writes them), dates as ISO days.
+ */
+function downloadItems(dataset: LoadedDataset, rows: Int32Array | undefined): void {
+  const columns = dataset.columns.map((c) => c.name).filter((name) => !name.startsWith('model_'));
+  const dateColumns = new Set(dataset.columns.filter((c) => c.type === 'date').map((c) => c.name));
+  const parts = [...itemsCsvParts(dataset.table, columns, { ...(rows ? { rows } : {}), dateColumns })];
+  downloadBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-labelled-items.csv`);
 }
