@@ -25,6 +25,7 @@ test('the report prints every section over several pages, folds quiet regions an
   for (const region of ['EU', 'US', 'CN']) await expect(quiet.locator('p').first()).toContainText(region);
   await expect(quiet.locator('p')).toHaveCount(2);
   // Esc closes the report.
+  await expect(report).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(report).toHaveCount(0);
   await expect(page.getByTestId('dashboard')).toBeVisible();

@@ -122,7 +122,19 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
   }, [shown]);
   if (!report || !folded) return null;
   return createPortal(
-    <div className="report-overlay" role="dialog" aria-modal="true" aria-label={report.title} data-testid="report" ref={dialog} tabIndex={-1}>
+    <div
+      className="report-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={report.title}
+      data-testid="report"
+      ref={dialog}
+      tabIndex={-1}
+      // Esc on the report itself (it takes the focus when it opens), beside the page-wide listener above.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <article className="report">
         <div className="report-actions no-print">
           <button type="button" onClick={() => window.print()}>
