@@ -1,4 +1,4 @@
-import { saveDashboardSettings, saveDataset, storageAvailable } from './persistence.ts';
+import { saveDashboardSettings, saveDataset, savedIdFor, storageAvailable } from './persistence.ts';
 import { useAppStore } from './store.ts';
 
 let settingsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -12,7 +12,7 @@ export function startAutosave(): () => void {
   return useAppStore.subscribe((state, previous) => {
     if (state.stage !== 'ready' || !state.dataset) return;
     if (state.dataset !== previous.dataset || (previous.stage !== 'ready' && !state.savedId)) {
-      const id = state.savedId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const id = state.savedId ?? savedIdFor(state.dataset);
       saveDataset(id, state.dataset, state.dashboard, state.language).then(
         () => useAppStore.setState({ savedId: id, saveError: null }),
         (error: unknown) => useAppStore.setState({ saveError: (error as Error).message }),

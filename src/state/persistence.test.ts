@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
-import { saveDataset } from './persistence.ts';
+import { saveDataset, savedIdFor } from './persistence.ts';
 import { translate } from '../ui/i18n.ts';
 import type { LoadedDataset } from './store.ts';
 
@@ -91,5 +91,19 @@ describe('saving a dataset when the disk fills up', () => {
     const files = fakeOpfs(() => Object.assign(new Error('The file is locked by another tab'), { name: 'NoModificationAllowedError' }));
     await expect(saveDataset('d4', dataset, null)).rejects.toThrow('Saving on this computer failed: The file is locked by another tab');
     expect(files.size).toBe(0);
+  });
+});
+
+describe('savedIdFor (issue 17, item 7: opening the same file again does not add a second saved copy)', () => {
+  const table = (rows: number) => new Table({ name: vectorFromArray(Array.from({ length: rows }, (_, i) => `item ${i}`), new Utf8()) });
+  const dataset = (fileName: string, fileSize: number, rows = 3) => ({ fileName, fileSize, table: table(rows) });
+  it('is the same for the same file and differs when the name, size, rows or columns differ', () => {
+    const id = savedIdFor(dataset('demo-catalogue.csv', 1200));
+    expect(id).toMatch(/^file-[0-9a-z]+$/);
+    expect(savedIdFor(dataset('demo-catalogue.csv', 1200))).toBe(id);
+    expect(savedIdFor(dataset('other.csv', 1200))).not.toBe(id);
+    expect(savedIdFor(dataset('demo-catalogue.csv', 1201))).not.toBe(id);
+    expect(savedIdFor(dataset('demo-catalogue.csv', 1200, 4))).not.toBe(id);
+    expect(savedIdFor({ fileName: 'demo-catalogue.csv', fileSize: 1200, table: new Table({ title: vectorFromArray(['a', 'b', 'c'], new Utf8()) }) })).not.toBe(id);
   });
 });

@@ -4,6 +4,7 @@
  * reopened offline. Nothing is sent anywhere. Quota errors are turned into plain messages.
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { hashText } from '../model/hash.ts';
 import { translate, type Language } from '../ui/i18n.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
@@ -81,6 +82,15 @@ async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blo
     throw error;
   }
   return !existed;
+}
+
+/**
+ * The id a newly opened file is saved under: the same file (name, size, rows, columns) gets the same
+ * id, so opening it again replaces its earlier save instead of adding an identical one (issue 17, item 7).
+ */
+export function savedIdFor(dataset: Pick<LoadedDataset, 'fileName' | 'fileSize' | 'table'>): string {
+  const columns = dataset.table.schema.fields.map((f) => f.name).join('\u0000');
+  return `file-${hashText(`${dataset.fileName}\u0000${dataset.fileSize}\u0000${dataset.table.numRows}\u0000${columns}`)}`;
 }
 
 /** Saves (or overwrites) a dataset under `id`; returns its summary. Errors are worded in `language`. */

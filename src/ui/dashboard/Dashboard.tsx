@@ -60,6 +60,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const update = useAppStore((s) => s.updateDashboard);
   const setMinSupport = useAppStore((s) => s.setMinSupport);
   const prepared = prepare(dataset);
+  // Where autosave keeps this dataset ('' until it is saved): tests read it.
+  const savedId = useAppStore((s) => s.savedId);
   // The controls answer at once; the views recount and redraw for the new spec as a transition,
   // which React interrupts (and restarts) when another control changes meanwhile.
   const shown = useDeferredValue(spec);
@@ -92,7 +94,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   }, [prepared, shown]);
 
   return (
-    <section className="dashboard" data-testid="dashboard">
+    <section className="dashboard" data-testid="dashboard" data-saved-id={savedId ?? ''}>
       <div className="controls" role="group" aria-label={t('dashboardControls')}>
         <label>
           {t('facet')}{' '}
