@@ -135,6 +135,16 @@ export function latinWords(text: string): string[] {
 /** Why a rule kept a head from being sure: the text is mostly in a script, or names nothing of the head's kind. */
 export type UnsureRuleKind = 'script' | 'evidence';
 
+/** Whether an item's own words (`itemWordsOf`) are at least `minShare` in the rule's script (only Han is known). */
+function inScript(own: string, rule: { script: string; minShare: number }): boolean {
+  return rule.script === 'Han' && hanShare(own) >= rule.minShare;
+}
+
+/** Whether an item's own words name one of `words` (whole words, any case) or contain one of `substrings`. */
+function namesEvidence(own: string, words: ReadonlySet<string>, substrings: readonly string[]): boolean {
+  return latinWords(own).some((w) => words.has(w)) || substrings.some((s) => own.includes(s));
+}
+
 /**
  * Heads that the plan's script and evidence rules keep from being sure for one input text (built
  * with the input template), with the kind of rule that did it; empty when no rule applies.
@@ -143,18 +153,11 @@ export function ruleBlockedHeads(plan: CalibrationPlan, inputText: string): Map<
   const blocked = new Map<string, UnsureRuleKind>();
   if (plan.scriptRules.length === 0 && plan.evidenceRules.length === 0) return blocked;
   const own = itemWordsOf(inputText, plan.templateText);
-  if (plan.scriptRules.length) {
-    const share = hanShare(own);
-    for (const rule of plan.scriptRules) {
-      if (rule.script === 'Han' && share >= rule.min_share) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'script');
-    }
+  for (const rule of plan.scriptRules) {
+    if (inScript(own, { script: rule.script, minShare: rule.min_share })) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'script');
   }
-  if (plan.evidenceRules.length) {
-    const words = latinWords(own);
-    for (const rule of plan.evidenceRules) {
-      const named = words.some((w) => rule.words.has(w)) || rule.substrings.some((s) => own.includes(s));
-      if (!named) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'evidence');
-    }
+  for (const rule of plan.evidenceRules) {
+    if (!namesEvidence(own, rule.words, rule.substrings)) for (const head of rule.heads) if (!blocked.has(head)) blocked.set(head, 'evidence');
   }
   return blocked;
 }
@@ -171,16 +174,15 @@ export interface TextRules {
 export function textRuleFor(text: string, head: string, rules: TextRules | undefined): UnsureRuleKind | undefined {
   if (!rules) return undefined;
   const own = itemWordsOf(text, '');
-  for (const rule of rules.scripts ?? []) if (rule.heads.includes(head) && itemsInScript([own], rule) === 1) return 'script';
-  for (const rule of rules.evidence ?? []) if (rule.heads.includes(head) && itemsWithoutEvidence([own], rule) === 1) return 'evidence';
+  for (const rule of rules.scripts ?? []) if (rule.heads.includes(head) && inScript(own, rule)) return 'script';
+  for (const rule of rules.evidence ?? []) if (rule.heads.includes(head) && !namesEvidence(own, new Set(rule.words), rule.substrings)) return 'evidence';
   return undefined;
 }
 
 /** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */
 export function itemsInScript(texts: readonly string[], rule: { script: string; minShare: number }): number {
-  if (rule.script !== 'Han') return 0;
   let n = 0;
-  for (const text of texts) if (hanShare(itemWordsOf(text, '')) >= rule.minShare) n++;
+  for (const text of texts) if (inScript(itemWordsOf(text, ''), rule)) n++;
   return n;
 }
 
@@ -188,10 +190,7 @@ export function itemsInScript(texts: readonly string[], rule: { script: string; 
 export function itemsWithoutEvidence(texts: readonly string[], rule: { words: readonly string[]; substrings: readonly string[] }): number {
   const words = new Set(rule.words);
   let n = 0;
-  for (const text of texts) {
-    const own = itemWordsOf(text, '');
-    if (!latinWords(own).some((w) => words.has(w)) && !rule.substrings.some((s) => own.includes(s))) n++;
-  }
+  for (const text of texts) if (!namesEvidence(itemWordsOf(text, ''), words, rule.substrings)) n++;
   return n;
 }
 
