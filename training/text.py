@@ -8,6 +8,8 @@ import time
 import numpy as np
 import torch
 
+from casing import lower_shouted_words
+
 
 GEN_TAGS = ["gender", "usage", "season", "baseColour", "articleType"]
 INPUT_TEMPLATE = "Item: {text}"
@@ -87,7 +89,7 @@ def augment(row, rng, plain=0.30):
             text = " ".join(words)
     if rng.random() < 0.3:
         text = text.lower()
-    return INPUT_TEMPLATE.format(text=text)
+    return INPUT_TEMPLATE.format(text=lower_shouted_words(text))
 
 
 def generation_text(row, rng):

@@ -18,6 +18,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from casing import lower_shouted_words  # noqa: E402
 from corpus import SOURCES, build_corpus, label_maps  # noqa: E402
 from model import OnnxWrapper, TrendloomLlama  # noqa: E402
 from shortcuts import mask_constant_labels  # noqa: E402
@@ -33,8 +34,10 @@ POOL = 8
 
 
 def item_text(name, description):
-    """The classifier's input text, as src/model/inputText.ts builds it: 'Item: <name> Details: <description>'."""
+    """The classifier's input text, as src/model/inputText.ts builds it: 'Item: <name> Details: <description>'
+    (words written in capitals lower-cased: casing.py)."""
     name, description = " ".join(name.split()), " ".join(description.split())[:MAX_DESC_CHARS]
+    name, description = lower_shouted_words(name), lower_shouted_words(description)
     if name and description:
         return f"Item: {name}{DETAILS}{description}"
     if description:

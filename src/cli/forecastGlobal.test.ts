@@ -20,5 +20,5 @@ describe('trendloom forecast --global', () => {
       expect(global).toBeDefined();
       expect(Number.isFinite(global.backtestMase)).toBe(true);
     }
-  });
+  }, 180_000); // trains a model on every series: over a minute on a loaded 2-core machine
 });

@@ -57,7 +57,7 @@ describe('trendloom suggest', () => {
     expect(products.some((p) => /jeans/.test(p))).toBe(false);
     expect(new Set(written.rows.map((r) => r[0])).size).toBe(5);
     // The classifier read the name and the description as item text.
-    expect(seen.some((t) => t.startsWith('Item: Ribbed crew-neck jumper XS') && t.includes('Soft ribbed knit'))).toBe(true);
+    expect(seen.some((t) => t.startsWith('Item: Ribbed crew-neck jumper xs') && t.includes('Soft ribbed knit'))).toBe(true);
     expect(io.stderr).toMatch(/5 of 34 rows to label next \(by the classifier's articleType confidence/);
     expect(io.stdout).toBe('');
   });

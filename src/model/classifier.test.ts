@@ -51,7 +51,8 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
       input_ids: runtime.int64Tensor(inputIds, dims),
       attention_mask: runtime.int64Tensor(attentionMask, dims),
     });
-  });
+    // Loading two graphs and running 200 inputs takes seconds; on a loaded 2-core machine more than vitest's 10 s default.
+  }, 60_000);
 
   it('tokenises the 200 inputs exactly as Python did', () => {
     expect(golden.cases).toHaveLength(200);

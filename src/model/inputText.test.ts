@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildInputText, joinNameAndDescription, MAX_DESCRIPTION_CHARS, splitTextColumns } from './inputText.ts';
+import { readFileSync } from 'node:fs';
+import { buildInputText, joinNameAndDescription, lowerShoutedWords, MAX_DESCRIPTION_CHARS, splitTextColumns } from './inputText.ts';
 
 describe('the model input text (as training/train_multi.py item_text writes it)', () => {
   it('marks the description after the name', () => {
@@ -36,5 +37,21 @@ describe('splitTextColumns', () => {
     expect(splitTextColumns([{ name: 'name', meanChars: 25 }])).toEqual({ names: ['name'], descriptions: [] });
     expect(splitTextColumns([{ name: 'long description', meanChars: 300 }, { name: 'summary', meanChars: 90 }])).toEqual({ names: ['summary'], descriptions: ['long description'] });
     expect(splitTextColumns([{ name: 'description', meanChars: 300 }])).toEqual({ names: [], descriptions: ['description'] });
+  });
+});
+
+describe('words written in capitals (as training/casing.py)', () => {
+  const cases = JSON.parse(readFileSync('test/fixtures/classifier/casing-cases.json', 'utf8')).cases as [string, string][];
+
+  it('gives the shared cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    for (const [text, expected] of cases) expect(lowerShoutedWords(text), text).toBe(expected);
+  });
+
+  it('reaches the model input: a shouted name is read in lower case, the template and markers stay', () => {
+    expect(buildInputText({ name: 'POLKA DOT SHIRT', description: 'Lapel collar SHIRT with long sleeves.' })).toBe(
+      'Item: polka dot shirt Details: Lapel collar shirt with long sleeves.',
+    );
+    expect(buildInputText('Nike Men Black T-shirt')).toBe('Item: Nike Men Black T-shirt');
   });
 });

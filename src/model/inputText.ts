@@ -26,6 +26,25 @@ export function normaliseItemText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A word with two or more capital letters and no small letter: a shouted word ("POLKA", "T-SHIRT"). */
+function isShouted(word: string): boolean {
+  let capitals = 0;
+  for (const ch of word) {
+    if (/\p{Ll}/u.test(ch)) return false;
+    if (/\p{Lu}/u.test(ch)) capitals++;
+  }
+  return capitals >= 2;
+}
+
+/**
+ * Lower-cases words written in capitals ("POLKA DOT SHIRT" → "polka dot shirt"), as training/casing.py
+ * does: the model's training text is in title or lower case, and read in capitals a name's own type
+ * word became rare tokenizer pieces the model ignored (Zara's names). Other words are kept as written.
+ */
+export function lowerShoutedWords(text: string): string {
+  return text.replace(/\S+/g, (word) => (isShouted(word) ? word.toLowerCase() : word));
+}
+
 /**
  * The item text as the model was trained to read it: `<name> Details: <description>`, or
  * `Details: <description>` when there is no name, or the name alone.
@@ -53,7 +72,7 @@ export function buildInputText(fields: ItemTextFields | string, template = 'Item
     if (fields.season) parts.push(`Season: ${fields.season}`);
     text = normaliseItemText(parts.filter(Boolean).join(' '));
   }
-  text = text.slice(0, MAX_INPUT_CHARS);
+  text = lowerShoutedWords(text).slice(0, MAX_INPUT_CHARS);
   if (text.startsWith(DESCRIPTION_MARKER)) return text;
   return template.replace('{text}', text);
 }
