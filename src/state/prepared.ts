@@ -3,6 +3,8 @@ import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/
 import { adviseGrain, dataRange, type ThinAdvice } from '../core/dashboard/support.ts';
 import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
 import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
+import { foundKindOf } from '../core/dashboard/facets.ts';
+import { extractAttributeColumns, type AttributeColumn, type AttributeKind } from '../core/text/attributes.ts';
 
 /** Trend series trimmed to the periods with data; `periodOffset` maps back to the dataset's period indices; `minSupport` is the minimum they were counted with. */
 export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number; minSupport: number };
@@ -25,6 +27,7 @@ export class PreparedDataset {
   // Recent trend results by spec (least recently used first), so a selection seen before is not recounted.
   private readonly trendCache = new Map<string, DashboardTrends | undefined>();
   private readonly sureCache = new Map<string, Uint8Array | undefined>();
+  private foundCache: Record<AttributeKind, AttributeColumn> | undefined;
 
   constructor(readonly dataset: LoadedDataset) {
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
@@ -50,9 +53,35 @@ export class PreparedDataset {
     return this.sureCache.get(head);
   }
 
-  /** The coded form of a column (cached). */
+  /**
+   * The materials, colours and patterns named in each item's text (its text columns joined), found
+   * once for all three kinds in one pass over the items, the first time one of them is asked for.
+   */
+  found(): Record<AttributeKind, AttributeColumn> {
+    if (!this.foundCache) {
+      const vectors = this.dataset.columns.filter((c) => c.role === 'text').flatMap((c) => this.dataset.table.getChild(c.name) ?? []);
+      this.foundCache = extractAttributeColumns(this.itemCount, (row) => {
+        let text = '';
+        for (const vector of vectors) {
+          const value: unknown = vector.get(row);
+          if (value === null || value === undefined) continue;
+          text += (text ? ' \n ' : '') + (typeof value === 'string' ? value : typeof value === 'object' && 'toArray' in value ? Array.from((value as { toArray(): ArrayLike<unknown> }).toArray()).join(', ') : String(value));
+        }
+        return text;
+      });
+    }
+    return this.foundCache;
+  }
+
+  /** The coded form of a column (cached); `found_in_text:<kind>` is what the item text names (see `found`). */
   coded(column: string): CodedColumn {
     let coded = this.codedColumns.get(column);
+    const kind = coded ? undefined : foundKindOf(column);
+    if (kind) {
+      const found = this.found()[kind];
+      coded = { labels: found.labels, values: found.values };
+      this.codedColumns.set(column, coded);
+    }
     if (!coded) {
       const vector = this.dataset.table.getChild(column);
       if (!vector) throw new Error(`The column "${column}" is not in this file.`);

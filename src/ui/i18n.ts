@@ -253,6 +253,12 @@ const en = {
   facetFromModel: '{name} (model)',
   facetFromFile: '{name} (your file)',
   facetTaught: '{name} (taught)',
+  facetFoundInText: '{name} (found in item text)',
+  found_materials: 'Materials',
+  found_colours: 'Colours',
+  found_patterns: 'Patterns',
+  materialsFromText: 'Materials found in item descriptions (the file has no materials column): {n} of {total} items name one.',
+  materialsFromTextNone: 'The file has no materials column, and no item description names a material Trendloom knows (linen, wool, cashmere, suede…). Map a materials column in the column step to see this view.',
   columnCertainty: '{name}: certainty',
   columnSure: '{name}: sure?',
   columnCorrection: '{name}: your correction',
@@ -677,6 +683,12 @@ const zh: typeof en = {
   facetFromModel: '{name}（模型）',
   facetFromFile: '{name}（您的文件）',
   facetTaught: '{name}（已教学）',
+  facetFoundInText: '{name}（从商品描述中找到）',
+  found_materials: '材质',
+  found_colours: '颜色',
+  found_patterns: '图案',
+  materialsFromText: '材质取自商品描述（文件中没有材质列）：{total} 件商品中有 {n} 件提到了材质。',
+  materialsFromTextNone: '文件中没有材质列，商品描述里也没有提到 Trendloom 认识的材质（亚麻、羊毛、羊绒、麂皮……）。请在列设置步骤指定材质列，即可查看此视图。',
   columnCertainty: '{name}：置信度',
   columnSure: '{name}：是否确定',
   columnCorrection: '{name}：您的更正',
@@ -1087,7 +1099,8 @@ export function signalLabel(language: Language, label: string | undefined): stri
 }
 
 /** A trend facet's name for people: "Article type (model)", "Category (your file)", "Category (taught)". */
-export function facetName(language: Language, facet: { source: 'file' | 'model' | 'taught'; base: string; head?: string }): string {
+export function facetName(language: Language, facet: { source: 'file' | 'model' | 'taught' | 'text'; base: string; head?: string }): string {
+  if (facet.source === 'text') return translate(language, 'facetFoundInText', { name: translateTerm(language, 'found_', facet.head ?? '') });
   if (facet.source === 'model') return translate(language, 'facetFromModel', { name: facet.head ? translateTerm(language, 'head_', facet.head) : facet.base });
   return translate(language, facet.source === 'file' ? 'facetFromFile' : 'facetTaught', { name: facet.base });
 }

@@ -3,7 +3,7 @@ import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../cor
 import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
-import { facetOptions } from '../../core/dashboard/facets.ts';
+import { facetOptions, foundFacets } from '../../core/dashboard/facets.ts';
 import { facetName, formatNumber, type MessageKey } from '../i18n.ts';
 import { tabIds, tabKeyTarget } from '../tabs.ts';
 import { useT } from '../useT.ts';
@@ -77,7 +77,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
-  const facets = facetOptions(dataset.columns);
+  // Then what the item text names (materials, colours, patterns) where the file has no such column.
+  const facets = [...facetOptions(dataset.columns), ...foundFacets(dataset.columns)];
   // The file's own single-label column shown (or its taught, filled-in version): it can be learnt.
   const ownFacet = spec.facet.startsWith('ft_') ? spec.facet.slice(3) : spec.facet;
   const learnable = facets.some((f) => f.column === ownFacet && f.source === 'file') && dataset.columns.find((c) => c.name === ownFacet)?.type !== 'multi-label' ? ownFacet : undefined;
