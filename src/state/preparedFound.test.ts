@@ -57,3 +57,26 @@ describe('materials found in item text', () => {
     expect(prepared.coded(foundColumnName('colours')).values).toEqual(['navy']);
   });
 });
+
+describe('materials found in the background', () => {
+  it('reads a slice at a time, says how far it is, and gives what found() gives', async () => {
+    const many = 12_000;
+    const big = new Table({
+      name: vectorFromArray(Array.from({ length: many }, (_, i) => (i % 4 === 0 ? 'Linen shirt' : i % 4 === 1 ? '羊毛大衣' : 'Relaxed jeans')), new Utf8()),
+    });
+    const prepared = new PreparedDataset({ fileName: 'big.csv', fileSize: 0, table: big, columns: [{ name: 'name', type: 'text', role: 'text' }], problems: [], notes: [] });
+    expect(prepared.foundReady).toBe(false);
+    const seen: number[] = [];
+    const found = await prepared.foundInBackground((done, total) => {
+      expect(total).toBe(many);
+      seen.push(done);
+    });
+    // 2,000 items a slice: told after each of the first five, done after the sixth.
+    expect(seen).toEqual([2000, 4000, 6000, 8000, 10000]);
+    expect(prepared.foundReady).toBe(true);
+    expect(found.materials.values).toEqual(['linen', 'wool']);
+    expect(found.materials.itemsWithAny).toBe(6000);
+    expect(prepared.found()).toBe(found);
+    expect(await prepared.foundInBackground()).toBe(found);
+  });
+});

@@ -44,7 +44,7 @@ const MATERIALS: Row[] = [
   ['silk', '真丝', ['silk', 'mulberry silk'], ['真丝', '丝绸', '桑蚕丝']],
   ['suede', '麂皮', ['suede', 'nubuck'], ['麂皮', '翻毛皮', '绒面革']],
   ['leather', '皮革', ['leather', 'calfskin', 'lambskin', 'cowhide', 'nappa'], ['皮革', '真皮', '牛皮', '羊皮', '头层皮']],
-  ['faux leather', '人造革', ['faux leather', 'vegan leather', 'pu leather', 'leatherette'], ['人造革', 'PU皮', '仿皮']],
+  ['faux leather', '人造革', ['faux leather', 'vegan leather', 'pu leather', 'leatherette'], ['人造革', '仿皮']],
   ['denim', '牛仔布', ['denim', 'chambray'], ['牛仔']],
   ['polyester', '涤纶', ['polyester'], ['涤纶', '聚酯纤维']],
   ['nylon', '尼龙', ['nylon', 'polyamide'], ['尼龙', '锦纶']],
@@ -114,45 +114,55 @@ export const ATTRIBUTE_TERMS: readonly AttributeTerm[] = [
   ...PATTERNS.map(([name, zh, en, zhWords]): AttributeTerm => ({ kind: 'patterns', name, zh, en, zhWords })),
 ];
 
-// English words that are no find, whatever the vocabulary says: "lace-up" shoes, shoe "laces".
-const NOT_AFTER: Readonly<Record<string, RegExp>> = { lace: /^[\s-]?ups?\b/i };
-// Words without a plural in the vocabulary's sense ("laces" are shoelaces, "prints" are fine).
-const NO_PLURAL = new Set(['lace', 'down filled']);
+// Words after which a word is no find: "lace-up" shoes.
+const NOT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = { lace: new Set(['up', 'ups']) };
+// Words without a plural in the vocabulary's sense ("laces" are shoelaces; "prints" are prints).
+const NO_PLURAL = new Set(['lace']);
 
 // Chinese words that hold a word of the vocabulary but name something else (棉服 is a padded coat
 // of any fibre): found first, as they are longer, and then dropped.
 const ZH_NOT: readonly string[] = ['棉服', '棉衣', '棉袄', '棉鞋', '棉拖', '棉被', '棉签', '棉花糖'];
 
-// Lookup by a found word with spaces and hyphens taken out, lowercased.
-const byKey = new Map<string, AttributeTerm>();
-const squash = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '');
+// English: lookup by a phrase's words joined without spaces or hyphens ("tie dye" → "tiedye"),
+// lowercased; a phrase has at most ENGLISH_MAX_WORDS words. Chinese: lookup as written (null marks
+// a word of ZH_NOT); no word is longer than CHINESE_MAX_CHARS.
+const english = new Map<string, AttributeTerm>();
+const chinese = new Map<string, AttributeTerm | null>();
+let ENGLISH_MAX_WORDS = 1;
+let CHINESE_MAX_CHARS = 1;
 for (const term of ATTRIBUTE_TERMS) {
-  for (const word of term.en) byKey.set(squash(word), term);
-  for (const word of term.zhWords) byKey.set(squash(word), term);
+  for (const word of term.en) {
+    const parts = word.split(/[\s-]+/);
+    ENGLISH_MAX_WORDS = Math.max(ENGLISH_MAX_WORDS, parts.length);
+    english.set(parts.join(''), term);
+  }
+  for (const word of term.zhWords) {
+    CHINESE_MAX_CHARS = Math.max(CHINESE_MAX_CHARS, word.length);
+    chinese.set(word, term);
+  }
+}
+for (const word of ZH_NOT) chinese.set(word, null);
+// Quick refusals: the words a phrase can start with (and whole joined phrases, "tiedye"), and the
+// characters a Chinese word can start with; most words and characters of a text are neither.
+const englishFirst = new Set<string>();
+for (const term of ATTRIBUTE_TERMS) for (const word of term.en) englishFirst.add(word.split(/[\s-]+/)[0]!), englishFirst.add(word.replace(/[\s-]+/g, ''));
+const chineseFirst = new Set([...chinese.keys()].map((word) => word.charCodeAt(0)));
+const mayStart = (word: string) => englishFirst.has(word) || (word.endsWith('s') && (englishFirst.has(word.slice(0, -1)) || (word.endsWith('es') && englishFirst.has(word.slice(0, -2)))));
+
+/** The term an English word (or joined phrase) names, taking plurals off: "stripes" → striped, "wools" → wool. */
+function englishTerm(key: string): AttributeTerm | undefined {
+  const exact = english.get(key);
+  if (exact) return exact;
+  if (!key.endsWith('s')) return undefined;
+  const plural = (stem: string) => {
+    const term = english.get(stem);
+    return term && !NO_PLURAL.has(stem) ? term : undefined;
+  };
+  return plural(key.slice(0, -1)) ?? (key.endsWith('es') ? plural(key.slice(0, -2)) : undefined);
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// A space in a phrase matches spaces, a hyphen, or nothing ("tie dye", "tie-dye", "tiedye").
-const phrase = (word: string) => word.split(' ').map(escape).join('[\\s-]*');
-const byLengthDown = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
-const englishWords = [...new Set(ATTRIBUTE_TERMS.flatMap((t) => t.en))].sort(byLengthDown);
-const chineseWords = [...new Set([...ATTRIBUTE_TERMS.flatMap((t) => t.zhWords), ...ZH_NOT])].sort(byLengthDown);
-const LETTER = 'A-Za-z0-9\\u00C0-\\u024F';
-/**
- * One pass over the text: an English word between non-letters (with an optional plural), or a
- * Chinese word anywhere. The alternatives go longest first, so "navy blue" is navy (not navy and
- * blue), "leopard print" an animal print (not a print), 酒红 burgundy.
- */
-const FINDER = new RegExp(
-  `(?<![${LETTER}])(?:${englishWords.map((w) => `${phrase(w)}${NO_PLURAL.has(w) ? '' : '(?:e?s)?'}`).join('|')})(?![${LETTER}])|${chineseWords.map(escape).join('|')}`,
-  'gi',
-);
-
-/** The term a found word names ("Stripes" → striped, "linen-blend" is found as "linen"). */
-function termOf(found: string): AttributeTerm | undefined {
-  const key = squash(found);
-  return byKey.get(key) ?? (key.endsWith('s') ? (byKey.get(key.slice(0, -1)) ?? (key.endsWith('es') ? byKey.get(key.slice(0, -2)) : undefined)) : undefined);
-}
+// Runs of Latin letters and digits (English words) and runs of Chinese characters.
+const TOKEN = /[a-z0-9\u00e0-\u024f]+|[\u3400-\u9fff\uf900-\ufaff]+/g;
 
 /** What one text names: canonical English names per kind, each once, in the order they appear. */
 export interface FoundAttributes {
@@ -164,16 +174,75 @@ export interface FoundAttributes {
   patterns: string[];
 }
 
-/** Calls `found` with each term named in `text`, in order (a term named twice is called twice). */
+/**
+ * Calls `found` with each term named in `text`, in order (a term named twice is called twice).
+ * English: whole words, the longest phrase first (so "navy blue" is navy, not navy and blue, and
+ * "leopard print" an animal print, not a print). Chinese: at each character the longest word of
+ * the vocabulary that starts there (酒红 burgundy before 红色 red).
+ */
 function eachTerm(text: string, found: (term: AttributeTerm) => void): void {
-  FINDER.lastIndex = 0;
-  for (let match = FINDER.exec(text); match; match = FINDER.exec(text)) {
-    const term = termOf(match[0]);
-    if (!term) continue;
-    const veto = NOT_AFTER[term.name];
-    if (veto && veto.test(text.slice(match.index + match[0].length))) continue;
-    found(term);
+  const lower = text.toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    const word = m[0];
+    if (word.charCodeAt(0) >= 0x3400) {
+      // A run of Chinese characters: the longest word at each character that can start one.
+      for (let at = 0; at < word.length; ) {
+        let step = 1;
+        if (chineseFirst.has(word.charCodeAt(at))) {
+          for (let length = Math.min(CHINESE_MAX_CHARS, word.length - at); length >= 1; length--) {
+            const term = chinese.get(word.substr(at, length));
+            if (term === undefined) continue;
+            if (term) found(term);
+            step = length;
+            break;
+          }
+        }
+        at += step;
+      }
+      continue;
+    }
+    if (!mayStart(word)) continue;
+    // English: the longest phrase of up to ENGLISH_MAX_WORDS words joined by spaces or hyphens.
+    let key = word;
+    let best = englishTerm(key);
+    let bestEnd = m.index + word.length;
+    let at = bestEnd;
+    for (let k = 1; k < ENGLISH_MAX_WORDS; k++) {
+      const next = nextWord(lower, at);
+      if (!next) break;
+      key += next.word;
+      at = next.end;
+      const term = englishTerm(key);
+      if (term) (best = term), (bestEnd = at);
+    }
+    if (!best) continue;
+    TOKEN.lastIndex = bestEnd;
+    const veto = NOT_BEFORE[best.name];
+    const after = veto ? nextWord(lower, bestEnd) : undefined;
+    if (after && veto!.has(after.word)) continue;
+    found(best);
   }
+}
+
+/** The Latin word that follows `from` after nothing but spaces and hyphens (one phrase with the word before), if any. */
+function nextWord(text: string, from: number): { word: string; end: number } | undefined {
+  let start = from;
+  while (start < text.length && isJoiner(text.charCodeAt(start))) start++;
+  if (start === from) return undefined;
+  let end = start;
+  while (end < text.length && isLatin(text.charCodeAt(end))) end++;
+  return end > start ? { word: text.slice(start, end), end } : undefined;
+}
+
+/** Spaces and hyphens: what may stand between the words of one phrase. */
+function isJoiner(c: number): boolean {
+  return c === 32 || c === 45 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** A lowercase Latin letter or digit (what TOKEN takes into an English word). */
+function isLatin(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xe0 && c <= 0x24f);
 }
 
 /**
@@ -206,44 +275,63 @@ export interface AttributeColumn {
 }
 
 /**
- * Finds the attributes of `count` items in one pass (`textOf(row)` gives an item's text, e.g. its
- * name and description joined) and codes them per kind, ready for the counting cube. Codes follow
- * the order values are first met.
+ * Finds the attributes of `count` items (`textOf(row)` gives an item's text, e.g. its name and
+ * description joined) and codes them per kind, ready for the counting cube, a slice of rows at a
+ * time: `advance(rows)` reads the next `rows` items and says whether all are read; `result()`
+ * reads any left and gives the columns. So a page can find them between frames, and a caller that
+ * needs them at once still gets them. Codes follow the order values are first met.
  */
-export function extractAttributeColumns(count: number, textOf: (row: number) => string): Record<AttributeKind, AttributeColumn> {
+export function attributeExtractor(count: number, textOf: (row: number) => string): { advance(rows: number): boolean; readonly done: number; result(): Record<AttributeKind, AttributeColumn> } {
   const kinds = ATTRIBUTE_KINDS;
-  const state = kinds.map(() => ({ offsets: new Int32Array(count + 1), codes: [] as number[], values: [] as string[], codeOf: new Map<string, number>(), itemsWithAny: 0 }));
   const index: Record<AttributeKind, number> = { materials: 0, colours: 1, patterns: 2 };
-  const seen = [new Set<number>(), new Set<number>(), new Set<number>()];
-  for (let row = 0; row < count; row++) {
-    for (const s of seen) s.clear();
-    const text = textOf(row);
-    if (text) {
-      eachTerm(text, (term) => {
-        const k = index[term.kind];
-        const s = state[k]!;
-        let code = s.codeOf.get(term.name);
-        if (code === undefined) {
-          code = s.values.length;
-          s.values.push(term.name);
-          s.codeOf.set(term.name, code);
-        }
-        if (!seen[k]!.has(code)) {
-          seen[k]!.add(code);
-          s.codes.push(code);
-        }
-      });
-    }
-    for (let k = 0; k < kinds.length; k++) {
-      const s = state[k]!;
-      if (seen[k]!.size > 0) s.itemsWithAny++;
-      s.offsets[row + 1] = s.codes.length;
-    }
-  }
-  const result = {} as Record<AttributeKind, AttributeColumn>;
-  kinds.forEach((kind, k) => {
+  const state = kinds.map(() => ({ offsets: new Int32Array(count + 1), codes: [] as number[], values: [] as string[], codeOf: new Map<AttributeTerm, number>(), itemsWithAny: 0 }));
+  // The codes the current item has named so far, per kind (an item names few).
+  const named: number[][] = kinds.map(() => []);
+  const onTerm = (term: AttributeTerm) => {
+    const k = index[term.kind];
     const s = state[k]!;
-    result[kind] = { labels: { kind: 'multi', offsets: s.offsets, codes: Int32Array.from(s.codes) }, values: s.values, itemsWithAny: s.itemsWithAny };
-  });
-  return result;
+    let code = s.codeOf.get(term);
+    if (code === undefined) {
+      code = s.values.length;
+      s.values.push(term.name);
+      s.codeOf.set(term, code);
+    }
+    if (!named[k]!.includes(code)) (named[k]!.push(code), s.codes.push(code));
+  };
+  let row = 0;
+  let result: Record<AttributeKind, AttributeColumn> | undefined;
+  const advance = (rows: number) => {
+    const end = Math.min(count, row + Math.max(1, rows));
+    for (; row < end; row++) {
+      const text = textOf(row);
+      if (text) eachTerm(text, onTerm);
+      for (let k = 0; k < kinds.length; k++) {
+        const s = state[k]!;
+        if (named[k]!.length > 0) (s.itemsWithAny++, (named[k]!.length = 0));
+        s.offsets[row + 1] = s.codes.length;
+      }
+    }
+    return row >= count;
+  };
+  return {
+    advance,
+    get done() {
+      return row;
+    },
+    result() {
+      if (result) return result;
+      advance(count - row);
+      result = {} as Record<AttributeKind, AttributeColumn>;
+      kinds.forEach((kind, k) => {
+        const s = state[k]!;
+        result![kind] = { labels: { kind: 'multi', offsets: s.offsets, codes: Int32Array.from(s.codes) }, values: s.values, itemsWithAny: s.itemsWithAny };
+      });
+      return result;
+    },
+  };
+}
+
+/** All of `attributeExtractor` at once: the attributes of `count` items, coded per kind. */
+export function extractAttributeColumns(count: number, textOf: (row: number) => string): Record<AttributeKind, AttributeColumn> {
+  return attributeExtractor(count, textOf).result();
 }

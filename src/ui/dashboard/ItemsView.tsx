@@ -49,7 +49,8 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   // Every item-text column (a name and a description are both shown, as both are read).
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
-  const columns = [...new Set(shown.filter((c): c is string => !!c))];
+  // (A facet found in the item text is no column of the table: the text itself is shown.)
+  const columns = [...new Set(shown.filter((c): c is string => !!c && dataset.table.getChild(c) !== null))];
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
   return (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { foundColumnName } from '../../core/dashboard/facets.ts';
 import { attributeNameZh } from '../../core/text/attributes.ts';
@@ -21,7 +21,19 @@ export function MaterialsView({ dataset, spec }: { dataset: LoadedDataset; spec:
   const own = dataset.columns.find((c) => c.role === 'materials')?.name;
   const fromText = !own && dataset.columns.some((c) => c.role === 'text');
   const column = own ?? (fromText ? foundColumnName('materials') : undefined);
-  const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column, topN: 8 }) : undefined), [prepared, spec, column]);
+  // Found materials are read in the background (a slice of items per idle moment): the page answers meanwhile.
+  const [progress, setProgress] = useState(fromText && !prepared.foundReady ? 0 : 1);
+  useEffect(() => {
+    if (!fromText || prepared.foundReady) return setProgress(1);
+    let live = true;
+    void prepared.foundInBackground((done, total) => live && setProgress(done / total)).then(() => live && setProgress(1));
+    return () => {
+      live = false;
+    };
+  }, [prepared, fromText]);
+  const waiting = fromText && progress < 1;
+  const trends = useMemo(() => (column && !waiting ? prepared.trends({ ...spec, facet: column, topN: 8 }) : undefined), [prepared, spec, column, waiting]);
+  if (waiting) return <p className="muted" role="status" data-testid="materials-finding">{t('materialsFinding', { percent: Math.round(progress * 100) })}</p>;
   const found = fromText ? prepared.found().materials : undefined;
   if (!column || (found && found.itemsWithAny === 0)) return <p className="notice" data-testid="no-materials">{found ? t('materialsFromTextNone') : t('noColumn')}</p>;
   if (!trends) return null;
