@@ -59,6 +59,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const setView = useAppStore((s) => s.setView);
   const update = useAppStore((s) => s.updateDashboard);
   const setMinSupport = useAppStore((s) => s.setMinSupport);
+  const changeColumns = useAppStore((s) => s.changeColumns);
   const prepared = prepare(dataset);
   // Where autosave keeps this dataset ('' until it is saved): tests read it.
   const savedId = useAppStore((s) => s.savedId);
@@ -165,6 +166,9 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           {t('periods', undefined, spec.horizon)}
         </label>
         <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
+        <button type="button" onClick={changeColumns} title={t('changeColumnsHint')} data-testid="change-columns">
+          {t('changeColumns')}
+        </button>
       </div>
       <p className="based-on" data-testid="based-on">
         {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }, trends.itemsCounted) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) }, dataset.table.numRows)}
