@@ -4,7 +4,7 @@ import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
 import { facetOptions, foundFacets } from '../../core/dashboard/facets.ts';
-import { facetName, formatNumber, type MessageKey } from '../i18n.ts';
+import { facetName, formatNumber, periodText, type MessageKey } from '../i18n.ts';
 import { tabIds, tabKeyTarget } from '../tabs.ts';
 import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';
@@ -172,7 +172,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
       </div>
       <p className="based-on" data-testid="based-on">
         {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }, trends.itemsCounted) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) }, dataset.table.numRows)}
-        {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
+        {trends && trends.periods.labels.length > 0 && ` · ${periodText(language, trends.periods.labels[0]!)} – ${periodText(language, trends.periods.labels[trends.periods.labels.length - 1]!)}`} ·{' '}
         {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {shown.measure === 'units' ? t('measureUnits') : t('measureItems')}
         {model && labelling
           ? ` · ${t('labelsBy', {
@@ -234,6 +234,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
 
 /** One end of the date range: a period of the current grain (by its start date), or any. */
 function PeriodSelect({ label, periods, value, anyLabel, onChange, testId }: { label: string; periods: PeriodAssignment; value: number | undefined; anyLabel: string; onChange: (start: number | undefined) => void; testId: string }) {
+  const language = useAppStore((s) => s.language);
   return (
     <label>
       {label}{' '}
@@ -241,7 +242,7 @@ function PeriodSelect({ label, periods, value, anyLabel, onChange, testId }: { l
         <option value="">{anyLabel}</option>
         {periods.labels.map((period, p) => (
           <option key={period} value={periods.starts[p]}>
-            {period}
+            {periodText(language, period)}
           </option>
         ))}
       </select>

@@ -4,7 +4,7 @@ import { foundColumnName } from '../../core/dashboard/facets.ts';
 import { attributeNameZh } from '../../core/text/attributes.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber, periodText } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
@@ -50,7 +50,7 @@ export function MaterialsView({ dataset, spec }: { dataset: LoadedDataset; spec:
       <ResponsiveContainer width="100%" height={340}>
         <BarChart data={rows}>
           <CartesianGrid stroke="#eee" />
-          <XAxis dataKey="period" tick={{ fontSize: 11 }} />
+          <XAxis dataKey="period" tickFormatter={(period: string) => periodText(language, period)} tick={{ fontSize: 11 }} />
           <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={44} />
           <Tooltip formatter={(v) => formatShare(v as number)} />
           <Legend />
