@@ -58,12 +58,16 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
   // Search (every word, any case) over the columns shown but certainties and dates: item text and labels.
-  const searched = useMemo(() => {
-    if (!query.trim()) return unsureRows;
+  // Each item's searchable text, lowercased, made once at the first search (then each keystroke only compares).
+  const searching = query.trim() !== '';
+  const searchKey = columns.join('\u0000');
+  const haystack = useMemo(() => {
+    if (!searching) return undefined;
     const vectors = columns.filter((c) => !/^(prob_|ft_prob_)/.test(c) && types[c] !== 'date').flatMap((c) => dataset.table.getChild(c) ?? []);
-    return searchRows(unsureRows, prepared.itemCount, query, (row) => vectors.map((v) => formatCell(v.get(row))).join(' \n ').toLowerCase());
-    // (columns and types follow the dataset.)
-  }, [unsureRows, query, prepared, dataset]);
+    return Array.from({ length: prepared.itemCount }, (_, row) => vectors.map((v) => formatCell(v.get(row))).join(' \n ').toLowerCase());
+    // (columns and types follow the dataset and searchKey.)
+  }, [searching, searchKey, dataset, prepared]);
+  const searched = useMemo(() => (haystack ? searchRows(unsureRows, prepared.itemCount, query, (row) => haystack[row]!) : unsureRows), [unsureRows, query, prepared, haystack]);
   const shownRows = useMemo(() => {
     if (!sort) return searched;
     const vector = dataset.table.getChild(sort.column);
