@@ -3,6 +3,8 @@ import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/
 import { adviseGrain, dataRange, type ThinAdvice } from '../core/dashboard/support.ts';
 import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
 import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
+import { foundKindOf } from '../core/dashboard/facets.ts';
+import { attributeExtractor, type AttributeColumn, type AttributeKind } from '../core/text/attributes.ts';
 
 /** Trend series trimmed to the periods with data; `periodOffset` maps back to the dataset's period indices; `minSupport` is the minimum they were counted with. */
 export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number; minSupport: number };
@@ -25,6 +27,9 @@ export class PreparedDataset {
   // Recent trend results by spec (least recently used first), so a selection seen before is not recounted.
   private readonly trendCache = new Map<string, DashboardTrends | undefined>();
   private readonly sureCache = new Map<string, Uint8Array | undefined>();
+  private extractor: ReturnType<typeof attributeExtractor> | undefined;
+  private foundWaiting: Promise<Record<AttributeKind, AttributeColumn>> | undefined;
+  private readonly foundListeners = new Set<(done: number, total: number) => void>();
 
   constructor(readonly dataset: LoadedDataset) {
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
@@ -50,9 +55,68 @@ export class PreparedDataset {
     return this.sureCache.get(head);
   }
 
-  /** The coded form of a column (cached). */
+  /**
+   * The materials, colours and patterns named in each item's text (its text columns joined), found
+   * for all three kinds in one pass over the items; what `foundInBackground` has not read yet is
+   * read now.
+   */
+  found(): Record<AttributeKind, AttributeColumn> {
+    return this.foundExtractor().result();
+  }
+
+  /** Whether `found` would answer without reading any more items. */
+  get foundReady(): boolean {
+    return this.extractor !== undefined && this.extractor.done >= this.itemCount;
+  }
+
+  /**
+   * `found`, read a slice of FOUND_SLICE items per idle moment of the page (so the page answers
+   * the user meanwhile on 100k+ items); `onProgress` hears how many items are read after each
+   * slice. Started once per dataset; every caller gets the same promise.
+   */
+  foundInBackground(onProgress?: (done: number, total: number) => void): Promise<Record<AttributeKind, AttributeColumn>> {
+    const extractor = this.foundExtractor();
+    if (onProgress) this.foundListeners.add(onProgress);
+    this.foundWaiting ??= new Promise((resolve) => {
+      const step = () => {
+        // (`found` may have read the rest meanwhile.)
+        if (extractor.advance(FOUND_SLICE)) {
+          this.foundListeners.clear();
+          return resolve(extractor.result());
+        }
+        for (const listener of this.foundListeners) listener(extractor.done, this.itemCount);
+        setTimeout(step, 0);
+      };
+      step();
+    });
+    return this.foundWaiting;
+  }
+
+  private foundExtractor(): ReturnType<typeof attributeExtractor> {
+    if (!this.extractor) {
+      const vectors = this.dataset.columns.filter((c) => c.role === 'text').flatMap((c) => this.dataset.table.getChild(c.name) ?? []);
+      this.extractor = attributeExtractor(this.itemCount, (row) => {
+        let text = '';
+        for (const vector of vectors) {
+          const value: unknown = vector.get(row);
+          if (value === null || value === undefined) continue;
+          text += (text ? ' \n ' : '') + (typeof value === 'string' ? value : typeof value === 'object' && 'toArray' in value ? Array.from((value as { toArray(): ArrayLike<unknown> }).toArray()).join(', ') : String(value));
+        }
+        return text;
+      });
+    }
+    return this.extractor;
+  }
+
+  /** The coded form of a column (cached); `found_in_text:<kind>` is what the item text names (see `found`). */
   coded(column: string): CodedColumn {
     let coded = this.codedColumns.get(column);
+    const kind = coded ? undefined : foundKindOf(column);
+    if (kind) {
+      const found = this.found()[kind];
+      coded = { labels: found.labels, values: found.values };
+      this.codedColumns.set(column, coded);
+    }
     if (!coded) {
       const vector = this.dataset.table.getChild(column);
       if (!vector) throw new Error(`The column "${column}" is not in this file.`);
@@ -178,6 +242,9 @@ export class PreparedDataset {
     };
   }
 }
+
+/** Items read per slice when materials, colours and patterns are found in the background (a few ms each). */
+const FOUND_SLICE = 2000;
 
 /** How many trend results a dataset keeps (each is a few series × periods of numbers). */
 const TREND_CACHE_SIZE = 128;

@@ -192,6 +192,12 @@ export interface AppState {
   setColumnRole(column: string, role: string): void;
   /** Confirms the mapping. */
   confirmMapping(): void;
+  /** The columns as they were when the dashboard went back to the column step (null otherwise). */
+  remapFrom: ColumnInfo[] | null;
+  /** From the dashboard back to the column step, the current choices kept (confirming labels and counts again). */
+  changeColumns(): void;
+  /** Leaves the column step for the dashboard as it was, undoing the changes made there. */
+  cancelChangeColumns(): void;
   /** Cancels the running task, if any. */
   cancelTask(): void;
   /** Drops the dataset and goes back to the start. */
@@ -227,7 +233,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setProgress: (progress) => set({ progress }),
   failTask: (stage, error, notice) => set({ stage, error, notice: notice ?? null, progress: null, abort: null }),
-  setDataset: (dataset) => set({ dataset, stage: 'mapping', progress: null, abort: null, error: null, savedId: null }),
+  setDataset: (dataset) => set({ dataset, stage: 'mapping', progress: null, abort: null, error: null, savedId: null, remapFrom: null }),
   setColumnRole(column, role) {
     const dataset = get().dataset;
     if (!dataset) return;
@@ -247,7 +253,18 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (chosen) spec.facet = chosen.column;
     const dates = prepared.dates();
     if (dates) spec.grain = chooseGrain(dates, spec.minSupport);
-    set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null, plan: DEFAULT_PLAN });
+    set({ stage: 'ready', dashboard: spec, view: 'trends', selection: null, plan: DEFAULT_PLAN, remapFrom: null });
+  },
+  remapFrom: null,
+  changeColumns() {
+    const dataset = get().dataset;
+    if (!dataset || get().stage !== 'ready') return;
+    set({ stage: 'mapping', remapFrom: dataset.columns, selection: null, error: null, notice: null });
+  },
+  cancelChangeColumns() {
+    const { dataset, remapFrom } = get();
+    if (!dataset || !remapFrom) return;
+    set({ stage: 'ready', dataset: { ...dataset, columns: remapFrom }, remapFrom: null });
   },
   seriesFile: null,
   setSeriesFile: (seriesFile) => set({ seriesFile, stage: 'series', progress: null, abort: null, error: null, dataset: null }),
@@ -277,7 +294,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   reset() {
     get().abort?.abort();
-    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null, seriesFile: null, plan: DEFAULT_PLAN });
+    set({ stage: 'start', dataset: null, progress: null, abort: null, error: null, notice: null, dashboard: null, selection: null, savedId: null, saveError: null, labelling: null, seriesFile: null, plan: DEFAULT_PLAN, remapFrom: null });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
 }));

@@ -9,12 +9,19 @@ import { useT } from './useT.ts';
 /** The roles a column can be given, in the order the picker lists them. */
 export const columnRoles = ['text', 'category', 'materials', 'colours', 'styles', 'date', 'year', 'season', 'region', 'gender', 'units', 'price', 'id', 'label', 'ignore'] as const;
 
+/** Columns the app adds to a labelled catalogue (model labels, certainties, taught heads, corrections). */
+const APP_COLUMN = /^(pred_|prob_|sure_|ft_|label_|model_)|^ood_distance$/;
+
 /** The mapping step: what each column means, a preview of the rows, and what could not be read. */
 export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const setColumnRole = useAppStore((s) => s.setColumnRole);
   const reset = useAppStore((s) => s.reset);
+  // Back from the dashboard: the app's own columns (model labels, certainties, corrections) are not the file's to map.
+  const remapping = useAppStore((s) => s.remapFrom) !== null;
+  const cancelChangeColumns = useAppStore((s) => s.cancelChangeColumns);
+  const fileColumns = dataset.columns.filter((c) => !APP_COLUMN.test(c.name));
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const rowsWithProblems = new Set(dataset.problems.map((p) => p.line)).size;
   return (
@@ -29,6 +36,11 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
           · {t('rowsWithProblems', { n: formatNumber(language, rowsWithProblems) }, rowsWithProblems)}
         </p>
         <p className="hint">{t('mappingHint')}</p>
+        {remapping && (
+          <p className="notice" data-testid="remap-note">
+            {t('remapNote')}
+          </p>
+        )}
       </header>
       <table className="column-table" data-testid="columns">
         <thead>
@@ -39,7 +51,7 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
           </tr>
         </thead>
         <tbody>
-          {dataset.columns.map((column) => (
+          {fileColumns.map((column) => (
             <tr key={column.name} data-column={column.name}>
               <td>{column.name}</td>
               <td>{translateTerm(language, 'type_', column.type)}</td>
@@ -58,15 +70,21 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
         </tbody>
       </table>
       <h3>{t('preview')}</h3>
-      <DataTable table={dataset.table} columns={dataset.columns.map((c) => c.name)} types={types} testId="preview" />
+      <DataTable table={dataset.table} columns={fileColumns.map((c) => c.name)} types={types} testId="preview" />
       <ProblemsPanel problems={dataset.problems} notes={dataset.notes} noteDetails={dataset.noteDetails} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void labelDataset()} data-testid="confirm-mapping">
           {t('continue')}
         </button>
-        <button type="button" onClick={reset}>
-          {t('startOver')}
-        </button>
+        {remapping ? (
+          <button type="button" onClick={cancelChangeColumns} data-testid="cancel-remap">
+            {t('backToDashboard')}
+          </button>
+        ) : (
+          <button type="button" onClick={reset}>
+            {t('startOver')}
+          </button>
+        )}
       </div>
     </section>
   );

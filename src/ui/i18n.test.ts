@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
+import { maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -126,5 +126,22 @@ describe('counts (issue 17: no more "1 periods")', () => {
       expect(en[plural], key).toBeDefined();
       for (const name of placeholders(en[key])) expect(placeholders(en[plural]), key).toContain(name);
     }
+  });
+});
+
+describe('backtest accuracy in words (issue 17, item 6)', () => {
+  it('says how many times better or worse than naive a forecast did', () => {
+    expect(maseText('en', 1.5)).toBe('1.5× worse than naive');
+    expect(maseText('en', 0.5)).toBe('2× better than naive');
+    expect(maseText('en', 8.04)).toBe('8× worse than naive');
+    expect(maseText('en', 1.02)).toBe('about as accurate as naive');
+    expect(maseText('en', Number.NaN)).toBe('');
+    expect(maseText('zh', 1.5)).toBe('比简单沿用差 1.5×');
+    expect(maseText('zh', 0.5)).toBe('比简单沿用好 2×');
+  });
+
+  it('writes period labels in Chinese in the Chinese interface only', () => {
+    expect(periodText('zh', 'Winter 2022')).toBe('2022 年冬季');
+    expect(periodText('en', 'Winter 2022')).toBe('Winter 2022');
   });
 });

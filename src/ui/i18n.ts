@@ -1,3 +1,5 @@
+import { naiveComparison, formatFactor } from '../core/forecast/naiveComparison.ts';
+import { periodLabelIn } from '../core/dashboard/periods.ts';
 import { englishMessages, isCoreMessage, renderMessage, type CoreMessage, type MessageTemplates } from '../core/messages.ts';
 
 /** The languages the interface speaks. */
@@ -197,10 +199,21 @@ const en = {
   notEnoughHistory: 'not enough history',
   forecasting: 'Forecasting…',
   forecastFailed: 'Forecasts could not be made: {error}',
-  backtest: 'Backtest MASE',
+  backtest: 'Accuracy vs. naive',
+  backtestHint: "How the forecast did on past periods, against the naive forecast (repeating last year's value). Technical term: backtest MASE — the forecast's error divided by the naive forecast's error; below 1 is better than naive, above 1 worse.",
+  maseBetter: '{factor}× better than naive',
+  maseWorse: '{factor}× worse than naive',
+  maseSame: 'about as accurate as naive',
+  maseTitle: 'Backtest MASE {mase}',
+  worseThanNaiveNote: "less accurate than repeating last year's value",
+  chartWorseThanNaive: "Forecasts drawn grey and finely dotted did worse on past periods than repeating last year's value: {list}.",
   latest: 'Latest',
   change: 'Change',
-  velocity: 'Velocity',
+  velocity: 'Momentum',
+  velocityHint: 'How fast the share is changing, from −3 (falling fast) to +3 (rising fast). Technical term: velocity.',
+  yoyRelative: 'vs last year (relative)',
+  yoyRelativeHint: 'The change of the share against the same period a year before, relative to it: 10 % → 12 % is +20 %.',
+  yoyPointsHint: 'The change of the share against the same period a year before, in percentage points (pt): 10 % → 12 % is +2.0 pt.',
   timeToPeak: 'Peak in',
   signal: 'Signal',
   rising: 'Rising',
@@ -253,6 +266,22 @@ const en = {
   facetFromModel: '{name} (model)',
   facetFromFile: '{name} (your file)',
   facetTaught: '{name} (taught)',
+  facetFoundInText: '{name} (found in item text)',
+  searchItems: 'Search',
+  searchItemsHint: 'words in the item text or labels',
+  searchItemsCount_one: '{n} item matches',
+  searchItemsCount: '{n} items match',
+  sortBy: 'Sort by {name} (click again to reverse)',
+  changeColumns: 'Change columns',
+  changeColumnsHint: 'Back to the column step: change what each column means, then the items are labelled and counted again.',
+  remapNote: 'You are changing the columns of an open catalogue. Continue labels and counts the items again with these choices; Back keeps the dashboard as it was.',
+  backToDashboard: 'Back to the dashboard',
+  found_materials: 'Materials',
+  found_colours: 'Colours',
+  found_patterns: 'Patterns',
+  materialsFromText: 'Materials found in item descriptions (the file has no materials column): {n} of {total} items name one.',
+  materialsFinding: 'Finding materials in the item descriptions… {percent} %',
+  materialsFromTextNone: 'The file has no materials column, and no item description names a material Trendloom knows (linen, wool, cashmere, suede…). Map a materials column in the column step to see this view.',
   columnCertainty: '{name}: certainty',
   columnSure: '{name}: sure?',
   columnCorrection: '{name}: your correction',
@@ -334,8 +363,10 @@ const en = {
   teachHint: 'Pick a column holding your labels. A head is trained on the rows that have one (15% held back to check it), then fills the rows that do not. Everything runs on this computer.',
   labelColumn: 'Label column',
   separator: 'Separator',
-  useEmbedding: "use the model's understanding of the text (embedding)",
-  trainHead: 'Train head',
+  useEmbedding: "use the model's understanding of the text",
+  useEmbeddingHint: "Technical term: the model's embedding of each item text, used as features beside its words.",
+  trainHead: 'Teach the model this column',
+  trainHeadHint: 'Technical term: trains a small classifier head on the labels of this column.',
   embedStage: 'Reading texts with the model',
   trainStage: 'Training',
   headProgress: '{stage}: {done} / {total} {unit} {message}',
@@ -344,8 +375,10 @@ const en = {
   recall: 'recall',
   f1: 'F1',
   accuracy: 'accuracy',
-  micro: 'micro',
-  macro: 'macro',
+  micro: 'over all items',
+  microHint: 'Technical term: micro average — every item counts once.',
+  macro: 'average over labels',
+  macroHint: 'Technical term: macro average — every label counts the same, however rare.',
   fillColumn: 'Fill ft_{column} for every row',
   exportHead: 'Export head (JSON)',
   savedHeads: 'Saved heads',
@@ -378,7 +411,7 @@ const en = {
   regionSmall: '{region} has only {n} items: too few to compare, so it is not ranked.',
   regionNoneReal: 'No difference between regions is beyond chance.',
   allRegions: 'All regions',
-  reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; its mean backtest MASE over the charted values is {mase} (below 1 beats repeating last year\'s value).',
+  reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; on past periods they were on average {words} (naive = repeating last year\'s value; backtest MASE {mase}, below 1 beats naive).',
   printPdf: 'Print / PDF',
   markdown: 'Markdown',
   nothingMoved: 'Not enough history, or nothing moved.',
@@ -395,7 +428,7 @@ const en = {
   findSeriesExample: 'e.g. eu_female',
   forecastsCsv: 'Forecasts CSV',
   seriesBasedOn: 'Based on: {file} · {count} series ({layout} layout) · {from} – {to} · {frequency} · forecasts by a backtested ensemble',
-  meanMase: ' · mean backtest MASE {mase}',
+  meanMase: ' · forecasts on average {words} (mean backtest MASE {mase})',
   forecastingSeries: 'Forecasting {done} / {total} series…',
   chartColumn: 'Chart',
   seriesColumn: 'Series',
@@ -621,10 +654,21 @@ const zh: typeof en = {
   notEnoughHistory: '历史数据不足',
   forecasting: '正在预测…',
   forecastFailed: '无法生成预测：{error}',
-  backtest: '回测 MASE',
+  backtest: '与简单沿用相比的准确度',
+  backtestHint: '预测在过去各期的表现，与“简单沿用”（直接沿用去年同期的值）相比。术语：回测 MASE——预测误差除以简单沿用的误差；低于 1 优于简单沿用，高于 1 则更差。',
+  maseBetter: '比简单沿用好 {factor}×',
+  maseWorse: '比简单沿用差 {factor}×',
+  maseSame: '与简单沿用差不多',
+  maseTitle: '回测 MASE {mase}',
+  worseThanNaiveNote: '不如直接沿用去年同期的值准确',
+  chartWorseThanNaive: '灰色细虚线的预测在过去各期不如直接沿用去年同期的值准确：{list}。',
   latest: '最新',
   change: '变化',
   velocity: '势头',
+  velocityHint: '占比变化的快慢，从 −3（快速下降）到 +3（快速上升）。术语：velocity（速度）。',
+  yoyRelative: '同比（相对变化）',
+  yoyRelativeHint: '占比与去年同期相比的相对变化：10% → 12% 为 +20%。',
+  yoyPointsHint: '占比与去年同期相比的变化，单位为百分点：10% → 12% 为 +2.0 个百分点。',
   timeToPeak: '距峰值',
   signal: '趋势判断',
   rising: '上升',
@@ -677,6 +721,22 @@ const zh: typeof en = {
   facetFromModel: '{name}（模型）',
   facetFromFile: '{name}（您的文件）',
   facetTaught: '{name}（已教学）',
+  facetFoundInText: '{name}（从商品描述中找到）',
+  searchItems: '搜索',
+  searchItemsHint: '商品文字或标签中的词',
+  searchItemsCount_one: '{n} 件商品符合',
+  searchItemsCount: '{n} 件商品符合',
+  sortBy: '按{name}排序（再点一次反向）',
+  changeColumns: '更改列设置',
+  changeColumnsHint: '回到列设置步骤：更改各列的含义，之后会重新为商品打标签并重新统计。',
+  remapNote: '你正在更改已打开目录的列设置。点“继续”将按这些设置重新打标签并重新统计；点“返回”则保持看板不变。',
+  backToDashboard: '返回看板',
+  found_materials: '材质',
+  found_colours: '颜色',
+  found_patterns: '图案',
+  materialsFromText: '材质取自商品描述（文件中没有材质列）：{total} 件商品中有 {n} 件提到了材质。',
+  materialsFinding: '正在从商品描述中查找材质…… {percent}%',
+  materialsFromTextNone: '文件中没有材质列，商品描述里也没有提到 Trendloom 认识的材质（亚麻、羊毛、羊绒、麂皮……）。请在列设置步骤指定材质列，即可查看此视图。',
   columnCertainty: '{name}：置信度',
   columnSure: '{name}：是否确定',
   columnCorrection: '{name}：您的更正',
@@ -758,8 +818,10 @@ const zh: typeof en = {
   teachHint: '选择存放你自有标签的列。系统会用已有标签的行训练一个分类头（留出 15% 用于检验），再为没有标签的行补上标签。全部计算都在这台电脑上完成。',
   labelColumn: '标签列',
   separator: '分隔符',
-  useEmbedding: '利用模型对文本的理解（嵌入向量）',
-  trainHead: '训练分类头',
+  useEmbedding: '利用模型对文本的理解',
+  useEmbeddingHint: '术语：模型对每件商品文字的嵌入向量（embedding），与文字本身一起作为特征。',
+  trainHead: '让模型学习这一列',
+  trainHeadHint: '术语：用这一列的标签训练一个小的分类头（head）。',
   embedStage: '模型正在读取文本',
   trainStage: '正在训练',
   headProgress: '{stage}：{done} / {total} {unit} {message}',
@@ -768,8 +830,10 @@ const zh: typeof en = {
   recall: '召回率',
   f1: 'F1',
   accuracy: '准确率',
-  micro: '微平均',
-  macro: '宏平均',
+  micro: '按全部商品',
+  microHint: '术语：微平均（micro）——每件商品计一次。',
+  macro: '按标签平均',
+  macroHint: '术语：宏平均（macro）——每个标签权重相同，无论多少。',
   fillColumn: '为每一行填充 ft_{column}',
   exportHead: '导出分类头（JSON）',
   savedHeads: '已保存的分类头',
@@ -802,7 +866,7 @@ const zh: typeof en = {
   regionSmall: '{region} 只有 {n} 件商品：太少，无法比较，因此不参与排名。',
   regionNoneReal: '各地区之间没有超出偶然范围的差异。',
   allRegions: '全部地区',
-  reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；图中各取值的平均回测 MASE 为 {mase}（低于 1 即优于直接沿用去年同期的值）。',
+  reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；在过去各期平均{words}（简单沿用 = 直接沿用去年同期的值；回测 MASE {mase}，低于 1 即优于简单沿用）。',
   printPdf: '打印 / 存为 PDF',
   markdown: 'Markdown',
   nothingMoved: '历史数据不足，或没有明显变化。',
@@ -819,7 +883,7 @@ const zh: typeof en = {
   findSeriesExample: '例如 eu_female',
   forecastsCsv: '导出预测 CSV',
   seriesBasedOn: '数据依据：{file} · {count} 个序列（{layout}）· {from} – {to} · {frequency} · 预测来自经过回测的集成模型',
-  meanMase: ' · 平均回测 MASE {mase}',
+  meanMase: ' · 预测平均{words}（平均回测 MASE {mase}）',
   forecastingSeries: '正在预测第 {done} / {total} 个序列…',
   chartColumn: '绘图',
   seriesColumn: '序列',
@@ -1087,7 +1151,8 @@ export function signalLabel(language: Language, label: string | undefined): stri
 }
 
 /** A trend facet's name for people: "Article type (model)", "Category (your file)", "Category (taught)". */
-export function facetName(language: Language, facet: { source: 'file' | 'model' | 'taught'; base: string; head?: string }): string {
+export function facetName(language: Language, facet: { source: 'file' | 'model' | 'taught' | 'text'; base: string; head?: string }): string {
+  if (facet.source === 'text') return translate(language, 'facetFoundInText', { name: translateTerm(language, 'found_', facet.head ?? '') });
   if (facet.source === 'model') return translate(language, 'facetFromModel', { name: facet.head ? translateTerm(language, 'head_', facet.head) : facet.base });
   return translate(language, facet.source === 'file' ? 'facetFromFile' : 'facetTaught', { name: facet.base });
 }
@@ -1188,4 +1253,20 @@ export function reportMarkdown(language: Language, markdown: string): string {
       return line.startsWith('| ') ? line.replace(/([+−]\d+(?:\.\d+)?) pt \|/g, `$1${translate(language, 'pointsSuffix')} |`) : line;
     })
     .join('\n');
+}
+
+/**
+ * A backtest MASE in words (issue 17, item 6): "1.5× worse than naive", "2× better than naive",
+ * "about as accurate as naive"; '' when there is no backtest.
+ */
+export function maseText(language: Language, mase: number | undefined): string {
+  const { verdict, factor } = naiveComparison(mase);
+  if (verdict === 'unknown') return '';
+  if (verdict === 'same') return translate(language, 'maseSame');
+  return translate(language, verdict === 'better' ? 'maseBetter' : 'maseWorse', { factor: formatFactor(factor) });
+}
+
+/** A period label in the interface language ("Winter 2022" → "2022 年冬季" in Chinese); see core periodLabelIn. */
+export function periodText(language: Language, label: string): string {
+  return periodLabelIn(label, language);
 }

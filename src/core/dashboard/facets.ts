@@ -5,9 +5,10 @@
  * informative, not the first: a facet where 95 % of items say "Casual" shows no trend worth a look).
  */
 import type { LabelCodes } from './cube.ts';
+import { ATTRIBUTE_KINDS, type AttributeKind } from '../text/attributes.ts';
 
-/** Where a facet's values come from: the file itself, the shipped model, or a head taught in the app. */
-export type FacetSource = 'file' | 'model' | 'taught';
+/** Where a facet's values come from: the file itself, the shipped model, a head taught in the app, or words found in the item text. */
+export type FacetSource = 'file' | 'model' | 'taught' | 'text';
 
 /** A column as facets see it. */
 export interface FacetColumnInfo {
@@ -55,7 +56,7 @@ export function humaniseName(name: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
-const SUFFIX: Record<FacetSource, string> = { file: 'your file', model: 'model', taught: 'taught' };
+const SUFFIX: Record<FacetSource, string> = { file: 'your file', model: 'model', taught: 'taught', text: 'found in item text' };
 
 /** The English name of a facet: "Article type (model)". */
 export function facetLabel(base: string, source: FacetSource): string {
@@ -69,6 +70,8 @@ export function facetLabel(base: string, source: FacetSource): string {
  */
 export function describeFacet(column: FacetColumnInfo): Facet | undefined {
   const { name } = column;
+  const kind = foundKindOf(name);
+  if (kind) return { column: name, source: 'text', base: FOUND_NAMES[kind], head: kind, label: facetLabel(FOUND_NAMES[kind], 'text') };
   if (name.startsWith('pred_')) {
     const head = name.slice('pred_'.length);
     const base = MODEL_HEAD_NAMES[head] ?? humaniseName(head);
@@ -85,7 +88,33 @@ export function describeFacet(column: FacetColumnInfo): Facet | undefined {
   return { column: name, source: 'file', base, label: facetLabel(base, 'file') };
 }
 
-const SOURCE_ORDER: Record<FacetSource, number> = { file: 0, taught: 1, model: 2 };
+const SOURCE_ORDER: Record<FacetSource, number> = { file: 0, taught: 1, model: 2, text: 3 };
+
+/** The name of the column of materials, colours or patterns found in the item text (no file column is named so). */
+export function foundColumnName(kind: AttributeKind): string {
+  return `${FOUND_PREFIX}${kind}`;
+}
+
+/** The kind of a found-in-text column (`found_in_text:materials` → materials), or undefined for any other column. */
+export function foundKindOf(column: string): AttributeKind | undefined {
+  if (!column.startsWith(FOUND_PREFIX)) return undefined;
+  const kind = column.slice(FOUND_PREFIX.length) as AttributeKind;
+  return ATTRIBUTE_KINDS.includes(kind) ? kind : undefined;
+}
+
+const FOUND_PREFIX = 'found_in_text:';
+const FOUND_NAMES: Record<AttributeKind, string> = { materials: 'Materials', colours: 'Colours', patterns: 'Patterns' };
+
+/**
+ * Facets of what the item text names (core/text/attributes.ts), for a table with item text:
+ * materials when no column holds materials, colours when none holds colours, and patterns. They
+ * come after every other facet and are never the one the dashboard opens on.
+ */
+export function foundFacets(columns: readonly FacetColumnInfo[]): Facet[] {
+  if (!columns.some((c) => c.role === 'text')) return [];
+  const has = (role: string) => columns.some((c) => c.role === role);
+  return ATTRIBUTE_KINDS.filter((kind) => kind === 'patterns' || !has(kind)).map((kind) => describeFacet({ name: foundColumnName(kind), role: kind })!);
+}
 
 /** Every facet of a table, in the order offered: the file's own (category, styles, colours…), then taught heads, then the model's. */
 export function facetOptions(columns: readonly FacetColumnInfo[]): Facet[] {

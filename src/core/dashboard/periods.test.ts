@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, chooseGrain, periodsAfter, supportedRange } from './periods.ts';
+import { assignPeriods, chooseGrain, periodLabelIn, periodsAfter, supportedRange } from './periods.ts';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -59,5 +59,27 @@ describe('periods', () => {
     const yearly: number[] = [];
     for (let year = 2010; year < 2018; year++) for (let k = 0; k < 40; k++) yearly.push(Date.UTC(year, 5, 1));
     expect(chooseGrain(yearly, 20)).toBe('year');
+  });
+});
+
+describe('periodLabelIn', () => {
+  it('writes period labels in Chinese', () => {
+    expect(periodLabelIn('Winter 2022', 'zh')).toBe('2022 年冬季');
+    expect(periodLabelIn('Autumn 2019', 'zh')).toBe('2019 年秋季');
+    expect(periodLabelIn('2023 Q4', 'zh')).toBe('2023 年第 4 季度');
+    expect(periodLabelIn('2023-10', 'zh')).toBe('2023 年 10 月');
+    expect(periodLabelIn('2023-W05', 'zh')).toBe('2023 年第 5 周');
+    expect(periodLabelIn('SS19', 'zh')).toBe('2019 春夏');
+    expect(periodLabelIn('AW05', 'zh')).toBe('2005 秋冬');
+    expect(periodLabelIn('2023', 'zh')).toBe('2023 年');
+  });
+
+  it('keeps what follows the label, English as it is, and other text untouched', () => {
+    expect(periodLabelIn('Winter 2022 · 5 items', 'zh')).toBe('2022 年冬季 · 5 items');
+    expect(periodLabelIn('Winter 2022', 'en')).toBe('Winter 2022');
+    expect(periodLabelIn('Forecast +1', 'zh')).toBe('Forecast +1');
+    expect(periodLabelIn('2023-10-05', 'zh')).toBe('2023-10-05');
+    expect(periodLabelIn('2023 collection', 'zh')).toBe('2023 collection');
+    expect(periodLabelIn('2023 (forecast)', 'zh')).toBe('2023 年 (forecast)');
   });
 });

@@ -177,3 +177,29 @@ export function chooseGrain(dates: ArrayLike<number>, minSupport: number, hemisp
   }
   return best.grain;
 }
+
+const ZH_SEASONS: Readonly<Record<string, string>> = { Winter: '冬季', Spring: '春季', Summer: '夏季', Autumn: '秋季' };
+
+/**
+ * A period label as `labelOf` writes it ("Winter 2022", "2023 Q4", "2023-10", "2023-W05", "SS19",
+ * "2023"), in the interface language: in Chinese "2022 年冬季", "2023 年第 4 季度", "2023 年 10 月",
+ * "2023 年第 5 周", "2019 春夏", "2023 年". Only the label at the start of `text` is rewritten (so
+ * "Winter 2022 · 5 items" keeps its tail); English, and any other text, come back as they are.
+ */
+export function periodLabelIn(text: string, language: 'en' | 'zh'): string {
+  if (language !== 'zh') return text;
+  let m = /^(\d{4})-W(\d{2})(?!\d)/.exec(text);
+  if (m) return `${m[1]} 年第 ${Number(m[2])} 周${text.slice(m[0].length)}`;
+  m = /^(\d{4})-(\d{2})(?![\d-])/.exec(text);
+  if (m) return `${m[1]} 年 ${Number(m[2])} 月${text.slice(m[0].length)}`;
+  m = /^(\d{4}) Q([1-4])(?!\d)/.exec(text);
+  if (m) return `${m[1]} 年第 ${m[2]} 季度${text.slice(m[0].length)}`;
+  m = /^(Winter|Spring|Summer|Autumn) (\d{4})(?!\d)/.exec(text);
+  if (m) return `${m[2]} 年${ZH_SEASONS[m[1]!]}${text.slice(m[0].length)}`;
+  m = /^(SS|AW)(\d{2})(?!\d)/.exec(text);
+  if (m) return `${Number(m[2]) < 70 ? 20 : 19}${m[2]} ${m[1] === 'SS' ? '春夏' : '秋冬'}${text.slice(m[0].length)}`;
+  // A bare year only alone or before " ·" / " (" ("2023 collection" is no period).
+  m = /^(\d{4})(?=$| ·| \()/.exec(text);
+  if (m) return `${m[1]} 年${text.slice(m[0].length)}`;
+  return text;
+}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../useT.ts';
+import { useAppStore } from '../../state/store.ts';
+import { periodText } from '../i18n.ts';
 import { formatShare } from './format.ts';
 
 /** One row of a chart's data table: the row header (a period, a label) and one text per column. */
@@ -28,6 +30,8 @@ export interface ChartTableData {
  */
 export function ChartDataTable({ caption, build, testId }: { caption: string; build: () => ChartTableData; testId: string }) {
   const t = useT();
+  // Period labels (rows or columns) are written in the interface language.
+  const language = useAppStore((s) => s.language);
   const [open, setOpen] = useState(false);
   const data = open ? build() : undefined;
   return (
@@ -42,7 +46,7 @@ export function ChartDataTable({ caption, build, testId }: { caption: string; bu
                 <th scope="col">{data.rowHeader}</th>
                 {data.columns.map((c, k) => (
                   <th scope="col" key={`${k}-${c}`}>
-                    {c}
+                    {periodText(language, c)}
                   </th>
                 ))}
               </tr>
@@ -50,7 +54,7 @@ export function ChartDataTable({ caption, build, testId }: { caption: string; bu
             <tbody>
               {data.rows.map((row, r) => (
                 <tr key={`${r}-${row.header}`}>
-                  <th scope="row">{row.header}</th>
+                  <th scope="row">{periodText(language, row.header)}</th>
                   {row.cells.map((cell, k) => (
                     <td key={k}>{cell}</td>
                   ))}

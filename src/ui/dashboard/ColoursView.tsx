@@ -8,6 +8,7 @@ import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
+import { periodText } from '../i18n.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
 
 const shownPeriods = 4;
@@ -85,7 +86,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
         const thin = items > 0 && items < trends.minSupport;
         return (
           <div className={thin ? 'palette-row thin' : 'palette-row'} key={label} data-thin={thin || undefined}>
-            <span className="palette-label">{label}{thin && <small className="muted"> · {t('thinPeriodItems', { n: items, min: trends.minSupport }, items)}</small>}</span>
+            <span className="palette-label">{periodText(language, label)}{thin && <small className="muted"> · {t('thinPeriodItems', { n: items, min: trends.minSupport }, items)}</small>}</span>
             <div className="swatches">
               {trends.series
                 .map((s) => ({ name: s.label, share: thin ? (s.thinShare?.[index] ?? Number.NaN) : s.share[index]! }))
@@ -100,7 +101,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
       })}
       <div className="palette-row forecast" data-testid="forecast-palette">
         <span className="palette-label">
-          {next} · {t('nextSeason')}
+          {next ? periodText(language, next) : ''} · {t('nextSeason')}
         </span>
         <div className="swatches">
           {forecastRow.length === 0 ? <span className="muted">{forecasts.status === 'running' ? t('forecasting') : t('notEnoughData')}</span> : forecastRow.sort((a, b) => b.share - a.share).map((s) => <Swatch key={s.name} name={s.name} share={s.share} source={sourceOf(s.name)} />)}

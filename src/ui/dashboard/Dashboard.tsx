@@ -3,8 +3,8 @@ import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../cor
 import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
-import { facetOptions } from '../../core/dashboard/facets.ts';
-import { facetName, formatNumber, type MessageKey } from '../i18n.ts';
+import { facetOptions, foundFacets } from '../../core/dashboard/facets.ts';
+import { facetName, formatNumber, periodText, type MessageKey } from '../i18n.ts';
 import { tabIds, tabKeyTarget } from '../tabs.ts';
 import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';
@@ -59,6 +59,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const setView = useAppStore((s) => s.setView);
   const update = useAppStore((s) => s.updateDashboard);
   const setMinSupport = useAppStore((s) => s.setMinSupport);
+  const changeColumns = useAppStore((s) => s.changeColumns);
   const prepared = prepare(dataset);
   // Where autosave keeps this dataset ('' until it is saved): tests read it.
   const savedId = useAppStore((s) => s.savedId);
@@ -77,7 +78,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
   const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
-  const facets = facetOptions(dataset.columns);
+  // Then what the item text names (materials, colours, patterns) where the file has no such column.
+  const facets = [...facetOptions(dataset.columns), ...foundFacets(dataset.columns)];
   // The file's own single-label column shown (or its taught, filled-in version): it can be learnt.
   const ownFacet = spec.facet.startsWith('ft_') ? spec.facet.slice(3) : spec.facet;
   const learnable = facets.some((f) => f.column === ownFacet && f.source === 'file') && dataset.columns.find((c) => c.name === ownFacet)?.type !== 'multi-label' ? ownFacet : undefined;
@@ -164,10 +166,13 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           {t('periods', undefined, spec.horizon)}
         </label>
         <ReportButtons dataset={dataset} trends={trends} forecasts={forecastState.forecasts} futureLabels={future} />
+        <button type="button" onClick={changeColumns} title={t('changeColumnsHint')} data-testid="change-columns">
+          {t('changeColumns')}
+        </button>
       </div>
       <p className="based-on" data-testid="based-on">
         {t('basedOn', { file: dataset.fileName })} · {trends ? t('itemsCounted', { n: formatNumber(language, trends.itemsCounted) }, trends.itemsCounted) : t('rowsCount', { n: formatNumber(language, dataset.table.numRows) }, dataset.table.numRows)}
-        {trends && trends.periods.labels.length > 0 && ` · ${trends.periods.labels[0]} – ${trends.periods.labels[trends.periods.labels.length - 1]}`} ·{' '}
+        {trends && trends.periods.labels.length > 0 && ` · ${periodText(language, trends.periods.labels[0]!)} – ${periodText(language, trends.periods.labels[trends.periods.labels.length - 1]!)}`} ·{' '}
         {t('filtersList', { list: activeFilters.length ? activeFilters.map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') : t('none') })} · {shown.measure === 'units' ? t('measureUnits') : t('measureItems')}
         {model && labelling
           ? ` · ${t('labelsBy', {
@@ -229,6 +234,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
 
 /** One end of the date range: a period of the current grain (by its start date), or any. */
 function PeriodSelect({ label, periods, value, anyLabel, onChange, testId }: { label: string; periods: PeriodAssignment; value: number | undefined; anyLabel: string; onChange: (start: number | undefined) => void; testId: string }) {
+  const language = useAppStore((s) => s.language);
   return (
     <label>
       {label}{' '}
@@ -236,7 +242,7 @@ function PeriodSelect({ label, periods, value, anyLabel, onChange, testId }: { l
         <option value="">{anyLabel}</option>
         {periods.labels.map((period, p) => (
           <option key={period} value={periods.starts[p]}>
-            {period}
+            {periodText(language, period)}
           </option>
         ))}
       </select>

@@ -5,7 +5,9 @@ import { headOfColumn, sureOnlyMask, unsureHeadFor } from '../../core/dashboard/
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { itemsCsvParts } from '../../core/report/itemsCsv.ts';
-import { DataTable } from '../DataTable.tsx';
+import { DataTable, formatCell } from '../DataTable.tsx';
+import { nextSort, searchRows, sortRows, type SortDirection, type SortValue } from '../../core/dashboard/itemRows.ts';
+import type { Vector } from 'apache-arrow';
 import { downloadBlob } from '../download.ts';
 import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
@@ -21,6 +23,8 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const prepared = prepare(dataset);
   const [openRow, setOpenRow] = useState<number | undefined>();
   const [unsureOnly, setUnsureOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ column: string; direction: SortDirection } | undefined>();
   const periods = prepared.periods(spec.grain);
   const rows = useMemo(() => {
     if (!selection) return undefined;
@@ -36,7 +40,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   // "Unsure only" keeps the items whose label (of the facet's head, or the main head) is unsure.
   const unsureHead = unsureHeadFor(spec.facet, dataset.columns.map((c) => c.name));
   const unsureFlags = unsureHead ? prepared.sureFlags(`pred_${unsureHead}`) : undefined;
-  const shownRows = useMemo(() => {
+  const unsureRows = useMemo(() => {
     if (!unsureOnly || !unsureFlags) return rows;
     const out: number[] = [];
     const count = rows ? rows.length : prepared.itemCount;
@@ -49,9 +53,28 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   // Every item-text column (a name and a description are both shown, as both are read).
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
-  const columns = [...new Set(shown.filter((c): c is string => !!c))];
+  // (A facet found in the item text is no column of the table: the text itself is shown.)
+  const columns = [...new Set(shown.filter((c): c is string => !!c && dataset.table.getChild(c) !== null))];
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
+  // Search (every word, any case) over the columns shown but certainties and dates: item text and labels.
+  // Each item's searchable text, lowercased, made once at the first search (then each keystroke only compares).
+  const searching = query.trim() !== '';
+  const searchKey = columns.join('\u0000');
+  const haystack = useMemo(() => {
+    if (!searching) return undefined;
+    const vectors = columns.filter((c) => !/^(prob_|ft_prob_)/.test(c) && types[c] !== 'date').flatMap((c) => dataset.table.getChild(c) ?? []);
+    return Array.from({ length: prepared.itemCount }, (_, row) => vectors.map((v) => formatCell(v.get(row))).join(' \n ').toLowerCase());
+    // (columns and types follow the dataset and searchKey.)
+  }, [searching, searchKey, dataset, prepared]);
+  const searched = useMemo(() => (haystack ? searchRows(unsureRows, prepared.itemCount, query, (row) => haystack[row]!) : unsureRows), [unsureRows, query, prepared, haystack]);
+  const shownRows = useMemo(() => {
+    if (!sort) return searched;
+    const vector = dataset.table.getChild(sort.column);
+    if (!vector) return searched;
+    return sortRows(searched, prepared.itemCount, (row) => sortValue(vector, row), sort.direction);
+  }, [searched, sort, dataset, prepared]);
+  // Item text is shown in full (wrapped), the rest in narrower columns.
   return (
     <div className="items-view" data-testid="items-view">
       <p>
@@ -85,8 +108,24 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
           )}
         </p>
       )}
+      <p>
+        <label>
+          {t('searchItems')}{' '}
+          <input type="search" className="items-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('searchItemsHint')} data-testid="items-search" />
+        </label>
+        {query.trim() && (
+          <span className="muted" role="status" data-testid="items-search-count">
+            {' '}
+            · {t('searchItemsCount', { n: formatNumber(language, shownRows?.length ?? 0) }, shownRows?.length ?? 0)}
+          </span>
+        )}
+      </p>
       <DataTable
         table={dataset.table}
+        sort={sort}
+        onSort={(column) => setSort(nextSort(sort, column))}
+        sortLabel={(name) => t('sortBy', { name })}
+        wrapColumns={textColumns}
         columns={columns}
         rowIndices={shownRows}
         types={types}
@@ -101,11 +140,22 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   );
 }
 
+/** A cell as the items table sorts it: numbers and dates by value, anything else by its text. */
+function sortValue(vector: Vector, row: number): SortValue {
+  const value: unknown = vector.get(row);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return formatCell(value);
+}
+
 /**
  * Downloads the items (all, or the rows shown) as CSV: every column of the file and the model's
  * (pred_/prob_/sure_ per head, as `trendloom classify` writes them), dates as ISO days.
  */
-function downloadItems(dataset: LoadedDataset, rows: Int32Array | undefined): void {
+function downloadItems(dataset: LoadedDataset, rows: ArrayLike<number> | undefined): void {
   const columns = dataset.columns.map((c) => c.name).filter((name) => !name.startsWith('model_'));
   const dateColumns = new Set(dataset.columns.filter((c) => c.type === 'date').map((c) => c.name));
   const parts = [...itemsCsvParts(dataset.table, columns, { ...(rows ? { rows } : {}), dateColumns })];

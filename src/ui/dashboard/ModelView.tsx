@@ -108,9 +108,12 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
             </label>
           )}
           <label>
-            <input type="checkbox" checked={useEmbedding} onChange={(e) => setUseEmbedding(e.target.checked)} /> {t('useEmbedding')}
+            <input type="checkbox" checked={useEmbedding} onChange={(e) => setUseEmbedding(e.target.checked)} aria-describedby="use-embedding-hint" /> <span title={t('useEmbeddingHint')}>{t('useEmbedding')}</span>
+            <span id="use-embedding-hint" hidden>
+              {t('useEmbeddingHint')}
+            </span>
           </label>
-          <button type="button" className="primary" disabled={!labelColumn || !!abort} onClick={() => void train()} data-testid="train-head">
+          <button type="button" className="primary" disabled={!labelColumn || !!abort} onClick={() => void train()} data-testid="train-head" title={t('trainHeadHint')}>
             {t('trainHead')}
           </button>
           {abort && (
@@ -153,13 +156,13 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
                   </td>
                 </tr>
                 <tr>
-                  <td>{t('micro')}</td>
+                  <td title={t('microHint')}>{t('micro')}</td>
                   <td>{pct(trained.report.micro.precision)}</td>
                   <td>{pct(trained.report.micro.recall)}</td>
                   <td>{pct(trained.report.micro.f1)}</td>
                 </tr>
                 <tr>
-                  <td>{t('macro')}</td>
+                  <td title={t('macroHint')}>{t('macro')}</td>
                   <td>{pct(trained.report.macro.precision)}</td>
                   <td>{pct(trained.report.macro.recall)}</td>
                   <td>{pct(trained.report.macro.f1)}</td>

@@ -29,9 +29,9 @@ export function MoversView({ trends, forecastState }: { trends: DashboardTrends;
               <th>{t('value')}</th>
               <th />
               <th>{t('signal')}</th>
-              <th>{t('velocity')}</th>
+              <th title={t('velocityHint')}>{t('velocity')}</th>
               <th>{t('timeToPeak')}</th>
-              <th>{t('yoy')}</th>
+              <th title={t('yoyRelativeHint')}>{t('yoyRelative')}</th>
             </tr>
           </thead>
           <tbody>

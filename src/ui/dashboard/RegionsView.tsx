@@ -65,7 +65,7 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
                           {formatShare(latest)}
                           {thin && <small className="muted"> ({formatNumber(language, latestItems)})</small>}
                         </td>
-                        <td className={thin ? 'num thin' : 'num'} title={t('yoy')}>
+                        <td className={thin ? 'num thin' : 'num'} title={`${t('yoy')}: ${t('yoyPointsHint')}`}>
                           {change === undefined ? t('notEnoughData') : formatPoints(change, language)}
                         </td>
                       </tr>

@@ -7,7 +7,8 @@ import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
+import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
+import { formatNumber, maseText, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
@@ -88,7 +89,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
       latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',
       sections,
       accuracyNote: mases.length
-        ? translate(language, 'reportAccuracy', { facet: facetTitle(language, spec.facet, dataset.columns), mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
+        ? translate(language, 'reportAccuracy', { facet: facetTitle(language, spec.facet, dataset.columns), words: maseText(language, mases.reduce((a, b) => a + b, 0) / mases.length), mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
         : undefined,
     };
   }, [dataset, spec, forecasts, language]);
@@ -170,7 +171,7 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
                         <tr>
                           <th scope="col">{t('value')}</th>
                           <th scope="col" className="num">{t('latest')}</th>
-                          <th scope="col" className="num">{t('yoy')}</th>
+                          <th scope="col" className="num" title={t('yoyPointsHint')}>{t('yoy')}</th>
                           <th scope="col" className="num">{t('nextSeason')}</th>
                         </tr>
                       </thead>
@@ -180,7 +181,10 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
                             <td>{r.label}</td>
                             <td className="num">{formatShare(r.latest)}</td>
                             <td className="num">{formatPoints(r.change, language)}</td>
-                            <td className="num">{r.forecast !== undefined ? `→ ${formatShare(r.forecast)}` : ''}</td>
+                            <td className="num" title={r.mase !== undefined && Number.isFinite(r.mase) ? `${maseText(language, r.mase)} (${t('maseTitle', { mase: r.mase.toFixed(2) })})` : undefined}>
+                              {r.forecast !== undefined ? `→ ${formatShare(r.forecast)}` : ''}
+                              {r.forecast !== undefined && worseThanNaive(r.mase) && <small className="muted" data-testid="report-worse-than-naive"> · {t('worseThanNaiveNote')}</small>}
+                            </td>
                           </tr>
                         ))}
                       </tbody>

@@ -1,3 +1,4 @@
+import { periodText } from '../i18n.ts';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';
@@ -25,7 +26,7 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
             <th scope="col">{t('value')}</th>
             {periods.map((p) => (
               <th scope="col" key={p.label}>
-                {p.label}
+                {periodText(language, p.label)}
               </th>
             ))}
           </tr>
@@ -45,7 +46,7 @@ export function SeasonsView({ trends }: { trends: DashboardTrends }) {
                     key={label}
                     tabIndex={0}
                     style={{ background: Number.isNaN(share) ? '#f3f4f6' : shade.background, color: Number.isNaN(share) ? undefined : shade.ink }}
-                    title={t('heatCellTitle', { value: s.label, period: label, share: formatShare(share), change: formatPoints(change, language) })}
+                    title={t('heatCellTitle', { value: s.label, period: periodText(language, label), share: formatShare(share), change: formatPoints(change, language) })}
                     onClick={() => select({ label: s.label, period: index + trends.periodOffset })}
                     onKeyDown={(e) => e.key === 'Enter' && select({ label: s.label, period: index + trends.periodOffset })}
                   >

@@ -5,7 +5,7 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatNumber, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
+import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';
@@ -96,7 +96,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
           to: labels[labels.length - 1] ?? '',
           frequency: translateTerm(language, 'frequency_', set.frequency),
         })}
-        {meanMase !== undefined ? t('meanMase', { mase: meanMase.toFixed(2) }) : ''}
+        {meanMase !== undefined ? t('meanMase', { words: maseText(language, meanMase), mase: meanMase.toFixed(2) }) : ''}
       </p>
       {set.notes.length > 0 && (
         <ul className="notes">
@@ -141,9 +141,9 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
             <th />
             <th>{t('latest')}</th>
             <th>{t('nextColumn')}</th>
-            <th>{t('backtest')}</th>
+            <th title={t('backtestHint')}>{t('backtest')}</th>
             <th>{t('signal')}</th>
-            <th>{t('velocity')}</th>
+            <th title={t('velocityHint')}>{t('velocity')}</th>
           </tr>
         </thead>
         <tbody>
@@ -166,8 +166,8 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   </td>
                   <td className="num">{last === undefined ? '—' : format(last)}</td>
                   <td className="num">{forecast ? format(forecast.point[0]!) : '…'}</td>
-                  <td className="num" data-testid="series-mase">
-                    {forecast ? (Number.isFinite(forecast.backtestMase) ? forecast.backtestMase.toFixed(2) : t('notEnoughData')) : '…'}
+                  <td className="num" data-testid="series-mase" data-mase={forecast?.backtestMase} title={forecast && Number.isFinite(forecast.backtestMase) ? t('maseTitle', { mase: forecast.backtestMase.toFixed(2) }) : undefined}>
+                    {forecast ? (Number.isFinite(forecast.backtestMase) ? maseText(language, forecast.backtestMase) : t('notEnoughData')) : '…'}
                   </td>
                   <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
                   <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>

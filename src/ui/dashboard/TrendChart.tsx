@@ -3,7 +3,8 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respon
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
 import { useAppStore } from '../../state/store.ts';
-import { translate, translateCount, type Language } from '../i18n.ts';
+import { periodText, translate, translateCount, type Language } from '../i18n.ts';
+import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
 import { useT } from '../useT.ts';
 import { formatShare, niceTicks, seriesColour, shareTickLabels } from './format.ts';
 
@@ -166,13 +167,13 @@ export const TrendChart = memo(function TrendChart({
         <ComposedChart data={rows} margin={CHART_MARGIN} title={words.name} desc={words.summary} aria-label={words.name} aria-describedby={summaryId}>
           <CartesianGrid stroke="#eee" />
           {/* A fixed tick interval: recharts would otherwise measure every period label's text on each render. */}
-          <XAxis dataKey="period" tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
+          <XAxis dataKey="period" tickFormatter={(period: string) => periodText(language, period)} tick={{ fontSize: 11 }} interval={Math.max(0, Math.ceil(rows.length / 12) - 1)} allowDuplicatedCategory={false} />
           <YAxis tickFormatter={(v: number) => tickText.get(v) ?? format(v)} tick={{ fontSize: 11 }} width={56} domain={axis.domain} ticks={axis.ticks} interval={0} />
           <Tooltip
             formatter={(value) => (Array.isArray(value) ? `${format(value[0] as number)} – ${format(value[1] as number)}` : format(value as number))}
             labelFormatter={(period, payload) => {
               const text = itemsText((payload?.[0] as { payload?: Row } | undefined)?.payload);
-              return text ? `${String(period)} · ${text}` : String(period);
+              return text ? `${periodText(language, String(period))} · ${text}` : periodText(language, String(period));
             }}
           />
           {/* Legend names in dark text (issue 17, item 10): the swatch carries the colour. */}
@@ -219,7 +220,13 @@ export const TrendChart = memo(function TrendChart({
               {...(s.thinShare ? { tooltipType: 'none' as const } : {})}
               activeDot={{ r: 5, onClick: (_e: unknown, payload: unknown) => onPoint?.(s.label, (payload as { payload: Row }).payload.index) }}
             />,
-            forecasts.has(s.label) && <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />,
+            // A forecast that backtested worse than naive is drawn grey and finely dotted (the view says which).
+            forecasts.has(s.label) &&
+              (worseThanNaive(forecasts.get(s.label)!.backtestMase) ? (
+                <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke="#9ca3af" strokeWidth={1.5} strokeDasharray="2 4" dot={false} legendType="none" isAnimationActive={false} />
+              ) : (
+                <Line key={`f${k}`} data={tail} dataKey={`f${k}`} name={t('forecastSeries', { label: s.label })} stroke={seriesColour(k)} strokeWidth={2} strokeDasharray="5 5" dot={false} legendType="none" isAnimationActive={false} />
+              )),
           ])}
         </ComposedChart>
       </ResponsiveContainer>

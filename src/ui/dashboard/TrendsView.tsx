@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import type { DashboardTrends } from '../../state/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { coreText, formatNumber, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
+import { coreText, formatNumber, maseText, periodText, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
+import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';
 import { SeriesName } from './SeriesName.tsx';
@@ -36,6 +37,11 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
       <div className="chart-card" data-testid="trend-chart" data-chart="trends">
         <TrendChart series={trends.series} labels={labels} futureLabels={futureLabels} forecasts={forecastState.forecasts} onPoint={onPoint} upper={1} periodSupport={trends.periodSupport} minSupport={trends.minSupport} />
         {forecastState.status === 'running' && <p className="muted" data-testid="forecasting">{t('forecasting')}</p>}
+        {(() => {
+          // Forecasts that backtested worse than repeating last year's value are drawn grey; say which.
+          const worse = trends.series.filter((s) => worseThanNaive(forecastState.forecasts.get(s.label)?.backtestMase)).map((s) => s.label);
+          return worse.length > 0 ? <p className="muted" data-testid="worse-than-naive">{t('chartWorseThanNaive', { list: worse.join(', ') })}</p> : null;
+        })()}
         {forecastState.status === 'failed' && (
           <p className="error" role="alert">
             {t('forecastFailed', { error: coreText(language, forecastState.errorDetail, forecastState.error ?? '') })}
@@ -49,7 +55,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
             <th>{t('latest')}</th>
             {flagged && <th title={t('unsureColumn')}>{t('unsureColumn')}</th>}
             <th>{t('nextSeason')}</th>
-            <th>{t('backtest')}</th>
+            <th title={t('backtestHint')}>{t('backtest')}</th>
             <th>{t('signal')}</th>
           </tr>
         </thead>
@@ -65,8 +71,13 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
                 </td>
                 <td data-testid="latest">{latestText(s, last)}</td>
                 {flagged && <td data-testid="series-unsure" data-unsure-share={s.unsureShare}>{formatShare(s.unsureShare)}</td>}
-                <td data-testid="next-season">{f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}</td>
-                <td data-testid="mase">{f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : f.backtestMase.toFixed(2)) : '…'}</td>
+                <td data-testid="next-season" className={f && worseThanNaive(f.backtestMase) ? 'worse-than-naive' : undefined} data-worse-than-naive={(f && worseThanNaive(f.backtestMase)) || undefined}>
+                  {f ? forecastShareText(f.point[0], f.lo80?.[0], f.hi80?.[0], t('noInterval')) : '…'}
+                  {f && worseThanNaive(f.backtestMase) && <small className="muted"> · {t('worseThanNaiveNote')}</small>}
+                </td>
+                <td data-testid="mase" data-mase={f?.backtestMase} title={f && !Number.isNaN(f.backtestMase) ? t('maseTitle', { mase: f.backtestMase.toFixed(2) }) : undefined}>
+                  {f ? (Number.isNaN(f.backtestMase) ? t('notEnoughData') : maseText(language, f.backtestMase)) : '…'}
+                </td>
                 <td title={signalTitle(language, f?.signal)} data-testid="signal" data-disagrees={f?.signal.forecastDisagrees}>
                   {f ? (f.signal.notEnoughHistory ? t('notEnoughData') : signalLabel(language, f.signal.label)) : '…'}
                   {f?.signal.forecastDisagrees && <span className="muted"> — {signalForecastText(language, f.signal)}</span>}
@@ -88,7 +99,7 @@ export function TrendsView({ trends, forecastState, futureLabels }: { trends: Da
               const n = trends.periodSupport[p]!;
               return n > 0 && n < trends.minSupport ? { ...row, header: `${row.header} · ${t('thinPeriodItems', { n: formatNumber(language, n), min: formatNumber(language, trends.minSupport) }, n)}` } : row;
             }),
-            ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
+            ...futureLabels.map((period, h) => ({ header: t('forecastPeriod', { period: periodText(language, period) }), cells: trends.series.map((s) => formatShare(forecastState.forecasts.get(s.label)?.point[h])) })),
           ],
         })}
       />
