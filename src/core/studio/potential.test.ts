@@ -96,3 +96,10 @@ describe('words and season length', () => {
     expect([52, 12, 4, 2, 1].map(seasonLengthOf)).toEqual([13, 3, 1, 1, 1]);
   });
 });
+
+describe('baseShare', () => {
+  it('takes the latest periods with a share when last year\'s season is thin', () => {
+    // Yearly: last year (index 3) thin (NaN) → the latest finite value, 0.3.
+    expect(scoreConcept([{ head: 'x', label: 'A', sure: true }], () => ({ history: [0.1, 0.2, 0.3, Number.NaN], point: [0.6] }), 1, 1).change).toBeCloseTo(1, 12);
+  });
+});

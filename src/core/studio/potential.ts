@@ -10,8 +10,8 @@
  *   `seasonLength` periods. Its log ratio is r_a = ln(next / base); its 80 % bounds use the mean of
  *   the forecast's 80 % bounds instead of the point (the base is observed, so it is taken as known).
  *   Shares are floored at SHARE_FLOOR so a value absent last year does not give an infinite ratio.
- *   When the history does not reach a year back, the base is the last `seasonLength` observed periods
- *   (said in `baseline`).
+ *   When the history does not reach a year back (or that season is too thin to have a share), the
+ *   base is the mean of the latest `seasonLength` periods with a share (said in `baseline`).
  * - The potential is the mean of r_a over the attributes that count (sure, and with a forecast):
  *   P = Σ r_a / n. Its bounds add the attributes' half-widths in quadrature (independent errors):
  *   lo = P − √Σ(r_a − lo_a)² / n, hi = P + √Σ(hi_a − r_a)² / n.
@@ -97,12 +97,18 @@ function meanOf(values: ArrayLike<number>, from: number, to: number): number {
   return n ? sum / n : Number.NaN;
 }
 
-/** The share one year before the next season, or (when the history is shorter) the latest observed season; NaN when there is none. */
+/**
+ * The share the next season is compared with: the same season a year earlier when the history has
+ * it, else (a shorter history, or a year-old season too thin to have a share) the mean of the latest
+ * `seasonLength` periods that have a share. NaN when no period has one.
+ */
 export function baseShare(history: ArrayLike<number>, perYear: number, seasonLength: number): { share: number; lastYear: boolean } {
   const T = history.length;
-  const lastYear = meanOf(history, T - perYear, T - perYear + seasonLength);
-  if (perYear > 0 && T >= perYear && Number.isFinite(lastYear)) return { share: lastYear, lastYear: true };
-  return { share: meanOf(history, T - seasonLength, T), lastYear: false };
+  const lastYear = perYear > 0 && T >= perYear ? meanOf(history, T - perYear, T - perYear + seasonLength) : Number.NaN;
+  if (Number.isFinite(lastYear)) return { share: lastYear, lastYear: true };
+  const recent: number[] = [];
+  for (let t = T - 1; t >= 0 && recent.length < seasonLength; t--) if (Number.isFinite(history[t]!)) recent.push(history[t]!);
+  return { share: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : Number.NaN, lastYear: false };
 }
 
 /** The status word of a counted change. */
