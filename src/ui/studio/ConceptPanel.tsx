@@ -126,9 +126,14 @@ export function ConceptPanel({ dataset, spec, onSimilar }: { dataset: LoadedData
                     <td className="num">{scored ? `${signedPercent(c.score.changeLo)} … ${signedPercent(c.score.changeHi)}` : '—'}</td>
                     <td>
                       {c.score.attributes.map((a) => (
-                        <span key={a.head} className={a.sure ? '' : 'muted'} title={translateTerm(language, 'head_', a.head)} data-head={a.head} data-sure={a.sure}>
+                        // Unsure labels marked as in the items view ("Casual ?", read out as "unsure").
+                        <span key={a.head} className={a.sure ? undefined : 'unsure'} title={`${translateTerm(language, 'head_', a.head)}: ${a.label}${a.sure ? '' : ` (${t('unsureMark')})`}`} data-head={a.head} data-sure={a.sure}>
                           {a.label}
-                          {a.sure ? '' : '?'}{' '}
+                          {!a.sure && (
+                            <span className="unsure-mark" role="img" aria-label={t('unsureMark')}>
+                              ?
+                            </span>
+                          )}{' '}
                         </span>
                       ))}
                     </td>
