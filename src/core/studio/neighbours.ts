@@ -237,6 +237,7 @@ export class NeighbourIndex {
   readonly kind: 'flat' | 'ivf';
   /** Rows indexed. */
   readonly size: number;
+  /** Vector length. */
   readonly dim: number;
   private readonly codes: Int8Array;
   private readonly scales: Float32Array;
