@@ -11,6 +11,7 @@ import type { Backend, BackendChoice } from '../model/session.web.ts';
 import type { RequestHandlers } from './handlers.ts';
 import type { ModelInfo } from './inferenceProtocol.ts';
 import type { PredictionCache } from './predictionCache.ts';
+import { createSimilarHandlers, WorkerEmbeddings } from './similarHandlers.ts';
 
 /** What a loader returns: the classifier and facts about it. */
 export interface LoadedModel {
@@ -43,7 +44,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 const packedLength = (heads: number) => 3 * heads + 1;
 
 /** Builds the inference handlers around a loader and a prediction cache. */
-export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed'> {
+export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed' | 'model.index' | 'model.similar'> {
+  // Embeddings of the texts labelled, kept (int8) for similar items (issue 14, part 3).
+  const embeddings = new WorkerEmbeddings();
   let loaded: { model: LoadedModel; info: ModelInfo; cachePrefix: string } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('The model is not loaded yet.');
@@ -51,6 +54,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
   };
 
   return {
+    ...createSimilarHandlers(() => ready().model.classifier, embeddings),
     async 'model.load'(params, context) {
       const started = performance.now();
       context.progress({ stage: 'load', done: 0, total: 3, message: 'Loading the model…' });
@@ -135,7 +139,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         await yieldToEventLoop();
         context.throwIfCancelled();
         const chunk = missing.slice(start, start + CHUNK);
-        const predictions = await model.classifier.classifyItems(chunk.map((u) => unique[u]!), { signal: { get aborted() { return context.cancelled; } } });
+        const predictions = await model.classifier.classifyItems(chunk.map((u) => unique[u]!), { embeddings: true, signal: { get aborted() { return context.cancelled; } } });
         const entries: [string, Float32Array][] = [];
         chunk.forEach((u, k) => {
           const p = predictions[k]!;
@@ -147,6 +151,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
             row[2 * H + j] = p.heads[h]!.sure ? 1 : 0;
           });
           row[3 * H] = p.oodDistance ?? NaN;
+          if (p.embedding) embeddings.put(unique[u]!, p.embedding);
           packed[u] = row;
           entries.push([keys[u]!, row]);
         });

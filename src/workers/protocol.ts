@@ -49,6 +49,10 @@ export interface RequestMap {
   'model.explain': { params: import('./inferenceProtocol.ts').ModelExplainParams; result: import('./inferenceProtocol.ts').ModelExplainResult };
   /** The frozen model's features for fine-tuned heads. */
   'model.embed': { params: import('./inferenceProtocol.ts').ModelEmbedParams; result: import('./inferenceProtocol.ts').ModelEmbedResult };
+  /** Keeps the catalogue's embeddings (int8) in the worker and indexes them for `model.similar`. */
+  'model.index': { params: import('./similarProtocol.ts').ModelIndexParams; result: import('./similarProtocol.ts').ModelIndexResult };
+  /** The catalogue items most similar to an item or a text (by the model's embedding). */
+  'model.similar': { params: import('./similarProtocol.ts').ModelSimilarParams; result: import('./similarProtocol.ts').ModelSimilarResult };
   /** Health check: echoes its text back. */
   ping: { params: { text: string }; result: { text: string } };
   /** Trains a fine-tuned head on labelled texts (progress per epoch, cancel between epochs). */

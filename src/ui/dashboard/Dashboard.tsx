@@ -20,6 +20,7 @@ import { TrendsView } from './TrendsView.tsx';
 import { UnsurePanel } from './UnsurePanel.tsx';
 import { LearnColumnButton } from './LearnColumn.tsx';
 import { ThinPeriods } from './ThinPeriods.tsx';
+import { StudioView } from '../studio/StudioView.tsx';
 
 const views: [DashboardView, MessageKey][] = [
   ['trends', 'viewTrends'],
@@ -31,6 +32,7 @@ const views: [DashboardView, MessageKey][] = [
   ['plan', 'viewPlan'],
   ['items', 'viewItems'],
   ['model', 'viewModel'],
+  ['studio', 'viewStudio'],
 ];
 
 const grains: [PeriodGrain, MessageKey][] = [
@@ -227,6 +229,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'plan' && <PlanView dataset={dataset} spec={shown} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
         {view === 'model' && <ModelView dataset={dataset} />}
+        {view === 'studio' && <StudioView dataset={dataset} spec={shown} />}
       </div>
     </section>
   );

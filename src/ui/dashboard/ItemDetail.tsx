@@ -7,6 +7,7 @@ import { inferenceWorker } from '../../workers/pageWorkers.ts';
 import { Table } from 'apache-arrow';
 import { translate, translateTerm } from '../i18n.ts';
 import { useT } from '../useT.ts';
+import { SimilarPanel } from '../studio/SimilarPanel.tsx';
 
 /** Words shaded by how much they drove the prediction (green for, red against). */
 function Explanation({ result }: { result: ModelExplainResult }) {
@@ -38,6 +39,9 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   const modelText = itemTexts(dataset.table.slice(row, row + 1), textColumns)[0] ?? '';
   const [explanations, setExplanations] = useState<Record<string, ModelExplainResult>>({});
   const [error, setError] = useState<string | null>(null);
+  const [similar, setSimilar] = useState(false);
+  const spec = useAppStore((s) => s.dashboard);
+  useEffect(() => setSimilar(false), [row]);
   useEffect(() => {
     setExplanations({});
     if (!model || !text) return;
@@ -115,6 +119,15 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
       </table>
       {error && <p className="error">{error}</p>}
       <p className="muted">{t('explanationHint')}</p>
+      {/* Similar items by the model's embedding, with their trend and what goes with them (issue 14, part 3). */}
+      {model && text && spec && (
+        <p>
+          <button type="button" aria-expanded={similar} onClick={() => setSimilar((s) => !s)} data-testid="item-similar">
+            {t('similarItems')}
+          </button>
+        </p>
+      )}
+      {similar && spec && <SimilarPanel dataset={dataset} spec={spec} query={{ item: row }} onClose={() => setSimilar(false)} />}
     </section>
   );
 }

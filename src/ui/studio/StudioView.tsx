@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import type { DashboardSpec, LoadedDataset } from '../../state/store.ts';
+import { useT } from '../useT.ts';
+import { ConceptPanel } from './ConceptPanel.tsx';
+import { SimilarPanel, type SimilarQuery } from './SimilarPanel.tsx';
+
+/**
+ * The Studio tab (issue 14): design briefs from rising trends, the concept check, similar items
+ * and what they are worn with — all against the dataset and the dashboard's grain and filters.
+ */
+export function StudioView({ dataset, spec }: { dataset: LoadedDataset; spec: DashboardSpec }) {
+  const t = useT();
+  const [similar, setSimilar] = useState<SimilarQuery | null>(null);
+  return (
+    <section className="studio" data-testid="studio">
+      <p className="muted">{t('studioIntro')}</p>
+      {/* ── Design briefs (issue 14, part 1): the BriefPanel of branch i14b goes HERE, at the top of the view. ── */}
+      <ConceptPanel dataset={dataset} spec={spec} onSimilar={(text, category) => setSimilar({ text, ...(category ? { category } : {}) })} />
+      {similar && <SimilarPanel dataset={dataset} spec={spec} query={similar} onClose={() => setSimilar(null)} />}
+    </section>
+  );
+}
