@@ -3,6 +3,7 @@
  * a content-hash cache, length-bucketed batches, progress and cancel. The model loader and the
  * cache are injected, so Node tests run the same handlers on onnxruntime-node.
  */
+import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags } from '../model/briefs.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
 import type { Classifier } from '../model/classifier.ts';
@@ -43,7 +44,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 const packedLength = (heads: number) => 3 * heads + 1;
 
 /** Builds the inference handlers around a loader and a prediction cache. */
-export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed'> {
+export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed' | 'model.generate'> {
   let loaded: { model: LoadedModel; info: ModelInfo; cachePrefix: string } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('The model is not loaded yet.');
@@ -185,6 +186,34 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
           words: words.map((word, k) => ({ word, weight: full.probability - probabilityOf(k + 1) })),
         },
       };
+    },
+
+    async 'model.generate'(params, context) {
+      const { model } = ready();
+      const started = performance.now();
+      const tags: BriefTags = {};
+      for (const [tag, value] of Object.entries(params.tags)) {
+        if (!(BRIEF_TAGS as readonly string[]).includes(tag)) throw new Error(`Unknown tag "${tag}": the model knows ${BRIEF_TAGS.join(', ')}.`);
+        if (value.trim()) tags[tag as keyof BriefTags] = value.trim();
+      }
+      if (Object.keys(tags).length === 0) throw new Error('Choose at least one tag to draft for.');
+      const { n } = params;
+      const result = await draftBriefs(model.classifier, tags, {
+        n,
+        seed: params.seed,
+        temperature: params.temperature,
+        topP: params.topP,
+        topK: params.topK,
+        ...(params.catalogue ? { catalogue: catalogueNameSet(params.catalogue) } : {}),
+        ...(params.guided === false ? {} : { guide: DEFAULT_GUIDE }),
+        onToken: (token) => context.progress({ stage: 'generate', done: token.draft, total: n, unit: 'drafts', draft: { index: token.draft, text: token.text } }),
+        // Between tokens: let a pending cancel in, and stop there.
+        beforeStep: async () => {
+          await yieldToEventLoop();
+          context.throwIfCancelled();
+        },
+      });
+      return { result: { ...result, ms: performance.now() - started } };
     },
 
     async 'model.embed'(params, context) {

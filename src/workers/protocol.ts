@@ -23,6 +23,8 @@ export interface Progress {
   rows?: number;
   /** A plain-language status line for the UI. */
   message?: string;
+  /** Generation streaming: the text so far of one draft (`model.generate`). */
+  draft?: { index: number; text: string };
 }
 
 /** An error as data, so it can cross the worker boundary and be rebuilt. */
@@ -49,6 +51,8 @@ export interface RequestMap {
   'model.explain': { params: import('./inferenceProtocol.ts').ModelExplainParams; result: import('./inferenceProtocol.ts').ModelExplainResult };
   /** The frozen model's features for fine-tuned heads. */
   'model.embed': { params: import('./inferenceProtocol.ts').ModelEmbedParams; result: import('./inferenceProtocol.ts').ModelEmbedResult };
+  /** Drafts design briefs for a tag combination with the LM head, streamed token by token (progress `draft`). */
+  'model.generate': { params: import('./inferenceProtocol.ts').ModelGenerateParams; result: import('./inferenceProtocol.ts').ModelGenerateResult };
   /** Health check: echoes its text back. */
   ping: { params: { text: string }; result: { text: string } };
   /** Trains a fine-tuned head on labelled texts (progress per epoch, cancel between epochs). */
