@@ -1,4 +1,5 @@
 import type { CliCommand } from './io.ts';
+import { briefCommand } from './brief.ts';
 import { classifyCommand } from './classify.ts';
 import { forecastCommand } from './forecast.ts';
 import { inspectCommand } from './inspect.ts';
@@ -8,4 +9,4 @@ import { trainHeadCommand } from './trainHead.ts';
 import { trendsCommand } from './trends.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, trendsCommand, forecastCommand, planCommand];
+export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, trendsCommand, forecastCommand, planCommand, briefCommand];
