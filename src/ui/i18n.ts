@@ -1171,6 +1171,9 @@ const zhReportLines: Record<string, string> = {
   '| group | same season last year | forecast | vs last year | likely range (80 %) | units to buy | note |': '| 分组 | 去年同季 | 预测销量 | 同比 | 较可能区间（80%） | 建议采购量 | 提示 |',
   '_No group is forecast to change by a measurable amount (or not enough history)._': '_没有分组的预测出现可衡量的变化（或历史数据不足）。_',
   '_No difference between regions is beyond chance._': '_各地区之间没有超出偶然范围的差异。_',
+  '## Design briefs': '## 设计简报',
+  '_Item names drafted on this computer by the model; each brief line is written from the tags by a template._': '_商品名称由模型在本机生成；每条简报语句由标签按模板写成。_',
+  '| item | brief | asked | read back | differs on |': '| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |',
 };
 
 /**
