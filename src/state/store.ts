@@ -38,7 +38,7 @@ export interface DashboardSpec {
 }
 
 /** The dashboard's open view. */
-export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model';
+export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model' | 'studio';
 
 /** The Plan view's settings and the merchandiser's edits (kept while the dataset is open). */
 export interface PlanSettings {

@@ -18,6 +18,7 @@ import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
 import { TrendsView } from './TrendsView.tsx';
 import { UnsurePanel } from './UnsurePanel.tsx';
+import { StudioView } from '../studio/StudioView.tsx';
 import { LearnColumnButton } from './LearnColumn.tsx';
 import { ThinPeriods } from './ThinPeriods.tsx';
 
@@ -31,6 +32,7 @@ const views: [DashboardView, MessageKey][] = [
   ['plan', 'viewPlan'],
   ['items', 'viewItems'],
   ['model', 'viewModel'],
+  ['studio', 'viewStudio'],
 ];
 
 const grains: [PeriodGrain, MessageKey][] = [
@@ -179,7 +181,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           : ''}
       </p>
       <UnsurePanel dataset={dataset} trends={trends} />
-      {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
+      {view !== 'items' && view !== 'model' && view !== 'studio' && <ThinPeriods dataset={dataset} spec={shown} />}
       <div className="tabs" role="tablist" aria-label={t('dashboardViews')}>
         {/* The Plan tab needs units sold. */}
         {tabViews.map(([v, key], index) => (
@@ -207,7 +209,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           </button>
         ))}
       </div>
-      {!prepared.dateColumn && view !== 'items' && view !== 'model' && (
+      {!prepared.dateColumn && view !== 'items' && view !== 'model' && view !== 'studio' && (
         <p className="notice" data-testid="no-dates">
           {t('noDates')}
         </p>
@@ -222,6 +224,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
         {view === 'plan' && <PlanView dataset={dataset} spec={shown} />}
         {view === 'items' && <ItemsView dataset={dataset} />}
         {view === 'model' && <ModelView dataset={dataset} />}
+        {view === 'studio' && <StudioView dataset={dataset} />}
       </div>
     </section>
   );
