@@ -61,7 +61,7 @@ describe('sampleToken: temperature, top-k, top-p', () => {
   });
 
   it('checks its options with plain messages', () => {
-    expect(checkSampling({})).toEqual({ temperature: 0.9, topK: 40, topP: 0.95 });
+    expect(checkSampling({})).toEqual({ temperature: 1.2, topK: 40, topP: 0.95 });
     expect(() => checkSampling({ temperature: 0 })).toThrow(/temperature must be a number above 0/);
     expect(() => checkSampling({ topP: 1.5 })).toThrow(/top-p must be above 0 and at most 1/);
     expect(() => checkSampling({ topK: 2.5 })).toThrow(/top-k must be a whole number/);
