@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { readCsvRows } from '../src/core/finetune/csvRows.ts';
-import { catalogueNameSet, DEFAULT_GUIDE, draftBriefs, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
+import { catalogueNameSet, DEFAULT_GUIDE, readNameHashes, draftBriefs, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
 import { loadNodeClassifier } from '../src/model/session.node.ts';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -63,6 +63,9 @@ const combos: BriefTags[] = [...counts.entries()]
   });
 // Every training and demo name (the demo catalogue is a sample of the training catalogue).
 const names = catalogueNameSet([...table.rows.map((r) => r[nm]!), ...readCsvRows(readFileSync(DEMO, 'utf8')).rows.map((r) => r[9]!)]);
+
+// The shipped hashes of the training names, as the app and the CLI drop copies with them.
+const shipped = readNameHashes(new Uint8Array(readFileSync(resolve(ROOT, 'public/briefs/training-names.u32'))));
 
 const classifier = await loadNodeClassifier(undefined, { threads: THREADS });
 console.log(`bench:generate — ${combos.length} combinations (most frequent articleType × baseColour × usage of ${source.replace(resolve(ROOT, '..') + '/', '../')}) × ${N} drafts, seed ${SEED}, ${THREADS} thread(s), ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -125,8 +128,8 @@ const settings: [string, Omit<DraftBriefsOptions, 'n'>][] = [
   ['unguided T=1.2 (default sampling)', {}],
   ['guided T=0.9', { guide: DEFAULT_GUIDE, temperature: 0.9 }],
   ['guided T=1.2 (default)', { guide: DEFAULT_GUIDE }],
-  ['guided T=1.2 + catalogue filter', { guide: DEFAULT_GUIDE, catalogue: names }],
-  ['unguided T=1.2 + catalogue filter', { catalogue: names }],
+  ['guided T=1.2 + training-name filter', { guide: DEFAULT_GUIDE, knownHashes: shipped }],
+  ['unguided T=1.2 + training-name filter', { knownHashes: shipped }],
 ];
 for (const [label, options] of settings) await run(label, options);
 console.log(`goals: articleType ≥ 90 %, baseColour ≥ 80 %, usage ≥ 80 %, novelty ≥ 95 %, distinct-2 ≥ 0.6; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

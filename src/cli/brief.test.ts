@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvRows } from '../core/finetune/csvRows.ts';
-import { normaliseName } from '../model/briefs.ts';
+import { inNameHashes, normaliseName, readNameHashes } from '../model/briefs.ts';
+import { TRAINING_NAMES_FILE } from './brief.ts';
 import { main } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-brief-'));
@@ -40,6 +41,9 @@ describe('trendloom brief', () => {
       const off = ['usage', 'baseColour', 'articleType'].filter((t) => row[col(`read_${t}`)] !== row[col(`tag_${t}`)]);
       expect(row[col('disagrees')]!.split('|').filter(Boolean).sort()).toEqual(off.sort());
     }
+    // No draft is a name the model was trained on (the shipped training-name list).
+    const training = readNameHashes(new Uint8Array(readFileSync(TRAINING_NAMES_FILE)));
+    expect(rows.filter((r) => inNameHashes(r[col('text')]!, training))).toEqual([]);
     // Guided (the default): most drafts read back as a green dress.
     const green = rows.filter((r) => r[col('read_articleType')] === 'Dresses' && r[col('read_baseColour')] === 'Green').length;
     expect(green).toBeGreaterThanOrEqual(6);
@@ -67,7 +71,7 @@ describe('trendloom brief', () => {
     const seen = new Set(names.map(normaliseName));
     expect(second.rows.length).toBeGreaterThan(0);
     for (const row of second.rows) expect(seen.has(normaliseName(row[1]!))).toBe(false);
-    expect(io2.stderr).toMatch(/verbatim catalogue cop(y|ies) dropped/);
+    expect(io2.stderr).toMatch(/verbatim catalogue or training cop(y|ies) dropped/);
   });
 
   it('says what is wrong with its options', async () => {

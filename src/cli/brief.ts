@@ -1,7 +1,9 @@
 /** `trendloom brief`: design-brief drafts (item names + a one-line brief) for a tag combination, read back by the classifier. */
 import { basename } from 'node:path';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
-import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, DEFAULT_SAMPLING, draftBriefs, parseBriefTags, type Draft } from '../model/briefs.ts';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, DEFAULT_SAMPLING, draftBriefs, parseBriefTags, readNameHashes, type Draft } from '../model/briefs.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { readTableForCli } from './classify.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -25,7 +27,8 @@ say what was asked shows it.
                       no redrafting of drafts whose read-back contradicts a tag (see docs/model-card)
   --catalogue <file>  drafts equal to one of this catalogue's item names (case and spaces aside)
                       are dropped and drafted again; --catalogue-text <col> names its name column
-                      (default: the column the intake recognises as item text)
+                      (default: the column the intake recognises as item text). Drafts equal to a
+                      name the model was trained on are always dropped (public/briefs/training-names.u32)
   --model <dir>       another model folder (default: the shipped public/models/trendloom-classifier)
   --out <file>        write the CSV here (default: standard output)
   --raw               write every cell exactly as written (by default a cell a spreadsheet would
@@ -34,6 +37,9 @@ say what was asked shows it.
 Output: one row per draft: draft, text (the name), brief, the asked tags (tag_<name>), and for
 each tag the classifier's read-back read_<tag>, prob_<tag>, sure_<tag> (true/false), then
 disagrees (the asked tags the read-back contradicts, separated by |).`;
+
+/** The shipped hashes of the model's training names (npm run briefs:training-names). */
+export const TRAINING_NAMES_FILE = fileURLToPath(new URL('../../public/briefs/training-names.u32', import.meta.url));
 
 /** Loads the full classifier (generation needs its ONNX runtime and tokenizer). */
 export type BriefClassifierLoader = (modelDir: string | undefined) => Promise<Classifier>;
@@ -115,6 +121,7 @@ export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoa
             if (c < 0) throw new CliUsageError(`No column named "${name}" in ${basename(cataloguePath)}. Available columns: ${table.columns.join(', ')}.`);
             catalogue = catalogueNameSet(table.rows.map((r) => r[c] ?? ''));
           }
+          const knownHashes = readNameHashes(new Uint8Array(await readFile(TRAINING_NAMES_FILE)));
           const classifier = await loadClassifier(modelDir);
           // Values the model has no label for cannot be asked (the read-back could never agree).
           for (const [tag, value] of Object.entries(tags)) {
@@ -126,7 +133,7 @@ export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoa
             }
           }
           io.err(`brief: drafting ${n} item${n === 1 ? '' : 's'} for ${Object.entries(tags).map(([k, v]) => `${k}=${v}`).join(', ')}${guided ? ' (guided)' : ''}…\n`);
-          const result = await draftBriefs(classifier, tags, { n, seed, temperature, topP, topK, ...(catalogue ? { catalogue } : {}), ...(guided ? { guide: DEFAULT_GUIDE } : {}) });
+          const result = await draftBriefs(classifier, tags, { n, seed, temperature, topP, topK, knownHashes, ...(catalogue ? { catalogue } : {}), ...(guided ? { guide: DEFAULT_GUIDE } : {}) });
           const lines = [briefHeader().map(field).join(','), ...result.drafts.map((d, i) => briefCells(d, i + 1, tags).map(field).join(','))];
           const output = files.get('--out');
           if (output) await output.write(`${lines.join('\n')}\n`);
@@ -142,10 +149,10 @@ export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoa
       const agreeing = summary.drafts.filter((d) => d.disagrees.length === 0).length;
       io.err(
         `brief: ${summary.drafts.length} draft${summary.drafts.length === 1 ? '' : 's'}, ${agreeing} read back as asked` +
-          `${summary.droppedCopies ? `, ${summary.droppedCopies} verbatim catalogue cop${summary.droppedCopies === 1 ? 'y' : 'ies'} dropped` : ''}` +
+          `${summary.droppedCopies ? `, ${summary.droppedCopies} verbatim catalogue or training cop${summary.droppedCopies === 1 ? 'y' : 'ies'} dropped` : ''}` +
           `${summary.redrafted ? `, ${summary.redrafted} redrafted` : ''} in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}\n`,
       );
-      if (summary.drafts.length < n) io.err(`brief: only ${summary.drafts.length} of ${n} drafts could be written that are not empty or catalogue copies.\n`);
+      if (summary.drafts.length < n) io.err(`brief: only ${summary.drafts.length} of ${n} drafts could be written that are not empty or catalogue or training copies.\n`);
       return 0;
     },
   };

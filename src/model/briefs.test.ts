@@ -6,8 +6,12 @@ import {
   disagreements,
   draftBriefs,
   draftSeed,
+  inNameHashes,
   isVerbatimCopy,
+  nameHash,
+  nameHashes,
   normaliseName,
+  readNameHashes,
   parseBriefTags,
   sampleDrafts,
   sampleToken,
@@ -15,6 +19,8 @@ import {
   templateBrief,
 } from './briefs.ts';
 import { loadNodeClassifier } from './session.node.ts';
+import { readFileSync } from 'node:fs';
+import { readCsvRows } from '../core/finetune/csvRows.ts';
 
 /** A fixed sequence of "random" numbers. */
 const fixed = (...values: number[]) => {
@@ -83,6 +89,28 @@ describe('verbatim-copy filter, tags and briefs', () => {
     expect(isVerbatimCopy('Turtle Check Men Navy Blue Shirts', catalogue)).toBe(false);
     expect(isVerbatimCopy('Puma Men Black Tshirt', catalogue)).toBe(false);
     expect(normaliseName('  A \n B  ')).toBe('a b');
+  });
+
+  it('finds names in a sorted hash list, and the shipped list holds the training names', () => {
+    const hashes = nameHashes(['Turtle Check Men Navy Blue Shirt', 'turtle check men navy blue shirt ', 'Puma Men Black T-shirt']);
+    expect(hashes).toHaveLength(2);
+    expect(Array.from(hashes)).toEqual([...hashes].sort((a, b) => a - b));
+    expect(inNameHashes('TURTLE CHECK MEN  NAVY BLUE SHIRT', hashes)).toBe(true);
+    expect(inNameHashes('Turtle Check Men Navy Blue Shirts', hashes)).toBe(false);
+    // FNV-1a of "a" (0xe40c292c), the published test vector.
+    expect(nameHash('A')).toBe(0xe40c292c);
+    const bytes = new Uint8Array(8);
+    new DataView(bytes.buffer).setUint32(0, 5, true);
+    new DataView(bytes.buffer).setUint32(4, 3, true);
+    expect(() => readNameHashes(bytes)).toThrow(/not sorted/);
+    expect(() => readNameHashes(new Uint8Array(6))).toThrow(/not a whole number of 4-byte hashes/);
+    // public/briefs/training-names.u32: every demo item (a sample of the training catalogue) is in it.
+    const shipped = readNameHashes(new Uint8Array(readFileSync(new URL('../../public/briefs/training-names.u32', import.meta.url))));
+    expect(shipped.length).toBeGreaterThan(30_000);
+    const demo = readCsvRows(readFileSync(new URL('../../public/demo/catalogue-sample.csv', import.meta.url), 'utf8'));
+    const names = demo.rows.map((r) => r[demo.columns.indexOf('productDisplayName')]!).slice(0, 500);
+    expect(names.filter((n) => !inNameHashes(n, shipped))).toEqual([]);
+    expect(inNameHashes('Trendloom Women Moss Green Linen Wrap Dress', shipped)).toBe(false);
   });
 
   it('parses --tags and says what is wrong', () => {

@@ -97,6 +97,51 @@ export function isVerbatimCopy(draft: string, catalogue: ReadonlySet<string>): b
   return catalogue.has(normaliseName(draft));
 }
 
+/** A 32-bit FNV-1a hash of a name's normalised form (UTF-16 code units): how the shipped training-name list stores names. */
+export function nameHash(name: string): number {
+  const text = normaliseName(name);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Sorted, distinct name hashes (`nameHashes`), as in `public/briefs/training-names.u32`. */
+export function nameHashes(names: Iterable<string>): Uint32Array {
+  const set = new Set<number>();
+  for (const name of names) if (normaliseName(name)) set.add(nameHash(name));
+  return Uint32Array.from(set).sort();
+}
+
+/** Reads a hash list file (`public/briefs/training-names.u32`: little-endian uint32, sorted); throws a plain message for a damaged one. */
+export function readNameHashes(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteLength % 4 !== 0) throw new Error(`The training-name list has ${bytes.byteLength} bytes, not a whole number of 4-byte hashes.`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = view.getUint32(i * 4, true);
+    if (i > 0 && out[i]! <= out[i - 1]!) throw new Error('The training-name list is not sorted; rebuild it with npm run briefs:training-names.');
+  }
+  return out;
+}
+
+/** Whether a draft's normalised name is in a sorted hash list (binary search; a false match is about 1 in 100,000 for 44,000 names). */
+export function inNameHashes(draft: string, hashes: Uint32Array): boolean {
+  const h = nameHash(draft);
+  let lo = 0;
+  let hi = hashes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = hashes[mid]!;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** The seed of draft `index` of a request seeded `seed`: each draft has its own stream, so a draft does not depend on how many others were asked for. */
 export function draftSeed(seed: number, index: number): number {
   return (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
@@ -318,6 +363,8 @@ export interface DraftBriefsOptions extends SamplingOptions {
   maxNewTokens?: number;
   /** Normalised catalogue names (catalogueNameSet): drafts equal to one are dropped. */
   catalogue?: ReadonlySet<string>;
+  /** Sorted hashes of more names to drop (the model's training names, `public/briefs/training-names.u32`). */
+  knownHashes?: Uint32Array;
   /**
    * Guided decoding (absent = unguided): the tokens of the asked colour and article-type words get
    * `boost` added to their logits until the word is written (`tagWords`), and a draft whose read-back
@@ -337,7 +384,7 @@ export interface DraftBriefsOptions extends SamplingOptions {
 export interface DraftBriefsResult {
   /** Up to n drafts (fewer when copies and empties could not be replaced within the rounds). */
   drafts: Draft[];
-  /** Drafts dropped as verbatim copies of a catalogue name. */
+  /** Drafts dropped as verbatim copies of a catalogue (or training) name. */
   droppedCopies: number;
   /** Drafts drafted again because another draft of the request already had the same name. */
   droppedRepeats: number;
@@ -389,7 +436,7 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
     const retry: number[] = [];
     batch.forEach((slot, k) => {
       const text = sampled.texts[k]!;
-      if (!text || (options.catalogue && isVerbatimCopy(text, options.catalogue))) {
+      if (!text || (options.catalogue && isVerbatimCopy(text, options.catalogue)) || (options.knownHashes && inNameHashes(text, options.knownHashes))) {
         if (text) droppedCopies++;
         retry.push(slot);
         return;

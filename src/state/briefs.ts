@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { combineColumns, risingCombinations, type RisingCombination } from '../core/dashboard/combinations.ts';
+import { readNameHashes } from '../model/briefs.ts';
 import { computeTrends } from '../core/dashboard/trends.ts';
 import { dataRange } from '../core/dashboard/support.ts';
 import type { PeriodAssignment } from '../core/dashboard/periods.ts';
@@ -70,7 +71,19 @@ export function useKeptBriefs(dataset: LoadedDataset): KeptBrief[] {
  */
 export async function generateBriefs(params: ModelGenerateParams, onDraft: (index: number, text: string) => void, signal?: AbortSignal): Promise<ModelGenerateResult> {
   await ensureModel(signal, true);
-  return inferenceWorker().request('model.generate', params, { signal, onProgress: (p) => p.draft && onDraft(p.draft.index, p.draft.text) });
+  const knownNameHashes = await trainingNameHashes();
+  return inferenceWorker().request('model.generate', { ...params, ...(knownNameHashes ? { knownNameHashes } : {}) }, { signal, onProgress: (p) => p.draft && onDraft(p.draft.index, p.draft.text) });
+}
+
+let trainingNames: Promise<Uint32Array | undefined> | undefined;
+
+/** The shipped hashes of the model's training names (fetched once from the app's own origin); undefined when they cannot be read (the dataset's names still filter). */
+function trainingNameHashes(): Promise<Uint32Array | undefined> {
+  trainingNames ??= fetch(`${import.meta.env.BASE_URL}briefs/training-names.u32`).then(
+    async (response) => (response.ok ? readNameHashes(new Uint8Array(await response.arrayBuffer())) : undefined),
+    () => undefined,
+  ).catch(() => undefined);
+  return trainingNames;
 }
 
 /** The model label columns a combination is made of, and the generation tag each stands for. */

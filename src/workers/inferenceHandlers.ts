@@ -205,6 +205,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         topP: params.topP,
         topK: params.topK,
         ...(params.catalogue ? { catalogue: catalogueNameSet(params.catalogue) } : {}),
+        ...(params.knownNameHashes ? { knownHashes: params.knownNameHashes } : {}),
         ...(params.guided === false ? {} : { guide: DEFAULT_GUIDE }),
         onToken: (token) => context.progress({ stage: 'generate', done: token.draft, total: n, unit: 'drafts', draft: { index: token.draft, text: token.text } }),
         // Between tokens: let a pending cancel in, and stop there.

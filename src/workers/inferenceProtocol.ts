@@ -129,6 +129,8 @@ export interface ModelGenerateParams {
   guided?: boolean;
   /** Catalogue item names: drafts equal to one (case and spaces aside) are dropped and drafted again. */
   catalogue?: string[];
+  /** Sorted name hashes of the model's training catalogue (`public/briefs/training-names.u32`): drafts equal to a training name are dropped too. */
+  knownNameHashes?: Uint32Array;
 }
 
 /** Result of `model.generate`. */
