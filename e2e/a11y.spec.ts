@@ -8,7 +8,7 @@ import { expect, test } from './fixtures.ts';
 // series names are dark text beside their colour swatch.
 const FILE = 'e2e/fixtures/thin-periods-catalogue.csv';
 // (The catalogue has units sold, so the Plan tab is there too.)
-const VIEWS = ['trends', 'movers', 'seasons', 'colours', 'materials', 'regions', 'plan', 'items', 'model'];
+const VIEWS = ['trends', 'movers', 'seasons', 'colours', 'materials', 'regions', 'plan', 'items', 'model', 'studio'];
 
 /** The serious and critical axe-core violations on the page, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -58,11 +58,11 @@ test('every dashboard view is accessible: axe-core, tab keys, a named chart, an 
   await expect(page.locator('#dashboard-panel-movers')).toBeVisible();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('tab-model')).toBeFocused();
+  await expect(page.getByTestId('tab-studio')).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('tab-trends')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(page.getByTestId('tab-model')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-studio')).toHaveAttribute('aria-selected', 'true');
 
   // axe-core over every view.
   for (const view of VIEWS) {
