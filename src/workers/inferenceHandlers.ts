@@ -198,6 +198,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       }
       if (Object.keys(tags).length === 0) throw new Error('Choose at least one tag to draft for.');
       const { n } = params;
+      let written = 0;
       const result = await draftBriefs(model.classifier, tags, {
         n,
         seed: params.seed,
@@ -207,7 +208,8 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         ...(params.catalogue ? { catalogue: catalogueNameSet(params.catalogue) } : {}),
         ...(params.knownNameHashes ? { knownHashes: params.knownNameHashes } : {}),
         ...(params.guided === false ? {} : { guide: DEFAULT_GUIDE }),
-        onToken: (token) => context.progress({ stage: 'generate', done: token.draft, total: n, unit: 'drafts', draft: { index: token.draft, text: token.text } }),
+        // One message per token: the draft's text so far; `done` counts the tokens written.
+        onToken: (token) => context.progress({ stage: 'generate', done: ++written, unit: 'tokens', draft: { index: token.draft, text: token.text } }),
         // Between tokens: let a pending cancel in, and stop there.
         beforeStep: async () => {
           await yieldToEventLoop();
