@@ -4,7 +4,7 @@
  * `window.trendloomDiagnostics`.
  */
 import { WorkerClient } from './workers/client.ts';
-import type { ModelClassifyResult, ModelInfo } from './workers/inferenceProtocol.ts';
+import type { ModelClassifyResult, ModelGenerateParams, ModelGenerateResult, ModelInfo } from './workers/inferenceProtocol.ts';
 
 /** What the page exposes to tests and benchmarks. */
 export interface Diagnostics {
@@ -12,6 +12,8 @@ export interface Diagnostics {
   load(backend: 'auto' | 'wasm' | 'webgpu', threads?: number): Promise<ModelInfo>;
   /** Labels texts (cache off unless asked) and returns the result with wall time. */
   classify(texts: string[], useCache?: boolean): Promise<ModelClassifyResult & { wallMs: number; firstProgressMs: number | null }>;
+  /** Drafts design briefs (`model.generate`) and returns the result with wall time and the streamed token count. */
+  generate(params: ModelGenerateParams): Promise<ModelGenerateResult & { wallMs: number; streamed: number }>;
 }
 
 let client: WorkerClient | undefined;
@@ -32,6 +34,13 @@ const diagnostics: Diagnostics = {
       },
     });
     return { ...result, wallMs: performance.now() - started, firstProgressMs };
+  },
+  async generate(params) {
+    if (!client) throw new Error('Load the model first.');
+    const started = performance.now();
+    let streamed = 0;
+    const result = await client.request('model.generate', params, { onProgress: (p) => void (p.draft && streamed++) });
+    return { ...result, wallMs: performance.now() - started, streamed };
   },
 };
 

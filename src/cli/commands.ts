@@ -1,4 +1,5 @@
 import type { CliCommand } from './io.ts';
+import { briefCommand } from './brief.ts';
 import { classifyCommand } from './classify.ts';
 import { conceptsCommand } from './concepts.ts';
 import { forecastCommand } from './forecast.ts';
@@ -9,4 +10,4 @@ import { trainHeadCommand } from './trainHead.ts';
 import { trendsCommand } from './trends.ts';
 
 /** Every `trendloom` sub-command, in the order `--help` lists them. Each issue's command plugs in here. */
-export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, trendsCommand, forecastCommand, planCommand, conceptsCommand];
+export const commands: CliCommand[] = [inspectCommand, trainHeadCommand, classifyCommand, suggestCommand, trendsCommand, forecastCommand, planCommand, conceptsCommand, briefCommand];

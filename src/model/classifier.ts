@@ -77,7 +77,8 @@ export class Classifier {
 
   /** Wraps a runtime (session + tensor factory), the tokenizer and the model's config.json. */
   constructor(
-    private readonly runtime: ModelRuntime,
+    /** The ONNX runtime (generation runs its LM head through it). */
+    readonly runtime: ModelRuntime,
     readonly tokenizer: LlamaTokenizer,
     readonly config: ClassifierConfig,
   ) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
+import { designBriefsMarkdown } from '../core/report/report.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -87,6 +88,15 @@ describe('locale formatting', () => {
     expect(zh).toContain('| 取值 | 最新占比 |');
     expect(zh).toContain('| Casual | 60.0% | +2.3 个百分点 | 61.0% |');
     expect(zh).toContain('_没有取值出现可衡量的变化（或历史数据不足）。_');
+  });
+
+  it('words the Design briefs section of the report Markdown in Chinese (the drafts stay as written)', () => {
+    const markdown = designBriefsMarkdown([{ name: 'W Women White Kurta', brief: 'Ethnic kurtas in white.', asked: 'White · Kurtas · Ethnic', readBack: 'White · Kurtas · Ethnic', disagrees: [] }]);
+    const zh = reportMarkdown('zh', markdown).split('\n');
+    expect(zh).toContain('## 设计简报');
+    expect(zh).toContain('| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |');
+    expect(zh).toContain('_商品名称由模型在本机生成；每条简报语句由标签按模板写成。_');
+    expect(zh).toContain('| W Women White Kurta | Ethnic kurtas in white. | White · Kurtas · Ethnic | White · Kurtas · Ethnic | — |');
   });
 
   it('keeps the English texts the browser tests look for', () => {

@@ -3,6 +3,7 @@
  * a content-hash cache, length-bucketed batches, progress and cancel. The model loader and the
  * cache are injected, so Node tests run the same handlers on onnxruntime-node.
  */
+import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags } from '../model/briefs.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
 import type { Classifier } from '../model/classifier.ts';
@@ -44,7 +45,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 const packedLength = (heads: number) => 3 * heads + 1;
 
 /** Builds the inference handlers around a loader and a prediction cache. */
-export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed' | 'model.index' | 'model.similar'> {
+export function createInferenceHandlers(load: ModelLoader, cache: PredictionCache): RequestHandlers<'model.load' | 'model.classify' | 'model.explain' | 'model.embed' | 'model.index' | 'model.similar' | 'model.generate'> {
   // Embeddings of the texts labelled, kept (int8) for similar items (issue 14, part 3).
   const embeddings = new WorkerEmbeddings();
   let loaded: { model: LoadedModel; info: ModelInfo; cachePrefix: string } | undefined;
@@ -190,6 +191,37 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
           words: words.map((word, k) => ({ word, weight: full.probability - probabilityOf(k + 1) })),
         },
       };
+    },
+
+    async 'model.generate'(params, context) {
+      const { model } = ready();
+      const started = performance.now();
+      const tags: BriefTags = {};
+      for (const [tag, value] of Object.entries(params.tags)) {
+        if (!(BRIEF_TAGS as readonly string[]).includes(tag)) throw new Error(`Unknown tag "${tag}": the model knows ${BRIEF_TAGS.join(', ')}.`);
+        if (value.trim()) tags[tag as keyof BriefTags] = value.trim();
+      }
+      if (Object.keys(tags).length === 0) throw new Error('Choose at least one tag to draft for.');
+      const { n } = params;
+      let written = 0;
+      const result = await draftBriefs(model.classifier, tags, {
+        n,
+        seed: params.seed,
+        temperature: params.temperature,
+        topP: params.topP,
+        topK: params.topK,
+        ...(params.catalogue ? { catalogue: catalogueNameSet(params.catalogue) } : {}),
+        ...(params.knownNameHashes ? { knownHashes: params.knownNameHashes } : {}),
+        ...(params.guided === false ? {} : { guide: DEFAULT_GUIDE }),
+        // One message per token: the draft's text so far; `done` counts the tokens written.
+        onToken: (token) => context.progress({ stage: 'generate', done: ++written, unit: 'tokens', draft: { index: token.draft, text: token.text } }),
+        // Between tokens: let a pending cancel in, and stop there.
+        beforeStep: async () => {
+          await yieldToEventLoop();
+          context.throwIfCancelled();
+        },
+      });
+      return { result: { ...result, ms: performance.now() - started } };
     },
 
     async 'model.embed'(params, context) {

@@ -110,3 +110,41 @@ export interface ModelEmbedParams {
 
 /** Result of `model.embed`. */
 export type ModelEmbedResult = FlatEmbeddings;
+
+/** `model.generate`: design-brief drafts for one tag combination, streamed token by token (progress `draft`), cancellable between tokens. */
+export interface ModelGenerateParams {
+  /** The combination: tag → value (articleType, baseColour, usage, gender, season). */
+  tags: Record<string, string>;
+  /** Drafts wanted. */
+  n: number;
+  /** Seed: the same seed and settings give the same drafts. Default 1. */
+  seed?: number;
+  /** Softmax temperature. */
+  temperature?: number;
+  /** Nucleus sampling threshold. */
+  topP?: number;
+  /** Top-k cut (0 = none). */
+  topK?: number;
+  /** Guided decoding (push towards the asked colour/article words, redraft contradicting drafts); default true. */
+  guided?: boolean;
+  /** Catalogue item names: drafts equal to one (case and spaces aside) are dropped and drafted again. */
+  catalogue?: string[];
+  /** Sorted name hashes of the model's training catalogue (`public/briefs/training-names.u32`): drafts equal to a training name are dropped too. */
+  knownNameHashes?: Uint32Array;
+}
+
+/** Result of `model.generate`. */
+export interface ModelGenerateResult {
+  /** The drafts, each with its template brief and the classifier's read-back. */
+  drafts: import('../model/briefs.ts').Draft[];
+  /** Drafts dropped as verbatim catalogue copies (and drafted again). */
+  droppedCopies: number;
+  /** Drafts drafted again because another draft had the same name. */
+  droppedRepeats: number;
+  /** Drafts drafted again because their read-back contradicted an asked tag (guided). */
+  redrafted: number;
+  /** Tokens written. */
+  tokens: number;
+  /** Milliseconds spent. */
+  ms: number;
+}

@@ -23,6 +23,8 @@ export interface Progress {
   rows?: number;
   /** A plain-language status line for the UI. */
   message?: string;
+  /** Generation streaming: the text so far of one draft (`model.generate`). */
+  draft?: { index: number; text: string };
 }
 
 /** An error as data, so it can cross the worker boundary and be rebuilt. */
@@ -53,6 +55,8 @@ export interface RequestMap {
   'model.index': { params: import('./similarProtocol.ts').ModelIndexParams; result: import('./similarProtocol.ts').ModelIndexResult };
   /** The catalogue items most similar to an item or a text (by the model's embedding). */
   'model.similar': { params: import('./similarProtocol.ts').ModelSimilarParams; result: import('./similarProtocol.ts').ModelSimilarResult };
+  /** Drafts design briefs for a tag combination with the LM head, streamed token by token (progress `draft`). */
+  'model.generate': { params: import('./inferenceProtocol.ts').ModelGenerateParams; result: import('./inferenceProtocol.ts').ModelGenerateResult };
   /** Health check: echoes its text back. */
   ping: { params: { text: string }; result: { text: string } };
   /** Trains a fine-tuned head on labelled texts (progress per epoch, cancel between epochs). */

@@ -79,3 +79,24 @@ describe('next season section', () => {
     expect(md).toContain('- Linen is 2.1× as popular in IT as elsewhere, and the gap is widening.');
   });
 });
+
+describe('design briefs section (issue 14)', () => {
+  const base = { title: 'Trend report', basedOn: ['demo.csv'], latestPeriod: '2017 Q2', sections: [] };
+  it('lists kept briefs with the asked tags and the read-back, escaped; no section without briefs', () => {
+    const md = reportToMarkdown({
+      ...base,
+      designBriefs: [
+        { name: 'Aurelia Women Green | Dress', brief: 'Casual dresses in green.', asked: 'Green · Dresses · Casual', readBack: 'Green · Dresses · Ethnic?', disagrees: ['usage'] },
+        { name: 'W Women White Kurta', brief: 'Ethnic kurtas in white.', asked: 'White · Kurtas · Ethnic', readBack: 'White · Kurtas · Ethnic', disagrees: [] },
+      ],
+    });
+    const lines = md.split('\n');
+    const at = lines.indexOf('## Design briefs');
+    expect(at).toBeGreaterThan(0);
+    expect(lines).toContain('| item | brief | asked | read back | differs on |');
+    expect(lines).toContain('| Aurelia Women Green \\| Dress | Casual dresses in green. | Green · Dresses · Casual | Green · Dresses · Ethnic? | usage |');
+    expect(lines).toContain('| W Women White Kurta | Ethnic kurtas in white. | White · Kurtas · Ethnic | White · Kurtas · Ethnic | — |');
+    expect(reportToMarkdown({ ...base, designBriefs: [] })).not.toContain('Design briefs');
+    expect(reportToMarkdown(base)).not.toContain('Design briefs');
+  });
+});

@@ -48,6 +48,22 @@ export interface TrendReport {
   accuracyNote?: string;
   /** Next season's plan (datasets with units), when one was made. */
   nextSeason?: NextSeasonSection;
+  /** Design briefs the designer kept in the Studio, in the order kept. */
+  designBriefs?: DesignBriefRow[];
+}
+
+/** A kept design brief as the report lists it. */
+export interface DesignBriefRow {
+  /** The drafted (or edited) item name. */
+  name: string;
+  /** The one-line brief. */
+  brief: string;
+  /** The asked tags, e.g. "Green · Dresses · Casual". */
+  asked: string;
+  /** How the classifier read the name back, e.g. "Green · Dresses · Casual" (unsure labels marked "?"). */
+  readBack: string;
+  /** The asked tags the read-back contradicts (empty when it agrees). */
+  disagrees: string[];
 }
 
 /** One line of the "Next season" plan: a group (or total) in whole units. */
@@ -165,6 +181,7 @@ export function reportToMarkdown(report: TrendReport): string {
   }
   if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${md(report.accuracyNote)}\n`);
   if (report.nextSeason) parts.push(nextSeasonMarkdown(report.nextSeason));
+  if (report.designBriefs?.length) parts.push(designBriefsMarkdown(report.designBriefs));
   return parts.join('\n');
 }
 
@@ -187,6 +204,13 @@ export function nextSeasonMarkdown(section: NextSeasonSection): string {
   const parts = ['## Next season\n', section.lines.map((line) => `- ${markdownText(line)}`).join('\n') + '\n', '### Rising groups\n', planRowsTable(section.rising), '### Falling groups\n', planRowsTable(section.falling), '### Plan\n', planRowsTable(section.table)];
   if (section.regional) parts.push('### Regional differences\n', section.regional.length ? section.regional.map((line) => `- ${markdownText(line)}`).join('\n') + '\n' : '_No difference between regions is beyond chance._\n');
   return parts.join('\n');
+}
+
+/** The "Design briefs" section as Markdown (fixed headings in English; the UI words them in its language). */
+export function designBriefsMarkdown(rows: readonly DesignBriefRow[]): string {
+  const lines = ['| item | brief | asked | read back | differs on |', '| --- | --- | --- | --- | --- |'];
+  for (const r of rows) lines.push(`| ${markdownText(r.name)} | ${markdownText(r.brief)} | ${markdownText(r.asked)} | ${markdownText(r.readBack)} | ${r.disagrees.length ? r.disagrees.map(markdownText).join(', ') : '—'} |`);
+  return ['## Design briefs\n', '_Item names drafted on this computer by the model; each brief line is written from the tags by a template._\n', `${lines.join('\n')}\n`].join('\n');
 }
 
 /** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds); formula-like names neutralised. */

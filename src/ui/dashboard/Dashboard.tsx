@@ -18,9 +18,9 @@ import { ReportButtons } from './ReportButtons.tsx';
 import { SeasonsView } from './SeasonsView.tsx';
 import { TrendsView } from './TrendsView.tsx';
 import { UnsurePanel } from './UnsurePanel.tsx';
+import { StudioView } from '../studio/StudioView.tsx';
 import { LearnColumnButton } from './LearnColumn.tsx';
 import { ThinPeriods } from './ThinPeriods.tsx';
-import { StudioView } from '../studio/StudioView.tsx';
 
 const views: [DashboardView, MessageKey][] = [
   ['trends', 'viewTrends'],
@@ -186,7 +186,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           : ''}
       </p>
       <UnsurePanel dataset={dataset} trends={trends} />
-      {view !== 'items' && view !== 'model' && <ThinPeriods dataset={dataset} spec={shown} />}
+      {view !== 'items' && view !== 'model' && view !== 'studio' && <ThinPeriods dataset={dataset} spec={shown} />}
       <div className="tabs" role="tablist" aria-label={t('dashboardViews')}>
         {/* The Plan tab needs units sold. */}
         {tabViews.map(([v, key], index) => (
@@ -214,7 +214,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
           </button>
         ))}
       </div>
-      {!prepared.dateColumn && view !== 'items' && view !== 'model' && (
+      {!prepared.dateColumn && view !== 'items' && view !== 'model' && view !== 'studio' && (
         <p className="notice" data-testid="no-dates">
           {t('noDates')}
         </p>

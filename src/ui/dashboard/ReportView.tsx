@@ -14,7 +14,9 @@ import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
 import { useNextSeason } from './nextSeason.ts';
 import { PlanTableHeader } from './PlanView.tsx';
-import type { NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
+import type { DesignBriefRow, NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
+import { useKeptBriefs, type KeptBrief } from '../../state/briefs.ts';
+import { BRIEF_DISPLAY_ORDER } from '../../model/briefs.ts';
 
 const sectionRoles = ['styles', 'colours', 'materials', 'category'];
 /** Regions given their own sections, largest first. */
@@ -107,7 +109,10 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
   const trendReport = useReport(dataset, forecasts);
   // Next season's plan (datasets with units): the Plan view's settings and edits.
   const next = useNextSeason(dataset);
-  const report = trendReport && next.section ? { ...trendReport, nextSeason: next.section } : trendReport;
+  // Design briefs kept in the Studio (issue 14).
+  const kept = useKeptBriefs(dataset);
+  const designBriefs = useMemo(() => kept.map(briefRow), [kept]);
+  const report = trendReport ? { ...trendReport, ...(next.section ? { nextSeason: next.section } : {}), ...(designBriefs.length ? { designBriefs } : {}) } : trendReport;
   const dialog = useRef<HTMLDivElement>(null);
   const folded = useMemo(() => (trendReport ? foldQuietSections(trendReport.sections, translate(language, 'allRegions')) : undefined), [trendReport, language]);
   useEffect(() => {
@@ -207,9 +212,53 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
         {report.accuracyNote && <p className="report-section">{report.accuracyNote}</p>}
         {next.running && <p className="muted" data-testid="report-plan-running">{t('reportPlanRunning')}</p>}
         {report.nextSeason && <NextSeason section={report.nextSeason} />}
+        {report.designBriefs && <DesignBriefs rows={report.designBriefs} />}
       </article>
     </div>,
     document.body,
+  );
+}
+
+/** A kept Studio draft as a report row: tags in generation order, unsure read-back labels marked "?". */
+function briefRow(b: KeptBrief): DesignBriefRow {
+  const tags = BRIEF_DISPLAY_ORDER.filter((tag) => b.tags[tag]);
+  return {
+    name: b.text,
+    brief: b.brief,
+    asked: tags.map((tag) => b.tags[tag]!).join(' · '),
+    readBack: tags.map((tag) => (b.readBack[tag] ? `${b.readBack[tag]!.label}${b.readBack[tag]!.sure ? '' : '?'}` : '—')).join(' · '),
+    disagrees: b.disagrees,
+  };
+}
+
+/** The report's "Design briefs" section: the drafts kept in the Studio. */
+function DesignBriefs({ rows }: { rows: DesignBriefRow[] }) {
+  const t = useT();
+  return (
+    <section className="report-section" data-testid="report-design-briefs">
+      <h2>{t('reportDesignBriefs')}</h2>
+      <p className="muted">{t('reportBriefsNote')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('reportBriefItem')}</th>
+            <th scope="col">{t('briefLine')}</th>
+            <th scope="col">{t('reportBriefAsked')}</th>
+            <th scope="col">{t('reportBriefReadBack')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-testid="report-brief">
+              <td>{r.name}</td>
+              <td>{r.brief}</td>
+              <td>{r.asked}</td>
+              <td>{r.readBack}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

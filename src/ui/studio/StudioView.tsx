@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DashboardSpec, LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
+import { BriefPanel } from './BriefPanel.tsx';
 import { ConceptPanel } from './ConceptPanel.tsx';
 import { SimilarPanel, type SimilarQuery } from './SimilarPanel.tsx';
 
@@ -14,7 +15,7 @@ export function StudioView({ dataset, spec }: { dataset: LoadedDataset; spec: Da
   return (
     <section className="studio" data-testid="studio">
       <p className="muted">{t('studioIntro')}</p>
-      {/* ── Design briefs (issue 14, part 1): the BriefPanel of branch i14b goes HERE, at the top of the view. ── */}
+      <BriefPanel dataset={dataset} />
       <ConceptPanel dataset={dataset} spec={spec} onSimilar={(text, category) => setSimilar({ text, ...(category ? { category } : {}) })} />
       {similar && <SimilarPanel dataset={dataset} spec={spec} query={similar} onClose={() => setSimilar(null)} />}
     </section>

@@ -1,0 +1,63 @@
+/** The inference worker's `model.generate`: streamed drafts, read-back, verbatim filter, cancel (onnxruntime-node, in process). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashBytes } from '../model/hash.ts';
+import { normaliseName } from '../model/briefs.ts';
+import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../model/session.node.ts';
+import { WorkerClient } from './client.ts';
+import { inProcessPort } from './inProcess.ts';
+import { createInferenceHandlers, type ModelLoader } from './inferenceHandlers.ts';
+import { MemoryPredictionCache } from './predictionCache.ts';
+import { CancelledError, type Progress } from './protocol.ts';
+
+const modelFile = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'config.json'), 'utf8')).onnx.model_file as string;
+const loader: ModelLoader = async () => ({
+  classifier: await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 }),
+  choice: { backend: 'wasm', reason: 'onnxruntime-node in tests' },
+  threads: 1,
+  modelBytes: 1,
+  modelId: hashBytes(readFileSync(join(DEFAULT_MODEL_DIR, modelFile))),
+});
+const tags = { articleType: 'Kurtas', baseColour: 'White', usage: 'Ethnic' };
+
+describe('model.generate', () => {
+  let client: WorkerClient;
+  beforeAll(async () => {
+    client = new WorkerClient(inProcessPort(createInferenceHandlers(loader, new MemoryPredictionCache())));
+    await client.request('model.load', {});
+  });
+
+  it('streams each draft token by token and answers the drafts with their read-back', async () => {
+    const progress: Progress[] = [];
+    const result = await client.request('model.generate', { tags, n: 5, seed: 9 }, { onProgress: (p) => progress.push(p) });
+    expect(result.drafts).toHaveLength(5);
+    const streamed = progress.filter((p) => p.stage === 'generate' && p.draft);
+    expect(streamed.length).toBe(result.tokens);
+    for (const [i, d] of result.drafts.entries()) {
+      // The last text streamed for a slot is the draft kept there (a redrafted slot streams again).
+      expect(streamed.filter((p) => p.draft!.index === i).at(-1)!.draft!.text).toBe(d.text);
+      expect(d.readBack.articleType!.label).toBeTruthy();
+      expect(d.brief).toBe('Ethnic kurtas in white.');
+    }
+    // Guided by default: white kurtas read back.
+    expect(result.drafts.filter((d) => d.readBack.articleType!.label === 'Kurtas').length).toBeGreaterThanOrEqual(4);
+    const again = await client.request('model.generate', { tags, n: 5, seed: 9 });
+    expect(again.drafts.map((d) => d.text)).toEqual(result.drafts.map((d) => d.text));
+    // A catalogue holding those names: none of them comes back.
+    const filtered = await client.request('model.generate', { tags, n: 5, seed: 9, catalogue: result.drafts.map((d) => ` ${d.text.toLowerCase()} `) });
+    expect(filtered.droppedCopies).toBeGreaterThanOrEqual(1);
+    const copied = new Set(result.drafts.map((d) => normaliseName(d.text)));
+    for (const d of filtered.drafts) expect(copied.has(normaliseName(d.text))).toBe(false);
+  });
+
+  it('stops between tokens when cancelled, and says what is wrong with bad tags', async () => {
+    const abort = new AbortController();
+    let seen = 0;
+    const run = client.request('model.generate', { tags, n: 4, seed: 1 }, { signal: abort.signal, onProgress: () => ++seen === 3 && abort.abort() });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(seen).toBeLessThan(40);
+    await expect(client.request('model.generate', { tags: { colour: 'Green' }, n: 2 })).rejects.toThrow(/Unknown tag "colour"/);
+    await expect(client.request('model.generate', { tags: { articleType: ' ' }, n: 2 })).rejects.toThrow(/at least one tag/);
+  });
+});
