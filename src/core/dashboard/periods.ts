@@ -98,7 +98,7 @@ export function assignPeriods(dates: ArrayLike<number>, grain: PeriodGrain, hemi
  * Labels and starts of the `count` periods after the last one (for forecast horizons): the starts
  * are the calendar's `addPeriods` steps, as the forecast worker dates its forecasts.
  */
-export function periodsAfter(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
+export function futurePeriods(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
   const last = periodStartOfKey(assignment.firstKey + assignment.labels.length - 1, assignment.grain);
   const starts = Array.from({ length: count }, (_, h) => addPeriods(last, assignment.grain, h + 1));
   const labels = starts.map((start) => labelOf(periodKey(start, assignment.grain), assignment.grain, assignment.hemisphere).label);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, periodsAfter as pagePeriodsAfter } from '../dashboard/periods.ts';
+import { assignPeriods, futurePeriods } from '../dashboard/periods.ts';
 import { addPeriods, frequencyOf, inferFrequency, isoWeekOf, periodKey, periodsAfter, periodsPerYear, periodStart, periodStartOfKey, type Grain, type PeriodGrain } from './periods.ts';
 import { readSeriesBytes } from './read.ts';
 import { cutSeriesSet, formatDate, SeriesInputError } from './seriesSet.ts';
@@ -52,7 +52,7 @@ describe('the calendar', () => {
     const dates = [day('2018-03-14'), day('2019-10-02'), day('2020-01-20')];
     const periods = assignPeriods(dates, grain);
     const last = periods.starts[periods.starts.length - 1]!;
-    expect(periodsAfter(last, frequencyOf(grain), 5)).toEqual(pagePeriodsAfter(periods, 5).starts);
+    expect(periodsAfter(last, frequencyOf(grain), 5)).toEqual(futurePeriods(periods, 5).starts);
   });
   it('fashion seasons are half-years, meteorological seasons quarters', () => {
     expect(frequencyOf('fashion-season')).toBe('half-year');
