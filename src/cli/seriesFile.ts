@@ -34,10 +34,10 @@ export async function readSeriesPath(path: string, cannotOpen: string): Promise<
   return { ...file, problems: intake.problems.filter((p) => p.column !== null && p.column !== file.layout.date) };
 }
 
-/** Lines of stderr for the value cells a series file left empty (at most `most`, then a count). */
+/** Lines of stderr for the value cells a series file left empty, as missing values (at most `most`, then a count). */
 export function problemNotes(problems: readonly IntakeProblem[], most = 5): string[] {
-  const lines = problems.slice(0, most).map((p) => `line ${p.line}, column "${p.column}": ${p.message}; read as a missing value.`);
-  if (problems.length > most) lines.push(`…and ${problems.length - most} more cell(s) read as missing values.`);
+  const lines = problems.slice(0, most).map((p) => `line ${p.line}, column "${p.column}": ${p.message}`);
+  if (problems.length > most) lines.push(`…and ${problems.length - most} more cell(s) left empty.`);
   return lines;
 }
 
