@@ -1,4 +1,5 @@
 /** Handlers of the forecast worker; Node tests call them directly or through the in-process port. */
+import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';
 import { forecastSeries } from '../core/forecast/forecast.ts';
 import { ForecastInputError } from '../core/forecast/prepare.ts';
@@ -6,9 +7,6 @@ import { coreMessage } from '../core/messages.ts';
 import { periodsAfter, periodsPerYear } from '../core/series/periods.ts';
 import { planSeason } from '../core/plan/plan.ts';
 import type { RequestHandlers } from './handlers.ts';
-
-/** Lets the worker read a pending `cancel` message between batches. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The forecast worker's request handlers. */
 export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'> = {
