@@ -14,7 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
-import { readCsvRows, writeCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows, writeCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, trainHead, type EmbedFn, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { rewriteAsDescription } from '../src/core/finetune/rewrite.ts';
 import { multiLabelReport, singleLabelReport, type ClassificationReport } from '../src/core/metrics/classification.ts';

@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { readWideCsv, formatDate, type SeriesSet } from '../src/core/aggregate/seriesSet.ts';
+import { readSeriesBytes as readSeriesFileBytes } from '../src/core/series/read.ts';
+import { formatDate, type SeriesSet } from '../src/core/series/seriesSet.ts';
 import { alignLead, DEFAULT_ENSEMBLE, forecastSeries, globalForecast, GLOBAL_QUANTILES, intervalCoverage, mape, mase, maseScale, pickGlobal, pinballLoss, runModel, seasonalNaiveForecast, smape, trainGlobalModels, type GlobalModels, type GlobalOptions } from '../src/core/forecast/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +26,8 @@ const leadPath = option('lead') ?? (defaultLead !== mainPath && existsSync(defau
 const HORIZON = 52;
 const PERIOD = 52;
 
-const main = readWideCsv(readFileSync(mainPath, 'utf8'));
-const leads = leadPath ? readWideCsv(readFileSync(leadPath, 'utf8')) : undefined;
+const main = await readSeriesFileBytes(readFileSync(mainPath));
+const leads = leadPath ? await readSeriesFileBytes(readFileSync(leadPath)) : undefined;
 
 interface Scores {
   mase: number;

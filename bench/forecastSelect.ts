@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readWideCsv } from '../src/core/aggregate/seriesSet.ts';
+import { readSeriesBytes as readSeriesFileBytes } from '../src/core/series/read.ts';
 import { alignLead, DEFAULT_ENSEMBLE, intervalCoverage, mase, runEnsemble, type EnsembleOptions } from '../src/core/forecast/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const mainPath = process.argv[2] ?? join(here, '../../shared/data/trend-series/f1_main_100_sequences.csv');
 const leadPath = process.argv[3] ?? mainPath.replace('f1_main_100_sequences', 'f1_fashion_forward_100_sequences');
-const main = readWideCsv(readFileSync(mainPath, 'utf8'));
-const leads = readWideCsv(readFileSync(leadPath, 'utf8'));
+const main = await readSeriesFileBytes(readFileSync(mainPath));
+const leads = await readSeriesFileBytes(readFileSync(leadPath));
 const testEnd = main.dates.length - 52; // the year before the last: 2018 on the F1 sample
 const variants: [string, Partial<EnsembleOptions>][] = [
   ['best single model per series', { combination: 'best' }],

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { catalogueNameSet, DEFAULT_GUIDE, readNameHashes, draftBriefs, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
 import { loadNodeClassifier } from '../src/model/session.node.ts';
 import { chromium } from '@playwright/test';

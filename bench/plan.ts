@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDate, readWideCsv } from '../src/core/aggregate/seriesSet.ts';
+import { readSeriesBytes as readSeriesFileBytes } from '../src/core/series/read.ts';
+import { formatDate } from '../src/core/series/seriesSet.ts';
 import { pinballLoss, planSeason, sameSeasonLastYear, seasonQuantile, summedPeriodQuantile, type PlanGroupInput } from '../src/core/plan/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ const path = resolve(positional[0] ?? join(here, '../../shared/data/trend-series
 const SEASON = 26;
 const PERIOD = 52;
 const originsWanted = Number(option('origins') ?? 4);
-const set = readWideCsv(readFileSync(path, 'utf8'));
+const set = await readSeriesFileBytes(readFileSync(path));
 const series = set.series.slice(0, Number(option('series') ?? set.series.length));
 const n = set.dates.length;
 // Origins: the last test season ends at the last week; earlier ones step back a season each.

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCsvRows } from '../src/core/aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from '../src/core/csv/textRows.ts';
 import { joinNameAndDescription } from '../src/model/inputText.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

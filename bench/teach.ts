@@ -26,7 +26,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { optionValue, parseArgs } from '../src/cli/io.ts';
 import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
-import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, trainHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';

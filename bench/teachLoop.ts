@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { optionValue, parseArgs } from '../src/cli/io.ts';
-import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachRound, teachTrainingLabels, type ItemLabels } from '../src/core/finetune/teach.ts';
 import { joinNameAndDescription } from '../src/model/inputText.ts';

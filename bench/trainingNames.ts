@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { nameHashes } from '../src/model/briefs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readCsvRows } from '../src/core/finetune/csvRows.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { expect, snapshot, test } from './fixtures.ts';
 
 // Issue 13, items 1-2, on a catalogue in another shop's style (e2e/fixtures/other-shop-catalogue.csv,

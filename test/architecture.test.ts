@@ -48,6 +48,30 @@ describe('architecture', () => {
     expect(offences).toEqual([]);
   });
 
+  // One calendar (issue 19): period grains, ISO weeks, period keys and starts, stepping by periods,
+  // periods per year and frequency inference are defined in src/core/series/periods.ts only, so the
+  // app, the workers and the CLI cannot drift apart again (a re-export is not a definition).
+  it('defines a calendar nowhere outside src/core/series', () => {
+    const everywhere = ['src/core', 'src/model', 'src/workers', 'src/state', 'src/ui', 'src/cli', 'src/pwa'].flatMap(sourceFiles).filter((file) => !file.startsWith(join('src', 'core', 'series')));
+    const calendarNames = /\b(?:export\s+)?(?:async\s+)?(?:function|const|let)\s+(isoWeek\w*|\w*[wW]eekStart|periodKey|periodStart\w*|nextPeriodStart|periodsPerYear|addPeriods|periodsAfter|inferFrequency|frequencyOf)\b/;
+    const calendarTypes = /\b(?:type|interface)\s+(PeriodKind|PeriodGrain|Frequency|Grain|IsoWeek)\b\s*[={<]/;
+    const offences: string[] = [];
+    for (const file of everywhere) {
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const re of [calendarNames, calendarTypes]) {
+        const found = re.exec(code);
+        if (found) offences.push(`${file}: ${found[0]}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('finds a calendar where one is defined (the check above can fail)', () => {
+    const code = readFileSync(join('src', 'core', 'series', 'periods.ts'), 'utf8');
+    expect(code).toMatch(/export function isoWeekOf\b/);
+    expect(code).toMatch(/export type PeriodGrain =/);
+  });
+
   it('never uses Arrow builders in app code (they call new Function, which the CSP forbids)', () => {
     const app = ['src/core', 'src/model', 'src/workers', 'src/state', 'src/ui'].flatMap(sourceFiles);
     const offences = app.filter((file) => /\b(vectorFromArray|tableFromArrays|tableFromJSON|makeBuilder|builderThroughIterable)\s*\(/.test(readFileSync(file, 'utf8')));

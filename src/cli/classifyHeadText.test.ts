@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import { makeClassifyCommand, type CliClassifier } from './classify.ts';
 import { main } from './main.ts';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import { CLASSIFY_BATCH_ROWS, makeClassifyCommand, type CliClassifier } from './classify.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/aggregate/seriesSet.ts';
+import { splitCsvText } from '../core/csv/textRows.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import type { CliClassifier } from './classify.ts';
 import { makeConceptsCommand } from './concepts.ts';
@@ -70,7 +70,7 @@ describe('trendloom concepts', () => {
     const { status, err } = await run([concepts, '--text', 'idea', '--history', history('labelled.csv', true), '--period', 'quarter', '--out', out]);
     expect(status).toBe(0);
     expect(err).toContain('4 concepts scored against 12 periods');
-    const rows = readCsvRows(readFileSync(out, 'utf8'));
+    const rows = splitCsvText(readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['rank', 'idea', 'designer', 'potential_pct', 'potential_low_pct', 'potential_high_pct', 'log_ratio', 'pred_articleType', 'sure_articleType', 'pred_baseColour', 'sure_baseColour', 'pred_usage', 'sure_usage', 'explanation']);
     const byIdea = new Map(rows.slice(1).map((r) => [r[1]!, r]));
     const potential = (idea: string) => Number(byIdea.get(idea)![6]);
@@ -97,7 +97,7 @@ describe('trendloom concepts', () => {
     const { status, out, err } = await run([concepts, '--text', 'idea', '--history', history('plain.csv', false), '--period', 'quarter']);
     expect(status).toBe(0);
     expect(err).toContain('labelling 1,200 history items with the model');
-    const rows = readCsvRows(out);
+    const rows = splitCsvText(out);
     expect(rows[1]![1]).toMatch(/olive/i);
     expect(rows[rows.length - 1]![1]).toBe('Black slim jeans');
   });

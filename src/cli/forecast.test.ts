@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
 import { main } from './main.ts';
 
 const fixture = join(import.meta.dirname, '../../test/fixtures/forecast/small_weekly.csv');
@@ -85,8 +85,8 @@ describe('trendloom forecast', () => {
   });
 
   it.each([
-    ['a 30th of February', 'date,linen\n2019-02-25,0.2\n2019-02-30,0.3\n', [], /Row 3: "2019-02-30" is not a real date: February 2019 has only 28 days\./],
-    ['year 0 (once merged into 1900)', 'date,linen\n1900,0.2\n0000,0.3\n', [], /Row 3: "0000" is not a real date: 0 is not a plausible year/],
+    ['a 30th of February', 'date,linen\n2019-02-25,0.2\n2019-02-30,0.3\n', [], /Row 3: '2019-02-30' is not a real date: February 2019 has only 28 days\./],
+    ['year 0 (once merged into 1900)', 'date,linen\n1900,0.2\n0000,0.3\n', [], /Row 3: '0000' is not a date we can read/],
     ['an impossible --train-end', 'date,linen\n2019-02-25,0.2\n2019-03-04,0.3\n', ['--train-end', '2019-02-30'], /--train-end "2019-02-30" is not a real date: February 2019 has only 28 days/],
   ])('refuses an impossible date with its row: %s', async (name, body, extra, message) => {
     const input = join(dir, `impossible-${name.replace(/\W+/g, '-')}.csv`);

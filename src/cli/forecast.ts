@@ -1,6 +1,6 @@
 /** `trendloom forecast`: backtested ensemble forecasts of a wide or long series CSV, with intervals and signals. */
-import { readFile } from 'node:fs/promises';
-import { addPeriods, cutSeriesSet, formatDate, readDateCell, readSeriesBytes, SeriesInputError, type SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { addPeriods } from '../core/series/periods.ts';
+import { cutSeriesSet, formatDate, SeriesInputError, type SeriesSet } from '../core/series/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
 import { intake } from '../core/intake/intake.ts';
@@ -8,6 +8,7 @@ import { fileSource } from './inspect.ts';
 import { byCandidates } from './trends.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
+import { problemNotes, readSeriesPath, trainEndOption } from './seriesFile.ts';
 
 const usage = `Usage: trendloom forecast <file.csv> --horizon <n> [--train-end <date>] [--out <file.csv>] [--intervals] [--signals <file.json>] [--lead <file.csv>] [--global] [--decimals <n>] [--raw]
 
@@ -93,16 +94,12 @@ export function signalsJson(forecast: SeriesSetForecast): string {
   return `${JSON.stringify({ frequency: forecast.frequency, firstForecastDate: forecast.dates.length ? formatDate(forecast.dates[0]!) : null, series }, null, 2)}\n`;
 }
 
-async function readSet(path: string, what: string): Promise<SeriesSet> {
-  let bytes: Uint8Array;
+/** Reads a series file as the app does (intake), printing the value cells it read as missing. */
+export async function readSet(path: string, what: string, io?: CliIO): Promise<SeriesSet> {
   try {
-    bytes = await readFile(path);
-  } catch {
-    throw new Error(`Cannot read the ${what} "${path}": check the path.`);
-  }
-  try {
-    // Encoding (UTF-16, a BOM, Windows-1252) and delimiter (';', tab) found as intake finds them.
-    return readSeriesBytes(bytes);
+    const file = await readSeriesPath(path, `Cannot read the ${what} "${path}": check the path.`);
+    for (const line of problemNotes(file.problems)) io?.err(`note: ${line}\n`);
+    return file.set;
   } catch (error) {
     if (error instanceof SeriesInputError) {
       const hint = await catalogueHint(path);
@@ -158,10 +155,7 @@ export const forecastCommand: CliCommand = {
     const decimals = decimalsText === undefined ? undefined : Number(decimalsText);
     if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)) throw new CliUsageError(`--decimals must be a whole number from 0 to 15 (got "${decimalsText}").`);
     const trainEndText = optionValue(parsed, 'train-end');
-    const trainEndRead = trainEndText === undefined ? undefined : readDateCell(trainEndText);
-    const trainEnd = trainEndRead?.ms;
-    if (trainEndRead?.why) throw new CliUsageError(`--train-end "${trainEndText}" is not a real date: ${trainEndRead.why}.`);
-    if (trainEnd !== undefined && Number.isNaN(trainEnd)) throw new CliUsageError(`--train-end "${trainEndText}" is not a date (expected e.g. 2018-12-31).`);
+    const trainEnd = trainEndOption(trainEndText);
     const leadPath = optionValue(parsed, 'lead');
     const out = optionValue(parsed, 'out');
     const signals = optionValue(parsed, 'signals');
@@ -169,12 +163,12 @@ export const forecastCommand: CliCommand = {
     const inputs = [{ label: 'the series file', path: file }, ...(leadPath ? [{ label: 'the lead file (--lead)', path: leadPath }] : [])];
     const outputs = [...(out ? [{ option: '--out', path: out }] : []), ...(signals ? [{ option: '--signals', path: signals }] : [])];
     await withOutputs(inputs, outputs, async (files) => {
-      let set = await readSet(file, 'series file');
+      let set = await readSet(file, 'series file', io);
       if (trainEnd !== undefined) {
         set = cutSeriesSet(set, trainEnd);
         if (set.dates.length === 0) throw new Error(`No row is dated on or before ${trainEndText}; the file starts later.`);
       }
-      const leads = leadPath ? await readSet(leadPath, 'lead file') : undefined;
+      const leads = leadPath ? await readSet(leadPath, 'lead file', io) : undefined;
       for (const note of set.notes) io.err(`note: ${note}\n`);
       io.err(`Forecasting ${set.series.length} series × ${horizon} ${set.frequency}s from ${set.dates.length} ${set.frequency}s (${formatDate(set.dates[0]!)} … ${formatDate(set.dates[set.dates.length - 1]!)})…\n`);
       const global = parsed.options.has('global');

@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows, readSeriesBytes } from '../core/aggregate/seriesSet.ts';
-import { decodeCsvText } from '../core/csv/decodeText.ts';
+import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
+import { bytesSource, intake } from '../core/intake/intake.ts';
+import { readSeriesBytes } from '../core/series/read.ts';
 import { main } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-forecast-encodings-'));
@@ -64,8 +65,8 @@ describe('forecast reads series files in every encoding and separator intake rea
 
     const data = bytes();
     // The file really is in that encoding and separator (the test would prove nothing otherwise).
-    const decoded = decodeCsvText(data);
-    expect([decoded.encoding.encoding, decoded.delimiter]).toEqual([encoding, delimiter]);
+    const { stats } = await intake(bytesSource(data, 'x.csv'), { requireText: false });
+    expect([stats.encoding, stats.delimiter]).toEqual([encoding, delimiter]);
     const other = await forecast(`${title.replace(/\W+/g, '-')}.csv`, data);
     expect(other.err).toBe(plain.err);
     expect(other.status).toBe(0);
@@ -73,16 +74,17 @@ describe('forecast reads series files in every encoding and separator intake rea
     expect(other.signals).toBe(plain.signals);
   });
 
-  it('before: read as UTF-8 text with commas, these files gave garbage dates (the reader now sees the real dates)', () => {
-    const set = readSeriesBytes(Buffer.from(`\ufeff${csvText(';', true)}`, 'utf16le'));
+  it('before: read as UTF-8 text with commas, these files gave garbage dates (the reader now sees the real dates)', async () => {
+    const set = await readSeriesBytes(Buffer.from(`\ufeff${csvText(';', true)}`, 'utf16le'));
     expect(set.series.map((s) => s.name)).toEqual(['linen_shirt', 'pleated, midi skirt', 'velours côtelé']);
     expect(set.dates).toHaveLength(170);
     expect(set.series[0]!.values[0]).toBeCloseTo(0.018821, 9);
     expect(set.frequency).toBe('week');
   });
 
-  it("a ';' file's decimal commas are numbers, but a comma file's '0,5' still is not one", () => {
-    expect(readSeriesBytes(Buffer.from('date;linen\n2019-01-07;0,25\n2019-01-14;1,5\n')).series[0]!.values).toEqual(Float64Array.of(0.25, 1.5));
-    expect(() => readSeriesBytes(Buffer.from('date,linen\n2019-01-07,"0,25"\n'))).toThrow(/"0,25" is not a number/);
+  it("a ';' file's decimal commas are numbers; a comma file's quoted \"0,25\" reads as the app reads it", async () => {
+    expect((await readSeriesBytes(Buffer.from('date;linen\n2019-01-07;0,25\n2019-01-14;1,5\n'))).series[0]!.values).toEqual(Float64Array.of(0.25, 1.5));
+    // The CLI used to refuse this cell while the app read it as 0.25; both read it through intake now.
+    expect((await readSeriesBytes(Buffer.from('date,linen\n2019-01-07,"0,25"\n'))).series[0]!.values).toEqual(Float64Array.of(0.25));
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
 import { main } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-huge-'));

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { formatBytes } from '../core/csv/parseCsv.ts';
+import { formatBytes } from '../core/bytes.ts';
 import type { TextEncodingName } from '../core/csv/encoding.ts';
 import { intake, type IntakeOptions, type IntakeSource } from '../core/intake/intake.ts';
 import { terminalJson, terminalText } from '../core/terminalText.ts';

@@ -1,16 +1,17 @@
 /** `trendloom plan`: next season's units per group with 80 / 95 % ranges, a plan quantity at a service level, and coherent totals. */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Table, Vector } from 'apache-arrow';
-import { cutSeriesSet, periodsPerYear as seriesPeriodsPerYear, readDateCell, readSeriesBytes, SeriesInputError } from '../core/aggregate/seriesSet.ts';
+import { periodsPerYear, type PeriodGrain } from '../core/series/periods.ts';
+import { cutSeriesSet, SeriesInputError } from '../core/series/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { datesOf, numbersOf } from '../core/dashboard/columns.ts';
-import { assignPeriods, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { assignPeriods } from '../core/dashboard/periods.ts';
 import { intake } from '../core/intake/intake.ts';
 import { planSeason, PlanInputError, type PlanGroupInput, type SeasonPlan } from '../core/plan/plan.ts';
 import { fileSource, parseMaxRows } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
 import { withOutputs } from './outputs.ts';
+import { problemNotes, readSeriesPath, trainEndOption } from './seriesFile.ts';
 
 const GRAINS: Record<string, PeriodGrain> = { week: 'week', month: 'month', season: 'season' };
 /** Default season to plan: half a year (a fashion season, SS or AW) in the chosen periods. */
@@ -236,10 +237,7 @@ export const planCommand: CliCommand = {
     if (!grain) throw new CliUsageError(`--period must be week, month or season (got "${periodText}").`);
     const serviceLevel = numberOption(args, 'service-level', 0.8, 0.5, 0.995, false);
     const trainEndText = optionValue(args, 'train-end');
-    const trainEndRead = trainEndText === undefined ? undefined : readDateCell(trainEndText);
-    if (trainEndRead?.why) throw new CliUsageError(`--train-end "${trainEndText}" is not a real date: ${trainEndRead.why}.`);
-    const trainEnd = trainEndRead?.ms;
-    if (trainEnd !== undefined && Number.isNaN(trainEnd)) throw new CliUsageError(`--train-end "${trainEndText}" is not a date (expected e.g. 2018-12-31).`);
+    const trainEnd = trainEndOption(trainEndText);
     if (by.length === 0) for (const option of ['units', 'stock', 'date']) if (args.options.has(option)) throw new CliUsageError(`--${option} goes with --by (a catalogue). Without --by the file is read as series, one column of units per series.`);
     const out = optionValue(args, 'out');
     await withOutputs([{ label: 'the input file', path: file }], out ? [{ option: '--out', path: out }] : [], async (files) => {
@@ -249,15 +247,11 @@ export const planCommand: CliCommand = {
         grouped = await groupCatalogue(file, args, by, grain, trainEnd, io);
         columns = by;
       } else {
-        let bytes: Uint8Array;
-        try {
-          bytes = await readFile(file);
-        } catch {
-          throw new Error(`Cannot read "${file}": check the path.`);
-        }
         let set;
         try {
-          set = readSeriesBytes(bytes);
+          const read = await readSeriesPath(file, `Cannot read "${file}": check the path.`);
+          for (const line of problemNotes(read.problems)) io.err(`plan: note: ${line}\n`);
+          set = read.set;
         } catch (error) {
           if (error instanceof SeriesInputError) throw new Error(`${basename(file)} does not read as series (${error.message}). For a catalogue (one row per sale), say how to group it and which column holds units: --by <col> --units <col>.`);
           throw error;
@@ -265,7 +259,7 @@ export const planCommand: CliCommand = {
         if (trainEnd !== undefined) set = cutSeriesSet(set, trainEnd);
         if (set.dates.length === 0) throw new Error(`No row of ${basename(file)} is dated on or before ${trainEndText}.`);
         if (args.options.has('period')) io.err(`plan: note: a series file keeps its own periods (${set.frequency}s); --period is ignored.\n`);
-        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: seriesPeriodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes };
+        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: periodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes };
         columns = ['series'];
         io.err(`plan: ${set.series.length} series, ${set.dates.length} ${set.frequency}s.\n`);
       }

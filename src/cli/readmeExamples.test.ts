@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows, writeCsvRows } from '../core/finetune/csvRows.ts';
+import { readCsvRows, writeCsvRows } from '../core/csv/textRows.ts';
 import { main } from './main.ts';
 
 const root = new URL('../../', import.meta.url).pathname;

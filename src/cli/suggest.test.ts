@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/finetune/csvRows.ts';
+import { readCsvRows } from '../core/csv/textRows.ts';
 import type { ItemPrediction } from '../model/classifier.ts';
 import type { CliClassifier } from './classify.ts';
 import { main } from './main.ts';

@@ -45,8 +45,8 @@ describe('messages show control characters escaped', () => {
       ],
     },
     { name: 'inspect --json (C1 as \\u009b)', args: ['inspect', catalogue, '--json'], stream: 'out' as const, shows: ["'7\\u009b31m' is not a number", "'\\u001b[2J\\u001b[H' is not a number"] },
-    { name: 'forecast: a value that is not a number', args: ['forecast', badNumber, '--horizon', '2'], stream: 'err' as const, shows: ['column "wool": "\\x1b]0;pwned\\x07" is not a number.'] },
-    { name: 'forecast: a date that is not a date', args: ['forecast', badDate, '--horizon', '2'], stream: 'err' as const, shows: ['"\\x1b[2Jnot-a-date" is not a date'] },
+    { name: 'forecast: a value that is not a number', args: ['forecast', badNumber, '--horizon', '2'], stream: 'err' as const, shows: ['column "wool": \'\\x1b]0;pwned\\x07\' is not a number'] },
+    { name: 'forecast: a date that is not a date', args: ['forecast', badDate, '--horizon', '2'], stream: 'err' as const, shows: ["'\\x1b[2Jnot-a-date' is not a date"] },
     {
       name: 'train-head: a label column named with an escape',
       args: ['train-head', catalogue, '--text', 'name', '--label', '\x1b[31mtag', '--out', join(dir, 'head.json'), '--embedding', 'none', '--hash-bits', '6'],

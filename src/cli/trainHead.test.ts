@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyHeadsToRows } from '../core/finetune/apply.ts';
-import { readCsvRows, writeCsvRows } from '../core/finetune/csvRows.ts';
+import { readCsvRows, writeCsvRows } from '../core/csv/textRows.ts';
 import { loadHead, type HeadJSON } from '../core/finetune/head.ts';
 import { singleLabelReport } from '../core/metrics/classification.ts';
 import { stratifiedSplit } from '../core/metrics/split.ts';

@@ -1,5 +1,5 @@
 /** `trendloom train-head`: trains a head on a file's labelled rows and saves it as JSON. */
-import type { CsvRows } from '../core/finetune/csvRows.ts';
+import type { CsvRows } from '../core/csv/textRows.ts';
 import { checkHeadLabels, HeadLabelsError, keepFrequentLabels, labelFrequencies, MAX_HEAD_LABELS, trainHead, type EmbedFn, type HeadTrainOptions, type TrainHeadResult } from '../core/finetune/head.ts';
 import type { TrainHooks } from '../core/finetune/linear.ts';
 import type { ClassificationReport } from '../core/metrics/classification.ts';

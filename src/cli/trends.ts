@@ -1,10 +1,10 @@
 /** `trendloom trends`: a catalogue's trend series (what the dashboard charts) as a CSV that `trendloom forecast` reads. */
 import { basename } from 'node:path';
 import type { Table } from 'apache-arrow';
-import { formatDate } from '../core/aggregate/seriesSet.ts';
+import { formatDate } from '../core/series/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { codeColumn, datesOf, numbersOf } from '../core/dashboard/columns.ts';
-import type { PeriodGrain } from '../core/dashboard/periods.ts';
+import type { PeriodGrain } from '../core/series/periods.ts';
 import { seriesForExport, type SeriesExport } from '../core/dashboard/seriesExport.ts';
 import { adviseGrain } from '../core/dashboard/support.ts';
 import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';

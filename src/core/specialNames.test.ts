@@ -5,7 +5,6 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { aggregateTrends } from './aggregate/items.ts';
 import { bytesSource, intake, type IntakeOptions } from './intake/intake.ts';
 import { multiLabelReport, singleLabelReport } from './metrics/classification.ts';
 import { nameRecord, nameRecordFrom, ownValue } from './nameRecord.ts';
@@ -65,21 +64,6 @@ describe.each(SPECIAL)('the name %s', (name) => {
     expect(ownValue(single.perClass, name)).toEqual({ precision: 1, recall: 0.5, f1: 2 / 3, support: 2 });
     const multi = multiLabelReport([[name, 'other'], [name]], [[name], [name]]);
     expect(ownValue(multi.perClass, name)).toEqual({ precision: 1, recall: 1, f1: 1, support: 2 });
-  });
-
-  it('is a trend series, and a filter field', () => {
-    const dates = Array.from({ length: 8 }, (_, i) => Date.UTC(2019, i < 4 ? 0 : 1, 10));
-    const labels = dates.map((_, i) => [i % 2 === 0 ? name : 'other']);
-    const table = aggregateTrends({ dates, labels }, { period: 'month', minSupport: 1, minLabelItems: 1 });
-    const series = table.series.find((s) => s.name === name)!;
-    expect(Array.from(series.shares)).toEqual([0.5, 0.5]);
-    expect(series.totalItems).toBe(4);
-    // A filter on a field the items do not have is refused, even when the object literal inherits it.
-    const region = dates.map(() => 'eu');
-    expect(() => aggregateTrends({ dates, labels, fields: { region } }, { period: 'month', filter: { [name]: ['x'] } })).toThrow(`There is no column "${name}" to filter on.`);
-    const fields = nameRecordFrom([[name, dates.map((_, i) => (i < 2 ? 'eu' : 'us'))]]);
-    const filtered = aggregateTrends({ dates, labels, fields }, { period: 'month', minSupport: 1, minLabelItems: 1, filter: nameRecordFrom([[name, ['eu']]]) });
-    expect(filtered.skipped.filteredOut).toBe(6);
   });
 
   it('is an own key of a name record', () => {

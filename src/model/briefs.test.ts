@@ -20,7 +20,7 @@ import {
 } from './briefs.ts';
 import { loadNodeClassifier } from './session.node.ts';
 import { readFileSync } from 'node:fs';
-import { readCsvRows } from '../core/finetune/csvRows.ts';
+import { readCsvRows } from '../core/csv/textRows.ts';
 
 /** A fixed sequence of "random" numbers. */
 const fixed = (...values: number[]) => {

@@ -2,7 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { CancelledError } from '../workers/protocol.ts';
 import { intakeWorker } from '../workers/pageWorkers.ts';
 import { translate } from '../ui/i18n.ts';
-import { detectSeriesLayout, seriesSetFromTable } from '../core/dashboard/seriesTable.ts';
+import { seriesFromIntake } from '../core/series/read.ts';
 import { useAppStore } from './store.ts';
 import type { CoreMessage } from '../core/messages.ts';
 
@@ -15,9 +15,9 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
     const outcome = await intakeWorker().request('intake.parse', { file, name, options: { requireText: false } }, { onProgress: (p) => useAppStore.getState().setProgress(p), signal });
     const table = tableFromIPC(outcome.ipc);
     // A file that already holds trend series goes straight to the forecast views.
-    const layout = detectSeriesLayout(outcome.columns);
-    if (layout) {
-      useAppStore.getState().setSeriesFile({ fileName: name, set: seriesSetFromTable(table, layout), layout: layout.kind });
+    const series = seriesFromIntake({ table, columns: outcome.columns });
+    if (series) {
+      useAppStore.getState().setSeriesFile({ fileName: name, set: series.set, layout: series.layout.kind });
       return;
     }
     useAppStore.getState().setDataset({

@@ -1,12 +1,12 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
-import type { Frequency } from '../core/aggregate/seriesSet.ts';
-import type { PeriodAssignment, PeriodGrain } from '../core/dashboard/periods.ts';
+import type { PeriodAssignment } from '../core/dashboard/periods.ts';
+import { frequencyOf } from '../core/series/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
 import type { ForecastRunResult, ForecastSeriesInfo } from '../workers/forecastProtocol.ts';
 import { forecastWorker } from '../workers/pageWorkers.ts';
 import { CancelledError, type Progress } from '../workers/protocol.ts';
 import { packSeriesSet } from '../workers/forecastHandlers.ts';
-import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
+import type { SeriesSet } from '../core/series/seriesSet.ts';
 import type { CoreMessage } from '../core/messages.ts';
 
 /** One series' forecast as the dashboard uses it. */
@@ -32,8 +32,6 @@ export interface ForecastState {
   errorDetail?: CoreMessage;
 }
 
-const frequencyOf: Record<PeriodGrain, Frequency> = { week: 'week', month: 'month', quarter: 'quarter', season: 'quarter', 'fashion-season': 'quarter', year: 'year' };
-
 /** Forecasts the series in the forecast worker (never on the page's thread). */
 export async function forecastTrends(series: TrendSeries[], periods: PeriodAssignment, horizon: number, signal?: AbortSignal): Promise<Map<string, TrendForecast>> {
   const length = periods.labels.length;
@@ -42,7 +40,7 @@ export async function forecastTrends(series: TrendSeries[], periods: PeriodAssig
   const result = await forecastWorker().request(
     'forecast.run',
     // One series per batch: a run cancelled by the next filter change stops after the series in hand.
-    { dates: Float64Array.from(periods.starts), frequency: frequencyOf[periods.grain], names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
+    { dates: Float64Array.from(periods.starts), frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
     { signal, transfer: [values.buffer] },
   );
   return unpackForecasts(result, horizon);

@@ -2,6 +2,7 @@
  * Fine-tuned heads on the user's own labels: embeddings from the frozen model (inference worker),
  * training and prediction in the fine-tuning worker, heads kept in IndexedDB and exportable as JSON.
  */
+import { IdbStore } from '../workers/idbStore.ts';
 import { headColumnsFor, headLanguageNote, type HeadApplyNote } from '../core/finetune/apply.ts';
 import type { HeadJSON } from '../core/finetune/head.ts';
 import { mostlyChineseShare } from '../core/script.ts';
@@ -85,17 +86,8 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
   return { dataset: { ...dataset, table, columns }, notes };
 }
 
-const DB = 'trendloom-heads';
-const STORE = 'heads';
-
-function openHeads(language: Language): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error(translate(language, 'indexedDbUnavailable')));
-  });
-}
+/** Saved heads in this browser; errors worded in `language`. */
+const headStore = (language: Language) => new IdbStore('trendloom-heads', 'heads', () => new Error(translate(language, 'indexedDbUnavailable')));
 
 /** A saved head's name (label column + date) and the head. */
 export interface SavedHead {
@@ -108,29 +100,13 @@ export interface SavedHead {
 /** Saves a head in this browser; returns its key. Errors are worded in `language`. */
 export async function saveHead(head: HeadJSON, language: Language = 'en'): Promise<string> {
   const key = `${head.labelColumn ?? 'label'}-${head.createdAt ?? Date.now()}`;
-  const db = await openHeads(language);
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(head, key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new Error(translate(language, 'headNoRoom')) : (tx.error ?? new Error(translate(language, 'headSaveFailed'))));
-  });
-  db.close();
+  await headStore(language).putMany([[key, head]], (error) => (error?.name === 'QuotaExceededError' ? new Error(translate(language, 'headNoRoom')) : (error ?? new Error(translate(language, 'headSaveFailed')))));
   return key;
 }
 
 /** Lists heads saved in this browser. */
 export async function listHeads(language: Language = 'en'): Promise<SavedHead[]> {
-  const db = await openHeads(language);
-  const out = await new Promise<SavedHead[]>((resolve, reject) => {
-    const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-    const keys = store.getAllKeys();
-    const values = store.getAll();
-    values.onsuccess = () => resolve((keys.result as string[]).map((key, i) => ({ key, head: values.result[i] as HeadJSON })));
-    values.onerror = () => reject(values.error);
-  });
-  db.close();
-  return out;
+  return (await headStore(language).entries<HeadJSON>()).map(([key, head]) => ({ key, head }));
 }
 
 /** Reads a head exported as JSON, with a plain message (in `language`) when the file is not one. */

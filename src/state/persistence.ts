@@ -3,6 +3,7 @@
  * kept in the browser's origin-private file system (OPFS), so they survive a reload and can be
  * reopened offline. Nothing is sent anywhere. Quota errors are turned into plain messages.
  */
+import { deleteIdbDatabase } from '../workers/idbStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
 import { translate, type Language } from '../ui/i18n.ts';
@@ -172,12 +173,7 @@ export async function clearAllLocalData(): Promise<void> {
     const root = await navigator.storage.getDirectory();
     await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
   }
-  for (const name of ['trendloom-predictions', 'trendloom-heads']) {
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    });
-  }
+  for (const name of ['trendloom-predictions', 'trendloom-heads']) await deleteIdbDatabase(name);
   localStorage.removeItem('trendloom-settings');
 }
 

@@ -3,7 +3,7 @@ import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
-import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
+import type { SeriesSet } from '../core/series/seriesSet.ts';
 import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from '../core/dashboard/facets.ts';
 import { prepare } from './prepared.ts';

@@ -4,7 +4,7 @@
  * in the inference worker for similar items; worn-with pairings from baskets or co-trends.
  */
 import { itemTexts } from '../model/predictionColumns.ts';
-import { periodsAfter } from '../core/dashboard/periods.ts';
+import { futurePeriods } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
 import { basketLift, coTrending, detectBasketColumn, type Pairing } from '../core/studio/pairings.ts';
 import { rankConcepts, scoreConcept, seasonLengthOf, type ConceptAttribute, type ConceptScore } from '../core/studio/potential.ts';
@@ -107,7 +107,7 @@ export async function checkConcepts(dataset: LoadedDataset, spec: DashboardSpec,
       seasonLength,
     ),
   }));
-  return { concepts, ranking: rankConcepts(concepts.map((c) => c.score)), season: periodsAfter(periods, seasonLength).labels };
+  return { concepts, ranking: rankConcepts(concepts.map((c) => c.score)), season: futurePeriods(periods, seasonLength).labels };
 }
 
 // One index per dataset object (the worker keeps the embeddings).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coreMessage, englishMessages, englishText, type CoreMessage, type MessageCode, type MessageParam } from '../core/messages.ts';
 import { coreMessageTables, coreText, signalExplanation } from './i18n.ts';
 import { bytesSource, intake } from '../core/intake/intake.ts';
-import { readWideCsv } from '../core/aggregate/seriesSet.ts';
+import { readSeriesBytes } from '../core/series/read.ts';
 import { NO_DATE_MESSAGE, NO_TEXT_COLUMN_MESSAGE } from '../core/clean/roles.ts';
 
 const codes = Object.keys(englishMessages) as MessageCode[];
@@ -96,9 +96,9 @@ describe('notes about how a file was read, in the interface languages', () => {
     expect(zh[3]).toBe('“date”列：像 03/04/2021 这样的日期既可能是 4 月 3 日，也可能是 3 月 4 日；这一列没有大于 12 的日来确定，所以我们按“日/月”读取。如果不对，请在列映射步骤中更改。');
   });
 
-  it('word the notes of a series file (repairs of its dates) in Chinese', () => {
+  it('word the notes of a series file (repairs of its dates) in Chinese', async () => {
     // Weekly dates with one week missing and one date two days off the grid.
-    const set = readWideCsv(['date,pants', '2024-01-01,1', '2024-01-08,2', '2024-01-17,3', '2024-01-29,4'].join('\n'));
+    const set = await readSeriesBytes(new TextEncoder().encode(['date,pants', '2024-01-01,1', '2024-01-08,2', '2024-01-17,3', '2024-01-29,4'].join('\n')));
     expect(set.noteDetails).toHaveLength(set.notes.length);
     set.noteDetails!.forEach((detail, i) => expect(englishText(detail)).toBe(set.notes[i]));
     expect(set.notes).toEqual(['1 date(s) did not fall on the weekly grid and were moved to the nearest week.', '1 week(s) had no row; they are treated as missing values.']);

@@ -1,5 +1,6 @@
 import { naiveComparison, formatFactor } from '../core/forecast/naiveComparison.ts';
 import { periodLabelIn } from '../core/dashboard/periods.ts';
+import { formatBytes as formatBytesIn } from '../core/bytes.ts';
 import { englishMessages, isCoreMessage, renderMessage, type CoreMessage, type MessageTemplates } from '../core/messages.ts';
 
 /** The languages the interface speaks. */
@@ -1278,16 +1279,9 @@ export function formatNumber(language: Language, value: number, digits = 0): str
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
-/** Formats a byte count as KB/MB/GB. */
+/** Formats a byte count as B/KB/MB/GB with the language's number format. */
 export function formatBytes(language: Language, bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${formatNumber(language, value, unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return formatBytesIn(bytes, (value, digits) => formatNumber(language, value, digits));
 }
 
 /** Formats a moment (ms since 1970) as a date and time in the language's locale. */

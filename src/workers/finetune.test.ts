@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../core/finetune/csvRows.ts';
+import { readCsvRows } from '../core/csv/textRows.ts';
 import { WorkerClient } from './client.ts';
 import { createFinetuneHandlers, flattenEmbeddings, unflattenEmbeddings } from './finetuneHandlers.ts';
 import type { FinetunePredictParams, FinetunePredictResult, FinetuneTrainParams, FinetuneTrainResult } from './finetuneProtocol.ts';

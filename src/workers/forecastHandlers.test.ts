@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWideCsv } from '../core/aggregate/seriesSet.ts';
+import { readSeriesBytes } from '../core/series/read.ts';
 import { forecastSeriesSet } from '../core/forecast/forecast.ts';
 import { syntheticSeries } from '../core/forecast/testSeries.ts';
 import { WorkerClient } from './client.ts';
@@ -15,7 +15,7 @@ const csv = ['date,linen,denim,velvet', ...Array.from({ length: weeks }, (_, t) 
   const row = [syntheticSeries(weeks, { level: 5, amplitude: 2, seed: 1 })[t], syntheticSeries(weeks, { level: 8, slope: 0.02, noise: 0.3, seed: 2 })[t], t % 9 === 0 ? '' : 3];
   return `${new Date(start + t * 7 * 86_400_000).toISOString().slice(0, 10)},${row.join(',')}`;
 })].join('\n');
-const set = readWideCsv(csv);
+const set = await readSeriesBytes(new TextEncoder().encode(csv));
 const ensemble = { models: ['seasonal-naive', 'profile', 'theta'] as const };
 
 function params(): ForecastRunParams {
@@ -69,15 +69,5 @@ describe('forecast worker details', () => {
     const p = params();
     p.dates[5] = p.dates[4]!;
     await expect(forecastHandlers['forecast.run'](p, directContext())).rejects.toThrow(/date 6 repeats or goes back in time/);
-  });
-  it('aggregates items into share series', async () => {
-    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-    const { result } = await forecastHandlers['forecast.aggregate'](
-      { dates: Float64Array.from([day('2020-01-06'), day('2020-01-07'), day('2020-02-03')]), labels: [['red'], ['red', 'blue'], ['blue']], options: { period: 'month', minSupport: 1, minLabelItems: 1 } },
-      directContext(),
-    );
-    expect(result.names).toEqual(['blue', 'red']);
-    expect(Array.from(result.shares)).toEqual([0.5, 1, 1, 0]);
-    expect(result.frequency).toBe('month');
   });
 });

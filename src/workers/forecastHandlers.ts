@@ -1,25 +1,22 @@
 /** Handlers of the forecast worker; Node tests call them directly or through the in-process port. */
-import { aggregateTrends, periodFrequency } from '../core/aggregate/items.ts';
-import type { SeriesSet } from '../core/aggregate/seriesSet.ts';
+import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
+import type { SeriesSet } from '../core/series/seriesSet.ts';
 import { forecastSeries } from '../core/forecast/forecast.ts';
 import { ForecastInputError } from '../core/forecast/prepare.ts';
 import { coreMessage } from '../core/messages.ts';
-import { periodsPerYear, addPeriods } from '../core/aggregate/seriesSet.ts';
+import { periodsAfter, periodsPerYear } from '../core/series/periods.ts';
 import { planSeason } from '../core/plan/plan.ts';
 import type { RequestHandlers } from './handlers.ts';
 
-/** Lets the worker read a pending `cancel` message between batches. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** The forecast worker's request handlers. */
-export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggregate' | 'forecast.plan'> = {
+export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'> = {
   async 'forecast.run'(params, context) {
     const length = params.dates.length;
     const count = params.names.length;
     if (params.values.length !== count * length) throw new ForecastInputError(`Expected ${count} series × ${length} dates = ${count * length} values, got ${params.values.length}.`);
     if (length === 0) throw new ForecastInputError(coreMessage('forecast.no-dated-rows'));
     for (let t = 1; t < length; t++) {
-      // The grid must already be regular (readSeriesCsv / aggregateTrends make it so); repeated or
+      // The grid must already be regular (regularize in core/series and the dashboard's periods make it so); repeated or
       // backwards dates here mean the caller skipped that step.
       if (!(params.dates[t]! > params.dates[t - 1]!)) throw new ForecastInputError(`The dates must be one per period and in order; date ${t + 1} repeats or goes back in time.`);
     }
@@ -48,19 +45,9 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.aggreg
     }
     context.progress({ stage: 'forecast', done: count, total: count, unit: 'series' });
     const last = params.dates[length - 1]!;
-    const dates = Float64Array.from({ length: horizon }, (_, h) => addPeriods(last, params.frequency, h + 1));
+    const dates = Float64Array.from(periodsAfter(last, params.frequency, horizon));
     const result = { dates, point, ...bounds, series };
     return { result, transfer: [dates.buffer, point.buffer, bounds.lo80.buffer, bounds.hi80.buffer, bounds.lo95.buffer, bounds.hi95.buffer] };
-  },
-
-  async 'forecast.aggregate'(params, context) {
-    context.progress({ stage: 'aggregate', done: 0, total: params.dates.length, unit: 'items' });
-    const table = aggregateTrends({ dates: params.dates, labels: params.labels, weights: params.weights, fields: params.fields }, params.options);
-    const length = table.periods.length;
-    const shares = new Float64Array(table.series.length * length);
-    table.series.forEach((s, i) => shares.set(s.shares, i * length));
-    context.progress({ stage: 'aggregate', done: params.dates.length, total: params.dates.length, unit: 'items' });
-    return { result: { periods: table.periods, names: table.series.map((s) => s.name), shares, frequency: periodFrequency(params.options.period), notes: table.notes }, transfer: [shares.buffer] };
   },
 
   async 'forecast.plan'(params, context) {

@@ -2,8 +2,7 @@
  * Params and results of the forecast worker's requests. Values travel as Float64Arrays laid out
  * series-major (series s, period t at index s × length + t) so they move with transfer lists.
  */
-import type { Frequency } from '../core/aggregate/seriesSet.ts';
-import type { AggregateOptions, TrendPeriod } from '../core/aggregate/items.ts';
+import type { Frequency } from '../core/series/periods.ts';
 import type { BacktestScore, EnsembleOptions } from '../core/forecast/ensemble.ts';
 import type { TrendSignal } from '../core/forecast/signals.ts';
 
@@ -62,34 +61,6 @@ export interface ForecastRunResult {
   hi95: Float64Array;
   /** Per-series signals, notes and backtest scores. */
   series: ForecastSeriesInfo[];
-}
-
-/** Params of `forecast.aggregate`: labelled items to turn into share-per-period series. */
-export interface ForecastAggregateParams {
-  /** Item dates, epoch ms (NaN = unknown). */
-  dates: Float64Array;
-  /** Label values per item. */
-  labels: string[][];
-  /** Units per item, if shares of units are wanted. */
-  weights?: Float64Array;
-  /** Filter fields, one value per item. */
-  fields?: Record<string, (string | null)[]>;
-  /** Period, hemisphere, measure, filters, support thresholds. */
-  options: AggregateOptions;
-}
-
-/** Result of `forecast.aggregate`. */
-export interface ForecastAggregateResult {
-  /** The periods with their support flags. */
-  periods: TrendPeriod[];
-  /** Series names, most frequent label value first. */
-  names: string[];
-  /** names.length × periods.length shares, series-major; NaN where support is too low. */
-  shares: Float64Array;
-  /** Frequency to forecast these series with. */
-  frequency: Frequency;
-  /** Plain-language notes. */
-  notes: string[];
 }
 
 /** Params of `forecast.plan`: unit series per group to plan next season for (planSeason in the worker). */

@@ -4,6 +4,7 @@
  * cache are injected, so Node tests run the same handlers on onnxruntime-node.
  */
 import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags } from '../model/briefs.ts';
+import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
 import type { Classifier } from '../model/classifier.ts';
@@ -33,9 +34,6 @@ export type ModelLoader = (baseUrl: string | undefined, backend: 'auto' | Backen
 
 /** Unique texts per model pass between progress messages and cancel checks. */
 const CHUNK = 256;
-
-/** Lets a pending `cancel` message in: model runs may resolve without ever yielding to the event loop. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Cached rows: [code, probability] per head (the layout before calibration), then a sure flag per

@@ -4,6 +4,7 @@
  * may be read in two parts at once: the second by a helper worker (`intake.part`, see
  * `CsvSplitter`), whose raw columns come back as transferred typed arrays.
  */
+import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { tableToIPC } from 'apache-arrow';
 import { tableToIPCReleasing } from '../core/arrow/ipc.ts';
 import { parseCsvPart, type CsvSplitter, type ParseHooks } from '../core/csv/parseCsv.ts';
@@ -25,19 +26,6 @@ function sourceOf(params: IntakeParseParams): IntakeSource {
   return blobSource(file, name);
 }
 
-/** A macrotask yield that, unlike setTimeout(0), is not clamped to 4 ms when nested. */
-function macrotask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 // Progress (throttled), cancel and yielding of one request.
 function requestHooks(context: HandlerContext, total: number | undefined, message: string): ParseHooks {
   let lastProgress = -Infinity;
@@ -52,7 +40,7 @@ function requestHooks(context: HandlerContext, total: number | undefined, messag
     throwIfCancelled: () => context.throwIfCancelled(),
     async yieldNow() {
       if (performance.now() - lastYield < YIELD_EVERY_MS) return;
-      await macrotask();
+      await yieldToEventLoop();
       lastYield = performance.now();
     },
   };

@@ -4,6 +4,7 @@
  * Reopening a catalogue labels its items from here instantly.
  * An in-memory version serves Node tests; the worker uses IndexedDB.
  */
+import { IdbStore } from './idbStore.ts';
 
 /** A cached prediction: [code, probability] per head in head order, then one sure flag per head, then the OOD distance (layout in inferenceHandlers.ts). */
 export type PackedPrediction = Float32Array;
@@ -36,50 +37,21 @@ export class MemoryPredictionCache implements PredictionCache {
   }
 }
 
-const DB_NAME = 'trendloom-predictions';
-const STORE = 'predictions';
-
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
 /** The prediction cache in IndexedDB (works in workers). Quota errors surface as plain messages. */
 export class IndexedDbPredictionCache implements PredictionCache {
-  private db: Promise<IDBDatabase> | undefined;
+  private readonly store = new IdbStore('trendloom-predictions', 'predictions', () => new Error('The browser refused local storage (IndexedDB).'), true);
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('The browser refused local storage (IndexedDB).'));
-    });
-    return this.db;
+  getMany(keys: string[]): Promise<(PackedPrediction | undefined)[]> {
+    return this.store.getMany<PackedPrediction>(keys);
   }
 
-  async getMany(keys: string[]): Promise<(PackedPrediction | undefined)[]> {
-    const store = (await this.open()).transaction(STORE, 'readonly').objectStore(STORE);
-    return Promise.all(keys.map((k) => promised(store.get(k) as IDBRequest<PackedPrediction | undefined>)));
+  putMany(entries: [string, PackedPrediction][]): Promise<void> {
+    return this.store.putMany(entries, (error) =>
+      error?.name === 'QuotaExceededError' ? new Error('The browser has no room left to store labels for next time; free some space or clear Trendloom data. Labels were still computed.') : (error ?? new Error('Storing labels failed.')),
+    );
   }
 
-  async putMany(entries: [string, PackedPrediction][]): Promise<void> {
-    const tx = (await this.open()).transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
-    for (const [k, v] of entries) store.put(v, k);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onabort = tx.onerror = () => {
-        const error = tx.error;
-        reject(error?.name === 'QuotaExceededError' ? new Error('The browser has no room left to store labels for next time; free some space or clear Trendloom data. Labels were still computed.') : (error ?? new Error('Storing labels failed.')));
-      };
-    });
-  }
-
-  async clear(): Promise<void> {
-    const store = (await this.open()).transaction(STORE, 'readwrite').objectStore(STORE);
-    await promised(store.clear());
+  clear(): Promise<void> {
+    return this.store.clear();
   }
 }

@@ -74,7 +74,6 @@ export interface RequestMap {
   /** Forecasts a series set with the backtested ensemble; progress per series batch, cancel between batches. */
   'forecast.run': { params: import('./forecastProtocol.ts').ForecastRunParams; result: import('./forecastProtocol.ts').ForecastRunResult };
   /** Turns labelled items into share-per-period trend series. */
-  'forecast.aggregate': { params: import('./forecastProtocol.ts').ForecastAggregateParams; result: import('./forecastProtocol.ts').ForecastAggregateResult };
   /** Plans next season's units per group (planSeason): ranges, plan quantities, coherent totals; progress per forecast node. */
   'forecast.plan': { params: import('./forecastProtocol.ts').ForecastPlanParams; result: import('./forecastProtocol.ts').ForecastPlanResult };
 }

@@ -10,7 +10,10 @@
  * Fields finer than a date's granularity are `null`, never invented: a date that only names a
  * year has no month, and one that names a quarter has no season.
  */
-import { MS_PER_DAY, civil, civilFromDays, daysFromCivil } from './calendar.ts';
+import { MS_PER_DAY, civil, civilFromDays } from './calendar.ts';
+import { isoWeekOf } from '../series/periods.ts';
+
+export { isoWeekOf, type IsoWeek } from '../series/periods.ts';
 import type { CalendarSeason, FashionHalf } from './date.ts';
 import type { Granularity, Hemisphere } from './types.ts';
 
@@ -22,16 +25,6 @@ export interface FashionSeason {
   readonly year: number;
   /** The usual short label: half + two-digit year, e.g. "AW19". */
   readonly label: string;
-}
-
-/** An ISO 8601 week: weeks start on Monday and week 1 holds the year's first Thursday. */
-export interface IsoWeek {
-  /** Week number 1–53. */
-  readonly week: number;
-  /** The ISO week-year, which differs from the calendar year around New Year. */
-  readonly weekYear: number;
-  /** UTC ms of the week's Monday at midnight. */
-  readonly mondayMs: number;
 }
 
 /** Every derived time field of one date; fields finer than its granularity are null. */
@@ -82,18 +75,6 @@ export function fashionSeasonOf(year: number, month: number): FashionSeason {
 export function fashionSeasonLabel(half: FashionHalf, year: number): string {
   const yy = ((year % 100) + 100) % 100;
   return `${half}${yy < 10 ? '0' : ''}${yy}`;
-}
-
-/** ISO 8601 week of a UTC instant. */
-export function isoWeekOf(ms: number): IsoWeek {
-  const days = Math.floor(ms / MS_PER_DAY);
-  const weekday = ((((days + 3) % 7) + 7) % 7) + 1; // 1 = Monday … 7 = Sunday; 1970-01-01 was a Thursday
-  const monday = days - weekday + 1;
-  const thursday = monday + 3; // the week belongs to the year its Thursday falls in
-  civilFromDays(thursday);
-  const weekYear = civil.year;
-  const week = Math.floor((thursday - daysFromCivil(weekYear, 1, 1)) / 7) + 1;
-  return { week, weekYear, mondayMs: monday * MS_PER_DAY };
 }
 
 /** All derived time fields of a date, with fields finer than its granularity left null. */

@@ -1,6 +1,6 @@
 /** Formula-like cells are neutralised for spreadsheets (OWASP CSV injection); plain numbers stay numbers. */
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../aggregate/seriesSet.ts';
+import { splitCsvText as readCsvRows } from './textRows.ts';
 import { seriesToCsv } from '../report/report.ts';
 import { isFormulaLike, neutralizeFormula, spreadsheetField } from './field.ts';
 

@@ -4,9 +4,10 @@
  * record into its column. Ragged records and an unclosed quote go to the problems list with their
  * line, so rows kept + rows rejected = records in the file.
  */
+import { formatBytes } from '../bytes.ts';
 import type { ByteColumn } from '../arrow/byteColumn.ts';
 import type { DictColumn } from '../arrow/dictColumn.ts';
-import { createTranscoder, detectEncoding, Utf8Watch, type EncodingGuess, type TextEncodingName } from './encoding.ts';
+import { createTranscoder, detectEncoding, Utf8Watch, type EncodingGuess, type TextEncodingName, type Transcoder } from './encoding.ts';
 import { CsvScanner, copyField, FIELD_PLAIN } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
 import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
@@ -151,9 +152,116 @@ export function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? `'${delimiter}'`;
 }
 
+/** Step 1, sniff: what the first bytes say about the encoding and the delimiter. */
+interface CsvSniff {
+  /** The encoding used and why. */
+  encoding: EncodingGuess;
+  /** Turns the rest of the file into UTF-8 for the scanner. */
+  transcoder: Transcoder;
+  /** The head as UTF-8, without a byte-order mark. */
+  first: Uint8Array;
+  /** The field delimiter. */
+  delimiter: string;
+  /** The first records of the sample (at most 60), split with the delimiter. */
+  sample: string[][];
+}
+
+// Encoding (a note for Windows-1252 and UTF-16), delimiter (a note unless ','), on the first 64 KB only.
+function sniffCsv(head: Uint8Array, headIsAll: boolean, options: CsvOptions, note: (message: CoreMessage) => void): CsvSniff {
+  const encoding: EncodingGuess = options.encoding
+    ? { encoding: options.encoding, bomLength: bomLengthFor(head, options.encoding), reason: 'override' }
+    : detectEncoding(head, headIsAll);
+  if (encoding.encoding === 'windows-1252' && encoding.reason === 'not-utf-8') note(coreMessage('note.not-utf-8'));
+  if (encoding.encoding.startsWith('utf-16')) note(coreMessage(encoding.encoding === 'utf-16le' ? 'note.utf-16le' : 'note.utf-16be'));
+  const transcoder = createTranscoder(encoding.encoding);
+  const first = transcoder.push(head.subarray(encoding.bomLength));
+  const firstAll = headIsAll ? joinBytes(first, transcoder.end()) : first;
+  // Sniff on the first 64 KB only, however big the first chunk is.
+  const sampleComplete = headIsAll && firstAll.length <= SAMPLE_BYTES;
+  const sampleBytes = sampleComplete ? firstAll : firstAll.subarray(0, SAMPLE_BYTES);
+  let delimiter = options.delimiter;
+  if (!delimiter) {
+    const sniffed = sniffDelimiter(sampleBytes, sampleComplete);
+    delimiter = sniffed.delimiter;
+    if (sniffed.delimiter !== ',') note(coreMessage('note.delimiter', { delimiter: delimiterParam(delimiter) }));
+  }
+  return { encoding, transcoder, first, delimiter, sample: sampleRecords(sampleBytes, delimiter, 60, sampleComplete).rows };
+}
+
+// Step 2, header: whether the first record names the columns (a note when it does not look so).
+function headerOf(sample: string[][], options: CsvOptions, note: (message: CoreMessage) => void): boolean {
+  const header = options.header ?? detectHeader(sample);
+  if (options.header === undefined && !header) note(coreMessage('note.no-header'));
+  return header;
+}
+
+/** Step 3, read plan: the row cap, and the cell lengths the sample suggests for sizing column buffers. */
+interface ReadPlan {
+  /** Rows kept at most. */
+  maxRows: number;
+  /** Average UTF-8 length of each of `count` columns' cells in the sample (16 without data rows). */
+  averageLengths(count: number): number[];
+}
+
+// Sizing the column buffers from the sample's average cell lengths copies a large file into
+// buffers of about the right size once instead of regrowing (and recopying) them many times.
+function readPlan(sample: string[][], header: boolean, options: CsvOptions): ReadPlan {
+  const dataSample = sample.slice(header ? 1 : 0).filter((row) => !(row.length === 1 && row[0] === ''));
+  return {
+    maxRows: options.maxRows ?? MAX_ROWS_DEFAULT,
+    averageLengths: (count) => Array.from({ length: count }, (_, k) => (dataSample.length ? dataSample.reduce((sum, row) => sum + utf8Length(row[k] ?? ''), 0) / dataSample.length : 16)),
+  };
+}
+
+/** What joining the other part did: its bytes, and ms waited for it and spent appending it. */
+interface JoinedPart {
+  bytesRead: number;
+  wait: number;
+  merge: number;
+}
+
+// Step 4, split read, at the split point: when the records read so far end exactly there, the
+// other part's records are the rest of the file and are appended; otherwise (the point was inside
+// a quoted field, or the part failed) the parse reads on by itself (null).
+async function joinPart(pending: PendingSplit, atRecordStart: boolean, gathered: RecordColumns, line: number, maxRows: number, hooks: ParseHooks): Promise<JoinedPart | null> {
+  if (!atRecordStart) {
+    pending.job.cancel();
+    return null;
+  }
+  const waitStarted = clock();
+  let part: CsvPart | null;
+  try {
+    part = await settle(pending.job.result, hooks);
+  } catch (error) {
+    // Cancelled while waiting: the helper stops too (the caller no longer holds it as its split).
+    pending.job.cancel();
+    throw error;
+  }
+  const wait = clock() - waitStarted;
+  // At the cap, a one-part read stops at the next record (a cap note, even for a ragged one): joining could not tell.
+  if (part === null || part.truncated || gathered.rows + part.rows >= maxRows) return null;
+  const mergeStarted = clock();
+  gathered.appendPart(part, line);
+  return { bytesRead: part.bytesRead, wait, merge: clock() - mergeStarted };
+}
+
+// Step 5, notes: the row cap, problems beyond those listed, cells that are not UTF-8, blank names.
+function closingNotes(note: (message: CoreMessage) => void, gathered: RecordColumns, names: readonly string[], header: boolean, bytesRead: number, options: CsvOptions, totalBytes: number | undefined): void {
+  if (gathered.truncated && options.capNote !== false) {
+    const capParams = { rows: gathered.rows.toLocaleString('en-US'), read: formatBytes(bytesRead) };
+    note(totalBytes ? coreMessage('note.row-cap-of', { ...capParams, size: formatBytes(totalBytes) }) : coreMessage('note.row-cap', capParams));
+  }
+  if (gathered.problemCount > gathered.problems.length) note(coreMessage('note.problems-listed', { count: gathered.problemCount.toLocaleString('en-US'), listed: gathered.problems.length.toLocaleString('en-US') }));
+  if (gathered.badTextCells > 0) note(coreMessage('note.not-utf-8-cells', { n: gathered.badTextCells }));
+  const blankNames = names.filter((name) => /^column \d+$/.test(name)).length;
+  if (header && blankNames > 0) note(coreMessage('note.blank-names', { n: blankNames }));
+}
+
 /**
  * Parses CSV from `head` (the first bytes, already read) and the rest of `iterator` into raw
- * columns. `totalBytes` (when known) sizes the first buffers.
+ * columns, in named steps: sniff (encoding, delimiter), header, read plan (row cap, buffer
+ * sizes), the read itself (one pass of the scanner; with a splitter, the second half read at the
+ * same time and joined at its line start), then notes. `totalBytes` (when known) sizes the first buffers.
  */
 export async function parseCsv(
   head: Uint8Array,
@@ -166,35 +274,11 @@ export async function parseCsv(
   const notes: string[] = [];
   const noteDetails: CoreMessage[] = [];
   const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
-  const encoding: EncodingGuess = options.encoding
-    ? { encoding: options.encoding, bomLength: bomLengthFor(head, options.encoding), reason: 'override' }
-    : detectEncoding(head, headIsAll);
-  if (encoding.encoding === 'windows-1252' && encoding.reason === 'not-utf-8') note(coreMessage('note.not-utf-8'));
-  if (encoding.encoding.startsWith('utf-16')) note(coreMessage(encoding.encoding === 'utf-16le' ? 'note.utf-16le' : 'note.utf-16be'));
-  const transcoder = createTranscoder(encoding.encoding);
-  const first = transcoder.push(head.subarray(encoding.bomLength));
-  const firstAll = headIsAll ? joinBytes(first, transcoder.end()) : first;
-  // Sniff on the first 64 KB only, however big the first chunk is.
-  const sampleComplete = headIsAll && firstAll.length <= SAMPLE_BYTES;
-  const sampleBytes = sampleComplete ? firstAll : firstAll.subarray(0, SAMPLE_BYTES);
+  const { encoding, transcoder, first, delimiter, sample } = sniffCsv(head, headIsAll, options, note);
+  const header = headerOf(sample, options, note);
+  const { maxRows, averageLengths } = readPlan(sample, header, options);
 
-  let delimiter = options.delimiter;
-  if (!delimiter) {
-    const sniffed = sniffDelimiter(sampleBytes, sampleComplete);
-    delimiter = sniffed.delimiter;
-    if (sniffed.delimiter !== ',') note(coreMessage('note.delimiter', { delimiter: delimiterParam(delimiter) }));
-  }
-  const sample = sampleRecords(sampleBytes, delimiter, 60, sampleComplete);
-  const header = options.header ?? detectHeader(sample.rows);
-  if (options.header === undefined && !header) note(coreMessage('note.no-header'));
-
-  const maxRows = options.maxRows ?? MAX_ROWS_DEFAULT;
   let names = null as string[] | null;
-  // Size the column buffers from the sample's average cell lengths, so a large file is copied
-  // into buffers of about the right size once instead of being regrown (and recopied) many times.
-  const dataSample = sample.rows.slice(header ? 1 : 0).filter((row) => !(row.length === 1 && row[0] === ''));
-  const averageLengths = (count: number): number[] =>
-    Array.from({ length: count }, (_, k) => (dataSample.length ? dataSample.reduce((sum, row) => sum + utf8Length(row[k] ?? ''), 0) / dataSample.length : 16));
   const decoder = new TextDecoder('utf-8');
   let scratch = new Uint8Array(1024);
   const decodeField = (bytes: Uint8Array, start: number, end: number, flag: number): string => {
@@ -250,33 +334,15 @@ export async function parseCsv(
   let merged = false;
   const splitTimings = { wait: 0, merge: 0 };
   const progress = () => hooks.onProgress?.(bytesRead + (split?.bytesRead ?? 0), gathered.rows + (split?.rows ?? 0));
-  // At the split point: when the records read so far end exactly there, the other part's records
-  // are the rest of the file and are appended; otherwise (the point was inside a quoted field, or
-  // the part failed) this parse reads on by itself.
   const reachSplit = async (pending: PendingSplit) => {
     split = null;
-    if (!scanner.atRecordStart() || names === null) {
-      pending.job.cancel();
-      return;
-    }
-    const waitStarted = clock();
-    let part: CsvPart | null;
-    try {
-      part = await settle(pending.job.result, hooks);
-    } catch (error) {
-      // Cancelled while waiting: the helper stops too (it is no longer `split`, which the finally below cancels).
-      pending.job.cancel();
-      throw error;
-    }
-    splitTimings.wait = clock() - waitStarted;
-    // At the cap, a one-part read stops at the next record (a cap note, even for a ragged one): joining could not tell.
-    if (part === null || part.truncated || gathered.rows + part.rows >= maxRows) return;
-    const mergeStarted = clock();
-    gathered.appendPart(part, scanner.currentLine);
+    const joined = await joinPart(pending, scanner.atRecordStart() && names !== null, gathered, scanner.currentLine, maxRows, hooks);
+    if (!joined) return;
     // The other part's records were not looked at: do not call the file blank.
     onlySpaces = false;
-    splitTimings.merge = clock() - mergeStarted;
-    bytesRead += part.bytesRead;
+    splitTimings.wait = joined.wait;
+    splitTimings.merge = joined.merge;
+    bytesRead += joined.bytesRead;
     merged = true;
   };
   // Big chunks (a runtime may hand over a whole Blob at once) are fed in slices, so progress,
@@ -337,16 +403,7 @@ export async function parseCsv(
   }
   progress();
   if (names === null) names = [];
-  const truncated = gathered.truncated;
-  if (truncated && options.capNote !== false) {
-    const capParams = { rows: gathered.rows.toLocaleString('en-US'), read: formatBytes(bytesRead) };
-    note(totalBytes ? coreMessage('note.row-cap-of', { ...capParams, size: formatBytes(totalBytes) }) : coreMessage('note.row-cap', capParams));
-  }
-  const problems = gathered.problems;
-  if (gathered.problemCount > problems.length) note(coreMessage('note.problems-listed', { count: gathered.problemCount.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
-  if (gathered.badTextCells > 0) note(coreMessage('note.not-utf-8-cells', { n: gathered.badTextCells }));
-  const blankNames = (names as string[]).filter((name) => /^column \d+$/.test(name)).length;
-  if (header && blankNames > 0) note(coreMessage('note.blank-names', { n: blankNames }));
+  closingNotes(note, gathered, names, header, bytesRead, options, totalBytes);
   return {
     names,
     columns: gathered.columns,
@@ -355,14 +412,14 @@ export async function parseCsv(
     rejected: gathered.rejected,
     blankLines: gathered.blankLines,
     records: gathered.records,
-    problems,
+    problems: gathered.problems,
     notes,
     noteDetails,
     delimiter,
     encoding,
     header,
     bytesRead,
-    truncated,
+    truncated: gathered.truncated,
     split: merged ? splitTimings : null,
     onlySpaces,
     badTextCells: gathered.badTextCells,
@@ -568,14 +625,6 @@ export function uniqueNames(raw: string[]): string[] {
     seen.set(base, times);
     return times === 1 ? base : `${base} (${times})`;
   });
-}
-
-/** "12.3 MB" style byte counts for notes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
 /** The delimiter type, re-exported for option types. */

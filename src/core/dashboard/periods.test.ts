@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, chooseGrain, periodLabelIn, periodsAfter, supportedRange } from './periods.ts';
+import { assignPeriods, chooseGrain, futurePeriods, periodLabelIn, supportedRange } from './periods.ts';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -34,9 +34,9 @@ describe('periods', () => {
 
   it('continues the labels into the forecast horizon', () => {
     const p = assignPeriods([d('2019-08-01'), d('2020-03-01')], 'fashion-season');
-    expect(periodsAfter(p, 3).labels).toEqual(['AW20', 'SS21', 'AW21']);
+    expect(futurePeriods(p, 3).labels).toEqual(['AW20', 'SS21', 'AW21']);
     const m = assignPeriods([d('2019-11-15'), d('2019-12-01')], 'month');
-    expect(periodsAfter(m, 2)).toEqual({ labels: ['2020-01', '2020-02'], starts: [d('2020-01-01'), d('2020-02-01')] });
+    expect(futurePeriods(m, 2)).toEqual({ labels: ['2020-01', '2020-02'], starts: [d('2020-01-01'), d('2020-02-01')] });
   });
 
   it('returns no periods when nothing is dated', () => {

@@ -2,12 +2,11 @@
  * Buckets item dates into regular periods for trend series: every period between the first and
  * the last dated item exists, even when empty, so series have no hidden gaps.
  */
-import { civil, civilFromDays, MS_PER_DAY } from '../clean/calendar.ts';
-import { fashionSeasonLabel, isoWeekOf, quarterOfMonth } from '../clean/derive.ts';
+import { fashionSeasonLabel } from '../clean/derive.ts';
 import type { Hemisphere } from '../clean/types.ts';
+import { addPeriods, isoWeekOf, periodKey, periodsPerYear, periodStartOfKey, type PeriodGrain } from '../series/periods.ts';
 
-/** The period length of a trend series. */
-export type PeriodGrain = 'week' | 'month' | 'quarter' | 'season' | 'fashion-season' | 'year';
+export type { PeriodGrain } from '../series/periods.ts';
 
 /** Items' period indices and the periods' labels and start dates. */
 export interface PeriodAssignment {
@@ -29,51 +28,21 @@ export interface PeriodAssignment {
 
 const seasonNames = ['Winter', 'Spring', 'Summer', 'Autumn'] as const;
 
-/** Periods per year of a grain. */
-export function periodsPerYear(grain: PeriodGrain): number {
-  return { week: 52, month: 12, quarter: 4, season: 4, 'fashion-season': 2, year: 1 }[grain];
-}
-
-// A monotone integer key per period, so consecutive periods differ by 1 (weeks: by 1 week).
-function keyOf(ms: number, grain: PeriodGrain): number {
-  // Weeks: count Mondays since 1970-01-05 (the first Monday after the epoch, day 4).
-  if (grain === 'week') return (isoWeekOf(ms).mondayMs / MS_PER_DAY - 4) / 7;
-  civilFromDays(Math.floor(ms / MS_PER_DAY));
-  const { year, month } = civil;
-  switch (grain) {
-    case 'month':
-      return year * 12 + (month - 1);
-    case 'quarter':
-      return year * 4 + (quarterOfMonth(month) - 1);
-    case 'season': {
-      // Meteorological seasons: Dec–Feb, Mar–May, Jun–Aug, Sep–Nov; December opens next year's winter.
-      const shifted = month === 12 ? year * 12 + 12 : year * 12 + (month - 1);
-      // Same boundaries in both hemispheres; only the names differ (see labelOf).
-      return Math.floor((shifted + 1) / 3);
-    }
-    case 'fashion-season':
-      // SS = Feb–Jul, AW = Aug–Jan (January in the previous year's AW).
-      return month === 1 ? (year - 1) * 2 + 1 : year * 2 + (month >= 8 ? 1 : 0);
-    case 'year':
-      return year;
-  }
-}
-
 function labelOf(key: number, grain: PeriodGrain, hemisphere: Hemisphere): { label: string; start: number } {
   switch (grain) {
     case 'week': {
-      const start = (key * 7 + 4) * MS_PER_DAY;
+      const start = periodStartOfKey(key, grain);
       const w = isoWeekOf(start);
       return { label: `${w.weekYear}-W${String(w.week).padStart(2, '0')}`, start };
     }
     case 'month': {
       const year = Math.floor(key / 12);
       const month = (key % 12) + 1;
-      return { label: `${year}-${String(month).padStart(2, '0')}`, start: Date.UTC(year, month - 1, 1) };
+      return { label: `${year}-${String(month).padStart(2, '0')}`, start: periodStartOfKey(key, grain) };
     }
     case 'quarter': {
       const year = Math.floor(key / 4);
-      return { label: `${year} Q${(key % 4) + 1}`, start: Date.UTC(year, (key % 4) * 3, 1) };
+      return { label: `${year} Q${(key % 4) + 1}`, start: periodStartOfKey(key, grain) };
     }
     case 'season': {
       const startMonthIndex = key * 3 - 1; // months since year 0, Dec = start of winter
@@ -82,15 +51,15 @@ function labelOf(key: number, grain: PeriodGrain, hemisphere: Hemisphere): { lab
       const seasonIndex = key % 4; // 0 winter, 1 spring, 2 summer, 3 autumn (north)
       const name = hemisphere === 'north' ? seasonNames[seasonIndex]! : seasonNames[(seasonIndex + 2) % 4]!;
       const labelYear = month === 11 ? year + 1 : year;
-      return { label: `${name} ${labelYear}`, start: Date.UTC(year, month, 1) };
+      return { label: `${name} ${labelYear}`, start: periodStartOfKey(key, grain) };
     }
     case 'fashion-season': {
       const year = Math.floor(key / 2);
       const half = key % 2 === 0 ? 'SS' : 'AW';
-      return { label: fashionSeasonLabel(half, year), start: Date.UTC(year, half === 'SS' ? 1 : 7, 1) };
+      return { label: fashionSeasonLabel(half, year), start: periodStartOfKey(key, grain) };
     }
     case 'year':
-      return { label: String(key), start: Date.UTC(key, 0, 1) };
+      return { label: String(key), start: periodStartOfKey(key, grain) };
   }
 }
 
@@ -106,7 +75,7 @@ export function assignPeriods(dates: ArrayLike<number>, grain: PeriodGrain, hemi
       keys[i] = Number.NaN;
       continue;
     }
-    const key = keyOf(ms, grain);
+    const key = periodKey(ms, grain);
     keys[i] = key;
     if (key < min) min = key;
     if (key > max) max = key;
@@ -125,16 +94,14 @@ export function assignPeriods(dates: ArrayLike<number>, grain: PeriodGrain, hemi
   return { periodIndex, labels, starts, perYear: periodsPerYear(grain), grain, hemisphere, firstKey: Number.isFinite(min) ? min : 0 };
 }
 
-/** Labels and starts of the `count` periods after the last one (for forecast horizons). */
-export function periodsAfter(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
-  const labels: string[] = [];
-  const starts: number[] = [];
-  const next = assignment.firstKey + assignment.labels.length;
-  for (let h = 0; h < count; h++) {
-    const { label, start } = labelOf(next + h, assignment.grain, assignment.hemisphere);
-    labels.push(label);
-    starts.push(start);
-  }
+/**
+ * Labels and starts of the `count` periods after the last one (for forecast horizons): the starts
+ * are the calendar's `addPeriods` steps, as the forecast worker dates its forecasts.
+ */
+export function futurePeriods(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
+  const last = periodStartOfKey(assignment.firstKey + assignment.labels.length - 1, assignment.grain);
+  const starts = Array.from({ length: count }, (_, h) => addPeriods(last, assignment.grain, h + 1));
+  const labels = starts.map((start) => labelOf(periodKey(start, assignment.grain), assignment.grain, assignment.hemisphere).label);
   return { labels, starts };
 }
 

@@ -6,7 +6,7 @@
  * Pure: plain arrays in, plain values out.
  */
 import type { Cube } from './cube.ts';
-import type { PeriodGrain } from './periods.ts';
+import { periodsPerYear, type PeriodGrain } from '../series/periods.ts';
 
 /** Periods counted as "enough" at or above this share of the data range make a grain readable. */
 export const READABLE_COVERAGE = 0.8;
@@ -79,13 +79,11 @@ export function supportSummary(periodSupport: ArrayLike<number>, minSupport: num
   return { periods: counts.length, enough, thin, coverage: enough / counts.length, medianItems };
 }
 
-/** Grains from finest to coarsest; quarter and season are the same length (three months). */
-const grainLength: Record<PeriodGrain, number> = { week: 0, month: 1, quarter: 2, season: 2, 'fashion-season': 3, year: 4 };
-
 /** The grains strictly longer than `grain`, finest first (quarter before fashion season before year). */
 export function coarserGrains(grain: PeriodGrain): PeriodGrain[] {
   const order: PeriodGrain[] = ['week', 'month', 'quarter', 'fashion-season', 'year'];
-  return order.filter((g) => grainLength[g] > grainLength[grain]);
+  // Longer periods are fewer per year; quarter and season are the same length (three months).
+  return order.filter((g) => periodsPerYear(g) < periodsPerYear(grain));
 }
 
 /** Whether a grain's periods are readable: at least READABLE_COVERAGE of them have enough items. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { singleLabelReport, multiLabelReport } from '../metrics/classification.ts';
 import { stratifiedSplit } from '../metrics/split.ts';
 import { predictTfidfLogReg, trainTfidfLogReg } from './baseline.ts';
-import { readCsvRows } from './csvRows.ts';
+import { readCsvRows } from '../csv/textRows.ts';
 import { loadHead, predictWithHead, trainHead, type EmbedFn, type HeadJSON } from './head.ts';
 import { decide, predictProbabilities, trainLinear } from './linear.ts';
 

@@ -5,4 +5,3 @@ export * from './linear.ts';
 export * from './head.ts';
 export * from './baseline.ts';
 export { float32ToBase64, base64ToFloat32 } from './base64.ts';
-export { readCsvRows, writeCsvRows, type CsvRows } from './csvRows.ts';

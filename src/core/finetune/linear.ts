@@ -4,6 +4,7 @@
  * mini-batch Adam with lazy (touched-rows-only) updates of the sparse rows, learning-rate
  * halving on a validation plateau and early stopping that restores the best epoch's weights.
  */
+import { yieldToEventLoop } from '../yieldToEventLoop.ts';
 import { seededRandom, shuffleInPlace } from '../metrics/split.ts';
 import type { SparseVector } from './sparse.ts';
 
@@ -364,7 +365,7 @@ export async function trainLinear(
     hooks.onEpoch?.(info);
     if (sinceBest >= patience) break;
     if (!improved && sinceBest % halveAfter === 0) learningRate *= 0.5;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
   }
   w.set(bestWeights);
   return { model, epochs, bestEpoch };

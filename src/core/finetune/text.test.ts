@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, base64ToFloat32, bytesToBase64, float32ToBase64 } from './base64.ts';
-import { readCsvRows, writeCsvRows } from './csvRows.ts';
+import { readCsvRows, writeCsvRows } from '../csv/textRows.ts';
 import { l2Normalize, sparseCounts, sparseDot } from './sparse.ts';
 import { rewriteAsDescription } from './rewrite.ts';
 import { fitIdf, fitVocabulary, hashString, hashedCounts, sumSparse, termBlocks, textTerms, tfidf, tfidfBlocks, tokenize, vocabularyBlockCounts, vocabularyCounts } from './text.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readWideCsv } from '../aggregate/seriesSet.ts';
+import { readSeriesBytes } from '../series/read.ts';
+
+const readWideCsv = (text: string) => readSeriesBytes(new TextEncoder().encode(text));
 import { forecastSeries, forecastSeriesSet, alignLead, signalWindow } from './forecast.ts';
 import { seasonalStrength } from './decompose.ts';
 import { runEnsemble, combineWeights, widthByStep, DEFAULT_ENSEMBLE } from './ensemble.ts';
@@ -260,17 +262,17 @@ describe('signals', () => {
 
 describe('series sets', () => {
   const csv = ['date,a,b', ...Array.from({ length: 120 }, (_, t) => `${new Date(Date.UTC(2020, 0, 6) + t * 7 * 86_400_000).toISOString().slice(0, 10)},${10 + Math.sin(t / 5)},${t % 7}`)].join('\n');
-  it('forecasts every series on dates that continue the weekly grid, with progress', () => {
-    const set = readWideCsv(csv);
+  it('forecasts every series on dates that continue the weekly grid, with progress', async () => {
+    const set = await readWideCsv(csv);
     const seen: number[] = [];
     const out = forecastSeriesSet(set, { horizon: 3, ensemble: { models: ['seasonal-naive', 'theta'] } }, undefined, (done) => seen.push(done));
     expect(out.dates.map((d) => new Date(d).toISOString().slice(0, 10))).toEqual(['2022-04-25', '2022-05-02', '2022-05-09']);
     expect(out.series.map((s) => s.name)).toEqual(['a', 'b']);
     expect(seen).toEqual([1, 2]);
   });
-  it('aligns a lead series by date and name', () => {
-    const main = readWideCsv('date,a\n2020-01-06,1\n2020-01-13,2\n2020-01-20,3');
-    const lead = readWideCsv('date,a\n2020-01-13,20\n2020-01-20,30');
+  it('aligns a lead series by date and name', async () => {
+    const main = await readWideCsv('date,a\n2020-01-06,1\n2020-01-13,2\n2020-01-20,3');
+    const lead = await readWideCsv('date,a\n2020-01-13,20\n2020-01-20,30');
     expect(Array.from(alignLead(main, lead, 'a')!)).toEqual([NaN, 20, 30]);
     expect(alignLead(main, lead, 'zz')).toBeUndefined();
   });

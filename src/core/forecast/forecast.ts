@@ -2,7 +2,8 @@
  * The forecasting entry points: one series, or a whole SeriesSet (optionally with lead series),
  * with backtested ensemble forecasts, calibrated intervals, trend signals and plain-language notes.
  */
-import { addPeriods, periodsPerYear, type Frequency, type SeriesSet } from '../aggregate/seriesSet.ts';
+import { addPeriods, periodsPerYear } from '../series/periods.ts';
+import type { Frequency, SeriesSet } from '../series/seriesSet.ts';
 import { backtestOrigins, DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';

@@ -6,7 +6,8 @@
 import { Table, type Vector } from 'apache-arrow';
 import type { CellColumn } from '../arrow/dictColumn.ts';
 import { releaseUnless } from '../arrow/ipc.ts';
-import { concatBytes, formatBytes, MAX_COLUMNS, MAX_PROBLEMS_LISTED, parseCsv, readHead, tooManyColumns, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
+import { formatBytes } from '../bytes.ts';
+import { concatBytes, MAX_COLUMNS, MAX_PROBLEMS_LISTED, parseCsv, readHead, tooManyColumns, type CsvOptions, type IntakeProblem, type ParseHooks } from '../csv/parseCsv.ts';
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { colourSwatch, textColourOn } from '../../core/palette/colours.ts';
 import { modelColourPerValue, resolveColourName } from '../../core/palette/named.ts';
 import { useNamedColours } from './useNamedColours.ts';
-import { periodsAfter } from '../../core/dashboard/periods.ts';
+import { futurePeriods } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
@@ -76,7 +76,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   if (!trends) return null;
   const labels = trends.periods.labels;
   const rows = labels.slice(Math.max(0, labels.length - shownPeriods)).map((label, k, arr) => ({ label, index: labels.length - arr.length + k }));
-  const next = periodsAfter(trends.periods, 1).labels[0];
+  const next = futurePeriods(trends.periods, 1).labels[0];
   const forecastRow = trends.series.map((s) => ({ name: s.label, share: forecasts.forecasts.get(s.label)?.point[0] ?? Number.NaN })).filter((s) => Number.isFinite(s.share) && s.share > 0);
   return (
     <div className="palette" data-testid="palette">

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { periodsAfter, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
+import { futurePeriods, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
@@ -78,7 +78,7 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const allPeriods = prepared.periods(spec.grain);
   const tabViews = views.filter(([v]) => v !== 'plan' || prepared.unitsColumn);
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
-  const future = useMemo(() => (trends ? periodsAfter(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
+  const future = useMemo(() => (trends ? futurePeriods(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
   // Then what the item text names (materials, colours, patterns) where the file has no such column.
   const facets = [...facetOptions(dataset.columns), ...foundFacets(dataset.columns)];

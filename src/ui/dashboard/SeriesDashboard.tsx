@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatDate } from '../../core/aggregate/seriesSet.ts';
+import { formatDate } from '../../core/series/seriesSet.ts';
 import { seriesToCsv } from '../../core/report/report.ts';
 import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts';
 import { useAppStore, type AppState } from '../../state/store.ts';

@@ -3,7 +3,7 @@ import { seededRandom } from '../../random.ts';
 import { mase } from '../metrics.ts';
 import { DEFAULT_ENSEMBLE, MODEL_NAMES, runEnsemble, runModel } from '../ensemble.ts';
 import { forecastSeriesSet, trainSetGlobals } from '../forecast.ts';
-import type { SeriesSet } from '../../aggregate/seriesSet.ts';
+import type { SeriesSet } from '../../series/seriesSet.ts';
 import { GLOBAL_QUANTILES, globalAttention, globalForecast, pickGlobal, timeDecayWeights, trainGlobal, trainGlobalModels, windowLossAndGradient, withAlpha, type GlobalModel } from './global.ts';
 
 const finite = (a: ArrayLike<number>) => Array.from(a).every(Number.isFinite);

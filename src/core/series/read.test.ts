@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Float64, Table, TimestampMillisecond, makeData, makeVector } from 'apache-arrow';
 import { utf8Data } from '../../model/predictionColumns.ts';
-import { detectSeriesLayout, seriesSetFromTable } from './seriesTable.ts';
+import { detectSeriesLayout, seriesSetFromTable } from './read.ts';
 
 const week = (k: number) => Date.UTC(2019, 0, 7) + k * 7 * 86_400_000;
 const timestamps = (ms: number[]) => {
