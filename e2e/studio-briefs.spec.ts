@@ -52,6 +52,9 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   await drafts.first().getByTestId('draft-keep').click();
   await panel.locator('[data-testid="draft"]').first().getByTestId('draft-discard').click();
   await expect(drafts).toHaveCount(2);
+  // A draft's similar items: the catalogue items nearest to its text open in the Studio.
+  await drafts.first().getByTestId('draft-similar').click();
+  await expect(page.getByTestId('similar-panel').getByTestId('similar-row').first()).toBeVisible({ timeout: 120_000 });
   const kept = panel.getByTestId('kept-brief');
   await expect(kept).toHaveCount(1);
   await expect(kept.getByTestId('kept-text')).toHaveValue(names[0]!);

@@ -41,7 +41,7 @@ function catalogueNames(dataset: LoadedDataset): string[] {
  * draft shows the classifier's read-back (where it differs from the asked tags), and can be kept,
  * edited or discarded. Kept drafts go into the report.
  */
-export function BriefPanel({ dataset }: { dataset: LoadedDataset }) {
+export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onSimilar?: (text: string, category: string | undefined) => void }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const model = useAppStore((s) => s.model);
@@ -227,6 +227,14 @@ export function BriefPanel({ dataset }: { dataset: LoadedDataset }) {
                     <button type="button" data-testid="draft-discard" onClick={() => setDrafts((list) => list.map((x, j) => (j === i ? { ...x, gone: true } : x)))}>
                       {t('briefDiscard')}
                     </button>
+                    {onSimilar && (
+                      <>
+                        {' '}
+                        <button type="button" data-testid="draft-similar" onClick={() => onSimilar(d.done!.text, d.done!.readBack.articleType?.label)}>
+                          {t('similarItems')}
+                        </button>
+                      </>
+                    )}
                   </>
                 )}
               </li>

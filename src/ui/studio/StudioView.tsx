@@ -12,11 +12,13 @@ import { SimilarPanel, type SimilarQuery } from './SimilarPanel.tsx';
 export function StudioView({ dataset, spec }: { dataset: LoadedDataset; spec: DashboardSpec }) {
   const t = useT();
   const [similar, setSimilar] = useState<SimilarQuery | null>(null);
+  // Similar items of a concept or of a draft: the catalogue items nearest to its text.
+  const showSimilar = (text: string, category: string | undefined) => setSimilar({ text, ...(category ? { category } : {}) });
   return (
     <section className="studio" data-testid="studio">
       <p className="muted">{t('studioIntro')}</p>
-      <BriefPanel dataset={dataset} />
-      <ConceptPanel dataset={dataset} spec={spec} onSimilar={(text, category) => setSimilar({ text, ...(category ? { category } : {}) })} />
+      <BriefPanel dataset={dataset} onSimilar={showSimilar} />
+      <ConceptPanel dataset={dataset} spec={spec} onSimilar={showSimilar} />
       {similar && <SimilarPanel dataset={dataset} spec={spec} query={similar} onClose={() => setSimilar(null)} />}
     </section>
   );
