@@ -19,6 +19,7 @@ for pair in "adidas_us,zara_us:adidas_us+zara_us2:transfer-az2" "amazon_implicit
   fi
   mkdir -p "out/loso-caps/$fold"
   ln -sfn "$(pwd)/$dir/heads-caps" "out/loso-caps/$fold/heads"
+  ln -sfn "$(pwd)/$dir/train.log" "out/loso-caps/$fold/train.log"  # the trunk's steps, for transfer_table.py
   "$PY" - "$src" "$fold" "out/scores-rules/$scores.json" "out/scores-caps/$scores.in.json" <<'PYEOF'
 import json, os, sys
 src, fold, inp, out = sys.argv[1:]
