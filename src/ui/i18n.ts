@@ -286,6 +286,7 @@ const en = {
   maseWorse: '{factor}× worse than naive',
   maseSame: 'about as accurate as naive',
   maseTitle: 'Backtest MASE {mase}',
+  maseCell: '{words} (MASE {mase})',
   worseThanNaiveNote: "less accurate than repeating last year's value",
   chartWorseThanNaive: "Forecasts drawn grey and finely dotted did worse on past periods than repeating last year's value: {list}.",
   latest: 'Latest',
@@ -821,6 +822,7 @@ const zh: typeof en = {
   maseWorse: '比简单沿用差 {factor}×',
   maseSame: '与简单沿用差不多',
   maseTitle: '回测 MASE {mase}',
+  maseCell: '{words}（MASE {mase}）',
   worseThanNaiveNote: '不如直接沿用去年同期的值准确',
   chartWorseThanNaive: '灰色细虚线的预测在过去各期不如直接沿用去年同期的值准确：{list}。',
   latest: '最新',
@@ -1380,7 +1382,7 @@ const zhReportLines: Record<string, string> = {
   '### Rising': '### 上升',
   '### Declining': '### 下降',
   '## Forecast accuracy': '## 预测准确度',
-  '| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 回测 MASE | 趋势判断 |',
+  '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |',
   '_No value moved by a measurable amount (or not enough history)._': '_没有取值出现可衡量的变化（或历史数据不足）。_',
   '## Next season': '## 下一季',
   '### Rising groups': '### 上升的组',
@@ -1421,6 +1423,15 @@ export function maseText(language: Language, mase: number | undefined): string {
   if (verdict === 'unknown') return '';
   if (verdict === 'same') return translate(language, 'maseSame');
   return translate(language, verdict === 'better' ? 'maseBetter' : 'maseWorse', { factor: formatFactor(factor) });
+}
+
+/**
+ * A backtest MASE as the report's "forecast accuracy" cell: the words, then the figure
+ * ("1.5× worse than naive (MASE 1.50)"; "MASE 1.50" alone when there are no words for it).
+ */
+export function maseCell(language: Language, mase: number): string {
+  const words = maseText(language, mase);
+  return words ? translate(language, 'maseCell', { words, mase: mase.toFixed(2) }) : `MASE ${mase.toFixed(2)}`;
 }
 
 /** A period label in the interface language ("Winter 2022" → "2022 年冬季" in Chinese); see core periodLabelIn. */
