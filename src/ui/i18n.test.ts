@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maseCell, maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
+import { maseCell, maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, translateWithPeriods, type MessageKey } from './i18n.ts';
 import { designBriefsMarkdown, reportToMarkdown } from '../core/report/report.ts';
 
 const { en, zh } = messageTables;
@@ -178,5 +178,17 @@ describe('backtest accuracy in words (issue 17, item 6)', () => {
   it('writes period labels in Chinese in the Chinese interface only', () => {
     expect(periodText('zh', 'Winter 2022')).toBe('2022 年冬季');
     expect(periodText('en', 'Winter 2022')).toBe('Winter 2022');
+  });
+
+  it('writes the Plan\'s and the Regions\' period labels in the interface language, the other values as given', () => {
+    const basis = { n: 2, last: 'Summer 2024', from: 'Winter 2022', level: '80 %' };
+    expect(translateWithPeriods('zh', 'planBasis', basis, ['from', 'last'])).toBe('计划 2024 年夏季 之后的 2 期（历史：2022 年冬季 – 2024 年夏季）；建议采购量在 80 % 的情况下能满足需求，并已扣除现有库存。');
+    expect(translateWithPeriods('en', 'planBasis', basis, ['from', 'last'])).toBe(translate('en', 'planBasis', basis));
+    expect(translateWithPeriods('en', 'planBasis', basis, ['from', 'last'])).toContain('after Summer 2024 (history Winter 2022 – Summer 2024)');
+    expect(translateWithPeriods('zh', 'reportPlanCovers', { n: 6, last: 'SS19', columns: 'category', level: '95 %' }, ['last'])).toBe('2019 春夏 之后的 6 期，按 category；建议采购量在 95 % 的情况下能满足需求，并已扣除现有库存。');
+    expect(translateWithPeriods('zh', 'regionLatestPeriod', { period: '2023-10' }, ['period'])).toBe('最新一期：2023 年 10 月');
+    expect(translateWithPeriods('en', 'regionLatestPeriod', { period: '2023-10' }, ['period'])).toBe('latest: 2023-10');
+    // Only the named placeholders are periods: a group called "2023" stays as it is.
+    expect(translateWithPeriods('zh', 'reportPlanCovers', { n: 1, last: '2023 Q4', columns: '2023', level: '80 %' }, ['last'])).toBe('2023 年第 4 季度 之后的 1 期，按 2023；建议采购量在 80 % 的情况下能满足需求，并已扣除现有库存。');
   });
 });

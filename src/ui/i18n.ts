@@ -492,6 +492,7 @@ const en = {
   regionClosing: ', and the gap is closing',
   regionSmall: '{region} has only {n} items: too few to compare, so it is not ranked.',
   regionNoneReal: 'No difference between regions is beyond chance.',
+  regionLatestPeriod: 'latest: {period}',
   allRegions: 'All regions',
   reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; on past periods they were on average {words} (naive = repeating last year\'s value; backtest MASE {mase}, below 1 beats naive).',
   printPdf: 'Print / PDF',
@@ -1028,6 +1029,7 @@ const zh: typeof en = {
   regionClosing: '，且差距在缩小',
   regionSmall: '{region} 只有 {n} 件商品：太少，无法比较，因此不参与排名。',
   regionNoneReal: '各地区之间没有超出偶然范围的差异。',
+  regionLatestPeriod: '最新一期：{period}',
   allRegions: '全部地区',
   reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；在过去各期平均{words}（简单沿用 = 直接沿用去年同期的值；回测 MASE {mase}，低于 1 即优于简单沿用）。',
   printPdf: '打印 / 存为 PDF',
@@ -1437,4 +1439,14 @@ export function maseCell(language: Language, mase: number): string {
 /** A period label in the interface language ("Winter 2022" → "2022 年冬季" in Chinese); see core periodLabelIn. */
 export function periodText(language: Language, label: string): string {
   return periodLabelIn(label, language);
+}
+
+/**
+ * A text whose placeholders named in `periods` hold period labels, each written in the interface
+ * language ("after Summer 2024" → "2024 年夏季 之后"), the other values as given.
+ */
+export function translateWithPeriods(language: Language, key: MessageKey, values: MessageValues, periods: readonly string[]): string {
+  const worded: MessageValues = { ...values };
+  for (const name of periods) worded[name] = periodText(language, String(values[name] ?? ''));
+  return translate(language, key, worded);
 }
