@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, type MessageKey } from './i18n.ts';
-import { designBriefsMarkdown } from '../core/report/report.ts';
+import { maseCell, maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, translateWithPeriods, type MessageKey } from './i18n.ts';
+import { designBriefsMarkdown, reportToMarkdown } from '../core/report/report.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -80,12 +80,12 @@ describe('locale formatting', () => {
   });
 
   it('words the report Markdown\'s fixed lines in Chinese and leaves English as it is', () => {
-    const markdown = ['# Trend report — 2018', '', 'Latest period: **2018**.', '', '## usage — All regions', '', '### Rising', '', '| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |', '| Casual | 60.0% | +2.3 pt | 61.0% | 0.80 | growing |', '', '### Declining', '', '_No value moved by a measurable amount (or not enough history)._', ''].join('\n');
+    const markdown = ['# Trend report — 2018', '', 'Latest period: **2018**.', '', '## usage — All regions', '', '### Rising', '', '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |', '| Casual | 60.0% | +2.3 pt | 61.0% | 1.2× better than naive (MASE 0.80) | growing |', '', '### Declining', '', '_No value moved by a measurable amount (or not enough history)._', ''].join('\n');
     expect(reportMarkdown('en', markdown)).toBe(markdown);
     const zh = reportMarkdown('zh', markdown);
     expect(zh).toContain('最新一期：**2018**。');
     expect(zh).toContain('### 上升');
-    expect(zh).toContain('| 取值 | 最新占比 |');
+    expect(zh).toContain('| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |');
     expect(zh).toContain('| Casual | 60.0% | +2.3 个百分点 | 61.0% |');
     expect(zh).toContain('_没有取值出现可衡量的变化（或历史数据不足）。_');
   });
@@ -150,8 +150,45 @@ describe('backtest accuracy in words (issue 17, item 6)', () => {
     expect(maseText('zh', 0.5)).toBe('比简单沿用好 2×');
   });
 
+  it('says the accuracy in words, the figure after it, in the report Markdown\'s table in English and Chinese', () => {
+    expect(maseCell('en', 1.5)).toBe('1.5× worse than naive (MASE 1.50)');
+    expect(maseCell('en', 0.81)).toBe('1.2× better than naive (MASE 0.81)');
+    expect(maseCell('en', 0.97)).toBe('about as accurate as naive (MASE 0.97)');
+    expect(maseCell('zh', 8.04)).toBe('比简单沿用差 8×（MASE 8.04）');
+    const report = {
+      title: 'Trend report — 2024-06',
+      basedOn: [],
+      latestPeriod: '2024-06',
+      sections: [{ facet: 'category', scope: 'All regions', rising: [{ label: 'Linen shirt', latest: 0.2, change: 0.05, forecast: 0.22, mase: 1.5, signal: 'growing' }], declining: [{ label: 'Wool coat', latest: 0.1, change: -0.04, forecast: 0.09, mase: 0.5 }] }],
+    };
+    for (const language of ['en', 'zh'] as const) {
+      const md = reportMarkdown(language, reportToMarkdown(report, { accuracy: (mase) => maseCell(language, mase) })).split('\n');
+      if (language === 'en') {
+        expect(md).toContain('| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |');
+        expect(md).toContain('| Linen shirt | 20.0% | +5.0 pt | 22.0% | 1.5× worse than naive (MASE 1.50) | growing |');
+        expect(md).toContain('| Wool coat | 10.0% | −4.0 pt | 9.0% | 2× better than naive (MASE 0.50) | — |');
+      } else {
+        expect(md).toContain('| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |');
+        expect(md).toContain('| Linen shirt | 20.0% | +5.0 个百分点 | 22.0% | 比简单沿用差 1.5×（MASE 1.50） | growing |');
+        expect(md).toContain('| Wool coat | 10.0% | −4.0 个百分点 | 9.0% | 比简单沿用好 2×（MASE 0.50） | — |');
+      }
+    }
+  });
+
   it('writes period labels in Chinese in the Chinese interface only', () => {
     expect(periodText('zh', 'Winter 2022')).toBe('2022 年冬季');
     expect(periodText('en', 'Winter 2022')).toBe('Winter 2022');
+  });
+
+  it('writes the Plan\'s and the Regions\' period labels in the interface language, the other values as given', () => {
+    const basis = { n: 2, last: 'Summer 2024', from: 'Winter 2022', level: '80 %' };
+    expect(translateWithPeriods('zh', 'planBasis', basis, ['from', 'last'])).toBe('计划 2024 年夏季 之后的 2 期（历史：2022 年冬季 – 2024 年夏季）；建议采购量在 80 % 的情况下能满足需求，并已扣除现有库存。');
+    expect(translateWithPeriods('en', 'planBasis', basis, ['from', 'last'])).toBe(translate('en', 'planBasis', basis));
+    expect(translateWithPeriods('en', 'planBasis', basis, ['from', 'last'])).toContain('after Summer 2024 (history Winter 2022 – Summer 2024)');
+    expect(translateWithPeriods('zh', 'reportPlanCovers', { n: 6, last: 'SS19', columns: 'category', level: '95 %' }, ['last'])).toBe('2019 春夏 之后的 6 期，按 category；建议采购量在 95 % 的情况下能满足需求，并已扣除现有库存。');
+    expect(translateWithPeriods('zh', 'regionLatestPeriod', { period: '2023-10' }, ['period'])).toBe('最新一期：2023 年 10 月');
+    expect(translateWithPeriods('en', 'regionLatestPeriod', { period: '2023-10' }, ['period'])).toBe('latest: 2023-10');
+    // Only the named placeholders are periods: a group called "2023" stays as it is.
+    expect(translateWithPeriods('zh', 'reportPlanCovers', { n: 1, last: '2023 Q4', columns: '2023', level: '80 %' }, ['last'])).toBe('2023 年第 4 季度 之后的 1 期，按 2023；建议采购量在 80 % 的情况下能满足需求，并已扣除现有库存。');
   });
 });

@@ -286,6 +286,7 @@ const en = {
   maseWorse: '{factor}× worse than naive',
   maseSame: 'about as accurate as naive',
   maseTitle: 'Backtest MASE {mase}',
+  maseCell: '{words} (MASE {mase})',
   worseThanNaiveNote: "less accurate than repeating last year's value",
   chartWorseThanNaive: "Forecasts drawn grey and finely dotted did worse on past periods than repeating last year's value: {list}.",
   latest: 'Latest',
@@ -491,6 +492,7 @@ const en = {
   regionClosing: ', and the gap is closing',
   regionSmall: '{region} has only {n} items: too few to compare, so it is not ranked.',
   regionNoneReal: 'No difference between regions is beyond chance.',
+  regionLatestPeriod: 'latest: {period}',
   allRegions: 'All regions',
   reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; on past periods they were on average {words} (naive = repeating last year\'s value; backtest MASE {mase}, below 1 beats naive).',
   printPdf: 'Print / PDF',
@@ -821,6 +823,7 @@ const zh: typeof en = {
   maseWorse: '比简单沿用差 {factor}×',
   maseSame: '与简单沿用差不多',
   maseTitle: '回测 MASE {mase}',
+  maseCell: '{words}（MASE {mase}）',
   worseThanNaiveNote: '不如直接沿用去年同期的值准确',
   chartWorseThanNaive: '灰色细虚线的预测在过去各期不如直接沿用去年同期的值准确：{list}。',
   latest: '最新',
@@ -1026,6 +1029,7 @@ const zh: typeof en = {
   regionClosing: '，且差距在缩小',
   regionSmall: '{region} 只有 {n} 件商品：太少，无法比较，因此不参与排名。',
   regionNoneReal: '各地区之间没有超出偶然范围的差异。',
+  regionLatestPeriod: '最新一期：{period}',
   allRegions: '全部地区',
   reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；在过去各期平均{words}（简单沿用 = 直接沿用去年同期的值；回测 MASE {mase}，低于 1 即优于简单沿用）。',
   printPdf: '打印 / 存为 PDF',
@@ -1380,7 +1384,7 @@ const zhReportLines: Record<string, string> = {
   '### Rising': '### 上升',
   '### Declining': '### 下降',
   '## Forecast accuracy': '## 预测准确度',
-  '| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 回测 MASE | 趋势判断 |',
+  '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |',
   '_No value moved by a measurable amount (or not enough history)._': '_没有取值出现可衡量的变化（或历史数据不足）。_',
   '## Next season': '## 下一季',
   '### Rising groups': '### 上升的组',
@@ -1423,7 +1427,26 @@ export function maseText(language: Language, mase: number | undefined): string {
   return translate(language, verdict === 'better' ? 'maseBetter' : 'maseWorse', { factor: formatFactor(factor) });
 }
 
+/**
+ * A backtest MASE as the report's "forecast accuracy" cell: the words, then the figure
+ * ("1.5× worse than naive (MASE 1.50)"; "MASE 1.50" alone when there are no words for it).
+ */
+export function maseCell(language: Language, mase: number): string {
+  const words = maseText(language, mase);
+  return words ? translate(language, 'maseCell', { words, mase: mase.toFixed(2) }) : `MASE ${mase.toFixed(2)}`;
+}
+
 /** A period label in the interface language ("Winter 2022" → "2022 年冬季" in Chinese); see core periodLabelIn. */
 export function periodText(language: Language, label: string): string {
   return periodLabelIn(label, language);
+}
+
+/**
+ * A text whose placeholders named in `periods` hold period labels, each written in the interface
+ * language ("after Summer 2024" → "2024 年夏季 之后"), the other values as given.
+ */
+export function translateWithPeriods(language: Language, key: MessageKey, values: MessageValues, periods: readonly string[]): string {
+  const worded: MessageValues = { ...values };
+  for (const name of periods) worded[name] = periodText(language, String(values[name] ?? ''));
+  return translate(language, key, worded);
 }

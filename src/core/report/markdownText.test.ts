@@ -1,6 +1,6 @@
 /** User text in the Markdown report is shown as text: no raw HTML, no Markdown markup of its own. */
 import { describe, expect, it } from 'vitest';
-import { markdownText } from './markdownText.ts';
+import { markdownCell, markdownText } from './markdownText.ts';
 import { reportToMarkdown } from './report.ts';
 
 describe('markdownText', () => {
@@ -23,6 +23,14 @@ describe('markdownText', () => {
     { text: 'Navy blue, 100% cotton (AW24) - sale.', md: 'Navy blue, 100% cotton (AW24) - sale.' },
   ])('$text', ({ text, md }) => {
     expect(markdownText(text)).toBe(md);
+  });
+});
+
+describe('markdownCell (text inside a table cell)', () => {
+  it('escapes markup and cell breaks but not a leading number, which starts no list inside a cell', () => {
+    expect(markdownCell('1.5× worse than naive (MASE 1.50)')).toBe('1.5× worse than naive (MASE 1.50)');
+    expect(markdownText('1.5× worse than naive')).toBe('1\\.5× worse than naive');
+    expect(markdownCell('- a | <b>*c*</b>\nd')).toBe('- a \\| &lt;b&gt;\\*c\\*&lt;/b&gt; d');
   });
 });
 
@@ -49,7 +57,7 @@ describe('reportToMarkdown escapes user text, not its own markup', () => {
     '- Filters: \\[x\\](javascript:alert(1))',
     'Latest period: **SS25\\*\\***.',
     '## &lt;b&gt;style&lt;/b&gt; — \\# EU',
-    '| &lt;img src=x onerror=alert(1)&gt; | 50.0% | +10.0 pt | 60.0% | 0.80 | &lt;script&gt;x&lt;/script&gt; |',
+    '| &lt;img src=x onerror=alert(1)&gt; | 50.0% | +10.0 pt | 60.0% | MASE 0.80 | &lt;script&gt;x&lt;/script&gt; |',
     '| \\| a \\| b \\| | 10.0% | −20.0 pt | — | — | — |',
     'Forecasts of "&lt;svg onload=alert(1)&gt;" …',
   ])('%s', (line) => {

@@ -12,10 +12,18 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * is escaped, and line breaks become spaces so the text stays on its line.
  */
 export function markdownText(text: string): string {
-  const escaped = text
+  const escaped = markdownCell(text);
+  // At the start of a line a list marker (-, +, 1. or 1)) or setext underline (=) would start a block.
+  return escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * Escapes text for the inside of a Markdown table cell (never at the start of a line): as
+ * markdownText, less the line-start list and heading markers, so "1.5× worse" stays "1.5× worse".
+ */
+export function markdownCell(text: string): string {
+  return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[&<>]/g, (c) => ENTITIES[c]!)
     .replace(/[\\`*_[\]#|~]/g, '\\$&');
-  // At the start of a line a list marker (-, +, 1. or 1)) or setext underline (=) would start a block.
-  return escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -11,8 +11,28 @@ describe('trend report', () => {
     expect(movers.declining.map((r) => r.label)).toEqual(['Formal']);
     const md = reportToMarkdown({ title: 'SS25 trend report', basedOn: ['demo.csv, 5,000 items'], latestPeriod: 'SS25', sections: [{ facet: 'Styles', scope: 'All regions', ...movers }] });
     expect(md).toContain('# SS25 trend report');
-    expect(md).toContain('| Casual | 60.0% | +10.0 pt | 62.0% | 0.81 | growing |');
+    expect(md).toContain('| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |');
+    // Without words the accuracy cell names the bare figure.
+    expect(md).toContain('| Casual | 60.0% | +10.0 pt | 62.0% | MASE 0.81 | growing |');
     expect(md).toContain('| Formal | 10.0% | −20.0 pt | — | — | — |');
+  });
+
+  it('says the forecast accuracy in the words it is given, escaped, only where there is a backtest (issue 17, item 6)', () => {
+    const rows = [
+      { label: 'Casual', latest: 0.6, change: 0.1, forecast: 0.62, mase: 1.5 },
+      { label: 'Sports', latest: 0.3, change: 0.05, forecast: 0.31, mase: Number.NaN },
+      { label: 'Party', latest: 0.1, change: 0.02 },
+    ];
+    const seen: number[] = [];
+    const words = (mase: number) => {
+      seen.push(mase);
+      return `${mase > 1 ? 'worse' : 'better'} than naive | ${mase.toFixed(2)}`;
+    };
+    const md = reportToMarkdown({ title: 'T', basedOn: [], latestPeriod: 'SS25', sections: [{ facet: 'Styles', scope: 'All regions', rising: rows, declining: [] }] }, { accuracy: words }).split('\n');
+    expect(seen).toEqual([1.5]);
+    expect(md).toContain('| Casual | 60.0% | +10.0 pt | 62.0% | worse than naive \\| 1.50 | — |');
+    expect(md).toContain('| Sports | 30.0% | +5.0 pt | 31.0% | — | — |');
+    expect(md).toContain('| Party | 10.0% | +2.0 pt | — | — | — |');
   });
 
   it('ranks from the last period with enough items when the latest periods are thin (issue 17, item 1)', () => {

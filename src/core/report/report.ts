@@ -4,7 +4,7 @@
  */
 import type { TrendSeries } from '../dashboard/trends.ts';
 import { spreadsheetField } from '../csv/field.ts';
-import { markdownText } from './markdownText.ts';
+import { markdownCell, markdownText } from './markdownText.ts';
 
 /** One value's line in a report table. */
 export interface ReportRow {
@@ -135,11 +135,21 @@ export function rankMovers(series: TrendSeries[], periodsPerYear: number, extra?
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
 const pts = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pt` : '—');
 
-function rowsTable(rows: ReportRow[]): string {
+/** How the report's Markdown words what the core only holds as numbers (the UI passes its language's words). */
+export interface ReportWords {
+  /** A backtest MASE as the "forecast accuracy" cell, e.g. "1.5× worse than naive (MASE 1.50)"; without it the cell reads "MASE 1.50". */
+  accuracy?: (mase: number) => string;
+}
+
+/** The accuracy cell without words: the bare figure, named. */
+const bareMase = (mase: number) => `MASE ${mase.toFixed(2)}`;
+
+function rowsTable(rows: ReportRow[], words: ReportWords): string {
   if (rows.length === 0) return '_No value moved by a measurable amount (or not enough history)._\n';
-  const lines = ['| value | latest share | vs last year | next period (forecast) | backtest MASE | signal |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  const accuracy = words.accuracy ?? bareMase;
+  const lines = ['| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |', '| --- | ---: | ---: | ---: | --- | --- |'];
   for (const r of rows) {
-    lines.push(`| ${markdownText(r.label)} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : r.mase.toFixed(2)} | ${r.signal === undefined ? '—' : markdownText(r.signal)} |`);
+    lines.push(`| ${markdownText(r.label)} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : markdownCell(accuracy(r.mase))} | ${r.signal === undefined ? '—' : markdownText(r.signal)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -172,12 +182,15 @@ export function foldQuietSections(sections: readonly ReportSection[], mainScope:
   return { sections: kept, quiet };
 }
 
-/** Renders the report as Markdown; every text of the report is user text, escaped (only the layout is markup). */
-export function reportToMarkdown(report: TrendReport): string {
+/**
+ * Renders the report as Markdown; every text of the report is user text, escaped (only the layout
+ * is markup). `words` says a forecast's accuracy in the reader's language (see ReportWords).
+ */
+export function reportToMarkdown(report: TrendReport, words: ReportWords = {}): string {
   const md = markdownText;
   const parts = [`# ${md(report.title)}\n`, report.basedOn.map((line) => `- ${md(line)}`).join('\n') + '\n', `Latest period: **${md(report.latestPeriod)}**.\n`];
   for (const section of report.sections) {
-    parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, '### Rising\n', rowsTable(section.rising), '### Declining\n', rowsTable(section.declining));
+    parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, '### Rising\n', rowsTable(section.rising, words), '### Declining\n', rowsTable(section.declining, words));
   }
   if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${md(report.accuracyNote)}\n`);
   if (report.nextSeason) parts.push(nextSeasonMarkdown(report.nextSeason));

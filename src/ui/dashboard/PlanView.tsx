@@ -5,7 +5,7 @@ import { halfYear, planGroupColumns, planInput, stockColumnOf, stockColumns, use
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset, type PlanSettings } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, translate, type Language, type MessageKey } from '../i18n.ts';
+import { formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { facetTitle } from './facetNames.ts';
 
@@ -144,7 +144,7 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
       {table && input?.grouped && state.result && (
         <>
           <p className="muted" data-testid="plan-basis">
-            {t('planBasis', { n: input.horizon, last: input.periodLabels.at(-1) ?? '', from: input.periodLabels[0] ?? '', level: `${level} %` })}
+            {translateWithPeriods(language, 'planBasis', { n: input.horizon, last: input.periodLabels.at(-1) ?? '', from: input.periodLabels[0] ?? '', level: `${level} %` }, ['from', 'last'])}
           </p>
           <p data-testid="plan-reconciliation" data-method={state.result.reconciliation.split(/[ :]/)[0]}>
             {reconciliationText(language, state.result.reconciliation)}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber, translateWithPeriods } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
 import { SeriesName } from './SeriesName.tsx';
@@ -49,6 +49,12 @@ export function RegionsView({ dataset, spec }: { dataset: LoadedDataset; spec: D
             <div className="panel" key={region} data-region={region}>
               <h4>
                 {region} <small className="muted">({formatNumber(language, trends.itemsCounted)})</small>
+                {trends.periods.labels.length > 0 && (
+                  <small className="muted" data-testid="region-latest-period">
+                    {' · '}
+                    {translateWithPeriods(language, 'regionLatestPeriod', { period: trends.periods.labels.at(-1)! }, ['period'])}
+                  </small>
+                )}
               </h4>
               <table>
                 <tbody>

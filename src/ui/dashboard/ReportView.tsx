@@ -8,7 +8,7 @@ import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
 import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
-import { formatNumber, maseText, reportMarkdown, translate, translateTerm, type MessageKey } from '../i18n.ts';
+import { formatNumber, maseCell, maseText, periodText, reportMarkdown, translate, translateWithPeriods, translateTerm, type MessageKey } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
@@ -74,21 +74,26 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
         : [];
     const mases = [...forecasts.values()].map((f) => f.backtestMase).filter(Number.isFinite);
     return {
-      title: translate(language, 'reportTitle', { period: current.periods.labels[current.periods.labels.length - 1] ?? '' }),
+      title: translateWithPeriods(language, 'reportTitle', { period: current.periods.labels[current.periods.labels.length - 1] ?? '' }, ['period']),
       basedOn: [
         translate(language, 'reportFile', { file: dataset.fileName, rows: formatNumber(language, dataset.table.numRows), counted: formatNumber(language, current.itemsCounted) }),
-        translate(language, 'reportPeriods', {
-          from: current.periods.labels[0] ?? '',
-          to: current.periods.labels[current.periods.labels.length - 1] ?? '',
-          grain: grainKeys[spec.grain] ? translate(language, grainKeys[spec.grain]!) : spec.grain,
-          measure: translate(language, spec.measure === 'units' ? 'measureUnits' : 'measureItems'),
-          min: formatNumber(language, spec.minSupport),
-        }),
+        translateWithPeriods(
+          language,
+          'reportPeriods',
+          {
+            from: current.periods.labels[0] ?? '',
+            to: current.periods.labels[current.periods.labels.length - 1] ?? '',
+            grain: grainKeys[spec.grain] ? translate(language, grainKeys[spec.grain]!) : spec.grain,
+            measure: translate(language, spec.measure === 'units' ? 'measureUnits' : 'measureItems'),
+            min: formatNumber(language, spec.minSupport),
+          },
+          ['from', 'to'],
+        ),
         translate(language, 'reportFilters', { list: Object.entries(spec.filters).filter(([, v]) => v.length).map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ') || translate(language, 'none') }),
         ...unsureLine,
         translate(language, 'reportLocal'),
       ],
-      latestPeriod: current.periods.labels[current.periods.labels.length - 1] ?? '',
+      latestPeriod: periodText(language, current.periods.labels[current.periods.labels.length - 1] ?? ''),
       sections,
       accuracyNote: mases.length
         ? translate(language, 'reportAccuracy', { facet: facetTitle(language, spec.facet, dataset.columns), words: maseText(language, mases.reduce((a, b) => a + b, 0) / mases.length), mase: (mases.reduce((a, b) => a + b, 0) / mases.length).toFixed(2) })
@@ -146,7 +151,7 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           <button type="button" onClick={() => window.print()}>
             {t('printPdf')}
           </button>
-          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportMarkdown(language, reportToMarkdown(report))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
+          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportMarkdown(language, reportToMarkdown(report, { accuracy: (mase) => maseCell(language, mase) }))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
             {t('markdown')}
           </button>
           <button type="button" onClick={onClose} title={t('closeReport')} data-testid="close-report">

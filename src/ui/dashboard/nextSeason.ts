@@ -3,7 +3,7 @@ import { regionalDifferences } from '../../core/plan/regions.ts';
 import { planMovers, type NextSeasonRow, type NextSeasonSection } from '../../core/report/report.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, translate, type Language } from '../i18n.ts';
+import { formatNumber, translate, translateWithPeriods, type Language } from '../i18n.ts';
 import { facetTitle } from './facetNames.ts';
 import { flagText, planRowName, reconciliationText, usePlanTable } from './PlanView.tsx';
 
@@ -51,12 +51,17 @@ export function useNextSeason(dataset: LoadedDataset): { section?: NextSeasonSec
     const rows: NextSeasonRow[] = table.map((r) => ({ name: planRowName(language, r), level: r.level, lastSeason: r.lastSeason, forecast: r.forecast, change: r.change, lo80: r.lo80, hi80: r.hi80, plan: r.plan, edited: r.edited && r.level === 'group', flags: r.flags.map((f) => flagText(language, f)) }));
     const edited = rows.filter((r) => r.edited).length;
     const lines = [
-      translate(language, 'reportPlanCovers', {
-        n: input.horizon,
-        last: input.periodLabels.at(-1) ?? '',
-        columns: input.columns.map((c) => facetTitle(language, c, dataset.columns)).join(' × '),
-        level: `${Math.round(settings.serviceLevel * 100)} %`,
-      }),
+      translateWithPeriods(
+        language,
+        'reportPlanCovers',
+        {
+          n: input.horizon,
+          last: input.periodLabels.at(-1) ?? '',
+          columns: input.columns.map((c) => facetTitle(language, c, dataset.columns)).join(' × '),
+          level: `${Math.round(settings.serviceLevel * 100)} %`,
+        },
+        ['last'],
+      ),
       reconciliationText(language, state.result.reconciliation),
       ...(edited > 0 ? [translate(language, 'reportPlanEdited', { n: edited })] : []),
     ];
