@@ -14,6 +14,7 @@ import type { RequestHandlers } from './handlers.ts';
 import type { ModelInfo } from './inferenceProtocol.ts';
 import type { PredictionCache } from './predictionCache.ts';
 import { createSimilarHandlers, WorkerEmbeddings } from './similarHandlers.ts';
+import { uniqueTexts } from './uniqueTexts.ts';
 
 /** What a loader returns: the classifier and facts about it. */
 export interface LoadedModel {
@@ -105,20 +106,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       const sure = Object.fromEntries(heads.map((h) => [h, new Uint8Array(n)]));
       const oodDistances = plan.ood ? new Float32Array(n).fill(NaN) : undefined;
       // Identical texts are labelled once.
-      const uniqueIndex = new Map<string, number>();
-      const unique: string[] = [];
-      const itemToUnique = new Int32Array(n).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const text = params.texts[i]?.trim() ?? '';
-        if (!text) continue;
-        let u = uniqueIndex.get(text);
-        if (u === undefined) {
-          u = unique.length;
-          unique.push(text);
-          uniqueIndex.set(text, u);
-        }
-        itemToUnique[i] = u;
-      }
+      const { unique, itemToUnique } = uniqueTexts(params.texts);
       const packed: (Float32Array | undefined)[] = new Array(unique.length);
       const keys = unique.map((t) => `${cachePrefix}:${hashText(t)}`);
       let cached = 0;

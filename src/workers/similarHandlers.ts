@@ -7,6 +7,8 @@ import type { Classifier } from '../model/classifier.ts';
 import { EmbeddingStore } from '../core/studio/embeddingStore.ts';
 import { NeighbourIndex } from '../core/studio/neighbours.ts';
 import type { RequestHandlers } from './handlers.ts';
+import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
+import { uniqueTexts } from './uniqueTexts.ts';
 
 /** Texts per model pass between progress messages and cancel checks. */
 const CHUNK = 256;
@@ -43,35 +45,17 @@ export function createSimilarHandlers(classifier: () => Classifier, embeddings: 
     async 'model.index'(params, context) {
       const started = performance.now();
       const n = params.texts.length;
-      const itemToUnique = new Int32Array(n).fill(-1);
-      const uniqueIndex = new Map<string, number>();
-      const unique: string[] = [];
-      const first: number[] = [];
-      const counts: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const text = params.texts[i]?.trim() ?? '';
-        if (!text) continue;
-        let u = uniqueIndex.get(text);
-        if (u === undefined) {
-          u = unique.length;
-          unique.push(text);
-          uniqueIndex.set(text, u);
-          first.push(i);
-          counts.push(0);
-        }
-        counts[u]!++;
-        itemToUnique[i] = u;
-      }
+      const { unique, itemToUnique, first, counts } = uniqueTexts(params.texts);
       if (unique.length === 0) throw new Error('No item has a text, so there is nothing to compare.');
       const missing = unique.filter((t) => !embeddings.has(t));
       for (let start = 0; start < missing.length; start += CHUNK) {
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await yieldToEventLoop();
         context.throwIfCancelled();
         context.progress({ stage: 'embed', done: start, total: missing.length, unit: 'texts' });
         await embed(missing.slice(start, start + CHUNK), { get aborted() { return context.cancelled; } });
       }
       const index = new NeighbourIndex(embeddings.store!.rows(unique));
-      catalogue = { index, itemToUnique, firstItem: Int32Array.from(first), counts: Int32Array.from(counts) };
+      catalogue = { index, itemToUnique, firstItem: first, counts };
       return { result: { items: n, unique: unique.length, embedded: missing.length, kind: index.kind, bytes: index.bytes, ms: performance.now() - started } };
     },
 
