@@ -90,7 +90,10 @@ test('accuracy in words; seasons, axis and date pickers in Chinese', async ({ pa
   await expect(latest).toHaveCount(3);
   for (const text of await latest.allTextContents()) expect(text).toMatch(/^ · 最新一期：\d{4} 年(冬|春|夏|秋)季$/);
   await page.getByTestId('regions-data-table-toggle').locator('summary').click();
-  const columns = await page.getByTestId('regions-data-table').locator('thead th').allTextContents();
+  const header = page.getByTestId('regions-data-table').locator('thead th');
+  // The table renders after the toggle opens: wait for its header before reading it.
+  await expect(header.nth(2)).toHaveText('同比');
+  const columns = await header.allTextContents();
   expect(columns.slice(0, 3)).toEqual(['地区 · 取值', '最新', '同比']);
   for (const column of columns.slice(3)) expect(column).toMatch(season);
   // Plan: what it plans after and from which history, in Chinese seasons; so says the report's "Next season".
