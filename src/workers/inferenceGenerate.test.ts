@@ -1,24 +1,14 @@
 /** The inference worker's `model.generate`: streamed drafts, read-back, verbatim filter, cancel (onnxruntime-node, in process). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashBytes } from '../model/hash.ts';
 import { normaliseName } from '../model/briefs.ts';
-import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../model/session.node.ts';
 import { WorkerClient } from './client.ts';
 import { inProcessPort } from './inProcess.ts';
-import { createInferenceHandlers, type ModelLoader } from './inferenceHandlers.ts';
+import { createInferenceHandlers } from './inferenceHandlers.ts';
+import { shippedModelLoader } from './shippedModelLoader.ts';
 import { MemoryPredictionCache } from './predictionCache.ts';
 import { CancelledError, type Progress } from './protocol.ts';
 
-const modelFile = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'config.json'), 'utf8')).onnx.model_file as string;
-const loader: ModelLoader = async () => ({
-  classifier: await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 }),
-  choice: { backend: 'wasm', reason: 'onnxruntime-node in tests' },
-  threads: 1,
-  modelBytes: 1,
-  modelId: hashBytes(readFileSync(join(DEFAULT_MODEL_DIR, modelFile))),
-});
+const loader = shippedModelLoader;
 const tags = { articleType: 'Kurtas', baseColour: 'White', usage: 'Ethnic' };
 
 describe('model.generate', () => {

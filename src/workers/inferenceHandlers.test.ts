@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../model/session.node.ts';
-import { hashBytes } from '../model/hash.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WorkerClient } from './client.ts';
 import { inProcessPort } from './inProcess.ts';
-import { createInferenceHandlers, type ModelLoader } from './inferenceHandlers.ts';
+import { createInferenceHandlers } from './inferenceHandlers.ts';
+import { shippedModelLoader } from './shippedModelLoader.ts';
 import { MemoryPredictionCache } from './predictionCache.ts';
 import { CancelledError } from './protocol.ts';
 import type { HandlerContext } from './handlers.ts';
 
-const modelFile = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'config.json'), 'utf8')).onnx.model_file as string;
-const loader: ModelLoader = async () => ({
-  classifier: await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 }),
-  choice: { backend: 'wasm', reason: 'onnxruntime-node in tests' },
-  threads: 1,
-  modelBytes: readFileSync(join(DEFAULT_MODEL_DIR, modelFile)).byteLength,
-  modelId: hashBytes(readFileSync(join(DEFAULT_MODEL_DIR, modelFile))),
-});
+const loader = shippedModelLoader;
 
 const texts = ['Turtle Check Men Navy Blue Shirt', 'Puma Women Black Running Shoes', '', 'Turtle Check Men Navy Blue Shirt', 'Relaxed linen shirt with a camp collar'];
 const quiet: HandlerContext = { cancelled: false, throwIfCancelled() {}, progress() {} };
