@@ -28,13 +28,10 @@ export function normaliseItemText(text: string): string {
 
 /** A word with two or more capital letters and no small letter: a shouted word ("POLKA", "T-SHIRT"). */
 function isShouted(word: string): boolean {
-  let capitals = 0;
-  for (const ch of word) {
-    if (/\p{Ll}/u.test(ch)) return false;
-    if (/\p{Lu}/u.test(ch)) capitals++;
-  }
-  return capitals >= 2;
+  return TWO_CAPITALS.test(word) && !SMALL_LETTER.test(word);
 }
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const SMALL_LETTER = /\p{Ll}/u;
 
 /**
  * Lower-cases words written in capitals ("POLKA DOT SHIRT" → "polka dot shirt"), as training/casing.py
