@@ -37,7 +37,7 @@ interface Row {
   note: string;
 }
 
-const args = parseArgs(process.argv.slice(2), ['rewrite', 'baseline-only']);
+const args = parseArgs(process.argv.slice(2), { flags: ['rewrite', 'baseline-only'], values: ['text', 'label', 'sep', 'seed', 'only-ids', 'id-column', 'limit', 'dump-split', 'variants', 'embedding', 'model'] });
 const file = args.positional[0];
 const text = optionValue(args, 'text');
 const label = optionValue(args, 'label');

@@ -34,7 +34,7 @@ import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), ['embedding-variant', 'no-ceiling']);
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;

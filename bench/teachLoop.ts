@@ -21,7 +21,7 @@ import { mergeTaughtLabels, teachRound, teachTrainingLabels, type ItemLabels } f
 import { joinNameAndDescription } from '../src/model/inputText.ts';
 import { loadNodeClassifier } from '../src/model/session.node.ts';
 
-const args = parseArgs(process.argv.slice(2), []);
+const args = parseArgs(process.argv.slice(2), { values: ['catalogue', 'items'] });
 const file = optionValue(args, 'catalogue') ?? 'e2e/fixtures/other-shop-catalogue.csv';
 const timedItems = optionValue(args, 'items') ? Number(optionValue(args, 'items')) : undefined;
 // The settings of src/state/teach.ts.

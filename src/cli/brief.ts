@@ -84,7 +84,7 @@ export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoa
     summary: 'Draft candidate items (name + brief) for a tag combination with the model.',
     usage: USAGE,
     async run(argv: string[], io: CliIO): Promise<number> {
-      const args = parseArgs(argv, ['raw', 'unguided']);
+      const args = parseArgs(argv, { flags: ['raw', 'unguided'], values: ['tags', 'n', 'seed', 'temperature', 'top-p', 'top-k', 'catalogue', 'catalogue-text', 'model', 'out'] });
       if (args.positional.length > 0) throw new CliUsageError(`Unexpected argument '${args.positional[0]}'.`);
       const tagsText = optionValue(args, 'tags');
       if (tagsText === undefined) throw new CliUsageError('Say what to draft with --tags, e.g. --tags "articleType=Dresses,baseColour=Green,usage=Casual".');

@@ -211,7 +211,7 @@ export function makeClassifyCommand(loadClassifier: ClassifierLoader = nodeClass
     summary: 'Label every item of a catalogue with the built-in Llama classifier.',
     usage: USAGE,
     async run(argv: string[], io: CliIO): Promise<number> {
-      const args = parseArgs(argv, ['raw']);
+      const args = parseArgs(argv, { flags: ['raw'], values: ['text', 'out', 'top-k', 'model', 'max-rows'], repeatable: ['head'] });
       const file = args.positional[0];
       if (!file) throw new CliUsageError('Name the catalogue file to classify.');
       const topKText = optionValue(args, 'top-k') ?? '1';

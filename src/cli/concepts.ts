@@ -72,9 +72,7 @@ export function makeConceptsCommand(loadClassifier: ClassifierLoader = nodeClass
     summary: 'Score design concepts for market potential against a catalogue\u2019s forecasts',
     usage,
     async run(argv: string[], io: CliIO): Promise<number> {
-      const args = parseArgs(argv, ['raw']);
-      const known = new Set(['text', 'history', 'history-text', 'period', 'date', 'min-items', 'out', 'model', 'raw']);
-      for (const name of args.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
+      const args = parseArgs(argv, { flags: ['raw'], values: ['text', 'history', 'history-text', 'period', 'date', 'min-items', 'out', 'model'] });
       if (args.positional.length !== 1) throw new CliUsageError('Give exactly one file of concepts.');
       const file = args.positional[0]!;
       const textOption = optionValue(args, 'text');

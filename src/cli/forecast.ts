@@ -142,9 +142,7 @@ export const forecastCommand: CliCommand = {
   summary: 'Forecast trend series (wide or long CSV) with backtested intervals and trend signals',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, ['intervals', 'raw', 'global']);
-    const known = new Set(['horizon', 'train-end', 'out', 'intervals', 'signals', 'lead', 'raw', 'decimals', 'global']);
-    for (const name of parsed.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
+    const parsed = parseArgs(args, { flags: ['intervals', 'raw', 'global'], values: ['horizon', 'train-end', 'out', 'signals', 'lead', 'decimals'] });
     if (parsed.positional.length !== 1) throw new CliUsageError('Give exactly one series file to forecast.');
     const horizonText = optionValue(parsed, 'horizon');
     if (horizonText === undefined) throw new CliUsageError('--horizon is required (how many periods to forecast).');

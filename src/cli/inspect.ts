@@ -113,7 +113,7 @@ export const inspectCommand: CliCommand = {
   summary: 'Show the rows, columns (type, role) and problems of a catalogue file.',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, ['json', 'header', 'no-header']);
+    const args = parseArgs(argv, { flags: ['json', 'header', 'no-header'], values: ['delimiter', 'encoding', 'max-rows', 'hemisphere'] });
     if (args.positional.length !== 1) throw new CliUsageError(args.positional.length === 0 ? 'Give the file to inspect.' : 'Give one file at a time.');
     const path = args.positional[0]!;
     // Inspecting is about the table itself: a file without item text (a trend series) is still shown, with a note.

@@ -224,9 +224,7 @@ export const planCommand: CliCommand = {
   summary: 'Plan next season: units per group with 80/95 % ranges, quantity to buy at a service level, flags',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['raw']);
-    const known = new Set(['by', 'units', 'stock', 'period', 'horizon', 'service-level', 'train-end', 'date', 'out', 'max-rows', 'raw']);
-    for (const name of args.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
+    const args = parseArgs(argv, { flags: ['raw'], values: ['by', 'units', 'stock', 'period', 'horizon', 'service-level', 'train-end', 'date', 'out', 'max-rows'] });
     if (args.positional.length !== 1) throw new CliUsageError('Give exactly one catalogue or series file to plan from.');
     const file = args.positional[0]!;
     const byText = optionValue(args, 'by');

@@ -46,7 +46,7 @@ export function makeSuggestCommand(loadClassifier: ClassifierLoader = nodeClassi
     summary: 'Pick the rows most worth labelling next to teach the model.',
     usage: USAGE,
     async run(argv: string[], io: CliIO): Promise<number> {
-      const args = parseArgs(argv, ['raw']);
+      const args = parseArgs(argv, { flags: ['raw'], values: ['text', 'n', 'out', 'model', 'seed', 'max-rows'], repeatable: ['head'] });
       const [file, ...extra] = args.positional;
       if (!file) throw new CliUsageError('Name the catalogue file to pick rows from.');
       if (extra.length > 0) throw new CliUsageError(`Unexpected argument '${extra[0]}'.`);

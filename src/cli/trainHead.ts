@@ -204,7 +204,7 @@ export function makeTrainHeadCommand(loadEmbedder: EmbedderLoader = modelEmbedde
     summary: 'Train a label head on a file\u2019s labelled rows (local fine-tuning).',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseArgs(argv, ['json', 'no-refit']);
+      const args = parseArgs(argv, { flags: ['json', 'no-refit'], values: ['text', 'label', 'sep', 'out', 'model', 'max-rows', 'validation', 'seed', 'epochs', 'hash-bits', 'max-labels', 'class-weight', 'features', 'embedding'] });
       const [file, ...extra] = args.positional;
       if (!file) throw new CliUsageError('Give the file to train on.');
       if (extra.length > 0) throw new CliUsageError(`Unexpected argument '${extra[0]}'.`);

@@ -87,9 +87,7 @@ export const trendsCommand: CliCommand = {
   summary: 'Count a catalogue into the trend series the dashboard charts (a CSV that forecast reads)',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, ['include-unsure', 'raw', 'drop-thin']);
-    const known = new Set(['by', 'period', 'units', 'date', 'top', 'min-items', 'drop-thin', 'include-unsure', 'out', 'max-rows', 'raw']);
-    for (const name of args.options.keys()) if (!known.has(name)) throw new CliUsageError(`Unknown option --${name}.`);
+    const args = parseArgs(argv, { flags: ['include-unsure', 'raw', 'drop-thin'], values: ['by', 'period', 'units', 'date', 'top', 'min-items', 'out', 'max-rows'] });
     if (args.positional.length !== 1) throw new CliUsageError('Give exactly one catalogue file.');
     const file = args.positional[0]!;
     const by = optionValue(args, 'by');
