@@ -23,7 +23,7 @@
 import { loadavg } from 'node:os';
 import { Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { foundColumnName } from '../src/core/dashboard/facets.ts';
-import { PreparedDataset } from '../src/state/prepared.ts';
+import { PreparedDataset } from '../src/core/dashboard/prepared.ts';
 import type { DashboardSpec, LoadedDataset } from '../src/state/store.ts';
 import { seededRandom } from '../src/core/random.ts';
 import { ATTRIBUTE_TERMS } from '../src/core/text/attributes.ts';

@@ -26,8 +26,8 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { recountFromStrings } from './stringRecount.ts';
 import { bytesSource, intake } from '../src/core/intake/intake.ts';
-import { PreparedDataset } from '../src/state/prepared.ts';
-import type { DashboardSpec } from '../src/state/store.ts';
+import { PreparedDataset } from '../src/core/dashboard/prepared.ts';
+import type { DashboardSpec } from '../src/core/dashboard/spec.ts';
 import { writeCatalogue } from './ingestData.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -14,7 +14,7 @@ import type { ModelGenerateParams, ModelGenerateResult } from '../workers/infere
 import { inferenceWorker } from '../workers/pageWorkers.ts';
 import { useForecasts, type ForecastState } from './forecasts.ts';
 import { ensureModel } from './labelling.ts';
-import { prepare } from './prepared.ts';
+import { prepare } from '../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from './store.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
 

@@ -1,24 +1,13 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { PeriodAssignment } from '../core/dashboard/periods.ts';
-import { frequencyOf } from '../core/series/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
-import type { ForecastRunResult, ForecastSeriesInfo } from '../workers/forecastProtocol.ts';
 import { forecastWorker } from '../workers/pageWorkers.ts';
 import { CancelledError, type Progress } from '../workers/protocol.ts';
-import { packSeriesSet } from '../workers/forecastHandlers.ts';
+import { packSeriesSet, packTrendSeries, unpackForecasts, type TrendForecast, type UnpackedForecasts } from '../workers/forecastRequests.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';
 import type { CoreMessage } from '../core/messages.ts';
 
-/** One series' forecast as the dashboard uses it. */
-export interface TrendForecast extends ForecastSeriesInfo {
-  /** Point forecast per future period. */
-  point: Float64Array;
-  /** Interval bounds per future period (absent without backtests). */
-  lo80?: Float64Array;
-  hi80?: Float64Array;
-  lo95?: Float64Array;
-  hi95?: Float64Array;
-}
+export type { TrendForecast } from '../workers/forecastRequests.ts';
 
 /** The state of the dashboard's forecasts. */
 export interface ForecastState {
@@ -26,34 +15,19 @@ export interface ForecastState {
   status: 'idle' | 'running' | 'done' | 'failed';
   /** Forecasts by series label. */
   forecasts: Map<string, TrendForecast>;
+  /** Start (UTC ms) of each forecast period as the worker dated it; empty until the forecasts are done. */
+  futureDates: number[];
   /** Why forecasting failed, in plain words (English). */
   error?: string;
   /** The same as a message code and parameters, when the core gave one. */
   errorDetail?: CoreMessage;
 }
 
-/** Forecasts the series in the forecast worker (never on the page's thread). */
-export async function forecastTrends(series: TrendSeries[], periods: PeriodAssignment, horizon: number, signal?: AbortSignal): Promise<Map<string, TrendForecast>> {
-  const length = periods.labels.length;
-  const values = new Float64Array(series.length * length);
-  series.forEach((s, k) => values.set(s.share, k * length));
-  const result = await forecastWorker().request(
-    'forecast.run',
-    // One series per batch: a run cancelled by the next filter change stops after the series in hand.
-    { dates: Float64Array.from(periods.starts), frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
-    { signal, transfer: [values.buffer] },
-  );
+/** Forecasts the series in the forecast worker (never on the page's thread), with the dates the worker gave the future periods. */
+export async function forecastTrends(series: TrendSeries[], periods: PeriodAssignment, horizon: number, signal?: AbortSignal): Promise<UnpackedForecasts> {
+  const { params, transfer } = packTrendSeries(series, periods, horizon);
+  const result = await forecastWorker().request('forecast.run', params, { signal, transfer });
   return unpackForecasts(result, horizon);
-}
-
-/** Splits the worker's series-major arrays into one TrendForecast per series name. */
-function unpackForecasts(result: ForecastRunResult, horizon: number): Map<string, TrendForecast> {
-  const out = new Map<string, TrendForecast>();
-  result.series.forEach((info, k) => {
-    const slice = (a: Float64Array) => a.slice(k * horizon, (k + 1) * horizon);
-    out.set(info.name, { ...info, point: slice(result.point), ...(info.hasIntervals ? { lo80: slice(result.lo80), hi80: slice(result.hi80), lo95: slice(result.lo95), hi95: slice(result.hi95) } : {}) });
-  });
-  return out;
 }
 
 /**
@@ -63,8 +37,9 @@ function unpackForecasts(result: ForecastRunResult, horizon: number): Map<string
  */
 export const FORECAST_DELAY_MS = 400;
 
-/** No forecasts (one shared empty map, so memoised charts see the same object). */
+/** No forecasts (one shared empty map and date list, so memoised charts see the same objects). */
 const NO_FORECASTS: Map<string, TrendForecast> = new Map();
+const NO_DATES: number[] = [];
 
 /**
  * React hook: forecasts of the charted series, recomputed (and the old run cancelled) when they
@@ -76,7 +51,7 @@ const NO_FORECASTS: Map<string, TrendForecast> = new Map();
  * is not started again). A run starts only once the series have been the same for FORECAST_DELAY_MS.
  */
 export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodAssignment | undefined, horizon: number, superseded = false): ForecastState {
-  const [state, setState] = useState<ForecastState & { series?: TrendSeries[]; horizon?: number }>({ status: 'idle', forecasts: NO_FORECASTS });
+  const [state, setState] = useState<ForecastState & { series?: TrendSeries[]; horizon?: number }>({ status: 'idle', forecasts: NO_FORECASTS, futureDates: NO_DATES });
   const wanted = !!series && !!periods && series.length > 0 && periods.labels.length > 0;
   const supersededNow = useRef(superseded);
   supersededNow.current = superseded;
@@ -89,16 +64,16 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
       // A result for series that have since changed is dropped (its request was cancelled, but the
       // answer may already have been on its way). A fresh one is drawn as a transition: React
       // renders it in slices and abandons it when the user changes a filter meanwhile.
-      (forecasts) => {
+      ({ forecasts, futureDates }) => {
         if (abort.signal.aborted) return;
-        const done = { status: 'done' as const, forecasts, series: series!, horizon };
+        const done = { status: 'done' as const, forecasts, futureDates, series: series!, horizon };
         if (supersededNow.current) held.current = done;
         else startTransition(() => setState(done));
       },
       (error: unknown) => {
         if (error instanceof CancelledError || abort.signal.aborted) return;
         const detail = (error as { detail?: CoreMessage }).detail;
-        setState({ status: 'failed', forecasts: NO_FORECASTS, error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}), series, horizon });
+        setState({ status: 'failed', forecasts: NO_FORECASTS, futureDates: NO_DATES, error: (error as Error).message, ...(detail ? { errorDetail: detail } : {}), series, horizon });
       },
     ), FORECAST_DELAY_MS);
     return () => {
@@ -117,12 +92,12 @@ export function useForecasts(series: TrendSeries[] | undefined, periods: PeriodA
   return state;
 }
 
-const IDLE: ForecastState = { status: 'idle', forecasts: NO_FORECASTS };
-const RUNNING: ForecastState = { status: 'running', forecasts: NO_FORECASTS };
+const IDLE: ForecastState = { status: 'idle', forecasts: NO_FORECASTS, futureDates: NO_DATES };
+const RUNNING: ForecastState = { status: 'running', forecasts: NO_FORECASTS, futureDates: NO_DATES };
 
 /** Forecasts every series of a series file in the worker, with progress; resolves by series name. */
-export async function forecastSeriesFile(set: SeriesSet, horizon: number, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ forecasts: Map<string, TrendForecast>; futureDates: number[] }> {
+export async function forecastSeriesFile(set: SeriesSet, horizon: number, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<UnpackedForecasts> {
   const { params, transfer } = packSeriesSet(set, horizon);
   const result = await forecastWorker().request('forecast.run', params, { signal, onProgress, transfer });
-  return { forecasts: unpackForecasts(result, horizon), futureDates: Array.from(result.dates) };
+  return unpackForecasts(result, horizon);
 }

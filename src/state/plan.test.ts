@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Float64, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { planInput, stockColumnOf } from './plan.ts';
-import { prepare } from './prepared.ts';
+import { prepare } from '../core/dashboard/prepared.ts';
 import { DEFAULT_PLAN, type DashboardSpec, type LoadedDataset } from './store.ts';
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -5,8 +5,9 @@ import { numbersOf } from '../core/dashboard/columns.ts';
 import { groupUnits, type GroupedUnits } from '../core/plan/groups.ts';
 import type { ForecastPlanResult } from '../workers/forecastProtocol.ts';
 import { forecastWorker } from '../workers/pageWorkers.ts';
+import { packPlan } from '../workers/forecastRequests.ts';
 import { CancelledError, type Progress } from '../workers/protocol.ts';
-import { prepare, type PreparedDataset } from './prepared.ts';
+import { prepare, type PreparedDataset } from '../core/dashboard/prepared.ts';
 import type { DashboardSpec, LoadedDataset, PlanSettings } from './store.ts';
 
 /** Stock-on-hand column names recognised without asking (English and Chinese). */
@@ -63,7 +64,7 @@ export function halfYear(perYear: number): number {
 }
 
 /** Groups the dataset's units for the Plan view under the dashboard's facet, grain and filters. */
-export function planInput(prepared: PreparedDataset, spec: DashboardSpec, settings: PlanSettings, otherLabel: string): PlanInput | undefined {
+export function planInput(prepared: PreparedDataset<LoadedDataset>, spec: DashboardSpec, settings: PlanSettings, otherLabel: string): PlanInput | undefined {
   const dataset = prepared.dataset;
   const units = prepared.units();
   const periods = prepared.periods(spec.grain);
@@ -119,15 +120,8 @@ export async function runPlan(input: PlanInput, onProgress?: (p: Progress) => vo
   if (cached) return cached;
   const { grouped } = input;
   if (!grouped) throw new Error('There are no units to plan.');
-  const periods = grouped.to - grouped.from + 1;
-  const units = new Float64Array(grouped.groups.length * periods);
-  grouped.groups.forEach((g, i) => units.set(g.units, i * periods));
-  const stock = input.stockColumn ? Float64Array.from(grouped.groups, (g) => g.stock ?? 0) : undefined;
-  const result = await forecastWorker().request(
-    'forecast.plan',
-    { keys: grouped.groups.map((g) => [...g.key]), units, ...(stock ? { stock } : {}), periods, horizon: input.horizon, period: input.perYear, serviceLevel: 0.8 },
-    { signal, onProgress, transfer: [units.buffer] },
-  );
+  const { params, transfer } = packPlan(grouped, input.horizon, input.perYear, input.stockColumn !== undefined);
+  const result = await forecastWorker().request('forecast.plan', params, { signal, onProgress, transfer });
   plans.set(input.id, result);
   if (plans.size > PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
   return result;

@@ -4,38 +4,17 @@ import type { Language } from '../ui/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';
-import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
+import { chooseGrain } from '../core/dashboard/periods.ts';
 import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from '../core/dashboard/facets.ts';
-import { prepare } from './prepared.ts';
+import { prepare } from '../core/dashboard/prepared.ts';
+import type { DashboardSpec } from '../core/dashboard/spec.ts';
 import type { CoreMessage } from '../core/messages.ts';
 import type { TeachRecord } from './teach.ts';
 
 /** The fewest items a period needs before its shares count as enough, unless the user sets another. */
 export const DEFAULT_MIN_SUPPORT = 20;
 
-/** What the dashboard shows: the facet, the period grain, the measure, filters and horizon. */
-export interface DashboardSpec {
-  /** Column whose values are the trends (a file column or a model label column). */
-  facet: string;
-  /** Period length of the series. */
-  grain: PeriodGrain;
-  /** Share of items, or of units sold (when a units column exists). */
-  measure: 'items' | 'units';
-  /** Allowed values per filter column; a missing or empty list means "all". */
-  filters: Record<string, string[]>;
-  /** Periods to forecast. */
-  horizon: number;
-  /** Only items dated on or after this (UTC ms), when set. */
-  dateFrom?: number;
-  /** Only items dated before the end of the period starting here (UTC ms), when set. */
-  dateTo?: number;
-  /** A share needs at least this many items in its period. */
-  minSupport: number;
-  /** How many of the facet's values to chart. */
-  topN: number;
-  /** Count the model's unsure labels in the trends too (default: sure labels only). */
-  includeUnsure?: boolean;
-}
+export type { DashboardSpec } from '../core/dashboard/spec.ts';
 
 /** The dashboard's open view. */
 export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model' | 'studio';

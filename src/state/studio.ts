@@ -4,7 +4,7 @@
  * in the inference worker for similar items; worn-with pairings from baskets or co-trends.
  */
 import { itemTexts } from '../model/predictionColumns.ts';
-import { futurePeriods } from '../core/dashboard/periods.ts';
+import { periodLabelsAt } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
 import { basketLift, coTrending, detectBasketColumn, type Pairing } from '../core/studio/pairings.ts';
 import { rankConcepts, scoreConcept, seasonLengthOf, type ConceptAttribute, type ConceptScore } from '../core/studio/potential.ts';
@@ -13,7 +13,7 @@ import { inferenceWorker, intakeWorker } from '../workers/pageWorkers.ts';
 import { tableFromIPC } from 'apache-arrow';
 import { forecastTrends, type TrendForecast } from './forecasts.ts';
 import { ensureModel } from './labelling.ts';
-import { prepare, type PreparedDataset } from './prepared.ts';
+import { prepare, type PreparedDataset } from '../core/dashboard/prepared.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
 /** The model heads a concept is scored on (when the dataset has their labels), in this order. */
@@ -33,7 +33,7 @@ export interface ConceptCheck {
   concepts: ScoredConcept[];
   /** Indices of `concepts`, best first. */
   ranking: number[];
-  /** The next season's period labels (what was forecast). */
+  /** The next season's period labels as the forecast worker dated them (empty when no series was forecast). */
   season: string[];
 }
 
@@ -92,7 +92,7 @@ export async function checkConcepts(dataset: LoadedDataset, spec: DashboardSpec,
       // The series share one period axis (all heads are counted over the same items and periods).
       if (s && Array.from(s.share).some(Number.isFinite)) wanted.set(`${a.head}=${a.label}`, { ...s, label: `${a.head}=${a.label}` });
     }
-  const forecasts: Map<string, TrendForecast> = wanted.size ? await forecastTrends([...wanted.values()], periods, seasonLength, signal) : new Map();
+  const { forecasts, futureDates } = wanted.size ? await forecastTrends([...wanted.values()], periods, seasonLength, signal) : { forecasts: new Map<string, TrendForecast>(), futureDates: [] };
   const concepts = texts.map((text, i) => ({
     text,
     score: scoreConcept(
@@ -107,7 +107,7 @@ export async function checkConcepts(dataset: LoadedDataset, spec: DashboardSpec,
       seasonLength,
     ),
   }));
-  return { concepts, ranking: rankConcepts(concepts.map((c) => c.score)), season: futurePeriods(periods, seasonLength).labels };
+  return { concepts, ranking: rankConcepts(concepts.map((c) => c.score)), season: periodLabelsAt(futureDates, periods) };
 }
 
 // One index per dataset object (the worker keeps the embeddings).

@@ -1,6 +1,5 @@
 /** Handlers of the forecast worker; Node tests call them directly or through the in-process port. */
 import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
-import type { SeriesSet } from '../core/series/seriesSet.ts';
 import { forecastSeries } from '../core/forecast/forecast.ts';
 import { ForecastInputError } from '../core/forecast/prepare.ts';
 import { coreMessage } from '../core/messages.ts';
@@ -67,26 +66,3 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'>
     return { result: { rows, reconciliation: plan.reconciliation, notes: plan.notes } };
   },
 };
-
-/** Packs a SeriesSet into `forecast.run` params (series-major Float64Array) plus its transfer list. */
-export function packSeriesSet(set: SeriesSet, horizon: number, leads?: SeriesSet): { params: import('./forecastProtocol.ts').ForecastRunParams; transfer: ArrayBuffer[] } {
-  const length = set.dates.length;
-  const values = new Float64Array(set.series.length * length);
-  set.series.forEach((s, i) => values.set(s.values, i * length));
-  let leadValues: Float64Array | undefined;
-  if (leads) {
-    leadValues = new Float64Array(values.length).fill(NaN);
-    const position = new Map(leads.dates.map((d, i) => [d, i]));
-    set.series.forEach((s, i) => {
-      const lead = leads.series.find((l) => l.name === s.name);
-      if (!lead) return;
-      set.dates.forEach((d, t) => {
-        const j = position.get(d);
-        if (j !== undefined) leadValues![i * length + t] = lead.values[j]!;
-      });
-    });
-  }
-  const dates = Float64Array.from(set.dates);
-  const transfer: ArrayBuffer[] = [dates.buffer as ArrayBuffer, values.buffer as ArrayBuffer, ...(leadValues ? [leadValues.buffer as ArrayBuffer] : [])];
-  return { params: { dates, frequency: set.frequency, names: set.series.map((s) => s.name), values, leadValues, horizon }, transfer };
-}

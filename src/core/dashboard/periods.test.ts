@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, chooseGrain, futurePeriods, periodLabelIn, supportedRange } from './periods.ts';
+import { periodsAfter, frequencyOf } from '../series/periods.ts';
+import { assignPeriods, chooseGrain, periodLabelsAt, periodLabelIn, supportedRange } from './periods.ts';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -32,11 +33,14 @@ describe('periods', () => {
     expect(p.perYear).toBe(52);
   });
 
-  it('continues the labels into the forecast horizon', () => {
+  it('labels the forecast horizon from the dates the worker steps to (periodsAfter)', () => {
     const p = assignPeriods([d('2019-08-01'), d('2020-03-01')], 'fashion-season');
-    expect(futurePeriods(p, 3).labels).toEqual(['AW20', 'SS21', 'AW21']);
+    const next = periodsAfter(p.starts[p.starts.length - 1]!, frequencyOf(p.grain), 3);
+    expect(periodLabelsAt(next, p)).toEqual(['AW20', 'SS21', 'AW21']);
     const m = assignPeriods([d('2019-11-15'), d('2019-12-01')], 'month');
-    expect(futurePeriods(m, 2)).toEqual({ labels: ['2020-01', '2020-02'], starts: [d('2020-01-01'), d('2020-02-01')] });
+    expect(periodLabelsAt([d('2020-01-01'), d('2020-02-01')], m)).toEqual(['2020-01', '2020-02']);
+    const south = assignPeriods([d('2019-01-15')], 'season', 'south');
+    expect(periodLabelsAt(periodsAfter(south.starts[0]!, frequencyOf('season'), 2), south)).toEqual(['Autumn 2019', 'Winter 2019']);
   });
 
   it('returns no periods when nothing is dated', () => {

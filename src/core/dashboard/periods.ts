@@ -4,7 +4,7 @@
  */
 import { fashionSeasonLabel } from '../clean/derive.ts';
 import type { Hemisphere } from '../clean/types.ts';
-import { addPeriods, isoWeekOf, periodKey, periodsPerYear, periodStartOfKey, type PeriodGrain } from '../series/periods.ts';
+import { isoWeekOf, periodKey, periodsPerYear, periodStartOfKey, type PeriodGrain } from '../series/periods.ts';
 
 export type { PeriodGrain } from '../series/periods.ts';
 
@@ -95,14 +95,12 @@ export function assignPeriods(dates: ArrayLike<number>, grain: PeriodGrain, hemi
 }
 
 /**
- * Labels and starts of the `count` periods after the last one (for forecast horizons): the starts
- * are the calendar's `addPeriods` steps, as the forecast worker dates its forecasts.
+ * Display labels of period start dates (UTC ms) at the assignment's grain and hemisphere: the
+ * page labels the forecast periods with the dates the forecast worker returns (the calendar's
+ * `periodsAfter` of the last period), never stepping the calendar itself.
  */
-export function futurePeriods(assignment: PeriodAssignment, count: number): { labels: string[]; starts: number[] } {
-  const last = periodStartOfKey(assignment.firstKey + assignment.labels.length - 1, assignment.grain);
-  const starts = Array.from({ length: count }, (_, h) => addPeriods(last, assignment.grain, h + 1));
-  const labels = starts.map((start) => labelOf(periodKey(start, assignment.grain), assignment.grain, assignment.hemisphere).label);
-  return { labels, starts };
+export function periodLabelsAt(starts: ArrayLike<number>, assignment: Pick<PeriodAssignment, 'grain' | 'hemisphere'>): string[] {
+  return Array.from(starts, (start) => labelOf(periodKey(start, assignment.grain), assignment.grain, assignment.hemisphere).label);
 }
 
 /** The first and last period with at least minSupport items, or undefined when none has. */

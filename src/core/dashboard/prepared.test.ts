@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { PreparedDataset, precomputeTrends } from './prepared.ts';
-import type { DashboardSpec } from './store.ts';
+import type { DashboardSpec } from './spec.ts';
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const dates = ['2019-01-10', '2019-02-10', '2019-03-10', '2019-04-10', '2019-05-10', '2019-06-10'].flatMap((d) => [d, d]);

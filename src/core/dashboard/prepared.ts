@@ -1,21 +1,29 @@
-import { codeColumn, datesOf, numbersOf, type CodedColumn } from '../core/dashboard/columns.ts';
-import { assignPeriods, type PeriodAssignment, type PeriodGrain } from '../core/dashboard/periods.ts';
-import { adviseGrain, dataRange, type ThinAdvice } from '../core/dashboard/support.ts';
-import { computeTrends, type TrendResult } from '../core/dashboard/trends.ts';
-import { headOfColumn, sureFlagsOf } from '../core/dashboard/unsure.ts';
-import { foundKindOf } from '../core/dashboard/facets.ts';
-import { attributeExtractor, type AttributeColumn, type AttributeKind } from '../core/text/attributes.ts';
+/**
+ * The dashboard's counting model (issue 19, item 2): a dataset coded once for interactive
+ * counting. The store holds datasets; the page and the state call `prepare` and count through it.
+ * Pure: no DOM, no React, no store.
+ */
+import { codeColumn, datesOf, numbersOf, type CodedColumn } from './columns.ts';
+import type { CodeFilter } from './cube.ts';
+import { foundKindOf } from './facets.ts';
+import { assignPeriods, type PeriodAssignment, type PeriodGrain } from './periods.ts';
+import type { CountableDataset, DashboardSpec } from './spec.ts';
+import { adviseGrain, dataRange, type ThinAdvice } from './support.ts';
+import { computeTrends, type TrendResult } from './trends.ts';
+import { headOfColumn, sureFlagsOf } from './unsure.ts';
+import { attributeExtractor, type AttributeColumn, type AttributeKind } from '../text/attributes.ts';
+
+export type { CountableDataset, DashboardSpec } from './spec.ts';
 
 /** Trend series trimmed to the periods with data; `periodOffset` maps back to the dataset's period indices; `minSupport` is the minimum they were counted with. */
 export type DashboardTrends = TrendResult & { periods: PeriodAssignment; periodOffset: number; minSupport: number };
-import type { CodeFilter } from '../core/dashboard/cube.ts';
-import type { DashboardSpec, LoadedDataset } from './store.ts';
 
 /**
  * A dataset made ready for interactive counting: columns coded once, dates bucketed once per
  * grain. Everything is cached per dataset object, so a filter change only recounts integers.
+ * `D` is the caller's dataset type (the app's LoadedDataset), kept as `dataset`.
  */
-export class PreparedDataset {
+export class PreparedDataset<D extends CountableDataset = CountableDataset> {
   private readonly codedColumns = new Map<string, CodedColumn>();
   private readonly periodCache = new Map<PeriodGrain, PeriodAssignment>();
   /** The date column used for periods, if the dataset has one. */
@@ -31,7 +39,7 @@ export class PreparedDataset {
   private foundWaiting: Promise<Record<AttributeKind, AttributeColumn>> | undefined;
   private readonly foundListeners = new Set<(done: number, total: number) => void>();
 
-  constructor(readonly dataset: LoadedDataset) {
+  constructor(readonly dataset: D) {
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
     this.unitsColumn = dataset.columns.find((c) => c.role === 'units')?.name;
   }
@@ -283,11 +291,11 @@ export function precomputeTrends(prepared: PreparedDataset, specs: DashboardSpec
   };
 }
 
-const prepared = new WeakMap<LoadedDataset, PreparedDataset>();
+const prepared = new WeakMap<CountableDataset, PreparedDataset<CountableDataset>>();
 
 /** The prepared form of a dataset (one per dataset object). */
-export function prepare(dataset: LoadedDataset): PreparedDataset {
-  let p = prepared.get(dataset);
+export function prepare<D extends CountableDataset>(dataset: D): PreparedDataset<D> {
+  let p = prepared.get(dataset) as PreparedDataset<D> | undefined;
   if (!p) {
     p = new PreparedDataset(dataset);
     prepared.set(dataset, p);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { PreparedDataset } from './prepared.ts';
-import { foundColumnName, foundFacets, facetOptions } from '../core/dashboard/facets.ts';
-import type { DashboardSpec } from './store.ts';
+import { foundColumnName, foundFacets, facetOptions } from './facets.ts';
+import type { DashboardSpec } from './spec.ts';
 
 // Issue 17, item 8: materials (and colours, patterns) from the descriptions, as a facet.
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

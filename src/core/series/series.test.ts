@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPeriods, futurePeriods } from '../dashboard/periods.ts';
+import { assignPeriods, periodLabelsAt } from '../dashboard/periods.ts';
 import { addPeriods, frequencyOf, inferFrequency, isoWeekOf, periodKey, periodsAfter, periodsPerYear, periodStart, periodStartOfKey, type Grain, type PeriodGrain } from './periods.ts';
 import { readSeriesBytes } from './read.ts';
 import { cutSeriesSet, formatDate, SeriesInputError } from './seriesSet.ts';
@@ -45,14 +45,18 @@ describe('the calendar', () => {
     expect(inferFrequency([day('2018-01-01'), day('2019-01-01')])).toBe('year');
     expect(inferFrequency([day('2019-02-01'), day('2019-08-01'), day('2020-02-01')])).toBe('half-year');
   });
-  // The page labels forecast periods with periodsAfter; the worker dates them with addPeriods at the
-  // frequency the page sends (state/forecasts.ts). Fashion seasons were sent as quarters, so the
-  // worker stepped three months where the page stepped six.
-  it.each(['week', 'month', 'quarter', 'season', 'fashion-season', 'year'] as PeriodGrain[])('%s: the worker dates forecasts as the page labels them', (grain) => {
+  // The worker dates forecasts with periodsAfter at the frequency the page sends
+  // (workers/forecastRequests.ts) and the page labels those dates. Fashion seasons were once sent
+  // as quarters, so the worker stepped three months where the calendar steps six.
+  it.each(['week', 'month', 'quarter', 'season', 'fashion-season', 'year'] as PeriodGrain[])('%s: the dates the worker steps to are the periods that follow the data', (grain) => {
     const dates = [day('2018-03-14'), day('2019-10-02'), day('2020-01-20')];
     const periods = assignPeriods(dates, grain);
     const last = periods.starts[periods.starts.length - 1]!;
-    expect(periodsAfter(last, frequencyOf(grain), 5)).toEqual(futurePeriods(periods, 5).starts);
+    const next = periodsAfter(last, frequencyOf(grain), 5);
+    // The same periods counted from data that reaches that far.
+    const longer = assignPeriods([...dates, next[4]!], grain);
+    expect(next).toEqual(longer.starts.slice(-5));
+    expect(periodLabelsAt(next, periods)).toEqual(longer.labels.slice(-5));
   });
   it('fashion seasons are half-years, meteorological seasons quarters', () => {
     expect(frequencyOf('fashion-season')).toBe('half-year');

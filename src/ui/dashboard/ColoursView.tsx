@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { colourSwatch, textColourOn } from '../../core/palette/colours.ts';
 import { modelColourPerValue, resolveColourName } from '../../core/palette/named.ts';
 import { useNamedColours } from './useNamedColours.ts';
-import { futurePeriods } from '../../core/dashboard/periods.ts';
+import { periodLabelsAt } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
@@ -76,7 +76,8 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   if (!trends) return null;
   const labels = trends.periods.labels;
   const rows = labels.slice(Math.max(0, labels.length - shownPeriods)).map((label, k, arr) => ({ label, index: labels.length - arr.length + k }));
-  const next = futurePeriods(trends.periods, 1).labels[0];
+  // The next period as the forecast worker dated it (unknown until its forecast arrives).
+  const next = periodLabelsAt(forecasts.futureDates, trends.periods)[0];
   const forecastRow = trends.series.map((s) => ({ name: s.label, share: forecasts.forecasts.get(s.label)?.point[0] ?? Number.NaN })).filter((s) => Number.isFinite(s.share) && s.share > 0);
   return (
     <div className="palette" data-testid="palette">

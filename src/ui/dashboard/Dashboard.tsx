@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { futurePeriods, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
+import { periodLabelsAt, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
-import { precomputeTrends, prepare } from '../../state/prepared.ts';
+import { precomputeTrends, prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
 import { facetOptions, foundFacets } from '../../core/dashboard/facets.ts';
 import { facetName, formatNumber, periodText, type MessageKey } from '../i18n.ts';
@@ -78,7 +78,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   const allPeriods = prepared.periods(spec.grain);
   const tabViews = views.filter(([v]) => v !== 'plan' || prepared.unitsColumn);
   const forecastState = useForecasts(trends?.series, trends?.periods, shown.horizon, shown !== spec);
-  const future = useMemo(() => (trends ? futurePeriods(trends.periods, shown.horizon).labels : []), [trends, shown.horizon]);
+  // The forecast periods as the worker dated them (none until its forecasts arrive).
+  const future = useMemo(() => (trends ? periodLabelsAt(forecastState.futureDates, trends.periods) : []), [trends, forecastState.futureDates]);
   // The file's own columns first, each named for people ("Category (your file)", "Article type (model)").
   // Then what the item text names (materials, colours, patterns) where the file has no such column.
   const facets = [...facetOptions(dataset.columns), ...foundFacets(dataset.columns)];

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { buildMask } from '../../core/dashboard/cube.ts';
 import { itemsBehind } from '../../core/dashboard/trends.ts';
 import { headOfColumn, sureOnlyMask, unsureHeadFor } from '../../core/dashboard/unsure.ts';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { itemsCsvParts } from '../../core/report/itemsCsv.ts';
 import { DataTable, formatCell } from '../DataTable.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { foundColumnName } from '../../core/dashboard/facets.ts';
 import { attributeNameZh } from '../../core/text/attributes.ts';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { formatNumber, periodText } from '../i18n.ts';
 import { useT } from '../useT.ts';

@@ -1,4 +1,4 @@
-import type { DashboardTrends } from '../../state/prepared.ts';
+import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
 import { signalForecastText, signalLabel, signalTitle } from '../i18n.ts';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { planAtServiceLevel, planTable, planTableCsv, rowId, type PlanTableRow } from '../../core/plan/table.ts';
 import type { PlanFlag } from '../../core/plan/plan.ts';
 import { halfYear, planGroupColumns, planInput, stockColumnOf, stockColumns, usePlan } from '../../state/plan.ts';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset, type PlanSettings } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
 import { formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../i18n.ts';

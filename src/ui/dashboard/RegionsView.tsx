@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { formatNumber, translateWithPeriods } from '../i18n.ts';
 import { useT } from '../useT.ts';
@@ -7,7 +7,7 @@ import { formatPoints, formatShare, seriesColour } from './format.ts';
 import { SeriesName } from './SeriesName.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { ChartDataTable } from './ChartDataTable.tsx';
-import type { DashboardTrends } from '../../state/prepared.ts';
+import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { regionSentences } from './nextSeason.ts';
 
 const shownRegions = 6;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DashboardTrends } from '../../state/prepared.ts';
+import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { seriesToCsv } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { foldQuietSections, rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
 import type { TrendForecast } from '../../state/forecasts.ts';
-import { prepare } from '../../state/prepared.ts';
+import { prepare } from '../../core/dashboard/prepared.ts';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';

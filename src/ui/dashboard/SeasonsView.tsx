@@ -1,5 +1,5 @@
 import { periodText } from '../i18n.ts';
-import type { DashboardTrends } from '../../state/prepared.ts';
+import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, heatShade } from './format.ts';

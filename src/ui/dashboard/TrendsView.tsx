@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { DashboardTrends } from '../../state/prepared.ts';
+import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
 import { coreText, formatNumber, maseText, periodText, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
 import { itemTexts } from '../../model/predictionColumns.ts';
-import { prepare, type DashboardTrends } from '../../state/prepared.ts';
+import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';

@@ -96,9 +96,11 @@ export function ConceptPanel({ dataset, spec, onSimilar }: { dataset: LoadedData
       )}
       {check && (
         <>
-          <p className="muted" data-testid="concept-season">
-            {t('conceptSeason', { season: check.season.join(', ') })}
-          </p>
+          {check.season.length > 0 && (
+            <p className="muted" data-testid="concept-season">
+              {t('conceptSeason', { season: check.season.join(', ') })}
+            </p>
+          )}
           <table className="series-table" data-testid="concept-results">
             <thead>
               <tr>
