@@ -33,6 +33,8 @@ test('thin periods are shown and marked, "now" stays on the last data; a reopene
   // The table behind the chart: every month in order, thin ones with their counts, then the
   // forecast starting after 2024-06 ("now"), never on a month with data.
   await page.getByTestId('trend-data-table-toggle').locator('summary').click();
+  // (The forecast periods are labelled from the dates the forecast worker returns: they appear with the forecasts.)
+  await expect(page.getByTestId('trend-data-table').locator('tbody th').nth(30)).toHaveText('2024-07 (forecast)', { timeout: 120_000 });
   const headers = await page.getByTestId('trend-data-table').locator('tbody th').allTextContents();
   const counts = monthCounts();
   const months = counts.map((_, m) => `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
