@@ -81,8 +81,9 @@ test('demo journey: map → label → dashboard → forecasts → heatmap → dr
   expect(accuracy).toBeGreaterThan(70);
   await expect(page.getByTestId('confusion')).toBeVisible();
   await page.getByTestId('fill-column').click();
-  await expect(page.getByTestId('head-message')).toContainText('ft_usage', { timeout: 120_000 });
-  await expect(page.getByTestId('facet').locator('option[value="ft_usage"]')).toHaveCount(1);
+  // The head's columns are named as `trendloom classify --head` names them: pred_usage is the model's, so _head.
+  await expect(page.getByTestId('head-message')).toContainText('pred_usage_head (with prob_usage_head)', { timeout: 120_000 });
+  await expect(page.getByTestId('facet').locator('option[value="pred_usage_head"]')).toHaveText('Usage (taught)');
   await snapshot(page, 'model-view');
 
   // The labelled dataset was saved on this computer: after a reload it reopens from the start screen.

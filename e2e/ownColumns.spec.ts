@@ -72,8 +72,8 @@ test('own columns first, people names, shares within 100 %, designer colour name
   // It says how often the taught head was right on items held out while learning (a figure, not a promise).
   await expect(page.getByTestId('learn-column-message')).toContainText(/It was right on \d+ % of \d+ items held out while learning\./);
   console.log(`learn this column: ${await page.getByTestId('learn-column-message').textContent()}`);
-  await expect(facet).toHaveValue('ft_Category');
-  await expect(facet.locator('option[value="ft_Category"]')).toHaveText('Category (taught)');
+  await expect(facet).toHaveValue('pred_Category');
+  await expect(facet.locator('option[value="pred_Category"]')).toHaveText('Category (taught)');
   await expect(page.getByTestId('based-on')).toContainText('280 items counted');
 
   // No machine column name anywhere visible: trends, items table headers, report.

@@ -1,4 +1,5 @@
 /** `trendloom brief`: design-brief drafts (item names + a one-line brief) for a tag combination, read back by the classifier. */
+import { modelProbabilityColumn, sureColumn } from '../core/columnKinds.ts';
 import { basename } from 'node:path';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { readFile } from 'node:fs/promises';
@@ -59,7 +60,7 @@ function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (
 
 /** The CSV header of `trendloom brief`. */
 export function briefHeader(): string[] {
-  return ['draft', 'text', 'brief', ...BRIEF_TAGS.map((t) => `tag_${t}`), ...BRIEF_TAGS.flatMap((t) => [`read_${t}`, `prob_${t}`, `sure_${t}`]), 'disagrees'];
+  return ['draft', 'text', 'brief', ...BRIEF_TAGS.map((t) => `tag_${t}`), ...BRIEF_TAGS.flatMap((t) => [`read_${t}`, modelProbabilityColumn(t), sureColumn(t)]), 'disagrees'];
 }
 
 /** One draft's cells for `briefHeader`. */

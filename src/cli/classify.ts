@@ -1,3 +1,4 @@
+import { modelColumnNames } from '../core/columnKinds.ts';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { intake } from '../core/intake/intake.ts';
@@ -181,14 +182,9 @@ export const CLASSIFY_BATCH_ROWS = 4096;
 /** Distinct texts whose prediction cells are remembered across batches (repeated items are run once). */
 const PREDICTION_CACHE_LIMIT = 50_000;
 
-/** The classifier's output columns: pred_<head>, prob_<head>, sure_<head> (and pred/prob _2… for top-k), per head. */
+/** The classifier's output columns: pred_<head>, prob_<head>, sure_<head> (and pred/prob _2… for top-k), per head (core/columnKinds.ts). */
 export function predictionHeader(heads: readonly string[], topK: number): string[] {
-  const header: string[] = [];
-  for (const head of heads) {
-    header.push(`pred_${head}`, `prob_${head}`, `sure_${head}`);
-    for (let k = 2; k <= topK; k++) header.push(`pred_${head}_${k}`, `prob_${head}_${k}`);
-  }
-  return header;
+  return modelColumnNames(heads, topK);
 }
 
 /** One item's cells for `predictionHeader`: label and probability (4 decimals) per head and rank, and the sure flag. */

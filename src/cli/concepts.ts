@@ -1,4 +1,5 @@
 /** `trendloom concepts`: design concepts scored for market potential against a labelled catalogue's forecasts (issue 14, part 2). */
+import { modelLabelColumn, sureColumn } from '../core/columnKinds.ts';
 import { basename } from 'node:path';
 import { DataType, type Vector } from 'apache-arrow';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
@@ -113,11 +114,11 @@ export function makeConceptsCommand(loadClassifier: ClassifierLoader = nodeClass
         const classifier = await loadClassifier(optionValue(args, 'model'));
         const heads: string[] = CONCEPT_HEADS.filter((h) => classifier.heads.includes(h));
         const labels: HistoryLabels = new Map();
-        const labelledHeads = heads.filter((h) => past.table.getChild(`pred_${h}`));
+        const labelledHeads = heads.filter((h) => past.table.getChild(modelLabelColumn(h)));
         if (labelledHeads.length > 0) {
           for (const head of labelledHeads) {
-            const coded = codeColumn(past.table.getChild(`pred_${head}`)!);
-            const sure = past.table.getChild(`sure_${head}`);
+            const coded = codeColumn(past.table.getChild(modelLabelColumn(head))!);
+            const sure = past.table.getChild(sureColumn(head));
             labels.set(head, { labels: coded.labels, values: coded.values, ...(sure ? { sure: sureFlags(sure) } : {}) });
           }
         } else {
@@ -163,7 +164,7 @@ export function makeConceptsCommand(loadClassifier: ClassifierLoader = nodeClass
         const headName = (h: string) => (MODEL_HEAD_NAMES[h] ?? h).toLowerCase();
 
         // The table: rank, the concept's own columns, the score, the labels, the words.
-        const header = ['rank', ...names, 'potential_pct', 'potential_low_pct', 'potential_high_pct', 'log_ratio', ...scoredHeads.flatMap((h) => [`pred_${h}`, `sure_${h}`]), 'explanation'];
+        const header = ['rank', ...names, 'potential_pct', 'potential_low_pct', 'potential_high_pct', 'log_ratio', ...scoredHeads.flatMap((h) => [modelLabelColumn(h), sureColumn(h)]), 'explanation'];
         const lines = [header.map(field).join(',')];
         for (const [rank, i] of ranking.entries()) {
           const s = scores[i]!;

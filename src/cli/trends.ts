@@ -1,4 +1,5 @@
 /** `trendloom trends`: a catalogue's trend series (what the dashboard charts) as a CSV that `trendloom forecast` reads. */
+import { modelHeadsIn, parseColumn, sureColumn } from '../core/columnKinds.ts';
 import { basename } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { formatDate } from '../core/series/seriesSet.ts';
@@ -56,7 +57,13 @@ function wholeOption(args: ReturnType<typeof parseArgs>, name: string, fallback:
 /** Columns worth following with --by (labels, not ids, dates, numbers or free text), best first. */
 export function byCandidates(columns: IntakeResult['columns']): string[] {
   const order = ['styles', 'category', 'colours', 'materials', 'label', 'season', 'gender', 'region'];
-  const model = columns.filter((c) => /^pred_/.test(c.name) && !/_\d+$/.test(c.name)).map((c) => c.name);
+  const heads = modelHeadsIn(columns.map((c) => c.name));
+  const model = columns
+    .filter((c) => {
+      const derived = parseColumn(c.name, heads);
+      return (derived?.kind === 'label' && derived.rank === 1) || derived?.kind === 'head-label';
+    })
+    .map((c) => c.name);
   const own = columns.filter((c) => order.includes(c.role)).sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map((c) => c.name);
   return [...new Set([...own, ...model])];
 }
@@ -123,8 +130,8 @@ export const trendsCommand: CliCommand = {
         const units = read.columns.find((c) => c.role === 'units');
         if (units) io.err(`trends: "${units.name}" looks like units sold; add --units ${units.name} for shares of units (as the dashboard shows them) instead of shares of items.\n`);
       }
-      const head = headOfColumn(by);
-      const sureVector = head ? read.table.getChild(`sure_${head}`) : null;
+      const head = headOfColumn(by, modelHeadsIn(names));
+      const sureVector = head ? read.table.getChild(sureColumn(head)) : null;
       const coded = codeColumn(byVector);
       const sure = sureVector ? sureFlagsOf(sureVector) : undefined;
       const count = (g: PeriodGrain, topN: number) =>

@@ -2,8 +2,10 @@
  * Predictions → Arrow columns beside the catalogue: `pred_<head>` (dictionary of the head's labels,
  * null where the item had no text), `prob_<head>` (Float32 probability), and when given
  * `sure_<head>` (Bool: the label passes the model's unsure rule) and `ood_distance` (Float32: the
- * item's distance to the training data). Pure; no DOM.
+ * item's distance to the training data). Every derived column's name and kind (these, fine-tuned
+ * heads, corrections, filled-in flags) comes from core/columnKinds.ts, shared with the CLI. Pure; no DOM.
  */
+import { columnName, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../core/columnKinds.ts';
 import { joinNameAndDescription, splitTextColumns } from './inputText.ts';
 import { Bool, Dictionary, Float32, Int32, Table, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
 import { maxOf } from '../core/extent.ts';
@@ -97,11 +99,11 @@ export function withPredictionColumns(table: Table, heads: string[], labels: Rec
   // Dictionary ids must not collide with the table's own (from the file's IPC) in one schema.
   let nextId = Math.max(-1, maxOf(table.schema.dictionaries.keys())) + 1;
   for (const head of heads) {
-    columns[`pred_${head}`] = labelVector(codes[head]!, labels[head]!, nextId++);
-    columns[`prob_${head}`] = probabilityVector(probabilities[head]!, codes[head]!);
-    if (extras.sure) columns[`sure_${head}`] = sureVector(extras.sure[head]!, codes[head]!);
+    columns[modelLabelColumn(head)] = labelVector(codes[head]!, labels[head]!, nextId++);
+    columns[modelProbabilityColumn(head)] = probabilityVector(probabilities[head]!, codes[head]!);
+    if (extras.sure) columns[sureColumn(head)] = sureVector(extras.sure[head]!, codes[head]!);
   }
-  if (extras.oodDistances) columns.ood_distance = oodDistanceVector(extras.oodDistances);
+  if (extras.oodDistances) columns[columnName({ kind: 'ood-distance' })] = oodDistanceVector(extras.oodDistances);
   return table.assign(new Table(columns));
 }
 
@@ -109,10 +111,10 @@ export function withPredictionColumns(table: Table, heads: string[], labels: Rec
 export function predictionColumnNames(heads: readonly string[], extras: { sure?: boolean; oodDistances?: boolean } = {}): { name: string; type: 'category' | 'number' | 'boolean' }[] {
   const names: { name: string; type: 'category' | 'number' | 'boolean' }[] = [];
   for (const head of heads) {
-    names.push({ name: `pred_${head}`, type: 'category' }, { name: `prob_${head}`, type: 'number' });
-    if (extras.sure) names.push({ name: `sure_${head}`, type: 'boolean' });
+    names.push({ name: modelLabelColumn(head), type: 'category' }, { name: modelProbabilityColumn(head), type: 'number' });
+    if (extras.sure) names.push({ name: sureColumn(head), type: 'boolean' });
   }
-  if (extras.oodDistances) names.push({ name: 'ood_distance', type: 'number' });
+  if (extras.oodDistances) names.push({ name: columnName({ kind: 'ood-distance' }), type: 'number' });
   return names;
 }
 

@@ -3,6 +3,7 @@
  * generation in the inference worker (streamed, cancellable), and the suggested rising
  * combinations of the open dataset.
  */
+import { modelLabelColumn } from '../core/columnKinds.ts';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { combineColumns, risingCombinations, type RisingCombination } from '../core/dashboard/combinations.ts';
@@ -88,9 +89,9 @@ function trainingNameHashes(): Promise<Uint32Array | undefined> {
 
 /** The model label columns a combination is made of, and the generation tag each stands for. */
 export const COMBINATION_COLUMNS = [
-  ['pred_baseColour', 'baseColour'],
-  ['pred_articleType', 'articleType'],
-  ['pred_usage', 'usage'],
+  [modelLabelColumn('baseColour'), 'baseColour'],
+  [modelLabelColumn('articleType'), 'articleType'],
+  [modelLabelColumn('usage'), 'usage'],
 ] as const;
 
 /** Most frequent combinations forecast (the others are too thin to forecast). */

@@ -2,6 +2,7 @@
  * Fine-tuned heads on the user's own labels: embeddings from the frozen model (inference worker),
  * training and prediction in the fine-tuning worker, heads kept in IndexedDB and exportable as JSON.
  */
+import { headColumnNames, modelHeadsIn, parseColumn } from '../core/columnKinds.ts';
 import { IdbStore } from '../workers/idbStore.ts';
 import { headColumnsFor, headLanguageNote, type HeadApplyNote } from '../core/finetune/apply.ts';
 import type { HeadJSON } from '../core/finetune/head.ts';
@@ -63,11 +64,12 @@ export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: st
 }
 
 /**
- * Applies a head to every row and returns the dataset with `ft_<label>` and `ft_prob_<label>`
- * columns, and what the user must be told: the file's text columns standing in for columns it
+ * Applies a head to every row and returns the dataset with its `pred_<label>` and `prob_<label>`
+ * columns (core/columnKinds.ts: `_head` added when the model or the file has the name; a head
+ * applied again replaces its own columns), their names, and what the user must be told: the file's text columns standing in for columns it
  * lacks, or a head that learnt another language (never applied silently).
  */
-export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[] }> {
+export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[]; columns: { label: string; probability: string } }> {
   const mapped = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const { columns: textColumns, notes } = headColumnsFor(head.textColumns ?? [], dataset.columns.map((c) => c.name), mapped);
   const texts = itemTexts(dataset.table, textColumns);
@@ -80,10 +82,28 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
   const probabilities = Float32Array.from(result.probabilities, (p) => p[0] ?? 0);
   const name = head.labelColumn ?? 'label';
   const nextId = Math.max(-1, maxOf(dataset.table.schema.dictionaries.keys())) + 1;
-  const added = new Table({ [`ft_${name}`]: labelVector(codes, head.labels, nextId), [`ft_prob_${name}`]: probabilityVector(probabilities, codes) });
+  const names = headColumnsOf(dataset, name);
+  const added = new Table({ [names.label]: labelVector(codes, head.labels, nextId), [names.probability]: probabilityVector(probabilities, codes) });
   const table = dataset.table.assign(added);
-  const columns = [...dataset.columns.filter((c) => c.name !== `ft_${name}` && c.name !== `ft_prob_${name}`), { name: `ft_${name}`, type: 'category', role: 'label' }, { name: `ft_prob_${name}`, type: 'number', role: 'ignore' }];
-  return { dataset: { ...dataset, table, columns }, notes };
+  const columns = [...dataset.columns.filter((c) => c.name !== names.label && c.name !== names.probability), { name: names.label, type: 'category', role: 'label' }, { name: names.probability, type: 'number', role: 'ignore' }];
+  return { dataset: { ...dataset, table, columns }, notes, columns: names };
+}
+
+/**
+ * The columns a head trained on `label` writes in the dataset: the ones it wrote before (applied
+ * again, it replaces them), else free names beside the model's and the file's (headColumnNames).
+ */
+export function headColumnsOf(dataset: LoadedDataset, label: string): { label: string; probability: string } {
+  const names = dataset.columns.map((c) => c.name);
+  const heads = modelHeadsIn(names);
+  // (Columns saved under the app's old `ft_` names are left as they are.)
+  const before = names.find((n) => {
+    const parsed = parseColumn(n, heads);
+    return n.startsWith('pred_') && parsed?.kind === 'head-label' && parsed.label === label;
+  });
+  const probability = before ? `prob_${before.slice('pred_'.length)}` : undefined;
+  if (before && probability && names.includes(probability)) return { label: before, probability };
+  return headColumnNames(label, new Set(names), heads);
 }
 
 /** Saved heads in this browser; errors worded in `language`. */

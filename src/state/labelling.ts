@@ -1,3 +1,4 @@
+import { hasModelLabels, parseColumn } from '../core/columnKinds.ts';
 import { itemTexts, predictionColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
 import { translate } from '../ui/i18n.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
@@ -39,7 +40,7 @@ export async function ensureModel(signal?: AbortSignal, quiet = false): Promise<
  * or the model cannot be loaded (the labels themselves stay usable).
  */
 export async function restoreModelFor(dataset: LoadedDataset): Promise<boolean> {
-  if (!dataset.columns.some((c) => c.name.startsWith('pred_'))) return false;
+  if (!hasModelLabels(dataset.columns.map((c) => c.name))) return false;
   try {
     await ensureModel(undefined, true);
     return true;
@@ -74,7 +75,7 @@ export async function labelDataset(): Promise<void> {
     const added: ColumnInfo[] = predictionColumnNames(result.heads, { sure: true, oodDistances: result.oodDistances !== undefined }).map(({ name, type }) => ({
       name,
       type,
-      role: name.startsWith('pred_') ? 'label' : 'ignore',
+      role: parseColumn(name, result.heads)?.kind === 'label' ? 'label' : 'ignore',
     }));
     const columns = [...dataset.columns.filter((c) => !added.some((a) => a.name === c.name)), ...added];
     useAppStore.getState().setLabelled({ ...dataset, table, columns }, { items: texts.length, unique: result.unique, cached: result.cached, seconds: (performance.now() - started) / 1000 });

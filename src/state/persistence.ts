@@ -3,6 +3,7 @@
  * kept in the browser's origin-private file system (OPFS), so they survive a reload and can be
  * reopened offline. Nothing is sent anywhere. Quota errors are turned into plain messages.
  */
+import { hasModelLabels } from '../core/columnKinds.ts';
 import { deleteIdbDatabase } from '../workers/idbStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
@@ -108,7 +109,7 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
       rows: dataset.table.numRows,
       bytes: ipc.byteLength,
       savedAt: Date.now(),
-      labelled: dataset.columns.some((c) => c.name.startsWith('pred_')),
+      labelled: hasModelLabels(dataset.columns.map((c) => c.name)),
       columns: dataset.columns,
       problems: dataset.problems.slice(0, 10_000),
       notes: dataset.notes,

@@ -1,3 +1,4 @@
+import { modelLabelColumn } from '../core/columnKinds.ts';
 import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
 import type { Language } from '../ui/i18n.ts';
@@ -287,7 +288,7 @@ export function defaultDashboard(columns: ColumnInfo[], minSupport = DEFAULT_MIN
   const byRole = (role: string) => columns.find((c) => c.role === role);
   const byName = (name: string) => columns.find((c) => c.name === name);
   const facet =
-    byRole('styles') ?? byName('pred_usage') ?? byRole('colours') ?? byName('pred_baseColour') ?? facetRoles.map(byRole).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
+    byRole('styles') ?? byName(modelLabelColumn('usage')) ?? byRole('colours') ?? byName(modelLabelColumn('baseColour')) ?? facetRoles.map(byRole).find(Boolean) ?? columns.find((c) => c.role !== 'date' && c.role !== 'text');
   const hasUnits = columns.some((c) => c.role === 'units');
   return { facet: facet?.name ?? columns[0]?.name ?? '', grain: 'season', measure: hasUnits ? 'units' : 'items', filters: {}, horizon: 4, minSupport, topN: 8 };
 }

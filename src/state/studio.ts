@@ -3,6 +3,7 @@
  * scored against forecasts of the dataset's share series (forecast worker); the catalogue indexed
  * in the inference worker for similar items; worn-with pairings from baskets or co-trends.
  */
+import { modelLabelColumn } from '../core/columnKinds.ts';
 import { itemTexts } from '../model/predictionColumns.ts';
 import { periodLabelsAt } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
@@ -59,7 +60,7 @@ export async function readConceptFile(file: File, max = 200): Promise<string[]> 
 
 /** The share series of every value of a model head, under the spec's grain, filters and support. */
 function headSeries(prepared: PreparedDataset, spec: DashboardSpec, head: string) {
-  return prepared.countTrends({ ...spec, facet: `pred_${head}`, topN: 10_000 });
+  return prepared.countTrends({ ...spec, facet: modelLabelColumn(head), topN: 10_000 });
 }
 
 /**
@@ -69,7 +70,7 @@ function headSeries(prepared: PreparedDataset, spec: DashboardSpec, head: string
 export async function checkConcepts(dataset: LoadedDataset, spec: DashboardSpec, texts: string[], signal?: AbortSignal): Promise<ConceptCheck> {
   const model = await ensureModel(signal);
   const prepared = prepare(dataset);
-  const heads: string[] = CONCEPT_HEADS.filter((h) => model.heads.includes(h) && dataset.table.getChild(`pred_${h}`));
+  const heads: string[] = CONCEPT_HEADS.filter((h) => model.heads.includes(h) && dataset.table.getChild(modelLabelColumn(h)));
   if (heads.length === 0) throw new Error('This dataset has no model labels to compare concepts with: label it with the model first.');
   const result = await inferenceWorker().request('model.classify', { texts }, signal ? { signal } : {});
   const attributes: ConceptAttribute[][] = texts.map((_, i) =>

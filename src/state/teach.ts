@@ -4,6 +4,7 @@
  * (`pred_/prob_/sure_<head>` rewritten from the model's own labels, kept as `model_*` columns),
  * undo of the last batch, and the record of it all saved with the dataset.
  */
+import { keptColumn, modelLabelColumn, modelProbabilityColumn, parseColumn, sureColumn } from '../core/columnKinds.ts';
 import { Table, type Vector } from 'apache-arrow';
 import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
@@ -76,13 +77,13 @@ function column(dataset: LoadedDataset, name: string, language: Language): Vecto
 
 /** The model's own labels of a head (from `model_*` once teaching started, else `pred_/prob_/sure_`). */
 function modelLabels(dataset: LoadedDataset, head: string, language: Language): ItemLabels {
-  const prefix = dataset.table.getChild(`model_pred_${head}`) ? 'model_' : '';
-  const coded = codeColumn(column(dataset, `${prefix}pred_${head}`, language));
-  if (coded.labels.kind !== 'single') throw new Error(translate(language, 'teachNoColumn', { column: `pred_${head}` }));
-  const probVector = column(dataset, `${prefix}prob_${head}`, language);
+  const kept = dataset.table.getChild(keptColumn('label', head)) !== null;
+  const coded = codeColumn(column(dataset, kept ? keptColumn('label', head) : modelLabelColumn(head), language));
+  if (coded.labels.kind !== 'single') throw new Error(translate(language, 'teachNoColumn', { column: modelLabelColumn(head) }));
+  const probVector = column(dataset, kept ? keptColumn('probability', head) : modelProbabilityColumn(head), language);
   const probabilities = new Float32Array(dataset.table.numRows);
   for (let i = 0; i < probabilities.length; i++) probabilities[i] = Number(probVector.get(i) ?? 0);
-  return { labels: coded.values, codes: coded.labels.codes, probabilities, sure: sureFlagsOf(column(dataset, `${prefix}sure_${head}`, language)) };
+  return { labels: coded.values, codes: coded.labels.codes, probabilities, sure: sureFlagsOf(column(dataset, kept ? keptColumn('sure', head) : sureColumn(head), language)) };
 }
 
 /**
@@ -92,7 +93,7 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
  */
 export async function suggestToTeach(dataset: LoadedDataset, head: string, n: number, language: Language): Promise<number[]> {
   const texts = itemTexts(dataset.table, textColumnsOf(dataset));
-  const current = column(dataset, `prob_${head}`, language);
+  const current = column(dataset, modelProbabilityColumn(head), language);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) confidence[i] = Number(current.get(i) ?? 0);
   const exclude = new Set(taughtMap(dataset.teach?.[head]).keys());
@@ -105,7 +106,8 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
   const model = modelLabels(dataset, head, language);
   // Columns to keep the model's own labels in (added once, the first time this head is taught).
   const keep: Record<string, Vector> = {};
-  if (!dataset.table.getChild(`model_pred_${head}`)) for (const part of ['pred', 'prob', 'sure']) keep[`model_${part}_${head}`] = column(dataset, `${part}_${head}`, language);
+  const current = { label: modelLabelColumn(head), probability: modelProbabilityColumn(head), sure: sureColumn(head) } as const;
+  if (!dataset.table.getChild(keptColumn('label', head))) for (const part of ['label', 'probability', 'sure'] as const) keep[keptColumn(part, head)] = column(dataset, current[part], language);
   const taught = new Map(batches.flat());
   let record: TeachRecord | undefined;
   let merged: ItemLabels = model;
@@ -128,12 +130,16 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
   const nextId = Math.max(-1, ...dataset.table.schema.dictionaries.keys()) + 1;
   const written: Record<string, Vector> = {
     ...keep,
-    [`pred_${head}`]: labelVector(merged.codes, [...merged.labels], nextId),
-    [`prob_${head}`]: probabilityVector(merged.probabilities, merged.codes),
-    [`sure_${head}`]: sureVector(merged.sure.map((f) => (f === 1 ? 1 : 0)), merged.codes),
+    [current.label]: labelVector(merged.codes, [...merged.labels], nextId),
+    [current.probability]: probabilityVector(merged.probabilities, merged.codes),
+    [current.sure]: sureVector(merged.sure.map((f) => (f === 1 ? 1 : 0)), merged.codes),
   };
   const table = dataset.table.assign(new Table(written));
-  const added: ColumnInfo[] = Object.keys(keep).map((name) => ({ name, type: name.includes('_pred_') ? 'category' : name.includes('_prob_') ? 'number' : 'boolean', role: 'ignore' }));
+  const partType = { label: 'category', probability: 'number', sure: 'boolean' } as const;
+  const added: ColumnInfo[] = Object.keys(keep).map((name) => {
+    const kept = parseColumn(name);
+    return { name, type: kept?.kind === 'kept' ? partType[kept.part] : 'boolean', role: 'ignore' };
+  });
   const teach = { ...dataset.teach };
   if (record) teach[head] = record;
   else delete teach[head];

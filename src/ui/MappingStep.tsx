@@ -1,3 +1,4 @@
+import { isDerivedColumn } from '../core/columnKinds.ts';
 import { labelDataset } from '../state/labelling.ts';
 import { useAppStore, type LoadedDataset } from '../state/store.ts';
 import { DataTable } from './DataTable.tsx';
@@ -9,9 +10,6 @@ import { useT } from './useT.ts';
 /** The roles a column can be given, in the order the picker lists them. */
 export const columnRoles = ['text', 'category', 'materials', 'colours', 'styles', 'date', 'year', 'season', 'region', 'gender', 'units', 'price', 'id', 'label', 'ignore'] as const;
 
-/** Columns the app adds to a labelled catalogue (model labels, certainties, taught heads, corrections). */
-const APP_COLUMN = /^(pred_|prob_|sure_|ft_|label_|model_)|^ood_distance$/;
-
 /** The mapping step: what each column means, a preview of the rows, and what could not be read. */
 export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
@@ -21,7 +19,7 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
   // Back from the dashboard: the app's own columns (model labels, certainties, corrections) are not the file's to map.
   const remapping = useAppStore((s) => s.remapFrom) !== null;
   const cancelChangeColumns = useAppStore((s) => s.cancelChangeColumns);
-  const fileColumns = dataset.columns.filter((c) => !APP_COLUMN.test(c.name));
+  const fileColumns = dataset.columns.filter((c) => !isDerivedColumn(c.name));
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
   const rowsWithProblems = new Set(dataset.problems.map((p) => p.line)).size;
   return (

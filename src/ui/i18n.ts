@@ -470,6 +470,7 @@ const en = {
   importHead: 'Import a head (JSON)',
   importedHead: 'Imported the head for “{column}”.',
   addedColumn: 'Added the column ft_{column} (with ft_prob_{column}); pick it as "{facet}" to see its trends.',
+  addedHeadColumns: 'Added the column {label} (with {probability}); pick it as "{facet}" to see its trends.',
   confusionCaption: 'Confusion on the held-out rows: rows are the true labels, columns the predicted ones.',
 
   // Report and export
@@ -1007,6 +1008,7 @@ const zh: typeof en = {
   importHead: '导入分类头（JSON）',
   importedHead: '已导入“{column}”的分类头。',
   addedColumn: '已添加列 ft_{column}（及 ft_prob_{column}）；在“{facet}”中选择它即可查看其趋势。',
+  addedHeadColumns: '已添加列 {label}（及 {probability}）；在“{facet}”中选择它即可查看其趋势。',
   confusionCaption: '留出行上的混淆矩阵：行为真实标签，列为预测标签。',
 
   // Report and export

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_MODEL_HEADS } from '../columnKinds.ts';
 import { chooseDefaultFacet, describeFacet, facetInformation, facetOptions, humaniseName, valueCounts, type Facet } from './facets.ts';
 
 const columns = [
@@ -15,9 +16,13 @@ const columns = [
   { name: 'sure_articleType', role: 'ignore' },
   { name: 'pred_usage', role: 'label' },
   { name: 'pred_fabricWeight', role: 'label' },
+  // Another model's head: its sure flags say it is a model's.
+  { name: 'sure_fabricWeight', role: 'ignore' },
   { name: 'ft_Category', role: 'label' },
   { name: 'ft_prob_Category', role: 'ignore' },
   { name: 'ft_filled_Category', role: 'ignore' },
+  { name: 'prob_Category', role: 'ignore' },
+  { name: 'filled_Category', role: 'ignore' },
   { name: 'label_usage', role: 'ignore' },
   { name: 'ood_distance', role: 'ignore' },
 ];
@@ -26,14 +31,19 @@ describe('facet names', () => {
   it('name facets for people, never pred_…', () => {
     expect(describeFacet({ name: 'pred_articleType', role: 'label' })).toEqual({ column: 'pred_articleType', source: 'model', base: 'Article type', head: 'articleType', label: 'Article type (model)' });
     expect(describeFacet({ name: 'pred_baseColour', role: 'label' })?.label).toBe('Colour (model)');
-    expect(describeFacet({ name: 'pred_fabricWeight', role: 'label' })?.label).toBe('Fabric weight (model)');
+    // A head of another model (not in MODEL_HEAD_NAMES) is humanised; without its model it reads as a taught head.
+    expect(describeFacet({ name: 'pred_fabricWeight', role: 'label' }, [...SHIPPED_MODEL_HEADS, 'fabricWeight'])?.label).toBe('Fabric weight (model)');
+    expect(describeFacet({ name: 'pred_fabricWeight', role: 'label' })?.label).toBe('Fabric weight (taught)');
     expect(describeFacet({ name: 'Category', role: 'category' })).toEqual({ column: 'Category', source: 'file', base: 'Category', label: 'Category (your file)' });
+    expect(describeFacet({ name: 'pred_Category', role: 'label' })?.label).toBe('Category (taught)');
+    expect(describeFacet({ name: 'pred_usage_head', role: 'label' })?.label).toBe('Usage (taught)');
+    // (The app's old name of a taught head.)
     expect(describeFacet({ name: 'ft_Category', role: 'label' })?.label).toBe('Category (taught)');
     expect(humaniseName('fabric_type')).toBe('Fabric type');
   });
 
   it('are not made from text, dates, numbers, probabilities, flags or corrections', () => {
-    for (const name of ['SKU', 'Product', 'Launch date', 'Units sold', 'prob_articleType', 'sure_articleType', 'ft_prob_Category', 'ft_filled_Category', 'label_usage', 'ood_distance']) {
+    for (const name of ['SKU', 'Product', 'Launch date', 'Units sold', 'prob_articleType', 'sure_articleType', 'ft_prob_Category', 'ft_filled_Category', 'label_usage', 'ood_distance', 'prob_Category', 'filled_Category']) {
       expect(describeFacet(columns.find((c) => c.name === name)!), name).toBeUndefined();
     }
   });

@@ -5,6 +5,7 @@
  * informative, not the first: a facet where 95 % of items say "Casual" shows no trend worth a look).
  */
 import type { LabelCodes } from './cube.ts';
+import { modelHeadsIn, parseColumn, SHIPPED_MODEL_HEADS } from '../columnKinds.ts';
 import { ATTRIBUTE_KINDS, type AttributeKind } from '../text/attributes.ts';
 
 /** Where a facet's values come from: the file itself, the shipped model, a head taught in the app, or words found in the item text. */
@@ -64,25 +65,26 @@ export function facetLabel(base: string, source: FacetSource): string {
 }
 
 /**
- * The facet a column makes, or undefined when it is none: the model's `pred_<head>` columns, a
- * taught head's `ft_<name>` (not its `ft_prob_` probabilities or `ft_filled_` flags), and the file's own columns whose
- * role is one of OWN_FACET_ROLES. Corrections (`label_…`), probabilities and flags are no facets.
+ * The facet a column makes, or undefined when it is none: the model's label columns
+ * (`pred_<head>` of one of `modelHeads`), a fine-tuned head's labels (`pred_<label>`, taught),
+ * and the file's own columns whose role is one of OWN_FACET_ROLES. Probabilities, sure flags,
+ * filled-in flags, corrections and the rest of core/columnKinds.ts are no facets.
  */
-export function describeFacet(column: FacetColumnInfo): Facet | undefined {
+export function describeFacet(column: FacetColumnInfo, modelHeads: readonly string[] = SHIPPED_MODEL_HEADS): Facet | undefined {
   const { name } = column;
   const kind = foundKindOf(name);
   if (kind) return { column: name, source: 'text', base: FOUND_NAMES[kind], head: kind, label: facetLabel(FOUND_NAMES[kind], 'text') };
-  if (name.startsWith('pred_')) {
-    const head = name.slice('pred_'.length);
-    const base = MODEL_HEAD_NAMES[head] ?? humaniseName(head);
-    return { column: name, source: 'model', base, head, label: facetLabel(base, 'model') };
+  const derived = parseColumn(name, modelHeads);
+  if (derived?.kind === 'label') {
+    if (derived.rank > 1) return undefined;
+    const base = MODEL_HEAD_NAMES[derived.head] ?? humaniseName(derived.head);
+    return { column: name, source: 'model', base, head: derived.head, label: facetLabel(base, 'model') };
   }
-  if (name.startsWith('ft_')) {
-    if (name.startsWith('ft_prob_') || name.startsWith('ft_filled_')) return undefined;
-    const base = humaniseName(name.slice('ft_'.length));
+  if (derived?.kind === 'head-label') {
+    const base = humaniseName(derived.label);
     return { column: name, source: 'taught', base, label: facetLabel(base, 'taught') };
   }
-  if (/^(prob_|sure_|label_)/.test(name) || name === 'ood_distance') return undefined;
+  if (derived) return undefined;
   if (!(OWN_FACET_ROLES as readonly string[]).includes(column.role)) return undefined;
   const base = name.trim() || 'Unnamed column';
   return { column: name, source: 'file', base, label: facetLabel(base, 'file') };
@@ -122,8 +124,9 @@ export function facetOptions(columns: readonly FacetColumnInfo[]): Facet[] {
     const r = (OWN_FACET_ROLES as readonly string[]).indexOf(c.role);
     return r < 0 ? OWN_FACET_ROLES.length : r;
   };
+  const modelHeads = modelHeadsIn(columns.map((c) => c.name));
   return columns
-    .map((column, position) => ({ column, position, facet: describeFacet(column) }))
+    .map((column, position) => ({ column, position, facet: describeFacet(column, modelHeads) }))
     .filter((x): x is { column: FacetColumnInfo; position: number; facet: Facet } => x.facet !== undefined)
     .sort((a, b) => SOURCE_ORDER[a.facet.source] - SOURCE_ORDER[b.facet.source] || (a.facet.source === 'file' ? roleRank(a.column) - roleRank(b.column) : 0) || a.position - b.position)
     .map((x) => x.facet);

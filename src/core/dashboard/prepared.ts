@@ -11,6 +11,7 @@ import type { CountableDataset, DashboardSpec } from './spec.ts';
 import { adviseGrain, dataRange, type ThinAdvice } from './support.ts';
 import { computeTrends, type TrendResult } from './trends.ts';
 import { headOfColumn, sureFlagsOf } from './unsure.ts';
+import { modelHeadsIn, sureColumn } from '../columnKinds.ts';
 import { attributeExtractor, type AttributeColumn, type AttributeKind } from '../text/attributes.ts';
 
 export type { CountableDataset, DashboardSpec } from './spec.ts';
@@ -39,7 +40,11 @@ export class PreparedDataset<D extends CountableDataset = CountableDataset> {
   private foundWaiting: Promise<Record<AttributeKind, AttributeColumn>> | undefined;
   private readonly foundListeners = new Set<(done: number, total: number) => void>();
 
+  /** The model heads the table's columns show (core/columnKinds.ts `modelHeadsIn`). */
+  readonly modelHeads: readonly string[];
+
   constructor(readonly dataset: D) {
+    this.modelHeads = modelHeadsIn(dataset.table.schema.fields.map((f) => f.name));
     this.dateColumn = dataset.columns.find((c) => c.role === 'date')?.name;
     this.unitsColumn = dataset.columns.find((c) => c.role === 'units')?.name;
   }
@@ -51,13 +56,13 @@ export class PreparedDataset<D extends CountableDataset = CountableDataset> {
 
   /**
    * Sure/unsure flags (one byte per item, see core/dashboard/unsure.ts) of a label column's
-   * `sure_<head>` column, or undefined when the column has none (file columns). Cached.
+   * `sure_<head>` column, or undefined when the column has none (file columns, fine-tuned heads). Cached.
    */
   sureFlags(column: string): Uint8Array | undefined {
-    const head = headOfColumn(column);
+    const head = headOfColumn(column, this.modelHeads);
     if (!head) return undefined;
     if (!this.sureCache.has(head)) {
-      const vector = this.dataset.table.getChild(`sure_${head}`);
+      const vector = this.dataset.table.getChild(sureColumn(head));
       this.sureCache.set(head, vector ? sureFlagsOf(vector) : undefined);
     }
     return this.sureCache.get(head);

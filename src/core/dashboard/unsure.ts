@@ -4,6 +4,7 @@
  * Pure; no DOM.
  */
 import { DataType, type Vector } from 'apache-arrow';
+import { headOfLabelColumn, modelHeadsIn, modelLabelColumn, SHIPPED_MODEL_HEADS, sureColumn } from '../columnKinds.ts';
 
 /** Flag byte of an item the model is sure about. */
 export const SURE = 1;
@@ -44,9 +45,9 @@ export function unsureSummary(flags: ArrayLike<number>): UnsureSummary {
   return { labelled, unsure, share: labelled > 0 ? unsure / labelled : Number.NaN };
 }
 
-/** The model head behind a label column (`pred_<head>` → head), or undefined for other columns. */
-export function headOfColumn(column: string): string | undefined {
-  return column.startsWith('pred_') && column.length > 5 ? column.slice(5) : undefined;
+/** The model head behind a label column (`pred_<head>` → head; core/columnKinds.ts), or undefined for other columns. */
+export function headOfColumn(column: string, modelHeads: readonly string[] = SHIPPED_MODEL_HEADS): string | undefined {
+  return headOfLabelColumn(column, modelHeads);
 }
 
 /**
@@ -55,11 +56,12 @@ export function headOfColumn(column: string): string | undefined {
  * with flags in column order; undefined when no column has flags.
  */
 export function unsureHeadFor(facet: string, columns: readonly string[], preferred = 'articleType'): string | undefined {
-  const flagged = (head: string | undefined): head is string => head !== undefined && columns.includes(`pred_${head}`) && columns.includes(`sure_${head}`);
-  const own = headOfColumn(facet);
+  const flagged = (head: string | undefined): head is string => head !== undefined && columns.includes(modelLabelColumn(head)) && columns.includes(sureColumn(head));
+  const heads = modelHeadsIn(columns);
+  const own = headOfColumn(facet, heads);
   if (flagged(own)) return own;
   if (flagged(preferred)) return preferred;
-  return columns.map(headOfColumn).find(flagged);
+  return columns.map((c) => headOfColumn(c, heads)).find(flagged);
 }
 
 /**

@@ -1,4 +1,5 @@
-/** Applies saved heads to a table's rows: adds pred_<label> and prob_<label> columns. */
+/** Applies saved heads to a table's rows: adds pred_<label> and prob_<label> columns (named by core/columnKinds.ts). */
+import { headColumnNames } from '../columnKinds.ts';
 import { predictWithHead, type EmbedFn, type LoadedHead } from './head.ts';
 
 /** A column to add: its name and one cell per row. */
@@ -19,18 +20,6 @@ export interface ApplyHeadsOptions {
   decimals?: number;
 }
 
-/** The first suffix ('', '_head', '_head2', …) that leaves both pred_ and prob_ names free. */
-function pairSuffix(label: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : n === 2 ? '_head' : `_head${n - 1}`;
-    if (!taken.has(`pred_${label}${suffix}`) && !taken.has(`prob_${label}${suffix}`)) {
-      taken.add(`pred_${label}${suffix}`);
-      taken.add(`prob_${label}${suffix}`);
-      return suffix;
-    }
-  }
-}
-
 /**
  * The pred_/prob_ columns of each head for the given texts. A multi-label head writes its
  * labels (and their probabilities) joined by its separator. When a name is already in `existing`
@@ -46,9 +35,10 @@ export async function headOutputColumns(texts: readonly string[], heads: readonl
   for (const head of heads) {
     const predictions = await predictWithHead(head, texts, undefined, head.json.featureSpec.embedding ? embeddings : undefined);
     const sep = head.json.separator ?? '|';
-    const suffix = pairSuffix(head.json.labelColumn, taken);
-    columns.push({ name: `pred_${head.json.labelColumn}${suffix}`, values: predictions.map((p) => p.labels.join(sep)) });
-    columns.push({ name: `prob_${head.json.labelColumn}${suffix}`, values: predictions.map((p) => p.probabilities.map((x) => x.toFixed(decimals)).join(sep)) });
+    // `existing` holds every name to keep clear of (classifyHeadColumns adds the model's own columns).
+    const names = headColumnNames(head.json.labelColumn, taken, []);
+    columns.push({ name: names.label, values: predictions.map((p) => p.labels.join(sep)) });
+    columns.push({ name: names.probability, values: predictions.map((p) => p.probabilities.map((x) => x.toFixed(decimals)).join(sep)) });
   }
   return columns;
 }

@@ -1,5 +1,6 @@
 /** Node: the `--head <head.json>` option of `trendloom classify` (read head files, add their columns). */
 import { readFile } from 'node:fs/promises';
+import { modelColumnNames } from '../../core/columnKinds.ts';
 import type { OutputColumn } from '../../core/finetune/apply.ts';
 import type { LoadedHead } from '../../core/finetune/head.ts';
 import { headColumnsWithModel, parseHeads } from './applyWithModel.ts';
@@ -14,7 +15,7 @@ import type { EmbeddingModel } from './embedding.ts';
 export async function classifyHeadColumns(paths: readonly string[], table: { columns: string[]; rows: string[][] }, model: EmbeddingModel, fallbackText?: readonly string[]): Promise<OutputColumn[]> {
   const heads = await readHeadFiles(paths);
   // The classifier's own pred_/prob_ columns (top-k included) are taken too: a head never shadows them.
-  const reserved = model.heads.flatMap((h) => [`pred_${h}`, `prob_${h}`, `sure_${h}`, ...Array.from({ length: 19 }, (_, k) => [`pred_${h}_${k + 2}`, `prob_${h}_${k + 2}`]).flat()]);
+  const reserved = modelColumnNames(model.heads, 20);
   const out: OutputColumn[] = [];
   for (const head of heads) {
     const own = head.json.textColumns.length > 0 ? undefined : fallbackText;

@@ -1,3 +1,4 @@
+import { modelLabelColumn } from '../../core/columnKinds.ts';
 import { useMemo } from 'react';
 import { colourSwatch, textColourOn } from '../../core/palette/colours.ts';
 import { modelColourPerValue, resolveColourName } from '../../core/palette/named.ts';
@@ -51,7 +52,8 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
   const t = useT();
   const language = useAppStore((s) => s.language);
   const prepared = prepare(dataset);
-  const column = dataset.columns.find((c) => c.role === 'colours' || c.name === 'pred_baseColour');
+  const modelColours = modelLabelColumn('baseColour');
+  const column = dataset.columns.find((c) => c.role === 'colours' || c.name === modelColours);
   const trends = useMemo(() => (column ? prepared.trends({ ...spec, facet: column.name, topN: 16 }) : undefined), [prepared, spec, column]);
   const forecasts = useForecasts(trends?.series, trends?.periods, 1);
   const named = useNamedColours();
@@ -60,7 +62,7 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
     const out = new Map<string, SwatchSource>();
     if (!column) return out;
     const own = prepared.coded(column.name);
-    const model = column.name !== 'pred_baseColour' && dataset.columns.some((c) => c.name === 'pred_baseColour') ? prepared.coded('pred_baseColour') : undefined;
+    const model = column.name !== modelColours && dataset.columns.some((c) => c.name === modelColours) ? prepared.coded(modelColours) : undefined;
     const partner = model ? modelColourPerValue(own.labels, own.values.length, model.labels, model.values.length) : undefined;
     own.values.forEach((value, v) => {
       const resolved = resolveColourName(value, named);

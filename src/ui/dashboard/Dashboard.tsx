@@ -1,3 +1,4 @@
+import { parseColumn } from '../../core/columnKinds.ts';
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { periodLabelsAt, type PeriodAssignment, type PeriodGrain } from '../../core/dashboard/periods.ts';
 import { useForecasts } from '../../state/forecasts.ts';
@@ -84,7 +85,8 @@ export function Dashboard({ dataset }: { dataset: LoadedDataset }) {
   // Then what the item text names (materials, colours, patterns) where the file has no such column.
   const facets = [...facetOptions(dataset.columns), ...foundFacets(dataset.columns)];
   // The file's own single-label column shown (or its taught, filled-in version): it can be learnt.
-  const ownFacet = spec.facet.startsWith('ft_') ? spec.facet.slice(3) : spec.facet;
+  const taughtFacet = parseColumn(spec.facet, prepared.modelHeads);
+  const ownFacet = taughtFacet?.kind === 'head-label' ? taughtFacet.label : spec.facet;
   const learnable = facets.some((f) => f.column === ownFacet && f.source === 'file') && dataset.columns.find((c) => c.name === ownFacet)?.type !== 'multi-label' ? ownFacet : undefined;
   const filterColumns = dataset.columns.filter((c) => filterRoles.includes(c.role));
   const activeFilters = Object.entries(shown.filters).filter(([, v]) => v.length > 0);

@@ -1,3 +1,4 @@
+import { correctionColumn, hasModelLabels, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
 import { textRuleFor } from '../../model/calibration.ts';
 import { itemTexts, sparseTextVector } from '../../model/predictionColumns.ts';
@@ -34,7 +35,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   const model = useAppStore((s) => s.model);
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
   const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
-  const heads = model?.heads.filter((h) => dataset.table.getChild(`pred_${h}`)) ?? [];
+  const heads = model?.heads.filter((h) => dataset.table.getChild(modelLabelColumn(h))) ?? [];
   // The text as the model read it (name, then "Details:" and the description), for saying why a label is unsure.
   const modelText = itemTexts(dataset.table.slice(row, row + 1), textColumns)[0] ?? '';
   const [explanations, setExplanations] = useState<Record<string, ModelExplainResult>>({});
@@ -60,7 +61,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   }, [row, text, model]);
 
   const correct = (head: string, label: string) => {
-    const column = `label_${head}`;
+    const column = correctionColumn(head);
     const existing = dataset.table.getChild(column);
     const values = new Map<number, string>();
     if (existing) for (let i = 0; i < existing.length; i++) {
@@ -78,19 +79,19 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
       <h4>{t('itemNumber', { n: row + 1 })}</h4>
       <p>{text || <span className="muted">{t('noText')}</span>}</p>
       {/* A reopened dataset has model labels before its model is loaded back (state/labelling.ts restoreModelFor). */}
-      {heads.length === 0 && <p className="muted" data-testid="item-model-state">{!model && dataset.columns.some((c) => c.name.startsWith('pred_')) ? t('loadingModel') : t('noModelLabels')}</p>}
+      {heads.length === 0 && <p className="muted" data-testid="item-model-state">{!model && hasModelLabels(dataset.columns.map((c) => c.name)) ? t('loadingModel') : t('noModelLabels')}</p>}
       <table className="series-table">
         <tbody>
           {heads.map((head) => {
-            const label = dataset.table.getChild(`pred_${head}`)?.get(row) as string | null;
-            const probability = dataset.table.getChild(`prob_${head}`)?.get(row) as number | null;
-            const corrected = dataset.table.getChild(`label_${head}`)?.get(row) as string | null | undefined;
+            const label = dataset.table.getChild(modelLabelColumn(head))?.get(row) as string | null;
+            const probability = dataset.table.getChild(modelProbabilityColumn(head))?.get(row) as number | null;
+            const corrected = dataset.table.getChild(correctionColumn(head))?.get(row) as string | null | undefined;
             return (
               <tr key={head} data-head={head}>
                 <td>{translateTerm(language, 'head_', head)}</td>
                 <td>
                   <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
-                  {dataset.table.getChild(`sure_${head}`)?.get(row) === false && (
+                  {dataset.table.getChild(sureColumn(head))?.get(row) === false && (
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}
                       {t(

@@ -1,3 +1,4 @@
+import { isProbabilityColumn, modelLabelColumn, parseColumn, type DerivedKind } from '../../core/columnKinds.ts';
 import { useMemo, useState } from 'react';
 import { buildMask } from '../../core/dashboard/cube.ts';
 import { itemsBehind } from '../../core/dashboard/trends.ts';
@@ -14,6 +15,9 @@ import { useT } from '../useT.ts';
 import { ItemDetail } from './ItemDetail.tsx';
 
 /** The items behind the selected point (or all items): a virtualised table with labels and confidences. */
+
+/** Derived columns the items table shows: labels of the model and of heads, their probabilities, filled-in flags, corrections. */
+const SHOWN_KINDS: ReadonlySet<string> = new Set<DerivedKind>(['label', 'probability', 'head-label', 'head-probability', 'filled', 'correction']);
 export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
@@ -39,7 +43,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   }, [prepared, spec, selection, periods]);
   // "Unsure only" keeps the items whose label (of the facet's head, or the main head) is unsure.
   const unsureHead = unsureHeadFor(spec.facet, dataset.columns.map((c) => c.name));
-  const unsureFlags = unsureHead ? prepared.sureFlags(`pred_${unsureHead}`) : undefined;
+  const unsureFlags = unsureHead ? prepared.sureFlags(modelLabelColumn(unsureHead)) : undefined;
   const unsureRows = useMemo(() => {
     if (!unsureOnly || !unsureFlags) return rows;
     const out: number[] = [];
@@ -52,7 +56,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   }, [rows, unsureOnly, unsureFlags, prepared]);
   // Every item-text column (a name and a description are both shown, as both are read).
   const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
-  const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => /^(pred_|prob_|ft_|label_)/.test(c.name)).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
+  const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => SHOWN_KINDS.has(parseColumn(c.name, prepared.modelHeads)?.kind ?? '')).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
   // (A facet found in the item text is no column of the table: the text itself is shown.)
   const columns = [...new Set(shown.filter((c): c is string => !!c && dataset.table.getChild(c) !== null))];
   const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
@@ -63,7 +67,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const searchKey = columns.join('\u0000');
   const haystack = useMemo(() => {
     if (!searching) return undefined;
-    const vectors = columns.filter((c) => !/^(prob_|ft_prob_)/.test(c) && types[c] !== 'date').flatMap((c) => dataset.table.getChild(c) ?? []);
+    const vectors = columns.filter((c) => !isProbabilityColumn(c, prepared.modelHeads) && types[c] !== 'date').flatMap((c) => dataset.table.getChild(c) ?? []);
     return Array.from({ length: prepared.itemCount }, (_, row) => vectors.map((v) => formatCell(v.get(row))).join(' \n ').toLowerCase());
     // (columns and types follow the dataset and searchKey.)
   }, [searching, searchKey, dataset, prepared]);
@@ -156,7 +160,7 @@ function sortValue(vector: Vector, row: number): SortValue {
  * (pred_/prob_/sure_ per head, as `trendloom classify` writes them), dates as ISO days.
  */
 function downloadItems(dataset: LoadedDataset, rows: ArrayLike<number> | undefined): void {
-  const columns = dataset.columns.map((c) => c.name).filter((name) => !name.startsWith('model_'));
+  const columns = dataset.columns.map((c) => c.name).filter((name) => parseColumn(name)?.kind !== 'kept');
   const dateColumns = new Set(dataset.columns.filter((c) => c.type === 'date').map((c) => c.name));
   const parts = [...itemsCsvParts(dataset.table, columns, { ...(rows ? { rows } : {}), dateColumns })];
   downloadBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-labelled-items.csv`);

@@ -1,3 +1,4 @@
+import { filledColumn } from '../../core/columnKinds.ts';
 import { Table } from 'apache-arrow';
 import { useState } from 'react';
 import { codeColumn } from '../../core/dashboard/columns.ts';
@@ -19,22 +20,23 @@ function codedLabels(dataset: LoadedDataset, column: string) {
 
 /**
  * Trains a head on the file's own label column (from the items that have a value), then fills the
- * items without one with its guesses: the result is the taught facet `ft_<column>`, with
- * `ft_filled_<column>` marking the items the model filled in.
+ * items without one with its guesses: the result is the taught facet `pred_<column>` (the head's
+ * label column, core/columnKinds.ts), with `filled_<column>` marking the items the model filled in.
  */
-export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; kept: number; filled: number; accuracy: number; heldOut: number }> {
+export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; facet: string; kept: number; filled: number; accuracy: number; heldOut: number }> {
   const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
   // Trained on this file's own text columns: nothing stands in, so there is nothing to tell.
-  const { dataset: applied } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
+  const { dataset: applied, columns: names } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
   const own = codedLabels(dataset, column);
-  const taught = codedLabels(applied, `ft_${column}`);
+  const taught = codedLabels(applied, names.label);
   if (!own || !taught) throw new Error(`“${column}” holds lists of labels; only one label per item can be learnt here.`);
   const merged = fillFromTaught(own, taught);
   const nextId = Math.max(-1, ...applied.table.schema.dictionaries.keys()) + 1;
-  const added = new Table({ [`ft_${column}`]: labelVector(merged.codes, merged.values, nextId), [`ft_filled_${column}`]: sureVector(merged.filled, merged.codes) });
+  const filled = filledColumn(column);
+  const added = new Table({ [names.label]: labelVector(merged.codes, merged.values, nextId), [filled]: sureVector(merged.filled, merged.codes) });
   const table = applied.table.assign(added);
-  const columns = [...applied.columns.filter((c) => c.name !== `ft_filled_${column}`), { name: `ft_filled_${column}`, type: 'boolean', role: 'ignore' }];
-  return { dataset: { ...applied, table, columns }, kept: merged.kept, filled: merged.filledCount, accuracy: trained.report.accuracy, heldOut: trained.report.count };
+  const columns = [...applied.columns.filter((c) => c.name !== filled), { name: filled, type: 'boolean', role: 'ignore' }];
+  return { dataset: { ...applied, table, columns }, facet: names.label, kept: merged.kept, filled: merged.filledCount, accuracy: trained.report.accuracy, heldOut: trained.report.count };
 }
 
 /** "Learn this column": one click teaches the model the file's own column and fills the items without it. */
@@ -51,7 +53,7 @@ export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset;
     try {
       const result = await learnColumn(dataset, column, language, setProgress, controller.signal);
       useAppStore.setState({ dataset: result.dataset });
-      useAppStore.getState().updateDashboard({ facet: `ft_${column}` });
+      useAppStore.getState().updateDashboard({ facet: result.facet });
       const values = {
         column,
         kept: formatNumber(language, result.kept),

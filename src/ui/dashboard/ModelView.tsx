@@ -1,3 +1,4 @@
+import { isLabelColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
 import { applyHeadToDataset, listHeads, parseHeadFile, saveHead, trainHeadOnDataset, type SavedHead, type TrainedHead } from '../../state/heads.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
@@ -16,7 +17,8 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
   const pct = (v: number) => percent(language, v);
   const model = useAppStore((s) => s.model);
   const labelling = useAppStore((s) => s.labelling);
-  const candidates = dataset.columns.filter((c) => !c.name.startsWith('pred_') && !c.name.startsWith('ft_') && ['label', 'category', 'styles', 'colours', 'materials', 'season', 'gender'].includes(c.role));
+  // The file's own label columns (not the labels the model or a head wrote).
+  const candidates = dataset.columns.filter((c) => !isLabelColumn(c.name) && ['label', 'category', 'styles', 'colours', 'materials', 'season', 'gender'].includes(c.role));
   const [labelColumn, setLabelColumn] = useState(candidates[0]?.name ?? '');
   const multi = dataset.columns.find((c) => c.name === labelColumn)?.type === 'multi-label';
   const [separator, setSeparator] = useState<string>('|');
@@ -52,14 +54,14 @@ export function ModelView({ dataset }: { dataset: LoadedDataset }) {
 
   const fill = (head: TrainedHead['head']) =>
     run(async (signal) => {
-      const { dataset: labelled, notes } = await applyHeadToDataset(dataset, head, signal, setProgress);
+      const { dataset: labelled, notes, columns } = await applyHeadToDataset(dataset, head, signal, setProgress);
       useAppStore.setState({ dataset: labelled });
       const said = notes.map((note) =>
         note.code === 'columnsStandIn'
           ? t('headColumnsStandIn', { missing: note.missing.join(', '), using: note.using.join(', ') })
           : t('headOtherLanguage', { head: formatNumber(language, 100 * note.headChineseShare), file: formatNumber(language, 100 * note.fileChineseShare) }),
       );
-      setMessage([t('addedColumn', { column: head.labelColumn ?? 'label', facet: t('facet') }), ...said].join(' '));
+      setMessage([t('addedHeadColumns', { label: columns.label, probability: columns.probability, facet: t('facet') }), ...said].join(' '));
     });
 
   return (

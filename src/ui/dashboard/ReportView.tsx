@@ -1,3 +1,4 @@
+import { modelLabelColumn } from '../../core/columnKinds.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { foldQuietSections, rankMovers, reportToMarkdown, type ReportSection, type TrendReport } from '../../core/report/report.ts';
@@ -58,7 +59,7 @@ export function useReport(dataset: LoadedDataset, forecasts: Map<string, TrendFo
     }
     // How much of the catalogue the model was unsure about (issue 13, item 1), for the facet's head or the main one.
     const unsureHead = unsureHeadFor(spec.facet, dataset.columns.map((c) => c.name));
-    const flags = unsureHead ? prepared.sureFlags(`pred_${unsureHead}`) : undefined;
+    const flags = unsureHead ? prepared.sureFlags(modelLabelColumn(unsureHead)) : undefined;
     const unsure = flags ? unsureSummary(flags) : undefined;
     const unsureLine =
       unsure && unsure.labelled > 0

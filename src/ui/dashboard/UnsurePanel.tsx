@@ -1,3 +1,4 @@
+import { modelLabelColumn, modelProbabilityColumn } from '../../core/columnKinds.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
@@ -25,7 +26,7 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const head = unsureHeadFor(spec.facet, names);
   const prepared = prepare(dataset);
   const summary = useMemo(() => {
-    const flags = head ? prepared.sureFlags(`pred_${head}`) : undefined;
+    const flags = head ? prepared.sureFlags(modelLabelColumn(head)) : undefined;
     return flags ? unsureSummary(flags) : undefined;
   }, [prepared, head]);
   const model = useAppStore((s) => s.model);
@@ -94,8 +95,8 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
   const [message, setMessage] = useState<string | null>(null);
   const record = dataset.teach?.[head];
   const texts = useMemo(() => itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name)), [dataset]);
-  const guesses = dataset.table.getChild(`pred_${head}`);
-  const probabilities = dataset.table.getChild(`prob_${head}`);
+  const guesses = dataset.table.getChild(modelLabelColumn(head));
+  const probabilities = dataset.table.getChild(modelProbabilityColumn(head));
   const taught = taughtMap(record);
   const options = [...new Set([...(model?.labels[head] ?? []), ...taught.values()])].sort((a, b) => a.localeCompare(b));
 

@@ -17,6 +17,13 @@ describe('column and facet names for people', () => {
     expect(columnTitle('zh', 'pred_baseColour')).toBe('颜色（模型）');
   });
 
+  it('name a taught head the same under its names, old (ft_) and new (pred_<label>, _head when the model has the name)', () => {
+    const titles = ['Category (taught)', 'Category (taught): certainty', 'Category (taught): filled by the model'];
+    expect(['pred_Category', 'prob_Category', 'filled_Category'].map((c) => columnTitle('en', c))).toEqual(titles);
+    expect(['ft_Category', 'ft_prob_Category', 'ft_filled_Category'].map((c) => columnTitle('en', c))).toEqual(titles);
+    expect(['pred_usage_head', 'prob_usage_head', 'pred_usage'].map((c) => columnTitle('en', c))).toEqual(['Usage (taught)', 'Usage (taught): certainty', 'Usage (model)']);
+  });
+
   it('name a facet by its column and role', () => {
     expect(facetTitle('en', 'Category', [{ name: 'Category', role: 'category' }])).toBe('Category (your file)');
     expect(facetTitle('en', 'pred_usage', [])).toBe('Usage (model)');

@@ -1,3 +1,4 @@
+import { modelLabelColumn } from '../../core/columnKinds.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { ensureSimilarIndex, findSimilar, shareSeriesOf, wornWith } from '../../state/studio.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
@@ -27,7 +28,7 @@ function itemText(dataset: LoadedDataset, row: number): string {
 
 /** The model's label of a head for one item, if the dataset has it. */
 function labelOf(dataset: LoadedDataset, head: string, row: number): string | undefined {
-  const v: unknown = dataset.table.getChild(`pred_${head}`)?.get(row);
+  const v: unknown = dataset.table.getChild(modelLabelColumn(head))?.get(row);
   return v === null || v === undefined ? undefined : String(v);
 }
 
@@ -60,10 +61,11 @@ export function SimilarPanel({ dataset, spec, query, onClose }: { dataset: Loade
     };
   }, [dataset, query.item, query.text]);
 
-  const hasTypes = !!dataset.table.getChild('pred_articleType');
+  const articleTypes = modelLabelColumn('articleType');
+  const hasTypes = !!dataset.table.getChild(articleTypes);
   const what = query.item !== undefined ? itemText(dataset, query.item) : (query.text ?? '');
   const category = query.category ?? (query.item !== undefined ? labelOf(dataset, 'articleType', query.item) : result && result.items.length ? labelOf(dataset, 'articleType', result.items[0]!) : undefined);
-  const pairs = useMemo(() => (hasTypes && category ? wornWith(dataset, spec, 'pred_articleType', category) : undefined), [dataset, spec, category, hasTypes]);
+  const pairs = useMemo(() => (hasTypes && category ? wornWith(dataset, spec, articleTypes, category) : undefined), [dataset, spec, category, hasTypes]);
 
   return (
     <section className="studio-panel similar" data-testid="similar-panel" aria-label={t('similarItems')}>
@@ -100,7 +102,7 @@ export function SimilarPanel({ dataset, spec, query, onClose }: { dataset: Loade
             <tbody>
               {Array.from(result.items).map((row, k) => {
                 const type = labelOf(dataset, 'articleType', row);
-                const share = hasTypes && type ? shareSeriesOf(dataset, spec, 'pred_articleType', type) : undefined;
+                const share = hasTypes && type ? shareSeriesOf(dataset, spec, articleTypes, type) : undefined;
                 return (
                   <tr key={row} data-testid="similar-row" data-row={row}>
                     <td>
