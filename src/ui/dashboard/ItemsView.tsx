@@ -14,10 +14,10 @@ import { formatNumber } from '../i18n.ts';
 import { useT } from '../useT.ts';
 import { ItemDetail } from './ItemDetail.tsx';
 
-/** The items behind the selected point (or all items): a virtualised table with labels and confidences. */
-
 /** Derived columns the items table shows: labels of the model and of heads, their probabilities, filled-in flags, corrections. */
 const SHOWN_KINDS: ReadonlySet<string> = new Set<DerivedKind>(['label', 'probability', 'head-label', 'head-probability', 'filled', 'correction']);
+
+/** The items behind the selected point (or all items): a virtualised table with labels and confidences. */
 export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
