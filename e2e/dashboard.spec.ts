@@ -188,6 +188,8 @@ test('every chart can be read as a table, and the tables hold the counted shares
 
   // Colour palette: recent quarters and the forecast palette.
   await page.getByTestId('tab-colours').click();
+  // The next quarter is named once its forecast is in (the worker dates it).
+  await expect(page.getByTestId('forecast-palette')).toContainText('2024 Q1', { timeout: 60_000 });
   const colourCells = await checkTable('palette-data-table', '2023 Q4', 'colour');
   expect(colourCells[0]).toContain('Black');
   expect(colourCells.at(-1)![0]).toBe('2024 Q1 (forecast)');

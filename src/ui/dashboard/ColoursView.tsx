@@ -118,7 +118,8 @@ export function ColoursView({ dataset, spec }: { dataset: LoadedDataset; spec: D
           columns: trends.series.map((s) => (language === 'zh' ? (colourSwatch(s.label)?.nameZh ?? s.label) : s.label)),
           rows: [
             ...rows.map(({ label, index }) => ({ header: label, cells: trends.series.map((s) => formatShare(s.share[index])) })),
-            { header: t('forecastPeriod', { period: next ?? '' }), cells: trends.series.map((s) => formatShare(forecasts.forecasts.get(s.label)?.point[0])) },
+            // The forecast row once the worker has answered (it dates the next period).
+            ...(next ? [{ header: t('forecastPeriod', { period: next }), cells: trends.series.map((s) => formatShare(forecasts.forecasts.get(s.label)?.point[0])) }] : []),
           ],
         })}
       />
