@@ -1,7 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { CancelledError } from '../workers/protocol.ts';
 import { intakeWorker } from '../workers/pageWorkers.ts';
-import { translate } from '../ui/i18n.ts';
+import { translate } from '../i18n/i18n.ts';
 import { seriesFromIntake } from '../core/series/read.ts';
 import { useAppStore } from './store.ts';
 import type { CoreMessage } from '../core/messages.ts';

@@ -1,5 +1,5 @@
 import { itemTexts, predictionColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
-import { translate } from '../ui/i18n.ts';
+import { translate } from '../i18n/i18n.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
 import { CancelledError } from '../workers/protocol.ts';
 import { useAppStore, type ColumnInfo, type LoadedDataset } from './store.ts';

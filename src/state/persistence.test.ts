@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { saveDataset, savedIdFor } from './persistence.ts';
-import { translate } from '../ui/i18n.ts';
+import { translate } from '../i18n/i18n.ts';
 import type { LoadedDataset } from './store.ts';
 
 /** An in-memory stand-in for the origin-private file system whose writes can fail part-way. */

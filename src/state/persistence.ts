@@ -6,7 +6,7 @@
 import { deleteIdbDatabase } from '../workers/idbStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
-import { translate, type Language } from '../ui/i18n.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
 /** What the start screen lists for a saved dataset. */

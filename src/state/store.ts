@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
-import type { Language } from '../ui/i18n.ts';
+import type { Language } from '../i18n/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';

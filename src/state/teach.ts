@@ -12,7 +12,7 @@ import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachTrainingLabels, type HeldOutEstimate, type ItemLabels } from '../core/finetune/teach.ts';
 import { hashText } from '../model/hash.ts';
 import { itemTexts, labelVector, probabilityVector, sureVector } from '../model/predictionColumns.ts';
-import { translate, type Language } from '../ui/i18n.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
 import type { FlatEmbeddings } from '../workers/finetuneProtocol.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';

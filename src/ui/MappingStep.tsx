@@ -2,7 +2,7 @@ import { labelDataset } from '../state/labelling.ts';
 import { useAppStore, type LoadedDataset } from '../state/store.ts';
 import { DataTable } from './DataTable.tsx';
 import { Fragment } from 'react';
-import { formatBytes, formatNumber, formatParts, translateTerm } from './i18n.ts';
+import { formatBytes, formatNumber, formatParts, translateTerm } from '../i18n/i18n.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useT } from './useT.ts';
 

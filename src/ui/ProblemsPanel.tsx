@@ -1,7 +1,7 @@
 import type { CoreMessage } from '../core/messages.ts';
 import type { ProblemInfo } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
-import { coreText, formatNumber } from './i18n.ts';
+import { coreText, formatNumber } from '../i18n/i18n.ts';
 import { useT } from './useT.ts';
 
 const shown = 200;

@@ -6,7 +6,7 @@ import { labelVector, sureVector } from '../../model/predictionColumns.ts';
 import { applyHeadToDataset, trainHeadOnDataset } from '../../state/heads.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
-import { formatNumber, progressMessage } from '../i18n.ts';
+import { formatNumber, progressMessage } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 
 /** Codes of a single-label column, as the merge wants them. */

@@ -5,7 +5,7 @@ import { halfYear, planGroupColumns, planInput, stockColumnOf, stockColumns, use
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset, type PlanSettings } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../i18n.ts';
+import { formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { facetTitle } from './facetNames.ts';
 

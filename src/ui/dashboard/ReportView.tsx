@@ -8,7 +8,7 @@ import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
 import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
-import { formatNumber, maseCell, maseText, periodText, reportMarkdown, translate, translateWithPeriods, translateTerm, type MessageKey } from '../i18n.ts';
+import { formatNumber, maseCell, maseText, periodText, reportMarkdown, translate, translateWithPeriods, translateTerm, type MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';

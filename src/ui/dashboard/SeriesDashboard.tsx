@@ -5,7 +5,7 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
+import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../../i18n/i18n.ts';
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';

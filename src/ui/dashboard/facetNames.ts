@@ -1,5 +1,5 @@
 import { describeFacet } from '../../core/dashboard/facets.ts';
-import { facetName, translate, type Language } from '../i18n.ts';
+import { facetName, translate, type Language } from '../../i18n/i18n.ts';
 
 /** A column's name for people when it is a facet ("Usage (model)" for `pred_usage`), else its own name. */
 export function facetTitle(language: Language, column: string, columns: readonly { name: string; role: string }[]): string {

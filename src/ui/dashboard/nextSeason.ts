@@ -3,7 +3,7 @@ import { regionalDifferences } from '../../core/plan/regions.ts';
 import { planMovers, type NextSeasonRow, type NextSeasonSection } from '../../core/report/report.ts';
 import { prepare } from '../../state/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, translate, translateWithPeriods, type Language } from '../i18n.ts';
+import { formatNumber, translate, translateWithPeriods, type Language } from '../../i18n/i18n.ts';
 import { facetTitle } from './facetNames.ts';
 import { flagText, planRowName, reconciliationText, usePlanTable } from './PlanView.tsx';
 
