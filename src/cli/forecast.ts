@@ -3,6 +3,7 @@ import { addPeriods } from '../core/series/periods.ts';
 import { cutSeriesSet, formatDate, SeriesInputError, type SeriesSet } from '../core/series/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
+import { englishText } from '../core/messages.ts';
 import { intake } from '../core/intake/intake.ts';
 import { fileSource } from './inspect.ts';
 import { byCandidates } from './trends.ts';
@@ -85,7 +86,7 @@ export function signalsJson(forecast: SeriesSetForecast): string {
     peakDate: s.signal.periodsToPeak !== undefined && forecast.dates.length > 0 ? formatDate(addPeriods(forecast.dates[0]!, forecast.frequency, s.signal.periodsToPeak - 1)) : null,
     changeVsLastYear: s.signal.changeVsLastYear ?? null,
     notEnoughHistory: s.signal.notEnoughHistory,
-    explanation: s.signal.explanation,
+    explanation: englishText(s.signal.explanation),
     seasonal: s.seasonal,
     backtestMase: Number.isFinite(s.backtestMase) ? s.backtestMase : null,
     models: s.scores.map((m) => ({ model: m.model, backtestMase: Number.isFinite(m.mase) ? m.mase : null, weight: m.weight })),

@@ -30,7 +30,7 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'>
       if (s % batchSize === 0) {
         await yieldToEventLoop();
         context.throwIfCancelled();
-        context.progress({ stage: 'forecast', done: s, total: count, unit: 'series', message: `Forecasting series ${s + 1} of ${count}…` });
+        context.progress({ stage: 'forecast', done: s, total: count, unit: 'series', message: coreMessage('progress.forecasting', { n: s + 1, count }) });
       }
       const values = params.values.subarray(s * length, (s + 1) * length);
       const lead = params.leadValues?.subarray(s * length, (s + 1) * length);

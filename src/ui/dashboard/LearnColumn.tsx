@@ -72,7 +72,7 @@ export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset;
       {busy ? (
         <>
           <span className="muted" data-testid="learn-column-progress">
-            {progress ? progressMessage(language, progress.message ?? '') : '…'}
+            {progress ? (progressMessage(language, progress.message) ?? '') : '…'}
           </span>{' '}
           <button type="button" onClick={() => busy.abort()}>
             {t('cancel')}

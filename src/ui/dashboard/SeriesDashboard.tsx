@@ -169,7 +169,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td className="num" data-testid="series-mase" data-mase={forecast?.backtestMase} title={forecast && Number.isFinite(forecast.backtestMase) ? t('maseTitle', { mase: forecast.backtestMase.toFixed(2) }) : undefined}>
                     {forecast ? (Number.isFinite(forecast.backtestMase) ? maseText(language, forecast.backtestMase) : t('notEnoughData')) : '…'}
                   </td>
-                  <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
+                  <td title={signalExplanation(language, forecast?.signal.explanation)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
                   <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>
                 </tr>
               );
