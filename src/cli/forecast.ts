@@ -170,7 +170,7 @@ export const forecastCommand: CliCommand = {
         if (set.dates.length === 0) throw new Error(`No row is dated on or before ${trainEndText}; the file starts later.`);
       }
       const leads = leadPath ? await readSet(leadPath, 'lead file', io) : undefined;
-      for (const note of set.notes) io.err(`note: ${note}\n`);
+      for (const note of set.notes) io.err(`note: ${englishText(note)}\n`);
       io.err(`Forecasting ${set.series.length} series × ${horizon} ${set.frequency}s from ${set.dates.length} ${set.frequency}s (${formatDate(set.dates[0]!)} … ${formatDate(set.dates[set.dates.length - 1]!)})…\n`);
       const global = parsed.options.has('global');
       if (global) io.err('Training the global attention model across all series…\n');

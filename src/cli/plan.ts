@@ -7,6 +7,7 @@ import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { datesOf, numbersOf } from '../core/dashboard/columns.ts';
 import { assignPeriods } from '../core/dashboard/periods.ts';
 import { intake } from '../core/intake/intake.ts';
+import { englishText } from '../core/messages.ts';
 import { planSeason, PlanInputError, type PlanGroupInput, type SeasonPlan } from '../core/plan/plan.ts';
 import { fileSource, parseMaxRows } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -259,7 +260,7 @@ export const planCommand: CliCommand = {
         if (trainEnd !== undefined) set = cutSeriesSet(set, trainEnd);
         if (set.dates.length === 0) throw new Error(`No row of ${basename(file)} is dated on or before ${trainEndText}.`);
         if (args.options.has('period')) io.err(`plan: note: a series file keeps its own periods (${set.frequency}s); --period is ignored.\n`);
-        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: periodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes };
+        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: periodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes.map(englishText) };
         columns = ['series'];
         io.err(`plan: ${set.series.length} series, ${set.dates.length} ${set.frequency}s.\n`);
       }

@@ -6,7 +6,7 @@
  * "…; the cell was left empty"), rendered in the same language. Templates fill `{name}`,
  * `{name^}` fills it with its first letter capitalised, and `{name:one|other}` picks the singular
  * when the number is 1 (English needs it, Chinese does not).
- * Pure: no DOM, no UI; the English table lives here, other languages in the UI.
+ * Pure: no DOM, no UI; the English table lives here, other languages in src/i18n (`coreText` words a message there).
  */
 
 // One hint shared by the spreadsheet messages.
@@ -219,12 +219,6 @@ export function renderMessage(templates: MessageTemplates, message: CoreMessage)
     const text = typeof value === 'object' ? renderMessage(templates, value) : String(value);
     return capital ? text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
   });
-}
-
-/** Adds a note as its English text and as its message: the two lists stay index for index. */
-export function pushNote(notes: string[], details: CoreMessage[], message: CoreMessage): void {
-  notes.push(englishText(message));
-  details.push(message);
 }
 
 /** A list of messages as one message ("a, b, c"), or undefined for an empty list. */

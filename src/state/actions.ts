@@ -27,7 +27,6 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
       columns: outcome.columns,
       problems: outcome.problems,
       notes: outcome.notes,
-      noteDetails: outcome.noteDetails,
     });
   } catch (error) {
     const language = useAppStore.getState().language;

@@ -6,6 +6,7 @@
 import { deleteIdbDatabase } from '../workers/idbStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
+import { coreMessage, isCoreMessage, type CoreMessage } from '../core/messages.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
 import type { DashboardSpec, LoadedDataset } from './store.ts';
 
@@ -28,8 +29,9 @@ export interface SavedDatasetSummary {
 interface SavedMeta extends SavedDatasetSummary {
   columns: LoadedDataset['columns'];
   problems: LoadedDataset['problems'];
-  notes: string[];
-  noteDetails?: LoadedDataset['noteDetails'];
+  /** Message codes and parameters; a save from before issue 19 holds English texts here, with their codes in `noteDetails`. */
+  notes: (CoreMessage | string)[];
+  noteDetails?: CoreMessage[];
   fileSize: number;
   dashboard: DashboardSpec | null;
   teach?: LoadedDataset['teach'];
@@ -112,7 +114,6 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
       columns: dataset.columns,
       problems: dataset.problems.slice(0, 10_000),
       notes: dataset.notes,
-      ...(dataset.noteDetails ? { noteDetails: dataset.noteDetails } : {}),
       ...(dataset.teach && Object.keys(dataset.teach).length > 0 ? { teach: dataset.teach } : {}),
       fileSize: dataset.fileSize,
       dashboard,
@@ -143,13 +144,26 @@ export async function listSavedDatasets(): Promise<SavedDatasetSummary[]> {
   return out.sort((a, b) => b.savedAt - a.savedAt);
 }
 
+/**
+ * The notes of a save as messages. Saves from before issue 19 kept English texts in `notes` and
+ * their codes beside them in `noteDetails` (absent in still older ones): the code is taken where
+ * there is one, else the text is shown as it is.
+ */
+export function savedNotes(meta: Pick<SavedMeta, 'notes' | 'noteDetails'>): CoreMessage[] {
+  return meta.notes.map((note, i) => {
+    if (typeof note !== 'string') return note;
+    const detail = meta.noteDetails?.[i];
+    return isCoreMessage(detail) ? detail : coreMessage('plain', { text: note });
+  });
+}
+
 /** Loads a saved dataset and its dashboard settings. */
 export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDataset; dashboard: DashboardSpec | null }> {
   const dir = await datasetsDir();
   const meta = JSON.parse(await (await (await dir.getFileHandle(`${id}.json`)).getFile()).text()) as SavedMeta;
   const bytes = new Uint8Array(await (await (await dir.getFileHandle(`${id}.arrow`)).getFile()).arrayBuffer());
   return {
-    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes, ...(meta.noteDetails ? { noteDetails: meta.noteDetails } : {}), ...(meta.teach ? { teach: meta.teach } : {}) },
+    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: savedNotes(meta), ...(meta.teach ? { teach: meta.teach } : {}) },
     dashboard: meta.dashboard,
   };
 }

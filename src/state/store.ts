@@ -8,7 +8,7 @@ import { chooseGrain, type PeriodGrain } from '../core/dashboard/periods.ts';
 import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from '../core/dashboard/facets.ts';
 import { prepare } from './prepared.ts';
 import type { CoreMessage } from '../core/messages.ts';
-import type { TeachRecord } from './teach.ts';
+import type { TeachRecord } from '../core/finetune/teach.ts';
 
 /** The fewest items a period needs before its shares count as enough, unless the user sets another. */
 export const DEFAULT_MIN_SUPPORT = 20;
@@ -101,10 +101,8 @@ export interface LoadedDataset {
   columns: ColumnInfo[];
   /** Rows or cells that could not be read. */
   problems: ProblemInfo[];
-  /** Column-level notes (ambiguous date formats, derived dates, no date column…). */
-  notes: string[];
-  /** The same notes as message codes + parameters, index for index (absent in older saves). */
-  noteDetails?: CoreMessage[];
+  /** Notes on how the file was read (ambiguous date formats, derived dates, no date column…), as message codes and parameters. */
+  notes: CoreMessage[];
   /** What the designer taught the model, per model head (the teach loop); saved with the dataset. */
   teach?: Record<string, TeachRecord>;
 }

@@ -71,7 +71,7 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
       </table>
       <h3>{t('preview')}</h3>
       <DataTable table={dataset.table} columns={fileColumns.map((c) => c.name)} types={types} testId="preview" />
-      <ProblemsPanel problems={dataset.problems} notes={dataset.notes} noteDetails={dataset.noteDetails} />
+      <ProblemsPanel problems={dataset.problems} notes={dataset.notes} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void labelDataset()} data-testid="confirm-mapping">
           {t('continue')}

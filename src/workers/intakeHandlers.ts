@@ -100,7 +100,7 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   const ipc = result.stats.format === 'csv' ? await tableToIPCReleasing(result.table) : tableToIPC(result.table, 'stream');
   result.stats.timings.encode = performance.now() - encodeStarted;
   return {
-    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, noteDetails: result.noteDetails, dateColumn: result.dateColumn, stats: result.stats },
+    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, dateColumn: result.dateColumn, stats: result.stats },
     transfer: [ipc.buffer],
   };
 }
