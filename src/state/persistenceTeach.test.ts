@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { loadSavedDataset, saveDataset } from './persistence.ts';
 import type { LoadedDataset } from './store.ts';
-import type { TeachRecord } from './teach.ts';
+import type { TeachRecord } from '../core/finetune/teach.ts';
 
 /** An in-memory origin-private file system with reads and writes. */
 function memoryOpfs() {
