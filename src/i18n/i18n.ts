@@ -1,3 +1,8 @@
+/**
+ * The interface's words in English and 简体中文, beside core/messages (issue 19): the text tables,
+ * the Chinese templates of the core's message codes, and numbers, dates and sizes per language.
+ * Pure (no DOM); state and the UI import it, it imports only core.
+ */
 import { naiveComparison, formatFactor } from '../core/forecast/naiveComparison.ts';
 import { periodLabelIn } from '../core/dashboard/periods.ts';
 import { formatBytes as formatBytesIn } from '../core/bytes.ts';
