@@ -1252,6 +1252,21 @@ const zhCoreMessages: MessageTemplates = {
   'forecast.no-dated-rows': '没有带日期的行，无法预测。',
   'forecast.no-numbers': '{name} 没有可用于预测的数字。',
   'signal.not-enough-history': '历史数据不足：只有 {n} 期，至少需要 {needed} 期才能判断走向。',
+  'plan.no-groups': '没有可计划的分组。',
+  'plan.bad-horizon': '计划的季节至少要有一期（实际为 {horizon}）。',
+  'plan.bad-service-level': '服务水平必须在 0.5 到 0.995 之间（实际为 {level}）。',
+  'plan.unequal-periods': '每个分组需要相同的期数。',
+  'plan.negative-units': '销量不能为负数，但分组“{group}”在第 {period} 期为 {units}。请修正数据（退货应放在单独的列中）。',
+  'plan.negative-stock': '库存不能为负数或缺失，但分组“{group}”的库存为 {stock}。',
+  'plan.recon-none': '无需协调（只有一组）',
+  'plan.recon-bottom-up': '自下而上：各组保留自身预测，合计为各组之和',
+  'plan.recon-mint': 'MinT 对角协方差（WLS）：每个合计和分组的预测按其过去各季总量误差方差的倒数加权；合计为各组之和',
+  'plan.many-groups-bottom-up': '共有 {groups} 个分组（超过 {max} 个），合计直接取各组预测之和（自下而上）：加权协调会占用过多内存。',
+  'plan.short-history-bottom-up': '有些分组的历史太短，无法检验过去各季，所以合计直接取各组预测之和（自下而上），而不做加权协调。',
+  'plan.borrowed-spread': '合计自身的过去季节太少，所以其范围借用各分组的过去误差（对合计而言通常略宽）。',
+  'plan.summed-period-ranges': '由于无法检验过去各季，部分范围是把每期的范围相加得到的：范围偏宽。',
+  'plan.no-range': '历史太短，无法确定范围：计划数量即预测值本身。',
+  'plan.no-last-season': '历史不足一年：没有去年同季可供比较。',
 };
 
 /** The core's message templates per language. */

@@ -62,7 +62,7 @@ export function useNextSeason(dataset: LoadedDataset): { section?: NextSeasonSec
         },
         ['last'],
       ),
-      reconciliationText(language, state.result.reconciliation),
+      reconciliationText(language, state.result.method),
       ...(edited > 0 ? [translate(language, 'reportPlanEdited', { n: edited })] : []),
     ];
     return { running: false, section: { lines, ...planMovers(rows), table: rows, ...(regional ? { regional } : {}) } };
