@@ -276,7 +276,7 @@ export const planCommand: CliCommand = {
         if (error instanceof PlanInputError) throw new Error(error.message);
         throw error;
       }
-      for (const note of [...grouped.notes, ...plan.notes]) io.err(`plan: note: ${note}\n`);
+      for (const note of [...grouped.notes, ...plan.notes.map(englishText)]) io.err(`plan: note: ${note}\n`);
       const rowNotes = new Set(plan.rows.flatMap((r) => r.notes));
       for (const note of rowNotes) io.err(`plan: note: ${note}\n`);
       io.err(`plan: ${horizon} period(s) planned at a ${Math.round(serviceLevel * 1000) / 10} % service level; totals reconciled by ${plan.reconciliation}.\n`);

@@ -177,6 +177,22 @@ export const englishMessages = {
   'forecast.no-dated-rows': 'There are no dated rows to forecast from.',
   'forecast.no-numbers': '{name} has no numbers to forecast from.',
   'signal.not-enough-history': 'Not enough history: {n} period(s), at least {needed} are needed to judge the direction.',
+  // Season plans (core/plan): bad input, how totals were made coherent, notes on the plan and its rows.
+  'plan.no-groups': 'There are no groups to plan.',
+  'plan.bad-horizon': 'The season must be at least one period long (got {horizon}).',
+  'plan.bad-service-level': 'The service level must be between 0.5 and 0.995 (got {level}).',
+  'plan.unequal-periods': 'Every group needs the same periods.',
+  'plan.negative-units': 'Units cannot be negative, but group "{group}" has {units} in period {period}. Fix the data (returns belong in their own column).',
+  'plan.negative-stock': 'Stock on hand cannot be negative or missing, but group "{group}" has {stock}.',
+  'plan.recon-none': 'none needed (one group)',
+  'plan.recon-bottom-up': 'bottom-up: each group keeps its own forecast and the totals are their sums',
+  'plan.recon-mint': 'MinT with a diagonal covariance (WLS): each total and group forecast weighted by 1 / the variance of its past season-total errors; totals are the sums of the groups',
+  'plan.many-groups-bottom-up': 'With {groups} groups (more than {max}) the totals are simple sums of the group forecasts (bottom-up): a weighted reconciliation would take too much memory.',
+  'plan.short-history-bottom-up': 'Some groups have too little history to check past seasons, so the totals are simple sums of the group forecasts (bottom-up) rather than a weighted reconciliation.',
+  'plan.borrowed-spread': "The totals have too few past seasons of their own, so their ranges use the groups' past errors (usually a little wide for a total).",
+  'plan.summed-period-ranges': 'Some ranges add up the per-period ranges because past seasons could not be checked: they are wide.',
+  'plan.no-range': 'Too little history to size a range: the plan quantity is the forecast itself.',
+  'plan.no-last-season': 'Less than a year of history: there is no same season last year to compare with.',
 } as const;
 
 /** A stable message code. */

@@ -40,7 +40,7 @@ export interface DashboardSpec {
 /** The dashboard's open view. */
 export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model' | 'studio';
 
-/** The Plan view's settings and the merchandiser's edits (kept while the dataset is open). */
+/** The Plan view's settings and the merchandiser's edits (saved with the dataset, restored when it is reopened). */
 export interface PlanSettings {
   /** A second grouping column ('' = the facet alone). */
   second: string;
@@ -146,8 +146,8 @@ export interface AppState {
   savedId: string | null;
   /** Why the last save failed, if it did. */
   saveError: string | null;
-  /** Opens a saved dataset with its dashboard settings. */
-  openSaved(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null): void;
+  /** Opens a saved dataset with its dashboard and Plan view settings. */
+  openSaved(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, plan?: PlanSettings | null): void;
   /** The loaded classifier: backend, reason, heads (null until loaded). */
   model: ModelInfo | null;
   /** How the last labelling went: items, distinct texts, cached, seconds. */
@@ -268,8 +268,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setSeriesFile: (seriesFile) => set({ seriesFile, stage: 'series', progress: null, abort: null, error: null, dataset: null }),
   savedId: null,
   saveError: null,
-  openSaved(id, dataset, dashboard) {
-    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null, plan: DEFAULT_PLAN });
+  openSaved(id, dataset, dashboard, plan) {
+    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null, plan: plan ?? DEFAULT_PLAN });
   },
   model: null,
   labelling: null,

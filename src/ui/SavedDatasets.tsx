@@ -20,8 +20,8 @@ export function SavedDatasets() {
   useEffect(refresh, []);
   const reopen = async (id: string) => {
     try {
-      const { dataset, dashboard } = await loadSavedDataset(id);
-      useAppStore.getState().openSaved(id, dataset, dashboard);
+      const { dataset, dashboard, plan } = await loadSavedDataset(id);
+      useAppStore.getState().openSaved(id, dataset, dashboard, plan);
       // Reopened = as freshly labelled: the model behind its labels is loaded back (in the background).
       void restoreModelFor(dataset);
     } catch (error) {

@@ -64,7 +64,7 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'>
     });
     // The per-period arrays behind each row stay here: the page needs the season figures only.
     const rows = plan.rows.map(({ season: _season, baseForecast: _base, falling: _falling, ...row }) => row);
-    return { result: { rows, reconciliation: plan.reconciliation, notes: plan.notes } };
+    return { result: { rows, reconciliation: plan.reconciliation, method: plan.method, notes: plan.notes } };
   },
 };
 

@@ -71,6 +71,8 @@ export interface DesignBriefRow {
 export interface NextSeasonRow {
   /** The row's name as shown ("Total", "Coat — all", "Coat · Navy"). */
   name: string;
+  /** The row's values in the grouping columns ('' where the row adds that column up), for the CSV (absent: the name alone). */
+  key?: string[];
   /** 'group', 'subtotal' or 'total'. */
   level: 'group' | 'subtotal' | 'total';
   /** Units sold in the same season last year (NaN without it). */
@@ -88,6 +90,30 @@ export interface NextSeasonRow {
   edited: boolean;
   /** Flags in words. */
   flags: string[];
+  /** The same flags as stable codes ('slow mover', 'likely sell-out'), for the CSV (absent: the words). */
+  flagCodes?: string[];
+}
+
+/** One regional difference as the report's CSV lists it (a small region: only region and its items). */
+export interface NextSeasonRegionRow {
+  /** Facet value ('' for a small region's row). */
+  value: string;
+  /** Region. */
+  region: string;
+  /** Items in the region, and of them with the value. */
+  regionItems: number;
+  valueItems: number;
+  /** Share of the region's items with the value, and of the items elsewhere (0 … 1). */
+  shareIn: number;
+  shareElsewhere: number;
+  /** shareIn / shareElsewhere. */
+  lift: number;
+  /** Benjamini–Hochberg adjusted p-value. */
+  qValue: number;
+  /** 'widening', 'closing', 'steady' or 'unknown'. */
+  gapTrend: string;
+  /** The region has too few items to compare (flagged, not ranked). */
+  small: boolean;
 }
 
 /** The report's "Next season" section: rising and falling groups with quantities, the plan table, regional differences in words. */
@@ -102,6 +128,10 @@ export interface NextSeasonSection {
   table: NextSeasonRow[];
   /** Regional differences in words, largest real ones first, then small regions flagged (absent without a region column). */
   regional?: string[];
+  /** The grouping columns of the plan (the CSV's group columns are named after them). */
+  columns?: string[];
+  /** The regional differences as figures: the real ones, largest first, then one row per small region. */
+  regionalRows?: NextSeasonRegionRow[];
 }
 
 /** Groups of a plan table ranked by their change vs last season: the `count` largest rises and falls. */

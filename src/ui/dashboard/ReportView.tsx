@@ -13,6 +13,7 @@ import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
 import { useNextSeason } from './nextSeason.ts';
+import { nextSeasonCsv } from '../../core/report/nextSeasonCsv.ts';
 import { PlanTableHeader } from './PlanView.tsx';
 import type { DesignBriefRow, NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
 import { useKeptBriefs, type KeptBrief } from '../../state/briefs.ts';
@@ -154,6 +155,11 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportToMarkdown(report, reportWords(language))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
             {t('markdown')}
           </button>
+          {report.nextSeason && (
+            <button type="button" data-testid="download-next-season-csv" onClick={() => downloadBlob(new Blob([nextSeasonCsv(report.nextSeason!)], { type: 'text/csv' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-next-season.csv`)}>
+              {t('reportNextSeasonCsv')}
+            </button>
+          )}
           <button type="button" onClick={onClose} title={t('closeReport')} data-testid="close-report">
             ✕
           </button>
