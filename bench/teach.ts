@@ -13,7 +13,7 @@
  *
  *   npm run bench:teach -- [--model <dir>] [--catalogue <file.csv>] [--text name,description]
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
- *     [--embedding-variant] [--no-ceiling] [--json <file>]
+ *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
  * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
@@ -56,6 +56,9 @@ const testShare = Number(optionValue(args, 'test') ?? 0.25);
 const poolLimit = optionValue(args, 'pool') ? Number(optionValue(args, 'pool')) : Infinity;
 const embeddingVariant = optionValue(args, 'embedding-variant') === 'true';
 const ceiling = optionValue(args, 'no-ceiling') !== 'true';
+// The head's model features, as `trendloom train-head --features`: the embedding alone, or with every model head's probabilities.
+const features = optionValue(args, 'features') ?? 'embedding';
+if (features !== 'embedding' && features !== 'embedding+probabilities') throw new Error(`--features must be embedding or embedding+probabilities, not '${features}'.`);
 
 // --- Items and the shop's own labels -------------------------------------------------------------
 const table = readCsvRows(readFileSync(cataloguePath, 'utf8'));
@@ -90,14 +93,14 @@ console.log(`Node ${process.version}, load average at start ${load.map((x) => x.
 
 // --- The model's embedding of every item, once ---------------------------------------------------
 const classifier = await loadNodeClassifier(modelDir, { threads: 1 });
-const embedFn = modelEmbedFn(classifier);
+const embedFn = modelEmbedFn(classifier, { headProbabilities: features === 'embedding+probabilities' });
 const t0 = Date.now();
 const allEmbeddings = await embedFn([...poolTexts, ...testTexts]);
 const poolEmb = allEmbeddings.slice(0, pool.length);
 const testEmb = allEmbeddings.slice(pool.length);
-console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (dim ${poolEmb[0]!.length}).`);
+console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (features ${features}, dim ${poolEmb[0]!.length}).`);
 
-const headOptions: HeadTrainOptions = { refit: true, labelColumn: 'department' };
+const headOptions: HeadTrainOptions = { refit: true, labelColumn: 'department', embeddingFeatures: features };
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */

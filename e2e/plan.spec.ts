@@ -114,6 +114,25 @@ test('the Plan view plans next season per group; the service level and edits cha
   expect(md).toContain('## Next season');
   expect(md).toContain('| Denim jeans |');
   expect(md).toContain('123 ✎');
+  // The same section as CSV: plain numbers under clear names, the edit, the movers, the regional figures.
+  const [nextCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-next-season-csv').click()]);
+  expect(nextCsv.suggestedFilename()).toBe('plan-catalogue-next-season.csv');
+  const nextLines = readFileSync((await nextCsv.path())!, 'utf8').trim().split('\n');
+  expect(nextLines[0]).toBe('section,rank,group_category,level,last_season_units,forecast_units,change_pct,lo80,hi80,plan_units,edited,flag,value,region,region_items,value_items,share_in_region,share_elsewhere,lift,adjusted_p_value,gap_trend,small_region');
+  const nextCol = (name: string) => nextLines[0]!.split(',').indexOf(name);
+  const nextRows = nextLines.slice(1).map((line) => line.split(','));
+  const denimPlan = nextRows.find((r) => r[0] === 'plan' && r[2] === 'Denim jeans')!;
+  expect([denimPlan[nextCol('level')], denimPlan[nextCol('plan_units')], denimPlan[nextCol('edited')]]).toEqual(['group', '123', 'yes']);
+  const planTotal = nextRows.find((r) => r[0] === 'plan' && r[nextCol('level')] === 'total')!;
+  expect(planTotal[nextCol('plan_units')]).toBe(String(edited.get('total')));
+  expect(nextRows.find((r) => r[0] === 'rising')!.slice(0, 3)).toEqual(['rising', '1', 'Linen shirt']);
+  expect(nextRows.find((r) => r[0] === 'falling' && r[1] === '1')![nextCol('flag')]).toBe('slow mover');
+  for (const r of nextRows.filter((x) => x[0] !== 'regional')) expect(r[nextCol('forecast_units')]).toMatch(/^\d+$/);
+  const firstRegional = nextRows.find((r) => r[0] === 'regional')!;
+  expect([firstRegional[1], firstRegional[nextCol('value')], firstRegional[nextCol('region')]]).toEqual(['1', 'Linen shirt', 'IT']);
+  expect(Number(firstRegional[nextCol('lift')])).toBeGreaterThan(1);
+  expect(firstRegional[nextCol('share_in_region')]).toMatch(/^0\.\d+$/);
+  expect(nextRows.find((r) => r[0] === 'regional' && r[nextCol('small_region')] === 'yes')!.slice(nextCol('region'), nextCol('region') + 2)).toEqual(['IS', '31']);
   await snapshot(page, 'plan-report');
 
   // In Chinese: the tab, the flags and the reconciliation are worded for the merchandiser; the edit stays.
@@ -135,4 +154,30 @@ test('the Plan view plans next season per group; the service level and edits cha
   expect(byRegion.get('Linen shirt')).toBe(linenRegions);
   // The edit belonged to the plan by category alone.
   await expect(table.locator('[data-edited]')).toHaveCount(0);
+
+  // The plan's settings are saved with the dataset: reloaded and reopened, the service level, the
+  // grouping and the typed quantity are still there.
+  await view.getByTestId('plan-service-level').fill('90');
+  await expect(view.getByTestId('plan-service-value')).toHaveText('90 %');
+  const savedPlan = () =>
+    page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('trendloom-datasets');
+      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+        if (!name.endsWith('.json')) continue;
+        const meta = JSON.parse(await (await handle.getFile()).text()) as { fileName: string; plan?: { serviceLevel: number; second: string } };
+        if (meta.fileName === 'plan-catalogue.csv') return `${meta.plan?.serviceLevel} ${meta.plan?.second}`;
+      }
+      return 'not saved';
+    });
+  await expect.poll(savedPlan, { timeout: 30_000 }).toBe('0.9 region');
+  await page.reload();
+  await page.getByTestId('saved-datasets').locator('[data-saved="plan-catalogue.csv"]').getByRole('button', { name: 'plan-catalogue.csv', exact: true }).click();
+  await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('tab-plan').click();
+  await expect(view.getByTestId('plan-service-value')).toHaveText('90 %');
+  await expect(view.getByTestId('plan-service-level')).toHaveValue('90');
+  await expect(view.getByTestId('plan-second')).toHaveValue('region');
+  await view.getByTestId('plan-second').selectOption('');
+  await expect(table.locator('tr[data-key="Denim jeans"]').getByTestId('plan-units')).toHaveAttribute('data-units', '123', { timeout: 120_000 });
+  await expect(table.locator('tr[data-key="Denim jeans"]').getByTestId('plan-units')).toHaveAttribute('data-edited', 'true');
 });

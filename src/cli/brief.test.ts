@@ -21,12 +21,12 @@ describe('trendloom brief', () => {
   it('writes one row per draft with the text, brief, asked tags and read-back; the same seed writes the same file', async () => {
     const out = join(dir, 'briefs.csv');
     const io = captureIO();
-    expect(await main(['brief', '--tags', TAGS, '--n', '8', '--seed', '4', '--out', out], io)).toBe(0);
+    expect(await main(['brief', '--tags', TAGS, '--n', '16', '--seed', '4', '--out', out], io)).toBe(0);
     const written = readFileSync(out, 'utf8');
     const { columns, rows } = readCsvRows(written);
     expect(columns.slice(0, 3)).toEqual(['draft', 'text', 'brief']);
     for (const c of ['tag_articleType', 'read_articleType', 'prob_articleType', 'sure_articleType', 'read_baseColour', 'sure_usage', 'disagrees']) expect(columns).toContain(c);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(16);
     const col = (name: string) => columns.indexOf(name);
     for (const row of rows) {
       expect(row[col('text')]!.length).toBeGreaterThan(0);
@@ -44,16 +44,17 @@ describe('trendloom brief', () => {
     // No draft is a name the model was trained on (the shipped training-name list).
     const training = readNameHashes(new Uint8Array(readFileSync(TRAINING_NAMES_FILE)));
     expect(rows.filter((r) => inNameHashes(r[col('text')]!, training))).toEqual([]);
-    // Guided (the default): most drafts read back as a green dress.
+    // Guided (the default): most drafts read back as a green dress (10 of these 16 with the shipped
+    // model; bench:generate measures the rate over 500 drafts).
     const green = rows.filter((r) => r[col('read_articleType')] === 'Dresses' && r[col('read_baseColour')] === 'Green').length;
-    expect(green).toBeGreaterThanOrEqual(6);
-    expect(io.stderr).toMatch(/brief: 8 drafts, \d+ read back as asked/);
+    expect(green).toBeGreaterThanOrEqual(9);
+    expect(io.stderr).toMatch(/brief: 16 drafts, \d+ read back as asked/);
 
     const again = join(dir, 'briefs-again.csv');
-    expect(await main(['brief', '--tags', TAGS, '--n', '8', '--seed', '4', '--out', again], captureIO())).toBe(0);
+    expect(await main(['brief', '--tags', TAGS, '--n', '16', '--seed', '4', '--out', again], captureIO())).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(written);
     const other = join(dir, 'briefs-other.csv');
-    expect(await main(['brief', '--tags', TAGS, '--n', '8', '--seed', '5', '--out', other], captureIO())).toBe(0);
+    expect(await main(['brief', '--tags', TAGS, '--n', '16', '--seed', '5', '--out', other], captureIO())).toBe(0);
     expect(readFileSync(other, 'utf8')).not.toBe(written);
   });
 

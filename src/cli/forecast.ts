@@ -3,6 +3,7 @@ import { addPeriods } from '../core/series/periods.ts';
 import { cutSeriesSet, formatDate, SeriesInputError, type SeriesSet } from '../core/series/seriesSet.ts';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { forecastSeriesSet, type SeriesSetForecast } from '../core/forecast/forecast.ts';
+import { englishText } from '../core/messages.ts';
 import { intake } from '../core/intake/intake.ts';
 import { fileSource } from './inspect.ts';
 import { byCandidates } from './trends.ts';
@@ -85,7 +86,7 @@ export function signalsJson(forecast: SeriesSetForecast): string {
     peakDate: s.signal.periodsToPeak !== undefined && forecast.dates.length > 0 ? formatDate(addPeriods(forecast.dates[0]!, forecast.frequency, s.signal.periodsToPeak - 1)) : null,
     changeVsLastYear: s.signal.changeVsLastYear ?? null,
     notEnoughHistory: s.signal.notEnoughHistory,
-    explanation: s.signal.explanation,
+    explanation: englishText(s.signal.explanation),
     seasonal: s.seasonal,
     backtestMase: Number.isFinite(s.backtestMase) ? s.backtestMase : null,
     models: s.scores.map((m) => ({ model: m.model, backtestMase: Number.isFinite(m.mase) ? m.mase : null, weight: m.weight })),
@@ -167,7 +168,7 @@ export const forecastCommand: CliCommand = {
         if (set.dates.length === 0) throw new Error(`No row is dated on or before ${trainEndText}; the file starts later.`);
       }
       const leads = leadPath ? await readSet(leadPath, 'lead file', io) : undefined;
-      for (const note of set.notes) io.err(`note: ${note}\n`);
+      for (const note of set.notes) io.err(`note: ${englishText(note)}\n`);
       io.err(`Forecasting ${set.series.length} series × ${horizon} ${set.frequency}s from ${set.dates.length} ${set.frequency}s (${formatDate(set.dates[0]!)} … ${formatDate(set.dates[set.dates.length - 1]!)})…\n`);
       const global = parsed.options.has('global');
       if (global) io.err('Training the global attention model across all series…\n');

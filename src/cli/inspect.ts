@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { formatBytes } from '../core/bytes.ts';
 import type { TextEncodingName } from '../core/csv/encoding.ts';
 import { intake, type IntakeOptions, type IntakeSource } from '../core/intake/intake.ts';
+import { englishText } from '../core/messages.ts';
 import { terminalJson, terminalText } from '../core/terminalText.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand } from './io.ts';
 import { maxOf } from '../core/extent.ts';
@@ -159,10 +160,10 @@ export const inspectCommand: CliCommand = {
       if (stats.problems > shown.length) lines.push(`  … and ${(stats.problems - shown.length).toLocaleString('en-US')} more (--json lists the first ${result.problems.length.toLocaleString('en-US')}).`);
     }
     // The row-cap note is worded for the page; the sentence above says it for the command line.
-    const notes = result.notes.filter((_, i) => !result.noteDetails[i]?.code.startsWith('note.row-cap'));
+    const notes = result.notes.filter((note) => !note.code.startsWith('note.row-cap'));
     if (notes.length > 0) {
       lines.push('', 'Notes:');
-      for (const note of notes) lines.push(`  - ${note}`);
+      for (const note of notes) lines.push(`  - ${englishText(note)}`);
     }
     io.out(terminalText(`${lines.join('\n')}\n`));
     return 0;

@@ -149,4 +149,31 @@ describe('trendloom plan', () => {
     expect(status).toBe(2);
     expect(err).toMatch(/--units goes with --by/);
   });
+
+  it('says that a plan needs quantities when the file has no units column at all', async () => {
+    const withUnits = readFileSync(catalogue('items-with-units.csv', 12), 'utf8');
+    const file = join(dir, 'items-only.csv');
+    writeFileSync(file, withUnits.split('\n').map((line) => line.split(',').slice(0, 4).join(',')).join('\n'));
+    const { status, err } = await run(['plan', file, '--by', 'articleType']);
+    expect(status).toBe(2);
+    expect(err).toContain('Say which column holds the units sold with --units. A plan needs quantities, not just items. Its columns: sku, articleType, baseColour, sold_on.');
+  });
+
+  it('refuses a --units column without numbers', async () => {
+    const file = catalogue('words.csv', 12);
+    const { status, err } = await run(['plan', file, '--by', 'articleType', '--units', 'baseColour']);
+    expect(status).toBe(1);
+    expect(err).toContain('--units baseColour: no row holds a number there, so there are no quantities to plan. Choose the column of units sold.');
+  });
+
+  it('refuses negative units in a series file with the series and period', async () => {
+    const lines = ['date,linen,wool'];
+    for (let m = 0; m < 24; m++) lines.push(`${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01,${m === 2 ? -5 : 40 + m},${30 + (m % 4)}`);
+    const file = join(dir, 'negative-series.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { status, err, out } = await run(['plan', file]);
+    expect(status).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('Units cannot be negative, but group "linen" has -5 in period 3. Fix the data (returns belong in their own column).');
+  });
 });

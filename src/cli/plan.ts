@@ -7,6 +7,7 @@ import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { datesOf, numbersOf } from '../core/dashboard/columns.ts';
 import { assignPeriods } from '../core/dashboard/periods.ts';
 import { intake } from '../core/intake/intake.ts';
+import { englishText } from '../core/messages.ts';
 import { planSeason, PlanInputError, type PlanGroupInput, type SeasonPlan } from '../core/plan/plan.ts';
 import { fileSource, parseMaxRows } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -257,7 +258,7 @@ export const planCommand: CliCommand = {
         if (trainEnd !== undefined) set = cutSeriesSet(set, trainEnd);
         if (set.dates.length === 0) throw new Error(`No row of ${basename(file)} is dated on or before ${trainEndText}.`);
         if (args.options.has('period')) io.err(`plan: note: a series file keeps its own periods (${set.frequency}s); --period is ignored.\n`);
-        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: periodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes };
+        grouped = { groups: set.series.map((s) => ({ key: [s.name], units: s.values })), perYear: periodsPerYear(set.frequency), periods: set.dates.map(String), notes: set.notes.map(englishText) };
         columns = ['series'];
         io.err(`plan: ${set.series.length} series, ${set.dates.length} ${set.frequency}s.\n`);
       }
@@ -273,7 +274,7 @@ export const planCommand: CliCommand = {
         if (error instanceof PlanInputError) throw new Error(error.message);
         throw error;
       }
-      for (const note of [...grouped.notes, ...plan.notes]) io.err(`plan: note: ${note}\n`);
+      for (const note of [...grouped.notes, ...plan.notes.map(englishText)]) io.err(`plan: note: ${note}\n`);
       const rowNotes = new Set(plan.rows.flatMap((r) => r.notes));
       for (const note of rowNotes) io.err(`plan: note: ${note}\n`);
       io.err(`plan: ${horizon} period(s) planned at a ${Math.round(serviceLevel * 1000) / 10} % service level; totals reconciled by ${plan.reconciliation}.\n`);

@@ -6,7 +6,7 @@
  * "…; the cell was left empty"), rendered in the same language. Templates fill `{name}`,
  * `{name^}` fills it with its first letter capitalised, and `{name:one|other}` picks the singular
  * when the number is 1 (English needs it, Chinese does not).
- * Pure: no DOM, no UI; the English table lives here, other languages in the UI.
+ * Pure: no DOM, no UI; the English table lives here, other languages in src/i18n (`coreText` words a message there).
  */
 
 // One hint shared by the spreadsheet messages.
@@ -80,6 +80,47 @@ export const englishMessages = {
   'backend.gpu-found': 'GPU found: {adapter}.',
   'backend.webgpu-failed': 'WebGPU could not run the model ({error}); using WebAssembly.',
   'backend.unknown-gpu': 'unknown GPU',
+  // Text that has no code of its own (a note saved by an older version), shown as it is.
+  plain: '{text}',
+  // Progress lines of the workers and the page's long steps.
+  'progress.reading': 'Reading {name}',
+  'progress.preparing-table': 'Preparing the table',
+  'progress.loading-model': 'Loading the model…',
+  'progress.warming-up': 'Warming up ({backend})…',
+  'progress.cached-texts': '{n} texts from the cache',
+  'progress.forecasting': 'Forecasting series {n} of {count}…',
+  'progress.epoch': 'Epoch {epoch}: validation accuracy {accuracy}, loss {loss}',
+  // Trend signals: why a series got its label.
+  'signal.no-activity': 'No activity in the recent periods.',
+  'signal.explained': '{what} ({change} over the last {window} periods against {compared}).',
+  'signal.short-history': '{explanation} Less than a year of history, so the comparison may include seasonal swings.',
+  'signal.what-emerging': 'Emerging: rising quickly from a low base',
+  'signal.what-growing': 'Growing',
+  'signal.what-declining': 'Declining',
+  'signal.what-seasonal': 'Seasonal: rises and falls with the time of year, little change overall',
+  'signal.what-steady': 'Steady',
+  'signal.from-nothing': 'from nothing',
+  'signal.vs-last-year': 'the same weeks last year',
+  'signal.vs-just-before': 'the periods just before',
+  // The fixed text of the report's Markdown.
+  'report.latest-period': 'Latest period: **{period}**.',
+  'report.rising': 'Rising',
+  'report.declining': 'Declining',
+  'report.movers-header': '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |',
+  'report.no-movers': 'No value moved by a measurable amount (or not enough history).',
+  'report.points': '{change} pt',
+  'report.accuracy': 'Forecast accuracy',
+  'report.next-season': 'Next season',
+  'report.rising-groups': 'Rising groups',
+  'report.falling-groups': 'Falling groups',
+  'report.plan': 'Plan',
+  'report.regional': 'Regional differences',
+  'report.plan-header': '| group | same season last year | forecast | vs last year | likely range (80 %) | units to buy | note |',
+  'report.no-plan-movers': 'No group is forecast to change by a measurable amount (or not enough history).',
+  'report.no-regional': 'No difference between regions is beyond chance.',
+  'report.briefs': 'Design briefs',
+  'report.briefs-note': 'Item names drafted on this computer by the model; each brief line is written from the tags by a template.',
+  'report.briefs-header': '| item | brief | asked | read back | differs on |',
   // Notes about how a file was read (intake report).
   'note.not-utf-8': 'The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.',
   'note.not-utf-8-cells':
@@ -136,6 +177,22 @@ export const englishMessages = {
   'forecast.no-dated-rows': 'There are no dated rows to forecast from.',
   'forecast.no-numbers': '{name} has no numbers to forecast from.',
   'signal.not-enough-history': 'Not enough history: {n} period(s), at least {needed} are needed to judge the direction.',
+  // Season plans (core/plan): bad input, how totals were made coherent, notes on the plan and its rows.
+  'plan.no-groups': 'There are no groups to plan.',
+  'plan.bad-horizon': 'The season must be at least one period long (got {horizon}).',
+  'plan.bad-service-level': 'The service level must be between 0.5 and 0.995 (got {level}).',
+  'plan.unequal-periods': 'Every group needs the same periods.',
+  'plan.negative-units': 'Units cannot be negative, but group "{group}" has {units} in period {period}. Fix the data (returns belong in their own column).',
+  'plan.negative-stock': 'Stock on hand cannot be negative or missing, but group "{group}" has {stock}.',
+  'plan.recon-none': 'none needed (one group)',
+  'plan.recon-bottom-up': 'bottom-up: each group keeps its own forecast and the totals are their sums',
+  'plan.recon-mint': 'MinT with a diagonal covariance (WLS): each total and group forecast weighted by 1 / the variance of its past season-total errors; totals are the sums of the groups',
+  'plan.many-groups-bottom-up': 'With {groups} groups (more than {max}) the totals are simple sums of the group forecasts (bottom-up): a weighted reconciliation would take too much memory.',
+  'plan.short-history-bottom-up': 'Some groups have too little history to check past seasons, so the totals are simple sums of the group forecasts (bottom-up) rather than a weighted reconciliation.',
+  'plan.borrowed-spread': "The totals have too few past seasons of their own, so their ranges use the groups' past errors (usually a little wide for a total).",
+  'plan.summed-period-ranges': 'Some ranges add up the per-period ranges because past seasons could not be checked: they are wide.',
+  'plan.no-range': 'Too little history to size a range: the plan quantity is the forecast itself.',
+  'plan.no-last-season': 'Less than a year of history: there is no same season last year to compare with.',
 } as const;
 
 /** A stable message code. */
@@ -178,12 +235,6 @@ export function renderMessage(templates: MessageTemplates, message: CoreMessage)
     const text = typeof value === 'object' ? renderMessage(templates, value) : String(value);
     return capital ? text.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
   });
-}
-
-/** Adds a note as its English text and as its message: the two lists stay index for index. */
-export function pushNote(notes: string[], details: CoreMessage[], message: CoreMessage): void {
-  notes.push(englishText(message));
-  details.push(message);
 }
 
 /** A list of messages as one message ("a, b, c"), or undefined for an empty list. */

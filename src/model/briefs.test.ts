@@ -181,9 +181,11 @@ describe('drafting with the shipped model (onnxruntime-node)', () => {
 
   it('guided decoding reads back the asked article type and colour more often', async () => {
     const hits = (drafts: { readBack: Record<string, { label: string }> }[]) => drafts.filter((d) => d.readBack.articleType!.label === 'Dresses' && d.readBack.baseColour!.label === 'Green').length;
-    const plain = await draftBriefs(classifier, tags, { n: 10, seed: 3 });
-    const guided = await draftBriefs(classifier, tags, { n: 10, seed: 3, guide: { boost: 4, rounds: 5 } });
+    const plain = await draftBriefs(classifier, tags, { n: 20, seed: 3 });
+    const guided = await draftBriefs(classifier, tags, { n: 20, seed: 3, guide: { boost: 4, rounds: 5 } });
     expect(hits(guided.drafts)).toBeGreaterThan(hits(plain.drafts));
-    expect(hits(guided.drafts)).toBeGreaterThanOrEqual(7);
+    // Most of them (13 of these 20 with the shipped model, none unguided; bench:generate measures the
+    // rates over 500 drafts).
+    expect(hits(guided.drafts)).toBeGreaterThanOrEqual(11);
   });
 });

@@ -1,7 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { CancelledError } from '../workers/protocol.ts';
 import { intakeWorker } from '../workers/pageWorkers.ts';
-import { translate } from '../ui/i18n.ts';
+import { translate } from '../i18n/i18n.ts';
 import { seriesFromIntake } from '../core/series/read.ts';
 import { useAppStore } from './store.ts';
 import type { CoreMessage } from '../core/messages.ts';
@@ -27,7 +27,6 @@ export async function openFile(file: Blob, name = (file as File).name ?? 'file')
       columns: outcome.columns,
       problems: outcome.problems,
       notes: outcome.notes,
-      noteDetails: outcome.noteDetails,
     });
   } catch (error) {
     const language = useAppStore.getState().language;

@@ -11,7 +11,7 @@ import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/clas
 import { itemTexts, labelVector, probabilityVector } from '../model/predictionColumns.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';
-import { translate, type Language } from '../ui/i18n.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
 import { ensureModel } from './labelling.ts';
 import type { LoadedDataset } from './store.ts';
 import { Table } from 'apache-arrow';

@@ -1,6 +1,7 @@
 import { hasModelLabels, parseColumn } from '../core/columnKinds.ts';
 import { itemTexts, predictionColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
-import { translate } from '../ui/i18n.ts';
+import { translate } from '../i18n/i18n.ts';
+import { coreMessage } from '../core/messages.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
 import { CancelledError } from '../workers/protocol.ts';
 import { useAppStore, type ColumnInfo, type LoadedDataset } from './store.ts';
@@ -64,7 +65,7 @@ export async function labelDataset(): Promise<void> {
     useAppStore.setState({ notice: translate(store.language, 'noTextColumn') });
     return;
   }
-  const signal = store.beginTask('labelling', { stage: 'load', done: 0, total: 3, message: translate(store.language, 'loadingModel') });
+  const signal = store.beginTask('labelling', { stage: 'load', done: 0, total: 3, message: coreMessage('progress.loading-model') });
   try {
     const model = await ensureModel(signal);
     const texts = itemTexts(dataset.table, textColumns);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
-import { saveDataset, savedIdFor } from './persistence.ts';
-import { translate } from '../ui/i18n.ts';
+import { saveDataset, savedIdFor, savedNotes } from './persistence.ts';
+import { coreMessage } from '../core/messages.ts';
+import { coreText, translate } from '../i18n/i18n.ts';
 import type { LoadedDataset } from './store.ts';
 
 /** An in-memory stand-in for the origin-private file system whose writes can fail part-way. */
@@ -105,5 +106,19 @@ describe('savedIdFor (issue 17, item 7: opening the same file again does not add
     expect(savedIdFor(dataset('demo-catalogue.csv', 1201))).not.toBe(id);
     expect(savedIdFor(dataset('demo-catalogue.csv', 1200, 4))).not.toBe(id);
     expect(savedIdFor({ fileName: 'demo-catalogue.csv', fileSize: 1200, table: new Table({ title: vectorFromArray(['a', 'b', 'c'], new Utf8()) }) })).not.toBe(id);
+  });
+});
+
+describe('notes of a saved dataset (one message each since issue 19)', () => {
+  const delimiter = coreMessage('note.delimiter', { delimiter: coreMessage('delimiter.semicolon') });
+
+  it('keeps the messages of a new save as they are', () => {
+    expect(savedNotes({ notes: [delimiter] })).toEqual([delimiter]);
+  });
+
+  it('reads an older save: English texts with their codes beside them, or texts alone', () => {
+    const older = savedNotes({ notes: ['Fields are separated by semicolon.', 'A note from long ago.'], noteDetails: [delimiter] });
+    expect(older).toEqual([delimiter, coreMessage('plain', { text: 'A note from long ago.' })]);
+    expect(older.map((note) => coreText('zh', note))).toEqual(['字段之间用分号分隔。', 'A note from long ago.']);
   });
 });

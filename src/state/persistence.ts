@@ -7,8 +7,9 @@ import { hasModelLabels } from '../core/columnKinds.ts';
 import { deleteIdbDatabase } from '../workers/idbStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
-import { translate, type Language } from '../ui/i18n.ts';
-import type { DashboardSpec, LoadedDataset } from './store.ts';
+import { coreMessage, isCoreMessage, type CoreMessage } from '../core/messages.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
+import { DEFAULT_PLAN, type DashboardSpec, type LoadedDataset, type PlanSettings } from './store.ts';
 
 /** What the start screen lists for a saved dataset. */
 export interface SavedDatasetSummary {
@@ -29,11 +30,13 @@ export interface SavedDatasetSummary {
 interface SavedMeta extends SavedDatasetSummary {
   columns: LoadedDataset['columns'];
   problems: LoadedDataset['problems'];
-  notes: string[];
-  noteDetails?: LoadedDataset['noteDetails'];
+  /** Message codes and parameters; a save from before issue 19 holds English texts here, with their codes in `noteDetails`. */
+  notes: (CoreMessage | string)[];
+  noteDetails?: CoreMessage[];
   fileSize: number;
   dashboard: DashboardSpec | null;
   teach?: LoadedDataset['teach'];
+  plan?: PlanSettings;
 }
 
 const DIR = 'trendloom-datasets';
@@ -95,8 +98,27 @@ export function savedIdFor(dataset: Pick<LoadedDataset, 'fileName' | 'fileSize' 
   return `file-${hashText(`${dataset.fileName}\u0000${dataset.fileSize}\u0000${dataset.table.numRows}\u0000${columns}`)}`;
 }
 
-/** Saves (or overwrites) a dataset under `id`; returns its summary. Errors are worded in `language`. */
-export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, language: Language = 'en'): Promise<SavedDatasetSummary> {
+/**
+ * The Plan view's settings as read back from a saved dataset: each field kept when it has the
+ * right type and range, else its default; null when nothing was saved (an older save).
+ */
+export function savedPlanSettings(value: unknown): PlanSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const saved = value as Record<string, unknown>;
+  const settings: PlanSettings = { ...DEFAULT_PLAN, edits: {} };
+  if (typeof saved.second === 'string') settings.second = saved.second;
+  if (typeof saved.serviceLevel === 'number' && saved.serviceLevel >= 0.5 && saved.serviceLevel <= 0.99) settings.serviceLevel = saved.serviceLevel;
+  if (typeof saved.horizon === 'number' && Number.isInteger(saved.horizon) && saved.horizon >= 1 && saved.horizon <= 52) settings.horizon = saved.horizon;
+  if (typeof saved.stockColumn === 'string') settings.stockColumn = saved.stockColumn;
+  if (typeof saved.editsFor === 'string' && typeof saved.edits === 'object' && saved.edits !== null) {
+    for (const [row, units] of Object.entries(saved.edits)) if (typeof units === 'number' && Number.isInteger(units) && units >= 0) settings.edits[row] = units;
+    settings.editsFor = saved.editsFor;
+  }
+  return settings;
+}
+
+/** Saves (or overwrites) a dataset under `id` with its dashboard and Plan view settings; returns its summary. Errors are worded in `language`. */
+export async function saveDataset(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, language: Language = 'en', plan?: PlanSettings): Promise<SavedDatasetSummary> {
   let dir: FileSystemDirectoryHandle | undefined;
   let newTable = false;
   try {
@@ -113,10 +135,10 @@ export async function saveDataset(id: string, dataset: LoadedDataset, dashboard:
       columns: dataset.columns,
       problems: dataset.problems.slice(0, 10_000),
       notes: dataset.notes,
-      ...(dataset.noteDetails ? { noteDetails: dataset.noteDetails } : {}),
       ...(dataset.teach && Object.keys(dataset.teach).length > 0 ? { teach: dataset.teach } : {}),
       fileSize: dataset.fileSize,
       dashboard,
+      ...(plan ? { plan } : {}),
     };
     await writeFile(dir, `${id}.json`, JSON.stringify(meta));
     return meta;
@@ -144,14 +166,28 @@ export async function listSavedDatasets(): Promise<SavedDatasetSummary[]> {
   return out.sort((a, b) => b.savedAt - a.savedAt);
 }
 
-/** Loads a saved dataset and its dashboard settings. */
-export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDataset; dashboard: DashboardSpec | null }> {
+/**
+ * The notes of a save as messages. Saves from before issue 19 kept English texts in `notes` and
+ * their codes beside them in `noteDetails` (absent in still older ones): the code is taken where
+ * there is one, else the text is shown as it is.
+ */
+export function savedNotes(meta: Pick<SavedMeta, 'notes' | 'noteDetails'>): CoreMessage[] {
+  return meta.notes.map((note, i) => {
+    if (typeof note !== 'string') return note;
+    const detail = meta.noteDetails?.[i];
+    return isCoreMessage(detail) ? detail : coreMessage('plain', { text: note });
+  });
+}
+
+/** Loads a saved dataset, its dashboard settings and its Plan view settings (null when none were saved). */
+export async function loadSavedDataset(id: string): Promise<{ dataset: LoadedDataset; dashboard: DashboardSpec | null; plan: PlanSettings | null }> {
   const dir = await datasetsDir();
   const meta = JSON.parse(await (await (await dir.getFileHandle(`${id}.json`)).getFile()).text()) as SavedMeta;
   const bytes = new Uint8Array(await (await (await dir.getFileHandle(`${id}.arrow`)).getFile()).arrayBuffer());
   return {
-    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: meta.notes, ...(meta.noteDetails ? { noteDetails: meta.noteDetails } : {}), ...(meta.teach ? { teach: meta.teach } : {}) },
+    dataset: { fileName: meta.fileName, fileSize: meta.fileSize, table: tableFromIPC(bytes), columns: meta.columns, problems: meta.problems, notes: savedNotes(meta), ...(meta.teach ? { teach: meta.teach } : {}) },
     dashboard: meta.dashboard,
+    plan: savedPlanSettings(meta.plan),
   };
 }
 
@@ -178,11 +214,11 @@ export async function clearAllLocalData(): Promise<void> {
   localStorage.removeItem('trendloom-settings');
 }
 
-/** Rewrites only the dashboard settings of a saved dataset (cheap; called as the user explores). */
-export async function saveDashboardSettings(id: string, dashboard: DashboardSpec): Promise<void> {
+/** Rewrites only the dashboard settings (and the Plan view's, when given) of a saved dataset (cheap; called as the user explores). */
+export async function saveDashboardSettings(id: string, dashboard: DashboardSpec, plan?: PlanSettings): Promise<void> {
   const dir = await datasetsDir();
   const handle = await dir.getFileHandle(`${id}.json`).catch(() => undefined);
   if (!handle) return;
   const meta = JSON.parse(await (await handle.getFile()).text()) as SavedMeta;
-  await writeFile(dir, `${id}.json`, JSON.stringify({ ...meta, dashboard }));
+  await writeFile(dir, `${id}.json`, JSON.stringify({ ...meta, dashboard, ...(plan ? { plan } : {}) }));
 }

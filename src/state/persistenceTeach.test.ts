@@ -2,43 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { loadSavedDataset, saveDataset } from './persistence.ts';
 import type { LoadedDataset } from './store.ts';
-import type { TeachRecord } from './teach.ts';
-
-/** An in-memory origin-private file system with reads and writes. */
-function memoryOpfs() {
-  const files = new Map<string, Uint8Array>();
-  const dir = {
-    async getFileHandle(name: string, options?: { create?: boolean }) {
-      if (!files.has(name)) {
-        if (!options?.create) throw Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
-        files.set(name, new Uint8Array(0));
-      }
-      return {
-        async createWritable() {
-          let swap: Uint8Array = new Uint8Array(0);
-          return {
-            async write(data: Uint8Array | string) {
-              swap = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-            },
-            async close() {
-              files.set(name, swap);
-            },
-            async abort() {},
-          };
-        },
-        async getFile() {
-          const bytes = files.get(name)!;
-          return { text: async () => new TextDecoder().decode(bytes), arrayBuffer: async () => bytes.slice().buffer };
-        },
-      };
-    },
-    async removeEntry(name: string) {
-      files.delete(name);
-    },
-  };
-  vi.stubGlobal('navigator', { storage: { getDirectory: async () => ({ getDirectoryHandle: async () => dir }) } });
-  return files;
-}
+import type { TeachRecord } from '../core/finetune/teach.ts';
+import { memoryOpfs } from './testOpfs.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 

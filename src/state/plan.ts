@@ -3,6 +3,7 @@ import { facetOptions } from '../core/dashboard/facets.ts';
 import { buildMask } from '../core/dashboard/cube.ts';
 import { numbersOf } from '../core/dashboard/columns.ts';
 import { groupUnits, type GroupedUnits } from '../core/plan/groups.ts';
+import { isCoreMessage, type CoreMessage } from '../core/messages.ts';
 import type { ForecastPlanResult } from '../workers/forecastProtocol.ts';
 import { forecastWorker } from '../workers/pageWorkers.ts';
 import { packPlan } from '../workers/forecastRequests.ts';
@@ -106,8 +107,10 @@ export interface PlanState {
   result?: ForecastPlanResult;
   /** Progress of the running plan. */
   progress?: Progress;
-  /** Why it failed, in plain words. */
+  /** Why it failed, in plain words (English). */
   error?: string;
+  /** The same as a core message, when the plan's input was refused (the view words it in its language). */
+  errorDetail?: CoreMessage;
 }
 
 // Plans already made, by input id (a plan is the same at any service level: the view re-reads it).
@@ -144,7 +147,8 @@ export function usePlan(input: PlanInput | undefined): PlanState {
       (result) => !abort.signal.aborted && setState({ status: 'done', result, id }),
       (error: unknown) => {
         if (error instanceof CancelledError || abort.signal.aborted) return;
-        setState({ status: 'failed', error: (error as Error).message, id });
+        const detail = (error as { detail?: unknown }).detail;
+        setState({ status: 'failed', error: (error as Error).message, ...(isCoreMessage(detail) ? { errorDetail: detail } : {}), id });
       },
     );
     return () => abort.abort();

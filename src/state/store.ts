@@ -1,7 +1,7 @@
 import { modelLabelColumn } from '../core/columnKinds.ts';
 import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
-import type { Language } from '../ui/i18n.ts';
+import type { Language } from '../i18n/i18n.ts';
 import type { Progress } from '../workers/protocol.ts';
 import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';
@@ -10,7 +10,7 @@ import { chooseDefaultFacet, facetInformation, facetOptions, valueCounts } from 
 import { prepare } from '../core/dashboard/prepared.ts';
 import type { DashboardSpec } from '../core/dashboard/spec.ts';
 import type { CoreMessage } from '../core/messages.ts';
-import type { TeachRecord } from './teach.ts';
+import type { TeachRecord } from '../core/finetune/teach.ts';
 
 /** The fewest items a period needs before its shares count as enough, unless the user sets another. */
 export const DEFAULT_MIN_SUPPORT = 20;
@@ -20,7 +20,7 @@ export type { DashboardSpec } from '../core/dashboard/spec.ts';
 /** The dashboard's open view. */
 export type DashboardView = 'trends' | 'movers' | 'seasons' | 'colours' | 'materials' | 'regions' | 'plan' | 'items' | 'model' | 'studio';
 
-/** The Plan view's settings and the merchandiser's edits (kept while the dataset is open). */
+/** The Plan view's settings and the merchandiser's edits (saved with the dataset, restored when it is reopened). */
 export interface PlanSettings {
   /** A second grouping column ('' = the facet alone). */
   second: string;
@@ -81,10 +81,8 @@ export interface LoadedDataset {
   columns: ColumnInfo[];
   /** Rows or cells that could not be read. */
   problems: ProblemInfo[];
-  /** Column-level notes (ambiguous date formats, derived dates, no date column…). */
-  notes: string[];
-  /** The same notes as message codes + parameters, index for index (absent in older saves). */
-  noteDetails?: CoreMessage[];
+  /** Notes on how the file was read (ambiguous date formats, derived dates, no date column…), as message codes and parameters. */
+  notes: CoreMessage[];
   /** What the designer taught the model, per model head (the teach loop); saved with the dataset. */
   teach?: Record<string, TeachRecord>;
 }
@@ -128,8 +126,8 @@ export interface AppState {
   savedId: string | null;
   /** Why the last save failed, if it did. */
   saveError: string | null;
-  /** Opens a saved dataset with its dashboard settings. */
-  openSaved(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null): void;
+  /** Opens a saved dataset with its dashboard and Plan view settings. */
+  openSaved(id: string, dataset: LoadedDataset, dashboard: DashboardSpec | null, plan?: PlanSettings | null): void;
   /** The loaded classifier: backend, reason, heads (null until loaded). */
   model: ModelInfo | null;
   /** How the last labelling went: items, distinct texts, cached, seconds. */
@@ -250,8 +248,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setSeriesFile: (seriesFile) => set({ seriesFile, stage: 'series', progress: null, abort: null, error: null, dataset: null }),
   savedId: null,
   saveError: null,
-  openSaved(id, dataset, dashboard) {
-    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null, plan: DEFAULT_PLAN });
+  openSaved(id, dataset, dashboard, plan) {
+    set({ dataset, savedId: id, stage: 'ready', dashboard: dashboard ?? defaultDashboard(dataset.columns, get().minSupport), view: 'trends', selection: null, error: null, notice: null, plan: plan ?? DEFAULT_PLAN });
   },
   model: null,
   labelling: null,

@@ -8,33 +8,16 @@ import { keptColumn, modelLabelColumn, modelProbabilityColumn, parseColumn, sure
 import { Table, type Vector } from 'apache-arrow';
 import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
-import type { HeadJSON } from '../core/finetune/head.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
-import { mergeTaughtLabels, teachTrainingLabels, type HeldOutEstimate, type ItemLabels } from '../core/finetune/teach.ts';
+import { mergeTaughtLabels, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { hashText } from '../model/hash.ts';
 import { itemTexts, labelVector, probabilityVector, sureVector } from '../model/predictionColumns.ts';
-import { translate, type Language } from '../ui/i18n.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
 import type { FlatEmbeddings } from '../workers/finetuneProtocol.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';
 import { ensureModel } from './labelling.ts';
 import type { ColumnInfo, LoadedDataset } from './store.ts';
-
-/** What teaching one model head has done so far; saved with the dataset. */
-export interface TeachRecord {
-  /** The model head taught, e.g. "articleType". */
-  head: string;
-  /** Each batch taught, in order: [row, label] pairs (undo removes the last). */
-  batches: [number, string][][];
-  /** The head trained after the last batch (null when it could not be trained yet). */
-  headJson: HeadJSON | null;
-  /** Why no head was trained, when none was. */
-  reason?: string;
-  /** Cross-validated accuracy on the taught items after the last batch. */
-  heldOut: HeldOutEstimate | null;
-  /** The head's guesses count as sure from this probability on (the model's own unsure rule for the head). */
-  minProbability: number;
-}
 
 /** How many items a batch shows. */
 export const TEACH_BATCH = 5;

@@ -10,7 +10,7 @@ import { SavedDatasets } from './SavedDatasets.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { applyUpdate, watchForUpdates } from './serviceWorker.ts';
 import { useT } from './useT.ts';
-import { coreText } from './i18n.ts';
+import { coreText } from '../i18n/i18n.ts';
 
 /** The Trendloom single-page app: the journey from a file to trends. */
 export function App() {

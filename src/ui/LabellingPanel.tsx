@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useAppStore } from '../state/store.ts';
-import { coreText, formatDuration, formatNumber } from './i18n.ts';
+import { coreText, formatDuration, formatNumber } from '../i18n/i18n.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { useT } from './useT.ts';
 

@@ -3,7 +3,7 @@ import { labelDataset } from '../state/labelling.ts';
 import { useAppStore, type LoadedDataset } from '../state/store.ts';
 import { DataTable } from './DataTable.tsx';
 import { Fragment } from 'react';
-import { formatBytes, formatNumber, formatParts, translateTerm } from './i18n.ts';
+import { formatBytes, formatNumber, formatParts, translateTerm } from '../i18n/i18n.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useT } from './useT.ts';
 
@@ -69,7 +69,7 @@ export function MappingStep({ dataset }: { dataset: LoadedDataset }) {
       </table>
       <h3>{t('preview')}</h3>
       <DataTable table={dataset.table} columns={fileColumns.map((c) => c.name)} types={types} testId="preview" />
-      <ProblemsPanel problems={dataset.problems} notes={dataset.notes} noteDetails={dataset.noteDetails} />
+      <ProblemsPanel problems={dataset.problems} notes={dataset.notes} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void labelDataset()} data-testid="confirm-mapping">
           {t('continue')}

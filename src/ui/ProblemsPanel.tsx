@@ -1,13 +1,13 @@
 import type { CoreMessage } from '../core/messages.ts';
 import type { ProblemInfo } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
-import { coreText, formatNumber } from './i18n.ts';
+import { coreText, formatNumber } from '../i18n/i18n.ts';
 import { useT } from './useT.ts';
 
 const shown = 200;
 
 /** Lists the rows and cells that could not be read, with line numbers and reasons; notes worded from their codes. */
-export function ProblemsPanel({ problems, notes, noteDetails }: { problems: ProblemInfo[]; notes: string[]; noteDetails?: CoreMessage[] }) {
+export function ProblemsPanel({ problems, notes }: { problems: ProblemInfo[]; notes: readonly CoreMessage[] }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   return (
@@ -17,7 +17,7 @@ export function ProblemsPanel({ problems, notes, noteDetails }: { problems: Prob
           <h3>{t('notes')}</h3>
           <ul className="notes" data-testid="notes">
             {notes.map((note, i) => (
-              <li key={note}>{coreText(language, noteDetails?.[i], note)}</li>
+              <li key={i}>{coreText(language, note)}</li>
             ))}
           </ul>
         </>

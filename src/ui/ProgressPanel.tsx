@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store.ts';
-import { formatBytes, formatNumber, progressMessage, unitLabel } from './i18n.ts';
+import { formatBytes, formatNumber, progressMessage, unitLabel } from '../i18n/i18n.ts';
 import { useT } from './useT.ts';
 
 /** A progress bar for the running long task, with its status line and a Cancel button. */

@@ -3,7 +3,7 @@ import { restoreModelFor } from '../state/labelling.ts';
 import { clearAllLocalData, deleteSavedDataset, listSavedDatasets, loadSavedDataset, storageEstimate, type SavedDatasetSummary } from '../state/persistence.ts';
 import { useAppStore } from '../state/store.ts';
 import { stopAllWorkers } from '../workers/pageWorkers.ts';
-import { formatBytes, formatDateTime, formatNumber, translate } from './i18n.ts';
+import { formatBytes, formatDateTime, formatNumber, translate } from '../i18n/i18n.ts';
 import { useT } from './useT.ts';
 
 /** Datasets kept on this computer: reopen or delete them, see storage use, or clear everything. */
@@ -20,8 +20,8 @@ export function SavedDatasets() {
   useEffect(refresh, []);
   const reopen = async (id: string) => {
     try {
-      const { dataset, dashboard } = await loadSavedDataset(id);
-      useAppStore.getState().openSaved(id, dataset, dashboard);
+      const { dataset, dashboard, plan } = await loadSavedDataset(id);
+      useAppStore.getState().openSaved(id, dataset, dashboard, plan);
       // Reopened = as freshly labelled: the model behind its labels is loaded back (in the background).
       void restoreModelFor(dataset);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { translate, type Language } from './i18n.ts';
+import { translate, type Language } from '../i18n/i18n.ts';
 
 /** Saves a Blob as a file through a temporary link (nothing leaves the machine). */
 export function downloadBlob(blob: Blob, fileName: string): void {

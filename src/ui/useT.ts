@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store.ts';
-import { translate, translateCount, type MessageKey, type MessageValues } from './i18n.ts';
+import { translate, translateCount, type MessageKey, type MessageValues } from '../i18n/i18n.ts';
 
 /**
  * The translate function for the current interface language (placeholders filled from values);

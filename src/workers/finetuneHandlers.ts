@@ -4,6 +4,7 @@
  */
 import { loadHead, predictWithHead, trainHead, type EmbedFn } from '../core/finetune/head.ts';
 import { teachRound } from '../core/finetune/teach.ts';
+import { coreMessage } from '../core/messages.ts';
 import type { HandlerContext, RequestHandlers } from './handlers.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
 
@@ -42,7 +43,7 @@ function epochHooks(context: HandlerContext, maxEpochs: number) {
         done: info.epoch,
         total: maxEpochs,
         unit: 'epochs',
-        message: `Epoch ${info.epoch}: validation accuracy ${(info.validationAccuracy * 100).toFixed(1)}%, loss ${info.validationLoss.toFixed(4)}`,
+        message: coreMessage('progress.epoch', { epoch: info.epoch, accuracy: `${(info.validationAccuracy * 100).toFixed(1)}%`, loss: info.validationLoss.toFixed(4) }),
       }),
   };
 }

@@ -29,7 +29,7 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'>
       if (s % batchSize === 0) {
         await yieldToEventLoop();
         context.throwIfCancelled();
-        context.progress({ stage: 'forecast', done: s, total: count, unit: 'series', message: `Forecasting series ${s + 1} of ${count}…` });
+        context.progress({ stage: 'forecast', done: s, total: count, unit: 'series', message: coreMessage('progress.forecasting', { n: s + 1, count }) });
       }
       const values = params.values.subarray(s * length, (s + 1) * length);
       const lead = params.leadValues?.subarray(s * length, (s + 1) * length);
@@ -63,6 +63,6 @@ export const forecastHandlers: RequestHandlers<'forecast.run' | 'forecast.plan'>
     });
     // The per-period arrays behind each row stay here: the page needs the season figures only.
     const rows = plan.rows.map(({ season: _season, baseForecast: _base, falling: _falling, ...row }) => row);
-    return { result: { rows, reconciliation: plan.reconciliation, notes: plan.notes } };
+    return { result: { rows, reconciliation: plan.reconciliation, method: plan.method, notes: plan.notes } };
   },
 };

@@ -84,9 +84,11 @@ export interface ForecastPlanParams {
 /** Result of `forecast.plan`: the plan's rows (without the per-period arrays behind them), how totals were made coherent, notes. */
 export interface ForecastPlanResult {
   /** Total, sub-totals and groups, in table order. */
-  rows: (import('../core/plan/table.ts').PlanRowCore & { notes: string[] })[];
+  rows: (import('../core/plan/table.ts').PlanRowCore & { notes: string[]; planNotes: import('../core/messages.ts').CoreMessage[] })[];
   /** How the totals were reconciled, in words (English). */
   reconciliation: string;
-  /** Notes about the whole plan (English). */
-  notes: string[];
+  /** The same as a method (the page words it from this). */
+  method: import('../core/plan/plan.ts').ReconciliationMethod;
+  /** Notes about the whole plan, as message codes and parameters (the page words them in its language). */
+  notes: import('../core/messages.ts').CoreMessage[];
 }

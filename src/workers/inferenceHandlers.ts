@@ -5,6 +5,7 @@
  */
 import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags } from '../model/briefs.ts';
 import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
+import { coreMessage } from '../core/messages.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
 import type { Classifier } from '../model/classifier.ts';
@@ -57,10 +58,10 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
     ...createSimilarHandlers(() => ready().model.classifier, embeddings),
     async 'model.load'(params, context) {
       const started = performance.now();
-      context.progress({ stage: 'load', done: 0, total: 3, message: 'Loading the model…' });
+      context.progress({ stage: 'load', done: 0, total: 3, message: coreMessage('progress.loading-model') });
       const model = await load(params.baseUrl, params.backend ?? 'auto', params.threads);
       const loadMs = performance.now() - started;
-      context.progress({ stage: 'load', done: 2, total: 3, message: `Warming up (${model.choice.backend})…` });
+      context.progress({ stage: 'load', done: 2, total: 3, message: coreMessage('progress.warming-up', { backend: model.choice.backend }) });
       const warm = performance.now();
       await model.classifier.classifyItems(['Navy blue cotton shirt for men']);
       const classifier = model.classifier;
@@ -121,7 +122,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       }
       const missing = unique.map((_, u) => u).filter((u) => !packed[u]);
       let done = cached;
-      context.progress({ stage: 'classify', done, total: unique.length, unit: 'texts', message: cached ? `${cached} texts from the cache` : undefined });
+      context.progress({ stage: 'classify', done, total: unique.length, unit: 'texts', message: cached ? coreMessage('progress.cached-texts', { n: cached }) : undefined });
       for (let start = 0; start < missing.length; start += CHUNK) {
         await yieldToEventLoop();
         context.throwIfCancelled();
@@ -142,7 +143,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
           packed[u] = row;
           entries.push([keys[u]!, row]);
         });
-        if (params.useCache !== false) await cache.putMany(entries).catch((error: unknown) => context.progress({ stage: 'classify', done, total: unique.length, message: (error as Error).message }));
+        if (params.useCache !== false) await cache.putMany(entries).catch((error: unknown) => context.progress({ stage: 'classify', done, total: unique.length, message: coreMessage('plain', { text: (error as Error).message }) }));
         done += chunk.length;
         context.progress({ stage: 'classify', done, total: unique.length, unit: 'texts' });
       }

@@ -1,4 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
+import { englishText } from '../core/messages.ts';
 import { describe, expect, it } from 'vitest';
 import { WorkerClient } from './client.ts';
 import type { HandlerContext } from './handlers.ts';
@@ -85,7 +86,7 @@ describe('intake worker progress and cancel', () => {
   it('previews only the first rows', async () => {
     const { result } = await intakeHandlers['intake.preview']({ file: new TextEncoder().encode(csv(5000)), name: 'p.csv', rows: 20 }, context());
     expect(tableFromIPC(result.ipc).numRows).toBe(20);
-    expect(result.notes.join(' ')).not.toMatch(/very large/);
+    expect(result.notes.map(englishText).join(' ')).not.toMatch(/very large/);
   });
 });
 

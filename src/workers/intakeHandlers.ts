@@ -5,6 +5,7 @@
  * `CsvSplitter`), whose raw columns come back as transferred typed arrays.
  */
 import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
+import { coreMessage, type CoreMessage } from '../core/messages.ts';
 import { tableToIPC } from 'apache-arrow';
 import { tableToIPCReleasing } from '../core/arrow/ipc.ts';
 import { parseCsvPart, type CsvSplitter, type ParseHooks } from '../core/csv/parseCsv.ts';
@@ -27,7 +28,7 @@ function sourceOf(params: IntakeParseParams): IntakeSource {
 }
 
 // Progress (throttled), cancel and yielding of one request.
-function requestHooks(context: HandlerContext, total: number | undefined, message: string): ParseHooks {
+function requestHooks(context: HandlerContext, total: number | undefined, message?: CoreMessage): ParseHooks {
   let lastProgress = -Infinity;
   let lastYield = performance.now();
   return {
@@ -35,7 +36,7 @@ function requestHooks(context: HandlerContext, total: number | undefined, messag
       const time = performance.now();
       if (time - lastProgress < PROGRESS_EVERY_MS && bytes !== total) return;
       lastProgress = time;
-      context.progress({ stage: 'parse', done: bytes, total, unit: 'bytes', rows, message });
+      context.progress({ stage: 'parse', done: bytes, total, unit: 'bytes', rows, ...(message ? { message } : {}) });
     },
     throwIfCancelled: () => context.throwIfCancelled(),
     async yieldNow() {
@@ -85,13 +86,13 @@ export interface IntakeHandlerOptions {
 async function run(params: IntakeParseParams, context: HandlerContext, preview: number | null, options: IntakeHandlerOptions): Promise<HandlerReply<IntakeParseResult>> {
   const source = sourceOf(params);
   const total = source.size;
-  const hooks = requestHooks(context, total, `Reading ${params.name}`);
+  const hooks = requestHooks(context, total, coreMessage('progress.reading', { name: params.name }));
   // Only a whole read of a Blob is split: the helper reads its own slice of the same file.
   const split = params.split ?? options.splitByDefault ?? true;
   if (preview === null && split && options.helper && params.file instanceof Blob) hooks.splitter = helperSplitter(options.helper, params.file, options.splitMinBytes);
   const result = await intake(source, preview === null ? params.options ?? {} : { ...params.options, maxRows: preview, capNote: false }, hooks);
   context.throwIfCancelled();
-  context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: 'Preparing the table' });
+  context.progress({ stage: 'encode', done: result.stats.rows, total: result.stats.rows, unit: 'rows', rows: result.stats.rows, message: coreMessage('progress.preparing-table') });
   const encodeStarted = performance.now();
   // A CSV's table is built by intake alone and dropped here, so its buffers are released as they
   // are copied (peak: the table plus one column, not twice the table). Arrow/Parquet tables may
@@ -99,14 +100,14 @@ async function run(params: IntakeParseParams, context: HandlerContext, preview: 
   const ipc = result.stats.format === 'csv' ? await tableToIPCReleasing(result.table) : tableToIPC(result.table, 'stream');
   result.stats.timings.encode = performance.now() - encodeStarted;
   return {
-    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, noteDetails: result.noteDetails, dateColumn: result.dateColumn, stats: result.stats },
+    result: { ipc, columns: result.columns, problems: result.problems, notes: result.notes, dateColumn: result.dateColumn, stats: result.stats },
     transfer: [ipc.buffer],
   };
 }
 
 // The second part of a split read: raw columns, buffers transferred back.
 async function readPart({ file, start, settings }: IntakePartParams, context: HandlerContext): Promise<HandlerReply<IntakePartResult>> {
-  const part = await parseCsvPart(blobSource(file.slice(start), 'part').chunks(), settings, requestHooks(context, file.size - start, 'Reading'));
+  const part = await parseCsvPart(blobSource(file.slice(start), 'part').chunks(), settings, requestHooks(context, file.size - start));
   return { result: part, transfer: partBuffers(part) };
 }
 

@@ -21,8 +21,8 @@ export interface Progress {
   unit?: string;
   /** Rows (or items) handled so far, when the unit is bytes. */
   rows?: number;
-  /** A plain-language status line for the UI. */
-  message?: string;
+  /** A status line for the UI, as a message code and parameters (worded in the reader's language). */
+  message?: CoreMessage;
   /** Generation streaming: the text so far of one draft (`model.generate`). */
   draft?: { index: number; text: string };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { englishText } from '../messages.ts';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DATE_DECISION, combineYearSeason, detectDateFormat, looksLikeDateName, makeDateParser, parseDate, parseDateCell,
@@ -147,7 +148,7 @@ describe('detectDateFormat', () => {
   it('chooses day/month when a first part is above 12', () => {
     const decision = detectDateFormat(['03/04/2019', '25/12/2019', '']);
     expect(decision).toMatchObject({ order: 'dmy', orderDecidedBy: 'data', formats: ['day-month-year'], matched: 2, nonMissing: 2 });
-    expect(decision.notes).toEqual([]);
+    expect(decision.notes.map(englishText)).toEqual([]);
   });
 
   it('chooses month/day when a second part is above 12', () => {
@@ -160,7 +161,7 @@ describe('detectDateFormat', () => {
     const decision = detectDateFormat(['03/04/2019', '05/06/2019']);
     expect(decision.order).toBe('dmy');
     expect(decision.orderDecidedBy).toBe('default');
-    expect(decision.notes).toEqual([
+    expect(decision.notes.map(englishText)).toEqual([
       'Dates like 03/04/2019 could be 3 April or 4 March; we read them as day/month because no date in this column ' +
         'has a day above 12 to settle it. Change this in the mapping step if that is wrong.',
     ]);
@@ -173,14 +174,14 @@ describe('detectDateFormat', () => {
   it('reports a column that mixes both orders', () => {
     const decision = detectDateFormat(['13/01/2019', '14/01/2019', '01/13/2019']);
     expect(decision.order).toBe('dmy');
-    expect(decision.notes[0]).toMatch(/^Some dates in this column only make sense as day\/month/);
+    expect(englishText(decision.notes[0]!)).toMatch(/^Some dates in this column only make sense as day\/month/);
     expect(decision.matched).toBe(2);
   });
 
   it('reads Excel serials only in a date-named column', () => {
     const decision = detectDateFormat(['43528', '43529', '43530.5'], { columnName: 'order_date' });
     expect(decision.excelSerial).toBe(true);
-    expect(decision.notes).toEqual(['Numbers like 43528 are read as Excel date serials (43528 is 2019-03-04).']);
+    expect(decision.notes.map(englishText)).toEqual(['Numbers like 43528 are read as Excel date serials (43528 is 2019-03-04).']);
     expect(parseDateCell('43528', decision)).toBe(utc('2019-03-04'));
     expect(parseDateCell('43530.5', decision)).toBe(utc('2019-03-06T12:00:00Z'));
     expect((parseDateCell('12', decision) as { message: string }).message).toBe(
@@ -193,7 +194,7 @@ describe('detectDateFormat', () => {
   it('reads Unix timestamps in seconds or milliseconds only in a date-named column', () => {
     const seconds = detectDateFormat(['1551657600', '1551744000'], { columnName: 'created_at' });
     expect(seconds).toMatchObject({ unixTime: 'seconds', excelSerial: false, formats: ['unix-time'], matched: 2 });
-    expect(seconds.notes).toEqual(['Numbers like 1551657600 are read as Unix timestamps in seconds (1551657600 is 2019-03-04 00:00 UTC).']);
+    expect(seconds.notes.map(englishText)).toEqual(['Numbers like 1551657600 are read as Unix timestamps in seconds (1551657600 is 2019-03-04 00:00 UTC).']);
     expect(parseDateCell('1551697200', seconds)).toBe(utc('2019-03-04T11:00:00Z'));
     const millis = detectDateFormat(['1551657600000', '1551744000000'], { columnName: 'timestamp' });
     expect(millis.unixTime).toBe('milliseconds');
@@ -210,7 +211,7 @@ describe('detectDateFormat', () => {
   it('notes a column that mixes precisions', () => {
     const decision = detectDateFormat(['2019-03-04', '2019-03-05', '2019-03']);
     expect(decision.granularity).toBe('day');
-    expect(decision.notes).toEqual([
+    expect(decision.notes.map(englishText)).toEqual([
       'Most dates in this column name a day; 1 names only a month (each is placed on a representative day).',
     ]);
   });

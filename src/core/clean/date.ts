@@ -25,7 +25,7 @@ import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { headerHas, headerWords } from './names.ts';
 import { parseNumberCell } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Granularity, type Hemisphere, type NumericCell } from './types.ts';
-import { coreMessage, listMessage, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
+import { coreMessage, listMessage, unitMessage, type CoreMessage } from '../messages.ts';
 
 /** The ways a date can be written, as recognised by the parser. */
 export type DateFormatKind =
@@ -71,10 +71,8 @@ export interface DateFormatDecision {
   readonly matched: number;
   /** Sample cells that were not missing. */
   readonly nonMissing: number;
-  /** Plain-language notes for the report (ambiguous order, Excel serials, mixed precision). */
-  readonly notes: readonly string[];
-  /** The same notes as message codes + parameters, index for index. */
-  readonly noteDetails: readonly CoreMessage[];
+  /** Notes for the report (ambiguous order, Excel serials, mixed precision), as message codes and parameters. */
+  readonly notes: readonly CoreMessage[];
 }
 
 /** A date read from one cell, with how precise it is and how it was written. */
@@ -111,7 +109,6 @@ export const DEFAULT_DATE_DECISION: DateFormatDecision = {
   matched: 0,
   nonMissing: 0,
   notes: [],
-  noteDetails: [],
 };
 
 /** Earliest and latest plain year we accept as a year rather than a number. */
@@ -702,9 +699,8 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
     }
   }
 
-  const notes: string[] = [];
-  const noteDetails: CoreMessage[] = [];
-  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
+  const notes: CoreMessage[] = [];
+  const note = (message: CoreMessage) => notes.push(message);
   let order: DayMonthOrder = defaultOrder;
   let orderDecidedBy: DateFormatDecision['orderDecidedBy'] = 'not-needed';
   if (numericDates > 0) {
@@ -765,7 +761,7 @@ export function detectDateFormat(samples: readonly string[], options: DateDetect
   if (formats.includes('calendar-season') && hemisphere === 'south') {
     note(coreMessage('note.southern-seasons'));
   }
-  return { order, orderDecidedBy, excelSerial, unixTime, hemisphere, formats, granularity, matched, nonMissing, notes, noteDetails };
+  return { order, orderDecidedBy, excelSerial, unixTime, hemisphere, formats, granularity, matched, nonMissing, notes };
 }
 
 // The two readings as numbers (for languages that write months as numbers) and English month names.

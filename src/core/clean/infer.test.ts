@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages.ts';
 import { inferColumnType, parseBooleanCell } from './infer.ts';
 
 const infer = (name: string, samples: string[]) => inferColumnType({ name, samples });
@@ -38,7 +39,7 @@ describe('inferColumnType', () => {
     expect(price).toMatchObject({ type: 'number', numberKind: 'float', numberFormat: { decimal: ',' } });
     const dates = infer('date', ['03/04/2019', '05/06/2019']);
     expect(dates.dateFormat).toMatchObject({ order: 'dmy', orderDecidedBy: 'default' });
-    expect(dates.notes[0]).toMatch(/^Dates like 03\/04\/2019 could be 3 April or 4 March/);
+    expect(englishText(dates.notes[0]!)).toMatch(/^Dates like 03\/04\/2019 could be 3 April or 4 March/);
     expect(infer('tags', ['a|b', 'b|c']).labelSeparator).toBe('|');
   });
 
@@ -49,7 +50,7 @@ describe('inferColumnType', () => {
   });
 
   it('says when a column is empty', () => {
-    expect(infer('notes', ['', ' ']).notes).toEqual(['This column is empty in the rows we looked at.']);
+    expect(infer('notes', ['', ' ']).notes.map(englishText)).toEqual(['This column is empty in the rows we looked at.']);
   });
 
   it('lowers confidence for a mostly-numeric column', () => {

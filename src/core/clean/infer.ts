@@ -13,7 +13,7 @@ import { isMissing } from './missing.ts';
 import { looksLikeIdName, looksLikeYearName } from './names.ts';
 import { detectNumberFormat, parseNumberCell, type NumberFormat } from './number.ts';
 import { cellProblem, quoteCell, type CellProblem, type Hemisphere } from './types.ts';
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 
 /** The types a column can have. */
 export type ColumnType = 'number' | 'date' | 'boolean' | 'category' | 'text' | 'multi-label' | 'id';
@@ -62,10 +62,8 @@ export interface ColumnInference {
   readonly distinct: number;
   /** Cells in the whole column (the sample size when not given). */
   readonly totalCount: number;
-  /** Plain-language notes for the report (ambiguous dates, decimal commas, splitting…). */
-  readonly notes: readonly string[];
-  /** The same notes as message codes + parameters, index for index (absent when there are none). */
-  readonly noteDetails?: readonly CoreMessage[];
+  /** Notes for the report (ambiguous dates, decimal commas, splitting…), as message codes and parameters. */
+  readonly notes: readonly CoreMessage[];
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '是', '对', 'oui', 'ja', 'si', 'sí']);
@@ -116,7 +114,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
     totalCount: column.totalCount ?? samples.length,
   };
   if (values.length === 0) {
-    return { ...base, type: 'text', confidence: 0, reason: 'every sampled cell is empty', notes: [englishText(coreMessage('note.column-empty'))], noteDetails: [coreMessage('note.column-empty')] };
+    return { ...base, type: 'text', confidence: 0, reason: 'every sampled cell is empty', notes: [coreMessage('note.column-empty')] };
   }
 
   // Boolean: at most two distinct yes/no words; 0/1 only in a column named like a flag.
@@ -146,15 +144,14 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   const dateFormat = detectDateFormat(samples, { columnName: name, hemisphere: options.hemisphere, defaultOrder: options.defaultOrder });
   const dateShare = dateFormat.matched / Math.max(1, dateFormat.nonMissing);
   const numberNotes = numberFormat.note ? [numberFormat.note] : [];
-  const numberNoteDetails = numberFormat.noteDetail ? [numberFormat.noteDetail] : [];
 
   if (numericShare >= 0.95 && leadingZeros < 0.1 * values.length) {
     if (dateFormat.excelSerial || dateFormat.unixTime) {
       const what = dateFormat.excelSerial ? 'Excel dates' : 'Unix timestamps';
-      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: `numbers in the range of ${what}, in a date-named column`, dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
+      return { ...base, type: 'date', confidence: round2(dateShare * 0.9), reason: `numbers in the range of ${what}, in a date-named column`, dateFormat, notes: dateFormat.notes };
     }
     if (allYears && numeric === values.length && (looksLikeYearName(name) || looksLikeDateName(name))) {
-      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
+      return { ...base, type: 'date', confidence: 1, reason: 'four-digit years in a year- or date-named column', dateFormat, notes: dateFormat.notes };
     }
     // A named id column may hold a few duplicates (a data error to report, not a reason to sum it).
     const distinctRatio = distinctValues.size / values.length;
@@ -170,16 +167,16 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
       reason: numberFormat.decimal === ',' ? 'numbers written with a decimal comma' : 'numbers',
       numberKind: integers === numeric ? 'integer' : 'float',
       numberFormat,
-      notes: numberNotes, noteDetails: numberNoteDetails,
+      notes: numberNotes,
     };
   }
   if (dateShare >= 0.8 && numericShare < dateShare && !codesThatReadAsDates(name, values, distinctValues.size, dateFormat)) {
-    return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes, noteDetails: dateFormat.noteDetails };
+    return { ...base, type: 'date', confidence: round2(dateShare), reason: `dates (${dateFormat.formats.join(', ')})`, dateFormat, notes: dateFormat.notes };
   }
   if (numericShare >= 0.8 && leadingZeros < 0.1 * values.length) {
     return {
       ...base, type: 'number', confidence: round2(numericShare * 0.9), reason: 'mostly numbers; the rest will be reported',
-      numberKind: integers === numeric ? 'integer' : 'float', numberFormat, notes: numberNotes, noteDetails: numberNoteDetails,
+      numberKind: integers === numeric ? 'integer' : 'float', numberFormat, notes: numberNotes,
     };
   }
 
@@ -194,7 +191,7 @@ export function inferColumnType(column: ColumnSample, options: InferOptions = {}
   if (labels.separator) {
     return {
       ...base, type: 'multi-label', confidence: round2(Math.min(1, 0.6 + labels.multiShare)), reason: 'several labels per cell',
-      labelSeparator: labels.separator, notes: labels.note ? [labels.note] : [], noteDetails: labels.noteDetail ? [labels.noteDetail] : [],
+      labelSeparator: labels.separator, notes: labels.note ? [labels.note] : [],
     };
   }
 

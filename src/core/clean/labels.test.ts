@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages.ts';
 import { detectLabelSeparator, normaliseLabel, splitLabels } from './labels.ts';
 
 describe('splitLabels', () => {
@@ -54,7 +55,7 @@ describe('detectLabelSeparator', () => {
   });
 
   it('explains the split', () => {
-    expect(detectLabelSeparator(['casual|minimal', 'boho|street']).note).toBe(
+    expect(englishText(detectLabelSeparator(['casual|minimal', 'boho|street']).note!)).toBe(
       "Cells in this column hold several labels separated by '|'; we split them into lists.",
     );
   });

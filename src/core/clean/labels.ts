@@ -5,7 +5,7 @@
  * lower-case labels.
  */
 import { isMissing } from './missing.ts';
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 
 /** The characters a multi-label column may use between labels. */
 export type LabelSeparator = '|' | ';' | '、' | ',' | '/';
@@ -16,10 +16,8 @@ export interface LabelSeparatorDecision {
   readonly separator: LabelSeparator | null;
   /** Share of non-missing sample cells holding more than one label (0–1). */
   readonly multiShare: number;
-  /** A plain-language note for the report when the column is split. */
-  readonly note?: string;
-  /** The same note as a message code + parameters. */
-  readonly noteDetail?: CoreMessage;
+  /** A note for the report when the column is split (a message code and parameters). */
+  readonly note?: CoreMessage;
 }
 
 // Unambiguous list separators need little evidence; ',' and '/' also appear inside ordinary text
@@ -99,8 +97,7 @@ export function detectLabelSeparator(samples: readonly string[], exclude: readon
       if (recurring < 0.3) continue;
     }
     const shown = separator === '|' ? "'|'" : `'${separator}'`;
-    const noteDetail = coreMessage('note.multi-label', { separator: shown });
-    return { separator, multiShare: share, note: englishText(noteDetail), noteDetail };
+    return { separator, multiShare: share, note: coreMessage('note.multi-label', { separator: shown }) };
   }
   return none;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { englishText } from '../messages.ts';
 import { describe, expect, it } from 'vitest';
 import { detectNumberFormat, parseNumberCell } from './number.ts';
 import { isCellProblem } from './types.ts';
@@ -109,13 +110,13 @@ describe('detectNumberFormat', () => {
   });
 
   it('notes an ambiguous thousands separator', () => {
-    expect(detectNumberFormat(['1,234', '2,500']).note).toBe(
+    expect(englishText(detectNumberFormat(['1,234', '2,500']).note!)).toBe(
       "Numbers like '1,234' could use either '.' or ',' for thousands; we read '.' as the decimal mark and ',' as thousands.",
     );
   });
 
   it('notes a column that mixes both styles', () => {
-    expect(detectNumberFormat(['1,5', '2,25', '3.5']).note).toBe(
+    expect(englishText(detectNumberFormat(['1,5', '2,25', '3.5']).note!)).toBe(
       "Most numbers in this column use ',' for decimals, but 1 uses '.'; we read ',' as the decimal mark.",
     );
   });

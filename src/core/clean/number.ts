@@ -6,7 +6,7 @@
  */
 import { isMissingRange, isSpaceCode, trimEnd, trimStart } from './missing.ts';
 import { cellProblem, quoteCell, type NumericCell } from './types.ts';
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 
 /** The character that separates the whole part from the decimals. */
 export type DecimalSeparator = '.' | ',';
@@ -17,10 +17,8 @@ export interface NumberFormat {
   readonly decimal: DecimalSeparator;
   /** 'data' when some cell settled it, 'default' when nothing did and '.' was assumed. */
   readonly decidedBy: 'data' | 'default';
-  /** A plain-language note when the choice was a guess or the column mixes both styles. */
-  readonly note?: string;
-  /** The same note as a message code + parameters. */
-  readonly noteDetail?: CoreMessage;
+  /** A note when the choice was a guess or the column mixes both styles (a message code and parameters). */
+  readonly note?: CoreMessage;
 }
 
 /** The usual format: '.' for decimals, ',' for thousands. */
@@ -270,16 +268,13 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormat {
     else if (vote === AMBIGUOUS && !ambiguous) ambiguous = raw.trim();
   }
   if (commaVotes > pointVotes) {
-    const noteDetail = pointVotes > 0 ? coreMessage('note.decimal-comma-mostly', { n: pointVotes }) : undefined;
-    return noteDetail ? { decimal: ',', decidedBy: 'data', note: englishText(noteDetail), noteDetail } : DECIMAL_COMMA;
+    return pointVotes > 0 ? { decimal: ',', decidedBy: 'data', note: coreMessage('note.decimal-comma-mostly', { n: pointVotes }) } : DECIMAL_COMMA;
   }
   if (pointVotes > 0) {
-    const noteDetail = commaVotes > 0 ? coreMessage('note.decimal-point-mostly', { n: commaVotes }) : undefined;
-    return noteDetail ? { decimal: '.', decidedBy: 'data', note: englishText(noteDetail), noteDetail } : { decimal: '.', decidedBy: 'data' };
+    return commaVotes > 0 ? { decimal: '.', decidedBy: 'data', note: coreMessage('note.decimal-point-mostly', { n: commaVotes }) } : { decimal: '.', decidedBy: 'data' };
   }
   if (ambiguous) {
-    const noteDetail = coreMessage('note.thousands-ambiguous', { example: ambiguous });
-    return { decimal: '.', decidedBy: 'default', note: englishText(noteDetail), noteDetail };
+    return { decimal: '.', decidedBy: 'default', note: coreMessage('note.thousands-ambiguous', { example: ambiguous }) };
   }
   return DECIMAL_POINT;
 }

@@ -4,6 +4,7 @@
  * character split across chunks is not. Read with tiny chunks so every boundary case happens.
  */
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages.ts';
 import { bytesSource, intake, type IntakeResult } from '../intake/intake.ts';
 import { invalidUtf8, Utf8Watch } from './encoding.ts';
 import { parseCsvPart, type CsvSplitter } from './parseCsv.ts';
@@ -129,7 +130,7 @@ describe('bytes that are not UTF-8 after the first chunk (issue 18, item 12)', (
         // Every problem is counted: bad cells include these, and the total adds up.
         expect(result.stats.problems).toBe(result.stats.rejectedRows + result.stats.badCells);
         expect(result.stats.badCells).toBeGreaterThanOrEqual(c.expected.length);
-        const noted = result.noteDetails.some((note) => note.code === 'note.not-utf-8-cells');
+        const noted = result.notes.some((note) => note.code === 'note.not-utf-8-cells');
         expect(noted, `chunk ${chunk}`).toBe(c.expected.length > 0);
         if (c.name !== undefined) expect(String(result.table.getChild('name')!.get(PREFIX_ROWS))).toBe(c.name);
       }
@@ -141,7 +142,7 @@ describe('bytes that are not UTF-8 after the first chunk (issue 18, item 12)', (
     const problem = result.problems.find((p) => p.detail?.code === 'problem.not-utf-8')!;
     expect(problem).toMatchObject({ line: FIRST, column: 'name' });
     expect(problem.message).toBe("'Caf\ufffd noir shirt' has 1 byte that is not UTF-8 text (0xE9); it is shown as \ufffd (the row is kept).");
-    expect(result.notes).toContain(
+    expect(result.notes.map(englishText)).toContain(
       'The file reads as UTF-8, but 1 cell has bytes that are not UTF-8 text; they are shown as \ufffd and listed under problems with their line. If letters look wrong there, choose the encoding the file was saved in (such as Windows-1252).',
     );
   });

@@ -10,7 +10,7 @@ import type { DictColumn } from '../arrow/dictColumn.ts';
 import { createTranscoder, detectEncoding, Utf8Watch, type EncodingGuess, type TextEncodingName, type Transcoder } from './encoding.ts';
 import { CsvScanner, copyField, FIELD_PLAIN } from './scanner.ts';
 import { detectHeader, sampleRecords, sniffDelimiter, type Delimiter } from './sniff.ts';
-import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 import { IntakeError } from '../intake/errors.ts';
 import { delimiterParam, expectedRowsOf, RecordColumns, type CsvPart, type IntakeProblem, type RecordTally } from './recordColumns.ts';
 
@@ -54,9 +54,7 @@ export interface RawCsv extends RecordTally {
   /** Problems found while splitting records. */
   problems: IntakeProblem[];
   /** Notes for the user (guesses made, cap reached). */
-  notes: string[];
-  /** The same notes as message codes + parameters, index for index. */
-  noteDetails: CoreMessage[];
+  notes: CoreMessage[];
   /** The delimiter used. */
   delimiter: string;
   /** The encoding used and why. */
@@ -271,9 +269,8 @@ export async function parseCsv(
   hooks: ParseHooks = {},
   totalBytes?: number,
 ): Promise<RawCsv> {
-  const notes: string[] = [];
-  const noteDetails: CoreMessage[] = [];
-  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
+  const notes: CoreMessage[] = [];
+  const note = (message: CoreMessage) => notes.push(message);
   const { encoding, transcoder, first, delimiter, sample } = sniffCsv(head, headIsAll, options, note);
   const header = headerOf(sample, options, note);
   const { maxRows, averageLengths } = readPlan(sample, header, options);
@@ -414,7 +411,6 @@ export async function parseCsv(
     records: gathered.records,
     problems: gathered.problems,
     notes,
-    noteDetails,
     delimiter,
     encoding,
     header,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages.ts';
 import { bytesSource, intake, type IntakeOptions, type IntakeResult } from '../intake/intake.ts';
 import { parseCsvPart, type CsvSplitter } from './parseCsv.ts';
 import { CancelledError } from '../../workers/protocol.ts';
@@ -29,7 +30,7 @@ const summary = (result: IntakeResult) => ({
   stats: { ...result.stats, timings: null },
   problems: result.problems,
   notes: result.notes,
-  noteDetails: result.noteDetails,
+  noteTexts: result.notes.map(englishText),
   columns: result.columns,
   dateColumn: result.dateColumn,
   schema: result.table.schema.fields.map((field) => `${field.name}: ${String(field.type)} ${field.nullable}`),
@@ -45,7 +46,7 @@ async function bothWays(bytes: Uint8Array, options: IntakeOptions = {}, chunk = 
     const all = summary(result);
     if (!bytesApart) return all;
     const read = (text: string) => text.replace(/\(([\d.]+ [KMG]?B|\d+ bytes) read of/, '(… read of');
-    return { ...all, stats: { ...all.stats, bytes: null }, notes: all.notes.map(read), noteDetails: all.noteDetails.map((detail) => ({ ...detail, params: { ...detail.params, read: null } })) };
+    return { ...all, stats: { ...all.stats, bytes: null }, noteTexts: all.noteTexts.map(read), notes: all.notes.map((note) => ({ ...note, params: { ...note.params, read: null } })) };
   };
   expect(seen(two)).toEqual(seen(one));
   return { one, two, starts, joined: two.stats.timings.parts === 2 };

@@ -146,6 +146,22 @@ function labelledEmbeddings(embeddings: readonly Float32Array[], labels: readonl
   };
 }
 
+/** What teaching one model head has done so far; saved with the dataset. */
+export interface TeachRecord {
+  /** The model head taught, e.g. "articleType". */
+  head: string;
+  /** Each batch taught, in order: [row, label] pairs (undo removes the last). */
+  batches: [number, string][][];
+  /** The head trained after the last batch (null when it could not be trained yet). */
+  headJson: HeadJSON | null;
+  /** Why no head was trained, when none was. */
+  reason?: string;
+  /** Cross-validated accuracy on the taught items after the last batch. */
+  heldOut: HeldOutEstimate | null;
+  /** The head's guesses count as sure from this probability on (the model's own unsure rule for the head). */
+  minProbability: number;
+}
+
 /** What one teach round gives back: the head (null when it could not be trained yet), its held-out estimate and its guess for every item. */
 export interface TeachRound {
   /** The head trained on every training row, or null (fewer than two labels, or too few rows per label). */

@@ -15,6 +15,7 @@ import { leadForecast } from './models/lead.ts';
 import { nelderMead } from './optimize.ts';
 import { prepareSeries } from './prepare.ts';
 import { trendSignal, velocityFromChange } from './signals.ts';
+import { englishText } from '../messages.ts';
 import { syntheticSeries } from './testSeries.ts';
 
 const seasonalTruth = (length: number) => syntheticSeries(length, { level: 20, amplitude: 5, period: 52 });
@@ -193,7 +194,7 @@ describe('bad input', () => {
     const r = forecastSeries('mauve', new Float64Array(120), { horizon: 3, period: 52 });
     expect(Array.from(r.point)).toEqual([0, 0, 0]);
     expect(r.notes.join(' ')).toMatch(/zero everywhere/);
-    expect(r.signal.explanation).toMatch(/No activity/);
+    expect(englishText(r.signal.explanation)).toMatch(/No activity/);
   });
   it('negative values: warned about, multiplicative models skipped, forecast not clipped to zero', () => {
     const y = syntheticSeries(120, { level: -5, amplitude: 1, noise: 0.1, seed: 9 });
@@ -256,7 +257,7 @@ describe('signals', () => {
     const s = trendSignal(Float64Array.from([1, 2, 3]), new Float64Array(1), options);
     expect(s.notEnoughHistory).toBe(true);
     expect(s.label).toBeUndefined();
-    expect(s.explanation).toMatch(/Not enough history/);
+    expect(englishText(s.explanation)).toMatch(/Not enough history/);
   });
 });
 

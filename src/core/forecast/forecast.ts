@@ -83,7 +83,7 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   } catch (error) {
     if (!(error instanceof ForecastInputError)) throw error;
     const empty = new Float64Array(horizon).fill(NaN);
-    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.message, ...(error.detail ? { explanationDetail: error.detail } : {}) }, notes: [error.message] };
+    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.detail ?? coreMessage('plain', { text: error.message }) }, notes: [error.message] };
   }
   const { values: y, notes } = prepared;
   const n = y.length;

@@ -5,7 +5,7 @@
  */
 import { seasonalStrength } from './decompose.ts';
 import { overflowSafeMean } from './metrics.ts';
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage, type MessageCode } from '../messages.ts';
 
 /** The kind of movement a series shows. */
 export type TrendLabel = 'emerging' | 'growing' | 'steady' | 'declining' | 'seasonal';
@@ -22,10 +22,8 @@ export interface TrendSignal {
   changeVsLastYear?: number;
   /** True when the history is too short for a label and velocity. */
   notEnoughHistory: boolean;
-  /** One sentence explaining the signal in plain words (English). */
-  explanation: string;
-  /** The explanation as a message code and parameters, when history is too short (for other languages). */
-  explanationDetail?: CoreMessage;
+  /** One sentence explaining the signal, as a message code and parameters (`englishText` words it in English). */
+  explanation: CoreMessage;
   /** Set when the forecast's next period goes against the label: 'falls' for a rising label, 'rises' for a declining one. */
   forecastDisagrees?: 'falls' | 'rises';
   /** Relative change from the recent level to the next period's forecast (−0.83 = −83 %), when the forecast disagrees. */
@@ -53,12 +51,21 @@ function mean(y: ArrayLike<number>, from: number, to: number): number {
   return overflowSafeMean(to - from, (i) => y[from + i]!);
 }
 
+// The code of each label's sentence.
+const WHAT: Record<TrendLabel, MessageCode> = {
+  emerging: 'signal.what-emerging',
+  growing: 'signal.what-growing',
+  declining: 'signal.what-declining',
+  seasonal: 'signal.what-seasonal',
+  steady: 'signal.what-steady',
+};
+
 /** Computes the signals of one series from its history and its point forecast. */
 export function trendSignal(history: Float64Array, forecast: Float64Array, options: SignalOptions): TrendSignal {
   const n = history.length;
   const { period } = options;
   const window = Math.max(1, Math.min(options.window, period > 1 ? period : options.window));
-  const signal: TrendSignal = { notEnoughHistory: false, explanation: '' };
+  const signal: TrendSignal = { notEnoughHistory: false, explanation: coreMessage('signal.no-activity') };
   // Peak: the forecast's highest point, unless it is still climbing at the end of the horizon.
   if (forecast.length > 0) {
     let peak = 0;
@@ -73,8 +80,7 @@ export function trendSignal(history: Float64Array, forecast: Float64Array, optio
   }
   if (n < 2 * window) {
     signal.notEnoughHistory = true;
-    signal.explanationDetail = coreMessage('signal.not-enough-history', { n, needed: 2 * window });
-    signal.explanation = englishText(signal.explanationDetail);
+    signal.explanation = coreMessage('signal.not-enough-history', { n, needed: 2 * window });
     return signal;
   }
   const now = mean(history, n - window, n);
@@ -87,17 +93,11 @@ export function trendSignal(history: Float64Array, forecast: Float64Array, optio
   const seasonal = seasonalStrength(history, period) >= 0.5;
   const emerging = now > 0 && (base <= 0 || base < 0.4 * now) && signal.velocity >= 2;
   signal.label = emerging ? 'emerging' : signal.velocity >= 1 ? 'growing' : signal.velocity <= -1 ? 'declining' : seasonal ? 'seasonal' : 'steady';
-  const compared = yearly ? 'the same weeks last year' : 'the periods just before';
-  const pct = Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${Math.round(change * 100)}%` : 'from nothing';
-  const what = {
-    emerging: 'Emerging: rising quickly from a low base',
-    growing: 'Growing',
-    declining: 'Declining',
-    seasonal: 'Seasonal: rises and falls with the time of year, little change overall',
-    steady: 'Steady',
-  }[signal.label];
-  signal.explanation = allZero ? 'No activity in the recent periods.' : `${what} (${pct} over the last ${window} periods against ${compared}).`;
-  if (!yearly && period > 1) signal.explanation += ' Less than a year of history, so the comparison may include seasonal swings.';
+  const compared = coreMessage(yearly ? 'signal.vs-last-year' : 'signal.vs-just-before');
+  const pct = Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${Math.round(change * 100)}%` : coreMessage('signal.from-nothing');
+  const what = coreMessage(WHAT[signal.label]);
+  const explanation = allZero ? coreMessage('signal.no-activity') : coreMessage('signal.explained', { what, change: pct, window, compared });
+  signal.explanation = !yearly && period > 1 ? coreMessage('signal.short-history', { explanation }) : explanation;
   reconcileWithForecast(signal, now, forecast[0], window);
   return signal;
 }

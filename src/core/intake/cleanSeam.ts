@@ -20,6 +20,7 @@ import {
   type RoleColumn,
   type RoleMapping,
 } from '../clean/index.ts';
+import type { CoreMessage } from '../messages.ts';
 
 export {
   combineYearSeason,
@@ -48,7 +49,7 @@ export const COLUMN_ROLES: readonly ColumnRole[] = ROLES;
  */
 export function forcedInference(natural: ColumnInference, type: ColumnType, name: string, samples: readonly string[], hemisphere?: Hemisphere): ColumnInference {
   if (natural.type === type) return natural;
-  const base = { ...natural, type, confidence: 1, reason: 'chosen by you', notes: [] as string[] };
+  const base = { ...natural, type, confidence: 1, reason: 'chosen by you', notes: [] as CoreMessage[] };
   const present = samples.filter((cell) => !isMissing(cell));
   switch (type) {
     case 'number':

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { englishText } from '../messages.ts';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, intake, type IntakeOptions, type IntakeResult } from './intake.ts';
 import { IntakeError } from './errors.ts';
@@ -53,7 +54,7 @@ describe('intake: malformed CSV cases', () => {
     const body = Array.from({ length: 40 }, (_, i) => `A${i},Relaxed linen shirt number ${i},Ivory,49.5,2019-03-01`).join('\n');
     const result = await read(CATALOGUE + body, 'big.csv', { maxRows: 10 });
     expect(result.stats).toMatchObject({ rows: 10, truncated: true });
-    expect(result.notes.join(' ')).toMatch(/very large: the first 10 rows were loaded \(.* read of .*\); the rest was not read/);
+    expect(result.notes.map(englishText).join(' ')).toMatch(/very large: the first 10 rows were loaded \(.* read of .*\); the rest was not read/);
   });
 
   it('counts only the records read under the row cap, so the totals add up', async () => {
@@ -128,7 +129,7 @@ describe('intake: files that are not tables', () => {
   it('no date column is a note, not an error', async () => {
     const result = await read('description,colour\nRelaxed shirt with rolled sleeves,Ivory\nWrap dress with a tie waist,Sand\nCropped jacket with patch pockets,Navy\n');
     expect(result.dateColumn).toBeNull();
-    expect(result.notes.join(' ')).toMatch(/no dates in this file.*no trends over time or forecasts.*Labelling the items still works/);
+    expect(result.notes.map(englishText).join(' ')).toMatch(/no dates in this file.*no trends over time or forecasts.*Labelling the items still works/);
   });
 });
 
@@ -170,7 +171,7 @@ describe('intake: encodings, delimiters, headers', () => {
     const result = await read(bytes);
     expect(result.stats.encoding).toBe('windows-1252');
     expect(column(result, 'description')[0]).toBe('Café crème € blouse');
-    expect(result.notes.join(' ')).toMatch(/Windows-1252/);
+    expect(result.notes.map(englishText).join(' ')).toMatch(/Windows-1252/);
   });
 
   it.each([
@@ -228,7 +229,7 @@ describe('intake: typed columns and roles', () => {
     // Empty season/usage cells are missing, not invented.
     expect(column(result, 'season')[43]).toBeNull();
     expect(column(result, 'usage')[46]).toBeNull();
-    expect(result.notes.join(' ')).toMatch(/dates were made from "year" and "season"/);
+    expect(result.notes.map(englishText).join(' ')).toMatch(/dates were made from "year" and "season"/);
   });
 
   it('southern hemisphere moves season dates', async () => {

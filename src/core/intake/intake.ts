@@ -11,7 +11,7 @@ import { concatBytes, MAX_COLUMNS, MAX_PROBLEMS_LISTED, parseCsv, readHead, tooM
 import type { TextEncodingName } from '../csv/encoding.ts';
 import { detectFormat, type FileFormat } from './detect.ts';
 import { IntakeError } from './errors.ts';
-import { coreMessage, pushNote, type CoreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 import { readArrowColumns, readParquetColumns, type ColumnarInput } from './columnar.ts';
 import { convertColumn, deriveYearSeasonDate, sampleColumn, type IntakeColumn } from './typeColumns.ts';
 import {
@@ -112,10 +112,8 @@ export interface IntakeResult {
   columns: IntakeColumn[];
   /** Rows left out and cells left empty, with line, column and reason (first MAX_PROBLEMS_LISTED). */
   problems: IntakeProblem[];
-  /** Plain-language notes: guesses made, derived columns, no date column… */
-  notes: string[];
-  /** The same notes as message codes + parameters, index for index (the page words them). */
-  noteDetails: CoreMessage[];
+  /** Notes for the user (guesses made, derived columns, no date column…), as message codes and parameters: the page words them in its language, the CLI in English (`englishText`). */
+  notes: CoreMessage[];
   /** The column that dates the rows (a date column, or one derived from year + season), or null. */
   dateColumn: string | null;
   /** Counts and timings. */
@@ -205,9 +203,8 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   const addProblem = (problem: IntakeProblem) => {
     if (problems.length < MAX_PROBLEMS_LISTED) problems.push(problem);
   };
-  const notes: string[] = [];
-  const noteDetails: CoreMessage[] = [];
-  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
+  const notes: CoreMessage[] = [];
+  const note = (message: CoreMessage) => notes.push(message);
   const typing: { delimiter?: string } = {};
 
   let input: ColumnarInput;
@@ -222,7 +219,6 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     raw.problems.forEach(addProblem);
     textCells = raw.badTextCells;
     pushAll(notes, raw.notes);
-    pushAll(noteDetails, raw.noteDetails);
     typing.delimiter = raw.delimiter;
     if (raw.names.length === 0 || raw.onlySpaces) throw new IntakeError('empty-file', coreMessage('file.blank'));
     if (raw.records === 0 && !raw.truncated) {
@@ -312,7 +308,7 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
       roleReason: guess.reason,
       roleConfidence: guess.confidence,
     });
-    inference.notes.forEach((text, k) => note(coreMessage('note.column', { column: name, note: inference.noteDetails?.[k] ?? text })));
+    for (const message of inference.notes) note(coreMessage('note.column', { column: name, note: message }));
   }
 
   const dateColumn = addDerivedDate(time, columns, vectors, rawByName, input.lines, hemisphere, cellProblem, note);
@@ -326,11 +322,8 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
   // Every left-out row and every emptied cell is one problem; the CSV reader lists at most
   // MAX_PROBLEMS_LISTED of its own, so the total comes from the counts, not from the list.
   const problemTotal = stats.rejectedRows + badCells;
-  const listedNote = noteDetails.findIndex((detail) => detail.code === 'note.problems-listed');
-  if (listedNote >= 0) {
-    notes.splice(listedNote, 1);
-    noteDetails.splice(listedNote, 1);
-  }
+  const listedNote = notes.findIndex((message) => message.code === 'note.problems-listed');
+  if (listedNote >= 0) notes.splice(listedNote, 1);
   if (problemTotal > problems.length) note(coreMessage('note.problems-listed', { count: problemTotal.toLocaleString('en-US'), listed: problems.length.toLocaleString('en-US') }));
   if (stats.rejectedRows > 0) note(coreMessage('note.rows-left-out', { rejected: stats.rejectedRows.toLocaleString('en-US'), records: stats.records.toLocaleString('en-US') }));
   problems.sort((a, b) => a.line - b.line);
@@ -341,7 +334,6 @@ export async function intake(source: IntakeSource, options: IntakeOptions = {}, 
     columns,
     problems,
     notes,
-    noteDetails,
     dateColumn,
     stats: { ...stats, badCells, notUtf8Cells: textCells, problems: problemTotal, timings: { parse: parsed - started, typing: finished - parsed, infer: inferredAt - parsed, convert: finished - inferredAt, ...parts } },
   };

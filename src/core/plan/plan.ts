@@ -14,10 +14,17 @@ import { forecastSeries } from '../forecast/forecast.ts';
 import type { EnsembleOptions } from '../forecast/ensemble.ts';
 import { bottomUp, reconcileMinTDiagonal, type Hierarchy } from './reconcile.ts';
 import { meanAndSd, normalQuantile } from './stats.ts';
+import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
 
-/** A problem with the plan's input that the user must fix (said in plain words). */
+/** A problem with the plan's input that the user must fix (said in plain words; `detail` words it in any language). */
 export class PlanInputError extends Error {
   override name = 'PlanInputError';
+  /** The reason as a message code and parameters (the page words it in its language). */
+  readonly detail: CoreMessage;
+  constructor(detail: CoreMessage) {
+    super(englishText(detail));
+    this.detail = detail;
+  }
 }
 
 /** One group's unit series (one value per period, NaN where unknown) and its stock on hand. */
@@ -97,18 +104,25 @@ export interface PlanRow {
   spread?: SeasonSpread;
   /** The node's own season forecast and calibration runs (before reconciliation). */
   season: SeasonForecast;
-  /** Plain-language notes. */
+  /** Plain-language notes (English): the forecasting engine's, then the plan's own. */
   notes: string[];
+  /** The plan's own notes on this row as messages (also in `notes`, in English), for the page to word. */
+  planNotes: CoreMessage[];
 }
+
+/** How a plan's totals were made coherent: MinT (weighted), bottom-up sums, or nothing to do (one group). */
+export type ReconciliationMethod = 'mint' | 'bottom-up' | 'none';
 
 /** A season plan. */
 export interface SeasonPlan {
   /** Total first, then each sub-total followed by its groups (or the groups alone). */
   rows: PlanRow[];
-  /** How the totals were made coherent, in words. */
+  /** How the totals were made coherent, in words (English). */
   reconciliation: string;
-  /** Notes about the whole plan. */
-  notes: string[];
+  /** The same as a method, for the page to word (never parsed from the English). */
+  method: ReconciliationMethod;
+  /** Notes about the whole plan, as message codes and parameters (`englishText` words one in English). */
+  notes: CoreMessage[];
 }
 
 /** A season-total forecast of one series, with what its calibration runs found. */
@@ -297,14 +311,14 @@ function addSeries(groups: readonly PlanGroupInput[], members: readonly number[]
 }
 
 function checkInput(groups: readonly PlanGroupInput[], options: PlanOptions): void {
-  if (groups.length === 0) throw new PlanInputError('There are no groups to plan.');
-  if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new PlanInputError(`The season must be at least one period long (got ${options.horizon}).`);
-  if (!(options.serviceLevel >= 0.5 && options.serviceLevel <= 0.995)) throw new PlanInputError(`The service level must be between 0.5 and 0.995 (got ${options.serviceLevel}).`);
+  if (groups.length === 0) throw new PlanInputError(coreMessage('plan.no-groups'));
+  if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new PlanInputError(coreMessage('plan.bad-horizon', { horizon: String(options.horizon) }));
+  if (!(options.serviceLevel >= 0.5 && options.serviceLevel <= 0.995)) throw new PlanInputError(coreMessage('plan.bad-service-level', { level: String(options.serviceLevel) }));
   const length = groups[0]!.units.length;
   for (const g of groups) {
-    if (g.units.length !== length) throw new PlanInputError('Every group needs the same periods.');
-    for (let t = 0; t < length; t++) if (g.units[t]! < 0) throw new PlanInputError(`Units cannot be negative, but group "${g.key.join(' · ')}" has ${g.units[t]} in period ${t + 1}. Fix the data (returns belong in their own column).`);
-    if (g.stock !== undefined && !(g.stock >= 0)) throw new PlanInputError(`Stock on hand cannot be negative or missing, but group "${g.key.join(' · ')}" has ${g.stock}.`);
+    if (g.units.length !== length) throw new PlanInputError(coreMessage('plan.unequal-periods'));
+    for (let t = 0; t < length; t++) if (g.units[t]! < 0) throw new PlanInputError(coreMessage('plan.negative-units', { group: g.key.join(' · '), units: g.units[t]!, period: t + 1 }));
+    if (g.stock !== undefined && !(g.stock >= 0)) throw new PlanInputError(coreMessage('plan.negative-stock', { group: g.key.join(' · '), stock: String(g.stock) }));
   }
 }
 
@@ -344,7 +358,7 @@ export const MAX_MINT_GROUPS = 1000;
 export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptions): SeasonPlan {
   checkInput(groups, options);
   const { nodes, hierarchy } = buildNodes(groups);
-  const notes: string[] = [];
+  const notes: CoreMessage[] = [];
   const seasons = nodes.map((node, i) => {
     const name = node.key.filter(Boolean).join(' · ') || 'all groups';
     const season = forecastSeasonTotal(name, node.values, options);
@@ -356,26 +370,27 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
   const base = seasons.map((s) => s.point);
   const everyCalibrated = seasons.every((s) => s.pairs.length > 0);
   let reconciled;
-  let reconciliation: string;
+  let method: ReconciliationMethod;
   if (hierarchy.aggregates.length === 0) {
     reconciled = bottomUp(hierarchy, base.slice(0, m));
-    reconciliation = 'none needed (one group)';
+    method = 'none';
   } else if ((options.reconcile ?? 'mint') === 'mint' && m > MAX_MINT_GROUPS) {
     reconciled = bottomUp(hierarchy, base.slice(0, m));
-    reconciliation = 'bottom-up: each group keeps its own forecast and the totals are their sums';
-    notes.push(`With ${m} groups (more than ${MAX_MINT_GROUPS}) the totals are simple sums of the group forecasts (bottom-up): a weighted reconciliation would take too much memory.`);
+    method = 'bottom-up';
+    notes.push(coreMessage('plan.many-groups-bottom-up', { groups: m, max: MAX_MINT_GROUPS }));
   } else if ((options.reconcile ?? 'mint') === 'mint' && everyCalibrated && base.every(Number.isFinite)) {
     const variance = seasons.map((s) => {
       const mse = s.pairs.reduce((sum, p) => sum + (p.actual - p.forecast) ** 2, 0) / s.pairs.length;
       return Math.max(mse, (0.01 * s.offset) ** 2);
     });
     reconciled = reconcileMinTDiagonal(hierarchy, base.slice(0, m), base.slice(m), variance);
-    reconciliation = 'MinT with a diagonal covariance (WLS): each total and group forecast weighted by 1 / the variance of its past season-total errors; totals are the sums of the groups';
+    method = 'mint';
   } else {
     reconciled = bottomUp(hierarchy, base.slice(0, m));
-    reconciliation = 'bottom-up: each group keeps its own forecast and the totals are their sums';
-    if ((options.reconcile ?? 'mint') === 'mint') notes.push('Some groups have too little history to check past seasons, so the totals are simple sums of the group forecasts (bottom-up) rather than a weighted reconciliation.');
+    method = 'bottom-up';
+    if ((options.reconcile ?? 'mint') === 'mint') notes.push(coreMessage('plan.short-history-bottom-up'));
   }
+  const reconciliation = englishText(reconciliationMessage(method));
   const forecasts = [...reconciled.bottom, ...reconciled.aggregates];
   // Spreads: log ratios pooled per level, divided by each run's relative band width for the nodes
   // that have one (a node without a band, e.g. a constant series, uses the plain pool); a level
@@ -407,11 +422,17 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
       summedWeekly = true;
     }
     const rowNotes = [...season.notes];
-    if (!spread) rowNotes.push('Too little history to size a range: the plan quantity is the forecast itself.');
+    const planNotes: CoreMessage[] = [];
+    // The row's own notes: as messages for the page, and in English among the engine's notes.
+    const rowNote = (message: CoreMessage) => {
+      planNotes.push(message);
+      rowNotes.push(englishText(message));
+    };
+    if (!spread) rowNote(coreMessage('plan.no-range'));
     const q = (p: number) => (spread ? seasonQuantile(forecastUnits, spread, p) : NaN);
     const serviceQuantile = spread ? q(options.serviceLevel) : forecastUnits;
     const lastSeason = season.lastSeason;
-    if (!Number.isFinite(lastSeason)) rowNotes.push('Less than a year of history: there is no same season last year to compare with.');
+    if (!Number.isFinite(lastSeason)) rowNote(coreMessage('plan.no-last-season'));
     const change = lastSeason > 0 ? forecastUnits / lastSeason - 1 : NaN;
     // Falling: more than 20 % below the same season last year; without last year, the engine's 'declining' signal.
     const falling = Number.isFinite(change) ? change < -0.2 : season.declining;
@@ -434,6 +455,7 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
       ...(spread ? { spread } : {}),
       season,
       notes: rowNotes,
+      planNotes,
     };
   });
   // Totals buy what their groups buy, so the plan adds up too.
@@ -441,8 +463,8 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
     if (node.level !== 'group') rows[i]!.planUnits = node.members.reduce((s, j) => s + rows[j]!.planUnits, 0);
   });
   for (const row of rows) row.flags = planFlags(row);
-  if (borrowed) notes.push('The totals have too few past seasons of their own, so their ranges use the groups\' past errors (usually a little wide for a total).');
-  if (summedWeekly) notes.push('Some ranges add up the per-period ranges because past seasons could not be checked: they are wide.');
+  if (borrowed) notes.push(coreMessage('plan.borrowed-spread'));
+  if (summedWeekly) notes.push(coreMessage('plan.summed-period-ranges'));
   // Order: total, then each sub-total followed by its groups, then groups without a sub-total.
   const ordered: PlanRow[] = [];
   const total = rows.find((r) => r.level === 'total');
@@ -457,7 +479,12 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
     }
   });
   for (let j = 0; j < m; j++) if (!placed.has(j)) ordered.push(rows[j]!);
-  return { rows: ordered, reconciliation, notes };
+  return { rows: ordered, reconciliation, method, notes };
+}
+
+/** How a reconciliation method reads as a message (its English text is the plan's `reconciliation`). */
+export function reconciliationMessage(method: ReconciliationMethod): CoreMessage {
+  return coreMessage(method === 'mint' ? 'plan.recon-mint' : method === 'bottom-up' ? 'plan.recon-bottom-up' : 'plan.recon-none');
 }
 
 /**

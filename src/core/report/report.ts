@@ -5,6 +5,7 @@
 import type { TrendSeries } from '../dashboard/trends.ts';
 import { spreadsheetField } from '../csv/field.ts';
 import { markdownCell, markdownText } from './markdownText.ts';
+import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
 
 /** One value's line in a report table. */
 export interface ReportRow {
@@ -70,6 +71,8 @@ export interface DesignBriefRow {
 export interface NextSeasonRow {
   /** The row's name as shown ("Total", "Coat — all", "Coat · Navy"). */
   name: string;
+  /** The row's values in the grouping columns ('' where the row adds that column up), for the CSV (absent: the name alone). */
+  key?: string[];
   /** 'group', 'subtotal' or 'total'. */
   level: 'group' | 'subtotal' | 'total';
   /** Units sold in the same season last year (NaN without it). */
@@ -87,6 +90,30 @@ export interface NextSeasonRow {
   edited: boolean;
   /** Flags in words. */
   flags: string[];
+  /** The same flags as stable codes ('slow mover', 'likely sell-out'), for the CSV (absent: the words). */
+  flagCodes?: string[];
+}
+
+/** One regional difference as the report's CSV lists it (a small region: only region and its items). */
+export interface NextSeasonRegionRow {
+  /** Facet value ('' for a small region's row). */
+  value: string;
+  /** Region. */
+  region: string;
+  /** Items in the region, and of them with the value. */
+  regionItems: number;
+  valueItems: number;
+  /** Share of the region's items with the value, and of the items elsewhere (0 … 1). */
+  shareIn: number;
+  shareElsewhere: number;
+  /** shareIn / shareElsewhere. */
+  lift: number;
+  /** Benjamini–Hochberg adjusted p-value. */
+  qValue: number;
+  /** 'widening', 'closing', 'steady' or 'unknown'. */
+  gapTrend: string;
+  /** The region has too few items to compare (flagged, not ranked). */
+  small: boolean;
 }
 
 /** The report's "Next season" section: rising and falling groups with quantities, the plan table, regional differences in words. */
@@ -101,6 +128,10 @@ export interface NextSeasonSection {
   table: NextSeasonRow[];
   /** Regional differences in words, largest real ones first, then small regions flagged (absent without a region column). */
   regional?: string[];
+  /** The grouping columns of the plan (the CSV's group columns are named after them). */
+  columns?: string[];
+  /** The regional differences as figures: the real ones, largest first, then one row per small region. */
+  regionalRows?: NextSeasonRegionRow[];
 }
 
 /** Groups of a plan table ranked by their change vs last season: the `count` largest rises and falls. */
@@ -133,23 +164,31 @@ export function rankMovers(series: TrendSeries[], periodsPerYear: number, extra?
 }
 
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
-const pts = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pt` : '—');
+const pts = (v: number, text: MessageText) => (Number.isFinite(v) ? text(coreMessage('report.points', { change: `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}` })) : '—');
 
-/** How the report's Markdown words what the core only holds as numbers (the UI passes its language's words). */
+/** Words a message (the report's fixed headings, table headers and units) in one language. */
+export type MessageText = (message: CoreMessage) => string;
+
+/** How the report's Markdown words what the core only holds as codes and numbers (the UI passes its language's words; the default is English). */
 export interface ReportWords {
   /** A backtest MASE as the "forecast accuracy" cell, e.g. "1.5× worse than naive (MASE 1.50)"; without it the cell reads "MASE 1.50". */
   accuracy?: (mase: number) => string;
+  /** The report's own text (headings, table headers, "pt") in the reader's language; English without it. */
+  text?: MessageText;
 }
 
 /** The accuracy cell without words: the bare figure, named. */
 const bareMase = (mase: number) => `MASE ${mase.toFixed(2)}`;
 
+/** A fixed text of the report in the words' language. */
+const fixed = (words: ReportWords, code: MessageCode) => (words.text ?? englishText)(coreMessage(code));
+
 function rowsTable(rows: ReportRow[], words: ReportWords): string {
-  if (rows.length === 0) return '_No value moved by a measurable amount (or not enough history)._\n';
+  if (rows.length === 0) return `_${fixed(words, 'report.no-movers')}_\n`;
   const accuracy = words.accuracy ?? bareMase;
-  const lines = ['| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |', '| --- | ---: | ---: | ---: | --- | --- |'];
+  const lines = [fixed(words, 'report.movers-header'), '| --- | ---: | ---: | ---: | --- | --- |'];
   for (const r of rows) {
-    lines.push(`| ${markdownText(r.label)} | ${pct(r.latest)} | ${pts(r.change)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : markdownCell(accuracy(r.mase))} | ${r.signal === undefined ? '—' : markdownText(r.signal)} |`);
+    lines.push(`| ${markdownText(r.label)} | ${pct(r.latest)} | ${pts(r.change, words.text ?? englishText)} | ${pct(r.forecast)} | ${r.mase === undefined || !Number.isFinite(r.mase) ? '—' : markdownCell(accuracy(r.mase))} | ${r.signal === undefined ? '—' : markdownText(r.signal)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -188,22 +227,23 @@ export function foldQuietSections(sections: readonly ReportSection[], mainScope:
  */
 export function reportToMarkdown(report: TrendReport, words: ReportWords = {}): string {
   const md = markdownText;
-  const parts = [`# ${md(report.title)}\n`, report.basedOn.map((line) => `- ${md(line)}`).join('\n') + '\n', `Latest period: **${md(report.latestPeriod)}**.\n`];
+  const text = words.text ?? englishText;
+  const parts = [`# ${md(report.title)}\n`, report.basedOn.map((line) => `- ${md(line)}`).join('\n') + '\n', `${text(coreMessage('report.latest-period', { period: md(report.latestPeriod) }))}\n`];
   for (const section of report.sections) {
-    parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, '### Rising\n', rowsTable(section.rising, words), '### Declining\n', rowsTable(section.declining, words));
+    parts.push(`## ${md(section.facet)} — ${md(section.scope)}\n`, `### ${fixed(words, 'report.rising')}\n`, rowsTable(section.rising, words), `### ${fixed(words, 'report.declining')}\n`, rowsTable(section.declining, words));
   }
-  if (report.accuracyNote) parts.push(`## Forecast accuracy\n\n${md(report.accuracyNote)}\n`);
-  if (report.nextSeason) parts.push(nextSeasonMarkdown(report.nextSeason));
-  if (report.designBriefs?.length) parts.push(designBriefsMarkdown(report.designBriefs));
+  if (report.accuracyNote) parts.push(`## ${fixed(words, 'report.accuracy')}\n\n${md(report.accuracyNote)}\n`);
+  if (report.nextSeason) parts.push(nextSeasonMarkdown(report.nextSeason, words));
+  if (report.designBriefs?.length) parts.push(designBriefsMarkdown(report.designBriefs, words));
   return parts.join('\n');
 }
 
 const whole = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : '—');
 const changePct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(0)}%` : '—');
 
-function planRowsTable(rows: readonly NextSeasonRow[]): string {
-  if (rows.length === 0) return '_No group is forecast to change by a measurable amount (or not enough history)._\n';
-  const lines = ['| group | same season last year | forecast | vs last year | likely range (80 %) | units to buy | note |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+function planRowsTable(rows: readonly NextSeasonRow[], words: ReportWords): string {
+  if (rows.length === 0) return `_${fixed(words, 'report.no-plan-movers')}_\n`;
+  const lines = [fixed(words, 'report.plan-header'), '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
   for (const r of rows) {
     const name = r.level === 'group' ? markdownText(r.name) : `**${markdownText(r.name)}**`;
     const range = Number.isFinite(r.lo80) ? `${whole(r.lo80)}–${whole(r.hi80)}` : '—';
@@ -212,18 +252,27 @@ function planRowsTable(rows: readonly NextSeasonRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The "Next season" section as Markdown (fixed headings in English; the UI words them in its language). */
-export function nextSeasonMarkdown(section: NextSeasonSection): string {
-  const parts = ['## Next season\n', section.lines.map((line) => `- ${markdownText(line)}`).join('\n') + '\n', '### Rising groups\n', planRowsTable(section.rising), '### Falling groups\n', planRowsTable(section.falling), '### Plan\n', planRowsTable(section.table)];
-  if (section.regional) parts.push('### Regional differences\n', section.regional.length ? section.regional.map((line) => `- ${markdownText(line)}`).join('\n') + '\n' : '_No difference between regions is beyond chance._\n');
+/** The "Next season" section as Markdown (fixed headings in the words' language, English by default). */
+export function nextSeasonMarkdown(section: NextSeasonSection, words: ReportWords = {}): string {
+  const parts = [
+    `## ${fixed(words, 'report.next-season')}\n`,
+    section.lines.map((line) => `- ${markdownText(line)}`).join('\n') + '\n',
+    `### ${fixed(words, 'report.rising-groups')}\n`,
+    planRowsTable(section.rising, words),
+    `### ${fixed(words, 'report.falling-groups')}\n`,
+    planRowsTable(section.falling, words),
+    `### ${fixed(words, 'report.plan')}\n`,
+    planRowsTable(section.table, words),
+  ];
+  if (section.regional) parts.push(`### ${fixed(words, 'report.regional')}\n`, section.regional.length ? section.regional.map((line) => `- ${markdownText(line)}`).join('\n') + '\n' : `_${fixed(words, 'report.no-regional')}_\n`);
   return parts.join('\n');
 }
 
-/** The "Design briefs" section as Markdown (fixed headings in English; the UI words them in its language). */
-export function designBriefsMarkdown(rows: readonly DesignBriefRow[]): string {
-  const lines = ['| item | brief | asked | read back | differs on |', '| --- | --- | --- | --- | --- |'];
+/** The "Design briefs" section as Markdown (fixed headings in the words' language, English by default). */
+export function designBriefsMarkdown(rows: readonly DesignBriefRow[], words: ReportWords = {}): string {
+  const lines = [fixed(words, 'report.briefs-header'), '| --- | --- | --- | --- | --- |'];
   for (const r of rows) lines.push(`| ${markdownText(r.name)} | ${markdownText(r.brief)} | ${markdownText(r.asked)} | ${markdownText(r.readBack)} | ${r.disagrees.length ? r.disagrees.map(markdownText).join(', ') : '—'} |`);
-  return ['## Design briefs\n', '_Item names drafted on this computer by the model; each brief line is written from the tags by a template._\n', `${lines.join('\n')}\n`].join('\n');
+  return [`## ${fixed(words, 'report.briefs')}\n`, `_${fixed(words, 'report.briefs-note')}_\n`, `${lines.join('\n')}\n`].join('\n');
 }
 
 /** Series and forecasts as a wide CSV: period, then one column per series (and its interval bounds); formula-like names neutralised. */

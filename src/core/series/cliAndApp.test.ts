@@ -7,6 +7,7 @@
  * temporary folder.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { englishText } from '../messages.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -69,8 +70,8 @@ const plain = (set: SeriesSet) => ({
   frequency: set.frequency,
   dates: set.dates.map(formatDate),
   series: set.series.map((s) => ({ name: s.name, values: Array.from(s.values) })),
-  notes: set.notes,
-  codes: set.noteDetails?.map((d) => d.code),
+  notes: set.notes.map(englishText),
+  codes: set.notes.map((note) => note.code),
 });
 
 describe('the CLI and the app read series files the same way', () => {

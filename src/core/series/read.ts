@@ -9,7 +9,7 @@ import type { Table } from 'apache-arrow';
 import { parseDate } from '../clean/date.ts';
 import { codeColumn, datesOf, numbersOf } from '../dashboard/columns.ts';
 import { intake, bytesSource, type IntakeOptions, type IntakeProblem, type IntakeResult, type IntakeSource } from '../intake/intake.ts';
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage } from '../messages.ts';
 import { regularize, SeriesInputError, type SeriesSet } from './seriesSet.ts';
 
 /** A column as intake describes it. */
@@ -84,16 +84,9 @@ export function seriesSetFromTable(table: Table, layout: NonNullable<SeriesLayou
   if (rows.length === 0) throw new SeriesInputError('No row has both a date and a series name, so there is nothing to forecast.');
   const set = regularize(rows, values, coded.values);
   // Only real repeats count as "repeated": one note for repeated (date, series) rows, none for dates.
-  const details = set.noteDetails ?? [];
-  const kept = details.map((d) => d.code !== 'note.repeated-dates');
-  const notes = set.notes.filter((_, k) => kept[k]);
-  const noteDetails = details.filter((_, k) => kept[k]);
-  if (repeats > 0) {
-    const message: CoreMessage = coreMessage('note.repeated-rows', { n: repeats });
-    notes.unshift(englishText(message));
-    noteDetails.unshift(message);
-  }
-  return { ...set, notes, noteDetails };
+  const notes = set.notes.filter((note) => note.code !== 'note.repeated-dates');
+  if (repeats > 0) notes.unshift(coreMessage('note.repeated-rows', { n: repeats }));
+  return { ...set, notes };
 }
 
 /** The series a table holds (as intake read it), or null when it is a catalogue of items. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages.ts';
 import { assignPeriods, periodLabelsAt } from '../dashboard/periods.ts';
 import { addPeriods, frequencyOf, inferFrequency, isoWeekOf, periodKey, periodsAfter, periodsPerYear, periodStart, periodStartOfKey, type Grain, type PeriodGrain } from './periods.ts';
 import { readSeriesBytes } from './read.ts';
@@ -77,16 +78,16 @@ describe('series sets', () => {
     const set = await readSeriesBytes(text('date,series,value\n2020-01-01,a,1\n2020-02-01,a,2\n2020-01-01,b,5\n2020-02-01,b,7\n2020-02-01,b,9\n'));
     expect(set.frequency).toBe('month');
     expect(Array.from(set.series.find((s) => s.name === 'b')!.values)).toEqual([5, 8]);
-    expect(set.notes).toEqual(['1 repeated (date, series) row(s) were merged by averaging their values.']);
-    expect(set.noteDetails!.map((d) => d.code)).toEqual(['note.repeated-rows']);
+    expect(set.notes.map(englishText)).toEqual(['1 repeated (date, series) row(s) were merged by averaging their values.']);
+    expect(set.notes.map((note) => note.code)).toEqual(['note.repeated-rows']);
   });
   it('merges duplicated dates, snaps irregular ones and marks missing weeks', async () => {
     const set = await readSeriesBytes(text('date,x\n2020-01-06,1\n2020-01-06,3\n2020-01-14,5\n2020-01-27,7\n'));
     expect(set.dates.map(formatDate)).toEqual(['2020-01-06', '2020-01-13', '2020-01-20', '2020-01-27']);
     expect(Array.from(set.series[0]!.values)).toEqual([2, 5, NaN, 7]);
-    expect(set.notes.join(' ')).toMatch(/repeated date.*merged/);
-    expect(set.notes.join(' ')).toMatch(/moved to the nearest week/);
-    expect(set.notes.join(' ')).toMatch(/1 week\(s\) had no row/);
+    expect(set.notes.map(englishText).join(' ')).toMatch(/repeated date.*merged/);
+    expect(set.notes.map(englishText).join(' ')).toMatch(/moved to the nearest week/);
+    expect(set.notes.map(englishText).join(' ')).toMatch(/1 week\(s\) had no row/);
   });
   it('says why a file is not series', async () => {
     await expect(readSeriesBytes(text('date,x\nsoon,1\n'), 'soon.csv')).rejects.toThrow(SeriesInputError);

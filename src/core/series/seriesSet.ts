@@ -3,7 +3,7 @@
  * array per series; `regularize` puts raw (date, values) rows on the grid and `cutSeriesSet` keeps
  * the history up to a date. Files become series sets through `read.ts` (the app's intake).
  */
-import { coreMessage, pushNote, unitMessage, type CoreMessage } from '../messages.ts';
+import { coreMessage, unitMessage, type CoreMessage } from '../messages.ts';
 import { MS_PER_DAY } from '../clean/calendar.ts';
 import { addPeriods, inferFrequency, periodsPerYear, type Frequency } from './periods.ts';
 
@@ -25,10 +25,8 @@ export interface SeriesSet {
   frequency: Frequency;
   /** The series, all as long as `dates`. */
   series: NamedSeries[];
-  /** Plain-language notes about what was repaired while reading (duplicates, gaps). */
-  notes: string[];
-  /** The same notes as message codes + parameters, index for index (absent when built without them). */
-  noteDetails?: CoreMessage[];
+  /** Notes about what was repaired while reading (duplicates, gaps), as message codes and parameters (`englishText` words one in English). */
+  notes: CoreMessage[];
 }
 
 /** A problem with a series file the user must fix; the message says what and where. */
@@ -46,9 +44,8 @@ export function formatDate(date: number): string {
  * the nearest grid period, and leaves missing periods as NaN. Notes say what was repaired.
  */
 export function regularize(rawDates: number[], rawValues: number[][], names: string[]): SeriesSet {
-  const notes: string[] = [];
-  const noteDetails: CoreMessage[] = [];
-  const note = (message: CoreMessage) => pushNote(notes, noteDetails, message);
+  const notes: CoreMessage[] = [];
+  const note = (message: CoreMessage) => notes.push(message);
   const order = rawDates.map((_, i) => i).sort((a, b) => rawDates[a]! - rawDates[b]!);
   const unique = [...new Set(order.map((i) => rawDates[i]!))];
   if (unique.length < rawDates.length) note(coreMessage('note.repeated-dates', { n: rawDates.length - unique.length }));
@@ -83,7 +80,7 @@ export function regularize(rawDates: number[], rawValues: number[][], names: str
   const gridMissing = length - unique.length;
   if (gridMissing > 0) note(coreMessage('note.grid-missing', { n: gridMissing, frequency: unitMessage(frequency) }));
   const series = names.map((name, s) => ({ name, values: sums[s]!.map((sum, k) => (counts[s]![k]! > 0 ? sum / counts[s]![k]! : NaN)) }));
-  return { dates, frequency, series, notes, noteDetails };
+  return { dates, frequency, series, notes };
 }
 
 /** Keeps only the dates on or before `lastDate` (epoch ms). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../useT.ts';
 import { useAppStore } from '../../state/store.ts';
-import { periodText } from '../i18n.ts';
+import { periodText } from '../../i18n/i18n.ts';
 import { formatShare } from './format.ts';
 
 /** One row of a chart's data table: the row header (a period, a label) and one text per column. */

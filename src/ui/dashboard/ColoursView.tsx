@@ -9,7 +9,7 @@ import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
-import { periodText } from '../i18n.ts';
+import { periodText } from '../../i18n/i18n.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
 
 const shownPeriods = 4;

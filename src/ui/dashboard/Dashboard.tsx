@@ -5,7 +5,7 @@ import { useForecasts } from '../../state/forecasts.ts';
 import { precomputeTrends, prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardView, type LoadedDataset } from '../../state/store.ts';
 import { facetOptions, foundFacets } from '../../core/dashboard/facets.ts';
-import { facetName, formatNumber, periodText, type MessageKey } from '../i18n.ts';
+import { facetName, formatNumber, periodText, type MessageKey } from '../../i18n/i18n.ts';
 import { tabIds, tabKeyTarget } from '../tabs.ts';
 import { useT } from '../useT.ts';
 import { ColoursView } from './ColoursView.tsx';

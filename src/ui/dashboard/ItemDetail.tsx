@@ -6,7 +6,7 @@ import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
 import { inferenceWorker } from '../../workers/pageWorkers.ts';
 import { Table } from 'apache-arrow';
-import { translate, translateTerm } from '../i18n.ts';
+import { translate, translateTerm } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { SimilarPanel } from '../studio/SimilarPanel.tsx';
 

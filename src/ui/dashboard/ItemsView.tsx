@@ -10,7 +10,7 @@ import { DataTable, formatCell } from '../DataTable.tsx';
 import { nextSort, searchRows, sortRows, type SortDirection, type SortValue } from '../../core/dashboard/itemRows.ts';
 import type { Vector } from 'apache-arrow';
 import { downloadBlob } from '../download.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { ItemDetail } from './ItemDetail.tsx';
 

@@ -7,7 +7,7 @@ import { labelVector, sureVector } from '../../model/predictionColumns.ts';
 import { applyHeadToDataset, trainHeadOnDataset } from '../../state/heads.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
-import { formatNumber, progressMessage } from '../i18n.ts';
+import { formatNumber, progressMessage } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 
 /** Codes of a single-label column, as the merge wants them. */
@@ -74,7 +74,7 @@ export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset;
       {busy ? (
         <>
           <span className="muted" data-testid="learn-column-progress">
-            {progress ? progressMessage(language, progress.message ?? '') : '…'}
+            {progress ? (progressMessage(language, progress.message) ?? '') : '…'}
           </span>{' '}
           <button type="button" onClick={() => busy.abort()}>
             {t('cancel')}

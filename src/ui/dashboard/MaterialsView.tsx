@@ -4,7 +4,7 @@ import { foundColumnName } from '../../core/dashboard/facets.ts';
 import { attributeNameZh } from '../../core/text/attributes.ts';
 import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, periodText } from '../i18n.ts';
+import { formatNumber, periodText } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare, seriesColour } from './format.ts';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';

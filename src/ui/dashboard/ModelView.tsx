@@ -4,7 +4,7 @@ import { applyHeadToDataset, listHeads, parseHeadFile, saveHead, trainHeadOnData
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatBytes, formatNumber, progressMessage, translateTerm, unitLabel, type Language } from '../i18n.ts';
+import { coreText, formatBytes, formatNumber, progressMessage, translateTerm, unitLabel, type Language } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { maxOf } from '../../core/extent.ts';
 

@@ -1,7 +1,7 @@
 import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
+import { signalForecastText, signalLabel, signalTitle } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { formatShare } from './format.ts';
 import { Sparkline } from './Sparkline.tsx';

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { planAtServiceLevel, planTable, planTableCsv, rowId, type PlanTableRow } from '../../core/plan/table.ts';
-import type { PlanFlag } from '../../core/plan/plan.ts';
+import type { PlanFlag, ReconciliationMethod } from '../../core/plan/plan.ts';
+import type { ForecastPlanResult } from '../../workers/forecastProtocol.ts';
 import { halfYear, planGroupColumns, planInput, stockColumnOf, stockColumns, usePlan } from '../../state/plan.ts';
 import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset, type PlanSettings } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
-import { formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../i18n.ts';
+import { coreText, formatNumber, translate, translateWithPeriods, type Language, type MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { facetTitle } from './facetNames.ts';
 
@@ -16,11 +17,21 @@ export function flagText(language: Language, flag: PlanFlag): string {
   return translate(language, flagKeys[flag]);
 }
 
-/** How the plan's totals were made coherent, in the interface language. */
-export function reconciliationText(language: Language, reconciliation: string): string {
-  if (reconciliation.startsWith('MinT')) return translate(language, 'planReconMint');
-  if (reconciliation.startsWith('bottom-up')) return translate(language, 'planReconBottomUp');
+/** How the plan's totals were made coherent, in the interface language (from the plan's method, not its English). */
+export function reconciliationText(language: Language, method: ReconciliationMethod): string {
+  if (method === 'mint') return translate(language, 'planReconMint');
+  if (method === 'bottom-up') return translate(language, 'planReconBottomUp');
   return translate(language, 'planReconNone');
+}
+
+/**
+ * The plan's notes in the interface language: the notes on the whole plan, then each distinct note
+ * of its rows (e.g. "less than a year of history"), once however many rows have it.
+ */
+export function planNotesText(language: Language, result: Pick<ForecastPlanResult, 'notes' | 'rows'>): string[] {
+  const lines = result.notes.map((note) => coreText(language, note));
+  for (const row of result.rows) for (const message of row.planNotes ?? []) lines.push(coreText(language, message));
+  return [...new Set(lines)];
 }
 
 /** A row's name: the total, a sub-total ("Coat — all") or the group's values joined. */
@@ -60,6 +71,7 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
   const stockNames = stockColumns(dataset);
   const stockColumn = stockColumnOf(dataset, settings);
   const level = Math.round(settings.serviceLevel * 100);
+  const notes = state.result ? planNotesText(language, state.result) : [];
   const setEdit = (row: PlanTableRow, text: string) => {
     if (!input) return;
     const next = input.id === settings.editsFor ? { ...settings.edits } : {};
@@ -140,14 +152,14 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
           {state.progress?.total ? ` ${formatNumber(language, state.progress.done)} / ${formatNumber(language, state.progress.total)}` : ''}
         </p>
       )}
-      {state.status === 'failed' && <p className="error" data-testid="plan-error">{t('planFailed', { error: state.error ?? '' })}</p>}
+      {state.status === 'failed' && <p className="error" data-testid="plan-error">{t('planFailed', { error: coreText(language, state.errorDetail, state.error ?? '') })}</p>}
       {table && input?.grouped && state.result && (
         <>
           <p className="muted" data-testid="plan-basis">
             {translateWithPeriods(language, 'planBasis', { n: input.horizon, last: input.periodLabels.at(-1) ?? '', from: input.periodLabels[0] ?? '', level: `${level} %` }, ['from', 'last'])}
           </p>
-          <p data-testid="plan-reconciliation" data-method={state.result.reconciliation.split(/[ :]/)[0]}>
-            {reconciliationText(language, state.result.reconciliation)}
+          <p data-testid="plan-reconciliation" data-method={state.result.method}>
+            {reconciliationText(language, state.result.method)}
           </p>
           {input.grouped.lumped > 0 && <p className="muted">{t('planLumped', { n: input.grouped.lumped, other: translate(language, 'planOther') })}</p>}
           <table className="plan-table" data-testid="plan-table">
@@ -189,11 +201,11 @@ export function PlanView({ dataset, spec }: { dataset: LoadedDataset; spec: Dash
               })}
             </tbody>
           </table>
-          {state.result.notes.length > 0 && (
-            <details>
+          {notes.length > 0 && (
+            <details data-testid="plan-notes">
               <summary>{t('planNotes')}</summary>
               <ul>
-                {state.result.notes.map((note) => (
+                {notes.map((note) => (
                   <li key={note}>{note}</li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, translateWithPeriods } from '../i18n.ts';
+import { formatNumber, translateWithPeriods } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare, seriesColour } from './format.ts';
 import { SeriesName } from './SeriesName.tsx';

@@ -9,11 +9,12 @@ import type { CodedColumn } from '../../core/dashboard/columns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { downloadBlob } from '../download.ts';
 import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
-import { formatNumber, maseCell, maseText, periodText, reportMarkdown, translate, translateWithPeriods, translateTerm, type MessageKey } from '../i18n.ts';
+import { formatNumber, maseText, periodText, reportWords, translate, translateWithPeriods, translateTerm, type MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { formatPoints, formatShare } from './format.ts';
 import { facetTitle } from './facetNames.ts';
 import { useNextSeason } from './nextSeason.ts';
+import { nextSeasonCsv } from '../../core/report/nextSeasonCsv.ts';
 import { PlanTableHeader } from './PlanView.tsx';
 import type { DesignBriefRow, NextSeasonRow, NextSeasonSection } from '../../core/report/report.ts';
 import { useKeptBriefs, type KeptBrief } from '../../state/briefs.ts';
@@ -152,9 +153,14 @@ export function ReportView({ dataset, forecasts, onClose }: { dataset: LoadedDat
           <button type="button" onClick={() => window.print()}>
             {t('printPdf')}
           </button>
-          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportMarkdown(language, reportToMarkdown(report, { accuracy: (mase) => maseCell(language, mase) }))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
+          <button type="button" data-testid="download-markdown" onClick={() => downloadBlob(new Blob([reportToMarkdown(report, reportWords(language))], { type: 'text/markdown' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-trend-report.md`)}>
             {t('markdown')}
           </button>
+          {report.nextSeason && (
+            <button type="button" data-testid="download-next-season-csv" onClick={() => downloadBlob(new Blob([nextSeasonCsv(report.nextSeason!)], { type: 'text/csv' }), `${dataset.fileName.replace(/\.[^.]+$/, '')}-next-season.csv`)}>
+              {t('reportNextSeasonCsv')}
+            </button>
+          )}
           <button type="button" onClick={onClose} title={t('closeReport')} data-testid="close-report">
             ✕
           </button>

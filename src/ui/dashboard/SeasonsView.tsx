@@ -1,4 +1,4 @@
-import { periodText } from '../i18n.ts';
+import { periodText } from '../../i18n/i18n.ts';
 import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../useT.ts';

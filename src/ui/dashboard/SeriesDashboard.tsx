@@ -5,7 +5,7 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../i18n.ts';
+import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../../i18n/i18n.ts';
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';
@@ -100,8 +100,8 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
       </p>
       {set.notes.length > 0 && (
         <ul className="notes">
-          {set.notes.map((n, i) => (
-            <li key={n}>{coreText(language, set.noteDetails?.[i], n)}</li>
+          {set.notes.map((note, i) => (
+            <li key={i}>{coreText(language, note)}</li>
           ))}
         </ul>
       )}
@@ -169,7 +169,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
                   <td className="num" data-testid="series-mase" data-mase={forecast?.backtestMase} title={forecast && Number.isFinite(forecast.backtestMase) ? t('maseTitle', { mase: forecast.backtestMase.toFixed(2) }) : undefined}>
                     {forecast ? (Number.isFinite(forecast.backtestMase) ? maseText(language, forecast.backtestMase) : t('notEnoughData')) : '…'}
                   </td>
-                  <td title={signalExplanation(language, forecast?.signal.explanation, forecast?.signal.explanationDetail)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
+                  <td data-testid="series-signal" title={signalExplanation(language, forecast?.signal.explanation)}>{forecast ? (signalLabel(language, forecast.signal.label) ?? t('notEnoughHistory')) : '…'}</td>
                   <td className="num">{forecast?.signal.velocity !== undefined ? forecast.signal.velocity.toFixed(1) : '—'}</td>
                 </tr>
               );

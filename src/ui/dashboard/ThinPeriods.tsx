@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PeriodGrain } from '../../core/dashboard/periods.ts';
 import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
-import { formatNumber, type MessageKey } from '../i18n.ts';
+import { formatNumber, type MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 
 /** Each grain's name in the interface's words. */

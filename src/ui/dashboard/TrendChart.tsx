@@ -3,7 +3,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respon
 import type { TrendForecast } from '../../state/forecasts.ts';
 import type { TrendSeries } from '../../core/dashboard/trends.ts';
 import { useAppStore } from '../../state/store.ts';
-import { periodText, translate, translateCount, type Language } from '../i18n.ts';
+import { periodText, translate, translateCount, type Language } from '../../i18n/i18n.ts';
 import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
 import { useT } from '../useT.ts';
 import { formatShare, niceTicks, seriesColour, shareTickLabels } from './format.ts';

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { DashboardTrends } from '../../core/dashboard/prepared.ts';
 import type { ForecastState } from '../../state/forecasts.ts';
 import { useAppStore } from '../../state/store.ts';
-import { coreText, formatNumber, maseText, periodText, signalForecastText, signalLabel, signalTitle } from '../i18n.ts';
+import { coreText, formatNumber, maseText, periodText, signalForecastText, signalLabel, signalTitle } from '../../i18n/i18n.ts';
 import { worseThanNaive } from '../../core/forecast/naiveComparison.ts';
 import { useT } from '../useT.ts';
 import { forecastShareText, formatShare, seriesColour } from './format.ts';

@@ -7,7 +7,7 @@ import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts'
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
-import { formatNumber, translateTerm, type Language } from '../i18n.ts';
+import { formatNumber, translateTerm, type Language } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 
 const percent = (language: Language, share: number) => `${formatNumber(language, share * 100)} %`;

@@ -1,6 +1,6 @@
 import { parseColumn } from '../../core/columnKinds.ts';
 import { describeFacet, humaniseName, MODEL_HEAD_NAMES } from '../../core/dashboard/facets.ts';
-import { facetName, translate, type Language } from '../i18n.ts';
+import { facetName, translate, type Language } from '../../i18n/i18n.ts';
 
 /** A column's name for people when it is a facet ("Usage (model)" for `pred_usage`), else its own name. */
 export function facetTitle(language: Language, column: string, columns: readonly { name: string; role: string }[]): string {

@@ -1,4 +1,4 @@
-import { formatNumber, translate, type Language } from '../i18n.ts';
+import { formatNumber, translate, type Language } from '../../i18n/i18n.ts';
 
 /** Formats a share (0…1) as a percentage with one decimal, or "—" when not enough data. */
 export function formatShare(share: number | undefined): string {

@@ -3,7 +3,7 @@ import { BRIEF_DISPLAY_ORDER, DEFAULT_SAMPLING, type Draft } from '../../model/b
 import { generateBriefs, datasetKey, useBriefStore, useKeptBriefs, useRisingCombinations } from '../../state/briefs.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError } from '../../workers/protocol.ts';
-import { formatNumber, translateTerm } from '../i18n.ts';
+import { formatNumber, translateTerm } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 
 /** A draft on screen: streaming (text so far) or finished (with read-back). */

@@ -3,7 +3,7 @@ import { explanationOrder, signedPercent, type ConceptScore } from '../../core/s
 import { checkConcepts, conceptLines, readConceptFile, type ConceptCheck } from '../../state/studio.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import { CancelledError } from '../../workers/protocol.ts';
-import { translate, translateTerm, type Language, type MessageKey } from '../i18n.ts';
+import { translate, translateTerm, type Language, type MessageKey } from '../../i18n/i18n.ts';
 import type { PeriodGrain } from '../../core/dashboard/periods.ts';
 
 const GRAIN_KEYS: Record<PeriodGrain, MessageKey> = { week: 'grainWeek', month: 'grainMonth', quarter: 'grainQuarter', season: 'grainSeason', 'fashion-season': 'grainFashion', year: 'grainYear' };

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ensureSimilarIndex, findSimilar, shareSeriesOf, wornWith } from '../../state/studio.ts';
 import { useAppStore, type DashboardSpec, type LoadedDataset } from '../../state/store.ts';
 import type { ModelSimilarResult } from '../../workers/similarProtocol.ts';
-import { formatNumber, translateTerm } from '../i18n.ts';
+import { formatNumber, translateTerm } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { Sparkline } from '../dashboard/Sparkline.tsx';
 

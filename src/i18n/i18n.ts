@@ -1,7 +1,13 @@
+/**
+ * The interface's words in English and 简体中文, beside core/messages (issue 19): the text tables,
+ * the Chinese templates of the core's message codes, and numbers, dates and sizes per language.
+ * Pure (no DOM); state and the UI import it, it imports only core.
+ */
 import { naiveComparison, formatFactor } from '../core/forecast/naiveComparison.ts';
 import { periodLabelIn } from '../core/dashboard/periods.ts';
 import { formatBytes as formatBytesIn } from '../core/bytes.ts';
 import { englishMessages, isCoreMessage, renderMessage, type CoreMessage, type MessageTemplates } from '../core/messages.ts';
+import type { ReportWords } from '../core/report/report.ts';
 
 /** The languages the interface speaks. */
 export type Language = 'en' | 'zh';
@@ -498,6 +504,7 @@ const en = {
   reportAccuracy: 'Forecasts of "{facet}" come from a backtested ensemble; on past periods they were on average {words} (naive = repeating last year\'s value; backtest MASE {mase}, below 1 beats naive).',
   printPdf: 'Print / PDF',
   markdown: 'Markdown',
+  reportNextSeasonCsv: 'Next season (CSV)',
   nothingMoved: 'Not enough history, or nothing moved.',
   reportQuiet: '{facet} — not enough history, or nothing moved, in these regions: {scopes}.',
   reportQuiet_one: '{facet} — not enough history, or nothing moved, in this region: {scopes}.',
@@ -1036,6 +1043,7 @@ const zh: typeof en = {
   reportAccuracy: '“{facet}”的预测来自经过回测的集成模型；在过去各期平均{words}（简单沿用 = 直接沿用去年同期的值；回测 MASE {mase}，低于 1 即优于简单沿用）。',
   printPdf: '打印 / 存为 PDF',
   markdown: 'Markdown',
+  reportNextSeasonCsv: '下一季（CSV）',
   nothingMoved: '历史数据不足，或没有明显变化。',
   reportQuiet: '{facet}——以下地区历史数据不足，或没有明显变化：{scopes}。',
   reportQuiet_one: '{facet}——以下地区历史数据不足，或没有明显变化：{scopes}。',
@@ -1204,6 +1212,43 @@ const zhCoreMessages: MessageTemplates = {
   'backend.gpu-found': '找到 GPU：{adapter}。',
   'backend.webgpu-failed': 'WebGPU 无法运行模型（{error}），改用 WebAssembly。',
   'backend.unknown-gpu': '未知 GPU',
+  plain: '{text}',
+  'progress.reading': '正在读取 {name}',
+  'progress.preparing-table': '正在整理表格',
+  'progress.loading-model': '正在加载模型…',
+  'progress.warming-up': '正在预热（{backend}）…',
+  'progress.cached-texts': '{n} 条文本取自缓存',
+  'progress.forecasting': '正在预测第 {n} / {count} 个序列…',
+  'progress.epoch': '第 {epoch} 轮：验证准确率 {accuracy}，损失 {loss}',
+  'signal.no-activity': '最近几期没有任何记录。',
+  'signal.explained': '{what}（最近 {window} 期对比{compared}：{change}）。',
+  'signal.short-history': '{explanation}历史不足一年，比较结果可能包含季节性波动。',
+  'signal.what-emerging': '新兴：从低位快速上升',
+  'signal.what-growing': '走强',
+  'signal.what-declining': '走弱',
+  'signal.what-seasonal': '季节性：随季节起落，整体变化不大',
+  'signal.what-steady': '平稳',
+  'signal.from-nothing': '从无到有',
+  'signal.vs-last-year': '去年同期',
+  'signal.vs-just-before': '紧邻的前几期',
+  'report.latest-period': '最新一期：**{period}**。',
+  'report.rising': '上升',
+  'report.declining': '下降',
+  'report.movers-header': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |',
+  'report.no-movers': '没有取值出现可衡量的变化（或历史数据不足）。',
+  'report.points': '{change} 个百分点',
+  'report.accuracy': '预测准确度',
+  'report.next-season': '下一季',
+  'report.rising-groups': '上升的组',
+  'report.falling-groups': '下降的组',
+  'report.plan': '计划',
+  'report.regional': '地区差异',
+  'report.plan-header': '| 分组 | 去年同季 | 预测销量 | 同比 | 较可能区间（80%） | 建议采购量 | 提示 |',
+  'report.no-plan-movers': '没有分组的预测出现可衡量的变化（或历史数据不足）。',
+  'report.no-regional': '各地区之间没有超出偶然范围的差异。',
+  'report.briefs': '设计简报',
+  'report.briefs-note': '商品名称由模型在本机生成；每条简报语句由标签按模板写成。',
+  'report.briefs-header': '| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |',
   'note.not-utf-8': '这个文件不是 UTF-8 编码，已按 Windows-1252（西欧）编码读取，这是 Windows 版 Excel 的写法。如果文字显示不对，请选择其他编码。',
   'note.not-utf-8-cells': '这个文件按 UTF-8 读取，但有 {n} 个单元格含有不是 UTF-8 文本的字节；这些字节显示为 �，并连同行号列在问题中。如果那里的文字显示不对，请选择文件保存时使用的编码（例如 Windows-1252）。',
   'note.utf-16le': '这个文件是 UTF-16（小端）编码，已转换为 UTF-8。',
@@ -1254,6 +1299,21 @@ const zhCoreMessages: MessageTemplates = {
   'forecast.no-dated-rows': '没有带日期的行，无法预测。',
   'forecast.no-numbers': '{name} 没有可用于预测的数字。',
   'signal.not-enough-history': '历史数据不足：只有 {n} 期，至少需要 {needed} 期才能判断走向。',
+  'plan.no-groups': '没有可计划的分组。',
+  'plan.bad-horizon': '计划的季节至少要有一期（实际为 {horizon}）。',
+  'plan.bad-service-level': '服务水平必须在 0.5 到 0.995 之间（实际为 {level}）。',
+  'plan.unequal-periods': '每个分组需要相同的期数。',
+  'plan.negative-units': '销量不能为负数，但分组“{group}”在第 {period} 期为 {units}。请修正数据（退货应放在单独的列中）。',
+  'plan.negative-stock': '库存不能为负数或缺失，但分组“{group}”的库存为 {stock}。',
+  'plan.recon-none': '无需协调（只有一组）',
+  'plan.recon-bottom-up': '自下而上：各组保留自身预测，合计为各组之和',
+  'plan.recon-mint': 'MinT 对角协方差（WLS）：每个合计和分组的预测按其过去各季总量误差方差的倒数加权；合计为各组之和',
+  'plan.many-groups-bottom-up': '共有 {groups} 个分组（超过 {max} 个），合计直接取各组预测之和（自下而上）：加权协调会占用过多内存。',
+  'plan.short-history-bottom-up': '有些分组的历史太短，无法检验过去各季，所以合计直接取各组预测之和（自下而上），而不做加权协调。',
+  'plan.borrowed-spread': '合计自身的过去季节太少，所以其范围借用各分组的过去误差（对合计而言通常略宽）。',
+  'plan.summed-period-ranges': '由于无法检验过去各季，部分范围是把每期的范围相加得到的：范围偏宽。',
+  'plan.no-range': '历史太短，无法确定范围：计划数量即预测值本身。',
+  'plan.no-last-season': '历史不足一年：没有去年同季可供比较。',
 };
 
 /** The core's message templates per language. */
@@ -1323,99 +1383,27 @@ export function signalForecastText(language: Language, signal: { forecastDisagre
 }
 
 /** A signal's explanation plus, when label and forecast disagree, why (for a cell's title). */
-export function signalTitle(
-  language: Language,
-  signal: { explanation?: string; explanationDetail?: CoreMessage; forecastDisagrees?: 'falls' | 'rises'; forecastChange?: number } | undefined,
-): string | undefined {
-  const base = signalExplanation(language, signal?.explanation, signal?.explanationDetail);
+export function signalTitle(language: Language, signal: { explanation?: CoreMessage; forecastDisagrees?: 'falls' | 'rises'; forecastChange?: number } | undefined): string | undefined {
+  const base = signalExplanation(language, signal?.explanation);
   if (!signal?.forecastDisagrees || signal.forecastChange === undefined) return base;
   const change = Number.isFinite(signal.forecastChange) ? `${signal.forecastChange >= 0 ? '+' : ''}${Math.round(signal.forecastChange * 100)}%` : '+∞';
   const note = translate(language, 'signalForecastNote', { direction: translate(language, `signalDirection_${signal.forecastDisagrees}`), change });
   return base ? `${base} ${note}` : note;
 }
 
-/** Known progress messages from the workers, and how they read in Chinese. */
-const zhProgress: [RegExp, string][] = [
-  [/^Reading (.+)$/, '正在读取 $1'],
-  [/^Preparing the table$/, '正在整理表格'],
-  [/^Loading the model…$/, '正在加载模型…'],
-  [/^Warming up \((.+)\)…$/, '正在预热（$1）…'],
-  [/^(\d+) texts from the cache$/, '$1 条文本取自缓存'],
-  [/^Forecasting series (\d+) of (\d+)…$/, '正在预测第 $1 / $2 个序列…'],
-  [/^Epoch (\d+): validation accuracy ([\d.]+%), loss ([\d.]+)$/, '第 $1 轮：验证准确率 $2，损失 $3'],
-];
-
-/** A progress message from a worker in the language (workers speak English; known messages are translated). */
-export function progressMessage(language: Language, message: string | undefined): string | undefined {
-  if (message === undefined || language === 'en') return message;
-  for (const [pattern, replacement] of zhProgress) if (pattern.test(message)) return message.replace(pattern, replacement);
-  return message;
+/** A worker's progress line (a message code and parameters) in the language; undefined when there is none. */
+export function progressMessage(language: Language, message: CoreMessage | undefined): string | undefined {
+  return message === undefined ? undefined : coreText(language, message);
 }
 
-/** How the forecast layer's signal sentences read in Chinese. */
-const zhSignalWhat: Record<string, string> = {
-  'Emerging: rising quickly from a low base': '新兴：从低位快速上升',
-  Growing: '走强',
-  Declining: '走弱',
-  'Seasonal: rises and falls with the time of year, little change overall': '季节性：随季节起落，整体变化不大',
-  Steady: '平稳',
-};
-const zhSignalCompared: Record<string, string> = { 'the same weeks last year': '去年同期', 'the periods just before': '紧邻的前几期' };
-const lessThanAYear = ' Less than a year of history, so the comparison may include seasonal swings.';
-
-/**
- * A trend signal's explanation in the language. The forecast layer words it in English; in Chinese
- * its known sentence shapes are re-worded, anything else is shown as it is.
- */
-export function signalExplanation(language: Language, explanation: string | undefined, detail?: CoreMessage): string | undefined {
-  if (detail && isCoreMessage(detail)) return coreText(language, detail);
-  if (explanation === undefined || language === 'en') return explanation;
-  const short = /^Not enough history: (\d+) period\(s\), at least (\d+) are needed to judge the direction\.$/.exec(explanation);
-  if (short) return `历史数据不足：只有 ${short[1]} 期，至少需要 ${short[2]} 期才能判断走向。`;
-  if (explanation === 'No activity in the recent periods.') return '最近几期没有任何记录。';
-  const tail = explanation.endsWith(lessThanAYear);
-  const body = tail ? explanation.slice(0, -lessThanAYear.length) : explanation;
-  const match = /^(.+) \((.+) over the last (\d+) periods against (.+)\)\.$/.exec(body);
-  if (!match || !(match[1]! in zhSignalWhat) || !(match[4]! in zhSignalCompared)) return explanation;
-  const change = match[2] === 'from nothing' ? '从无到有' : match[2];
-  return `${zhSignalWhat[match[1]!]}（最近 ${match[3]} 期对比${zhSignalCompared[match[4]!]}：${change}）。${tail ? '历史不足一年，比较结果可能包含季节性波动。' : ''}`;
+/** A trend signal's explanation (a message code and parameters from the forecast layer) in the language. */
+export function signalExplanation(language: Language, explanation: CoreMessage | undefined): string | undefined {
+  return explanation === undefined ? undefined : coreText(language, explanation);
 }
 
-/** The fixed lines of the report's Markdown (written in English by the report module) and their Chinese. */
-const zhReportLines: Record<string, string> = {
-  '### Rising': '### 上升',
-  '### Declining': '### 下降',
-  '## Forecast accuracy': '## 预测准确度',
-  '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |': '| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |',
-  '_No value moved by a measurable amount (or not enough history)._': '_没有取值出现可衡量的变化（或历史数据不足）。_',
-  '## Next season': '## 下一季',
-  '### Rising groups': '### 上升的组',
-  '### Falling groups': '### 下降的组',
-  '### Plan': '### 计划',
-  '### Regional differences': '### 地区差异',
-  '| group | same season last year | forecast | vs last year | likely range (80 %) | units to buy | note |': '| 分组 | 去年同季 | 预测销量 | 同比 | 较可能区间（80%） | 建议采购量 | 提示 |',
-  '_No group is forecast to change by a measurable amount (or not enough history)._': '_没有分组的预测出现可衡量的变化（或历史数据不足）。_',
-  '_No difference between regions is beyond chance._': '_各地区之间没有超出偶然范围的差异。_',
-  '## Design briefs': '## 设计简报',
-  '_Item names drafted on this computer by the model; each brief line is written from the tags by a template._': '_商品名称由模型在本机生成；每条简报语句由标签按模板写成。_',
-  '| item | brief | asked | read back | differs on |': '| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |',
-};
-
-/**
- * The report's Markdown in the language: the report's own text is already translated; this words
- * the fixed headings, table header and units that the report module writes in English.
- */
-export function reportMarkdown(language: Language, markdown: string): string {
-  if (language === 'en') return markdown;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (line in zhReportLines) return zhReportLines[line]!;
-      const latest = /^Latest period: \*\*(.*)\*\*\.$/.exec(line);
-      if (latest) return `最新一期：**${latest[1]}**。`;
-      return line.startsWith('| ') ? line.replace(/([+−]\d+(?:\.\d+)?) pt \|/g, `$1${translate(language, 'pointsSuffix')} |`) : line;
-    })
-    .join('\n');
+/** How the report's Markdown words its own text in the language (with `maseCell` for the accuracy column); see core ReportWords. */
+export function reportWords(language: Language): Required<ReportWords> {
+  return { text: (message) => coreText(language, message), accuracy: (mase) => maseCell(language, mase) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maseCell, maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportMarkdown, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, translateWithPeriods, type MessageKey } from './i18n.ts';
+import { maseCell, maseText, periodText, format, formatDuration, formatNumber, formatParts, messageTables, progressMessage, reportWords, signalExplanation, pluralKey, signalLabel, translate, translateCount, translateTerm, translateWithPeriods, type MessageKey } from './i18n.ts';
 import { designBriefsMarkdown, reportToMarkdown } from '../core/report/report.ts';
+import { coreMessage } from '../core/messages.ts';
+import { trendSignal } from '../core/forecast/signals.ts';
 
 const { en, zh } = messageTables;
 const keys = Object.keys(en) as MessageKey[];
@@ -63,26 +65,32 @@ describe('locale formatting', () => {
     expect(signalLabel('zh', 'growing')).toBe('走强');
     expect(translateTerm('zh', 'role_', 'colours')).toBe('颜色');
     expect(translateTerm('zh', 'role_', 'something-else')).toBe('something-else');
-    expect(progressMessage('en', 'Forecasting series 3 of 10…')).toBe('Forecasting series 3 of 10…');
-    expect(progressMessage('zh', 'Forecasting series 3 of 10…')).toBe('正在预测第 3 / 10 个序列…');
-    expect(progressMessage('zh', 'Reading demo-catalogue.csv')).toBe('正在读取 demo-catalogue.csv');
+    expect(progressMessage('en', coreMessage('progress.forecasting', { n: 3, count: 10 }))).toBe('Forecasting series 3 of 10…');
+    expect(progressMessage('zh', coreMessage('progress.forecasting', { n: 3, count: 10 }))).toBe('正在预测第 3 / 10 个序列…');
+    expect(progressMessage('zh', coreMessage('progress.reading', { name: 'demo-catalogue.csv' }))).toBe('正在读取 demo-catalogue.csv');
+    expect(progressMessage('zh', coreMessage('progress.epoch', { epoch: 4, accuracy: '81.5%', loss: '0.4123' }))).toBe('第 4 轮：验证准确率 81.5%，损失 0.4123');
+    expect(progressMessage('zh', undefined)).toBeUndefined();
   });
 
-  it('re-words the forecast layer\'s signal explanations in Chinese', () => {
-    const growing = 'Growing (+35% over the last 2 periods against the same weeks last year).';
-    expect(signalExplanation('en', growing)).toBe(growing);
+  it('words the forecast layer\'s signal explanations (codes made by trendSignal) in English and Chinese', () => {
+    const growing = trendSignal(Float64Array.of(10, 10, 10, 10, 10, 10, 13.5, 13.5), new Float64Array(0), { period: 4, window: 2 }).explanation;
+    expect(signalExplanation('en', growing)).toBe('Growing (+35% over the last 2 periods against the same weeks last year).');
     expect(signalExplanation('zh', growing)).toBe('走强（最近 2 期对比去年同期：+35%）。');
-    expect(signalExplanation('zh', 'Emerging: rising quickly from a low base (from nothing over the last 3 periods against the periods just before). Less than a year of history, so the comparison may include seasonal swings.')).toBe(
-      '新兴：从低位快速上升（最近 3 期对比紧邻的前几期：从无到有）。历史不足一年，比较结果可能包含季节性波动。',
-    );
-    expect(signalExplanation('zh', 'Not enough history: 3 period(s), at least 4 are needed to judge the direction.')).toBe('历史数据不足：只有 3 期，至少需要 4 期才能判断走向。');
-    expect(signalExplanation('zh', 'Something new.')).toBe('Something new.');
+    const emerging = trendSignal(Float64Array.of(0, 0, 0, 5, 5, 5), new Float64Array(0), { period: 52, window: 3 }).explanation;
+    expect(signalExplanation('en', emerging)).toBe('Emerging: rising quickly from a low base (from nothing over the last 3 periods against the periods just before). Less than a year of history, so the comparison may include seasonal swings.');
+    expect(signalExplanation('zh', emerging)).toBe('新兴：从低位快速上升（最近 3 期对比紧邻的前几期：从无到有）。历史不足一年，比较结果可能包含季节性波动。');
+    const short = trendSignal(Float64Array.of(1, 2, 3), new Float64Array(0), { period: 4, window: 2 }).explanation;
+    expect(signalExplanation('en', short)).toBe('Not enough history: 3 period(s), at least 4 are needed to judge the direction.');
+    expect(signalExplanation('zh', short)).toBe('历史数据不足：只有 3 期，至少需要 4 期才能判断走向。');
+    expect(signalExplanation('zh', coreMessage('plain', { text: 'Something new.' }))).toBe('Something new.');
   });
 
-  it('words the report Markdown\'s fixed lines in Chinese and leaves English as it is', () => {
-    const markdown = ['# Trend report — 2018', '', 'Latest period: **2018**.', '', '## usage — All regions', '', '### Rising', '', '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |', '| Casual | 60.0% | +2.3 pt | 61.0% | 1.2× better than naive (MASE 0.80) | growing |', '', '### Declining', '', '_No value moved by a measurable amount (or not enough history)._', ''].join('\n');
-    expect(reportMarkdown('en', markdown)).toBe(markdown);
-    const zh = reportMarkdown('zh', markdown);
+  it('words the report Markdown\'s fixed lines in the language (English by default)', () => {
+    const report = { title: 'Trend report — 2018', basedOn: [], latestPeriod: '2018', sections: [{ facet: 'usage', scope: 'All regions', rising: [{ label: 'Casual', latest: 0.6, change: 0.023, forecast: 0.61, mase: 0.8, signal: 'growing' }], declining: [] }] };
+    const en = reportToMarkdown(report, { accuracy: (mase) => maseCell('en', mase) });
+    expect(reportToMarkdown(report, reportWords('en'))).toBe(en);
+    expect(en.split('\n')).toEqual(['# Trend report — 2018', '', '', '', 'Latest period: **2018**.', '', '## usage — All regions', '', '### Rising', '', '| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |', '| --- | ---: | ---: | ---: | --- | --- |', '| Casual | 60.0% | +2.3 pt | 61.0% | 1.3× better than naive (MASE 0.80) | growing |', '', '### Declining', '', '_No value moved by a measurable amount (or not enough history)._', '']);
+    const zh = reportToMarkdown(report, reportWords('zh'));
     expect(zh).toContain('最新一期：**2018**。');
     expect(zh).toContain('### 上升');
     expect(zh).toContain('| 取值 | 最新占比 | 同比 | 下一期（预测） | 预测准确度 | 趋势判断 |');
@@ -91,8 +99,7 @@ describe('locale formatting', () => {
   });
 
   it('words the Design briefs section of the report Markdown in Chinese (the drafts stay as written)', () => {
-    const markdown = designBriefsMarkdown([{ name: 'W Women White Kurta', brief: 'Ethnic kurtas in white.', asked: 'White · Kurtas · Ethnic', readBack: 'White · Kurtas · Ethnic', disagrees: [] }]);
-    const zh = reportMarkdown('zh', markdown).split('\n');
+    const zh = designBriefsMarkdown([{ name: 'W Women White Kurta', brief: 'Ethnic kurtas in white.', asked: 'White · Kurtas · Ethnic', readBack: 'White · Kurtas · Ethnic', disagrees: [] }], reportWords('zh')).split('\n');
     expect(zh).toContain('## 设计简报');
     expect(zh).toContain('| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |');
     expect(zh).toContain('_商品名称由模型在本机生成；每条简报语句由标签按模板写成。_');
@@ -162,7 +169,7 @@ describe('backtest accuracy in words (issue 17, item 6)', () => {
       sections: [{ facet: 'category', scope: 'All regions', rising: [{ label: 'Linen shirt', latest: 0.2, change: 0.05, forecast: 0.22, mase: 1.5, signal: 'growing' }], declining: [{ label: 'Wool coat', latest: 0.1, change: -0.04, forecast: 0.09, mase: 0.5 }] }],
     };
     for (const language of ['en', 'zh'] as const) {
-      const md = reportMarkdown(language, reportToMarkdown(report, { accuracy: (mase) => maseCell(language, mase) })).split('\n');
+      const md = reportToMarkdown(report, reportWords(language)).split('\n');
       if (language === 'en') {
         expect(md).toContain('| value | latest share | vs last year | next period (forecast) | forecast accuracy | signal |');
         expect(md).toContain('| Linen shirt | 20.0% | +5.0 pt | 22.0% | 1.5× worse than naive (MASE 1.50) | growing |');
