@@ -90,7 +90,7 @@ export function signalsJson(forecast: SeriesSetForecast): string {
     seasonal: s.seasonal,
     backtestMase: Number.isFinite(s.backtestMase) ? s.backtestMase : null,
     models: s.scores.map((m) => ({ model: m.model, backtestMase: Number.isFinite(m.mase) ? m.mase : null, weight: m.weight })),
-    notes: s.notes,
+    notes: s.notes.map(englishText),
   }));
   return `${JSON.stringify({ frequency: forecast.frequency, firstForecastDate: forecast.dates.length ? formatDate(forecast.dates[0]!) : null, series }, null, 2)}\n`;
 }
@@ -176,7 +176,7 @@ export const forecastCommand: CliCommand = {
         if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
       });
       for (const note of forecast.notes ?? []) io.err(`note: ${note}\n`);
-      for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${note}\n`);
+      for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${englishText(note)}\n`);
       const csv = forecastCsv(forecast, parsed.options.has('intervals'), parsed.options.has('raw'), decimals);
       const outFile = files.get('--out');
       if (outFile) await outFile.write(csv);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSeriesBytes } from '../core/series/read.ts';
 import { forecastSeriesSet } from '../core/forecast/forecast.ts';
+import { englishText } from '../core/messages.ts';
 import { syntheticSeries } from '../core/forecast/testSeries.ts';
 import { WorkerClient } from './client.ts';
 import { forecastHandlers } from './forecastHandlers.ts';
@@ -40,7 +41,7 @@ describe.each(drivers)('forecast.run (%s)', (_name, run) => {
     expect(Array.from(result.point.subarray(6, 12))).toEqual(Array.from(core.series[1]!.point));
     expect(Array.from(result.dates)).toEqual(core.dates);
     expect(result.series.map((s) => s.name)).toEqual(['linen', 'denim', 'velvet']);
-    expect(result.series[2]!.notes.join(' ')).toMatch(/never changes/); // gaps filled, then constant
+    expect(result.series[2]!.notes.map(englishText).join(' ')).toMatch(/never changes/); // gaps filled, then constant
     expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3]);
     expect(result.hi95[0]!).toBeGreaterThanOrEqual(result.hi80[0]!);
   });

@@ -36,8 +36,8 @@ export interface ForecastSeriesInfo {
   name: string;
   /** Trend signals. */
   signal: TrendSignal;
-  /** Plain-language notes (repairs, fallbacks). */
-  notes: string[];
+  /** Notes (repairs, fallbacks) as message codes with parameters, worded on the page with `coreText`. */
+  notes: import('../core/messages.ts').CoreMessage[];
   /** Backtest scores and weights per model. */
   scores: BacktestScore[];
   /** Backtest MASE of the ensemble (NaN without backtests). */

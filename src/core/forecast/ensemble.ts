@@ -4,6 +4,7 @@
  * of the combination gives the 80% / 95% prediction intervals.
  */
 import { maseScale, overflowSafeMean } from './metrics.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 import { fitEtsAuto, type EtsFit, type EtsSpec } from './models/ets.ts';
 import { seasonalNaiveForecast } from './models/seasonalNaive.ts';
 import { thetaForecast } from './models/theta.ts';
@@ -95,22 +96,16 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
   }
 }
 
-/** Display names of the models, for notes. */
-export const MODEL_LABELS: Readonly<Record<ModelName, string>> = {
-  'seasonal-naive': 'Seasonal naive',
-  ets: 'ETS',
-  theta: 'Theta',
-  profile: 'Seasonal profile',
-  attention: 'Attention',
-  lead: 'Lead',
-  global: 'Global attention',
-};
+/** A model's display name as a message (worded per language), for notes. */
+export function modelMessage(model: ModelName): CoreMessage {
+  return coreMessage(`model.${model}`);
+}
 
 /** One model's run that never throws: its forecast, or why it has none. */
-export type ModelOutcome = { forecast: Float64Array } | { failure: string };
+export type ModelOutcome = { forecast: Float64Array } | { failure: CoreMessage };
 
 /**
- * Runs one model and checks what it gives: `failure` (in words) when it throws, does not fit, or
+ * Runs one model and checks what it gives: `failure` (a message) when it throws, does not fit, or
  * returns a forecast of the wrong length or with a value that is not a finite number.
  */
 export function tryModel(name: ModelName, input: ModelInput): ModelOutcome {
@@ -118,12 +113,12 @@ export function tryModel(name: ModelName, input: ModelInput): ModelOutcome {
   try {
     forecast = runModel(name, input);
   } catch (error) {
-    return { failure: `failed (${error instanceof Error ? error.message : String(error)})` };
+    return { failure: coreMessage('failure.threw', { error: error instanceof Error ? error.message : String(error) }) };
   }
-  if (!forecast && name === 'global') return { failure: input.global ? 'has no model trained on periods before this point' : 'has no trained global model' };
-  if (!forecast) return { failure: name === 'lead' && !input.lead ? 'has no lead series' : 'could not be fitted (the values are too large or too uneven)' };
-  if (forecast.length !== input.horizon) return { failure: `gave ${forecast.length} values for ${input.horizon} periods` };
-  for (const value of forecast) if (!Number.isFinite(value)) return { failure: 'gave values out of range (the numbers are too large to compute with)' };
+  if (!forecast && name === 'global') return { failure: coreMessage(input.global ? 'failure.no-earlier-global' : 'failure.no-global') };
+  if (!forecast) return { failure: coreMessage(name === 'lead' && !input.lead ? 'failure.no-lead' : 'failure.not-fitted') };
+  if (forecast.length !== input.horizon) return { failure: coreMessage('failure.wrong-length', { count: forecast.length, horizon: input.horizon }) };
+  for (const value of forecast) if (!Number.isFinite(value)) return { failure: coreMessage('failure.out-of-range') };
   return { forecast };
 }
 
@@ -195,9 +190,9 @@ export interface EnsembleResult {
   /** Number of backtest folds that fitted in the history. */
   folds: number;
   /** Models left out, each with why (they are not in `scores`). */
-  skipped: { model: ModelName; reason: string }[];
-  /** What the ensemble had to do instead of its usual combination, in words (e.g. intervals dropped). */
-  notes: string[];
+  skipped: { model: ModelName; reason: CoreMessage }[];
+  /** What the ensemble had to do instead of its usual combination, as messages (e.g. intervals dropped). */
+  notes: CoreMessage[];
 }
 
 /** Quantile of a sorted array (linear interpolation). */
@@ -279,7 +274,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const { y, horizon, period } = input;
   const n = y.length;
   const skipped: EnsembleResult['skipped'] = [];
-  const notes: string[] = [];
+  const notes: CoreMessage[] = [];
   const wanted = options.models.filter((m) => (m !== 'lead' || input.lead) && (m !== 'global' || input.global) && (m === 'seasonal-naive' || n >= 4));
   // Seasonal naive is the fallback of last resort: it runs even when the options leave it out of the competition.
   const competing = wanted.length > 0 ? wanted : (['seasonal-naive'] as ModelName[]);
@@ -314,7 +309,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
         etsSpec = fit.spec;
         models.push(model);
         finals.push(fit.forecast);
-      } else skipped.push({ model, reason: 'could not be fitted (the values are too large or too uneven)' });
+      } else skipped.push({ model, reason: coreMessage('failure.not-fitted') });
       continue;
     }
     const outcome = tryModel(model, finalInput);
@@ -335,7 +330,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
       if ('forecast' in outcome) foldForecasts[m]!.push(outcome.forecast);
       else {
         failed.add(m);
-        skipped.push({ model, reason: `${outcome.failure} in a backtest` });
+        skipped.push({ model, reason: coreMessage('failure.in-backtest', { reason: outcome.failure }) });
       }
     });
   }
@@ -371,7 +366,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     }
     weights = models.map((model) => (model === 'seasonal-naive' ? 1 : 0));
     outlook = naiveOutlook.slice();
-    notes.push('the models could not be combined (the numbers are too large), so seasonal naive is used alone');
+    notes.push(coreMessage('ensemble.naive-alone'));
   }
   const point = outlook.slice(0, horizon);
   const result: EnsembleResult = {
@@ -400,13 +395,13 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   // An interval needs a spread of past errors: with fewer than MIN_INTERVAL_ERRORS, or none of them
   // above zero, it would come out zero wide and claim a certainty the backtests cannot give.
   if (absErrors.length < MIN_INTERVAL_ERRORS) {
-    notes.push(`the backtests gave only ${absErrors.length} past error(s), too few to size a range of likely values, so the forecast has no interval`);
+    notes.push(coreMessage('ensemble.few-errors', { n: absErrors.length }));
     return result;
   }
   absErrors.sort((a, b) => a - b);
   const q80 = quantileSorted(absErrors, 0.8) * options.intervalScale;
   if (!(q80 > 0)) {
-    notes.push('the backtests matched the history exactly, so there is no spread of past errors to size a range of likely values from: the forecast has no interval');
+    notes.push(coreMessage('ensemble.exact-backtests'));
     return result;
   }
   const q95 = quantileSorted(absErrors, 0.95) * options.intervalScale;
@@ -416,7 +411,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const lo95 = point.map((v, h) => v - q95 * shape[h]!);
   const hi95 = point.map((v, h) => v + q95 * shape[h]!);
   if ([lo80, hi80, lo95, hi95].every(allFinite)) Object.assign(result, { lo80, hi80, lo95, hi95 });
-  else notes.push('the backtest errors are too large to compute with, so no intervals are given');
+  else notes.push(coreMessage('ensemble.errors-too-large'));
   return result;
 }
 

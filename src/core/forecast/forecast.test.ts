@@ -161,8 +161,8 @@ describe('bad input', () => {
     const r = forecastSeries('beige', new Float64Array(120).fill(0.3), { horizon: 4, period: 52 });
     expect(Array.from(r.point)).toEqual([0.3, 0.3, 0.3, 0.3]);
     expect([r.lo80, r.hi80, r.lo95, r.hi95]).toEqual([undefined, undefined, undefined, undefined]);
-    expect(r.notes.join(' ')).toMatch(/never changes/);
-    expect(r.notes.join(' ')).toMatch(/"beige" never varies, so there is no spread .* no interval/);
+    expect(r.notes.map(englishText).join(' ')).toMatch(/never changes/);
+    expect(r.notes.map(englishText).join(' ')).toMatch(/"beige" never varies, so there is no spread .* no interval/);
   });
 
   // Too little (or too even) history used to give lo = hi: a band of zero width that claims certainty.
@@ -177,7 +177,7 @@ describe('bad input', () => {
     expect(r.point.length).toBe(horizon);
     expect(r.point.every(Number.isFinite)).toBe(true);
     expect([r.lo80, r.hi80, r.lo95, r.hi95]).toEqual([undefined, undefined, undefined, undefined]);
-    expect(r.notes.join(' ')).toMatch(note);
+    expect(r.notes.map(englishText).join(' ')).toMatch(note);
   });
 
   it('fewer than 2 backtest errors: no interval, with a note', () => {
@@ -186,40 +186,40 @@ describe('bad input', () => {
     expect(r.folds).toBe(1);
     expect(r.lo80).toBeUndefined();
     expect(r.hi95).toBeUndefined();
-    expect(r.notes).toEqual(['the backtests gave only 1 past error(s), too few to size a range of likely values, so the forecast has no interval']);
+    expect(r.notes.map(englishText)).toEqual(['the backtests gave only 1 past error(s), too few to size a range of likely values, so the forecast has no interval']);
     const two = runEnsemble({ y, horizon: 1, period: 1 }, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive'], folds: 2 });
     expect(two.hi80![0]! - two.lo80![0]!).toBeGreaterThan(0);
   });
   it('all-zero series: zero forecast and says there is no trend', () => {
     const r = forecastSeries('mauve', new Float64Array(120), { horizon: 3, period: 52 });
     expect(Array.from(r.point)).toEqual([0, 0, 0]);
-    expect(r.notes.join(' ')).toMatch(/zero everywhere/);
+    expect(r.notes.map(englishText).join(' ')).toMatch(/zero everywhere/);
     expect(englishText(r.signal.explanation)).toMatch(/No activity/);
   });
   it('negative values: warned about, multiplicative models skipped, forecast not clipped to zero', () => {
     const y = syntheticSeries(120, { level: -5, amplitude: 1, noise: 0.1, seed: 9 });
     const r = forecastSeries('delta', y, { horizon: 5, period: 52, ensemble: fast });
-    expect(r.notes.join(' ')).toMatch(/negative values/);
+    expect(r.notes.map(englishText).join(' ')).toMatch(/negative values/);
     expect(Math.max(...r.point)).toBeLessThan(0);
   });
   it('NaN gaps are filled from neighbours and reported', () => {
     const p = prepareSeries([NaN, NaN, 1, NaN, 3, 4, NaN], 'x');
     expect(Array.from(p.values)).toEqual([1, 2, 3, 4, 4]);
     expect(p.droppedLeading).toBe(2);
-    expect(p.notes.join(' ')).toMatch(/2 missing value\(s\)/);
+    expect(p.notes.map(englishText).join(' ')).toMatch(/2 missing value\(s\)/);
     const r = forecastSeries('gappy', Float64Array.from(seasonalTruth(156), (v, t) => (t % 10 === 3 ? NaN : v)), { horizon: 52, period: 52, ensemble: fast });
     expect(r.point.every(Number.isFinite)).toBe(true);
   });
   it('fewer than two seasons: falls back to non-seasonal and says so', () => {
     const r = forecastSeries('denim', seasonalTruth(80), { horizon: 10, period: 52, ensemble: fast });
     expect(r.seasonal).toBe(false);
-    expect(r.notes.join(' ')).toMatch(/two full seasons \(104\) are needed/);
+    expect(r.notes.map(englishText).join(' ')).toMatch(/two full seasons \(104\) are needed/);
     expect(r.point.every(Number.isFinite)).toBe(true);
   });
   it('a series with no numbers gives NaN forecasts and a message, not a crash', () => {
     const r = forecastSeries('ghost', [NaN, NaN], { horizon: 2, period: 52 });
     expect(r.point.every(Number.isNaN)).toBe(true);
-    expect(r.notes[0]).toMatch(/no numbers/);
+    expect(englishText(r.notes[0]!)).toMatch(/no numbers/);
   });
   it('rejects a horizon that is not a positive whole number', () => {
     expect(() => forecastSeries('x', [1, 2, 3], { horizon: 0, period: 1 })).toThrow(/whole number of periods/);

@@ -4,10 +4,10 @@
  */
 import { addPeriods, periodsPerYear } from '../series/periods.ts';
 import type { Frequency, SeriesSet } from '../series/seriesSet.ts';
-import { backtestOrigins, DEFAULT_ENSEMBLE, MODEL_LABELS, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
+import { backtestOrigins, DEFAULT_ENSEMBLE, modelMessage, runEnsemble, type BacktestScore, type EnsembleOptions } from './ensemble.ts';
 import { ForecastInputError, prepareSeries } from './prepare.ts';
 import { trendSignal, type TrendSignal } from './signals.ts';
-import { coreMessage } from '../messages.ts';
+import { coreMessage, type CoreMessage } from '../messages.ts';
 import { trainGlobalModels, type GlobalModels, type GlobalOptions } from './models/global.ts';
 
 /** Options for forecasting a series. */
@@ -43,8 +43,8 @@ export interface SeriesForecast {
   seasonal: boolean;
   /** Trend signals. */
   signal: TrendSignal;
-  /** Plain-language notes (repairs, fallbacks). */
-  notes: string[];
+  /** Notes (repairs, fallbacks) as message codes with parameters; `englishText` words them for the CLI. */
+  notes: CoreMessage[];
 }
 
 function clipAtZero(values: Float64Array | undefined): void {
@@ -79,45 +79,46 @@ export function forecastSeries(name: string, values: ArrayLike<number>, options:
   const { horizon } = options;
   let prepared;
   try {
-    prepared = prepareSeries(values, `"${name}"`);
+    prepared = prepareSeries(values, coreMessage('forecast.series-name', { name }));
   } catch (error) {
     if (!(error instanceof ForecastInputError)) throw error;
     const empty = new Float64Array(horizon).fill(NaN);
-    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: error.detail ?? coreMessage('plain', { text: error.message }) }, notes: [error.message] };
+    const note = error.detail ?? coreMessage('plain', { text: error.message });
+    return { name, point: empty, scores: [], backtestMase: NaN, seasonal: false, signal: { notEnoughHistory: true, explanation: note }, notes: [note] };
   }
   const { values: y, notes } = prepared;
   const n = y.length;
   let period = Math.max(1, Math.round(options.period));
   if (period > 1 && n < 2 * period) {
-    notes.push(`"${name}" has ${n} periods of history; two full seasons (${2 * period}) are needed to learn the yearly pattern, so this forecast ignores seasons.`);
+    notes.push(coreMessage('forecast.no-seasons', { name, n, needed: 2 * period }));
     period = 1;
   }
   const signalOptions = { period: options.period, window: signalWindow(options.period) };
   if (prepared.constant || n < 3) {
     const point = new Float64Array(horizon).fill(y[n - 1]!);
     // No intervals here: a band of zero width would claim certainty that this little (or this even) history cannot give.
-    if (n < 3) notes.push(`"${name}" has only ${n} value(s): the forecast repeats the last one and has no interval (too little history to say how far it may stray).`);
-    else notes.push(`"${name}" never varies, so there is no spread to size a range of likely values from: the forecast has no interval.`);
+    if (n < 3) notes.push(coreMessage('forecast.too-few-values', { name, n }));
+    else notes.push(coreMessage('forecast.never-varies', { name }));
     return { name, point, scores: [], backtestMase: NaN, seasonal: false, signal: trendSignal(y, point, signalOptions), notes };
   }
   let leadValues: Float64Array | undefined;
   if (lead) {
     try {
-      const preparedLead = prepareSeries(Array.from(lead).slice(prepared.droppedLeading), 'the lead series');
+      const preparedLead = prepareSeries(Array.from(lead).slice(prepared.droppedLeading), coreMessage('forecast.lead-series'));
       if (preparedLead.droppedLeading === 0 && preparedLead.values.length >= n) leadValues = preparedLead.values;
     } catch {
-      notes.push(`The lead series for "${name}" has no numbers; it was not used.`);
+      notes.push(coreMessage('forecast.lead-no-numbers', { name }));
     }
   }
   // Look at least a season ahead for the time-to-peak signal, even when fewer periods are asked for.
   const outlook = Math.max(horizon, options.period);
   const global = options.global ? { models: options.global, offset: prepared.droppedLeading } : undefined;
   const result = runEnsemble({ y, horizon, period, lead: leadValues, outlook, global }, { ...DEFAULT_ENSEMBLE, ...options.ensemble });
-  for (const { model, reason } of result.skipped) notes.push(`${MODEL_LABELS[model]} ${reason} on "${name}", so it was left out.`);
-  for (const note of result.notes) notes.push(`For "${name}", ${note}.`);
+  for (const { model, reason } of result.skipped) notes.push(coreMessage('forecast.model-left-out', { model: modelMessage(model), reason, name }));
+  for (const note of result.notes) notes.push(coreMessage('forecast.for-series', { name, note }));
   if (prepared.nonNegative) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipAtZero(v);
   if (options.share) for (const v of [result.point, result.outlook, result.lo80, result.hi80, result.lo95, result.hi95]) clipToShare(v);
-  if (result.folds === 0) notes.push(`"${name}" is too short to backtest, so models are averaged with equal weights and no intervals are given.`);
+  if (result.folds === 0) notes.push(coreMessage('forecast.no-backtest', { name }));
   return {
     name,
     point: result.point,

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../../workers/handlers.ts';
 import { DEFAULT_ENSEMBLE, MODEL_NAMES, runEnsemble, tryModel } from './ensemble.ts';
 import { forecastSeries } from './forecast.ts';
 import { fitEtsAuto } from './models/ets.ts';
-import { englishText } from '../messages.ts';
+import { coreMessage, englishText } from '../messages.ts';
 
 const WEEKS = 156;
 /** A plain weekly series around 10 with a yearly wave. */
@@ -45,7 +45,7 @@ describe('forecasts of huge values', () => {
     expect(f.scores.length).toBeGreaterThan(0);
     expect(f.scores.every((s) => Number.isFinite(s.weight))).toBe(true);
     expect(f.scores.reduce((sum, s) => sum + s.weight, 0)).toBeCloseTo(1, 9);
-    expect(f.notes.some((n) => /^ETS could not be fitted .* on "wool", so it was left out\.$/.test(n))).toBe(etsLeftOut);
+    expect(f.notes.some((n) => /^ETS could not be fitted .* on "wool", so it was left out\.$/.test(englishText(n)))).toBe(etsLeftOut);
     expect(f.scores.some((s) => s.model === 'ets')).toBe(!etsLeftOut);
     // The signals are numbers or absent, never NaN.
     if (f.signal.velocity !== undefined) expect(Number.isFinite(f.signal.velocity)).toBe(true);
@@ -58,19 +58,20 @@ describe('forecasts of huge values', () => {
     for (const model of MODEL_NAMES) {
       const outcome = tryModel(model, { y, horizon: 6, period: 52, lead: y });
       if ('forecast' in outcome) expect(finite(outcome.forecast)).toBe(true);
-      else expect(outcome.failure).toMatch(/\w/);
+      else expect(englishText(outcome.failure)).toMatch(/\w/);
     }
   });
 
   it('ETS says it cannot fit instead of handing back nothing', () => {
     expect(fitEtsAuto(Float64Array.from(withValue(100, 1e200)), 52, 4)).toBeUndefined();
-    expect(tryModel('ets', { y: Float64Array.from(withValue(100, 1e200)), horizon: 4, period: 52 })).toEqual({ failure: 'could not be fitted (the values are too large or too uneven)' });
+    expect(tryModel('ets', { y: Float64Array.from(withValue(100, 1e200)), horizon: 4, period: 52 })).toEqual({ failure: coreMessage('failure.not-fitted') });
+    expect(englishText(coreMessage('failure.not-fitted'))).toBe('could not be fitted (the values are too large or too uneven)');
   });
 
   it('an ensemble of ETS alone falls back on seasonal naive', () => {
     const y = Float64Array.from(withValue(100, 1e200));
     const r = runEnsemble({ y, horizon: 4, period: 52 }, { ...DEFAULT_ENSEMBLE, models: ['ets'] });
-    expect(r.skipped).toEqual([{ model: 'ets', reason: 'could not be fitted (the values are too large or too uneven)' }]);
+    expect(r.skipped.map((s) => [s.model, englishText(s.reason)])).toEqual([['ets', 'could not be fitted (the values are too large or too uneven)']]);
     expect(r.scores.map((s) => [s.model, s.weight])).toEqual([['seasonal-naive', 1]]);
     // Seasonal naive repeats last year's weeks 1–4 of the cycle (the value at week 104 + h).
     expect(Array.from(r.point)).toEqual(Array.from(y.subarray(104, 108)));
@@ -82,9 +83,9 @@ describe('forecasts of huge values', () => {
     expect(finite(r.point)).toBe(true);
     expect(r.lo80).toBeUndefined();
     expect(r.hi95).toBeUndefined();
-    expect(r.notes).toEqual(['the backtest errors are too large to compute with, so no intervals are given']);
+    expect(r.notes.map(englishText)).toEqual(['the backtest errors are too large to compute with, so no intervals are given']);
     const f = forecastSeries('silk', y, { horizon: 4, period: 52 });
-    expect(f.notes).toContain('For "silk", the backtest errors are too large to compute with, so no intervals are given.');
+    expect(f.notes.map(englishText)).toContain('For "silk", the backtest errors are too large to compute with, so no intervals are given.');
     // Backtest scores are averaged without overflowing: finite, so the weights mean something.
     expect(f.scores.every((s) => Number.isFinite(s.mase))).toBe(true);
     expect(Number.isFinite(f.backtestMase)).toBe(true);
@@ -96,7 +97,7 @@ describe('forecasts of huge values', () => {
     const context: HandlerContext = { cancelled: false, throwIfCancelled() {}, progress() {} };
     const { result } = await forecastHandlers['forecast.run']({ names: ['spike', 'plain'], dates, values, frequency: 'week', horizon: 4 }, context);
     expect(finite(result.point)).toBe(true);
-    expect(result.series[0]!.notes.join(' ')).toMatch(/ETS could not be fitted/);
-    expect(result.series[1]!.notes.join(' ')).not.toMatch(/left out/);
+    expect(result.series[0]!.notes.map(englishText).join(' ')).toMatch(/ETS could not be fitted/);
+    expect(result.series[1]!.notes.map(englishText).join(' ')).not.toMatch(/left out/);
   });
 });

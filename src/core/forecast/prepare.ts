@@ -1,6 +1,6 @@
 /** Checks and repairs one series before forecasting, and says in plain words what it did. */
 
-import { coreMessage, englishText, type CoreMessage } from '../messages.ts';
+import { coreMessage, englishText, type CoreMessage, type MessageParam } from '../messages.ts';
 
 /** A series ready for the models, with what was found in it. */
 export interface PreparedSeries {
@@ -16,8 +16,8 @@ export interface PreparedSeries {
   nonNegative: boolean;
   /** Every value is above zero (multiplicative models are allowed). */
   positive: boolean;
-  /** Plain-language notes for the user. */
-  notes: string[];
+  /** Notes for the user, as message codes with parameters. */
+  notes: CoreMessage[];
 }
 
 /** Thrown when a series cannot be forecast at all (e.g. no numbers in it). */
@@ -32,8 +32,8 @@ export class ForecastInputError extends Error {
 }
 
 /** Fills interior gaps linearly, carries the last value over trailing gaps, drops leading gaps. */
-export function prepareSeries(raw: ArrayLike<number>, name = 'this series'): PreparedSeries {
-  const notes: string[] = [];
+export function prepareSeries(raw: ArrayLike<number>, name: MessageParam = coreMessage('forecast.this-series')): PreparedSeries {
+  const notes: CoreMessage[] = [];
   let start = 0;
   while (start < raw.length && !Number.isFinite(raw[start]!)) start++;
   if (start === raw.length) throw new ForecastInputError(coreMessage('forecast.no-numbers', { name }));
@@ -52,8 +52,8 @@ export function prepareSeries(raw: ArrayLike<number>, name = 'this series'): Pre
     } else filled++;
   }
   for (let t = lastKnown + 1; t < values.length; t++) values[t] = values[lastKnown]!;
-  if (start > 0) notes.push(`The first ${start} period(s) of ${name} are empty; the history starts after them.`);
-  if (filled > 0) notes.push(`${filled} missing value(s) in ${name} were filled in from their neighbours.`);
+  if (start > 0) notes.push(coreMessage('forecast.empty-start', { n: start, name }));
+  if (filled > 0) notes.push(coreMessage('forecast.filled', { n: filled, name }));
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
@@ -62,8 +62,8 @@ export function prepareSeries(raw: ArrayLike<number>, name = 'this series'): Pre
   }
   const constant = min === max;
   const allZero = constant && min === 0;
-  if (allZero) notes.push(`${name} is zero everywhere: there is no trend to forecast, so the forecast is zero.`);
-  else if (constant) notes.push(`${name} never changes: the forecast repeats its value.`);
-  if (min < 0) notes.push(`${name} has negative values; shares and counts cannot be negative, so check the data. Models that need positive values were skipped.`);
+  if (allZero) notes.push(coreMessage('forecast.all-zero', { name }));
+  else if (constant) notes.push(coreMessage('forecast.constant', { name }));
+  if (min < 0) notes.push(coreMessage('forecast.negative', { name }));
   return { values, droppedLeading: start, constant, allZero, nonNegative: min >= 0, positive: min > 0, notes };
 }

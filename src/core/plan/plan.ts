@@ -150,8 +150,8 @@ export interface SeasonForecast {
   /** The engine's per-period point forecast and 80 % upper bound (for the "add up the periods" comparison). */
   periodPoint: Float64Array;
   periodHi80?: Float64Array;
-  /** Notes from the engine. */
-  notes: string[];
+  /** Notes from the engine, as messages. */
+  notes: CoreMessage[];
 }
 
 /** Sum of values[from … from+count) (NaN as 0), or NaN when out of range. */
@@ -421,7 +421,7 @@ export function planSeason(groups: readonly PlanGroupInput[], options: PlanOptio
       spread = { kind: 'absolute', sd: (season.weeklyHi80 - season.point) / normalQuantile(0.9) };
       summedWeekly = true;
     }
-    const rowNotes = [...season.notes];
+    const rowNotes = season.notes.map(englishText);
     const planNotes: CoreMessage[] = [];
     // The row's own notes: as messages for the page, and in English among the engine's notes.
     const rowNote = (message: CoreMessage) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../messages.ts';
 import { seededRandom } from '../../random.ts';
 import { mase } from '../metrics.ts';
 import { DEFAULT_ENSEMBLE, MODEL_NAMES, runEnsemble, runModel } from '../ensemble.ts';
@@ -238,7 +239,7 @@ describe('the global model in the ensemble', () => {
   it('is left out, with the reason, when no model was trained before a backtest origin', () => {
     const onlyLatest = trainGlobalModels(set, 52, [160], SMALL);
     const r = runEnsemble({ y: set[1]!, horizon: 13, period: 52, global: { models: onlyLatest, offset: 0 } }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
-    expect(r.skipped).toEqual([{ model: 'global', reason: 'has no model trained on periods before this point in a backtest' }]);
+    expect(r.skipped.map((s) => [s.model, englishText(s.reason)])).toEqual([['global', 'has no model trained on periods before this point in a backtest']]);
     expect(r.scores.map((s) => s.model)).toEqual(['seasonal-naive', 'profile']);
     // Without global models the global model does not compete at all.
     const none = runEnsemble({ y: set[1]!, horizon: 13, period: 52 }, { ...DEFAULT_ENSEMBLE, models, folds: 2 });
