@@ -5,7 +5,7 @@ import { forecastSeriesFile, type TrendForecast } from '../../state/forecasts.ts
 import { useAppStore, type AppState } from '../../state/store.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { downloadBlob } from '../download.ts';
-import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm } from '../../i18n/i18n.ts';
+import { coreText, formatNumber, maseText, progressMessage, signalExplanation, signalLabel, translate, translateTerm, type Language } from '../../i18n/i18n.ts';
 import type { CoreMessage } from '../../core/messages.ts';
 import { useT } from '../useT.ts';
 import { formatShare, numberTickLabels, seriesColour, shareTickLabels } from './format.ts';
@@ -15,6 +15,11 @@ import { TrendChart } from './TrendChart.tsx';
 import { ChartDataTable, periodRows } from './ChartDataTable.tsx';
 
 const charted = 6;
+
+/** The forecast engine's notes on every series (repairs, fallbacks) in the interface language, each distinct text once, in series order. */
+export function forecastNotesText(language: Language, names: readonly string[], forecasts: ReadonlyMap<string, Pick<TrendForecast, 'notes'>>): string[] {
+  return [...new Set(names.flatMap((name) => forecasts.get(name)?.notes ?? []).map((note) => coreText(language, note)))];
+}
 
 /**
  * Forecast views for a file of ready-made trend series: every series forecast in the worker with
@@ -65,6 +70,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
     const values = [...(result?.forecasts.values() ?? [])].map((f) => f.backtestMase).filter(Number.isFinite);
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
   }, [result]);
+  const forecastNotes = useMemo(() => (result ? forecastNotesText(language, set.series.map((s) => s.name), result.forecasts) : []), [result, set, language]);
 
   return (
     <section className="dashboard" data-testid="series-dashboard">
@@ -176,6 +182,16 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
             })}
         </tbody>
       </table>
+      {forecastNotes.length > 0 && (
+        <details className="forecast-notes" data-testid="forecast-notes">
+          <summary>{t('forecastNotes', { count: formatNumber(language, forecastNotes.length) })}</summary>
+          <ul className="notes">
+            {forecastNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
