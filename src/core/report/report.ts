@@ -3,6 +3,7 @@
  * they exist), rendered as Markdown here and as a printable page by the UI. Pure.
  */
 import type { TrendSeries } from '../dashboard/trends.ts';
+import type { RegionDifference } from '../plan/regions.ts';
 import { spreadsheetField } from '../csv/field.ts';
 import { markdownCell, markdownText } from './markdownText.ts';
 import { coreMessage, englishText, type CoreMessage, type MessageCode } from '../messages.ts';
@@ -94,27 +95,11 @@ export interface NextSeasonRow {
   flagCodes?: string[];
 }
 
-/** One regional difference as the report's CSV lists it (a small region: only region and its items). */
-export interface NextSeasonRegionRow {
-  /** Facet value ('' for a small region's row). */
-  value: string;
-  /** Region. */
-  region: string;
-  /** Items in the region, and of them with the value. */
-  regionItems: number;
-  valueItems: number;
-  /** Share of the region's items with the value, and of the items elsewhere (0 … 1). */
-  shareIn: number;
-  shareElsewhere: number;
-  /** shareIn / shareElsewhere. */
-  lift: number;
-  /** Benjamini–Hochberg adjusted p-value. */
-  qValue: number;
+/** One regional difference as the report's CSV lists it (a small region: only region and its items; value ''). */
+export type NextSeasonRegionRow = Pick<RegionDifference, 'value' | 'region' | 'regionItems' | 'valueItems' | 'shareIn' | 'shareElsewhere' | 'lift' | 'qValue' | 'small'> & {
   /** 'widening', 'closing', 'steady' or 'unknown'. */
   gapTrend: string;
-  /** The region has too few items to compare (flagged, not ranked). */
-  small: boolean;
-}
+};
 
 /** The report's "Next season" section: rising and falling groups with quantities, the plan table, regional differences in words. */
 export interface NextSeasonSection {
