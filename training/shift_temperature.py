@@ -15,7 +15,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import SCORED_HEADS, allowed_sets, ece, load_run, set_nll, softmax  # noqa: E402
+from calibrate import SCORED_HEADS, allowed_sets, load_run, set_metrics, set_nll  # noqa: E402
 
 FOLDS = ["adidas_us+zara_us2", "amazon_implicitave2", "flipkart2", "womens_ecommerce_reviews2", "myntra"]
 FACTORS = np.exp(np.linspace(np.log(0.8), np.log(4.0), 41))
@@ -42,9 +42,7 @@ def held_out_sets():
 
 
 def held_out_ece(logits, sets, t):
-    p = softmax(logits, t)
-    correct = np.array([pr in s for pr, s in zip(p.argmax(1), sets)], dtype=float)
-    return ece(p.max(1), correct)
+    return set_metrics(logits, sets, t)[2]["ece"]
 
 
 def main():
