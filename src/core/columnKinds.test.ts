@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnName, hasModelLabels, headColumnNames, headOfLabelColumn, isDerivedColumn, isLabelColumn, isProbabilityColumn, modelColumnNames, modelHeadsIn, parseColumn, type DerivedColumn } from './columnKinds.ts';
+import { columnName, hasModelLabels, headColumnNames, headOfLabelColumn, isDerivedColumn, isLabelColumn, isProbabilityColumn, modelColumnNames, modelHeadsIn, parseColumn, probabilityColumnBeside, type DerivedColumn } from './columnKinds.ts';
 
 describe('derived column kinds', () => {
   const every: [DerivedColumn, string][] = [
@@ -48,6 +48,13 @@ describe('derived column kinds', () => {
     expect(headColumnNames('usage', new Set(), [])).toEqual({ label: 'pred_usage', probability: 'prob_usage' });
     // Read back, each is the head's label without the suffix.
     for (const name of ['pred_usage_head', 'pred_category_head2']) expect(parseColumn(name)).toEqual({ kind: 'head-label', label: name.slice(5).replace(/_head\d*$/, '') });
+  });
+
+  it('pairs a label column with the probability column written beside it', () => {
+    expect(probabilityColumnBeside('pred_Category')).toBe('prob_Category');
+    expect(probabilityColumnBeside('pred_usage_head2')).toBe('prob_usage_head2');
+    expect(probabilityColumnBeside('ft_Category')).toBeUndefined();
+    expect(probabilityColumnBeside('Category')).toBeUndefined();
   });
 
   it("reads the app's old names for a taught head as the same kinds", () => {

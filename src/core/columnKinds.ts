@@ -66,6 +66,11 @@ export function columnName(column: DerivedColumn): string {
   }
 }
 
+/** The probability column written beside a label column: `pred_<x>` → `prob_<x>` (undefined for any other name, e.g. the old `ft_<x>`). */
+export function probabilityColumnBeside(labelColumn: string): string | undefined {
+  return labelColumn.startsWith(PART_PREFIX.label) ? PART_PREFIX.probability + labelColumn.slice(PART_PREFIX.label.length) : undefined;
+}
+
 /** `pred_<head>`: the model's label column of a head. */
 export const modelLabelColumn = (head: string): string => columnName({ kind: 'label', head, rank: 1 });
 /** `prob_<head>`: the model's probability column of a head. */

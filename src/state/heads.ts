@@ -2,7 +2,7 @@
  * Fine-tuned heads on the user's own labels: embeddings from the frozen model (inference worker),
  * training and prediction in the fine-tuning worker, heads kept in IndexedDB and exportable as JSON.
  */
-import { headColumnNames, modelHeadsIn, parseColumn } from '../core/columnKinds.ts';
+import { headColumnNames, modelHeadsIn, parseColumn, probabilityColumnBeside } from '../core/columnKinds.ts';
 import { IdbStore } from '../workers/idbStore.ts';
 import { headColumnsFor, headLanguageNote, type HeadApplyNote } from '../core/finetune/apply.ts';
 import type { HeadJSON } from '../core/finetune/head.ts';
@@ -99,9 +99,9 @@ export function headColumnsOf(dataset: LoadedDataset, label: string): { label: s
   // (Columns saved under the app's old `ft_` names are left as they are.)
   const before = names.find((n) => {
     const parsed = parseColumn(n, heads);
-    return n.startsWith('pred_') && parsed?.kind === 'head-label' && parsed.label === label;
+    return probabilityColumnBeside(n) !== undefined && parsed?.kind === 'head-label' && parsed.label === label;
   });
-  const probability = before ? `prob_${before.slice('pred_'.length)}` : undefined;
+  const probability = before ? probabilityColumnBeside(before) : undefined;
   if (before && probability && names.includes(probability)) return { label: before, probability };
   return headColumnNames(label, new Set(names), heads);
 }
