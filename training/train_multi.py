@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from casing import lower_shouted_words  # noqa: E402
 from corpus import SOURCES, build_corpus, label_maps  # noqa: E402
 from model import OnnxWrapper, TrendloomLlama  # noqa: E402
+from shop_noise import decorate  # noqa: E402
 from shortcuts import mask_constant_labels  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 from text import GEN_TAGS, augment, export_tokenizer_json, generation_text, log, pad_batch, set_seed  # noqa: E402
@@ -45,12 +46,20 @@ def item_text(name, description):
     return f"Item: {name}"
 
 
-def training_text(ex, rng):
+def training_text(ex, rng, shop_noise=0.0):
     """One view of a training example: Myntra names go through train.py's augmentation; other
-    shops' rows are shown as name only, description only or both; some are lower-cased."""
+    shops' rows are shown as name only, description only or both; some are lower-cased. With
+    probability `shop_noise` the name is first decorated in another shop's style (shop_noise.py:
+    made-up brand, gender word agreeing with the label, model code, adjective, size tail)."""
+    decorated = bool(shop_noise) and rng.random() < shop_noise
     if ex["source"] == "myntra":
-        return augment(ex["row_for_aug"], rng, 0.5)
+        row = ex["row_for_aug"]
+        if decorated:
+            row = dict(row, productDisplayName=decorate(row["productDisplayName"], [row["gender"]], rng))
+        return augment(row, rng, 0.5)
     name, desc = ex["name"], ex["description"]
+    if decorated and name:
+        name = decorate(name, ex["labels"]["gender"], rng)
     if name and desc:
         r = rng.random()
         name, desc = (name, "") if r < 0.35 else (("", desc) if r < 0.5 else (name, desc))
@@ -155,6 +164,8 @@ def main():
     ap.add_argument("--head-stage", type=int, default=0,
                     help="with --eval-only: train the heads (and the n-gram bag, if --ngram-buckets) for this many steps on the frozen trunk's pooled states")
     ap.add_argument("--head-stage-rows", type=int, default=30000, help="training rows (source-balanced draw) whose pooled states the head stage reads")
+    ap.add_argument("--shop-noise", type=float, default=0.0,
+                    help="probability that a training name is decorated in another shop's style (shop_noise.py)")
     ap.add_argument("--ngram-buckets", type=int, default=0)
     ap.add_argument("--ngram-dim", type=int, default=64)
     ap.add_argument("--mask-constant-labels", type=float, default=0.0,
@@ -250,7 +261,7 @@ def main():
         pending = []
         for step in range(steps):
             if not pending:
-                pool = [(i, encode(sp, training_text(train[i], rng), args.max_length)) for i in (draw() for _ in range(args.batch * POOL))]
+                pool = [(i, encode(sp, training_text(train[i], rng, args.shop_noise), args.max_length)) for i in (draw() for _ in range(args.batch * POOL))]
                 gen = [encode(sp, generation_text(myntra_train[rng.randrange(len(myntra_train))]["row_for_aug"], rng), args.max_length)[:-1] + [2]
                        for _ in range(args.gen_batch * POOL)] if myntra_train else []
                 pool.sort(key=lambda p: len(p[1]))
@@ -347,7 +358,7 @@ def head_stage(model, arch, head_sizes, train, targets, sp, args, rng, draw):
                 target.copy_(value)
     wide.eval()
     rows = [draw() for _ in range(args.head_stage_rows)]
-    seqs = [encode(sp, training_text(train[i], rng), args.max_length) for i in rows]
+    seqs = [encode(sp, training_text(train[i], rng, args.shop_noise), args.max_length) for i in rows]
     pooled = torch.zeros((len(seqs), arch["dim"]))
     t0 = time.time()
     with torch.no_grad():
