@@ -15,7 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { catalogueNameSet, DEFAULT_GUIDE, readNameHashes, draftBriefs, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
-import { loadNodeClassifier } from '../src/model/session.node.ts';
+import { DEFAULT_MODEL_DIR, loadNodeClassifier, loadNodeGenerator } from '../src/model/session.node.ts';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 
@@ -68,6 +68,12 @@ const names = catalogueNameSet([...table.rows.map((r) => r[nm]!), ...readCsvRows
 const shipped = readNameHashes(new Uint8Array(readFileSync(resolve(ROOT, 'public/briefs/training-names.u32'))));
 
 const classifier = await loadNodeClassifier(undefined, { threads: THREADS });
+// The shipped tag-conditioned generator (config.json `generator`), measured beside the classifier's own LM head.
+const generator = await loadNodeGenerator(DEFAULT_MODEL_DIR, classifier.config, THREADS);
+const drafters: [string, Pick<DraftBriefsOptions, 'generator'>][] = [
+  ...(process.argv.includes('--generator-only') ? [] : [['classifier LM head', {}] as [string, Pick<DraftBriefsOptions, 'generator'>]]),
+  ...(generator ? [['generator', { generator }] as [string, Pick<DraftBriefsOptions, 'generator'>]] : []),
+];
 console.log(`bench:generate — ${combos.length} combinations (most frequent articleType × baseColour × usage of ${source.replace(resolve(ROOT, '..') + '/', '../')}) × ${N} drafts, seed ${SEED}, ${THREADS} thread(s), ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 interface Figures {
@@ -104,23 +110,25 @@ async function run(label: string, options: Omit<DraftBriefsOptions, 'n'>): Promi
   f.seconds = (performance.now() - started) / 1000;
   const pc = (k: number) => `${((100 * k) / f.drafts).toFixed(1)} %`;
   console.log(
-    `${label.padEnd(34)} articleType ${pc(f.articleType)} · baseColour ${pc(f.baseColour)} · usage ${pc(f.usage)} · all three ${pc(f.allThree)} · novelty ${pc(f.novelty)} · distinct-2 ${f.distinct2.toFixed(3)} · ${f.drafts} drafts, ${f.redrafted} redrafted · ${f.seconds.toFixed(1)} s (${(f.tokens / f.seconds).toFixed(0)} tokens/s incl. read-back)`,
+    `${label.padEnd(56)} articleType ${pc(f.articleType)} · baseColour ${pc(f.baseColour)} · usage ${pc(f.usage)} · all three ${pc(f.allThree)} · novelty ${pc(f.novelty)} · distinct-2 ${f.distinct2.toFixed(3)} · ${f.drafts} drafts, ${f.redrafted} redrafted · ${f.seconds.toFixed(1)} s (${(f.tokens / f.seconds).toFixed(0)} tokens/s incl. read-back)`,
   );
   return f;
 }
 
-// Sampling speed alone (no read-back): one batch of N drafts per combination.
-{
+// Sampling speed alone (no read-back): one batch of N drafts per combination, per drafter.
+for (const [name, drafter] of drafters) {
+  const runtime = drafter.generator?.runtime ?? classifier.runtime;
+  const maxLength = drafter.generator?.maxLength;
   let tokens = 0;
   const started = performance.now();
-  for (const tags of combos) tokens += (await sampleDrafts(classifier.runtime, classifier.tokenizer, classifier.config, tags, { n: N, seed: SEED })).tokens;
+  for (const tags of combos) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: N, seed: SEED, ...(maxLength ? { maxLength } : {}) })).tokens;
   const s = (performance.now() - started) / 1000;
-  console.log(`sampling only (batch of ${N}):            ${tokens} tokens in ${s.toFixed(2)} s = ${(tokens / s).toFixed(0)} tokens/s (Node, onnxruntime-node CPU)`);
+  console.log(`${name}, sampling only (batch of ${N}):            ${tokens} tokens in ${s.toFixed(2)} s = ${(tokens / s).toFixed(0)} tokens/s (Node, onnxruntime-node CPU)`);
   tokens = 0;
   const one = performance.now();
-  for (const tags of combos.slice(0, 10)) tokens += (await sampleDrafts(classifier.runtime, classifier.tokenizer, classifier.config, tags, { n: 1, seed: SEED })).tokens;
+  for (const tags of combos.slice(0, 10)) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: 1, seed: SEED, ...(maxLength ? { maxLength } : {}) })).tokens;
   const s1 = (performance.now() - one) / 1000;
-  console.log(`sampling only (one draft at a time):    ${tokens} tokens in ${s1.toFixed(2)} s = ${(tokens / s1).toFixed(0)} tokens/s (10 combinations)`);
+  console.log(`${name}, sampling only (one draft at a time):    ${tokens} tokens in ${s1.toFixed(2)} s = ${(tokens / s1).toFixed(0)} tokens/s (10 combinations)`);
 }
 
 const settings: [string, Omit<DraftBriefsOptions, 'n'>][] = [
@@ -131,7 +139,7 @@ const settings: [string, Omit<DraftBriefsOptions, 'n'>][] = [
   ['guided T=1.2 + training-name filter', { guide: DEFAULT_GUIDE, knownHashes: shipped }],
   ['unguided T=1.2 + training-name filter', { knownHashes: shipped }],
 ];
-for (const [label, options] of settings) await run(label, options);
+for (const [name, drafter] of drafters) for (const [label, options] of settings) await run(`${name}: ${label}`, { ...options, ...drafter });
 console.log(`goals: articleType ≥ 90 %, baseColour ≥ 80 %, usage ≥ 80 %, novelty ≥ 95 %, distinct-2 ≥ 0.6; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 // Node vs Chromium on the same work: unguided drafting (with read-back) of the first 10 combinations.
@@ -139,7 +147,8 @@ if (!process.argv.includes('--no-browser')) {
   const subset = combos.slice(0, 10);
   let nodeTokens = 0;
   const n0 = performance.now();
-  for (const tags of subset) nodeTokens += (await draftBriefs(classifier, tags, { n: N, seed: SEED, dropRepeats: false })).tokens;
+  // The same drafter as the app's worker: the generator when the model ships one.
+  for (const tags of subset) nodeTokens += (await draftBriefs(classifier, tags, { n: N, seed: SEED, dropRepeats: false, ...(generator ? { generator } : {}) })).tokens;
   const nodeSeconds = (performance.now() - n0) / 1000;
   console.error('building the app…');
   const outDir = resolve(ROOT, 'bench/out/generate-dist');

@@ -10,7 +10,8 @@ OUT=training/out
 FULL=$OUT/full
 LONGER=$OUT/full2
 SHIPPED=$OUT/shipped
-mkdir -p "$FULL" "$LONGER" "$SHIPPED"
+GENERATOR=$OUT/generator
+mkdir -p "$FULL" "$LONGER" "$SHIPPED" "$GENERATOR"
 
 missing=()
 for pkg in python3-torch python3-onnx python3-sklearn python3-sentencepiece python3-numpy python3-scipy python3-matplotlib libopenblas0-pthread; do
@@ -39,9 +40,13 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
     "$PY" training/train_multi.py --out "$LONGER" --init-dir "$FULL" --lm-steps 0 --steps 3000 --lr-scale 0.5 --mask-constant-labels 0.95
     # Heads retrained for 3,000 steps on the frozen trunk's pooled states (30,000 rows, source-balanced).
     "$PY" training/train_multi.py --out "$SHIPPED" --init-dir "$LONGER" --eval-only --head-stage 3000 --export --mask-constant-labels 0.95
+    # The design-brief generator: a tag-conditioned language model on the same tokenizer (3 layers, 128 wide, 1,500 steps of 32 names).
+    "$PY" training/train_generator.py --out "$GENERATOR" --tokenizer "$FULL/spm.model" --steps 1500 --batch 32 --dim 128 --layers 3 --hidden 344 --lr 3e-3
   fi
   # int8 graphs, their accuracy vs fp32 in onnxruntime-node, calibration + sure thresholds, ship.
   "$PY" training/finalize_multi.py "$SHIPPED"
+  # The generator's int8 graphs and its config.json block beside the classifier (after finalize rewrote config.json).
+  "$PY" training/ship_generator.py "$GENERATOR"
   echo "== done $(date -u +%FT%TZ)"
 } 2>&1 | tee "$OUT/train.log"
 cp "$OUT/train.log" training/last-run.log.txt

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { csvField, spreadsheetField } from '../core/csv/field.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, DEFAULT_SAMPLING, draftBriefs, parseBriefTags, readNameHashes, type Draft } from '../model/briefs.ts';
+import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, DEFAULT_SAMPLING, draftBriefs, parseBriefTags, readNameHashes, type Draft, type DraftModel } from '../model/briefs.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { readTableForCli } from './classify.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -50,6 +50,15 @@ const nodeLoader: BriefClassifierLoader = async (modelDir) => {
   return loadNodeClassifier(modelDir ?? DEFAULT_MODEL_DIR);
 };
 
+/** Loads the model folder's design-brief generator, if its config.json names one (injectable for tests). */
+export type BriefGeneratorLoader = (modelDir: string | undefined, classifier: Classifier) => Promise<DraftModel | undefined>;
+
+const nodeGeneratorLoader: BriefGeneratorLoader = async (modelDir, classifier) => {
+  if (!classifier.config.generator) return undefined;
+  const { loadNodeGenerator, DEFAULT_MODEL_DIR } = await import('../model/session.node.ts');
+  return loadNodeGenerator(modelDir ?? DEFAULT_MODEL_DIR, classifier.config);
+};
+
 function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (v: number) => boolean, rule: string): number | undefined {
   const text = optionValue(args, name);
   if (text === undefined) return undefined;
@@ -79,7 +88,7 @@ export function briefCells(draft: Draft, position: number, tags: Partial<Record<
 }
 
 /** Builds the brief command with a given classifier loader. */
-export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoader): CliCommand {
+export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoader, loadGenerator: BriefGeneratorLoader = nodeGeneratorLoader): CliCommand {
   return {
     name: 'brief',
     summary: 'Draft candidate items (name + brief) for a tag combination with the model.',
@@ -134,7 +143,13 @@ export function makeBriefCommand(loadClassifier: BriefClassifierLoader = nodeLoa
             }
           }
           io.err(`brief: drafting ${n} item${n === 1 ? '' : 's'} for ${Object.entries(tags).map(([k, v]) => `${k}=${v}`).join(', ')}${guided ? ' (guided)' : ''}…\n`);
-          const result = await draftBriefs(classifier, tags, { n, seed, temperature, topP, topK, knownHashes, ...(catalogue ? { catalogue } : {}), ...(guided ? { guide: DEFAULT_GUIDE } : {}) });
+          const generator = await loadGenerator(modelDir, classifier);
+          const result = await draftBriefs(classifier, tags, {
+            n, seed, temperature, topP, topK, knownHashes,
+            ...(generator ? { generator } : {}),
+            ...(catalogue ? { catalogue } : {}),
+            ...(guided ? { guide: DEFAULT_GUIDE } : {}),
+          });
           const lines = [briefHeader().map(field).join(','), ...result.drafts.map((d, i) => briefCells(d, i + 1, tags).map(field).join(','))];
           const output = files.get('--out');
           if (output) await output.write(`${lines.join('\n')}\n`);

@@ -1,8 +1,9 @@
 /**
- * Design briefs: N candidate item names per tag combination, drafted with the classifier's tied LM
- * head (temperature, top-k and top-p sampling, seeded, streamed token by token), each read back by
- * the classifier, verbatim copies of catalogue names dropped, and a one-line brief written from a
- * template (the model was trained on tags → names only, so it cannot write the brief itself).
+ * Design briefs: N candidate item names per tag combination, drafted by the shipped tag-conditioned
+ * generator (config.json `generator`, training/train_generator.py) or, for a model folder without
+ * one, the classifier's tied LM head (temperature, top-k and top-p sampling, seeded, streamed token
+ * by token), each read back by the classifier, verbatim copies of catalogue names dropped, and a
+ * one-line brief written from a template (neither model writes the brief itself).
  * Pure apart from the injected ONNX runtime: no DOM, no UI.
  */
 import { seededRandom } from '../core/random.ts';
@@ -173,6 +174,8 @@ export interface SampleDraftsOptions extends SamplingOptions {
   boostWords?: readonly string[];
   /** Logit bonus for the tokens of `boostWords`. Default 0 (none). */
   boost?: number;
+  /** Longest prompt + draft in tokens of the model that drafts (default: config.max_length). */
+  maxLength?: number;
 }
 
 /** What `sampleDrafts` returns. */
@@ -192,9 +195,10 @@ export async function sampleDrafts(runtime: ModelRuntime, tokenizer: LlamaTokeni
   const sampling = checkSampling(options);
   const n = options.n;
   if (!Number.isInteger(n) || n < 1) throw new Error(`The number of drafts must be a whole number of 1 or more (got ${n}).`);
-  const prompt = [config.bos_token_id, ...tokenizer.encode(generationPrompt(tags))].slice(0, config.max_length - 1);
+  const maxLength = options.maxLength ?? config.max_length;
+  const prompt = [config.bos_token_id, ...tokenizer.encode(generationPrompt(tags))].slice(0, maxLength - 1);
   const start = prompt.length;
-  const limit = Math.min(config.max_length, start + (options.maxNewTokens ?? 24));
+  const limit = Math.min(maxLength, start + (options.maxNewTokens ?? 24));
   const seed = options.seed ?? 1;
   const first = options.firstIndex ?? 0;
   const randoms = Array.from({ length: n }, (_, i) => seededRandom(draftSeed(seed, first + i)));
@@ -353,8 +357,18 @@ export interface Draft {
   index: number;
 }
 
+/** The language model that drafts: the shipped tag-conditioned generator (config.json `generator`), or the classifier's own LM head. */
+export interface DraftModel {
+  /** Its ONNX runtime (output `next_token_logits`). */
+  runtime: ModelRuntime;
+  /** Longest prompt + draft in tokens. */
+  maxLength: number;
+}
+
 /** Options of `draftBriefs`. */
 export interface DraftBriefsOptions extends SamplingOptions {
+  /** Drafts with this model (absent: the classifier's tied LM head); the classifier still reads every draft back. */
+  generator?: DraftModel;
   /** Drafts wanted. */
   n: number;
   /** Seed. Default 1. */
@@ -424,8 +438,9 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
     const base = nextIndex;
     nextIndex += pending.length;
     const batch = pending;
-    const sampled = await sampleDrafts(runtime, tokenizer, config, tags, {
+    const sampled = await sampleDrafts(options.generator?.runtime ?? runtime, tokenizer, config, tags, {
       ...options,
+      ...(options.generator ? { maxLength: options.generator.maxLength } : {}),
       n: batch.length,
       firstIndex: base,
       ...(boostWords ? { boostWords, boost: options.guide!.boost } : {}),

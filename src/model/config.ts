@@ -24,6 +24,20 @@ export interface ClassifierConfig {
   calibration?: CalibrationConfig;
   /** When an item counts as `sure` per head (absent: every item is sure). */
   unsure?: UnsureConfig;
+  /** The design-brief generator shipped beside the classifier (absent: drafts come from the classifier's own LM head). */
+  generator?: GeneratorConfig;
+}
+
+/** The `generator` block: a tag-conditioned language model sharing the classifier's tokenizer (issue 14). */
+export interface GeneratorConfig {
+  /** Its CPU graph (WASM, Node), relative to the model folder; output `next_token_logits`. */
+  model_file: string;
+  /** Its WebGPU graph (weight-only int8), if any. */
+  model_file_webgpu?: string;
+  /** Longest prompt + draft in tokens. */
+  max_length: number;
+  /** How it was trained (documentation). */
+  note?: string;
 }
 
 /** The `calibration` block: each head's logits are divided by its temperature before the softmax. */
@@ -96,7 +110,20 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   }
   if (config.calibration !== undefined) parseCalibrationConfig(config.calibration, config.head_order);
   if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
+  if (config.generator !== undefined) parseGeneratorConfig(config.generator);
   return config;
+}
+
+/** Checks a `generator` block (a graph file name and a length above 8) and returns it typed; throws a readable error otherwise. */
+export function parseGeneratorConfig(json: unknown): GeneratorConfig {
+  const where = 'The classifier config.json generator block';
+  if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
+  if (typeof json.model_file !== 'string' || !json.model_file.endsWith('.onnx')) throw new Error(`${where}: model_file must name an .onnx file (got ${shown(json.model_file)}).`);
+  if (json.model_file_webgpu !== undefined && (typeof json.model_file_webgpu !== 'string' || !json.model_file_webgpu.endsWith('.onnx'))) {
+    throw new Error(`${where}: model_file_webgpu must name an .onnx file (got ${shown(json.model_file_webgpu)}).`);
+  }
+  if (!Number.isInteger(json.max_length) || (json.max_length as number) <= 8) throw new Error(`${where}: max_length must be a whole number above 8 (got ${shown(json.max_length)}).`);
+  return json as unknown as GeneratorConfig;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

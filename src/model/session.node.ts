@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { Classifier, type ModelRuntime } from './classifier.ts';
-import { parseClassifierConfig } from './config.ts';
+import type { DraftModel } from './briefs.ts';
+import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { LlamaTokenizer } from './tokenizer.ts';
 
 /** The model folder shipped with the app (`public/models/trendloom-classifier/`). */
@@ -28,6 +29,12 @@ export async function createNodeRuntime(onnxPath: string, threads?: number): Pro
     session: { run: (feeds) => session.run(feeds as Record<string, ort.Tensor>) },
     int64Tensor: (data, dims) => new ort.Tensor('int64', data, dims),
   };
+}
+
+/** The design-brief generator of a model folder (config.json `generator`), or undefined when the model ships none. */
+export async function loadNodeGenerator(modelDir: string, config: ClassifierConfig, threads?: number): Promise<DraftModel | undefined> {
+  if (!config.generator) return undefined;
+  return { runtime: await createNodeRuntime(join(modelDir, config.generator.model_file), threads), maxLength: config.generator.max_length };
 }
 
 /** Loads the shipped classifier (config, tokenizer, quantised ONNX) from a model folder for Node. */

@@ -3,6 +3,7 @@
  * multi-threaded WASM), loads the shipped model folder from the app's own origin, and wraps it in
  * the same `Classifier` the CLI uses. Runs inside a worker.
  */
+import type { DraftModel } from './briefs.ts';
 import { Classifier, type ModelRuntime } from './classifier.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { hashBytes } from './hash.ts';
@@ -79,6 +80,8 @@ export interface LoadedWebClassifier {
   modelBytes: number;
   /** Identifies the model file (for cache keys). */
   modelId: string;
+  /** Loads the design-brief generator on the same backend (undefined when the model ships none); called on the first draft only. */
+  loadGenerator(): Promise<DraftModel | undefined>;
 }
 
 async function fetchOk(url: string): Promise<Response> {
@@ -107,7 +110,15 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
     modelBytes = await fetchGraph('wasm');
     runtime = await createWebRuntime(modelBytes, 'wasm', threads);
   }
-  return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes) };
+  const backend = choice.backend;
+  const loadGenerator = async (): Promise<DraftModel | undefined> => {
+    const generator = config.generator;
+    if (!generator) return undefined;
+    const file = backend === 'webgpu' ? (generator.model_file_webgpu ?? generator.model_file) : generator.model_file;
+    const bytes = new Uint8Array(await (await fetchOk(`${baseUrl}${file}`)).arrayBuffer());
+    return { runtime: await createWebRuntime(bytes, backend, threads), maxLength: generator.max_length };
+  };
+  return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
 }
 
 /**

@@ -8,7 +8,12 @@ import { shippedModelLoader } from './shippedModelLoader.ts';
 import { MemoryPredictionCache } from './predictionCache.ts';
 import { CancelledError, type Progress } from './protocol.ts';
 
-const loader = shippedModelLoader;
+// The shipped loader, counting how often the generator is loaded (once, on the first draft).
+let generatorLoads = 0;
+const loader: typeof shippedModelLoader = async (...args) => {
+  const model = await shippedModelLoader(...args);
+  return { ...model, loadGenerator: () => (generatorLoads++, model.loadGenerator!()) };
+};
 const tags = { articleType: 'Kurtas', baseColour: 'White', usage: 'Ethnic' };
 
 describe('model.generate', () => {
@@ -16,6 +21,7 @@ describe('model.generate', () => {
   beforeAll(async () => {
     client = new WorkerClient(inProcessPort(createInferenceHandlers(loader, new MemoryPredictionCache())));
     await client.request('model.load', {});
+    expect(generatorLoads).toBe(0);
   });
 
   it('streams each draft token by token and answers the drafts with their read-back', async () => {
@@ -33,6 +39,11 @@ describe('model.generate', () => {
     // Guided by default: white kurtas read back.
     expect(result.drafts.filter((d) => d.readBack.articleType!.label === 'Kurtas').length).toBeGreaterThanOrEqual(4);
     const again = await client.request('model.generate', { tags, n: 5, seed: 9 });
+    expect(generatorLoads).toBe(1);
+    // Drafted by the shipped generator: unguided too, white kurtas read back (the LM head's drafts mostly did not).
+    const unguided = await client.request('model.generate', { tags, n: 10, seed: 9, guided: false });
+    expect(unguided.redrafted).toBe(0);
+    expect(unguided.drafts.filter((d) => d.readBack.articleType!.label === 'Kurtas').length).toBeGreaterThanOrEqual(7);
     expect(again.drafts.map((d) => d.text)).toEqual(result.drafts.map((d) => d.text));
     // A catalogue holding those names: none of them comes back.
     const filtered = await client.request('model.generate', { tags, n: 5, seed: 9, catalogue: result.drafts.map((d) => ` ${d.text.toLowerCase()} `) });

@@ -3,7 +3,7 @@
  * a content-hash cache, length-bucketed batches, progress and cancel. The model loader and the
  * cache are injected, so Node tests run the same handlers on onnxruntime-node.
  */
-import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags } from '../model/briefs.ts';
+import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTags, type DraftModel } from '../model/briefs.ts';
 import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { coreMessage } from '../core/messages.ts';
 import { calibrationKey } from '../model/calibration.ts';
@@ -29,6 +29,8 @@ export interface LoadedModel {
   modelBytes: number;
   /** Identifies the model file (cache keys include it). */
   modelId: string;
+  /** Loads the design-brief generator (absent, or resolving to undefined: drafts come from the classifier's LM head). */
+  loadGenerator?(): Promise<DraftModel | undefined>;
 }
 
 /** Loads the model for a base URL and backend preference. */
@@ -49,6 +51,12 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
   // Embeddings of the texts labelled, kept (int8) for similar items (issue 14, part 3).
   const embeddings = new WorkerEmbeddings();
   let loaded: { model: LoadedModel; info: ModelInfo; cachePrefix: string } | undefined;
+  // The generator is loaded on the first draft (labelling never pays for it), once per loaded model.
+  let generator: { model: LoadedModel; draft: Promise<DraftModel | undefined> } | undefined;
+  const generatorOf = (model: LoadedModel) => {
+    if (generator?.model !== model) generator = { model, draft: model.loadGenerator?.() ?? Promise.resolve(undefined) };
+    return generator.draft;
+  };
   const ready = () => {
     if (!loaded) throw new Error('The model is not loaded yet.');
     return loaded;
@@ -191,8 +199,10 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
       if (Object.keys(tags).length === 0) throw new Error('Choose at least one tag to draft for.');
       const { n } = params;
       let written = 0;
+      const drafter = await generatorOf(model);
       const result = await draftBriefs(model.classifier, tags, {
         n,
+        ...(drafter ? { generator: drafter } : {}),
         seed: params.seed,
         temperature: params.temperature,
         topP: params.topP,

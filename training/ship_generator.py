@@ -1,0 +1,47 @@
+"""Ships the design-brief generator (train_generator.py) beside the classifier: copies its int8
+graphs into public/models/trendloom-classifier/onnx/, adds the `generator` block to that folder's
+config.json (run after finalize_multi.py, which rewrites config.json) and its golden next-token ids
+to test/fixtures/classifier/generator-golden.json. Checks the size limit (16 MB a graph).
+
+usage: python3 ship_generator.py <generator run dir>"""
+import json
+import os
+import shutil
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SHIP = os.path.join(ROOT, "public", "models", "trendloom-classifier")
+GOLDEN = os.path.join(ROOT, "test", "fixtures", "classifier", "generator-golden.json")
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def main():
+    run = sys.argv[1]
+    with open(os.path.join(run, "generator.json"), encoding="utf-8") as f:
+        info = json.load(f)
+    graphs = ["generator_quantized.onnx", "generator_quantized_webgpu.onnx"]
+    for g in graphs:
+        size = os.path.getsize(os.path.join(run, g))
+        if size > MAX_BYTES:
+            sys.exit(f"{g} is {size:,} bytes (> {MAX_BYTES:,})")
+        shutil.copyfile(os.path.join(run, g), os.path.join(SHIP, "onnx", g))
+    path = os.path.join(SHIP, "config.json")
+    with open(path, encoding="utf-8") as f:
+        config = json.load(f)
+    config["generator"] = {
+        "model_file": "onnx/generator_quantized.onnx",
+        "model_file_webgpu": "onnx/generator_quantized_webgpu.onnx",
+        "max_length": info["architecture"]["max_length"],
+        "note": (f"tag-conditioned Llama language model (training/train_generator.py): {info['parameters']:,} parameters, "
+                 f"{info['steps']} steps of {info['batch']} Myntra training names after their tag prompt, loss on the name only; "
+                 f"held-out loss {info['dev_loss']}; shares the classifier's tokenizer; output next_token_logits"),
+    }
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(config, f, indent=2, ensure_ascii=False)
+    with open(GOLDEN, "w", encoding="utf-8") as f:
+        json.dump({"source": "training/train_generator.py (PyTorch fp32 next-token logits)", "cases": info["golden"]}, f, ensure_ascii=False, indent=1)
+    print(f"shipped the generator: {', '.join(f'{g} {os.path.getsize(os.path.join(run, g)):,} bytes' for g in graphs)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""The design-brief generator (issue 14): a small Llama language model that writes an item name
+from its tags, `Item: [gender=Men] [usage=Casual] [baseColour=Navy Blue] [articleType=Shirts]` ->
+`Roadster Men Navy Blue Casual Shirt`. The classifier's tied LM head learned the catalogue's name
+style far better than the tag -> name mapping (40 % of its unguided drafts read back as the asked
+article type); this model is trained for that mapping alone: the loss is on the name's tokens only
+(the tags are given at inference), every name is seen with its article type and most of its other
+tags, and nothing else competes for its capacity. It shares the classifier's tokenizer, so the app
+reads both with one tokenizer; the classifier reads every draft back.
+
+Data: Myntra's training split (corpus.py: the in-domain test and dev rows are never seen), names as
+written. Output: `<out>/generator.onnx` (fp32, outputs next_token_logits only), its int8 graphs
+(quantize.py), `generator.json` (sizes, steps, the held-out loss) and golden next-token ids for
+the parity test.
+
+usage: python3 train_generator.py --out DIR --tokenizer SPM_MODEL [--steps N]"""
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus import build_corpus, load_myntra  # noqa: E402
+from model import OnnxWrapper, TrendloomLlama  # noqa: E402
+from text import GEN_TAGS, log, pad_batch, set_seed  # noqa: E402
+
+SEED = 20261206
+
+
+def prompt_text(row, rng, keep=0.75):
+    """The tag prompt of a row, as src/model/generate.ts writes it: the article type nearly always,
+    each other tag with probability `keep` (so prompts with fewer tags work too)."""
+    tags = [f"[{k}={row[k]}]" for k in GEN_TAGS
+            if row.get(k) and row[k] != "NA" and rng.random() < (0.97 if k == "articleType" else keep)]
+    return "Item: " + " ".join(tags)
+
+
+def encode_pair(sp, prompt, name, max_length):
+    """<s> prompt name </s> as ids, and the index where the name starts (the loss starts there)."""
+    p = [1] + sp.encode(prompt)
+    full = [1] + sp.encode(prompt + " " + name)
+    # SentencePiece may join the last prompt piece with the name's first: start the loss where they differ.
+    start = 0
+    while start < min(len(p), len(full)) and p[start] == full[start]:
+        start += 1
+    return (full + [2])[:max_length], start
+
+
+def lm_loss(model, batch):
+    ids, mask = pad_batch([s for s, _ in batch])
+    hidden = model.hidden_states(ids, mask)
+    logits = model.lm_logits(hidden[:, :-1])
+    target = ids[:, 1:].clone()
+    valid = mask[:, 1:].clone()
+    for i, (_, start) in enumerate(batch):
+        valid[i, : max(0, start - 1)] = 0
+    target[valid == 0] = -100
+    return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1), ignore_index=-100)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--tokenizer", required=True, help="the classifier's spm.model (the generator shares it)")
+    ap.add_argument("--steps", type=int, default=2000)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--dim", type=int, default=160)
+    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--hidden", type=int, default=432)
+    ap.add_argument("--max-length", type=int, default=64)
+    ap.add_argument("--dropout", type=float, default=0.1)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    torch.set_num_threads(1)
+    set_seed(SEED)
+    import sentencepiece as spm
+    sp = spm.SentencePieceProcessor(model_file=args.tokenizer)
+    examples, _, _ = build_corpus()
+    by_id = {"myntra:" + r["id"]: r for r in load_myntra()[0]}
+    train = [by_id[e["group"]] for e in examples if e["source"] == "myntra" and e["split"] == "train"]
+    dev = [by_id[e["group"]] for e in examples if e["source"] == "myntra" and e["split"] == "dev"]
+    log(f"generator: {len(train)} training names, {len(dev)} held-out (Myntra dev split)")
+    arch = {"vocab_size": sp.get_piece_size(), "dim": args.dim, "n_layers": args.layers, "n_heads": args.heads,
+            "hidden": args.hidden, "max_positions": args.max_length, "pooling": "last"}
+    model = TrendloomLlama(**arch, head_sizes={}, dropout=args.dropout)
+    n_params = sum(p.numel() for p in model.parameters())
+    log(f"model: {n_params:,} parameters")
+    rng = random.Random(SEED)
+    dev_rng = random.Random(SEED + 1)
+    dev_batch = [encode_pair(sp, prompt_text(r, dev_rng, keep=1.0), r["productDisplayName"], args.max_length) for r in dev[:600]]
+
+    def dev_loss():
+        model.eval()
+        with torch.no_grad():
+            losses = [float(lm_loss(model, dev_batch[i:i + 256])) for i in range(0, len(dev_batch), 256)]
+        model.train()
+        return sum(losses) / len(losses)
+
+    decay = [p for p in model.parameters() if p.dim() >= 2]
+    no_decay = [p for p in model.parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.05}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=args.lr, betas=(0.9, 0.98))
+    warm = max(1, args.steps // 20)
+    t0 = time.time()
+    model.train()
+    run = None
+    history = []
+    for step in range(args.steps):
+        lr = args.lr * (step + 1) / warm if step < warm else args.lr * 0.5 * (1 + math.cos(math.pi * (step - warm) / (args.steps - warm)))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        rows = [train[rng.randrange(len(train))] for _ in range(args.batch)]
+        batch = [encode_pair(sp, prompt_text(r, rng), r["productDisplayName"], args.max_length) for r in rows]
+        loss = lm_loss(model, batch)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        run = float(loss) if run is None else 0.98 * run + 0.02 * float(loss)
+        if step % 500 == 0 or step == args.steps - 1:
+            d = dev_loss()
+            history.append({"step": step, "train_loss": round(run, 4), "dev_loss": round(d, 4)})
+            log(f"step {step}/{args.steps} {time.time() - t0:.0f}s loss={run:.3f} dev={d:.3f}")
+    train_s = time.time() - t0
+    torch.save({"state": model.state_dict(), "arch": arch}, os.path.join(args.out, "generator.pt"))
+    export(model, sp, args, {"parameters": n_params, "steps": args.steps, "batch": args.batch, "train_seconds": round(train_s),
+                             "training_names": len(train), "history": history, "dev_loss": history[-1]["dev_loss"]})
+
+
+@torch.no_grad()
+def export(model, sp, args, info):
+    model.eval()
+    path = os.path.join(args.out, "generator.onnx")
+    wrapper = OnnxWrapper(model, ["next_token_logits"]).eval()
+    ids, mask = pad_batch([[1] + sp.encode("Item: [articleType=Shirts] Roadster"), [1] + sp.encode("Item: x")])
+    dyn = {"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"}, "next_token_logits": {0: "batch"}}
+    torch.onnx.export(wrapper, (ids, mask), path, input_names=["input_ids", "attention_mask"], output_names=["next_token_logits"],
+                      dynamic_axes=dyn, opset_version=17, do_constant_folding=True)
+    qdir = os.path.join(args.out, "q")
+    os.makedirs(qdir, exist_ok=True)
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "quantize.py"), path, qdir], check=True)
+    os.replace(os.path.join(qdir, "model_quantized.onnx"), os.path.join(args.out, "generator_quantized.onnx"))
+    os.replace(os.path.join(qdir, "model_quantized_webgpu.onnx"), os.path.join(args.out, "generator_quantized_webgpu.onnx"))
+    # Golden next-token logits for the parity test (fp32 PyTorch; the int8 graphs are compared loosely).
+    prompts = ["Item: [gender=Women] [usage=Casual] [baseColour=Green] [articleType=Dresses]",
+               "Item: [usage=Casual] [baseColour=Navy Blue] [articleType=Shirts]",
+               "Item: [articleType=Sports Shoes]", "Item: [gender=Men] [baseColour=Black] [articleType=Watches] Titan",
+               "Item: [season=Winter] [articleType=Jackets]"]
+    cases = []
+    for p in prompts:
+        s = [1] + sp.encode(p)
+        i, m = pad_batch([s])
+        logits = model(i, m)["next_token_logits"][0]
+        top = torch.topk(logits, 5)
+        cases.append({"prompt": p, "ids": s, "top5_ids": top.indices.tolist(), "top5_logits": [round(float(v), 4) for v in top.values]})
+    info.update({"files": {"generator_quantized.onnx": os.path.getsize(os.path.join(args.out, "generator_quantized.onnx")),
+                           "generator_quantized_webgpu.onnx": os.path.getsize(os.path.join(args.out, "generator_quantized_webgpu.onnx"))},
+                 "architecture": {"dim": args.dim, "layers": args.layers, "heads": args.heads, "hidden": args.hidden, "max_length": args.max_length},
+                 "golden": cases, "seed": SEED})
+    with open(os.path.join(args.out, "generator.json"), "w", encoding="utf-8") as f:
+        json.dump(info, f, indent=1, ensure_ascii=False)
+    log(f"exported {path} and its int8 graphs; dev loss {info['dev_loss']}")
+
+
+if __name__ == "__main__":
+    main()
