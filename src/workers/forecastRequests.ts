@@ -42,14 +42,18 @@ export interface UnpackedForecasts {
   notes: CoreMessage[];
 }
 
-/** A `forecast.run` request for the dashboard's share series on its periods, one series per batch (a cancelled run stops after the series in hand). */
+/**
+ * A `forecast.run` request for the dashboard's share series on its periods, one series per batch (a
+ * cancelled run stops after the series in hand). Without the global model: these series change with
+ * every filter, and training it (up to a minute) for each selection would hold the charts back.
+ */
 export function packTrendSeries(series: readonly TrendSeries[], periods: PeriodAssignment, horizon: number): PackedRequest<ForecastRunParams> {
   const length = periods.labels.length;
   const values = new Float64Array(series.length * length);
   series.forEach((s, k) => values.set(s.share, k * length));
   const dates = Float64Array.from(periods.starts);
   return {
-    params: { dates, frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
+    params: { dates, frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true, trainGlobal: false },
     transfer: [dates.buffer, values.buffer],
   };
 }
