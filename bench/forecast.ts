@@ -99,14 +99,14 @@ function prepareGlobals(testEnd: number): number {
   const cuts = [origin, origin - HORIZON, origin - 2 * HORIZON].filter((c) => c >= 2 * PERIOD);
   const start = performance.now();
   for (const cut of cuts)
-    if (!globalCache.has(cut)) globalCache.set(cut, trainGlobalModels(main.series.map((s) => s.values), PERIOD, [cut], globalOptions).models[0]!);
+    if (!globalCache.has(cut)) globalCache.set(cut, trainGlobalModels(main.series.map((s) => s.values), PERIOD, [cut], globalOptions, leads ? main.series.map((s) => alignLead(main, leads, s.name)) : undefined).models[0]!);
   const sorted = [...cuts].sort((a, b) => a - b);
   globals = { cuts: sorted, models: sorted.map((c) => globalCache.get(c)!) };
   return (performance.now() - start) / 1000;
 }
-const globalMethod = (train: Float64Array) => {
+const globalMethod = (train: Float64Array, lead: Float64Array | undefined) => {
   const model = pickGlobal(globals, train.length)!;
-  const f = globalForecast(model, train, HORIZON);
+  const f = globalForecast(model, train, HORIZON, 0, lead);
   const [lo95, lo80, point, hi80, hi95] = f.quantiles.map(clip);
   return { point: point!, lo80, hi80, lo95, hi95 };
 };

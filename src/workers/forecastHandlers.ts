@@ -109,14 +109,15 @@ async function globalModels(params: ForecastRunParams, period: number, context: 
   if (!decision.train) return { notes: [decision.note] };
   const options = { ...appGlobalOptions(period, params.horizon), ...globalOptions };
   const cuts = globalCuts(length, params.horizon, period, params.ensemble?.folds);
-  const key = globalTrainingKey(params.values, params.dates, period, cuts, options);
+  const key = globalTrainingKey(params.values, params.dates, period, cuts, options, params.leadValues);
   const notes: CoreMessage[] = [];
   if (store) {
     const restored = restoreGlobalModels(await store.get(key).catch(() => undefined), key);
     if ('models' in restored) return { global: restored.models, notes: [coreMessage('global.reused'), ...globalSetNotes(restored.models)] };
     if ('damaged' in restored) notes.push(coreMessage('global.saved-damaged'));
   }
-  const steps = trainGlobalModelsSteps(series, period, cuts, options);
+  const leads = params.leadValues && Array.from({ length: series.length }, (_, s) => params.leadValues!.subarray(s * length, (s + 1) * length));
+  const steps = trainGlobalModelsSteps(series, period, cuts, options, leads);
   let next = steps.next();
   while (!next.done) {
     const { done, total } = next.value;

@@ -87,7 +87,7 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
     case 'global': {
       // Only a model trained on periods before this history's end: backtests never see their test periods.
       const model = input.global && pickGlobal(input.global.models, input.global.offset + y.length);
-      return model ? globalForecast(model, y, horizon, input.global!.offset).point : undefined;
+      return model ? globalForecast(model, y, horizon, input.global!.offset, input.lead).point : undefined;
     }
     default: {
       const unreachable: never = name;
@@ -448,7 +448,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
 function finalGlobalQuantiles(input: ModelInput): GlobalForecast | undefined {
   const model = input.global && pickGlobal(input.global.models, input.global.offset + input.y.length);
   if (!model) return undefined;
-  const f = globalForecast(model, input.y, input.horizon, input.global!.offset);
+  const f = globalForecast(model, input.y, input.horizon, input.global!.offset, input.lead);
   return f.quantiles.every(allFinite) ? f : undefined;
 }
 

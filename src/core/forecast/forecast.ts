@@ -164,10 +164,11 @@ export function alignLead(main: SeriesSet, leads: SeriesSet, name: string): Floa
  * Trains the global models one set's ensemble needs: at the forecast origin and at each backtest
  * origin, each on every series up to that cut-off only (so backtests stay honest).
  */
-export function trainSetGlobals(set: SeriesSet, horizon: number, period: number, folds = DEFAULT_ENSEMBLE.folds, options: Partial<GlobalOptions> = {}): GlobalModels {
+export function trainSetGlobals(set: SeriesSet, horizon: number, period: number, folds = DEFAULT_ENSEMBLE.folds, options: Partial<GlobalOptions> = {}, leads?: SeriesSet): GlobalModels {
   const n = set.dates.length;
   const { origins } = backtestOrigins(n, horizon, period, folds);
-  return trainGlobalModels(set.series.map((s) => s.values), period, [n, ...origins], options);
+  const aligned = leads ? set.series.map((s) => alignLead(set, leads, s.name)) : undefined;
+  return trainGlobalModels(set.series.map((s) => s.values), period, [n, ...origins], options, aligned);
 }
 
 /** The training notes of a set's global models, each distinct one once, as "Global model: …" messages. */
@@ -188,7 +189,7 @@ export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions,
   const period = options.period ?? periodsPerYear(set.frequency);
   const setNotes: CoreMessage[] = [];
   if (options.trainGlobal && !options.global) {
-    const models = trainSetGlobals(set, options.horizon, period, options.ensemble?.folds ?? DEFAULT_ENSEMBLE.folds, options.trainGlobal === true ? {} : options.trainGlobal);
+    const models = trainSetGlobals(set, options.horizon, period, options.ensemble?.folds ?? DEFAULT_ENSEMBLE.folds, options.trainGlobal === true ? {} : options.trainGlobal, leads);
     setNotes.push(...globalSetNotes(models));
     const base = options.ensemble?.models ?? DEFAULT_ENSEMBLE.models;
     options = { ...options, global: models, ensemble: { ...options.ensemble, models: base.includes('global') ? base : [...base, 'global'] } };

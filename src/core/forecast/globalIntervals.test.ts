@@ -46,3 +46,25 @@ describe('intervals from the global model\'s quantiles', () => {
     expect(Array.from(none.hi80!)).toEqual(Array.from(noneBacktest.hi80!));
   });
 });
+
+describe('the early-adopter lead as input (leadInputs: 1)', () => {
+  // Leads that rose 30 % over the last year for half the series.
+  const leads = set.map((y, i) => Float64Array.from(y, (v, t) => v * (i % 2 === 0 ? 1 + (0.3 * t) / 160 : 1)));
+  it('is ignored unless asked for, and used when asked for', () => {
+    const plain = trainGlobalModels(set, 52, [160], SMALL);
+    const leadsIgnored = trainGlobalModels(set, 52, [160], SMALL, leads);
+    expect(Array.from(leadsIgnored.models[0]!.params)).toEqual(Array.from(plain.models[0]!.params));
+    const withLead = trainGlobalModels(set, 52, [160], { ...SMALL, leadInputs: 1 }, leads);
+    expect(withLead.models[0]!.params.length).toBe(plain.models[0]!.params.length + 2 * 5 + 2 * SMALL.hidden); // two more inputs to the hidden and skip layers
+    const f = globalForecast(withLead.models[0]!, set[0]!, 13, 0, leads[0]);
+    const without = globalForecast(withLead.models[0]!, set[0]!, 13);
+    expect(f.point.every(Number.isFinite) && without.point.every(Number.isFinite)).toBe(true);
+    expect(Array.from(f.point)).not.toEqual(Array.from(without.point));
+  });
+  it('never reads the lead past a cut-off', () => {
+    const changed = leads.map((l) => Float64Array.from(l, (v, t) => (t >= 147 ? v * 5 : v)));
+    const a = trainGlobalModels(set, 52, [147], { ...SMALL, leadInputs: 1 }, leads);
+    const b = trainGlobalModels(set, 52, [147], { ...SMALL, leadInputs: 1 }, changed);
+    expect(Array.from(b.models[0]!.params)).toEqual(Array.from(a.models[0]!.params));
+  });
+});

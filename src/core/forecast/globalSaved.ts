@@ -65,16 +65,18 @@ function mix(hash: number, word: number, multiplier: number): number {
 }
 
 /**
- * Key of a training: two 32-bit hashes of every value's bits (NaN included), the dates, the
- * season length, the cut-offs and the settings. The same series and settings give the same key.
+ * Key of a training: two 32-bit hashes of every value's bits (NaN included; the lead values'
+ * too, when given), the dates, the season length, the cut-offs and the settings. The same series and settings give the same key.
  */
-export function globalTrainingKey(values: Float64Array, dates: ArrayLike<number>, period: number, cuts: readonly number[], options: Partial<GlobalOptions>): string {
-  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+export function globalTrainingKey(values: Float64Array, dates: ArrayLike<number>, period: number, cuts: readonly number[], options: Partial<GlobalOptions>, leadValues?: Float64Array): string {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
-  for (let i = 0; i < words.length; i++) {
-    a = mix(a, words[i]!, 0x85ebca6b);
-    b = mix(b, words[i]! ^ i, 0xc2b2ae35);
+  for (const array of leadValues ? [values, leadValues] : [values]) {
+    const words = new Uint32Array(array.buffer, array.byteOffset, array.length * 2);
+    for (let i = 0; i < words.length; i++) {
+      a = mix(a, words[i]!, 0x85ebca6b);
+      b = mix(b, words[i]! ^ i, 0xc2b2ae35);
+    }
   }
   const described = JSON.stringify({ dates: Array.from(dates), period, cuts, options: { ...DEFAULT_GLOBAL, ...options } });
   for (let i = 0; i < described.length; i++) {
