@@ -15,8 +15,14 @@ import { DEFAULT_GLOBAL, globalParamCount, type GlobalModel, type GlobalModels, 
 /** Fewest series with two full seasons of history for the app to train the global model. */
 export const GLOBAL_MIN_SERIES = 8;
 
-/** Most training windows per model in the app (a seeded sample of them when there are more), so that training stays within about a minute for large sets. */
-export const APP_MAX_WINDOWS = 3000;
+/**
+ * Most training windows per model in the app (a seeded sample of them across all series when
+ * there are more, with a note), so that training stays near a minute whatever the set's size: 3
+ * cut-offs × 3 members × 1,000 windows. On the 2018 test of the F1 sample (100 series, up to
+ * 7,900 windows) this cap left the ensemble + global at MASE 0.658 (0.659 uncapped); the global
+ * model alone went from 0.671 to 0.704.
+ */
+export const APP_MAX_WINDOWS = 1000;
 
 /** Version of the saved form; a save of another version is ignored. */
 export const GLOBAL_SAVE_VERSION = 1;
