@@ -1,6 +1,7 @@
 // Forecast benchmark: accuracy on the F1 sample (2019 and 2018 test years) and speed on 10,000 series.
 // (Worker threads load TypeScript through the tsx bootstrap in forecastSpeedWorker.mjs.)
 // Usage: npx tsx bench/forecast.ts [main.csv] [--lead lead.csv] [--speed] [--series N] [--threads N] [--global '{"epochs":20}'] [--no-global]
+// (--tune: only the year before and the methods with the global model; --speed also trains the global model with the app's settings and runs the ensemble with it; --no-global skips that.)
 import { seededRandom } from '../src/core/random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import { readSeriesBytes as readSeriesFileBytes } from '../src/core/series/read.ts';
 import { formatDate, type SeriesSet } from '../src/core/series/seriesSet.ts';
+import { appGlobalOptions, globalCuts } from '../src/core/forecast/globalSaved.ts';
 import { alignLead, DEFAULT_ENSEMBLE, forecastSeries, globalForecast, GLOBAL_QUANTILES, intervalCoverage, mape, mase, maseScale, pickGlobal, pinballLoss, runModel, seasonalNaiveForecast, smape, trainGlobalModels, type GlobalModels, type GlobalOptions } from '../src/core/forecast/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -97,14 +99,14 @@ function prepareGlobals(testEnd: number): number {
   const cuts = [origin, origin - HORIZON, origin - 2 * HORIZON].filter((c) => c >= 2 * PERIOD);
   const start = performance.now();
   for (const cut of cuts)
-    if (!globalCache.has(cut)) globalCache.set(cut, trainGlobalModels(main.series.map((s) => s.values), PERIOD, [cut], globalOptions).models[0]!);
+    if (!globalCache.has(cut)) globalCache.set(cut, trainGlobalModels(main.series.map((s) => s.values), PERIOD, [cut], globalOptions, leads ? main.series.map((s) => alignLead(main, leads, s.name)) : undefined).models[0]!);
   const sorted = [...cuts].sort((a, b) => a - b);
   globals = { cuts: sorted, models: sorted.map((c) => globalCache.get(c)!) };
   return (performance.now() - start) / 1000;
 }
-const globalMethod = (train: Float64Array) => {
+const globalMethod = (train: Float64Array, lead: Float64Array | undefined) => {
   const model = pickGlobal(globals, train.length)!;
-  const f = globalForecast(model, train, HORIZON);
+  const f = globalForecast(model, train, HORIZON, 0, lead);
   const [lo95, lo80, point, hi80, hi95] = f.quantiles.map(clip);
   return { point: point!, lo80, hi80, lo95, hi95 };
 };
@@ -119,14 +121,17 @@ const methods = {
   ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
   'global attention': globalMethod,
   'ensemble + global': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'] } }, lead),
+  // The same ensemble with every interval sized from backtest errors (before issue 16's quantile intervals).
+  'ens+global, bt int': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'], intervalSource: 'backtest' } }, lead),
 };
 
 function accuracy(): void {
   const n = main.dates.length;
+  // --tune: the year before only, and only the methods with the global model (settings are chosen there, never on the last year).
   const years = [
     { label: `${formatDate(main.dates[n - HORIZON]!).slice(0, 4)} test`, testEnd: n },
     { label: `${formatDate(main.dates[n - 2 * HORIZON]!).slice(0, 4)} test (year before)`, testEnd: n - HORIZON },
-  ];
+  ].slice(flag('tune') ? 1 : 0);
   const json: Record<string, Record<string, Scores & { seconds: number }>> = {};
   console.log(`Forecast accuracy on ${mainPath} (${main.series.length} series × ${n} ${main.frequency}s)${leadPath ? `, lead: ${leadPath}` : ''}`);
   for (const year of years) {
@@ -141,6 +146,7 @@ function accuracy(): void {
     for (const [name, method] of Object.entries(methods)) {
       if ((name === 'ensemble' || name.startsWith('lead')) && !leads) continue;
       if (name.includes('global') && !withGlobal) continue;
+      if (flag('tune') && !name.includes('global')) continue;
       const start = performance.now();
       const s = evaluate(year.testEnd, method);
       const seconds = (performance.now() - start) / 1000;
@@ -171,7 +177,7 @@ function resample(set: SeriesSet, count: number): Float64Array {
 }
 
 /** Runs the series over worker threads; returns wall seconds and the CPU seconds the whole process used (all threads). */
-async function runThreads(values: Float64Array, length: number, threads: number, baseline: boolean): Promise<{ seconds: number; cpuSeconds: number }> {
+async function runThreads(values: Float64Array, length: number, threads: number, mode: 'baseline' | 'ensemble' | 'global', globals?: GlobalModels): Promise<{ seconds: number; cpuSeconds: number }> {
   const count = values.length / length;
   const per = Math.ceil(count / threads);
   const start = performance.now();
@@ -180,7 +186,7 @@ async function runThreads(values: Float64Array, length: number, threads: number,
     Array.from({ length: threads }, (_, k) => {
       const slice = values.slice(k * per * length, Math.min(count, (k + 1) * per) * length);
       return new Promise<void>((done, fail) => {
-        const worker = new Worker(new URL('./forecastSpeedWorker.mjs', import.meta.url), { workerData: { values: slice, length, horizon: HORIZON, period: PERIOD, baseline }, transferList: [slice.buffer] });
+        const worker = new Worker(new URL('./forecastSpeedWorker.mjs', import.meta.url), { workerData: { values: slice, length, horizon: HORIZON, period: PERIOD, mode, globals }, transferList: [slice.buffer] });
         worker.once('message', () => done());
         worker.once('error', fail);
       });
@@ -190,6 +196,25 @@ async function runThreads(values: Float64Array, length: number, threads: number,
   return { seconds: (performance.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
+/** Trains the global models of `cuts` on every series, the cut-offs spread over worker threads; returns them with wall and CPU seconds. */
+async function trainThreads(values: Float64Array, length: number, threads: number, cuts: number[], options: Partial<GlobalOptions>): Promise<{ globals: GlobalModels; seconds: number; cpuSeconds: number }> {
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const parts = await Promise.all(
+    Array.from({ length: Math.min(threads, cuts.length) }, (_, k) => {
+      const mine = cuts.filter((_, i) => i % threads === k);
+      return new Promise<GlobalModels>((done, fail) => {
+        const worker = new Worker(new URL('./forecastSpeedWorker.mjs', import.meta.url), { workerData: { values, length, horizon: HORIZON, period: PERIOD, mode: 'train', cuts: mine, options } });
+        worker.once('message', (m: { trained: GlobalModels }) => done(m.trained));
+        worker.once('error', fail);
+      });
+    }),
+  );
+  const pairs = parts.flatMap((p) => p.cuts.map((cut, i) => [cut, p.models[i]!] as const)).sort((a, b) => a[0] - b[0]);
+  const cpu = process.cpuUsage(cpuStart);
+  return { globals: { cuts: pairs.map((p) => p[0]), models: pairs.map((p) => p[1]) }, seconds: (performance.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
 async function speed(): Promise<void> {
   const count = Number(option('series') ?? 10_000);
   const threads = Number(option('threads') ?? availableParallelism());
@@ -197,8 +222,16 @@ async function speed(): Promise<void> {
   const values = resample(main, count);
   const loadBefore = loadavg()[0]!;
   console.log(`Forecast speed: ${count} resampled series × ${length} ${main.frequency}s, horizon ${HORIZON}, full ensemble with backtests, ${threads} worker thread(s)`);
-  const { seconds: baselineSeconds } = await runThreads(values, length, threads, true);
-  const { seconds, cpuSeconds } = await runThreads(values, length, threads, false);
+  const { seconds: baselineSeconds } = await runThreads(values, length, threads, 'baseline');
+  const { seconds, cpuSeconds } = await runThreads(values, length, threads, 'ensemble');
+  let global: { trainSeconds: number; trainCpuSeconds: number; forecastSeconds: number; forecastCpuSeconds: number; windows: number[]; options: Partial<GlobalOptions> } | undefined;
+  if (withGlobal) {
+    // The app's settings (at most APP_MAX_WINDOWS sampled windows per model) unless --global overrides them.
+    const options = { ...appGlobalOptions(PERIOD, HORIZON), ...globalOptions };
+    const trained = await trainThreads(values, length, threads, globalCuts(length, HORIZON, PERIOD), options);
+    const run = await runThreads(values, length, threads, 'global', trained.globals);
+    global = { trainSeconds: trained.seconds, trainCpuSeconds: trained.cpuSeconds, forecastSeconds: run.seconds, forecastCpuSeconds: run.cpuSeconds, windows: trained.globals.models.map((m) => m.windows), options };
+  }
   const loadAfter = loadavg()[0]!;
   console.log(`machine load (1-min average) before/after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} on ${availableParallelism()} cores — other work on the machine slows this down`);
   console.log(`seasonal naive baseline: ${baselineSeconds.toFixed(2)} s (includes starting ${threads} threads)`);
@@ -206,7 +239,13 @@ async function speed(): Promise<void> {
   // CPU time is what the run costs whatever else the machine is doing; divided by the threads it
   // estimates the wall time on an otherwise idle machine with that many cores.
   console.log(`CPU time, all threads:   ${cpuSeconds.toFixed(2)} s  (≈ ${(cpuSeconds / threads).toFixed(1)} s of wall time on ${threads} idle cores)`);
-  console.log(JSON.stringify({ bench: 'forecast-speed', cpuSeconds, series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count, loadBefore, loadAfter, cores: availableParallelism() }));
+  if (global) {
+    console.log(`with the global model (${JSON.stringify(global.options)}; ${global.windows.join(' / ')} training windows at cut-offs ${globalCuts(length, HORIZON, PERIOD).sort((a, b) => a - b).join(', ')}):`);
+    console.log(`  training, cut-offs over ${threads} thread(s): ${global.trainSeconds.toFixed(2)} s  (CPU ${global.trainCpuSeconds.toFixed(2)} s)`);
+    console.log(`  full ensemble + global:                  ${global.forecastSeconds.toFixed(2)} s  (CPU ${global.forecastCpuSeconds.toFixed(2)} s)`);
+    console.log(`  total:                                   ${(global.trainSeconds + global.forecastSeconds).toFixed(2)} s  (${((1000 * (global.trainSeconds + global.forecastSeconds)) / count).toFixed(2)} ms per series)`);
+  }
+  console.log(JSON.stringify({ bench: 'forecast-speed', cpuSeconds, series: count, length, horizon: HORIZON, threads, seconds, baselineSeconds, msPerSeries: (1000 * seconds) / count, loadBefore, loadAfter, cores: availableParallelism(), ...(global ? { global } : {}) }));
 }
 
 if (flag('speed')) await speed();

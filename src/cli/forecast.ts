@@ -175,7 +175,7 @@ export const forecastCommand: CliCommand = {
       const forecast = forecastSeriesSet(set, { horizon, trainGlobal: global }, leads, (done, total) => {
         if (done % 100 === 0 || done === total) io.err(`  ${done}/${total} series\n`);
       });
-      for (const note of forecast.notes ?? []) io.err(`note: ${note}\n`);
+      for (const note of forecast.notes ?? []) io.err(`note: ${englishText(note)}\n`);
       for (const s of forecast.series) for (const note of s.notes) io.err(`note: ${englishText(note)}\n`);
       const csv = forecastCsv(forecast, parsed.options.has('intervals'), parsed.options.has('raw'), decimals);
       const outFile = files.get('--out');

@@ -5,6 +5,7 @@
  */
 import { hasModelLabels } from '../core/columnKinds.ts';
 import { deleteIdbDatabase } from '../workers/idbStore.ts';
+import { GLOBAL_MODEL_DATABASE } from '../workers/globalModelStore.ts';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { hashText } from '../model/hash.ts';
 import { coreMessage, isCoreMessage, type CoreMessage } from '../core/messages.ts';
@@ -204,13 +205,13 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
   return { usage, quota };
 }
 
-/** Removes every dataset, cached label and saved head from this computer (the app itself stays installed). */
+/** Removes every dataset, cached label, saved head and saved global forecast model from this computer (the app itself stays installed). */
 export async function clearAllLocalData(): Promise<void> {
   if (storageAvailable()) {
     const root = await navigator.storage.getDirectory();
     await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
   }
-  for (const name of ['trendloom-predictions', 'trendloom-heads']) await deleteIdbDatabase(name);
+  for (const name of ['trendloom-predictions', 'trendloom-heads', GLOBAL_MODEL_DATABASE]) await deleteIdbDatabase(name);
   localStorage.removeItem('trendloom-settings');
 }
 

@@ -28,6 +28,13 @@ export interface ForecastRunParams {
   batchSize?: number;
   /** The values are shares (0…1): forecasts and intervals stay within 0 and 1. */
   share?: boolean;
+  /**
+   * The global attention model (one model trained across all series): false never trains it;
+   * absent or true train it when the set passes `globalDecision` (≥ 8 series with two seasons),
+   * reusing a model saved for the same series and settings. Absent with `ensemble.models` given
+   * without 'global' also leaves it out.
+   */
+  trainGlobal?: boolean;
 }
 
 /** Per-series details of a forecast that are not bulk numbers. */
@@ -61,6 +68,8 @@ export interface ForecastRunResult {
   hi95: Float64Array;
   /** Per-series signals, notes and backtest scores. */
   series: ForecastSeriesInfo[];
+  /** Notes on the whole set (whether the global model was trained, reused or why not), as message codes. */
+  notes: import('../core/messages.ts').CoreMessage[];
 }
 
 /** Params of `forecast.plan`: unit series per group to plan next season for (planSeason in the worker). */

@@ -31,6 +31,7 @@ describe('forecast requests packed on the page, answered by the worker', () => {
     expect(params.names).toEqual(['denim', 'linen']);
     expect(Array.from(params.values.subarray(5, 10))).toEqual([6, 9, 12, 15, 18].map((n) => n / 30));
     expect(transfer).toEqual([params.dates.buffer, params.values.buffer]);
+    expect(params.trainGlobal).toBe(false); // the dashboard's series change with every filter: no global model
     const { result } = await forecastHandlers['forecast.run'](params, context);
     const { forecasts, futureDates } = unpackForecasts(result, 3);
     expect(periodLabelsAt(futureDates, trends.periods)).toEqual(['AW22', 'SS23', 'AW23']);

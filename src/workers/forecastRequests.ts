@@ -10,6 +10,7 @@ import type { TrendSeries } from '../core/dashboard/trends.ts';
 import type { GroupedUnits } from '../core/plan/groups.ts';
 import { frequencyOf } from '../core/series/periods.ts';
 import type { SeriesSet } from '../core/series/seriesSet.ts';
+import type { CoreMessage } from '../core/messages.ts';
 import type { ForecastPlanParams, ForecastRunParams, ForecastRunResult, ForecastSeriesInfo } from './forecastProtocol.ts';
 
 /** A request's params with the buffers to transfer (not copy) to the worker. */
@@ -37,16 +38,22 @@ export interface UnpackedForecasts {
   forecasts: Map<string, TrendForecast>;
   /** Start of each forecast period, as the worker dated it. */
   futureDates: number[];
+  /** Notes on the whole set (the global model: trained, reused, or why not), as message codes. */
+  notes: CoreMessage[];
 }
 
-/** A `forecast.run` request for the dashboard's share series on its periods, one series per batch (a cancelled run stops after the series in hand). */
+/**
+ * A `forecast.run` request for the dashboard's share series on its periods, one series per batch (a
+ * cancelled run stops after the series in hand). Without the global model: these series change with
+ * every filter, and training it (up to a minute) for each selection would hold the charts back.
+ */
 export function packTrendSeries(series: readonly TrendSeries[], periods: PeriodAssignment, horizon: number): PackedRequest<ForecastRunParams> {
   const length = periods.labels.length;
   const values = new Float64Array(series.length * length);
   series.forEach((s, k) => values.set(s.share, k * length));
   const dates = Float64Array.from(periods.starts);
   return {
-    params: { dates, frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true },
+    params: { dates, frequency: frequencyOf(periods.grain), names: series.map((s) => s.label), values, horizon, period: periods.perYear, batchSize: 1, share: true, trainGlobal: false },
     transfer: [dates.buffer, values.buffer],
   };
 }
@@ -93,5 +100,5 @@ export function unpackForecasts(result: ForecastRunResult, horizon: number): Unp
     const slice = (a: Float64Array) => a.slice(k * horizon, (k + 1) * horizon);
     forecasts.set(info.name, { ...info, point: slice(result.point), ...(info.hasIntervals ? { lo80: slice(result.lo80), hi80: slice(result.hi80), lo95: slice(result.lo95), hi95: slice(result.hi95) } : {}) });
   });
-  return { forecasts, futureDates: Array.from(result.dates) };
+  return { forecasts, futureDates: Array.from(result.dates), notes: result.notes ?? [] };
 }

@@ -11,7 +11,7 @@ import { thetaForecast } from './models/theta.ts';
 import { profileForecast } from './models/profile.ts';
 import { attentionForecast, fitAttention, type AttentionParams } from './models/attention.ts';
 import { leadForecast } from './models/lead.ts';
-import { globalForecast, pickGlobal, type GlobalModels } from './models/global.ts';
+import { globalForecast, pickGlobal, type GlobalForecast, type GlobalModels } from './models/global.ts';
 
 /** Names of the models the ensemble can use. */
 export type ModelName = 'seasonal-naive' | 'ets' | 'theta' | 'profile' | 'attention' | 'lead' | 'global';
@@ -87,7 +87,7 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
     case 'global': {
       // Only a model trained on periods before this history's end: backtests never see their test periods.
       const model = input.global && pickGlobal(input.global.models, input.global.offset + y.length);
-      return model ? globalForecast(model, y, horizon, input.global!.offset).point : undefined;
+      return model ? globalForecast(model, y, horizon, input.global!.offset, input.lead).point : undefined;
     }
     default: {
       const unreachable: never = name;
@@ -147,6 +147,13 @@ export interface EnsembleOptions {
   intervalScale: number;
   /** 'flat': one width for every step; 'linear': width follows a straight-line fit of backtest error against the step. */
   intervalShape: 'flat' | 'linear';
+  /**
+   * Where the global model has weight w in the combination: 'global-quantiles' makes each interval
+   * bound w × the global model's own quantile distance from its median plus (1 − w) × the
+   * backtest-error width, so where it is selected alone its 2.5/10/90/97.5 % quantiles are the
+   * bounds (issue 16); 'backtest' sizes every interval from backtest errors only.
+   */
+  intervalSource: 'backtest' | 'global-quantiles';
 }
 
 /** Default ensemble settings (chosen on the 2015–2017 → 2018 backtest, never on 2019). */
@@ -160,6 +167,7 @@ export const DEFAULT_ENSEMBLE: EnsembleOptions = {
   // On 2018 the flat width was better calibrated (80.8%/94.6%) than the widening one (80.5%/94.0%):
   // on these series the error hardly grows over the year ahead.
   intervalShape: 'flat',
+  intervalSource: 'global-quantiles',
 };
 
 /** One model's backtest result for a series. */
@@ -297,6 +305,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   const finalInput: ModelInput = { ...input, horizon: outlookHorizon, attentionParams };
   let models: ModelName[] = [];
   const finals: Float64Array[] = [];
+  let globalFinal: GlobalForecast | undefined;
   for (const model of competing) {
     if (model === 'ets') {
       let fit: EtsFit | undefined;
@@ -310,6 +319,21 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
         models.push(model);
         finals.push(fit.forecast);
       } else skipped.push({ model, reason: coreMessage('failure.not-fitted') });
+      continue;
+    }
+    if (model === 'global') {
+      // Its quantiles are kept for the intervals (one run of the model gives point and quantiles).
+      let f: GlobalForecast | undefined;
+      try {
+        f = finalGlobalQuantiles(finalInput);
+      } catch {
+        f = undefined;
+      }
+      if (f && f.point.length === outlookHorizon) {
+        models.push(model);
+        finals.push(f.point);
+        globalFinal = f;
+      } else skipped.push({ model, reason: coreMessage(input.global ? 'failure.no-earlier-global' : 'failure.no-global') });
       continue;
     }
     const outcome = tryModel(model, finalInput);
@@ -406,13 +430,26 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   }
   const q95 = quantileSorted(absErrors, 0.95) * options.intervalScale;
   const shape = options.intervalShape === 'linear' ? widthByStep(stepErrors, horizon) : new Float64Array(horizon).fill(1);
-  const lo80 = point.map((v, h) => v - q80 * shape[h]!);
-  const hi80 = point.map((v, h) => v + q80 * shape[h]!);
-  const lo95 = point.map((v, h) => v - q95 * shape[h]!);
-  const hi95 = point.map((v, h) => v + q95 * shape[h]!);
+  // The global model's share of the combination; its quantiles size that share of each bound.
+  const g = models.indexOf('global');
+  const w = options.intervalSource === 'global-quantiles' && g >= 0 && globalFinal ? weights[g]! : 0;
+  const q = globalFinal?.quantiles;
+  const bound = (h: number, width: number, k: number, sign: number) => (w > 0 ? (1 - w) * sign * width * shape[h]! + w * (q![k]![h]! - q![2]![h]!) : sign * width * shape[h]!);
+  const lo80 = point.map((v, h) => v + bound(h, q80, 1, -1));
+  const hi80 = point.map((v, h) => v + bound(h, q80, 3, 1));
+  const lo95 = point.map((v, h) => v + bound(h, q95, 0, -1));
+  const hi95 = point.map((v, h) => v + bound(h, q95, 4, 1));
   if ([lo80, hi80, lo95, hi95].every(allFinite)) Object.assign(result, { lo80, hi80, lo95, hi95 });
   else notes.push(coreMessage('ensemble.errors-too-large'));
   return result;
+}
+
+/** The global model's quantile forecast of the final history (undefined when it has no model or gives values out of range). */
+function finalGlobalQuantiles(input: ModelInput): GlobalForecast | undefined {
+  const model = input.global && pickGlobal(input.global.models, input.global.offset + input.y.length);
+  if (!model) return undefined;
+  const f = globalForecast(model, input.y, input.horizon, input.global!.offset, input.lead);
+  return f.quantiles.every(allFinite) ? f : undefined;
 }
 
 /**

@@ -142,8 +142,8 @@ export interface SeriesSetForecast {
   frequency: Frequency;
   /** One forecast per input series, same order. */
   series: SeriesForecast[];
-  /** Notes on the whole set (e.g. on training the global model), when there are any. */
-  notes?: string[];
+  /** Notes on the whole set (e.g. on training the global model) as message codes, when there are any. */
+  notes?: CoreMessage[];
 }
 
 /** Called after each series; throw from it to stop (e.g. on cancel). */
@@ -164,10 +164,18 @@ export function alignLead(main: SeriesSet, leads: SeriesSet, name: string): Floa
  * Trains the global models one set's ensemble needs: at the forecast origin and at each backtest
  * origin, each on every series up to that cut-off only (so backtests stay honest).
  */
-export function trainSetGlobals(set: SeriesSet, horizon: number, period: number, folds = DEFAULT_ENSEMBLE.folds, options: Partial<GlobalOptions> = {}): GlobalModels {
+export function trainSetGlobals(set: SeriesSet, horizon: number, period: number, folds = DEFAULT_ENSEMBLE.folds, options: Partial<GlobalOptions> = {}, leads?: SeriesSet): GlobalModels {
   const n = set.dates.length;
   const { origins } = backtestOrigins(n, horizon, period, folds);
-  return trainGlobalModels(set.series.map((s) => s.values), period, [n, ...origins], options);
+  const aligned = leads ? set.series.map((s) => alignLead(set, leads, s.name)) : undefined;
+  return trainGlobalModels(set.series.map((s) => s.values), period, [n, ...origins], options, aligned);
+}
+
+/** The training notes of a set's global models, each distinct one once, as "Global model: …" messages. */
+export function globalSetNotes(models: GlobalModels): CoreMessage[] {
+  const seen = new Map<string, CoreMessage>();
+  for (const note of models.models.flatMap((m) => m.notes)) seen.set(JSON.stringify(note), coreMessage('global.set-note', { note }));
+  return [...seen.values()];
 }
 
 /**
@@ -179,10 +187,10 @@ export function forecastSeriesSet(set: SeriesSet, options: Omit<ForecastOptions,
   validateHorizon(options.horizon);
   if (set.dates.length === 0) throw new ForecastInputError(coreMessage('forecast.no-dated-rows'));
   const period = options.period ?? periodsPerYear(set.frequency);
-  const setNotes: string[] = [];
+  const setNotes: CoreMessage[] = [];
   if (options.trainGlobal && !options.global) {
-    const models = trainSetGlobals(set, options.horizon, period, options.ensemble?.folds ?? DEFAULT_ENSEMBLE.folds, options.trainGlobal === true ? {} : options.trainGlobal);
-    for (const note of new Set(models.models.flatMap((m) => m.notes))) setNotes.push(`Global model: ${note}`);
+    const models = trainSetGlobals(set, options.horizon, period, options.ensemble?.folds ?? DEFAULT_ENSEMBLE.folds, options.trainGlobal === true ? {} : options.trainGlobal, leads);
+    setNotes.push(...globalSetNotes(models));
     const base = options.ensemble?.models ?? DEFAULT_ENSEMBLE.models;
     options = { ...options, global: models, ensemble: { ...options.ensemble, models: base.includes('global') ? base : [...base, 'global'] } };
   }

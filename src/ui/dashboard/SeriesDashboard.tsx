@@ -33,7 +33,7 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
   const [selected, setSelected] = useState<string[]>(() => set.series.slice(0, charted).map((s) => s.name));
   const [filter, setFilter] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<{ forecasts: Map<string, TrendForecast>; futureDates: number[] } | null>(null);
+  const [result, setResult] = useState<{ forecasts: Map<string, TrendForecast>; futureDates: number[]; notes: CoreMessage[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [abort, setAbort] = useState<AbortController | null>(null);
 
@@ -70,7 +70,8 @@ export function SeriesDashboard({ file }: { file: NonNullable<AppState['seriesFi
     const values = [...(result?.forecasts.values() ?? [])].map((f) => f.backtestMase).filter(Number.isFinite);
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
   }, [result]);
-  const forecastNotes = useMemo(() => (result ? forecastNotesText(language, set.series.map((s) => s.name), result.forecasts) : []), [result, set, language]);
+  // The set's notes (the global model: trained, reused, or why not) first, then each series' notes.
+  const forecastNotes = useMemo(() => (result ? [...new Set([...result.notes.map((note) => coreText(language, note)), ...forecastNotesText(language, set.series.map((s) => s.name), result.forecasts)])] : []), [result, set, language]);
 
   return (
     <section className="dashboard" data-testid="series-dashboard">

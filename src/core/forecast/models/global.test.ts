@@ -62,7 +62,7 @@ describe('global forecaster', () => {
     expect(model.windows).toBeGreaterThan(100);
     expect(model.seriesUsed).toBe(12);
     expect(Number.isFinite(model.finalLoss)).toBe(true);
-    expect(model.notes).toEqual([]);
+    expect(model.notes.map(englishText)).toEqual([]);
     const f = globalForecast(model, set[0]!, 20);
     expect(f.point).toHaveLength(20);
     expect(f.quantiles).toHaveLength(GLOBAL_QUANTILES.length);
@@ -126,7 +126,7 @@ describe('global forecaster', () => {
     const capped = trainGlobal(set, 52, { ...SMALL, maxWindows: 50 });
     expect(model.windows).toBeGreaterThan(50);
     expect(capped.windows).toBe(50);
-    expect(capped.notes).toEqual([`The global model was trained on a random sample of 50 of the ${model.windows} history windows, to keep training short.`]);
+    expect(capped.notes.map(englishText)).toEqual([`The global model was trained on a random sample of 50 of the ${model.windows} history windows, to keep training short.`]);
     expect(Array.from(trainGlobal(set, 52, { ...SMALL, maxWindows: 50 }).params)).toEqual(Array.from(capped.params));
   });
 
@@ -174,7 +174,7 @@ describe('bad input: a note, never NaN', () => {
     const [only] = seasonalSet(1, 130);
     const model = trainGlobal([only!], 52, SMALL);
     expect(model.seriesUsed).toBe(1);
-    expect(model.notes).toEqual(['Only one series could be used: the global model has nothing to learn across series and is fitted to that series alone.']);
+    expect(model.notes.map(englishText)).toEqual(['Only one series could be used: the global model has nothing to learn across series and is fitted to that series alone.']);
     const f = globalForecast(model, only!, 10);
     expect(finite(f.point)).toBe(true);
     expect(f.quantiles.every(finite)).toBe(true);
@@ -184,10 +184,10 @@ describe('bad input: a note, never NaN', () => {
     const short = [Float64Array.from([1, 2, 3, 4, 5, 6]), Float64Array.from([2, 2, 4, 4])];
     const model = trainGlobal(short, 52, SMALL);
     expect(model.windows).toBe(0);
-    expect(model.notes[0]).toMatch(/could not be trained; its forecasts repeat the recent level/);
+    expect(englishText(model.notes[0]!)).toMatch(/could not be trained; its forecasts repeat the recent level/);
     const f = globalForecast(model, short[0]!, 4);
     expect(Array.from(f.point)).toEqual([3.5, 3.5, 3.5, 3.5]);
-    expect(f.notes).toEqual(['The global model is untrained (no series was long enough): it repeats the recent level.']);
+    expect(f.notes.map(englishText)).toEqual(['The global model is untrained (no series was long enough): it repeats the recent level.']);
     const huge = globalForecast(model, [1e308, 1e308, 1e308], 2);
     expect(Array.from(huge.point)).toEqual([1e308, 1e308]);
   });
@@ -198,23 +198,23 @@ describe('bad input: a note, never NaN', () => {
     gappy[50] = NaN;
     const model = trainGlobal([...set, gappy], 52, SMALL);
     expect(model.seriesUsed).toBe(4); // the all-zero series has no window to scale; the gappy one is left out
-    expect(model.notes).toContain("1 series with missing or non-numeric values were left out of the global model's training (fill their gaps first).");
+    expect(model.notes.map(englishText)).toContain("1 series with missing or non-numeric values was left out of the global model's training (fill their gaps first).");
     const constant = globalForecast(model, set[0]!, 5);
     expect(Array.from(constant.point)).toEqual([4, 4, 4, 4, 4]);
-    expect(constant.notes).toEqual(['The series never changes: the global model repeats its value.']);
+    expect(constant.notes.map(englishText)).toEqual(['The series never changes: the global model repeats its value.']);
     const zero = globalForecast(model, Float64Array.from([...Array(60).fill(0), 3, ...Array(60).fill(0)]), 5);
     expect(Array.from(zero.point)).toEqual([0, 0, 0, 0, 0]);
-    expect(zero.notes).toEqual(['The series is zero over its last season: the global model forecasts zero.']);
-    expect(globalForecast(model, [], 3).notes).toEqual(['The series has no values: the global model forecasts zero.']);
+    expect(zero.notes.map(englishText)).toEqual(['The series is zero over its last season: the global model forecasts zero.']);
+    expect(globalForecast(model, [], 3).notes.map(englishText)).toEqual(['The series has no values: the global model forecasts zero.']);
     const gap = globalForecast(model, gappy, 3);
     expect(finite(gap.point)).toBe(true);
-    expect(gap.notes[0]).toMatch(/missing or non-numeric values/);
+    expect(englishText(gap.notes[0]!)).toMatch(/missing or non-numeric values/);
     const huge = globalForecast(model, Float64Array.from({ length: 80 }, (_, t) => (t % 2 ? 1e308 : 5e307)), 3);
     expect(Array.from(huge.point)).toEqual([1e308, 1e308, 1e308]);
-    expect(huge.notes).toEqual(['The values are too large for the global model to compute with: it repeats the last value.']);
+    expect(huge.notes.map(englishText)).toEqual(['The values are too large for the global model to compute with: it repeats the last value.']);
     const shortOne = globalForecast(model, Float64Array.from([1, 3, 2, 5, 4]), 3);
     expect(finite(shortOne.point)).toBe(true);
-    expect(shortOne.notes).toEqual(['The series has 5 periods; the global model learned from windows of at least 26, so this forecast is less sure.']);
+    expect(shortOne.notes.map(englishText)).toEqual(['The series has 5 periods; the global model learned from windows of at least 26, so this forecast is less sure.']);
   });
 });
 
@@ -267,7 +267,7 @@ describe('forecastSeriesSet with trainGlobal', () => {
       expect(s.scores.map((m) => m.model)).toContain('global');
       expect(without.series[i]!.scores.map((m) => m.model)).not.toContain('global');
       expect(Array.from(s.point).every(Number.isFinite)).toBe(true);
-      expect(s.notes).toEqual([]);
+      expect(s.notes.map(englishText)).toEqual([]);
     });
   });
 });

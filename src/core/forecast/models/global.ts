@@ -17,6 +17,7 @@
 import { seededRandom } from '../../random.ts';
 import { maseScale } from '../metrics.ts';
 import { ForecastInputError, prepareSeries } from '../prepare.ts';
+import { coreMessage, type CoreMessage } from '../../messages.ts';
 
 /** Quantile levels the model predicts, in ascending order (the median is index 2). */
 export const GLOBAL_QUANTILES: readonly number[] = [0.025, 0.1, 0.5, 0.9, 0.975];
@@ -57,6 +58,8 @@ export interface GlobalOptions {
   widen80: number;
   /** Widening of the 2.5–97.5 % quantiles around the median at forecast time. */
   widen95: number;
+  /** 1: two more inputs from the early-adopter lead series where one is given (its growth over the last 13 periods against the same periods a year before, and whether there is one); 0: none. */
+  leadInputs: number;
 }
 
 /** Default settings, chosen on the 2018 test year of the F1 sample only: 20 epochs (MASE 0.703 there; 30 epochs 0.706, 32 hidden units 0.699, 6 heads 0.700, learning rate 0.005 0.708); widening 1.15 (80 % / 95 % coverage 75.2 % / 92.3 % unwidened, 79.1 % / 94.0 % at 1.1, 82.3 % / 95.3 % at 1.2); 3 members (one seed: 0.684–0.703, three averaged: 0.679). */
@@ -78,6 +81,7 @@ export const DEFAULT_GLOBAL: GlobalOptions = {
   members: 3,
   widen80: 1.15,
   widen95: 1.15,
+  leadInputs: 0,
 };
 
 /** A trained global model: its weights and what it was trained on. */
@@ -96,8 +100,8 @@ export interface GlobalModel {
   seriesUsed: number;
   /** Mean weighted pinball loss per target in the last epoch (NaN when untrained). */
   finalLoss: number;
-  /** Plain-language notes on the training (too few series, series skipped, …). */
-  notes: string[];
+  /** Notes on the training (too few series, series skipped, …) as message codes (`englishText` words them). */
+  notes: CoreMessage[];
 }
 
 /** A global model's forecast of one series. */
@@ -106,8 +110,8 @@ export interface GlobalForecast {
   point: Float64Array;
   /** One array per level of GLOBAL_QUANTILES, each `horizon` long, ascending at every step. */
   quantiles: Float64Array[];
-  /** Plain-language notes (fallbacks). */
-  notes: string[];
+  /** Notes (fallbacks) as message codes. */
+  notes: CoreMessage[];
 }
 
 const QF = 6; // query inputs: 4 season, step, bias
@@ -131,7 +135,7 @@ interface Layout {
 }
 
 function layout(o: GlobalOptions): Layout {
-  const z = o.heads * V + C;
+  const z = o.heads * V + C + (o.leadInputs ? 2 : 0);
   let at = 0;
   const take = (n: number) => ((at += n), at - n);
   const wq = take(o.heads * o.keyDim * QF);
@@ -143,6 +147,11 @@ function layout(o: GlobalOptions): Layout {
   const b2 = take(NQ);
   const ws = take(NQ * z);
   return { wq, wk, alpha, w1, b1, w2, b2, ws, size: at, z };
+}
+
+/** Number of weights of one member with these settings (a saved model's arrays must have this length). */
+export function globalParamCount(options: GlobalOptions): number {
+  return layout(options).size;
 }
 
 const softplus = (r: number) => (r > 30 ? r : Math.log1p(Math.exp(r)));
@@ -190,12 +199,29 @@ interface Series {
   y: Float64Array;
   prefix: Float64Array;
   offset: number;
+  /** Lead series on the same periods as y (may be longer; NaN where missing), if any. */
+  lead?: ArrayLike<number>;
 }
 
-function toSeries(y: Float64Array, offset: number): Series {
+function toSeries(y: Float64Array, offset: number, lead?: ArrayLike<number>): Series {
   const prefix = new Float64Array(y.length + 1);
   for (let t = 0; t < y.length; t++) prefix[t + 1] = prefix[t]! + y[t]!;
-  return { y, prefix, offset };
+  return { y, prefix, offset, lead };
+}
+
+/** The lead inputs at an origin: log growth of the lead's last 13 periods over the same 13 a year (`period`) earlier, clipped to ±2, and 1; zeros without a usable lead. */
+function leadInputs(s: Series, origin: number, period: number): [number, number] {
+  const lead = s.lead;
+  const back = Math.max(period, 13);
+  if (!lead || origin - back - 13 < 0 || origin > lead.length) return [0, 0];
+  let recent = 0;
+  let before = 0;
+  for (let t = origin - 13; t < origin; t++) {
+    recent += lead[t]!;
+    before += lead[t - back]!;
+  }
+  if (!(recent > 0) || !(before > 0) || !Number.isFinite(recent) || !Number.isFinite(before)) return [0, 0];
+  return [Math.max(-2, Math.min(2, Math.log(recent / before))), 1];
 }
 
 /** Mean of y over [from, to) clipped to [lo, hi). */
@@ -221,7 +247,7 @@ interface Window {
   keyIn: Float64Array; // count × KF
   values: Float64Array; // count × V
   times: Float64Array; // absolute times of the history periods
-  context: Float64Array; // C inputs (the step input is set per target)
+  context: Float64Array; // C inputs (the step input is set per target), then the lead inputs when used
 }
 
 function buildWindow(s: Series, origin: number, o: GlobalOptions, period: number, scale: number): Window {
@@ -245,7 +271,7 @@ function buildWindow(s: Series, origin: number, o: GlobalOptions, period: number
   }
   const recent = (w: number) => meanOf(s, origin - w, origin, start, origin) / scale;
   const yearAgo = origin - start >= period + 13 && period > 1 ? meanOf(s, origin - period - 13, origin - period, start, origin) / scale : recent(13);
-  const context = Float64Array.from([recent(4), recent(13), recent(26), yearAgo, count / o.context, 0]);
+  const context = Float64Array.from([recent(4), recent(13), recent(26), yearAgo, count / o.context, 0, ...(o.leadInputs ? leadInputs(s, origin, period) : [])]);
   return { start, count, scale, keyIn, values, times, context };
 }
 
@@ -331,7 +357,7 @@ function forwardStep(p: Float64Array, o: GlobalOptions, L: Layout, period: numbe
     sc.z[a * V + 1] = v1;
   }
   const zc = o.heads * V;
-  for (let k = 0; k < C; k++) sc.z[zc + k] = w.context[k]!;
+  for (let k = 0; k < w.context.length; k++) sc.z[zc + k] = w.context[k]!;
   sc.z[zc + C - 1] = stepIn;
   for (let u = 0; u < o.hidden; u++) {
     let sum = p[L.b1 + u]!;
@@ -461,10 +487,34 @@ function initialParams(o: GlobalOptions, L: Layout, random: () => number): Float
  * numbers are left out with a note; the model is untrained (windows = 0) when no series is long
  * enough, and its forecasts then fall back to the recent level.
  */
-export function trainGlobal(series: readonly ArrayLike<number>[], period: number, options: Partial<GlobalOptions> = {}, offsets?: readonly number[]): GlobalModel {
+export function trainGlobal(series: readonly ArrayLike<number>[], period: number, options: Partial<GlobalOptions> = {}, offsets?: readonly number[], leads?: readonly (ArrayLike<number> | undefined)[]): GlobalModel {
+  return drain(trainGlobalSteps(series, period, options, offsets, leads));
+}
+
+/** Runs a stepwise training to its end (no pauses) and returns its result. */
+function drain<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** One finished training pass (an epoch of one member), yielded by the stepwise trainers so that a caller can report progress, yield to its event loop and stop. */
+export interface GlobalTrainingPass {
+  /** Passes finished so far (1-based). */
+  done: number;
+  /** Passes in the whole training (models × members × epochs). */
+  total: number;
+}
+
+/**
+ * `trainGlobal` as a generator: yields after every epoch of every member (a worker awaits its
+ * event loop there, reports progress and checks for cancel) and returns the same model.
+ */
+export function* trainGlobalSteps(series: readonly ArrayLike<number>[], period: number, options: Partial<GlobalOptions> = {}, offsets?: readonly number[], leads?: readonly (ArrayLike<number> | undefined)[], passOffset = 0, passTotal?: number): Generator<GlobalTrainingPass, GlobalModel> {
   const o: GlobalOptions = { ...DEFAULT_GLOBAL, ...options };
   const L = layout(o);
-  const notes: string[] = [];
+  const notes: CoreMessage[] = [];
   const prepared: Series[] = [];
   let nonFinite = 0;
   for (let i = 0; i < series.length; i++) {
@@ -473,9 +523,9 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
       nonFinite++;
       continue;
     }
-    prepared.push(toSeries(y, offsets?.[i] ?? 0));
+    prepared.push(toSeries(y, offsets?.[i] ?? 0, leads?.[i]));
   }
-  if (nonFinite > 0) notes.push(`${nonFinite} series with missing or non-numeric values were left out of the global model's training (fill their gaps first).`);
+  if (nonFinite > 0) notes.push(coreMessage('global.non-finite', { n: nonFinite }));
   const windows: TrainWindow[] = [];
   const used = new Set<number>();
   prepared.forEach((s, i) => {
@@ -497,15 +547,15 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
       [windows[i], windows[j]] = [windows[j]!, windows[i]!];
     }
     windows.length = o.maxWindows;
-    notes.push(`The global model was trained on a random sample of ${o.maxWindows} of the ${total} history windows, to keep training short.`);
+    notes.push(coreMessage('global.sampled', { n: o.maxWindows, total }));
   }
   const params = initialParams(o, L, seededRandom(o.seed));
   const model: GlobalModel = { options: o, period, params, members: [params], windows: windows.length, seriesUsed: new Set(windows.map((w) => w.series)).size, finalLoss: NaN, notes };
   if (windows.length === 0) {
-    notes.push(`No series has more than ${o.minHistory} periods with a non-zero value, so the global model could not be trained; its forecasts repeat the recent level.`);
+    notes.push(coreMessage('global.untrained', { n: o.minHistory }));
     return model;
   }
-  if (used.size < 2) notes.push('Only one series could be used: the global model has nothing to learn across series and is fitted to that series alone.');
+  if (used.size < 2) notes.push(coreMessage('global.one-series'));
   // Loss weights scale / MASE scale make the loss follow MASE; capped at 5× the median so that a
   // nearly constant series (tiny MASE scale) cannot take over the training.
   const sorted = windows.map((w) => w.weight).sort((a, b) => a - b);
@@ -517,25 +567,25 @@ export function trainGlobal(series: readonly ArrayLike<number>[], period: number
   const members: Float64Array[] = [];
   let lossSum = 0;
   for (let m = 0; m < Math.max(1, o.members); m++) {
-    const member = trainMember(prepared, windows, o, L, period, o.seed + m);
+    const member = yield* trainMemberSteps(prepared, windows, o, L, period, o.seed + m, passOffset + m * o.epochs, passTotal ?? Math.max(1, o.members) * o.epochs);
     if (!member.params.every(Number.isFinite)) continue;
     members.push(member.params);
     lossSum += member.finalLoss;
   }
   if (members.length === 0) {
     model.windows = 0;
-    notes.push('Training the global model diverged (values out of range); its forecasts repeat the recent level.');
+    notes.push(coreMessage('global.diverged'));
     return model;
   }
-  if (members.length < Math.max(1, o.members)) notes.push(`Training ${Math.max(1, o.members) - members.length} of the global model's ${o.members} members diverged; they were left out.`);
+  if (members.length < Math.max(1, o.members)) notes.push(coreMessage('global.members-diverged', { n: Math.max(1, o.members) - members.length, members: o.members }));
   model.members = members;
   model.params = members[0]!;
   model.finalLoss = lossSum / members.length;
   return model;
 }
 
-/** Trains one member (its own seed: initial weights and sampling order) on the windows; returns its weights and last-epoch loss. */
-function trainMember(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number): { params: Float64Array; finalLoss: number } {
+/** Trains one member (its own seed: initial weights and sampling order) on the windows, yielding after each epoch; returns its weights and last-epoch loss. */
+function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number, passOffset: number, passTotal: number): Generator<GlobalTrainingPass, { params: Float64Array; finalLoss: number }> {
   const random = seededRandom(seed);
   const params = initialParams(o, L, random);
   let finalLoss = NaN;
@@ -593,12 +643,13 @@ function trainMember(prepared: readonly Series[], windows: readonly TrainWindow[
       }
     }
     finalLoss = epochLoss / Math.max(1, epochTargets);
+    yield { done: passOffset + epoch + 1, total: passTotal };
   }
   return { params, finalLoss };
 }
 
 /** Forecast that repeats one value, with all quantiles equal to it. */
-function flat(value: number, horizon: number, notes: string[]): GlobalForecast {
+function flat(value: number, horizon: number, notes: CoreMessage[]): GlobalForecast {
   const point = new Float64Array(horizon).fill(value);
   return { point, quantiles: GLOBAL_QUANTILES.map(() => point.slice()), notes };
 }
@@ -609,28 +660,28 @@ function flat(value: number, horizon: number, notes: string[]): GlobalForecast {
  * non-finite history, constant or all-zero recent values) it falls back to a flat forecast and
  * says why in `notes`.
  */
-export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon: number, offset = 0): GlobalForecast {
-  const notes: string[] = [];
+export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon: number, offset = 0, lead?: ArrayLike<number>): GlobalForecast {
+  const notes: CoreMessage[] = [];
   const n = y.length;
   const values = Float64Array.from(y);
-  if (n === 0) return flat(0, horizon, ['The series has no values: the global model forecasts zero.']);
+  if (n === 0) return flat(0, horizon, [coreMessage('global.forecast-empty')]);
   if (!values.every(Number.isFinite)) {
     let last = 0;
     for (const v of values) if (Number.isFinite(v)) last = v;
-    return flat(last, horizon, ['The series has missing or non-numeric values: the global model repeats the last number (fill the gaps first).']);
+    return flat(last, horizon, [coreMessage('global.forecast-gaps')]);
   }
   const o = model.options;
   const recentFrom = Math.max(0, n - Math.max(model.period, 13));
   // Divided before summing, so values near the largest number do not overflow the mean.
   const recentLevel = values.subarray(recentFrom).reduce((a, b) => a + b / (n - recentFrom), 0);
-  if (model.windows === 0) return flat(recentLevel, horizon, ['The global model is untrained (no series was long enough): it repeats the recent level.']);
-  if (values.every((v) => v === values[0])) return flat(values[0]!, horizon, ['The series never changes: the global model repeats its value.']);
-  const s = toSeries(values, offset);
+  if (model.windows === 0) return flat(recentLevel, horizon, [coreMessage('global.forecast-untrained')]);
+  if (values.every((v) => v === values[0])) return flat(values[0]!, horizon, [coreMessage('global.forecast-constant')]);
+  const s = toSeries(values, offset, lead);
   const start = Math.max(0, n - o.context);
   const scale = windowScale(s, start, n, model.period);
-  if (!Number.isFinite(scale)) return flat(values[n - 1]!, horizon, ['The values are too large for the global model to compute with: it repeats the last value.']);
-  if (!(scale > 0)) return flat(0, horizon, ['The series is zero over its last season: the global model forecasts zero.']);
-  if (n < o.minHistory) notes.push(`The series has ${n} periods; the global model learned from windows of at least ${o.minHistory}, so this forecast is less sure.`);
+  if (!Number.isFinite(scale)) return flat(values[n - 1]!, horizon, [coreMessage('global.forecast-too-large')]);
+  if (!(scale > 0)) return flat(0, horizon, [coreMessage('global.forecast-zero')]);
+  if (n < o.minHistory) notes.push(coreMessage('global.forecast-short', { n, min: o.minHistory }));
   const L = layout(o);
   const sc = scratch(o, L);
   const w = buildWindow(s, n, o, model.period, scale);
@@ -644,7 +695,7 @@ export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon
       for (let k = 0; k < NQ; k++) quantiles[k]![h - 1]! += ((median + widen[k]! * (sc.quant[k]! - median)) * scale) / model.members.length;
     }
   }
-  if (!quantiles.every((q) => q.every(Number.isFinite))) return flat(recentLevel, horizon, [...notes, 'The global model gave values out of range for this series: it repeats the recent level.']);
+  if (!quantiles.every((q) => q.every(Number.isFinite))) return flat(recentLevel, horizon, [...notes, coreMessage('global.forecast-out-of-range')]);
   return { point: quantiles[2]!.slice(), quantiles, notes };
 }
 
@@ -735,22 +786,34 @@ export interface GlobalModels {
  * repaired as for forecasting (leading gaps dropped, so it starts later on the time line; interior
  * gaps filled); a series without numbers before a cut-off is left out of that model.
  */
-export function trainGlobalModels(series: readonly ArrayLike<number>[], period: number, cuts: readonly number[], options: Partial<GlobalOptions> = {}): GlobalModels {
+export function trainGlobalModels(series: readonly ArrayLike<number>[], period: number, cuts: readonly number[], options: Partial<GlobalOptions> = {}, leads?: readonly (ArrayLike<number> | undefined)[]): GlobalModels {
+  return drain(trainGlobalModelsSteps(series, period, cuts, options, leads));
+}
+
+/** `trainGlobalModels` as a generator: yields after every epoch of every member of every cut-off's model (progress over all of them). */
+export function* trainGlobalModelsSteps(series: readonly ArrayLike<number>[], period: number, cuts: readonly number[], options: Partial<GlobalOptions> = {}, leads?: readonly (ArrayLike<number> | undefined)[]): Generator<GlobalTrainingPass, GlobalModels> {
   const sorted = [...new Set(cuts)].filter((c) => c > 0).sort((a, b) => a - b);
-  const models = sorted.map((cut) => {
+  const o = { ...DEFAULT_GLOBAL, ...options };
+  const perModel = Math.max(1, o.members) * o.epochs;
+  const models: GlobalModel[] = [];
+  for (const [k, cut] of sorted.entries()) {
     const values: Float64Array[] = [];
     const offsets: number[] = [];
-    for (const y of series) {
+    const cutLeads: (ArrayLike<number> | undefined)[] = [];
+    for (const [j, y] of series.entries()) {
       try {
         const prepared = prepareSeries(Array.prototype.slice.call(y, 0, cut) as number[]);
         values.push(prepared.values);
         offsets.push(prepared.droppedLeading);
+        // The lead on the repaired series' periods (from its first number), never past the cut-off.
+        const lead = leads?.[j];
+        cutLeads.push(lead ? Array.prototype.slice.call(lead, prepared.droppedLeading, cut) as number[] : undefined);
       } catch (error) {
         if (!(error instanceof ForecastInputError)) throw error;
       }
     }
-    return trainGlobal(values, period, options, offsets);
-  });
+    models.push(yield* trainGlobalSteps(values, period, options, offsets, leads ? cutLeads : undefined, k * perModel, sorted.length * perModel));
+  }
   return { cuts: sorted, models };
 }
 
