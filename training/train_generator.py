@@ -29,7 +29,6 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import build_corpus, load_myntra  # noqa: E402
 from model import OnnxWrapper, TrendloomLlama  # noqa: E402
-from casing import lower_shouted_words  # noqa: E402
 from text import GEN_TAGS, log, pad_batch, set_seed  # noqa: E402
 
 SEED = 20261206
@@ -41,38 +40,6 @@ def prompt_text(row, rng, keep=0.75):
     tags = [f"[{k}={row[k]}]" for k in GEN_TAGS
             if row.get(k) and row[k] != "NA" and rng.random() < (0.97 if k == "articleType" else keep)]
     return "Item: " + " ".join(tags)
-
-
-BRIEF_SOURCES = ("zara_us",)  # adidas writes marketing stories, not briefs
-BRIEF_CHARS = 160
-
-
-def first_sentences(description, limit=BRIEF_CHARS):
-    """The description's first sentence(s) up to `limit` characters, ending at a full stop: a one-line brief."""
-    text = " ".join(description.split())
-    out = ""
-    for part in text.split(". "):
-        candidate = (out + " " if out else "") + part.rstrip(".") + "."
-        if len(candidate) > limit:
-            break
-        out = candidate
-    return out
-
-
-def brief_rows(examples):
-    """Zara's items with a name and a description: the generator learns to go on
-    from a name with ` Details: <one-line brief>` from them. Tags: the labels they give exactly."""
-    rows = []
-    for e in examples:
-        if e["source"] not in BRIEF_SOURCES or e["split"] != "train" or not e["name"] or not e["description"]:
-            continue
-        brief = first_sentences(e["description"])
-        if not brief:
-            continue
-        row = {k: (e["labels"][k][0] if len(e["labels"].get(k, [])) == 1 else "") for k in GEN_TAGS}
-        row["productDisplayName"] = lower_shouted_words(" ".join(e["name"].split())) + " Details: " + brief
-        rows.append(row)
-    return rows
 
 
 def encode_pair(sp, prompt, name, max_length):
@@ -111,8 +78,6 @@ def main():
     ap.add_argument("--hidden", type=int, default=432)
     ap.add_argument("--max-length", type=int, default=64)
     ap.add_argument("--dropout", type=float, default=0.1)
-    ap.add_argument("--brief-share", type=float, default=0.0,
-                    help="share of training rows that are a Zara name + ' Details: ' + its one-line brief")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     torch.set_num_threads(1)
@@ -123,9 +88,7 @@ def main():
     by_id = {"myntra:" + r["id"]: r for r in load_myntra()[0]}
     train = [by_id[e["group"]] for e in examples if e["source"] == "myntra" and e["split"] == "train"]
     dev = [by_id[e["group"]] for e in examples if e["source"] == "myntra" and e["split"] == "dev"]
-    briefs = brief_rows(examples) if args.brief_share > 0 else []
-    args.brief_rows = len(briefs)
-    log(f"generator: {len(train)} training names, {len(dev)} held-out (Myntra dev split); {len(briefs)} name + brief rows")
+    log(f"generator: {len(train)} training names, {len(dev)} held-out (Myntra dev split)")
     arch = {"vocab_size": sp.get_piece_size(), "dim": args.dim, "n_layers": args.layers, "n_heads": args.heads,
             "hidden": args.hidden, "max_positions": args.max_length, "pooling": "last"}
     model = TrendloomLlama(**arch, head_sizes={}, dropout=args.dropout)
@@ -155,8 +118,7 @@ def main():
         lr = args.lr * (step + 1) / warm if step < warm else args.lr * 0.5 * (1 + math.cos(math.pi * (step - warm) / (args.steps - warm)))
         for g in opt.param_groups:
             g["lr"] = lr
-        rows = [briefs[rng.randrange(len(briefs))] if briefs and rng.random() < args.brief_share else train[rng.randrange(len(train))]
-                for _ in range(args.batch)]
+        rows = [train[rng.randrange(len(train))] for _ in range(args.batch)]
         batch = [encode_pair(sp, prompt_text(r, rng), r["productDisplayName"], args.max_length) for r in rows]
         loss = lm_loss(model, batch)
         opt.zero_grad(set_to_none=True)
@@ -200,8 +162,6 @@ def export(model, sp, args, info):
         logits = model(i, m)["next_token_logits"][0]
         top = torch.topk(logits, 5)
         cases.append({"prompt": p, "ids": s, "top5_ids": top.indices.tolist(), "top5_logits": [round(float(v), 4) for v in top.values]})
-    info["brief_rows"] = args.brief_rows
-    info["brief_share"] = args.brief_share
     info.update({"files": {"generator_quantized.onnx": os.path.getsize(os.path.join(args.out, "generator_quantized.onnx")),
                            "generator_quantized_webgpu.onnx": os.path.getsize(os.path.join(args.out, "generator_quantized_webgpu.onnx"))},
                  "architecture": {"dim": args.dim, "layers": args.layers, "heads": args.heads, "hidden": args.hidden, "max_length": args.max_length},

@@ -347,10 +347,8 @@ export function templateBrief(tags: BriefTags): string {
 export interface Draft {
   /** The drafted item name (the model's words). */
   text: string;
-  /** The one-line brief: written by the generator after the name when it can, else from the template. */
+  /** The one-line brief (from the template). */
   brief: string;
-  /** Who wrote the brief. */
-  briefBy: 'model' | 'template';
   /** How the classifier reads the name back. */
   readBack: ReadBack;
   /** Asked tags the read-back contradicts. */
@@ -365,8 +363,6 @@ export interface DraftModel {
   runtime: ModelRuntime;
   /** Longest prompt + draft in tokens. */
   maxLength: number;
-  /** Set when the model writes a one-line brief after the name (trained on `<name> Details: <brief>`): the words that start it. */
-  briefMarker?: string;
 }
 
 /** Options of `draftBriefs`. */
@@ -469,7 +465,7 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
       }
       const readBack = readBackOf(predictions[k]!);
       const disagrees = disagreements(tags, readBack);
-      const draft: Draft = { text, brief: templateBrief(tags), briefBy: 'template', readBack, disagrees, index: base + k };
+      const draft: Draft = { text, brief: templateBrief(tags), readBack, disagrees, index: base + k };
       const off = disagrees.some((t) => (GUIDED_TAGS as readonly string[]).includes(t));
       // Keep a contradicting draft unless a guided round is left to replace it.
       if (off && guide > 0 && round < guide) {
@@ -483,88 +479,7 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
     });
     pending = retry;
   }
-  const drafts = slots.filter((d): d is Draft => d !== undefined);
-  if (options.generator?.briefMarker && drafts.length > 0) {
-    await options.beforeStep?.();
-    const written = await writeBriefs(options.generator, classifier.tokenizer, config, tags, drafts.map((d) => ({ name: d.text, seed: draftSeed(options.seed ?? 1, 100_000 + d.index) })), options);
-    tokens += written.tokens;
-    written.briefs.forEach((brief, i) => {
-      if (brief) Object.assign(drafts[i]!, { brief, briefBy: 'model' as const });
-    });
-  }
-  return { drafts, droppedCopies, droppedRepeats, redrafted, tokens };
-}
-
-/** The longest brief kept, in characters (whole sentences up to it, as the generator was trained). */
-export const BRIEF_MAX_CHARS = 160;
-
-/** Whole sentences of a written brief up to `BRIEF_MAX_CHARS` (the first one cut with … when it alone is longer); '' for none. */
-export function briefSentences(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return '';
-  const sentences = clean.match(/[^.!?]+[.!?]+/g) ?? [];
-  let out = '';
-  for (const sentence of sentences) {
-    const next = out ? `${out} ${sentence.trim()}` : sentence.trim();
-    if (next.length > BRIEF_MAX_CHARS) break;
-    out = next;
-  }
-  if (out) return out;
-  const first = (sentences[0] ?? clean).trim();
-  return first.length > BRIEF_MAX_CHARS ? `${first.slice(0, BRIEF_MAX_CHARS - 1).trimEnd()}…` : first;
-}
-
-/**
- * Writes a one-line brief after each name with a generator trained on `<name> Details: <brief>`:
- * the prompt, the name and the marker are tokenised together (as in training), the drafts run as one
- * right-padded batch per step (the graph reads the next token at each row's last real token), each
- * from its own seeded stream, until `</s>` or about 48 tokens; the result is cut to whole sentences.
- */
-export async function writeBriefs(
-  generator: DraftModel,
-  tokenizer: LlamaTokenizer,
-  config: ClassifierConfig,
-  tags: BriefTags,
-  items: readonly { name: string; seed: number }[],
-  sampling: SamplingOptions,
-): Promise<{ briefs: string[]; tokens: number }> {
-  const options = checkSampling(sampling);
-  const marker = generator.briefMarker ?? ' Details:';
-  const sequences = items.map((item) => [config.bos_token_id, ...tokenizer.encode(`${generationPrompt(tags)} ${item.name}${marker}`)]);
-  const starts = sequences.map((s) => s.length);
-  const randoms = items.map((item) => seededRandom(item.seed));
-  const banned = tagSyntaxPieces(tokenizer);
-  let active = sequences.map((_, i) => i).filter((i) => sequences[i]!.length < generator.maxLength);
-  let tokens = 0;
-  for (let step = 0; step < 48 && active.length > 0; step++) {
-    const width = Math.max(...active.map((d) => sequences[d]!.length));
-    const ids = new BigInt64Array(active.length * width).fill(BigInt(config.pad_token_id));
-    const mask = new BigInt64Array(active.length * width);
-    active.forEach((d, row) =>
-      sequences[d]!.forEach((id, k) => {
-        ids[row * width + k] = BigInt(id);
-        mask[row * width + k] = 1n;
-      }),
-    );
-    const out = await generator.runtime.session.run({
-      input_ids: generator.runtime.int64Tensor(ids, [active.length, width]),
-      attention_mask: generator.runtime.int64Tensor(mask, [active.length, width]),
-    });
-    const still: number[] = [];
-    active.forEach((d, row) => {
-      const logits = Float64Array.from(rowOf(out, 'next_token_logits', row));
-      const empty = sequences[d]!.length === starts[d];
-      for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || empty)) logits[id] = -Infinity;
-      for (const id of banned) logits[id] = -Infinity;
-      const next = sampleToken(logits, options, randoms[d]!);
-      if (next === config.eos_token_id) return;
-      sequences[d]!.push(next);
-      tokens++;
-      if (sequences[d]!.length < generator.maxLength) still.push(d);
-    });
-    active = still;
-  }
-  return { briefs: sequences.map((s, i) => briefSentences(tokenizer.decode(s.slice(starts[i])))), tokens };
+  return { drafts: slots.filter((d): d is Draft => d !== undefined), droppedCopies, droppedRepeats, redrafted, tokens };
 }
 
 /** Parses "articleType=Dresses,baseColour=Green,usage=Casual" into tags; throws with a plain message on a bad pair or unknown tag. */

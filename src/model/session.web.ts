@@ -116,7 +116,7 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
     if (!generator) return undefined;
     const file = backend === 'webgpu' ? (generator.model_file_webgpu ?? generator.model_file) : generator.model_file;
     const bytes = new Uint8Array(await (await fetchOk(`${baseUrl}${file}`)).arrayBuffer());
-    return { runtime: await createWebRuntime(bytes, backend, threads), maxLength: generator.max_length, ...(generator.brief_marker ? { briefMarker: generator.brief_marker } : {}) };
+    return { runtime: await createWebRuntime(bytes, backend, threads), maxLength: generator.max_length };
   };
   return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
 }

@@ -212,9 +212,7 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
                 {d.done && (
                   <>
                     {' '}
-                    <span className="muted" data-testid="draft-brief" data-brief-by={d.done.briefBy} title={t(d.done.briefBy === 'model' ? 'briefByModel' : 'briefByTemplate')}>
-                      {d.done.brief}
-                    </span>
+                    <span className="muted">{d.done.brief}</span>
                     <ReadBackLine draft={d.done} asked={asked} tagName={tagName} />
                     <button
                       type="button"
