@@ -24,7 +24,9 @@
  * nodes of category_path); `--rows` keeps a seeded random sample of that many items (of the kept
  * classes) before the split; `--tuning` is the head's trainHead tuning ('validation': one split and
  * early stopping; 'cv': k-fold cross-validation of L2, embedding weight and epochs); `--ensemble` the
- * share of the head's n-gram-only model in its averaged probabilities (default: trainHead's).
+ * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
+ * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
+ * DEFAULT_SELF_TRAIN_PER_LABEL; `--ensemble 0 --self-train 0` is the head before issue 13's change).
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
  * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
@@ -41,6 +43,7 @@ import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { DEFAULT_SELF_TRAIN_PER_LABEL, selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
+import { TEACH_NGRAM_ENSEMBLE, teachHeadOptions } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
@@ -114,7 +117,7 @@ const test = split.test.map((i) => items[i]!);
 const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
-console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? 'trainHead default'}.`);
+console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}.`);
 console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
@@ -129,7 +132,8 @@ const poolEmb = allEmbeddings.slice(0, pool.length);
 const testEmb = allEmbeddings.slice(pool.length);
 console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (features ${features}, dim ${poolEmb[0]!.length}).`);
 
-const headOptions: HeadTrainOptions = { refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}) };
+// The teach loop's head options (teachHeadOptions: its n-gram ensemble share unless --ensemble sets one).
+const headOptions: HeadTrainOptions = teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}) });
 /** Seconds of each head fit (trainHead) and of each relabelling of the pool (predictWithHead), by label count. */
 const fitSeconds = new Map<number, number[]>();
 const poolPredictSeconds: number[] = [];
@@ -256,7 +260,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, selfTrainPerLabel, ngramEnsemble: ngramEnsemble ?? null, labelColumn: labelColumn ?? null, rows: items.length,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
   fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };
