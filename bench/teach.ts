@@ -14,7 +14,7 @@
  *   npm run bench:teach -- [--model <dir>] [--catalogue <file.csv>] [--text name,description]
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
- *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>]
+ *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -27,6 +27,7 @@
  * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
  * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
  * DEFAULT_SELF_TRAIN_PER_LABEL; `--ensemble 0 --self-train 0` is the head before issue 13's change).
+ * `--fit-timing` only times one teach-round fit with the app's settings, before and after that change, and stops.
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
  * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
@@ -49,7 +50,7 @@ import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -199,6 +200,31 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
     chosen.push([...labelled]);
   }
   return chosen;
+}
+
+if (optionValue(args, 'fit-timing') === 'true') {
+  // The app's teach round on the pool (its TEACH_OPTIONS: 2^14 n-gram columns, ≤ 30 epochs; labels = 50
+  // random pool items, the rest unlabelled): the head before issue 13's change (trainHead, no ensemble)
+  // against the teach loop's now (selfTrainHead + n-gram ensemble), interleaved, then relabelling the pool.
+  const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department' };
+  const timings: Record<'before' | 'after' | 'relabel', number[]> = { before: [], after: [], relabel: [] };
+  for (let rep = 1; rep <= 5; rep++) {
+    const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(2000 + rep)).slice(0, 50);
+    const labels: string[][] = pool.map(() => []);
+    for (const i of order) labels[i] = [pool[i]!.label];
+    let t = performance.now();
+    await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: 0 }, poolEmb, { perLabel: 0 });
+    timings.before.push((performance.now() - t) / 1000);
+    t = performance.now();
+    const after = await selfTrainHead(poolTexts, labels, teachHeadOptions(appOptions), poolEmb, { seed: rep });
+    timings.after.push((performance.now() - t) / 1000);
+    t = performance.now();
+    await predictWithHead(loadHead(after.head), poolTexts, undefined, poolEmb);
+    timings.relabel.push((performance.now() - t) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`Fit timing, app settings, 50 labels, ${pool.length} items, 5 repeats, median [min–max] s: before ${median(timings.before).toFixed(2)} [${Math.min(...timings.before).toFixed(2)}–${Math.max(...timings.before).toFixed(2)}]; after ${median(timings.after).toFixed(2)} [${Math.min(...timings.after).toFixed(2)}–${Math.max(...timings.after).toFixed(2)}]; relabelling every item with the new head ${median(timings.relabel).toFixed(2)}. Load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  process.exit(0);
 }
 
 for (let seed = 1; seed <= seedCount; seed++) {
