@@ -26,7 +26,7 @@
  * early stopping; 'cv': k-fold cross-validation of L2, embedding weight and epochs); `--ensemble` the
  * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
  * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
- * DEFAULT_SELF_TRAIN_PER_LABEL; `--ensemble 0 --self-train 0` is the head before issue 13's change).
+ * TEACH_SELF_TRAIN_PER_LABEL, both 0; `--self-train 10 --ensemble 0.5` is the few-label head tried for issue 13).
  * `--fit-timing` only times one teach-round fit with the app's settings, before and after that change, and stops.
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
@@ -42,9 +42,9 @@ import { optionValue, parseArgs } from '../src/cli/io.ts';
 import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
 import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
-import { DEFAULT_SELF_TRAIN_PER_LABEL, selfTrainHead } from '../src/core/finetune/selfTrain.ts';
+import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { TEACH_NGRAM_ENSEMBLE, teachHeadOptions } from '../src/core/finetune/teach.ts';
+import { TEACH_NGRAM_ENSEMBLE, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
@@ -75,7 +75,7 @@ const rowLimit = optionValue(args, 'rows') ? Number(optionValue(args, 'rows')) :
 if (!(rowLimit > 0)) throw new Error(`--rows must be a positive number, not '${optionValue(args, 'rows')}'.`);
 const tuning = (optionValue(args, 'tuning') ?? 'validation') as 'validation' | 'cv';
 // Confident guesses per label that self-training adds (the teach loop's default unless given; 0: off).
-const selfTrainPerLabel = Number(optionValue(args, 'self-train') ?? DEFAULT_SELF_TRAIN_PER_LABEL);
+const selfTrainPerLabel = Number(optionValue(args, 'self-train') ?? TEACH_SELF_TRAIN_PER_LABEL);
 if (!(Number.isInteger(selfTrainPerLabel) && selfTrainPerLabel >= 0)) throw new Error(`--self-train must be a whole number ≥ 0, not '${optionValue(args, 'self-train')}'.`);
 const ngramEnsemble = optionValue(args, 'ensemble') === undefined ? undefined : Number(optionValue(args, 'ensemble'));
 if (ngramEnsemble !== undefined && !(ngramEnsemble >= 0 && ngramEnsemble <= 1)) throw new Error(`--ensemble must be a share between 0 and 1, not '${optionValue(args, 'ensemble')}'.`);
@@ -204,8 +204,9 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
 
 if (optionValue(args, 'fit-timing') === 'true') {
   // The app's teach round on the pool (its TEACH_OPTIONS: 2^14 n-gram columns, ≤ 30 epochs; labels = 50
-  // random pool items, the rest unlabelled): the head before issue 13's change (trainHead, no ensemble)
-  // against the teach loop's now (selfTrainHead + n-gram ensemble), interleaved, then relabelling the pool.
+  // random pool items, the rest unlabelled): the plain head (trainHead, no ensemble) against the
+  // few-label head (selfTrainHead, 10 per label unless --self-train, + n-gram ensemble 0.5 unless
+  // --ensemble), interleaved, then relabelling the pool with the latter.
   const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department' };
   const timings: Record<'before' | 'after' | 'relabel', number[]> = { before: [], after: [], relabel: [] };
   for (let rep = 1; rep <= 5; rep++) {
@@ -216,7 +217,7 @@ if (optionValue(args, 'fit-timing') === 'true') {
     await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: 0 }, poolEmb, { perLabel: 0 });
     timings.before.push((performance.now() - t) / 1000);
     t = performance.now();
-    const after = await selfTrainHead(poolTexts, labels, teachHeadOptions(appOptions), poolEmb, { seed: rep });
+    const after = await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: ngramEnsemble ?? 0.5 }, poolEmb, { perLabel: selfTrainPerLabel || 10, seed: rep });
     timings.after.push((performance.now() - t) / 1000);
     t = performance.now();
     await predictWithHead(loadHead(after.head), poolTexts, undefined, poolEmb);

@@ -100,8 +100,9 @@ describe('n-gram ensemble head', async () => {
     expect(plain.head.ngramModel).toBeUndefined();
     await expect(trainHead(trainTexts.slice(0, 80), trainLabels.slice(0, 80), { ...fast, ngramEnsemble: 1.5 }, embed)).rejects.toThrow(/ngramEnsemble must be between 0 and 1, not 1.5/);
   });
-  it("is the teach loop's default, unless the caller sets a share", () => {
-    expect(teachHeadOptions({ hashBits: 14 })).toEqual({ hashBits: 14, ngramEnsemble: TEACH_NGRAM_ENSEMBLE });
-    expect(teachHeadOptions({ ngramEnsemble: 0 }).ngramEnsemble).toBe(0);
+  it("takes the teach loop's share (off) unless the caller sets one", () => {
+    expect(TEACH_NGRAM_ENSEMBLE).toBe(0);
+    expect(teachHeadOptions({ hashBits: 14 })).toEqual({ hashBits: 14, ngramEnsemble: 0 });
+    expect(teachHeadOptions({ ngramEnsemble: 0.5 }).ngramEnsemble).toBe(0.5);
   });
 });

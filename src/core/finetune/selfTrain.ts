@@ -26,7 +26,7 @@ export interface SelfTrainResult extends TrainHeadResult {
   added: Map<number, string>;
 }
 
-/** The default extra labels per label (chosen on the Amazon development catalogue: docs/BENCHMARKS.md, issue 13). */
+/** Extra labels per label when not given (the best of 10 / 30 on the Amazon development catalogue: docs/BENCHMARKS.md, issue 13). */
 export const DEFAULT_SELF_TRAIN_PER_LABEL = 10;
 
 /**

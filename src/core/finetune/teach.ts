@@ -7,13 +7,17 @@
 import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
-import { DEFAULT_SELF_TRAIN_PER_LABEL, selfTrainHead } from './selfTrain.ts';
+import { selfTrainHead } from './selfTrain.ts';
 
 /**
- * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble),
- * chosen with self-training on the Amazon development catalogue (docs/BENCHMARKS.md, issue 13).
+ * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
+ * 0 (off): with self-training it gained 2 points on the Amazon development catalogue but lost 0.6 on
+ * Flipkart's and made a teach round about three times slower (docs/BENCHMARKS.md, issue 13).
  */
-export const TEACH_NGRAM_ENSEMBLE = 0.5;
+export const TEACH_NGRAM_ENSEMBLE = 0;
+
+/** Confident guesses per label a teach round's self-training adds (0: off, for the reasons of TEACH_NGRAM_ENSEMBLE). */
+export const TEACH_SELF_TRAIN_PER_LABEL = 0;
 
 /** The head options of a teach round: the caller's, with the teach loop's ensemble share unless they set one. */
 export function teachHeadOptions<T extends HeadTrainOptions>(options: T): T {
@@ -188,7 +192,7 @@ export interface TeachRound {
 
 /**
  * One round of the teach loop: cross-validates on the taught items, trains the head on all
- * training rows (`labels`: taught + pseudo-labelled; self-trained, with TEACH_NGRAM_ENSEMBLE) and guesses a label for every item, or only
+ * training rows (`labels`: taught + pseudo-labelled; self-trained when `options.selfTrain` > 0) and guesses a label for every item, or only
  * for the items in `options.guess` (the others get '' and probability 0: the merge only ever
  * uses guesses for items the model was unsure about, and guessing is most of a round's time).
  */
@@ -206,8 +210,8 @@ export async function teachRound(
   checkCancel?.();
   let result: TrainHeadResult;
   try {
-    // Self-training on the items nobody labelled (their confident guesses as extra labels) when few are labelled.
-    result = await selfTrainHead(texts, labels, teachHeadOptions(options), embeddings, { perLabel: options.selfTrain ?? DEFAULT_SELF_TRAIN_PER_LABEL, seed: options.seed }, { checkCancel });
+    // Self-training on the items nobody labelled (their confident guesses as extra labels) when asked for (selfTrain > 0).
+    result = await selfTrainHead(texts, labels, teachHeadOptions(options), embeddings, { perLabel: options.selfTrain ?? TEACH_SELF_TRAIN_PER_LABEL, seed: options.seed }, { checkCancel });
   } catch (error) {
     return { head: null, reason: (error as Error).message, heldOut };
   }
