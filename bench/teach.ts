@@ -14,6 +14,20 @@
  *   npm run bench:teach -- [--model <dir>] [--catalogue <file.csv>] [--text name,description]
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
+ *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
+ *
+ * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
+ * titles with their own `category` column, scored with the fold trained without Amazon:
+ *   npm run bench:teach -- --model training/out/loso/amazon_implicitave2/export/ship \
+ *     --catalogue ../shared/data/catalogues/amazon_implicitave_fashion.csv --text name --label category --rows 6400
+ * `--label` takes the shop's labels from that column as they are (instead of the first `--level`
+ * nodes of category_path); `--rows` keeps a seeded random sample of that many items (of the kept
+ * classes) before the split; `--tuning` is the head's trainHead tuning ('validation': one split and
+ * early stopping; 'cv': k-fold cross-validation of L2, embedding weight and epochs); `--ensemble` the
+ * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
+ * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
+ * TEACH_SELF_TRAIN_PER_LABEL, both 0; `--self-train 10 --ensemble 0.5` is the few-label head tried for issue 13).
+ * `--fit-timing` only times one teach-round fit with the app's settings, before and after that change, and stops.
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
  * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
@@ -27,14 +41,16 @@ import { join } from 'node:path';
 import { optionValue, parseArgs } from '../src/cli/io.ts';
 import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
 import { readCsvRows } from '../src/core/csv/textRows.ts';
-import { loadHead, predictWithHead, trainHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
+import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
+import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
+import { TEACH_NGRAM_ENSEMBLE, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -54,6 +70,16 @@ const sizes = (optionValue(args, 'sizes') ?? '20,50,100,200').split(',').map(Num
 const seedCount = Number(optionValue(args, 'seeds') ?? 5);
 const testShare = Number(optionValue(args, 'test') ?? 0.25);
 const poolLimit = optionValue(args, 'pool') ? Number(optionValue(args, 'pool')) : Infinity;
+const labelColumn = optionValue(args, 'label');
+const rowLimit = optionValue(args, 'rows') ? Number(optionValue(args, 'rows')) : Infinity;
+if (!(rowLimit > 0)) throw new Error(`--rows must be a positive number, not '${optionValue(args, 'rows')}'.`);
+const tuning = (optionValue(args, 'tuning') ?? 'validation') as 'validation' | 'cv';
+// Confident guesses per label that self-training adds (the teach loop's default unless given; 0: off).
+const selfTrainPerLabel = Number(optionValue(args, 'self-train') ?? TEACH_SELF_TRAIN_PER_LABEL);
+if (!(Number.isInteger(selfTrainPerLabel) && selfTrainPerLabel >= 0)) throw new Error(`--self-train must be a whole number ≥ 0, not '${optionValue(args, 'self-train')}'.`);
+const ngramEnsemble = optionValue(args, 'ensemble') === undefined ? undefined : Number(optionValue(args, 'ensemble'));
+if (ngramEnsemble !== undefined && !(ngramEnsemble >= 0 && ngramEnsemble <= 1)) throw new Error(`--ensemble must be a share between 0 and 1, not '${optionValue(args, 'ensemble')}'.`);
+if ((tuning as string) !== 'validation' && tuning !== 'cv') throw new Error(`--tuning must be validation or cv, not '${tuning}'.`);
 const embeddingVariant = optionValue(args, 'embedding-variant') === 'true';
 const ceiling = optionValue(args, 'no-ceiling') !== 'true';
 // The head's model features, as `trendloom train-head --features`: the embedding alone, or with every model head's probabilities.
@@ -68,16 +94,22 @@ const col = (name: string) => {
   return i;
 };
 const textIdx = textColumns.map(col);
-const pathIdx = col('category_path');
+const pathIdx = col(labelColumn ?? 'category_path');
 const raw = table.rows.map((r) => ({
   text: textIdx.map((i) => r[i] ?? '').join(' ').replace(/\s+/g, ' ').trim(),
-  label: (r[pathIdx] ?? '').split(' > ').slice(0, level).join(' > '),
+  label: labelColumn ? (r[pathIdx] ?? '').trim() : (r[pathIdx] ?? '').split(' > ').slice(0, level).join(' > '),
 }));
 const counts = new Map<string, number>();
 for (const x of raw) if (x.text && x.label) counts.set(x.label, (counts.get(x.label) ?? 0) + 1);
 const kept = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, classCount);
 const keptSet = new Set(kept.map(([l]) => l));
-const items = raw.filter((x) => x.text && keptSet.has(x.label));
+let items = raw.filter((x) => x.text && keptSet.has(x.label));
+const keptRows = items.length;
+// A seeded sample of the kept items, in file order (a development catalogue much larger than the test one).
+if (items.length > rowLimit) {
+  const sample = new Set(shuffleInPlace(items.map((_, i) => i), seededRandom(5)).slice(0, rowLimit));
+  items = items.filter((_, i) => sample.has(i));
+}
 const split = stratifiedSplit(items.map((x) => x.label), { test: testShare, seed: 42 });
 let poolIdx = split.train;
 if (poolIdx.length > poolLimit) poolIdx = shuffleInPlace([...poolIdx], seededRandom(7)).slice(0, poolLimit).sort((a, b) => a - b);
@@ -86,7 +118,8 @@ const test = split.test.map((i) => items[i]!);
 const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
-console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = category tree level ${level}, the ${kept.length} largest of ${counts.size} (${items.length} of ${raw.length} rows kept).`);
+console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}.`);
+console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
 console.log(`Node ${process.version}, load average at start ${load.map((x) => x.toFixed(2)).join(' ')}.`);
@@ -100,11 +133,15 @@ const poolEmb = allEmbeddings.slice(0, pool.length);
 const testEmb = allEmbeddings.slice(pool.length);
 console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (features ${features}, dim ${poolEmb[0]!.length}).`);
 
-const headOptions: HeadTrainOptions = { refit: true, labelColumn: 'department', embeddingFeatures: features };
+// The teach loop's head options (teachHeadOptions: its n-gram ensemble share unless --ensemble sets one).
+const headOptions: HeadTrainOptions = teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}) });
+/** Seconds of each head fit (trainHead) and of each relabelling of the pool (predictWithHead), by label count. */
+const fitSeconds = new Map<number, number[]>();
+const poolPredictSeconds: number[] = [];
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
-async function headRound(labelled: readonly number[], seed: number): Promise<{ acc: number; confidence: Float32Array }> {
+async function headRound(labelled: readonly number[], seed: number, headTuning: 'validation' | 'cv' = tuning): Promise<{ acc: number; confidence: Float32Array }> {
   const labels = labelled.map((i) => [pool[i]!.label]);
   const distinct = new Set(labels.map((l) => l[0]));
   if (distinct.size < 2) {
@@ -112,11 +149,19 @@ async function headRound(labelled: readonly number[], seed: number): Promise<{ a
     const only = labels[0]![0]!;
     return { acc: accuracy(test.map(() => only)), confidence: new Float32Array(pool.length) };
   }
-  const vectors = labelled.map((i) => poolEmb[i]!);
-  const result = await trainHead(labelled.map((i) => poolTexts[i]!), labels, { ...headOptions, splitSeed: seed }, async () => vectors);
+  const tf = performance.now();
+  // As the app's teach loop: the whole pool goes in, the labelled items with their labels and the
+  // others unlabelled (self-training guesses them; they never include a test item).
+  const poolLabels: string[][] = pool.map(() => []);
+  labelled.forEach((i, k) => (poolLabels[i] = labels[k]!));
+  const result = await selfTrainHead(poolTexts, poolLabels, { ...headOptions, tuning: headTuning, splitSeed: seed }, poolEmb, { perLabel: selfTrainPerLabel, seed });
+  if (!fitSeconds.has(labelled.length)) fitSeconds.set(labelled.length, []);
+  fitSeconds.get(labelled.length)!.push((performance.now() - tf) / 1000);
   const head = loadHead(result.head);
   const onTest = await predictWithHead(head, testTexts, undefined, testEmb);
+  const tp = performance.now();
   const onPool = await predictWithHead(head, poolTexts, undefined, poolEmb);
+  poolPredictSeconds.push((performance.now() - tp) / 1000);
   return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
 }
 
@@ -157,6 +202,32 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
   return chosen;
 }
 
+if (optionValue(args, 'fit-timing') === 'true') {
+  // The app's teach round on the pool (its TEACH_OPTIONS: 2^14 n-gram columns, ≤ 30 epochs; labels = 50
+  // random pool items, the rest unlabelled): the plain head (trainHead, no ensemble) against the
+  // few-label head (selfTrainHead, 10 per label unless --self-train, + n-gram ensemble 0.5 unless
+  // --ensemble), interleaved, then relabelling the pool with the latter.
+  const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department' };
+  const timings: Record<'before' | 'after' | 'relabel', number[]> = { before: [], after: [], relabel: [] };
+  for (let rep = 1; rep <= 5; rep++) {
+    const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(2000 + rep)).slice(0, 50);
+    const labels: string[][] = pool.map(() => []);
+    for (const i of order) labels[i] = [pool[i]!.label];
+    let t = performance.now();
+    await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: 0 }, poolEmb, { perLabel: 0 });
+    timings.before.push((performance.now() - t) / 1000);
+    t = performance.now();
+    const after = await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: ngramEnsemble ?? 0.5 }, poolEmb, { perLabel: selfTrainPerLabel || 10, seed: rep });
+    timings.after.push((performance.now() - t) / 1000);
+    t = performance.now();
+    await predictWithHead(loadHead(after.head), poolTexts, undefined, poolEmb);
+    timings.relabel.push((performance.now() - t) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`Fit timing, app settings, 50 labels, ${pool.length} items, 5 repeats, median [min–max] s: before ${median(timings.before).toFixed(2)} [${Math.min(...timings.before).toFixed(2)}–${Math.max(...timings.before).toFixed(2)}]; after ${median(timings.after).toFixed(2)} [${Math.min(...timings.after).toFixed(2)}–${Math.max(...timings.after).toFixed(2)}]; relabelling every item with the new head ${median(timings.relabel).toFixed(2)}. Load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  process.exit(0);
+}
+
 for (let seed = 1; seed <= seedCount; seed++) {
   const ts = Date.now();
   const chosenText = await teachLoop(seed, false);
@@ -176,7 +247,8 @@ for (let seed = 1; seed <= seedCount; seed++) {
 let ceilingAcc: number | null = null;
 if (ceiling) {
   const all = pool.map((_, i) => i);
-  ceilingAcc = (await headRound(all, 1)).acc;
+  // One validation split on thousands of labels (cross-validating them would take long and gain nothing).
+  ceilingAcc = (await headRound(all, 1, 'validation')).acc;
 }
 
 // --- Report ----------------------------------------------------------------------------------------
@@ -200,6 +272,7 @@ const paired = (other: Method, s: number) => {
 };
 console.log('Suggest (text) minus the other method, same seed, points: mean [min … max] over seeds:');
 sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}`));
+console.log(`Head fit (selfTrainHead: trainHead, tuning ${tuning}, twice when self-training) seconds, mean [max] by labels: ${[...fitSeconds].filter(([n]) => n !== pool.length).sort((a, b) => a[0] - b[0]).map(([n, xs]) => `${n}: ${mean(xs).toFixed(2)} [${Math.max(...xs).toFixed(2)}]`).join('; ')}; relabelling the ${pool.length} pool items: ${mean(poolPredictSeconds).toFixed(2)} s mean.`);
 if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
 const at = sizes.indexOf(50);
 if (at >= 0) {
@@ -214,7 +287,8 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
+  fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };
 console.log(JSON.stringify(json));

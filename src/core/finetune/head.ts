@@ -8,7 +8,8 @@ import { confusionMatrix, multiLabelReport, singleLabelReport, type Classificati
 import { stratifiedSplit } from '../metrics/split.ts';
 import { mostlyChineseShare } from '../script.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
-import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
+import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions, type TrainResult } from './linear.ts';
+import { crossValidateCandidates, DEFAULT_CV_DENSE_WEIGHTS, DEFAULT_CV_L2, trainWithTuned, type TuneCandidate } from './tune.ts';
 import { DEFAULT_NGRAMS, fitIdf, hashedBlockCounts, hashedCounts, tfidfBlocks, type NgramSpec } from './text.ts';
 
 /** Computes one embedding per text with the frozen model (the injected feature source). */
@@ -62,6 +63,12 @@ export interface HeadMetrics {
   bestEpoch: number;
   /** The L2 penalty chosen. */
   l2: number;
+  /**
+   * Folds, when the settings were chosen by k-fold cross-validation (tuning 'cv'): then the
+   * figures above are out-of-fold (every labelled row checked once by a head that never saw it),
+   * trainCount and validationCount are both the labelled rows, and bestEpoch is the epoch count.
+   */
+  folds?: number;
 }
 
 /** A head as saved to disk / IndexedDB / exported JSON. */
@@ -88,6 +95,19 @@ export interface HeadJSON {
   metrics: HeadMetrics;
   /** ISO time of training. */
   createdAt: string;
+  /**
+   * A second linear model over the n-gram block only (no embedding), trained on the same rows,
+   * whose class probabilities are averaged with the head's: (1 − weight) · head + weight · n-grams.
+   * Absent in heads trained without it (and in heads saved before it existed).
+   */
+  ngramModel?: {
+    /** (2^hashBits + 1) × labels weights, row-major, base64 Float32 little-endian. */
+    weights: string;
+    /** Its share of the averaged probabilities (0…1). */
+    weight: number;
+    /** The L2 penalty chosen for it. */
+    l2: number;
+  };
   /** Share of the training items written mostly in Chinese (absent in heads saved before it was recorded). */
   chineseShare?: number;
 }
@@ -125,6 +145,25 @@ export interface HeadTrainOptions extends TrainOptions {
   /** Most distinct labels allowed (default MAX_HEAD_LABELS); more is refused before any work (HeadLabelsError). */
   maxLabels?: number;
   /**
+   * How the L2 penalty, the embedding block's weight and the epoch count are chosen: 'validation'
+   * (default: one stratified validation split, early stopping, then `refit` or not) or 'cv' (k-fold
+   * cross-validation over every labelled row, then one fit on all of them; see tune.ts) — what a
+   * few taught labels need, at the cost of folds × candidates small fits.
+   */
+  tuning?: 'validation' | 'cv';
+  /**
+   * Share (0…1) of an n-gram-only model in the head's averaged probabilities (default 0: none).
+   * Used when the head has both an embedding and n-grams; that model is trained on the same rows
+   * like the TF-IDF baseline (its L2 from NGRAM_L2_GRID on the validation split) and stored with the head.
+   */
+  ngramEnsemble?: number;
+  /** Folds of 'cv' tuning (default 5). */
+  folds?: number;
+  /** L2 penalties tried by 'cv' tuning (default DEFAULT_CV_L2). */
+  cvL2?: readonly number[];
+  /** Weights of the embedding block tried by 'cv' tuning, times embeddingScale (default DEFAULT_CV_DENSE_WEIGHTS). */
+  cvDenseWeights?: readonly number[];
+  /**
    * After validation has chosen the epoch count and L2, retrain on all labelled rows (default
    * false). The stored metrics stay those measured on the validation split before the refit.
    */
@@ -155,6 +194,8 @@ export interface LoadedHead {
   mean: Float32Array | null;
   /** Decoded embedding standard deviation (null without embedding). */
   std: Float32Array | null;
+  /** The n-gram-only model averaged in, with its share (null without one). */
+  ngram: { model: LinearModel; weight: number } | null;
 }
 
 /** One item's prediction. */
@@ -188,6 +229,15 @@ function buildExamples(texts: readonly string[], head: { spec: HeadFeatureSpec; 
     sparse: spec.hashBits > 0 && head.idf ? tfidfBlocks(hashedBlockCounts(text, spec.hashBits, spec.hashSeed, spec.ngrams), head.idf, spec.sublinearTf) : EMPTY_SPARSE,
     dense: spec.embedding && embeddings ? denseFeatures(embeddings[i]!, head.mean!, head.std!, spec.embedding.scale) : null,
   }));
+}
+
+/** L2 penalties the n-gram-only model of an ensemble head tries (those of the TF-IDF baseline). */
+export const NGRAM_L2_GRID = [1e-6, 1e-5, 1e-4];
+
+/** (1 − weight) · a + weight · b, element by element, written into a. */
+export function mixProbabilities(a: Float64Array, b: ArrayLike<number>, weight: number): Float64Array {
+  for (let k = 0; k < a.length; k++) a[k] = (1 - weight) * a[k]! + weight * b[k]!;
+  return a;
 }
 
 /** 2^16 hashed columns, fewer for many labels so the weights stay ≤ 2^22 numbers (16 MB, ~22 MB as JSON). */
@@ -315,8 +365,12 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   const { names, targets: allTargets } = indexLabels(keep.map((i) => labels[i]!));
   if (names.length < 2) throw new Error(`Only one label ('${names[0]}') appears; a head needs at least two to tell apart.`);
   const itemTexts = keep.map((i) => texts[i]!);
-  const split = stratifiedSplit(keep.map((i) => [...labels[i]!].sort().join('\u0000')), { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
-  if (split.validation.length === 0) split.validation = split.train.splice(-1, 1);
+  const keys = keep.map((i) => [...labels[i]!].sort().join('\u0000'));
+  const cv = options.tuning === 'cv';
+  if (options.tuning !== undefined && options.tuning !== 'cv' && options.tuning !== 'validation') throw new Error(`tuning must be 'validation' or 'cv', not '${String(options.tuning)}'.`);
+  // With 'cv' every labelled row is trained on (and held out once, fold by fold): no fixed validation split.
+  const split = cv ? { train: keep.map((_, k) => k), validation: [] as number[], test: [] as number[] } : stratifiedSplit(keys, { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
+  if (!cv && split.validation.length === 0) split.validation = split.train.splice(-1, 1);
 
   const hashBits = options.hashBits ?? defaultHashBits(names.length);
   const hashSeed = options.hashSeed ?? 0x7e4d;
@@ -363,12 +417,44 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   hooks.onProgress?.({ stage: 'features', done: itemTexts.length, total: itemTexts.length });
   const pick = (indices: number[]) => ({ examples: indices.map((i) => examples[i]!), targets: indices.map((i) => allTargets[i]!) });
   const shape = { kind, classes: names.length, sparseDim: hashBits > 0 ? 2 ** hashBits : 0, denseDim: embeddingSpec?.dim ?? 0 };
-  const result = await trainWithL2Grid(shape, pick(split.train), pick(split.validation), options.l2Grid ?? [options.l2 ?? 1e-5], options, hooks);
-
   const threshold = options.threshold ?? 0.5;
-  const truth = split.validation.map((i) => allTargets[i]!.map((k) => names[k]!));
-  const predicted = split.validation.map((i) => decide(kind, predictProbabilities(result.model, examples[i]!), threshold).map((k) => names[k]!));
-  if (options.refit) result.model = await refitOnAll(shape, pick(split.train), pick(split.validation), result, options, hooks);
+  let truth: string[][];
+  let predicted: string[][];
+  let model: LinearModel;
+  let chosen: { bestEpoch: number; l2: number; epochs: EpochInfo[]; folds?: number };
+  const ensembleWeight = embeddingSpec && shape.sparseDim > 0 ? (options.ngramEnsemble ?? 0) : 0;
+  if (!(ensembleWeight >= 0 && ensembleWeight <= 1)) throw new Error(`ngramEnsemble must be between 0 and 1, not ${options.ngramEnsemble}.`);
+  let ngramModel: HeadJSON['ngramModel'];
+  if (cv) {
+    const denseWeights = embeddingSpec ? (options.cvDenseWeights ?? DEFAULT_CV_DENSE_WEIGHTS) : [1];
+    const candidates: TuneCandidate[] = (options.cvL2 ?? DEFAULT_CV_L2).flatMap((l2) => denseWeights.map((denseWeight) => ({ l2, denseWeight })));
+    const data = { examples, targets: allTargets, keys };
+    const tuned = await crossValidateCandidates(shape, data, candidates, { ...options, folds: options.folds ?? 5, foldSeed: options.splitSeed ?? 42 }, hooks);
+    model = await trainWithTuned(shape, data, tuned, options, hooks);
+    if (embeddingSpec) embeddingSpec.scale *= tuned.candidate.denseWeight;
+    truth = allTargets.map((t) => t.map((k) => names[k]!));
+    predicted = tuned.heldOut.map((p) => p.map((k) => names[k]!));
+    const epochs = Array.from({ length: tuned.epochs }, (_, e): EpochInfo => ({ epoch: e + 1, trainLoss: NaN, validationLoss: NaN, validationAccuracy: NaN, learningRate: tuned.learningRate, improved: true }));
+    chosen = { bestEpoch: tuned.epochs, l2: tuned.candidate.l2, epochs, folds: tuned.folds };
+  } else {
+    const result = await trainWithL2Grid(shape, pick(split.train), pick(split.validation), options.l2Grid ?? [options.l2 ?? 1e-5], options, hooks);
+    let ngram: (TrainResult & { l2: number }) | null = null;
+    const sparseShape = { ...shape, denseDim: 0 };
+    const pickSparse = (indices: number[]) => ({ examples: indices.map((i) => ({ sparse: examples[i]!.sparse })), targets: indices.map((i) => allTargets[i]!) });
+    if (ensembleWeight > 0) ngram = await trainWithL2Grid(sparseShape, pickSparse(split.train), pickSparse(split.validation), NGRAM_L2_GRID, options, hooks);
+    const validationProbabilities = (i: number) => {
+      const p = predictProbabilities(result.model, examples[i]!);
+      return ngram ? mixProbabilities(p, predictProbabilities(ngram.model, { sparse: examples[i]!.sparse }), ensembleWeight) : p;
+    };
+    truth = split.validation.map((i) => allTargets[i]!.map((k) => names[k]!));
+    predicted = split.validation.map((i) => decide(kind, validationProbabilities(i), threshold).map((k) => names[k]!));
+    model = options.refit ? await refitOnAll(shape, pick(split.train), pick(split.validation), result, options, hooks) : result.model;
+    if (ngram) {
+      const ngramFinal = options.refit ? await refitOnAll(sparseShape, pickSparse(split.train), pickSparse(split.validation), ngram, options, hooks) : ngram.model;
+      ngramModel = { weights: float32ToBase64(ngramFinal.weights), weight: ensembleWeight, l2: ngram.l2 };
+    }
+    chosen = result;
+  }
   const report = multi ? multiLabelReport(truth, predicted, names) : singleLabelReport(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), names);
   const confusion = multi ? null : confusionMatrix(truth.map((t) => t[0]!), predicted.map((p) => p[0]!), 10);
   const strip = ({ precision, recall, f1 }: { precision: number; recall: number; f1: number }) => ({ precision, recall, f1 });
@@ -380,21 +466,23 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
     separator: multi ? (options.separator ?? '|') : null,
     textColumns: options.textColumns ?? [],
     featureSpec: spec,
-    weights: float32ToBase64(result.model.weights),
+    weights: float32ToBase64(model.weights),
     threshold,
     metrics: {
       trainCount: split.train.length,
-      validationCount: split.validation.length,
+      validationCount: cv ? keep.length : split.validation.length,
       accuracy: report.accuracy,
       micro: strip(report.micro),
       macro: strip(report.macro),
-      bestEpoch: result.bestEpoch,
-      l2: result.l2,
+      bestEpoch: chosen.bestEpoch,
+      l2: chosen.l2,
+      ...(chosen.folds !== undefined ? { folds: chosen.folds } : {}),
     },
     createdAt: new Date().toISOString(),
+    ...(ngramModel ? { ngramModel } : {}),
     chineseShare: Number(mostlyChineseShare(itemTexts).toFixed(4)),
   };
-  return { head, report, confusion, epochs: result.epochs };
+  return { head, report, confusion, epochs: chosen.epochs };
 }
 
 /** Checks a parsed head JSON and decodes it for prediction; plain-language errors when it is not a head. */
@@ -409,8 +497,17 @@ export function loadHead(input: HeadJSON | string): LoadedHead {
   const weights = base64ToFloat32(json.weights);
   const expected = (sparseDim + denseDim + 1) * json.labels.length;
   if (weights.length !== expected) throw new Error(`This head's weights hold ${weights.length} numbers; its shape needs ${expected}. The file may be damaged.`);
+  let ngram: LoadedHead['ngram'] = null;
+  if (json.ngramModel) {
+    const ngramWeights = base64ToFloat32(json.ngramModel.weights);
+    if (ngramWeights.length !== (sparseDim + 1) * json.labels.length) throw new Error(`This head's n-gram model holds ${ngramWeights.length} numbers; its shape needs ${(sparseDim + 1) * json.labels.length}. The file may be damaged.`);
+    const weight = json.ngramModel.weight;
+    if (!(weight >= 0 && weight <= 1)) throw new Error(`This head's n-gram model has the share ${String(weight)}; it must be between 0 and 1. The file may be damaged.`);
+    ngram = { model: { kind: json.kind, classes: json.labels.length, sparseDim, denseDim: 0, weights: ngramWeights }, weight };
+  }
   return {
     json,
+    ngram,
     model: { kind: json.kind, classes: json.labels.length, sparseDim, denseDim, weights },
     idf: spec.idf ? base64ToFloat32(spec.idf) : null,
     mean: spec.embedding ? base64ToFloat32(spec.embedding.mean) : null,
@@ -436,7 +533,8 @@ export async function predictWithHead(head: LoadedHead, texts: readonly string[]
   }
   const examples = buildExamples(texts, { spec: head.json.featureSpec, idf: head.idf, mean: head.mean, std: head.std }, vectors);
   return examples.map((example) => {
-    const p = predictProbabilities(head.model, example);
+    const own = predictProbabilities(head.model, example);
+    const p = head.ngram ? mixProbabilities(own, predictProbabilities(head.ngram.model, { sparse: example.sparse }), head.ngram.weight) : own;
     const chosen = decide(head.model.kind, p, head.json.threshold);
     const all = Float32Array.from(p);
     return { labels: chosen.map((k) => head.json.labels[k]!), probabilities: chosen.map((k) => all[k]!), all };

@@ -7,6 +7,22 @@
 import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
+import { selfTrainHead } from './selfTrain.ts';
+
+/**
+ * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
+ * 0 (off): with self-training it gained 2 points on the Amazon development catalogue but lost 0.6 on
+ * Flipkart's and made a teach round about three times slower (docs/BENCHMARKS.md, issue 13).
+ */
+export const TEACH_NGRAM_ENSEMBLE = 0;
+
+/** Confident guesses per label a teach round's self-training adds (0: off, for the reasons of TEACH_NGRAM_ENSEMBLE). */
+export const TEACH_SELF_TRAIN_PER_LABEL = 0;
+
+/** The head options of a teach round: the caller's, with the teach loop's ensemble share unless they set one. */
+export function teachHeadOptions<T extends HeadTrainOptions>(options: T): T {
+  return { ...options, ngramEnsemble: options.ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE };
+}
 
 /** Flag bytes of the merged labels (as in core/dashboard/unsure.ts): 1 sure, 0 unsure (2 = no label). */
 const SURE = 1;
@@ -124,7 +140,7 @@ export async function crossValidateTaught(
     if (new Set(train.flat()).size < 2) continue;
     let result: TrainHeadResult;
     try {
-      result = await trainHead(texts, train, options, embeddings ? labelledEmbeddings(embeddings, train) : undefined);
+      result = await trainHead(texts, train, teachHeadOptions(options), embeddings ? labelledEmbeddings(embeddings, train) : undefined);
     } catch {
       continue; // too few rows for this fold's labels: the fold is not counted
     }
@@ -176,7 +192,7 @@ export interface TeachRound {
 
 /**
  * One round of the teach loop: cross-validates on the taught items, trains the head on all
- * training rows (`labels`: taught + pseudo-labelled) and guesses a label for every item, or only
+ * training rows (`labels`: taught + pseudo-labelled; self-trained when `options.selfTrain` > 0) and guesses a label for every item, or only
  * for the items in `options.guess` (the others get '' and probability 0: the merge only ever
  * uses guesses for items the model was unsure about, and guessing is most of a round's time).
  */
@@ -184,7 +200,7 @@ export async function teachRound(
   texts: readonly string[],
   labels: readonly (readonly string[])[],
   taught: readonly number[],
-  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[] },
+  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[]; selfTrain?: number },
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
 ): Promise<TeachRound> {
@@ -194,7 +210,8 @@ export async function teachRound(
   checkCancel?.();
   let result: TrainHeadResult;
   try {
-    result = await trainHead(texts, labels, options, embeddings ? labelledEmbeddings(embeddings, labels) : undefined);
+    // Self-training on the items nobody labelled (their confident guesses as extra labels) when asked for (selfTrain > 0).
+    result = await selfTrainHead(texts, labels, teachHeadOptions(options), embeddings, { perLabel: options.selfTrain ?? TEACH_SELF_TRAIN_PER_LABEL, seed: options.seed }, { checkCancel });
   } catch (error) {
     return { head: null, reason: (error as Error).message, heldOut };
   }
