@@ -114,9 +114,14 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
   const loadGenerator = async (): Promise<DraftModel | undefined> => {
     const generator = config.generator;
     if (!generator) return undefined;
-    const file = backend === 'webgpu' ? (generator.model_file_webgpu ?? generator.model_file) : generator.model_file;
-    const bytes = new Uint8Array(await (await fetchOk(`${baseUrl}${file}`)).arrayBuffer());
-    return { runtime: await createWebRuntime(bytes, backend, threads), maxLength: generator.max_length };
+    const open = async (on: Backend) => {
+      const file = on === 'webgpu' ? (generator.model_file_webgpu ?? generator.model_file) : generator.model_file;
+      const bytes = new Uint8Array(await (await fetchOk(`${baseUrl}${file}`)).arrayBuffer());
+      return createWebRuntime(bytes, on, threads);
+    };
+    // Like the classifier: a generator that WebGPU cannot run falls back to WASM.
+    const runtime = backend === 'webgpu' ? await open('webgpu').catch(() => open('wasm')) : await open('wasm');
+    return { runtime, maxLength: generator.max_length };
   };
   return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
 }

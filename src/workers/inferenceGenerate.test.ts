@@ -61,4 +61,18 @@ describe('model.generate', () => {
     await expect(client.request('model.generate', { tags: { colour: 'Green' }, n: 2 })).rejects.toThrow(/Unknown tag "colour"/);
     await expect(client.request('model.generate', { tags: { articleType: ' ' }, n: 2 })).rejects.toThrow(/at least one tag/);
   });
+
+  it('a generator that fails to load is tried again on the next draft', async () => {
+    let tries = 0;
+    const flaky: typeof shippedModelLoader = async (...args) => {
+      const model = await shippedModelLoader(...args);
+      return { ...model, loadGenerator: () => (++tries === 1 ? Promise.reject(new Error('The generator file could not be read.')) : model.loadGenerator!()) };
+    };
+    const other = new WorkerClient(inProcessPort(createInferenceHandlers(flaky, new MemoryPredictionCache())));
+    await other.request('model.load', {});
+    await expect(other.request('model.generate', { tags, n: 2, seed: 1 })).rejects.toThrow(/could not be read/);
+    const result = await other.request('model.generate', { tags, n: 2, seed: 1 });
+    expect(result.drafts).toHaveLength(2);
+    expect(tries).toBe(2);
+  });
 });

@@ -54,7 +54,14 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
   // The generator is loaded on the first draft (labelling never pays for it), once per loaded model.
   let generator: { model: LoadedModel; draft: Promise<DraftModel | undefined> } | undefined;
   const generatorOf = (model: LoadedModel) => {
-    if (generator?.model !== model) generator = { model, draft: model.loadGenerator?.() ?? Promise.resolve(undefined) };
+    if (generator?.model !== model) {
+      const draft = model.loadGenerator?.() ?? Promise.resolve(undefined);
+      generator = { model, draft };
+      // A failed load is not kept: the next draft tries again.
+      draft.catch(() => {
+        if (generator?.draft === draft) generator = undefined;
+      });
+    }
     return generator.draft;
   };
   const ready = () => {
