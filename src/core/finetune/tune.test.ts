@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../metrics/split.ts';
-import { crossValidateCandidates, stratifiedFolds, weighDense } from './tune.ts';
+import { stratifiedFolds } from '../metrics/split.ts';
+import { crossValidateCandidates, weighDense } from './tune.ts';
 import type { Example } from './linear.ts';
 
 const shape = { kind: 'softmax' as const, classes: 2, sparseDim: 50, denseDim: 2 };

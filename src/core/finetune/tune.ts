@@ -6,7 +6,7 @@
  * count with the lowest mean held-out loss (pooled over all items, each held out once) win.
  * Deterministic for a seed.
  */
-import { seededRandom, shuffleInPlace } from '../metrics/split.ts';
+import { stratifiedFolds } from '../metrics/split.ts';
 import { decide, predictProbabilities, trainLinear, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions } from './linear.ts';
 
 /** One setting tried by cross-validation. */
@@ -37,30 +37,6 @@ export interface TuneResult {
   scores: { candidate: TuneCandidate; loss: number; accuracy: number; epochs: number }[];
   /** Out-of-fold class indices of every item, predicted by the winning setting (each item by a model that never saw it). */
   heldOut: number[][];
-}
-
-/**
- * Assigns items to k folds, stratified by `keys` (each key's items are shuffled with the seed and
- * dealt out in turn, continuing from fold to fold across keys, so fold sizes differ by ≤ 1).
- */
-export function stratifiedFolds(keys: readonly string[], k: number, seed: number): number[][] {
-  if (!Number.isInteger(k) || k < 2) throw new Error(`Cross-validation needs at least 2 folds, not ${k}.`);
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  const random = seededRandom(seed);
-  const folds: number[][] = Array.from({ length: k }, () => []);
-  let next = 0;
-  for (const key of [...groups.keys()].sort()) {
-    for (const i of shuffleInPlace(groups.get(key)!, random)) {
-      folds[next]!.push(i);
-      next = (next + 1) % k;
-    }
-  }
-  return folds.map((fold) => fold.sort((a, b) => a - b)).filter((fold) => fold.length > 0);
 }
 
 /** Items with their dense block multiplied by `weight` (the same objects when the weight is 1). */

@@ -47,12 +47,7 @@ export function stratifiedSplit(keys: readonly string[], options: SplitOptions =
   const test = options.test ?? 0;
   if (validation < 0 || test < 0 || validation + test >= 1) throw new Error(`Validation (${validation}) and test (${test}) shares must be ≥ 0 and leave something to train on.`);
   const random = seededRandom(options.seed ?? 42);
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
+  const groups = indicesByKey(keys);
   const out: SplitIndices = { train: [], validation: [], test: [] };
   // Groups in sorted key order so the split does not depend on the order keys first appear in.
   for (const key of [...groups.keys()].sort()) {
@@ -73,4 +68,34 @@ export function stratifiedSplit(keys: readonly string[], options: SplitOptions =
   out.validation.sort((a, b) => a - b);
   out.test.sort((a, b) => a - b);
   return out;
+}
+
+/** Item indices per key, in item order. */
+function indicesByKey(keys: readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups;
+}
+
+/**
+ * Assigns items to k folds, stratified by `keys` (each key's items are shuffled with the seed and
+ * dealt out in turn, continuing from fold to fold across keys, so fold sizes differ by ≤ 1).
+ */
+export function stratifiedFolds(keys: readonly string[], k: number, seed: number): number[][] {
+  if (!Number.isInteger(k) || k < 2) throw new Error(`Cross-validation needs at least 2 folds, not ${k}.`);
+  const groups = indicesByKey(keys);
+  const random = seededRandom(seed);
+  const folds: number[][] = Array.from({ length: k }, () => []);
+  let next = 0;
+  for (const key of [...groups.keys()].sort()) {
+    for (const i of shuffleInPlace(groups.get(key)!, random)) {
+      folds[next]!.push(i);
+      next = (next + 1) % k;
+    }
+  }
+  return folds.map((fold) => fold.sort((a, b) => a - b)).filter((fold) => fold.length > 0);
 }
