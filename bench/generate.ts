@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { readCsvRows } from '../src/core/csv/textRows.ts';
-import { catalogueNameSet, DEFAULT_GUIDE, readNameHashes, draftBriefs, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
+import { catalogueNameSet, DEFAULT_GUIDE, readNameHashes, draftBriefs, drafterOf, isVerbatimCopy, sampleDrafts, type BriefTags, type DraftBriefsOptions } from '../src/model/briefs.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier, loadNodeGenerator } from '../src/model/session.node.ts';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -117,16 +117,15 @@ async function run(label: string, options: Omit<DraftBriefsOptions, 'n'>): Promi
 
 // Sampling speed alone (no read-back): one batch of N drafts per combination, per drafter.
 for (const [name, drafter] of drafters) {
-  const runtime = drafter.generator?.runtime ?? classifier.runtime;
-  const maxLength = drafter.generator?.maxLength;
+  const { runtime, maxLength } = drafterOf(classifier, drafter.generator);
   let tokens = 0;
   const started = performance.now();
-  for (const tags of combos) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: N, seed: SEED, ...(maxLength ? { maxLength } : {}) })).tokens;
+  for (const tags of combos) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: N, seed: SEED, maxLength })).tokens;
   const s = (performance.now() - started) / 1000;
   console.log(`${name}, sampling only (batch of ${N}):            ${tokens} tokens in ${s.toFixed(2)} s = ${(tokens / s).toFixed(0)} tokens/s (Node, onnxruntime-node CPU)`);
   tokens = 0;
   const one = performance.now();
-  for (const tags of combos.slice(0, 10)) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: 1, seed: SEED, ...(maxLength ? { maxLength } : {}) })).tokens;
+  for (const tags of combos.slice(0, 10)) tokens += (await sampleDrafts(runtime, classifier.tokenizer, classifier.config, tags, { n: 1, seed: SEED, maxLength })).tokens;
   const s1 = (performance.now() - one) / 1000;
   console.log(`${name}, sampling only (one draft at a time):    ${tokens} tokens in ${s1.toFixed(2)} s = ${(tokens / s1).toFixed(0)} tokens/s (10 combinations)`);
 }

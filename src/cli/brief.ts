@@ -54,7 +54,6 @@ const nodeLoader: BriefClassifierLoader = async (modelDir) => {
 export type BriefGeneratorLoader = (modelDir: string | undefined, classifier: Classifier) => Promise<DraftModel | undefined>;
 
 const nodeGeneratorLoader: BriefGeneratorLoader = async (modelDir, classifier) => {
-  if (!classifier.config.generator) return undefined;
   const { loadNodeGenerator, DEFAULT_MODEL_DIR } = await import('../model/session.node.ts');
   return loadNodeGenerator(modelDir ?? DEFAULT_MODEL_DIR, classifier.config);
 };

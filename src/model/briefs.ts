@@ -365,6 +365,11 @@ export interface DraftModel {
   maxLength: number;
 }
 
+/** The model that drafts for a classifier: the generator when given, else the classifier's own tied LM head. */
+export function drafterOf(classifier: Classifier, generator?: DraftModel): DraftModel {
+  return generator ?? { runtime: classifier.runtime, maxLength: classifier.config.max_length };
+}
+
 /** Options of `draftBriefs`. */
 export interface DraftBriefsOptions extends SamplingOptions {
   /** Drafts with this model (absent: the classifier's tied LM head); the classifier still reads every draft back. */
@@ -422,7 +427,8 @@ const guidedMisses = (draft: Draft) => draft.disagrees.filter((t) => (GUIDED_TAG
  * again those whose read-back contradicts an asked articleType/baseColour/usage.
  */
 export async function draftBriefs(classifier: Classifier, tags: BriefTags, options: DraftBriefsOptions): Promise<DraftBriefsResult> {
-  const { runtime, tokenizer, config } = classifier;
+  const { tokenizer, config } = classifier;
+  const drafter = drafterOf(classifier, options.generator);
   const n = options.n;
   const slots: (Draft | undefined)[] = new Array(n).fill(undefined);
   let pending = slots.map((_, i) => i);
@@ -438,9 +444,9 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
     const base = nextIndex;
     nextIndex += pending.length;
     const batch = pending;
-    const sampled = await sampleDrafts(options.generator?.runtime ?? runtime, tokenizer, config, tags, {
+    const sampled = await sampleDrafts(drafter.runtime, tokenizer, config, tags, {
       ...options,
-      ...(options.generator ? { maxLength: options.generator.maxLength } : {}),
+      maxLength: drafter.maxLength,
       n: batch.length,
       firstIndex: base,
       ...(boostWords ? { boostWords, boost: options.guide!.boost } : {}),
