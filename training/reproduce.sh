@@ -41,7 +41,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
     # Heads retrained for 3,000 steps on the frozen trunk's pooled states (30,000 rows, source-balanced).
     "$PY" training/train_multi.py --out "$SHIPPED" --init-dir "$LONGER" --eval-only --head-stage 3000 --export --mask-constant-labels 0.95
     # The design-brief generator: a tag-conditioned language model on the same tokenizer (3 layers, 128 wide, 1,500 steps of 32 names).
-    "$PY" training/train_generator.py --out "$GENERATOR" --tokenizer "$FULL/spm.model" --steps 1500 --batch 32 --dim 128 --layers 3 --hidden 344 --lr 3e-3
+    "$PY" training/train_generator.py --out "$GENERATOR" --tokenizer "$FULL/spm.model"
   fi
   # int8 graphs, their accuracy vs fp32 in onnxruntime-node, calibration + sure thresholds, ship.
   "$PY" training/finalize_multi.py "$SHIPPED"

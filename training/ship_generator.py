@@ -1,7 +1,7 @@
 """Ships the design-brief generator (train_generator.py) beside the classifier: copies its int8
 graphs into public/models/trendloom-classifier/onnx/, adds the `generator` block to that folder's
 config.json (run after finalize_multi.py, which rewrites config.json) and its golden next-token ids
-to test/fixtures/classifier/generator-golden.json. Checks the size limit (16 MB a graph).
+to test/fixtures/classifier/generator-golden.json. Checks the size limit (finalize_multi.MAX_BYTES a graph, as the classifier's).
 
 usage: python3 ship_generator.py <generator run dir>"""
 import json
@@ -9,10 +9,10 @@ import os
 import shutil
 import sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-SHIP = os.path.join(ROOT, "public", "models", "trendloom-classifier")
-GOLDEN = os.path.join(ROOT, "test", "fixtures", "classifier", "generator-golden.json")
-MAX_BYTES = 16 * 1024 * 1024
+# The classifier's shipping folder, golden-file folder and graph size limit (one definition).
+from finalize_multi import GOLDEN as GOLDEN_DIR, MAX_BYTES, SHIP  # noqa: E402
+
+GOLDEN = os.path.join(GOLDEN_DIR, "generator-golden.json")
 
 
 def main():

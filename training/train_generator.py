@@ -12,7 +12,7 @@ written. Output: `<out>/generator.onnx` (fp32, outputs next_token_logits only), 
 (quantize.py), `generator.json` (sizes, steps, the held-out loss) and golden next-token ids for
 the parity test.
 
-usage: python3 train_generator.py --out DIR --tokenizer SPM_MODEL [--steps N]"""
+usage: python3 train_generator.py --out DIR --tokenizer SPM_MODEL  (the defaults are the shipped model's)"""
 import argparse
 import json
 import math
@@ -69,13 +69,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--tokenizer", required=True, help="the classifier's spm.model (the generator shares it)")
-    ap.add_argument("--steps", type=int, default=2000)
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--dim", type=int, default=160)
-    ap.add_argument("--layers", type=int, default=4)
+    # Defaults: the shipped generator (a smaller model than the classifier: it writes short names).
+    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--dim", type=int, default=128)
+    ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--heads", type=int, default=4)
-    ap.add_argument("--hidden", type=int, default=432)
+    ap.add_argument("--hidden", type=int, default=344)
     ap.add_argument("--max-length", type=int, default=64)
     ap.add_argument("--dropout", type=float, default=0.1)
     args = ap.parse_args()
