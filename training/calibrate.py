@@ -51,6 +51,19 @@ def allowed_sets(rows, head, maps):
     return [[index[l] for l in key(r) if l in index] for r in rows]
 
 
+MIN_SCORED_ITEMS = 20
+
+
+def scored_sets(rows, head, maps):
+    """The rows a head is scored on — those with an allowed label set — as (keep mask, their sets),
+    or None when fewer than MIN_SCORED_ITEMS have one."""
+    sets = allowed_sets(rows, head, maps)
+    keep = np.array([bool(s) for s in sets])
+    if keep.sum() < MIN_SCORED_ITEMS:
+        return None
+    return keep, [s for s, k in zip(sets, keep) if k]
+
+
 def set_nll(logits, sets, weights, t):
     p = softmax(logits, t)
     mass = np.array([p[i, s].sum() for i, s in enumerate(sets)])
@@ -185,11 +198,10 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
     blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
     for h in heads:
-        sets = allowed_sets(rows, h, maps)
-        keep = np.array([bool(s) for s in sets])
-        if keep.sum() < 20:
+        scored = scored_sets(rows, h, maps)
+        if scored is None:
             continue
-        st = [s for s, k in zip(sets, keep) if k]
+        keep, st = scored
         for name, t in (("raw", 1.0), ("calibrated", cal["temperature"][h])):
             conf, correct, r = set_metrics(logits[h][keep], st, t)
             r["mean_confidence"] = float(conf.mean())
@@ -346,11 +358,11 @@ def transfer(fold_dirs, out_path):
                 continue
             res = {}
             for h in SCORED_HEADS:
-                sets = allowed_sets(rows, h, maps)
-                keep = np.array([bool(s) for s in sets])
-                if keep.sum() < 20:
+                scored = scored_sets(rows, h, maps)
+                if scored is None:
                     continue
-                res[h] = set_metrics(base[key][h][keep], [s for s, k in zip(sets, keep) if k], temps[h])[2]
+                keep, st = scored
+                res[h] = set_metrics(base[key][h][keep], st, temps[h])[2]
             row["baseline"][key] = res
         table.append(row)
         print_fold(row)

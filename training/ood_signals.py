@@ -22,7 +22,7 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import allowed_sets, auroc, load_run, softmax  # noqa: E402
+from calibrate import auroc, load_run, scored_sets, softmax  # noqa: E402
 from model import TrendloomLlama  # noqa: E402
 from text import pad_batch  # noqa: E402
 from train_multi import encode  # noqa: E402
@@ -75,12 +75,11 @@ def main():
             if key.startswith("dev:"):
                 continue
             for h in HEADS:
-                sets = allowed_sets(rows, h, meta["maps"])
-                keep = np.array([bool(s) for s in sets])
-                if keep.sum() < 20:
+                scored = scored_sets(rows, h, meta["maps"])
+                if scored is None:
                     continue
+                keep, st = scored
                 lg = arrays[f"{key}|{h}"][:rows_cap][keep].astype(np.float64)
-                st = [s for s, k in zip(sets, keep) if k]
                 p = softmax(lg)
                 wrong = 1 - np.array([pr in s for pr, s in zip(p.argmax(1), st)], dtype=float)
                 top = lg.max(1, keepdims=True)

@@ -15,7 +15,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import SCORED_HEADS, allowed_sets, load_run, set_metrics, set_nll  # noqa: E402
+from calibrate import SCORED_HEADS, load_run, scored_sets, set_metrics, set_nll  # noqa: E402
 
 FOLDS = ["adidas_us+zara_us2", "amazon_implicitave2", "flipkart2", "womens_ecommerce_reviews2", "myntra"]
 FACTORS = np.exp(np.linspace(np.log(0.8), np.log(4.0), 41))
@@ -33,11 +33,11 @@ def held_out_sets():
             if not key.startswith("holdout:"):
                 continue
             for h in SCORED_HEADS:
-                sets = allowed_sets(rows, h, meta["maps"])
-                keep = np.array([bool(s) for s in sets])
-                if keep.sum() < 20:
+                scored = scored_sets(rows, h, meta["maps"])
+                if scored is None:
                     continue
-                out[(fold, key, h)] = (arrays[f"{key}|{h}"][keep], [s for s, k in zip(sets, keep) if k], cal["temperature"][h])
+                keep, st = scored
+                out[(fold, key, h)] = (arrays[f"{key}|{h}"][keep], st, cal["temperature"][h])
     return out
 
 
