@@ -14,7 +14,7 @@ import { intake } from '../core/intake/intake.ts';
 import { explainScore, rankConcepts, scoreConcept, seasonLengthOf, signedPercent, type AttributeSeries, type ConceptAttribute } from '../core/studio/potential.ts';
 import { MODEL_HEAD_NAMES } from '../core/dashboard/facets.ts';
 import { buildInputText } from '../model/inputText.ts';
-import { itemTexts } from '../model/predictionColumns.ts';
+import { itemTexts, textColumnNames } from '../model/predictionColumns.ts';
 import { nodeClassifier, type ClassifierLoader } from './classify.ts';
 import { fileSource } from './inspect.ts';
 import { CliUsageError, optionValue, parseArgs, type CliCommand, type CliIO } from './io.ts';
@@ -122,7 +122,7 @@ export function makeConceptsCommand(loadClassifier: ClassifierLoader = nodeClass
             labels.set(head, { labels: coded.labels, values: coded.values, ...(sure ? { sure: sureFlags(sure) } : {}) });
           }
         } else {
-          const historyText = optionValue(args, 'history-text')?.split(',').map((s) => s.trim()).filter(Boolean) ?? past.columns.filter((c) => c.role === 'text').map((c) => c.name);
+          const historyText = optionValue(args, 'history-text')?.split(',').map((s) => s.trim()).filter(Boolean) ?? textColumnNames(past.columns);
           const missing = historyText.filter((n) => !pastNames.includes(n));
           if (missing.length) throw new CliUsageError(`--history-text: ${basename(history)} has no column ${missing.map((n) => `"${n}"`).join(', ')}. Its columns: ${pastNames.join(', ')}.`);
           if (historyText.length === 0) throw new CliUsageError(`${basename(history)} has no pred_<head> columns and no column the intake takes for item text; name its text columns with --history-text, or label it first with 'trendloom classify'. Its columns: ${pastNames.join(', ')}.`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { itemTexts, predictionColumnNames, sparseTextVector, withPredictionColumns } from './predictionColumns.ts';
+import { datasetItemTexts, itemTexts, predictionColumnNames, sparseTextVector, textColumnNames, withPredictionColumns } from './predictionColumns.ts';
 
 describe('prediction columns', () => {
   it('adds label and probability columns, null where there was no text, and survives IPC', () => {
@@ -63,5 +63,28 @@ describe('prediction columns', () => {
 
   it('builds a nullable text column from a few values', () => {
     expect(sparseTextVector(4, new Map([[1, 'Formal'], [3, 'Party']])).toArray()).toEqual([null, 'Formal', null, 'Party']);
+  });
+});
+
+describe('textColumnNames and datasetItemTexts', () => {
+  const table = tableFromArrays({ sku: ['a1', 'a2'], name: ['Camp shirt', 'Linen dress'], colour: ['Navy', 'Red'] });
+  const columns = [
+    { name: 'sku', role: 'id' },
+    { name: 'name', role: 'text' },
+    { name: 'colour', role: 'text' },
+  ];
+
+  it('names the text columns in mapping order', () => {
+    expect(textColumnNames(columns)).toEqual(['name', 'colour']);
+    expect(textColumnNames([{ name: 'sku', role: 'id' }])).toEqual([]);
+  });
+
+  it('gives itemTexts of the text columns, built once per table and mapping', () => {
+    const texts = datasetItemTexts({ table, columns });
+    expect(texts).toEqual(itemTexts(table, ['name', 'colour']));
+    expect(datasetItemTexts({ table, columns })).toBe(texts);
+    // Another mapping of the same table (Change columns) reads other columns.
+    const nameOnly = [columns[0]!, columns[1]!, { name: 'colour', role: 'colours' }];
+    expect(datasetItemTexts({ table, columns: nameOnly })).toEqual(['Camp shirt', 'Linen dress']);
   });
 });

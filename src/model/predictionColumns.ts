@@ -129,6 +129,25 @@ function cellText(vector: Vector, row: number): string {
 /** Rows sampled to measure a text column's typical cell length. */
 const SHAPE_SAMPLE_ROWS = 2000;
 
+/** The names of the columns mapped as item text (role `text`), in mapping order. */
+export function textColumnNames(columns: readonly { name: string; role: string }[]): string[] {
+  return columns.filter((c) => c.role === 'text').map((c) => c.name);
+}
+
+const datasetTexts = new WeakMap<Table, WeakMap<readonly object[], string[]>>();
+
+/**
+ * `itemTexts` of a dataset's text columns, built once per table and column mapping and shared by
+ * every reader (the unsure panel, the teach loop); the array must not be changed.
+ */
+export function datasetItemTexts(dataset: { table: Table; columns: readonly { name: string; role: string }[] }): string[] {
+  let byColumns = datasetTexts.get(dataset.table);
+  if (!byColumns) datasetTexts.set(dataset.table, (byColumns = new WeakMap()));
+  let texts = byColumns.get(dataset.columns);
+  if (!texts) byColumns.set(dataset.columns, (texts = itemTexts(dataset.table, textColumnNames(dataset.columns))));
+  return texts;
+}
+
 /**
  * Joins an item's text columns into the one text the model reads (empty when all are missing):
  * name columns first, then `Details:` and the description columns (`splitTextColumns` tells them

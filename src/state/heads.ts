@@ -8,7 +8,7 @@ import { headColumnsFor, headLanguageNote, type HeadApplyNote } from '../core/fi
 import type { HeadJSON } from '../core/finetune/head.ts';
 import { mostlyChineseShare } from '../core/script.ts';
 import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/classification.ts';
-import { itemTexts, labelVector, probabilityVector } from '../model/predictionColumns.ts';
+import { itemTexts, labelVector, probabilityVector, textColumnNames } from '../model/predictionColumns.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
@@ -42,7 +42,7 @@ export function splitLabelCell(value: unknown, separator: string | null): string
  */
 export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: string, options: { separator: string | null; useEmbedding: boolean; language?: Language }, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<TrainedHead> {
   const language = options.language ?? 'en';
-  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const textColumns = textColumnNames(dataset.columns);
   if (textColumns.length === 0) throw new Error(translate(language, 'headNeedsText'));
   const vector = dataset.table.getChild(labelColumn);
   if (!vector) throw new Error(translate(language, 'headNoColumn', { column: labelColumn }));
@@ -70,7 +70,7 @@ export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: st
  * lacks, or a head that learnt another language (never applied silently).
  */
 export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[]; columns: { label: string; probability: string } }> {
-  const mapped = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const mapped = textColumnNames(dataset.columns);
   const { columns: textColumns, notes } = headColumnsFor(head.textColumns ?? [], dataset.columns.map((c) => c.name), mapped);
   const texts = itemTexts(dataset.table, textColumns);
   const language = headLanguageNote(head.chineseShare, mostlyChineseShare(texts));

@@ -1,5 +1,5 @@
 import { hasModelLabels, parseColumn } from '../core/columnKinds.ts';
-import { itemTexts, predictionColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
+import { itemTexts, predictionColumnNames, textColumnNames, withPredictionColumns } from '../model/predictionColumns.ts';
 import { translate } from '../i18n/i18n.ts';
 import { coreMessage } from '../core/messages.ts';
 import { inferenceWorker } from '../workers/pageWorkers.ts';
@@ -59,7 +59,7 @@ export async function labelDataset(): Promise<void> {
   const store = useAppStore.getState();
   const dataset = store.dataset;
   if (!dataset) return;
-  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const textColumns = textColumnNames(dataset.columns);
   if (textColumns.length === 0) {
     store.confirmMapping();
     useAppStore.setState({ notice: translate(store.language, 'noTextColumn') });

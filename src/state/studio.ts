@@ -4,7 +4,7 @@
  * in the inference worker for similar items; worn-with pairings from baskets or co-trends.
  */
 import { modelLabelColumn } from '../core/columnKinds.ts';
-import { itemTexts } from '../model/predictionColumns.ts';
+import { itemTexts, textColumnNames } from '../model/predictionColumns.ts';
 import { periodLabelsAt } from '../core/dashboard/periods.ts';
 import type { TrendSeries } from '../core/dashboard/trends.ts';
 import { basketLift, coTrending, detectBasketColumn, type Pairing } from '../core/studio/pairings.ts';
@@ -53,7 +53,7 @@ export function conceptLines(text: string, max = 200): string[] {
  */
 export async function readConceptFile(file: File, max = 200): Promise<string[]> {
   const read = await intakeWorker().request('intake.parse', { file, name: file.name, options: { requireText: false } });
-  const textColumns = read.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const textColumns = textColumnNames(read.columns);
   if (textColumns.length === 0) throw new Error(`${file.name} has no column of item descriptions (columns: ${read.columns.map((c) => c.name).join(', ')}). Add a column with each planned item's name or description.`);
   return conceptLines(itemTexts(tableFromIPC(read.ipc), textColumns).join('\n'), max);
 }
@@ -118,7 +118,7 @@ const indexed = new WeakMap<LoadedDataset, Promise<ModelIndexResult>>();
 export function ensureSimilarIndex(dataset: LoadedDataset): Promise<ModelIndexResult> {
   let promise = indexed.get(dataset);
   if (!promise) {
-    const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+    const textColumns = textColumnNames(dataset.columns);
     promise = ensureModel().then(() => inferenceWorker().request('model.index', { texts: itemTexts(dataset.table, textColumns) }));
     promise.catch(() => indexed.delete(dataset));
     indexed.set(dataset, promise);

@@ -11,7 +11,7 @@ import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { hashText } from '../model/hash.ts';
-import { itemTexts, labelVector, probabilityVector, sureVector } from '../model/predictionColumns.ts';
+import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
 import type { FlatEmbeddings } from '../workers/finetuneProtocol.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
@@ -31,11 +31,6 @@ const TEACH_OPTIONS = { hashBits: 14, maxEpochs: 30, folds: 5, embeddingSource: 
 /** The taught labels of a record as one map (later batches win). */
 export function taughtMap(record: TeachRecord | undefined): Map<number, string> {
   return new Map(record?.batches.flat() ?? []);
-}
-
-/** The text columns items are read from. */
-function textColumnsOf(dataset: LoadedDataset): string[] {
-  return dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
 }
 
 // The model's embeddings of the last texts embedded (one catalogue at a time is taught).
@@ -75,7 +70,7 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
  * embedding in `npm run bench:teach`: 85.7 vs 82.8 % at 50 labels), never one already taught or without text.
  */
 export async function suggestToTeach(dataset: LoadedDataset, head: string, n: number, language: Language): Promise<number[]> {
-  const texts = itemTexts(dataset.table, textColumnsOf(dataset));
+  const texts = datasetItemTexts(dataset);
   const current = column(dataset, modelProbabilityColumn(head), language);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) confidence[i] = Number(current.get(i) ?? 0);
@@ -95,7 +90,7 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
   let record: TeachRecord | undefined;
   let merged: ItemLabels = model;
   if (taught.size > 0) {
-    const texts = itemTexts(dataset.table, textColumnsOf(dataset));
+    const texts = datasetItemTexts(dataset);
     const flat = await embeddingsOf(texts, signal, onProgress);
     const labels = teachTrainingLabels(model, taught, MAX_PSEUDO_LABELS);
     // Only items the model was unsure about (and nobody taught) can take the head's guess.
@@ -104,7 +99,7 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
     // A copy crosses to the worker, so the cached embeddings stay usable here.
     const round = await finetuneWorker().request(
       'finetune.teach',
-      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnsOf(dataset), guess }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
+      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnNames(dataset.columns), guess }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
       { signal, onProgress },
     );
     merged = mergeTaughtLabels(model, taught, round.guesses, minProbability);

@@ -1,7 +1,7 @@
 import { correctionColumn, hasModelLabels, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
 import { textRuleFor } from '../../model/calibration.ts';
-import { itemTexts, sparseTextVector } from '../../model/predictionColumns.ts';
+import { itemTexts, sparseTextVector, textColumnNames } from '../../model/predictionColumns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
 import { inferenceWorker } from '../../workers/pageWorkers.ts';
@@ -33,7 +33,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   const t = useT();
   const language = useAppStore((s) => s.language);
   const model = useAppStore((s) => s.model);
-  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const textColumns = textColumnNames(dataset.columns);
   const text = textColumns.map((c) => dataset.table.getChild(c)?.get(row)).filter((v) => v !== null && v !== undefined).join(' ');
   const heads = model?.heads.filter((h) => dataset.table.getChild(modelLabelColumn(h))) ?? [];
   // The text as the model read it (name, then "Details:" and the description), for saying why a label is unsure.

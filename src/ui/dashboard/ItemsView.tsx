@@ -13,6 +13,7 @@ import { downloadBlob } from '../download.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
 import { ItemDetail } from './ItemDetail.tsx';
+import { textColumnNames } from '../../model/predictionColumns.ts';
 
 /** Derived columns the items table shows: labels of the model and of heads, their probabilities, filled-in flags, corrections. */
 const SHOWN_KINDS: ReadonlySet<string> = new Set<DerivedKind>(['label', 'probability', 'head-label', 'head-probability', 'filled', 'correction']);
@@ -55,7 +56,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
     return Int32Array.from(out);
   }, [rows, unsureOnly, unsureFlags, prepared]);
   // Every item-text column (a name and a description are both shown, as both are read).
-  const textColumns = dataset.columns.filter((c) => c.role === 'text').map((c) => c.name);
+  const textColumns = textColumnNames(dataset.columns);
   const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => SHOWN_KINDS.has(parseColumn(c.name, prepared.modelHeads)?.kind ?? '')).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
   // (A facet found in the item text is no column of the table: the text itself is shown.)
   const columns = [...new Set(shown.filter((c): c is string => !!c && dataset.table.getChild(c) !== null))];

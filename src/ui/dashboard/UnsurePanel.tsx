@@ -2,7 +2,7 @@ import { modelLabelColumn, modelProbabilityColumn } from '../../core/columnKinds
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
-import { itemTexts } from '../../model/predictionColumns.ts';
+import { datasetItemTexts } from '../../model/predictionColumns.ts';
 import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
@@ -36,7 +36,7 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const evidenceRule = head ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
   const { inScript, withoutEvidence } = useMemo(() => {
     if (!scriptRule && !evidenceRule) return { inScript: 0, withoutEvidence: 0 };
-    const texts = itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name));
+    const texts = datasetItemTexts(dataset);
     return { inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0, withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0 };
   }, [scriptRule, evidenceRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
@@ -94,7 +94,7 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
   const [busy, setBusy] = useState<AbortController | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const record = dataset.teach?.[head];
-  const texts = useMemo(() => itemTexts(dataset.table, dataset.columns.filter((c) => c.role === 'text').map((c) => c.name)), [dataset]);
+  const texts = useMemo(() => datasetItemTexts(dataset), [dataset]);
   const guesses = dataset.table.getChild(modelLabelColumn(head));
   const probabilities = dataset.table.getChild(modelProbabilityColumn(head));
   const taught = taughtMap(record);
