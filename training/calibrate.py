@@ -135,8 +135,16 @@ def gather(meta, arrays, prefix):
 
 
 def fit(run_dir):
-    """Temperatures, sure thresholds and OOD centroids from the dev splits of the sources the run trained on."""
-    meta, arrays = load_run(run_dir)
+    """Temperatures, sure thresholds and OOD centroids from the dev splits of the sources the run
+    trained on, written to <run dir>/calibration.json."""
+    out = fit_arrays(*load_run(run_dir))
+    with open(os.path.join(run_dir, "calibration.json"), "w") as f:
+        json.dump(out, f)
+    return out
+
+
+def fit_arrays(meta, arrays):
+    """fit() on a run's evaluation metadata and arrays (logits per set and head, embeddings)."""
     maps = meta["maps"]
     rows, logits, emb = gather(meta, arrays, "dev:")
     sources = np.array([r["source"] for r in rows])
@@ -176,8 +184,6 @@ def fit(run_dir):
         out["heads"][h] = {"n": int(keep.sum()), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
                            "ece_t1": ece(softmax(lg).max(1), correct), "ece": ece(conf, correct),
                            "sure_coverage": float(sure.mean()), "sure_accuracy": float(correct[sure].mean()) if sure.any() else None}
-    with open(os.path.join(run_dir, "calibration.json"), "w") as f:
-        json.dump(out, f)
     return out
 
 
@@ -231,16 +237,22 @@ def auroc(score_, positive):
 
 
 def evaluate_run(run_dir):
-    """fit() then score every evaluation set of the run (dev, holdout, hand-written Chinese)."""
+    """fit() then score every evaluation set of the run (dev, holdout, hand-written Chinese), written
+    to <run dir>/scores.json."""
     cal = fit(run_dir)
-    meta, arrays = load_run(run_dir)
+    out = score_arrays(*load_run(run_dir), cal)
+    with open(os.path.join(run_dir, "scores.json"), "w") as f:
+        json.dump(out, f, indent=1)
+    return out
+
+
+def score_arrays(meta, arrays, cal):
+    """score() on every evaluation set of a run's metadata and arrays, with its calibration."""
     out = {"holdout": meta["holdout"], "calibration": {k: v for k, v in cal.items() if k != "ood"},
            "ood_max_distance": cal["ood"]["max_distance"], "sets": {}}
     for key, rows in meta["sets"].items():
         logits = {h: arrays[f"{key}|{h}"] for h in HEADS}
         out["sets"][key] = score(rows, logits, arrays[f"{key}|embedding"], meta["maps"], cal)
-    with open(os.path.join(run_dir, "scores.json"), "w") as f:
-        json.dump(out, f, indent=1)
     return out
 
 

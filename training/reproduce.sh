@@ -45,6 +45,9 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
   fi
   # int8 graphs, their accuracy vs fp32 in onnxruntime-node, calibration + sure thresholds, ship.
   "$PY" training/finalize_multi.py "$SHIPPED"
+  # The n-gram head (TF-IDF word 1-2-grams, linear, int8) trained on every source, its mix with the Llama
+  # heads per text form chosen on the dev splits, the calibration refitted on the mix (4 min).
+  "$PY" training/ship_ngram.py "$SHIPPED"
   # The generator's int8 graphs and its config.json block beside the classifier (after finalize rewrote config.json).
   "$PY" training/ship_generator.py "$GENERATOR"
   echo "== done $(date -u +%FT%TZ)"

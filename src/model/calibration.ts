@@ -194,8 +194,9 @@ export function itemsWithoutEvidence(texts: readonly string[], rule: { words: re
   return n;
 }
 
-/** Identifies a config's calibration and unsure rule ('' when it has neither), so caches of calibrated results follow them. */
-export function calibrationKey(config: Pick<ClassifierConfig, 'calibration' | 'unsure'>): string {
-  if (config.calibration === undefined && config.unsure === undefined) return '';
-  return hashText(JSON.stringify({ calibration: config.calibration ?? null, unsure: config.unsure ?? null }));
+/** Identifies a config's calibration, unsure rule and n-gram mix ('' when it has none), so caches of calibrated results follow them. */
+export function calibrationKey(config: Pick<ClassifierConfig, 'calibration' | 'unsure' | 'ngram_head'>): string {
+  if (config.calibration === undefined && config.unsure === undefined && config.ngram_head === undefined) return '';
+  const mixed = config.ngram_head ? { ngram_head: config.ngram_head } : {};
+  return hashText(JSON.stringify({ calibration: config.calibration ?? null, unsure: config.unsure ?? null, ...mixed }));
 }

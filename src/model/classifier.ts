@@ -2,6 +2,7 @@ import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
+import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
 
@@ -75,16 +76,39 @@ export class Classifier {
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
 
-  /** Wraps a runtime (session + tensor factory), the tokenizer and the model's config.json. */
+  /**
+   * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
+   * config names one (`ngram_head`), the loaded n-gram head whose logits are mixed in.
+   */
   constructor(
     /** The ONNX runtime (generation runs its LM head through it). */
     readonly runtime: ModelRuntime,
     readonly tokenizer: LlamaTokenizer,
     readonly config: ClassifierConfig,
+    readonly ngram?: NgramHead,
   ) {
     this.heads = [...config.head_order];
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
     this.calibration = calibrationPlan(config);
+    if (config.ngram_head && !ngram) {
+      throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
+    }
+    if (ngram) {
+      for (const head of this.heads) {
+        const slice = ngram.headSlice(new Float32Array(ngram.width), head);
+        if (slice?.length !== this.labelsOf(head).length) throw new Error(`The n-gram head has ${slice?.length ?? 0} classes for "${head}", the model ${this.labelsOf(head).length}.`);
+      }
+    }
+  }
+
+  /** One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has one. */
+  private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string): ArrayLike<number> {
+    const mix = this.config.ngram_head?.mix[head]?.[textForm(inputText)];
+    if (!ngramAll || !mix || !this.ngram) return llama;
+    const ngram = this.ngram.headSlice(ngramAll, head)!;
+    const out = new Float32Array(llama.length);
+    for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
+    return out;
   }
 
   /** The labels of one head, in class-index order. */
@@ -135,8 +159,10 @@ export class Classifier {
         const distance = ood ? oodDistance(embedding!, ood.centroids) : undefined;
         const heads: Record<string, HeadPrediction> = {};
         const blocked = ruleBlockedHeads(this.calibration, unique[member]!);
+        const ngramAll = this.ngram?.logits(unique[member]!);
         for (const head of this.heads) {
-          const probabilities = temperedSoftmax(rowOf(out, `logits_${head}`, row), this.calibration.heads.get(head)!.temperature);
+          const logits = this.mixedLogits(rowOf(out, `logits_${head}`, row), ngramAll, head, unique[member]!);
+          const probabilities = temperedSoftmax(logits, this.calibration.heads.get(head)!.temperature);
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
           const rule = blocked.get(head);

@@ -26,6 +26,34 @@ export interface ClassifierConfig {
   unsure?: UnsureConfig;
   /** The design-brief generator shipped beside the classifier (absent: drafts come from the classifier's own LM head). */
   generator?: GeneratorConfig;
+  /** The n-gram head mixed into the Llama heads' logits (absent: the Llama heads alone). */
+  ngram_head?: NgramHeadConfig;
+}
+
+/** The two logits' factors of one head's mix for one text form. */
+export interface MixFactors {
+  /** Factor of the Llama head's logits (≥ 0). */
+  llama: number;
+  /** Factor of the n-gram head's logits (≥ 0). */
+  ngram: number;
+}
+
+/** Text forms with their own mix: a name alone, or a text with a description (`Details: …`). */
+export const TEXT_FORMS = ['name', 'description'] as const;
+
+/** One of TEXT_FORMS. */
+export type TextForm = (typeof TEXT_FORMS)[number];
+
+/** The `ngram_head` block: per head and text form, logits = llama × logits_llama + ngram × logits_ngram, then the calibration temperature. */
+export interface NgramHeadConfig {
+  /** `ngram_head.json` (vocabulary, idf, scales, bias), relative to the model folder. */
+  file: string;
+  /** The int8 weights (n-grams × all heads' classes, row-major), relative to the model folder. */
+  weights_file: string;
+  /** Per head in `head_order`, per text form: the two logits' factors. */
+  mix: Record<string, Record<TextForm, MixFactors>>;
+  /** How the factors were chosen (documentation). */
+  note?: string;
 }
 
 /** The `generator` block: a tag-conditioned language model sharing the classifier's tokenizer (issue 14). */
@@ -111,6 +139,7 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   if (config.calibration !== undefined) parseCalibrationConfig(config.calibration, config.head_order);
   if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
   if (config.generator !== undefined) parseGeneratorConfig(config.generator);
+  if (config.ngram_head !== undefined) parseNgramHeadConfig(config.ngram_head, config.head_order);
   return config;
 }
 
@@ -124,6 +153,27 @@ export function parseGeneratorConfig(json: unknown): GeneratorConfig {
   }
   if (!Number.isInteger(json.max_length) || (json.max_length as number) <= 8) throw new Error(`${where}: max_length must be a whole number above 8 (got ${shown(json.max_length)}).`);
   return json as unknown as GeneratorConfig;
+}
+
+/** Checks an `ngram_head` block (two file names, a pair of factors ≥ 0 for every head) and returns it typed; throws a readable error otherwise. */
+export function parseNgramHeadConfig(json: unknown, headOrder: readonly string[]): NgramHeadConfig {
+  const where = 'The classifier config.json ngram_head block';
+  if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
+  if (typeof json.file !== 'string' || !json.file.endsWith('.json')) throw new Error(`${where}: file must name a .json file (got ${shown(json.file)}).`);
+  if (typeof json.weights_file !== 'string' || json.weights_file === '') throw new Error(`${where}: weights_file must name a file (got ${shown(json.weights_file)}).`);
+  const mix = json.mix;
+  if (!isObject(mix)) throw new Error(`${where}: mix must be an object with one entry per head (got ${shown(mix)}).`);
+  for (const key of Object.keys(mix)) if (!headOrder.includes(key)) throw new Error(`${where}: mix names a head the model does not have: "${key}" (heads: ${headOrder.join(', ')}).`);
+  for (const head of headOrder) {
+    const forms = mix[head];
+    for (const form of TEXT_FORMS) {
+      const pair = isObject(forms) ? forms[form] : undefined;
+      if (!isObject(pair) || !isFiniteNumber(pair.llama) || !isFiniteNumber(pair.ngram) || pair.llama < 0 || pair.ngram < 0 || pair.llama + pair.ngram === 0) {
+        throw new Error(`${where}: mix["${head}"].${form} must be {llama, ngram} with two numbers ≥ 0, not both 0 (got ${shown(pair)}).`);
+      }
+    }
+  }
+  return json as unknown as NgramHeadConfig;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

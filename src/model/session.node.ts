@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { Classifier, type ModelRuntime } from './classifier.ts';
 import type { DraftModel } from './briefs.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
+import { parseNgramHead, type NgramHead } from './ngramHead.ts';
 import { LlamaTokenizer } from './tokenizer.ts';
 
 /** The model folder shipped with the app (`public/models/trendloom-classifier/`). */
@@ -49,5 +50,17 @@ export async function loadNodeClassifier(modelDir = DEFAULT_MODEL_DIR, options: 
   const config = parseClassifierConfig(await readJson('config.json'));
   const tokenizer = LlamaTokenizer.fromJson(await readJson('tokenizer.json'));
   const runtime = await createNodeRuntime(join(modelDir, options.onnxFile ?? config.onnx.model_file), options.threads);
-  return new Classifier(runtime, tokenizer, config);
+  return new Classifier(runtime, tokenizer, config, await loadNodeNgramHead(modelDir, config));
+}
+
+/** The n-gram head a model folder's config.json names (`ngram_head`), or undefined when it names none. */
+export async function loadNodeNgramHead(modelDir: string, config: ClassifierConfig): Promise<NgramHead | undefined> {
+  const block = config.ngram_head;
+  if (!block) return undefined;
+  try {
+    const json = JSON.parse(await readFile(join(modelDir, block.file), 'utf8')) as unknown;
+    return parseNgramHead(json, await readFile(join(modelDir, block.weights_file)));
+  } catch (error) {
+    throw new Error(`Cannot read the classifier's n-gram head (${block.file}, ${block.weights_file}) in ${modelDir}: ${(error as Error).message}`);
+  }
 }

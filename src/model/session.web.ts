@@ -7,6 +7,7 @@ import type { DraftModel } from './briefs.ts';
 import { Classifier, type ModelRuntime } from './classifier.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { hashBytes } from './hash.ts';
+import { parseNgramHead, type NgramHead } from './ngramHead.ts';
 import { LlamaTokenizer } from './tokenizer.ts';
 import { coreMessage, englishText, type CoreMessage } from '../core/messages.ts';
 
@@ -123,7 +124,18 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
     const runtime = backend === 'webgpu' ? await open('webgpu').catch(() => open('wasm')) : await open('wasm');
     return { runtime, maxLength: generator.max_length };
   };
-  return { classifier: new Classifier(runtime, tokenizer, config), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
+  return { classifier: new Classifier(runtime, tokenizer, config, await fetchNgramHead(baseUrl, config)), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
+}
+
+/** The n-gram head config.json names (`ngram_head`), fetched from the model folder; undefined when it names none. */
+async function fetchNgramHead(baseUrl: string, config: ClassifierConfig): Promise<NgramHead | undefined> {
+  const block = config.ngram_head;
+  if (!block) return undefined;
+  const [json, weights] = await Promise.all([
+    fetchOk(`${baseUrl}${block.file}`).then((r) => r.json() as Promise<unknown>),
+    fetchOk(`${baseUrl}${block.weights_file}`).then((r) => r.arrayBuffer()),
+  ]);
+  return parseNgramHead(json, weights);
 }
 
 /**

@@ -1,0 +1,221 @@
+"""The Llama heads mixed with the n-gram head (ngram_head.py), scored leave-one-source-out.
+
+  hybrid.py transfer <transfer JSON> [...] <out JSON>
+
+Each input row is a fold of a transfer JSON (calibrate.py transfer / rescore: its model directory and
+its TF-IDF + LR baseline). Per fold: the n-gram head is trained on the rows the fold's model trained
+on (labels masked as the shipped recipe masks them), then per head the mix
+    z = (1 - w) * llama_logits / T_llama + w * ngram_logits / T_ngram
+is chosen on the training sources' dev splits only (w on a 0..1 grid, lowest source-balanced NLL;
+one w for names alone and one for texts with a description: the n-gram head reads names well and
+paragraphs badly),
+and calibrate.py fits the mix's temperature, sure threshold and OOD centroids on the same dev
+splits and scores every set. The held-out source is never used to choose anything."""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from calibrate import SCORED_HEADS, TEMPERATURES, allowed_sets, fit_arrays, load_run, score_arrays, set_nll  # noqa: E402
+from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
+from taxonomy import HEADS  # noqa: E402
+
+MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
+MASK_THRESHOLD = 0.95  # reproduce.sh's --mask-constant-labels
+
+
+def training_texts(train, name_views=True):
+    """The n-gram head's training texts and the row each comes from: each row's full input text and,
+    when it has a name and a description, its name alone (the app often has names only)."""
+    from train_multi import item_text
+    texts, origin = [], []
+    for i, e in enumerate(train):
+        texts.append(item_text(e["name"], e["description"]))
+        origin.append(i)
+        if name_views and e["name"] and e["description"]:
+            texts.append(item_text(e["name"], ""))
+            origin.append(i)
+    return texts, origin
+
+
+def fit_ngram_fold(holdout, max_features, epochs, name_views):
+    """The n-gram head of one fold: vocabulary, weights, bias and the label maps."""
+    from corpus import build_corpus, label_maps
+    from shortcuts import mask_constant_labels
+    from train_multi import excluded_sources, label_targets, set_loss
+    examples, _, _ = build_corpus()
+    maps = label_maps([e["labels"] for e in examples if e["source"] == "myntra"])
+    excluded = excluded_sources(holdout)
+    train = [e for e in examples if e["split"] == "train" and e["source"] not in excluded]
+    train, _ = mask_constant_labels(train, MASK_THRESHOLD)
+    texts, origin = training_texts(train, name_views)
+    vocab = NgramVocab.fit(texts, max_features=max_features)
+    row_targets = label_targets(train, maps)
+    targets = {h: [row_targets[h][i] for i in origin] for h in HEADS}
+    sizes = [len(maps[h]) for h in HEADS]
+    weight, bias = train_ngram_head(vocab, texts, targets, sizes, HEADS, set_loss, epochs=epochs)
+    return vocab, weight, bias, maps
+
+
+def split_heads(logits, maps):
+    """All heads' logits (one matrix) as {head: logits}."""
+    out, at = {}, 0
+    for h in HEADS:
+        n = len(maps[h])
+        out[h] = logits[:, at: at + n]
+        at += n
+    return out
+
+
+FORMS = ("name", "description")
+MIN_FORM_ROWS = 30
+
+
+def text_form(text):
+    """"description" when the input text carries a description (item_text's ' Details: ' part or a
+    description alone), else "name": the n-gram head reads names well and long paragraphs badly,
+    so each form has its own mix (src/model/ngramHead.ts textForm)."""
+    return "description" if "Details: " in text else "name"
+
+
+def dev_fit(meta, arrays, head, maps):
+    """(logits of the dev splits, their allowed sets, source-balanced weights, each row's text form)
+    for one head, or None when fewer than 50 dev rows have a label."""
+    rows, logits = [], []
+    for key, set_rows in meta["sets"].items():
+        if key.startswith("dev:"):
+            rows.extend(set_rows)
+            logits.append(arrays[f"{key}|{head}"])
+    sets = allowed_sets(rows, head, maps)
+    keep = np.array([bool(s) for s in sets])
+    if keep.sum() < 50:
+        return None
+    sources = np.array([r["source"] for r in rows])
+    w = np.array([1.0 / (sources == s).sum() for s in sources])
+    forms = np.array([text_form(r["text"]) for r in rows])
+    return np.concatenate(logits)[keep], [s for s, k in zip(sets, keep) if k], w[keep], forms[keep]
+
+
+def best_temperature(lg, sets, w):
+    nll = [set_nll(lg, sets, w, t) for t in TEMPERATURES]
+    i = int(np.argmin(nll))
+    return float(TEMPERATURES[i]), float(nll[i])
+
+
+def choose_mix(meta, llama, ngram, maps):
+    """Per head and text form: the n-gram weight w of z = (1 - w) * llama / T_llama + w * ngram / T_ngram
+    with the lowest source-balanced NLL on that form's dev rows (temperature refitted per w); a form
+    with under MIN_FORM_ROWS dev rows takes the weight of all rows. T_llama and T_ngram: each head's
+    own best temperature on the dev rows. Returned per head as {"t_llama", "t_ngram", "weight":
+    {form: w}, "dev_nll": {form: {w: nll}}}."""
+    mix = {}
+    for h in HEADS:
+        a, b = dev_fit(meta, llama, h, maps), dev_fit(meta, ngram, h, maps)
+        if a is None:
+            mix[h] = {"weight": {f: 0.0 for f in FORMS}, "t_llama": 1.0, "t_ngram": 1.0}
+            continue
+        (lg_l, sets, w8, forms), lg_n = a, b[0]
+        t_l, t_n = best_temperature(lg_l, sets, w8)[0], best_temperature(lg_n, sets, w8)[0]
+
+        def pick(mask):
+            sub = [sets[i] for i in np.where(mask)[0]]
+            trials = [(best_temperature((1 - w) * lg_l[mask] / t_l + w * lg_n[mask] / t_n, sub, w8[mask])[1], float(w)) for w in MIX_WEIGHTS]
+            return min(trials)[1], {f"{tw:.1f}": round(tn, 4) for tn, tw in trials}
+
+        every, every_nll = pick(np.ones(len(sets), dtype=bool))
+        weights, nlls = {}, {}
+        for f in FORMS:
+            mask = forms == f
+            weights[f], nlls[f] = pick(mask) if mask.sum() >= MIN_FORM_ROWS else (every, every_nll)
+        mix[h] = {"weight": weights, "t_llama": t_l, "t_ngram": t_n, "dev_nll": nlls}
+    return mix
+
+
+def mix_factors(m, form):
+    """The (llama, ngram) factors of one head's mix for one text form."""
+    w = m["weight"][form]
+    return (1 - w) / m["t_llama"], w / m["t_ngram"]
+
+
+def mixed_arrays(meta, llama, ngram, mix):
+    """The run's arrays with every set's head logits replaced by the mix (each row by its text form)."""
+    out = dict(llama)
+    for key, rows in meta["sets"].items():
+        is_name = np.array([text_form(r["text"]) == "name" for r in rows])[:, None]
+        for h in HEADS:
+            (ln, nn), (ld, nd) = mix_factors(mix[h], "name"), mix_factors(mix[h], "description")
+            lg_l, lg_n = llama[f"{key}|{h}"], ngram[f"{key}|{h}"]
+            out[f"{key}|{h}"] = np.where(is_name, ln * lg_l + nn * lg_n, ld * lg_l + nd * lg_n).astype(np.float32)
+    return out
+
+
+def hybrid_fold(row, max_features, epochs, name_views, cache=None):
+    """One fold's row with "hybrid" (the mix) and "ngram" (the n-gram head alone) scores added. The
+    n-gram head's logits are kept in `cache` (an .npz) and read from it when it exists."""
+    t0 = time.time()
+    run_dir = os.path.join(row["dir"], "heads")
+    meta, arrays = load_run(run_dir)
+    llama = {k: arrays[k] for k in arrays.files}
+    ngram = dict(llama)
+    if cache and os.path.exists(cache):
+        ngram.update(dict(np.load(cache)))
+        vocab = None
+    else:
+        vocab, weight, bias, maps = fit_ngram_fold(meta["holdout"], max_features, epochs, name_views)
+        assert maps == meta["maps"], "label maps differ from the fold model's"
+        for key, rows in meta["sets"].items():
+            for h, lg in split_heads(ngram_logits(vocab, weight, bias, [r["text"] for r in rows]), maps).items():
+                ngram[f"{key}|{h}"] = lg
+        if cache:
+            np.savez_compressed(cache, **{f"{key}|{h}": ngram[f"{key}|{h}"] for key in meta["sets"] for h in HEADS})
+    maps = meta["maps"]
+    mix = choose_mix(meta, llama, ngram, maps)
+    mixed = mixed_arrays(meta, llama, ngram, mix)
+    row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
+    row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
+    row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
+    row["mix"] = mix
+    row["ngram_settings"] = {"max_features": max_features, "epochs": epochs, "name_views": name_views,
+                             "vocabulary": len(vocab.terms) if vocab else None, "seconds": round(time.time() - t0, 1)}
+    return row
+
+
+def print_row(row):
+    for key in row["baseline"]:
+        for h, b in row["baseline"][key].items():
+            m, y, g = (row[k][key][h]["calibrated"] for k in ("model", "hybrid", "ngram"))
+            print(f"{row['holdout']:26s} {key:32s} {h:14s} n={m['n']:5d} acc llama {m['accuracy']:.3f} ngram {g['accuracy']:.3f} "
+                  f"hybrid {y['accuracy']:.3f} tfidf {b['accuracy']:.3f} | ECE {m['ece']:.3f}/{y['ece']:.3f} "
+                  f"| sure {m['sure_prob_coverage']:.2f}@{m['sure_prob_accuracy'] or 0:.3f} -> "
+                  f"{y['sure_prob_coverage']:.2f}@{y['sure_prob_accuracy'] or 0:.3f} w={row['mix'][h]['weight']}", flush=True)
+
+
+def main():
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cmd", choices=["transfer"])
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--max-features", type=int, default=40000)
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--no-name-views", action="store_true")
+    ap.add_argument("--cache-dir", help="keep (and reuse) each fold's n-gram logits here")
+    args = ap.parse_args()
+    rows = []
+    for path in args.paths[:-1]:
+        with open(path) as f:
+            rows.extend(json.load(f))
+    out = []
+    for row in rows:
+        cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
+        out.append(hybrid_fold(row, args.max_features, args.epochs, not args.no_name_views, cache))
+        print_row(out[-1])
+        with open(args.paths[-1], "w") as f:
+            json.dump(out, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
