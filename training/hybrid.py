@@ -28,7 +28,7 @@ MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
 MASK_THRESHOLD = 0.95  # reproduce.sh's --mask-constant-labels
 
 
-def training_texts(train, name_views=True):
+def training_texts(train, name_views=False):
     """The n-gram head's training texts and the row each comes from: each row's full input text and,
     when it has a name and a description, its name alone (the app often has names only)."""
     from train_multi import item_text
@@ -179,7 +179,7 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None):
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
     row["mix"] = mix
-    row["ngram_settings"] = {"max_features": max_features, "epochs": epochs, "name_views": name_views,
+    row["ngram_settings"] = {"from_cache": vocab is None, "max_features": max_features, "epochs": epochs, "name_views": name_views,
                              "vocabulary": len(vocab.terms) if vocab else None, "seconds": round(time.time() - t0, 1)}
     return row
 
@@ -201,7 +201,7 @@ def main():
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--max-features", type=int, default=40000)
     ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--no-name-views", action="store_true")
+    ap.add_argument("--name-views", action="store_true", help="also train on names alone (measured: worse on Amazon, off)")
     ap.add_argument("--cache-dir", help="keep (and reuse) each fold's n-gram logits here")
     args = ap.parse_args()
     rows = []
@@ -211,7 +211,7 @@ def main():
     out = []
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
-        out.append(hybrid_fold(row, args.max_features, args.epochs, not args.no_name_views, cache))
+        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

@@ -2,7 +2,7 @@
 bins, in domain (the shipped model on the dev / held-out splits of the sources it trained on) and
 out of domain (each leave-one-source-out model on the source it never saw, pooled), calibrated.
 
-usage: python3 reliability.py <training/metrics.json> <training/out/transfer.json> <out dir>"""
+usage: python3 reliability.py <training/metrics.json> <transfer JSON (calibrate.py or hybrid.py)> <out dir>"""
 import json
 import os
 import sys
@@ -37,8 +37,9 @@ def main():
     for h in HEADS:
         inside = [heads[h]["calibrated"]["reliability"] for key, heads in metrics["evaluation_sets"].items()
                   if key.startswith("dev:") and h in heads]
-        outside = [fold["model"][key][h]["calibrated"]["reliability"] for fold in transfer for key in fold["model"]
-                   if key.startswith("holdout:") and h in fold["model"][key]]
+        # Each fold as shipped: the Llama + n-gram mix when hybrid.py scored it, else the Llama heads.
+        outside = [(fold.get("hybrid") or fold["model"])[key][h]["calibrated"]["reliability"] for fold in transfer
+                   for key in (fold.get("hybrid") or fold["model"]) if key.startswith("holdout:") and h in (fold.get("hybrid") or fold["model"])[key]]
         fig, axes = plt.subplots(1, 2, figsize=(8, 3.6), sharey=True)
         for ax, entries, title in ((axes[0], inside, "in domain (dev splits)"), (axes[1], outside, "unseen shops (leave-one-source-out)")):
             pts = pooled(entries)

@@ -32,3 +32,9 @@ done
 dirs=()
 for src in $FOLDS; do dirs+=("training/out/loso/${src//,/+}/heads"); done
 "$PY" training/calibrate.py transfer "${dirs[@]}" training/out/transfer.json
+# The shipped form: each fold's Llama heads mixed with an n-gram head trained on the same rows, the mix
+# chosen on the dev splits (hybrid.py); then the table (training/transfer.json) and the model card.
+mkdir -p training/out/hybrid/cache
+"$PY" training/hybrid.py transfer training/out/transfer.json training/out/transfer-hybrid.json --cache-dir training/out/hybrid/cache
+"$PY" training/transfer_table.py --folds training/out/transfer-hybrid.json
+"$PY" training/card.py

@@ -2,6 +2,9 @@
 calibrate.py transfer), for the model card and docs/BENCHMARKS.md, and a copy of the figures in
 training/transfer.json (committed).
 
+The model columns are the shipped form — the Llama heads mixed with the n-gram head — for folds
+scored by hybrid.py (their "hybrid" scores), with the Llama heads alone beside them.
+
 usage: python3 transfer_table.py --folds <calibrate.py transfer JSON>... [--previous <bench/transferModel.ts output>...]
 (several files each: folds scored in separate runs; a later file's fold replaces an earlier one's)"""
 import json
@@ -47,14 +50,17 @@ def main():
                 if line.startswith("{"):
                     for r in json.loads(line)["results"]:
                         previous[(r["set"], r["head"])] = r
-    rows = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE (raw → calibrated) | TF-IDF+LR ECE | sure (probability): coverage @ accuracy | sure (probability + text rules, as the app): coverage @ accuracy | Myntra-only model (before): acc / ECE |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| held-out source | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE (raw → calibrated) | TF-IDF+LR ECE | sure (probability): coverage @ accuracy | sure (probability + text rules, as the app): coverage @ accuracy | Llama heads alone: acc / ECE | Myntra-only model (before): acc / ECE |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     summary = []
     for fold in folds:
         steps = fold_steps(fold)
         for key in fold["baseline"]:
             for h, b in fold["baseline"][key].items():
-                m = fold["model"][key][h]
+                # "model" is the shipped form: the Llama heads mixed with the n-gram head (hybrid.py) when
+                # the fold was scored that way, else the Llama heads alone.
+                llama = fold["model"][key][h]["calibrated"]
+                m = (fold.get("hybrid") or fold["model"])[key][h]
                 c = m["calibrated"]
                 beat = c["accuracy"] > b["accuracy"]
                 prev = previous.get((key, h))
@@ -62,8 +68,10 @@ def main():
                             f"{pct(c['macro_f1'])} | {pct(b['macro_f1'])} | {m['raw']['ece']:.3f} → {c['ece']:.3f} | {b['ece']:.3f} | "
                             f"{pct(c['sure_prob_coverage'])} % @ {pct(c['sure_prob_accuracy'])} % | "
                             f"{pct(c.get('sure_rules_coverage'))} % @ {pct(c.get('sure_rules_accuracy'))} % | "
+                            f"{(pct(llama['accuracy']) + ' / ' + format(llama['ece'], '.3f')) if 'hybrid' in fold else '–'} | "
                             f"{(pct(prev['accuracy']) + ' / ' + format(prev['ece'], '.3f')) if prev else '–'} |")
-                summary.append({"fold": fold["holdout"], "trunk_steps": steps, "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
+                summary.append({"fold": fold["holdout"], "trunk_steps": steps, "model": "llama+ngram" if "hybrid" in fold else "llama",
+                                "llama_accuracy": llama["accuracy"], "llama_ece": llama["ece"], "llama_macro_f1": llama["macro_f1"], "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
                                 "baseline_accuracy": b["accuracy"], "model_macro_f1": c["macro_f1"], "baseline_macro_f1": b["macro_f1"],
                                 "model_ece_raw": m["raw"]["ece"], "model_ece": c["ece"], "baseline_ece": b["ece"],
                                 "sure_coverage": c["sure_prob_coverage"], "sure_accuracy": c["sure_prob_accuracy"],
