@@ -138,4 +138,25 @@ describe.runIf(shipped.ngram_head !== undefined)('the shipped n-gram head', () =
     expect(kimono!.heads.articleType!.label).toBe('Dresses');
     expect(['Sandals', 'Heels', 'Flats']).toContain(sandal!.heads.articleType!.label);
   });
+
+  it("reads the issue's other-shop names right, and is unsure where it is wrong", async () => {
+    const classifier = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });
+    // Issue 12's examples: before the n-gram head, Sandals (0.98), Belts (1.00) and Kajal and Eyeliner.
+    const [blouse, shirtDress, slip, jumper, zh] = await classifier.classifyItems([
+      { name: 'Waves blouse' },
+      { name: 'Shirt dress with belt', description: 'A shirt dress in cotton poplin with a belt at the waist.' },
+      { name: 'Satin slip dress' },
+      { name: 'Ribbed crew-neck jumper' },
+      { name: '红色真丝连衣裙' },
+    ]);
+    expect(['Tops', 'Shirts']).toContain(blouse!.heads.articleType!.label);
+    expect(shirtDress!.heads.articleType!.label).toBe('Dresses');
+    expect(slip!.heads.articleType!.label).toBe('Dresses');
+    for (const p of [blouse, shirtDress, slip]) expect(p!.heads.masterCategory!.label).toBe('Apparel');
+    // A jumper is a Sweaters item; whatever the model says, it must not be sure of a wrong type.
+    if (jumper!.heads.articleType!.label !== 'Sweaters' && jumper!.heads.articleType!.label !== 'Sweatshirts') expect(jumper!.heads.articleType!.sure).toBe(false);
+    // "Red silk dress" in Chinese: read through its characters (the script rule still keeps it unsure).
+    expect(zh!.heads.articleType!.label).toBe('Dresses');
+    expect(zh!.heads.baseColour!.label).toBe('Red');
+  });
 });
