@@ -423,7 +423,8 @@ const guidedMisses = (draft: Draft) => draft.disagrees.filter((t) => (GUIDED_TAG
 
 /**
  * Drafts n names for a tag combination with their briefs and read-backs: drops empty drafts and
- * verbatim catalogue copies and drafts replacements (at most 2 more rounds), and, guided, drafts
+ * verbatim catalogue copies and drafts replacements (at most 5 more rounds: common combinations such as
+ * white ethnic kurtas are mostly drafted as training names), and, guided, drafts
  * again those whose read-back contradicts an asked articleType/baseColour/usage.
  */
 export async function draftBriefs(classifier: Classifier, tags: BriefTags, options: DraftBriefsOptions): Promise<DraftBriefsResult> {
@@ -439,7 +440,7 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
   let tokens = 0;
   const guide = Math.max(0, options.guide?.rounds ?? 0);
   const boostWords = options.guide?.boost ? tagWords(tags) : undefined;
-  const rounds = 3 + guide;
+  const rounds = 6 + guide;
   for (let round = 0; round < rounds && pending.length > 0; round++) {
     const base = nextIndex;
     nextIndex += pending.length;
