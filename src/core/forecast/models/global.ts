@@ -549,6 +549,9 @@ function backwardStep(p: Float64Array, grad: Float64Array, o: GlobalOptions, L: 
   return loss;
 }
 
+/** Most training windows whose built inputs are kept across epochs and members (about 8.5 kB each at a context of 104: 17 MB); more are rebuilt each time. */
+const KEPT_WINDOWS = 2_000;
+
 /** A training window: which series, where its history ends, and its loss weight. */
 interface TrainWindow {
   series: number;
@@ -662,8 +665,10 @@ export function* trainGlobalSteps(series: readonly ArrayLike<number>[], period: 
 
   const members: Float64Array[] = [];
   let lossSum = 0;
+  // Windows do not depend on the weights: built once and kept for every epoch and member when there are few enough.
+  const built: (Window | undefined)[] | undefined = windows.length <= KEPT_WINDOWS ? [] : undefined;
   for (let m = 0; m < Math.max(1, o.members); m++) {
-    const member = yield* trainMemberSteps(prepared, windows, o, L, period, o.seed + m, passOffset + m * o.epochs, passTotal ?? Math.max(1, o.members) * o.epochs);
+    const member = yield* trainMemberSteps(prepared, windows, o, L, period, o.seed + m, passOffset + m * o.epochs, passTotal ?? Math.max(1, o.members) * o.epochs, built);
     if (!member.params.every(Number.isFinite)) continue;
     members.push(member.params);
     lossSum += member.finalLoss;
@@ -681,7 +686,7 @@ export function* trainGlobalSteps(series: readonly ArrayLike<number>[], period: 
 }
 
 /** Trains one member (its own seed: initial weights and sampling order) on the windows, yielding after each epoch; returns its weights and last-epoch loss. */
-function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number, passOffset: number, passTotal: number): Generator<GlobalTrainingPass, { params: Float64Array; finalLoss: number }> {
+function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number, passOffset: number, passTotal: number, built?: (Window | undefined)[]): Generator<GlobalTrainingPass, { params: Float64Array; finalLoss: number }> {
   const random = seededRandom(seed);
   const params = initialParams(o, L, random);
   let finalLoss = NaN;
@@ -711,7 +716,9 @@ function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainW
         steps.length = 0;
         if (available <= o.stepsPerWindow) for (let h = 1; h <= available; h++) steps.push(h);
         else for (let h = 0; h < o.stepsPerWindow; h++) steps.push(1 + Math.floor(random() * available));
-        const w = buildWindow(s, tw.origin, o, period, tw.scale);
+        const index = order[k]!;
+        const w = built?.[index] ?? buildWindow(s, tw.origin, o, period, tw.scale);
+        if (built) built[index] = w;
         let maxStep = 1;
         for (const h of steps) if (h > maxStep) maxStep = h;
         computeKeys(params, o, L, w, sc, maxStep);
