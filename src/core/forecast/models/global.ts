@@ -292,6 +292,8 @@ interface Scratch {
   dhid: Float64Array;
   dq: Float64Array;
   decay: Float64Array; // φ(|T − tⱼ|) of the current step for every history period
+  bias: Float64Array; // heads × span: αₐ·Δ/τ for every distance Δ = 0 … span − 1 (the time-decay term, computed once per window and weights)
+  span: number;
 }
 
 function scratch(o: GlobalOptions, L: Layout): Scratch {
@@ -311,12 +313,25 @@ function scratch(o: GlobalOptions, L: Layout): Scratch {
     dhid: new Float64Array(o.hidden),
     dq: new Float64Array(o.keyDim),
     decay: new Float64Array(o.context),
+    bias: new Float64Array(o.heads * (o.context + o.horizon)),
+    span: o.context + o.horizon,
   };
 }
 
-/** Keys of every history period for every head. */
-function computeKeys(p: Float64Array, o: GlobalOptions, L: Layout, w: Window, sc: Scratch): void {
+/**
+ * Keys of every history period for every head, and the time-decay terms αₐ·Δ/τ of every distance
+ * Δ a step up to `maxStep` can have from a history period (the same expression, so the same bits,
+ * as `timeDecayWeights` computes per period and step).
+ */
+function computeKeys(p: Float64Array, o: GlobalOptions, L: Layout, w: Window, sc: Scratch, maxStep: number): void {
   const D = o.keyDim;
+  const span = w.count + Math.max(1, maxStep);
+  if (sc.bias.length < o.heads * span) sc.bias = new Float64Array(o.heads * span);
+  sc.span = span;
+  for (let a = 0; a < o.heads; a++) {
+    const alpha = p[L.alpha + a]!;
+    for (let delta = 0; delta < span; delta++) sc.bias[a * span + delta] = (alpha * delta) / o.tau;
+  }
   for (let a = 0; a < o.heads; a++) {
     for (let c = 0; c < w.count; c++) {
       for (let d = 0; d < D; d++) {
@@ -329,29 +344,77 @@ function computeKeys(p: Float64Array, o: GlobalOptions, L: Layout, w: Window, sc
   }
 }
 
-/** Forward pass for one target step (1-based); leaves quantiles (in scale units) in sc.quant. */
-function forwardStep(p: Float64Array, o: GlobalOptions, L: Layout, period: number, s: Series, origin: number, w: Window, step: number, sc: Scratch): void {
+/**
+ * Forward pass for one target step (1-based); leaves quantiles (in scale units) in sc.quant.
+ * `computeKeys` must have run for this window and weights with a `maxStep` ≥ step. The attention
+ * is `timeDecayWeights` written out over offsets (no views, the decay term looked up): the same
+ * operations in the same order, so the same numbers. `decay`: also fill sc.decay (backward needs it).
+ */
+function forwardStep(p: Float64Array, o: GlobalOptions, L: Layout, period: number, s: Series, origin: number, w: Window, step: number, sc: Scratch, decay = true): void {
   const D = o.keyDim;
+  const count = w.count;
   const target = s.offset + origin + step - 1;
   const stepIn = Math.min(step, o.horizon) / o.horizon;
   season(target, period, sc.g, 0);
   sc.g[4] = stepIn;
   sc.g[5] = 1;
-  for (let c = 0; c < w.count; c++) sc.decay[c] = -Math.abs(target - w.times[c]!) / o.tau;
+  if (decay) for (let c = 0; c < count; c++) sc.decay[c] = -Math.abs(target - w.times[c]!) / o.tau;
+  const norm = 1 / Math.sqrt(D);
+  const { q, keys, attn, bias, g } = sc;
+  const values = w.values;
+  // Period c of the window lies count + step − 1 − c periods before the target.
+  const last = count + step - 1;
   for (let a = 0; a < o.heads; a++) {
+    const qa = a * D;
     for (let d = 0; d < D; d++) {
       const row = L.wq + (a * D + d) * QF;
       let sum = 0;
-      for (let f = 0; f < QF; f++) sum += p[row + f]! * sc.g[f]!;
-      sc.q[a * D + d] = sum;
+      for (let f = 0; f < QF; f++) sum += p[row + f]! * g[f]!;
+      q[qa + d] = sum;
     }
-    const weights = sc.attn.subarray(a * o.context, a * o.context + w.count);
-    timeDecayWeights(sc.q.subarray(a * D, (a + 1) * D), sc.keys.subarray(a * w.count * D, (a + 1) * w.count * D), w.count, D, target, w.times, p[L.alpha + a]!, o.tau, weights);
+    const ka = a * count * D;
+    const wa = a * o.context;
+    const ba = a * sc.span + last;
+    let max = -Infinity;
+    if (D === 4) {
+      // The usual width, unrolled: the same sums in the same order as the loop below.
+      const q0 = q[qa]!;
+      const q1 = q[qa + 1]!;
+      const q2 = q[qa + 2]!;
+      const q3 = q[qa + 3]!;
+      for (let c = 0, kc = ka; c < count; c++, kc += 4) {
+        let dot = 0;
+        dot += q0 * keys[kc]!;
+        dot += q1 * keys[kc + 1]!;
+        dot += q2 * keys[kc + 2]!;
+        dot += q3 * keys[kc + 3]!;
+        const e = dot * norm - bias[ba - c]!;
+        attn[wa + c] = e;
+        if (e > max) max = e;
+      }
+    } else {
+      for (let c = 0; c < count; c++) {
+        let dot = 0;
+        const kc = ka + c * D;
+        for (let d = 0; d < D; d++) dot += q[qa + d]! * keys[kc + d]!;
+        const e = dot * norm - bias[ba - c]!;
+        attn[wa + c] = e;
+        if (e > max) max = e;
+      }
+    }
+    let total = 0;
+    for (let c = 0; c < count; c++) {
+      const x = Math.exp(attn[wa + c]! - max);
+      attn[wa + c] = x;
+      total += x;
+    }
     let v0 = 0;
     let v1 = 0;
-    for (let c = 0; c < w.count; c++) {
-      v0 += weights[c]! * w.values[c * V]!;
-      v1 += weights[c]! * w.values[c * V + 1]!;
+    for (let c = 0; c < count; c++) {
+      const weight = attn[wa + c]! / total;
+      attn[wa + c] = weight;
+      v0 += weight * values[c * V]!;
+      v1 += weight * values[c * V + 1]!;
     }
     sc.z[a * V] = v0;
     sc.z[a * V + 1] = v1;
@@ -433,18 +496,51 @@ function backwardStep(p: Float64Array, grad: Float64Array, o: GlobalOptions, L: 
     const d0 = sc.dz[a * V]!;
     const d1 = sc.dz[a * V + 1]!;
     if (d0 === 0 && d1 === 0) continue;
-    const weights = sc.attn.subarray(a * o.context, a * o.context + w.count);
+    const wa = a * o.context;
+    const weights = sc.attn;
     let mean = 0;
-    for (let c = 0; c < w.count; c++) mean += weights[c]! * (d0 * w.values[c * V]! + d1 * w.values[c * V + 1]!);
+    for (let c = 0; c < w.count; c++) mean += weights[wa + c]! * (d0 * w.values[c * V]! + d1 * w.values[c * V + 1]!);
     const dq = sc.dq.fill(0);
     let dAlpha = 0;
-    for (let c = 0; c < w.count; c++) {
-      const de = weights[c]! * (d0 * w.values[c * V]! + d1 * w.values[c * V + 1]! - mean);
-      if (de === 0) continue;
-      dAlpha += de * sc.decay[c]!;
-      for (let d = 0; d < D; d++) {
-        dq[d]! += de * sc.keys[(a * w.count + c) * D + d]! * norm;
-        sc.dKeys[(a * w.count + c) * D + d]! += de * sc.q[a * D + d]! * norm;
+    const { keys, dKeys, q, decay } = sc;
+    const values = w.values;
+    if (D === 4) {
+      // The usual width, unrolled: the same products and sums in the same order as the loop below.
+      const qa = a * 4;
+      const q0 = q[qa]!;
+      const q1 = q[qa + 1]!;
+      const q2 = q[qa + 2]!;
+      const q3 = q[qa + 3]!;
+      let dq0 = 0;
+      let dq1 = 0;
+      let dq2 = 0;
+      let dq3 = 0;
+      for (let c = 0, kc = a * w.count * 4; c < w.count; c++, kc += 4) {
+        const de = weights[wa + c]! * (d0 * values[c * V]! + d1 * values[c * V + 1]! - mean);
+        if (de === 0) continue;
+        dAlpha += de * decay[c]!;
+        dq0 += de * keys[kc]! * norm;
+        dKeys[kc]! += de * q0 * norm;
+        dq1 += de * keys[kc + 1]! * norm;
+        dKeys[kc + 1]! += de * q1 * norm;
+        dq2 += de * keys[kc + 2]! * norm;
+        dKeys[kc + 2]! += de * q2 * norm;
+        dq3 += de * keys[kc + 3]! * norm;
+        dKeys[kc + 3]! += de * q3 * norm;
+      }
+      dq[0] = dq0;
+      dq[1] = dq1;
+      dq[2] = dq2;
+      dq[3] = dq3;
+    } else {
+      for (let c = 0; c < w.count; c++) {
+        const de = weights[wa + c]! * (d0 * values[c * V]! + d1 * values[c * V + 1]! - mean);
+        if (de === 0) continue;
+        dAlpha += de * decay[c]!;
+        for (let d = 0; d < D; d++) {
+          dq[d]! += de * keys[(a * w.count + c) * D + d]! * norm;
+          dKeys[(a * w.count + c) * D + d]! += de * q[a * D + d]! * norm;
+        }
       }
     }
     grad[L.alpha + a]! += dAlpha;
@@ -452,6 +548,9 @@ function backwardStep(p: Float64Array, grad: Float64Array, o: GlobalOptions, L: 
   }
   return loss;
 }
+
+/** Most training windows whose built inputs are kept across epochs and members (about 8.5 kB each at a context of 104: 17 MB); more are rebuilt each time. */
+const KEPT_WINDOWS = 2_000;
 
 /** A training window: which series, where its history ends, and its loss weight. */
 interface TrainWindow {
@@ -566,8 +665,10 @@ export function* trainGlobalSteps(series: readonly ArrayLike<number>[], period: 
 
   const members: Float64Array[] = [];
   let lossSum = 0;
+  // Windows do not depend on the weights: built once and kept for every epoch and member when there are few enough.
+  const built: (Window | undefined)[] | undefined = windows.length <= KEPT_WINDOWS ? [] : undefined;
   for (let m = 0; m < Math.max(1, o.members); m++) {
-    const member = yield* trainMemberSteps(prepared, windows, o, L, period, o.seed + m, passOffset + m * o.epochs, passTotal ?? Math.max(1, o.members) * o.epochs);
+    const member = yield* trainMemberSteps(prepared, windows, o, L, period, o.seed + m, passOffset + m * o.epochs, passTotal ?? Math.max(1, o.members) * o.epochs, built);
     if (!member.params.every(Number.isFinite)) continue;
     members.push(member.params);
     lossSum += member.finalLoss;
@@ -585,7 +686,7 @@ export function* trainGlobalSteps(series: readonly ArrayLike<number>[], period: 
 }
 
 /** Trains one member (its own seed: initial weights and sampling order) on the windows, yielding after each epoch; returns its weights and last-epoch loss. */
-function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number, passOffset: number, passTotal: number): Generator<GlobalTrainingPass, { params: Float64Array; finalLoss: number }> {
+function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainWindow[], o: GlobalOptions, L: Layout, period: number, seed: number, passOffset: number, passTotal: number, built?: (Window | undefined)[]): Generator<GlobalTrainingPass, { params: Float64Array; finalLoss: number }> {
   const random = seededRandom(seed);
   const params = initialParams(o, L, random);
   let finalLoss = NaN;
@@ -615,8 +716,12 @@ function* trainMemberSteps(prepared: readonly Series[], windows: readonly TrainW
         steps.length = 0;
         if (available <= o.stepsPerWindow) for (let h = 1; h <= available; h++) steps.push(h);
         else for (let h = 0; h < o.stepsPerWindow; h++) steps.push(1 + Math.floor(random() * available));
-        const w = buildWindow(s, tw.origin, o, period, tw.scale);
-        computeKeys(params, o, L, w, sc);
+        const index = order[k]!;
+        const w = built?.[index] ?? buildWindow(s, tw.origin, o, period, tw.scale);
+        if (built) built[index] = w;
+        let maxStep = 1;
+        for (const h of steps) if (h > maxStep) maxStep = h;
+        computeKeys(params, o, L, w, sc, maxStep);
         sc.dKeys.fill(0, 0, o.heads * w.count * o.keyDim);
         for (const h of steps) {
           forwardStep(params, o, L, period, s, tw.origin, w, h, sc);
@@ -688,9 +793,9 @@ export function globalForecast(model: GlobalModel, y: ArrayLike<number>, horizon
   const quantiles = GLOBAL_QUANTILES.map(() => new Float64Array(horizon));
   const widen = [o.widen95, o.widen80, 1, o.widen80, o.widen95];
   for (const params of model.members) {
-    computeKeys(params, o, L, w, sc);
+    computeKeys(params, o, L, w, sc, horizon);
     for (let h = 1; h <= horizon; h++) {
-      forwardStep(params, o, L, model.period, s, n, w, h, sc);
+      forwardStep(params, o, L, model.period, s, n, w, h, sc, false);
       const median = sc.quant[2]!;
       for (let k = 0; k < NQ; k++) quantiles[k]![h - 1]! += ((median + widen[k]! * (sc.quant[k]! - median)) * scale) / model.members.length;
     }
@@ -709,8 +814,8 @@ export function globalAttention(model: GlobalModel, y: ArrayLike<number>, step: 
   const scale = windowScale(s, start, values.length, model.period) || 1;
   const sc = scratch(o, L);
   const w = buildWindow(s, values.length, o, model.period, scale);
-  computeKeys(model.params, o, L, w, sc);
-  forwardStep(model.params, o, L, model.period, s, values.length, w, step, sc);
+  computeKeys(model.params, o, L, w, sc, step);
+  forwardStep(model.params, o, L, model.period, s, values.length, w, step, sc, false);
   return Array.from({ length: o.heads }, (_, a) => sc.attn.slice(a * o.context, a * o.context + w.count));
 }
 
@@ -745,7 +850,7 @@ export function windowLossAndGradient(model: GlobalModel, y: ArrayLike<number>, 
   const sc = scratch(o, L);
   const gradient = new Float64Array(L.size);
   const w = buildWindow(s, origin, o, model.period, scale);
-  computeKeys(model.params, o, L, w, sc);
+  computeKeys(model.params, o, L, w, sc, Math.max(1, ...steps));
   sc.dKeys.fill(0);
   let loss = 0;
   for (const h of steps) {
