@@ -299,41 +299,25 @@ def baseline_logits(holdout, cap=6000, epochs=5, seed=0):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from corpus import build_corpus, label_maps
     from train_multi import eval_sets, excluded_sources, item_text, label_targets, set_loss
-    torch.manual_seed(seed)
+    from ngram_head import fit_sparse_linear
     examples, _, _ = build_corpus()
     maps = label_maps([e["labels"] for e in examples if e["source"] == "myntra"])
     excluded = excluded_sources(holdout)
     train = [e for e in examples if e["split"] == "train" and e["source"] not in excluded]
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, lowercase=True, dtype=np.float32)
     x = vec.fit_transform([item_text(e["name"], e["description"]) for e in train]).tocsr()
-    targets = label_targets(train, maps)
     sizes = [len(maps[h]) for h in HEADS]
-    bag = torch.nn.EmbeddingBag(x.shape[1], sum(sizes), mode="sum", sparse=True)
-    torch.nn.init.zeros_(bag.weight)
-    bias = torch.nn.Parameter(torch.zeros(sum(sizes)))
-    opt_sparse, opt_dense = torch.optim.SparseAdam(list(bag.parameters()), lr=0.02), torch.optim.Adam([bias], lr=0.02)
-    rng = np.random.RandomState(seed)
+
+    def bag_input(csr):
+        return csr.indices.astype(np.int64), csr.indptr[:-1].astype(np.int64), csr.data
+
+    bag, bias = fit_sparse_linear(x.shape[1], sizes, HEADS, label_targets(train, maps), x.shape[0], lambda rows: bag_input(x[rows]),
+                                  set_loss, epochs=epochs, seed=seed)
 
     def logits_of(csr):
-        out = bag(torch.from_numpy(csr.indices.astype(np.int64)), torch.from_numpy(csr.indptr[:-1].astype(np.int64)),
-                  per_sample_weights=torch.from_numpy(csr.data)) + bias
-        return dict(zip(HEADS, torch.split(out, sizes, dim=1)))
+        indices, offsets, weights = (torch.from_numpy(a) for a in bag_input(csr))
+        return dict(zip(HEADS, torch.split(bag(indices, offsets, per_sample_weights=weights) + bias, sizes, dim=1)))
 
-    for _ in range(epochs):
-        order = rng.permutation(x.shape[0])
-        for s in range(0, len(order), 512):
-            rows = order[s: s + 512]
-            out = logits_of(x[rows])
-            total = 0.0
-            for h in HEADS:
-                lh = set_loss(out[h], [targets[h][i] for i in rows])
-                if lh is not None:
-                    total = total + lh
-            opt_sparse.zero_grad()
-            opt_dense.zero_grad()
-            total.backward()
-            opt_sparse.step()
-            opt_dense.step()
     result = {}
     with torch.no_grad():
         for key, rows in eval_sets(examples, holdout, excluded, cap).items():

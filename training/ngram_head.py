@@ -66,24 +66,25 @@ class NgramVocab:
         return np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64), np.array(data, dtype=np.float32)
 
 
-def train_ngram_head(vocab, texts, targets, sizes, heads, set_loss, epochs=5, seed=0, lr=0.02, batch=512):
-    """Weights (n-grams x all heads' classes) and bias of the linear heads, trained with set_loss on
-    texts whose allowed classes per head are targets[head][i]. Zero-initialised; SparseAdam touches
-    only the n-grams of a batch."""
+def fit_sparse_linear(n_features, sizes, heads, targets, n_rows, bag_input, set_loss, epochs=5, seed=0, lr=0.02, batch=512):
+    """A linear layer per head over sparse features, trained with set_loss (the partial-label loss):
+    targets[head][i] are row i's allowed classes, bag_input(rows) gives those rows as EmbeddingBag
+    input (flat indices, offsets, weights). Zero-initialised; SparseAdam touches only the features
+    of a batch. Returns the EmbeddingBag (features x all heads' classes) and the bias. Used by the
+    n-gram head and by calibrate.py's TF-IDF + LR baseline."""
     import numpy as np
     import torch
     torch.manual_seed(seed)
-    ind, ptr, val = vocab.vectorize(texts)
-    bag = torch.nn.EmbeddingBag(len(vocab.terms), sum(sizes), mode="sum", sparse=True)
+    bag = torch.nn.EmbeddingBag(n_features, sum(sizes), mode="sum", sparse=True)
     torch.nn.init.zeros_(bag.weight)
     bias = torch.nn.Parameter(torch.zeros(sum(sizes)))
     opt_sparse, opt_dense = torch.optim.SparseAdam(list(bag.parameters()), lr=lr), torch.optim.Adam([bias], lr=lr)
     rng = np.random.RandomState(seed)
     for _ in range(epochs):
-        order = rng.permutation(len(texts))
+        order = rng.permutation(n_rows)
         for s in range(0, len(order), batch):
             rows = order[s: s + batch]
-            bi, bp, bv = _rows(ind, ptr, val, rows)
+            bi, bp, bv = bag_input(rows)
             out = bag(torch.from_numpy(bi), torch.from_numpy(bp), per_sample_weights=torch.from_numpy(bv)) + bias
             total = 0.0
             for h, lh in zip(heads, torch.split(out, sizes, dim=1)):
@@ -95,6 +96,15 @@ def train_ngram_head(vocab, texts, targets, sizes, heads, set_loss, epochs=5, se
             total.backward()
             opt_sparse.step()
             opt_dense.step()
+    return bag, bias
+
+
+def train_ngram_head(vocab, texts, targets, sizes, heads, set_loss, epochs=5, seed=0, lr=0.02, batch=512):
+    """Weights (n-grams x all heads' classes) and bias of the n-gram head, trained on texts whose
+    allowed classes per head are targets[head][i] (fit_sparse_linear)."""
+    ind, ptr, val = vocab.vectorize(texts)
+    bag, bias = fit_sparse_linear(len(vocab.terms), sizes, heads, targets, len(texts), lambda rows: _rows(ind, ptr, val, rows),
+                                  set_loss, epochs=epochs, seed=seed, lr=lr, batch=batch)
     return bag.weight.detach().numpy().copy(), bias.detach().numpy().copy()
 
 
