@@ -84,11 +84,8 @@ export function runModel(name: ModelName, input: ModelInput): Float64Array | und
       return attentionForecast(y, horizon, period, input.attentionParams).forecast;
     case 'lead':
       return input.lead ? leadForecast(y, input.lead, horizon, period) : undefined;
-    case 'global': {
-      // Only a model trained on periods before this history's end: backtests never see their test periods.
-      const model = input.global && pickGlobal(input.global.models, input.global.offset + y.length);
-      return model ? globalForecast(model, y, horizon, input.global!.offset, input.lead).point : undefined;
-    }
+    case 'global':
+      return globalOf(input)?.point;
     default: {
       const unreachable: never = name;
       throw new Error(`Unknown model ${String(unreachable)}`);
@@ -296,11 +293,8 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   // origin: no fold sees weights fitted on its own test period, and it saves two of three fits.
   let attentionParams: AttentionParams | undefined;
   if (competing.includes('attention') && origins.length > 0) {
-    try {
-      attentionParams = fitAttention(y.subarray(0, origins[origins.length - 1]!), foldHorizon, period);
-    } catch {
-      attentionParams = undefined; // the attention model then fits its own weights, or fails and is left out
-    }
+    // On failure the attention model fits its own weights, or fails and is left out.
+    attentionParams = unlessThrown(() => fitAttention(y.subarray(0, origins[origins.length - 1]!), foldHorizon, period));
   }
   const finalInput: ModelInput = { ...input, horizon: outlookHorizon, attentionParams };
   let models: ModelName[] = [];
@@ -308,12 +302,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   let globalFinal: GlobalForecast | undefined;
   for (const model of competing) {
     if (model === 'ets') {
-      let fit: EtsFit | undefined;
-      try {
-        fit = etsFit(finalInput);
-      } catch {
-        fit = undefined;
-      }
+      const fit = unlessThrown(() => etsFit(finalInput));
       if (fit && fit.forecast.length === outlookHorizon && allFinite(fit.forecast)) {
         etsSpec = fit.spec;
         models.push(model);
@@ -323,12 +312,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     }
     if (model === 'global') {
       // Its quantiles are kept for the intervals (one run of the model gives point and quantiles).
-      let f: GlobalForecast | undefined;
-      try {
-        f = finalGlobalQuantiles(finalInput);
-      } catch {
-        f = undefined;
-      }
+      const f = unlessThrown(() => finalGlobalQuantiles(finalInput));
       if (f && f.point.length === outlookHorizon) {
         models.push(model);
         finals.push(f.point);
@@ -444,12 +428,26 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
   return result;
 }
 
+/** The global model's forecast (point and quantiles) of a history; undefined when no model was trained before its end. */
+function globalOf(input: ModelInput): GlobalForecast | undefined {
+  // Only a model trained on periods before this history's end: backtests never see their test periods.
+  const model = input.global && pickGlobal(input.global.models, input.global.offset + input.y.length);
+  return model ? globalForecast(model, input.y, input.horizon, input.global!.offset, input.lead) : undefined;
+}
+
 /** The global model's quantile forecast of the final history (undefined when it has no model or gives values out of range). */
 function finalGlobalQuantiles(input: ModelInput): GlobalForecast | undefined {
-  const model = input.global && pickGlobal(input.global.models, input.global.offset + input.y.length);
-  if (!model) return undefined;
-  const f = globalForecast(model, input.y, input.horizon, input.global!.offset, input.lead);
-  return f.quantiles.every(allFinite) ? f : undefined;
+  const f = globalOf(input);
+  return f && f.quantiles.every(allFinite) ? f : undefined;
+}
+
+/** fn's value, or undefined when it throws (a model that cannot fit is left out, not fatal). */
+function unlessThrown<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
