@@ -70,6 +70,44 @@ def set_nll(logits, sets, weights, t):
     return float(-(weights * np.log(np.maximum(mass, 1e-12))).sum() / weights.sum())
 
 
+def nll_by_temperature(logits, sets, weights):
+    """set_nll at every temperature of TEMPERATURES."""
+    return [set_nll(logits, sets, weights, t) for t in TEMPERATURES]
+
+
+def best_temperature(logits, sets, weights):
+    """The temperature of TEMPERATURES with the lowest weighted set NLL, and that NLL."""
+    nll = nll_by_temperature(logits, sets, weights)
+    i = int(np.argmin(nll))
+    return float(TEMPERATURES[i]), float(nll[i])
+
+
+def source_weights(rows):
+    """Each row's weight 1 / (rows of its source): every source weighs the same, however many rows it has."""
+    sources = np.array([r["source"] for r in rows])
+    counts = {s: (sources == s).sum() for s in set(sources)}
+    return np.array([1.0 / counts[s] for s in sources])
+
+
+MIN_FIT_ROWS = 50
+
+
+def dev_head(meta, arrays, head):
+    """One head on the dev splits: (logits, allowed sets, source weights, rows) of the rows with a
+    label, or None when fewer than MIN_FIT_ROWS have one. arrays[f"{set}|{head}"] holds the logits."""
+    rows, logits = [], []
+    for key, set_rows in meta["sets"].items():
+        if key.startswith("dev:"):
+            rows.extend(set_rows)
+            logits.append(arrays[f"{key}|{head}"])
+    sets = allowed_sets(rows, head, meta["maps"])
+    keep = np.array([bool(x) for x in sets])
+    if keep.sum() < MIN_FIT_ROWS:
+        return None
+    return (np.concatenate(logits)[keep], [x for x, k in zip(sets, keep) if k], source_weights(rows)[keep],
+            [r for r, k in zip(rows, keep) if k])
+
+
 def ece(conf, correct, bins=15):
     edges = np.linspace(0, 1, bins + 1)
     total = 0.0
@@ -145,12 +183,9 @@ def fit(run_dir):
 
 def fit_arrays(meta, arrays):
     """fit() on a run's evaluation metadata and arrays (logits per set and head, embeddings)."""
-    maps = meta["maps"]
-    rows, logits, emb = gather(meta, arrays, "dev:")
+    rows, _, emb = gather(meta, arrays, "dev:")
     sources = np.array([r["source"] for r in rows])
     counts = {s: (sources == s).sum() for s in set(sources)}
-    # Each source weighs the same in the fit, however many dev rows it has.
-    base_w = np.array([1.0 / counts[s] for s in sources])
     centroids = kmeans(unit(arrays["train_sample|embedding"]), N_CENTROIDS)
     dist = ood_distance(emb, centroids)
     # An item further from every training centroid than 97.5 % of the dev items is out of distribution.
@@ -159,13 +194,12 @@ def fit_arrays(meta, arrays):
                                                               "centroids": centroids.round(5).tolist()},
            "dev_rows": {s: int(c) for s, c in counts.items()}, "heads": {}}
     for h in HEADS:
-        sets = allowed_sets(rows, h, maps)
-        keep = np.array([bool(s) for s in sets])
-        if keep.sum() < 50:
+        dev = dev_head(meta, arrays, h)
+        if dev is None:
             out["temperature"][h], out["min_probability"][h] = 1.0, 0.5
             continue
-        lg, st, w = logits[h][keep], [s for s, k in zip(sets, keep) if k], base_w[keep]
-        nll = [set_nll(lg, st, w, t) for t in TEMPERATURES]
+        lg, st, w, _ = dev
+        nll = nll_by_temperature(lg, st, w)
         t_best = float(TEMPERATURES[int(np.argmin(nll))])
         p = softmax(lg, t_best)
         pred, conf = p.argmax(1), p.max(1)
@@ -181,7 +215,7 @@ def fit_arrays(meta, arrays):
         sure = conf >= tau
         out["temperature"][h] = round(t_best, 4)
         out["min_probability"][h] = round(tau, 4)
-        out["heads"][h] = {"n": int(keep.sum()), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
+        out["heads"][h] = {"n": len(st), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
                            "ece_t1": ece(softmax(lg).max(1), correct), "ece": ece(conf, correct),
                            "sure_coverage": float(sure.mean()), "sure_accuracy": float(correct[sure].mean()) if sure.any() else None}
     return out
@@ -334,19 +368,11 @@ def transfer(fold_dirs, out_path):
         meta, _ = load_run(d)
         base, maps = baseline_logits(meta["holdout"])
         # The baseline is calibrated the same way: temperatures fitted on the same dev splits.
-        dev_rows = [r for k, rs in meta["sets"].items() if k.startswith("dev:") for r in rs]
-        sources = np.array([r["source"] for r in dev_rows])
-        w = np.array([1.0 / (sources == s).sum() for s in sources])
+        base_arrays = {f"{k}|{h}": base[k][h] for k in base for h in HEADS}
         temps = {}
         for h in HEADS:
-            sets = allowed_sets(dev_rows, h, maps)
-            keep = np.array([bool(s) for s in sets])
-            if keep.sum() < 50:
-                temps[h] = 1.0
-                continue
-            lg = np.concatenate([base[k][h] for k in meta["sets"] if k.startswith("dev:")])[keep]
-            st = [s for s, k in zip(sets, keep) if k]
-            temps[h] = float(TEMPERATURES[int(np.argmin([set_nll(lg, st, w[keep], t) for t in TEMPERATURES]))])
+            dev = dev_head(meta, base_arrays, h)
+            temps[h] = best_temperature(*dev[:3])[0] if dev is not None else 1.0
         row = {"holdout": meta["holdout"], "dir": os.path.dirname(os.path.abspath(d.rstrip("/"))), "model": model_scores["sets"],
                "baseline": {}, "baseline_temperature": temps}
         for key, rows in meta["sets"].items():

@@ -20,7 +20,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import SCORED_HEADS, TEMPERATURES, allowed_sets, fit_arrays, load_run, score_arrays, set_nll  # noqa: E402
+from calibrate import best_temperature, dev_head, fit_arrays, load_run, score_arrays  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
@@ -61,6 +61,15 @@ def fit_ngram_fold(holdout, max_features, epochs, name_views):
     return vocab, weight, bias, maps
 
 
+def ngram_arrays(meta, llama, vocab, weight, bias):
+    """A run's arrays (llama: {key: array}) with every evaluation set's head logits replaced by the n-gram head's."""
+    out = dict(llama)
+    for key, rows in meta["sets"].items():
+        for h, lg in split_heads(ngram_logits(vocab, weight, bias, [r["text"] for r in rows]), meta["maps"]).items():
+            out[f"{key}|{h}"] = lg
+    return out
+
+
 def split_heads(logits, maps):
     """All heads' logits (one matrix) as {head: logits}."""
     out, at = {}, 0
@@ -82,31 +91,7 @@ def text_form(text):
     return "description" if "Details: " in text else "name"
 
 
-def dev_fit(meta, arrays, head, maps):
-    """(logits of the dev splits, their allowed sets, source-balanced weights, each row's text form)
-    for one head, or None when fewer than 50 dev rows have a label."""
-    rows, logits = [], []
-    for key, set_rows in meta["sets"].items():
-        if key.startswith("dev:"):
-            rows.extend(set_rows)
-            logits.append(arrays[f"{key}|{head}"])
-    sets = allowed_sets(rows, head, maps)
-    keep = np.array([bool(s) for s in sets])
-    if keep.sum() < 50:
-        return None
-    sources = np.array([r["source"] for r in rows])
-    w = np.array([1.0 / (sources == s).sum() for s in sources])
-    forms = np.array([text_form(r["text"]) for r in rows])
-    return np.concatenate(logits)[keep], [s for s, k in zip(sets, keep) if k], w[keep], forms[keep]
-
-
-def best_temperature(lg, sets, w):
-    nll = [set_nll(lg, sets, w, t) for t in TEMPERATURES]
-    i = int(np.argmin(nll))
-    return float(TEMPERATURES[i]), float(nll[i])
-
-
-def choose_mix(meta, llama, ngram, maps):
+def choose_mix(meta, llama, ngram):
     """Per head and text form: the n-gram weight w of z = (1 - w) * llama / T_llama + w * ngram / T_ngram
     with the lowest source-balanced NLL on that form's dev rows (temperature refitted per w); a form
     with under MIN_FORM_ROWS dev rows takes the weight of all rows. T_llama and T_ngram: each head's
@@ -114,11 +99,12 @@ def choose_mix(meta, llama, ngram, maps):
     {form: w}, "dev_nll": {form: {w: nll}}}."""
     mix = {}
     for h in HEADS:
-        a, b = dev_fit(meta, llama, h, maps), dev_fit(meta, ngram, h, maps)
+        a, b = dev_head(meta, llama, h), dev_head(meta, ngram, h)
         if a is None:
             mix[h] = {"weight": {f: 0.0 for f in FORMS}, "t_llama": 1.0, "t_ngram": 1.0}
             continue
-        (lg_l, sets, w8, forms), lg_n = a, b[0]
+        (lg_l, sets, w8, rows), lg_n = a, b[0]
+        forms = np.array([text_form(r["text"]) for r in rows])
         t_l, t_n = best_temperature(lg_l, sets, w8)[0], best_temperature(lg_n, sets, w8)[0]
 
         def pick(mask):
@@ -160,20 +146,16 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None):
     run_dir = os.path.join(row["dir"], "heads")
     meta, arrays = load_run(run_dir)
     llama = {k: arrays[k] for k in arrays.files}
-    ngram = dict(llama)
     if cache and os.path.exists(cache):
-        ngram.update(dict(np.load(cache)))
+        ngram = {**llama, **dict(np.load(cache))}
         vocab = None
     else:
         vocab, weight, bias, maps = fit_ngram_fold(meta["holdout"], max_features, epochs, name_views)
         assert maps == meta["maps"], "label maps differ from the fold model's"
-        for key, rows in meta["sets"].items():
-            for h, lg in split_heads(ngram_logits(vocab, weight, bias, [r["text"] for r in rows]), maps).items():
-                ngram[f"{key}|{h}"] = lg
+        ngram = ngram_arrays(meta, llama, vocab, weight, bias)
         if cache:
             np.savez_compressed(cache, **{f"{key}|{h}": ngram[f"{key}|{h}"] for key in meta["sets"] for h in HEADS})
-    maps = meta["maps"]
-    mix = choose_mix(meta, llama, ngram, maps)
+    mix = choose_mix(meta, llama, ngram)
     mixed = mixed_arrays(meta, llama, ngram, mix)
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}

@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, split_heads  # noqa: E402
+from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, ngram_arrays  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
@@ -39,15 +39,6 @@ def quantise(weight):
     scale = np.where(peak > 0, peak / 127.0, 0.0).astype(np.float32)
     q = np.where(scale[:, None] > 0, np.round(weight / np.where(scale > 0, scale, 1)[:, None]), 0).clip(-127, 127).astype(np.int8)
     return q, scale
-
-
-def ngram_arrays(meta, arrays, vocab, weight, bias, maps):
-    """The run's arrays with every evaluation set's head logits replaced by the n-gram head's."""
-    out = {k: arrays[k] for k in arrays.files} if hasattr(arrays, "files") else dict(arrays)
-    for key, rows in meta["sets"].items():
-        for h, lg in split_heads(ngram_logits(vocab, weight, bias, [r["text"] for r in rows]), maps).items():
-            out[f"{key}|{h}"] = lg
-    return out
 
 
 def myntra_accuracy(meta, arrays, cal):
@@ -72,8 +63,8 @@ def main():
 
     mixes, figures = {}, {}
     for name, w in (("float", weight), ("int8", dequantised)):
-        ngram = ngram_arrays(meta, llama, vocab, w, bias, maps)
-        mix = choose_mix(meta, llama, ngram, maps)
+        ngram = ngram_arrays(meta, llama, vocab, w, bias)
+        mix = choose_mix(meta, llama, ngram)
         mixed = mixed_arrays(meta, llama, ngram, mix)
         cal = fit_arrays(meta, mixed)
         mixes[name] = (mix, mixed, cal)
