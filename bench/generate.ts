@@ -64,6 +64,12 @@ const combos: BriefTags[] = [...counts.entries()]
 // Every training and demo name (the demo catalogue is a sample of the training catalogue).
 const names = catalogueNameSet([...table.rows.map((r) => r[nm]!), ...readCsvRows(readFileSync(DEMO, 'utf8')).rows.map((r) => r[9]!)]);
 
+// The generator's training briefs (training/data/myntra_briefs.csv), for the briefs' novelty.
+const normaliseBrief = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const briefFile = resolve(ROOT, 'training/data/myntra_briefs.csv');
+const briefTable = existsSync(briefFile) ? readCsvRows(readFileSync(briefFile, 'utf8')) : undefined;
+const trainingBriefs = new Set(briefTable ? briefTable.rows.map((r) => normaliseBrief(r[briefTable.columns.indexOf('brief')]!)) : []);
+
 // The shipped hashes of the training names, as the app and the CLI drop copies with them.
 const shipped = readNameHashes(new Uint8Array(readFileSync(resolve(ROOT, 'public/briefs/training-names.u32'))));
 
@@ -87,10 +93,13 @@ interface Figures {
   tokens: number;
   seconds: number;
   redrafted: number;
+  /** Briefs the model wrote (the rest are the template's), and of those: read alone, the asked articleType / baseColour; not a training brief; distinct-2 per combination. */
+  briefs: { byModel: number; articleType: number; baseColour: number; asked: { articleType: number; baseColour: number }; novel: number; distinct2: number; rewritten: number; byType: Map<string, [number, number]> };
 }
 
 async function run(label: string, options: Omit<DraftBriefsOptions, 'n'>): Promise<Figures> {
-  const f: Figures = { articleType: 0, baseColour: 0, usage: 0, allThree: 0, novelty: 0, distinct2: 0, drafts: 0, tokens: 0, seconds: 0, redrafted: 0 };
+  const f: Figures = { articleType: 0, baseColour: 0, usage: 0, allThree: 0, novelty: 0, distinct2: 0, drafts: 0, tokens: 0, seconds: 0, redrafted: 0, briefs: { byModel: 0, articleType: 0, baseColour: 0, asked: { articleType: 0, baseColour: 0 }, novel: 0, distinct2: 0, rewritten: 0, byType: new Map() } };
+  let briefSeconds = 0;
   const started = performance.now();
   for (const tags of combos) {
     const result = await draftBriefs(classifier, tags, { ...options, n: N, seed: SEED });
@@ -106,12 +115,40 @@ async function run(label: string, options: Omit<DraftBriefsOptions, 'n'>): Promi
       if (!isVerbatimCopy(d.text, names)) f.novelty++;
     }
     f.distinct2 += distinct2(result.drafts.map((d) => d.text)) / combos.length;
+    // The model's briefs, read alone by the classifier (not part of the timing: the app does not re-read them).
+    const written = result.drafts.filter((d) => d.briefBy === 'model');
+    f.briefs.rewritten += result.briefsRewritten;
+    const typeCount = f.briefs.byType.get(tags.articleType!) ?? [0, 0];
+    f.briefs.byType.set(tags.articleType!, [typeCount[0] + written.length, typeCount[1] + result.drafts.length]);
+    if (written.length > 0) {
+      const t0 = performance.now();
+      const reads = await classifier.classifyItems(written.map((d) => ({ description: d.brief })));
+      briefSeconds += (performance.now() - t0) / 1000;
+      written.forEach((d, i) => {
+        f.briefs.byModel++;
+        for (const t of ['articleType', 'baseColour'] as const) {
+          if (!tags[t]) continue;
+          f.briefs.asked[t]++;
+          if (reads[i]!.heads[t]?.label === tags[t]) f.briefs[t]++;
+        }
+        if (!trainingBriefs.has(normaliseBrief(d.brief))) f.briefs.novel++;
+      });
+      f.briefs.distinct2 += distinct2(written.map((d) => d.brief)) / combos.length;
+    }
   }
-  f.seconds = (performance.now() - started) / 1000;
+  f.seconds = (performance.now() - started) / 1000 - briefSeconds;
   const pc = (k: number) => `${((100 * k) / f.drafts).toFixed(1)} %`;
   console.log(
     `${label.padEnd(56)} articleType ${pc(f.articleType)} · baseColour ${pc(f.baseColour)} · usage ${pc(f.usage)} · all three ${pc(f.allThree)} · novelty ${pc(f.novelty)} · distinct-2 ${f.distinct2.toFixed(3)} · ${f.drafts} drafts, ${f.redrafted} redrafted · ${f.seconds.toFixed(1)} s (${(f.tokens / f.seconds).toFixed(0)} tokens/s incl. read-back)`,
   );
+  if (f.briefs.byModel > 0) {
+    const b = f.briefs;
+    const of = (k: number, n: number) => `${((100 * k) / Math.max(n, 1)).toFixed(1)} %`;
+    console.log(
+      `${''.padEnd(56)} by article type (model-written / drafts): ${[...b.byType].sort((x, y) => x[1][0] / x[1][1] - y[1][0] / y[1][1]).map(([t, [m, n]]) => `${t} ${m}/${n}`).join(', ')}\n` +
+      `${''.padEnd(56)} briefs: ${b.byModel} of ${f.drafts} by the model (${of(b.byModel, f.drafts)}; ${b.rewritten} rewritten) · read alone: articleType ${of(b.articleType, b.asked.articleType)} · baseColour ${of(b.baseColour, b.asked.baseColour)} · not a training brief ${of(b.novel, b.byModel)} · distinct-2 ${b.distinct2.toFixed(3)}`,
+    );
+  }
   return f;
 }
 
@@ -137,8 +174,13 @@ const settings: [string, Omit<DraftBriefsOptions, 'n'>][] = [
   ['guided T=1.2 (default)', { guide: DEFAULT_GUIDE }],
   ['guided T=1.2 + training-name filter', { guide: DEFAULT_GUIDE, knownHashes: shipped }],
   ['unguided T=1.2 + training-name filter', { knownHashes: shipped }],
+  // The brief's temperature (the app: the drafts' T, at most BRIEF_MAX_TEMPERATURE = 0.8).
+  ['guided T=1.2 + filter, briefs at T=0.6', { guide: DEFAULT_GUIDE, knownHashes: shipped, briefTemperature: 0.6 }],
+  ['guided T=1.2 + filter, briefs at T=1.2 (no cap)', { guide: DEFAULT_GUIDE, knownHashes: shipped, briefTemperature: 1.2 }],
 ];
-for (const [name, drafter] of drafters) for (const [label, options] of settings) await run(`${name}: ${label}`, { ...options, ...drafter });
+// --briefs: only the app's default and the brief-temperature rows (the drafts themselves are the same in all three).
+const chosen = process.argv.includes('--briefs') ? settings.filter(([label]) => label.includes('filter') && label.startsWith('guided')) : settings;
+for (const [name, drafter] of drafters) for (const [label, options] of chosen) await run(`${name}: ${label}`, { ...options, ...drafter });
 console.log(`goals: articleType ≥ 90 %, baseColour ≥ 80 %, usage ≥ 80 %, novelty ≥ 95 %, distinct-2 ≥ 0.6; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 // Node vs Chromium on the same work: unguided drafting (with read-back) of the first 10 combinations.

@@ -26,7 +26,7 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   await panel.getByTestId('brief-tag-baseColour').selectOption('White');
   await panel.getByTestId('brief-tag-usage').selectOption('Ethnic');
   await panel.getByTestId('brief-n').fill('4');
-  await panel.getByTestId('brief-seed').fill('7');
+  await panel.getByTestId('brief-seed').fill('3');
 
   // Drafts stream in: a draft is seen unfinished (growing) before the run ends.
   await panel.getByTestId('brief-draft').click();
@@ -36,8 +36,19 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   await expect(drafts).toHaveCount(4);
   await expect(panel.locator('[data-testid="draft"][data-status="done"]')).toHaveCount(4);
   await expect(panel.getByTestId('brief-summary')).toContainText(/4 drafts, \d read back as asked/);
-  // Each draft shows the template brief and how the classifier reads it back.
-  await expect(drafts.first()).toContainText('Ethnic kurtas in white.');
+  // Each draft shows its one-line brief — the model's, which names a white kurta, or the template's
+  // when the model's did not after a few tries — and how the classifier reads the draft back.
+  const briefs = panel.locator('[data-testid="draft"][data-status="done"] [data-testid="draft-brief"]');
+  await expect(briefs).toHaveCount(4);
+  const briefTexts = await briefs.allTextContents();
+  const writers = await briefs.evaluateAll((spans) => spans.map((s) => s.getAttribute('data-brief-by')));
+  briefTexts.forEach((text, i) => {
+    if (writers[i] === 'model') expect(text.toLowerCase()).toMatch(/white.*kurta/);
+    else expect([writers[i], text]).toEqual(['template', 'Ethnic kurtas in white.']);
+  });
+  // All 4 with the shipped generator at this seed (seed 7 fills only 3 slots with it: the fourth runs
+  // out of rounds replacing copies of training and demo names).
+  expect(writers.filter((w) => w === 'model').length).toBeGreaterThanOrEqual(3);
   await expect(drafts.first().getByTestId('draft-read-back')).toContainText(/reads as .+ · .+ · .+/);
   const names = await panel.getByTestId('draft-text').allTextContents();
   expect(names.every((n) => n.trim().length > 0)).toBe(true);
@@ -47,6 +58,7 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   await panel.getByTestId('brief-draft').click();
   await expect(panel.locator('[data-testid="draft"][data-status="done"]')).toHaveCount(4, { timeout: 120_000 });
   expect(await panel.getByTestId('draft-text').allTextContents()).toEqual(names);
+  expect(await briefs.allTextContents()).toEqual(briefTexts);
 
   // Keep the first, discard the second; edit the kept one's brief line.
   await drafts.first().getByTestId('draft-keep').click();

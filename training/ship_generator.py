@@ -32,9 +32,13 @@ def main():
         "model_file": "onnx/generator_quantized.onnx",
         "model_file_webgpu": "onnx/generator_quantized_webgpu.onnx",
         "max_length": info["architecture"]["max_length"],
+        **({"brief_marker": " Details:"} if info.get("brief_rows") else {}),
         "note": (f"tag-conditioned Llama language model (training/train_generator.py): {info['parameters']:,} parameters, "
-                 f"{info['steps']} steps of {info['batch']} Myntra training names after their tag prompt, loss on the name only; "
-                 f"held-out loss {info['dev_loss']}; shares the classifier's tokenizer; output next_token_logits"),
+                 f"{info['steps']} steps of {info['batch']} rows: Myntra training names after their tag prompt, loss on the name only"
+                 + (f"; {info['brief_rows']:,} Myntra-style names with their one-line brief after ' Details:' "
+                    f"(training/data/myntra_briefs.csv, {round(100 * info['brief_share'])} % of rows, loss on the brief only; "
+                    f"held-out brief loss {info.get('brief_dev_loss')})" if info.get('brief_rows') else "")
+                 + f"; held-out name loss {info['dev_loss']}; shares the classifier's tokenizer; output next_token_logits"),
     }
     with open(path, "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)

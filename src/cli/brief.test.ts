@@ -24,13 +24,15 @@ describe('trendloom brief', () => {
     expect(await main(['brief', '--tags', TAGS, '--n', '16', '--seed', '4', '--out', out], io)).toBe(0);
     const written = readFileSync(out, 'utf8');
     const { columns, rows } = readCsvRows(written);
-    expect(columns.slice(0, 3)).toEqual(['draft', 'text', 'brief']);
+    expect(columns.slice(0, 4)).toEqual(['draft', 'text', 'brief', 'brief_by']);
     for (const c of ['tag_articleType', 'read_articleType', 'prob_articleType', 'sure_articleType', 'read_baseColour', 'sure_usage', 'disagrees']) expect(columns).toContain(c);
     expect(rows).toHaveLength(16);
     const col = (name: string) => columns.indexOf(name);
     for (const row of rows) {
       expect(row[col('text')]!.length).toBeGreaterThan(0);
-      expect(row[col('brief')]).toBe('Casual dresses in green.');
+      // The generator's brief names a green dress; else the template's line, marked.
+      if (row[col('brief_by')] === 'model') expect(row[col('brief')]).toMatch(/green.*dress/i);
+      else expect([row[col('brief_by')], row[col('brief')]]).toEqual(['template', 'Casual dresses in green.']);
       expect(row[col('tag_baseColour')]).toBe('Green');
       expect(row[col('tag_gender')]).toBe('');
       expect(['true', 'false']).toContain(row[col('sure_articleType')]);
@@ -48,6 +50,8 @@ describe('trendloom brief', () => {
     // model; bench:generate measures the rate over 500 drafts).
     const green = rows.filter((r) => r[col('read_articleType')] === 'Dresses' && r[col('read_baseColour')] === 'Green').length;
     expect(green).toBeGreaterThanOrEqual(9);
+    // The generator wrote all 16 briefs with the shipped model (bench:generate measures the rate over 500).
+    expect(rows.filter((r) => r[col('brief_by')] === 'model').length).toBeGreaterThanOrEqual(13);
     expect(io.stderr).toMatch(/brief: 16 drafts, \d+ read back as asked/);
 
     const again = join(dir, 'briefs-again.csv');

@@ -68,7 +68,7 @@ function numberOption(args: ReturnType<typeof parseArgs>, name: string, check: (
 
 /** The CSV header of `trendloom brief`. */
 export function briefHeader(): string[] {
-  return ['draft', 'text', 'brief', ...BRIEF_TAGS.map((t) => `tag_${t}`), ...BRIEF_TAGS.flatMap((t) => [`read_${t}`, modelProbabilityColumn(t), sureColumn(t)]), 'disagrees'];
+  return ['draft', 'text', 'brief', 'brief_by', ...BRIEF_TAGS.map((t) => `tag_${t}`), ...BRIEF_TAGS.flatMap((t) => [`read_${t}`, modelProbabilityColumn(t), sureColumn(t)]), 'disagrees'];
 }
 
 /** One draft's cells for `briefHeader`. */
@@ -77,6 +77,7 @@ export function briefCells(draft: Draft, position: number, tags: Partial<Record<
     String(position),
     draft.text,
     draft.brief,
+    draft.briefBy,
     ...BRIEF_TAGS.map((t) => tags[t] ?? ''),
     ...BRIEF_TAGS.flatMap((t) => {
       const r = draft.readBack[t];

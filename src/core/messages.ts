@@ -119,7 +119,7 @@ export const englishMessages = {
   'report.no-plan-movers': 'No group is forecast to change by a measurable amount (or not enough history).',
   'report.no-regional': 'No difference between regions is beyond chance.',
   'report.briefs': 'Design briefs',
-  'report.briefs-note': 'Item names drafted on this computer by the model; each brief line is written from the tags by a template.',
+  'report.briefs-note': 'Item names and brief lines drafted on this computer by the model (a brief that did not name the asked type and colour in four tries is written from the tags by a template).',
   'report.briefs-header': '| item | brief | asked | read back | differs on |',
   // Notes about how a file was read (intake report).
   'note.not-utf-8': 'The file is not UTF-8; it was read as Windows-1252 (Western European), as Excel on Windows writes it. If letters look wrong, choose another encoding.',

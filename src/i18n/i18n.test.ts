@@ -102,7 +102,7 @@ describe('locale formatting', () => {
     const zh = designBriefsMarkdown([{ name: 'W Women White Kurta', brief: 'Ethnic kurtas in white.', asked: 'White · Kurtas · Ethnic', readBack: 'White · Kurtas · Ethnic', disagrees: [] }], reportWords('zh')).split('\n');
     expect(zh).toContain('## 设计简报');
     expect(zh).toContain('| 商品 | 简报 | 要求的标签 | 模型读回 | 不一致的标签 |');
-    expect(zh).toContain('_商品名称由模型在本机生成；每条简报语句由标签按模板写成。_');
+    expect(zh).toContain('_商品名称和简报语句由模型在本机生成（四次都未写出所要品类和颜色的简报，改由标签按模板写成）。_');
     expect(zh).toContain('| W Women White Kurta | Ethnic kurtas in white. | White · Kurtas · Ethnic | White · Kurtas · Ethnic | — |');
   });
 

@@ -17,6 +17,7 @@ import {
   sampleToken,
   tagWords,
   templateBrief,
+  briefSentences,
 } from './briefs.ts';
 import { loadNodeClassifier } from './session.node.ts';
 import { readFileSync } from 'node:fs';
@@ -134,6 +135,20 @@ describe('verbatim-copy filter, tags and briefs', () => {
   it('lists the asked tags the read-back contradicts', () => {
     const readBack = { articleType: { label: 'Tops', probability: 0.6, sure: false }, baseColour: { label: 'Green', probability: 0.9, sure: true } };
     expect(disagreements({ articleType: 'Dresses', baseColour: 'Green', usage: 'Casual' }, readBack)).toEqual(['articleType']);
+  });
+});
+
+describe('briefSentences: a written brief cut to whole sentences', () => {
+  it('keeps whole sentences up to 160 characters and cuts a lone long one', () => {
+    expect(briefSentences(' Shirt with lapel collar and long sleeves.  Front button closure. Fitted')).toBe('Shirt with lapel collar and long sleeves. Front button closure.');
+    expect(briefSentences('')).toBe('');
+    expect(briefSentences('Midi dress with a square neck')).toBe('Midi dress with a square neck');
+    const long = `${'Very '.repeat(40)}long.`;
+    const cut = briefSentences(long);
+    expect(cut.length).toBe(160);
+    expect(cut.endsWith('…')).toBe(true);
+    const twoLong = `${'a'.repeat(100)}. ${'b'.repeat(100)}.`;
+    expect(briefSentences(twoLong)).toBe(`${'a'.repeat(100)}.`);
   });
 });
 

@@ -78,6 +78,15 @@ export function sampleToken(logits: ArrayLike<number>, options: Required<Samplin
   return order[keep - 1]!;
 }
 
+/** log softmax(logits)[id], over the finite logits. */
+export function logSoftmaxAt(logits: ArrayLike<number>, id: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i]! > max) max = logits[i]!;
+  let total = 0;
+  for (let i = 0; i < logits.length; i++) if (logits[i]! > -Infinity) total += Math.exp(logits[i]! - max);
+  return logits[id]! - max - Math.log(total);
+}
+
 /** A name as compared for the verbatim-copy filter: lower case, runs of white space as one space, trimmed. */
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -154,6 +163,8 @@ export interface DraftToken {
   draft: number;
   /** The draft's whole text so far. */
   text: string;
+  /** Its one-line brief so far, once the name is done and the generator writes briefs. */
+  brief?: string;
 }
 
 /** Options of `sampleDrafts`. */
@@ -347,8 +358,10 @@ export function templateBrief(tags: BriefTags): string {
 export interface Draft {
   /** The drafted item name (the model's words). */
   text: string;
-  /** The one-line brief (from the template). */
+  /** The one-line brief: written by the generator after the name when it can, else from the template. */
   brief: string;
+  /** Who wrote the brief. */
+  briefBy: 'model' | 'template';
   /** How the classifier reads the name back. */
   readBack: ReadBack;
   /** Asked tags the read-back contradicts. */
@@ -363,6 +376,8 @@ export interface DraftModel {
   runtime: ModelRuntime;
   /** Longest prompt + draft in tokens. */
   maxLength: number;
+  /** Set when the model writes a one-line brief after the name (trained on `<name> Details: <brief>`): the words that start it. */
+  briefMarker?: string;
 }
 
 /** The model that drafts for a classifier: the generator when given, else the classifier's own tied LM head. */
@@ -391,6 +406,8 @@ export interface DraftBriefsOptions extends SamplingOptions {
    * to `rounds` extra rounds.
    */
   guide?: { boost: number; rounds: number };
+  /** Temperature of the briefs (default: the drafts' temperature, at most `BRIEF_MAX_TEMPERATURE`). */
+  briefTemperature?: number;
   /** Draft again a name another draft of the request already has (default true). */
   dropRepeats?: boolean;
   /** Streaming: each draft's text as it grows (`draft` is its place in the result). */
@@ -409,6 +426,8 @@ export interface DraftBriefsResult {
   droppedRepeats: number;
   /** Drafts drafted again because their read-back contradicted the asked tags (guided only). */
   redrafted: number;
+  /** Briefs written again because, read alone, they contradicted the asked article type or colour (or were empty). */
+  briefsRewritten: number;
   /** Tokens written in all. */
   tokens: number;
 }
@@ -472,7 +491,7 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
       }
       const readBack = readBackOf(predictions[k]!);
       const disagrees = disagreements(tags, readBack);
-      const draft: Draft = { text, brief: templateBrief(tags), readBack, disagrees, index: base + k };
+      const draft: Draft = { text, brief: templateBrief(tags), briefBy: 'template', readBack, disagrees, index: base + k };
       const off = disagrees.some((t) => (GUIDED_TAGS as readonly string[]).includes(t));
       // Keep a contradicting draft unless a guided round is left to replace it.
       if (off && guide > 0 && round < guide) {
@@ -486,7 +505,184 @@ export async function draftBriefs(classifier: Classifier, tags: BriefTags, optio
     });
     pending = retry;
   }
-  return { drafts: slots.filter((d): d is Draft => d !== undefined), droppedCopies, droppedRepeats, redrafted, tokens };
+  const kept = slots.flatMap((draft, slot) => (draft ? [{ draft, slot }] : []));
+  const drafts = kept.map((k) => k.draft);
+  let briefsRewritten = 0;
+  if (options.generator?.briefMarker && drafts.length > 0) {
+    const written = await briefsFor(classifier, options.generator, tags, kept, options);
+    tokens += written.tokens;
+    briefsRewritten = written.rewritten;
+  }
+  return { drafts, droppedCopies, droppedRepeats, redrafted, briefsRewritten, tokens };
+}
+
+/** Briefs are sampled at the drafts' temperature but never above this: a brief is meant to read plainly (figures in docs/BENCHMARKS.md). */
+export const BRIEF_MAX_TEMPERATURE = 0.8;
+
+/** Tries the generator gets to write a brief that names the asked type and colour (then the template writes it). */
+export const BRIEF_ROUNDS = 4;
+
+/** Tags a brief is checked against. */
+export const BRIEF_CHECKED_TAGS = ['articleType', 'baseColour'] as const;
+
+/**
+ * A brief whose tokens the generator itself found this unlikely on average (mean log-probability at
+ * temperature 1) is written again: its garbled lines ("black printed woven ballerinerinven baller
+ * top…") score −0.5 to −2, its plain catalogue lines −0.1 to −0.4 (a sample of 96, docs/BENCHMARKS.md).
+ */
+export const BRIEF_MIN_MEAN_LOG_PROBABILITY = -0.6;
+
+/** Fewest words a brief has: fewer is a name again ("Black Watch AD2122"), not a brief. */
+export const BRIEF_MIN_WORDS = 5;
+
+/** Whether a written brief is long enough to be one (`BRIEF_MIN_WORDS` words or more). */
+export function isBriefLength(brief: string): boolean {
+  return brief.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= BRIEF_MIN_WORDS;
+}
+
+/** Whether `text` has `word` at the start of one of its words (case aside: "kurta" is in "Blue kurtas"; "shirt" is not in "T-shirt"). */
+function hasWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![a-z])(?<!t-)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(lower(text));
+}
+
+/**
+ * The asked tags a brief does not name: it must say the asked article type and colour in words, as
+ * `tagWords` writes them ("t-shirt", "navy", "blue"). The classifier's reading of a brief alone is
+ * not used to judge it: it reads Myntra's own shirt lines ("Blue checked casual shirt, has a spread
+ * collar…") as Tops, sure (docs/BENCHMARKS.md).
+ */
+export function briefProblems(tags: BriefTags, brief: string): string[] {
+  return BRIEF_CHECKED_TAGS.filter((t) => tags[t] && !tagWords({ [t]: tags[t] }).every((w) => hasWord(brief, w)));
+}
+
+/**
+ * The generator writes each kept draft's one-line brief after its name (streamed with the draft's
+ * slot; not word-boosted: favouring the type word made it stop right after it, "Blue Kurta"); a
+ * brief that is too short (`isBriefLength`), garbled (`BRIEF_MIN_MEAN_LOG_PROBABILITY`) or does not
+ * name the asked article type and colour (`briefProblems`) is written again
+ * from a fresh seed stream, up to `BRIEF_ROUNDS` tries in all. A draft still without a fitting brief
+ * keeps the template's.
+ */
+async function briefsFor(
+  classifier: Classifier,
+  generator: DraftModel,
+  tags: BriefTags,
+  kept: readonly { draft: Draft; slot: number }[],
+  options: DraftBriefsOptions,
+): Promise<{ tokens: number; rewritten: number }> {
+  let pending = kept.map((_, k) => k);
+  let tokens = 0;
+  let rewritten = 0;
+  for (let round = 0; round < BRIEF_ROUNDS && pending.length > 0; round++) {
+    await options.beforeStep?.();
+    const batch = pending;
+    const items = batch.map((k) => ({ name: kept[k]!.draft.text, seed: draftSeed(options.seed ?? 1, 100_000 * (round + 1) + kept[k]!.draft.index) }));
+    const written = await writeBriefs(generator, classifier.tokenizer, classifier.config, tags, items, {
+      ...options,
+      temperature: options.briefTemperature ?? Math.min(options.temperature ?? DEFAULT_SAMPLING.temperature, BRIEF_MAX_TEMPERATURE),
+      onBrief: options.onToken ? (item, brief) => options.onToken!({ draft: kept[batch[item]!]!.slot, text: kept[batch[item]!]!.draft.text, brief }) : undefined,
+    });
+    tokens += written.tokens;
+    const retry: number[] = [];
+    batch.forEach((k, i) => {
+      const brief = written.briefs[i]!;
+      const fluent = written.meanLogProbabilities[i]! >= BRIEF_MIN_MEAN_LOG_PROBABILITY;
+      if (fluent && isBriefLength(brief) && briefProblems(tags, brief).length === 0) {
+        Object.assign(kept[k]!.draft, { brief, briefBy: 'model' as const });
+      } else {
+        retry.push(k);
+      }
+    });
+    if (round < BRIEF_ROUNDS - 1) rewritten += retry.length;
+    pending = retry;
+  }
+  // Still contradicting after the last try: the template's brief (already set) stays, and the stream shows it.
+  for (const k of pending) options.onToken?.({ draft: kept[k]!.slot, text: kept[k]!.draft.text, brief: kept[k]!.draft.brief });
+  return { tokens, rewritten };
+}
+
+/** The longest brief kept, in characters (whole sentences up to it, as the generator was trained). */
+export const BRIEF_MAX_CHARS = 160;
+
+/** Whole sentences of a written brief up to `BRIEF_MAX_CHARS` (the first one cut with … when it alone is longer); '' for none. */
+export function briefSentences(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return '';
+  const sentences = clean.match(/[^.!?]+[.!?]+/g) ?? [];
+  let out = '';
+  for (const sentence of sentences) {
+    const next = out ? `${out} ${sentence.trim()}` : sentence.trim();
+    if (next.length > BRIEF_MAX_CHARS) break;
+    out = next;
+  }
+  if (out) return out;
+  const first = (sentences[0] ?? clean).trim();
+  return first.length > BRIEF_MAX_CHARS ? `${first.slice(0, BRIEF_MAX_CHARS - 1).trimEnd()}…` : first;
+}
+
+/**
+ * Writes a one-line brief after each name with a generator trained on `<name> Details: <brief>`:
+ * the prompt, the name and the marker are tokenised together (as in training), the drafts run as one
+ * right-padded batch per step (the graph reads the next token at each row's last real token), each
+ * from its own seeded stream, until `</s>` or about 48 tokens; the result is cut to whole sentences.
+ */
+export async function writeBriefs(
+  generator: DraftModel,
+  tokenizer: LlamaTokenizer,
+  config: ClassifierConfig,
+  tags: BriefTags,
+  items: readonly { name: string; seed: number }[],
+  sampling: SamplingOptions & { onBrief?(item: number, brief: string): void; beforeStep?(): void | Promise<void>; boostWords?: readonly string[]; boost?: number },
+): Promise<{ briefs: string[]; tokens: number; meanLogProbabilities: number[] }> {
+  const options = checkSampling(sampling);
+  const marker = generator.briefMarker ?? ' Details:';
+  const sequences = items.map((item) => [config.bos_token_id, ...tokenizer.encode(`${generationPrompt(tags)} ${item.name}${marker}`)]);
+  const starts = sequences.map((s) => s.length);
+  const randoms = items.map((item) => seededRandom(item.seed));
+  const banned = tagSyntaxPieces(tokenizer);
+  const booster = sampling.boostWords?.length && sampling.boost ? new WordBooster(tokenizer, sampling.boostWords) : undefined;
+  // How likely the model found each brief it wrote: the sum and count of its tokens' log-probabilities (at temperature 1).
+  const logProbability = items.map(() => ({ sum: 0, count: 0 }));
+  let active = sequences.map((_, i) => i).filter((i) => sequences[i]!.length < generator.maxLength);
+  let tokens = 0;
+  for (let step = 0; step < 48 && active.length > 0; step++) {
+    await sampling.beforeStep?.();
+    const width = Math.max(...active.map((d) => sequences[d]!.length));
+    const ids = new BigInt64Array(active.length * width).fill(BigInt(config.pad_token_id));
+    const mask = new BigInt64Array(active.length * width);
+    active.forEach((d, row) =>
+      sequences[d]!.forEach((id, k) => {
+        ids[row * width + k] = BigInt(id);
+        mask[row * width + k] = 1n;
+      }),
+    );
+    const out = await generator.runtime.session.run({
+      input_ids: generator.runtime.int64Tensor(ids, [active.length, width]),
+      attention_mask: generator.runtime.int64Tensor(mask, [active.length, width]),
+    });
+    const still: number[] = [];
+    active.forEach((d, row) => {
+      const logits = Float64Array.from(rowOf(out, 'next_token_logits', row));
+      const empty = sequences[d]!.length === starts[d];
+      for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || empty)) logits[id] = -Infinity;
+      for (const id of banned) logits[id] = -Infinity;
+      if (booster) booster.apply(logits, tokenizer.decode(sequences[d]!.slice(starts[d])), sampling.boost!);
+      const next = sampleToken(logits, options, randoms[d]!);
+      logProbability[d]!.sum += logSoftmaxAt(logits, next);
+      logProbability[d]!.count++;
+      if (next === config.eos_token_id) return;
+      sequences[d]!.push(next);
+      tokens++;
+      sampling.onBrief?.(d, tokenizer.decode(sequences[d]!.slice(starts[d])).trim());
+      if (sequences[d]!.length < generator.maxLength) still.push(d);
+    });
+    active = still;
+  }
+  return {
+    briefs: sequences.map((s, i) => briefSentences(tokenizer.decode(s.slice(starts[i])))),
+    tokens,
+    meanLogProbabilities: logProbability.map((p) => (p.count ? p.sum / p.count : -Infinity)),
+  };
 }
 
 /** Parses "articleType=Dresses,baseColour=Green,usage=Casual" into tags; throws with a plain message on a bad pair or unknown tag. */

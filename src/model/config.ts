@@ -64,6 +64,8 @@ export interface GeneratorConfig {
   model_file_webgpu?: string;
   /** Longest prompt + draft in tokens. */
   max_length: number;
+  /** Present when it writes a one-line brief after the name: the words that start the brief (e.g. " Details:"). */
+  brief_marker?: string;
   /** How it was trained (documentation). */
   note?: string;
 }
@@ -152,6 +154,7 @@ export function parseGeneratorConfig(json: unknown): GeneratorConfig {
     throw new Error(`${where}: model_file_webgpu must name an .onnx file (got ${shown(json.model_file_webgpu)}).`);
   }
   if (!Number.isInteger(json.max_length) || (json.max_length as number) <= 8) throw new Error(`${where}: max_length must be a whole number above 8 (got ${shown(json.max_length)}).`);
+  if (json.brief_marker !== undefined && (typeof json.brief_marker !== 'string' || !json.brief_marker.trim())) throw new Error(`${where}: brief_marker must be the words that start a brief (got ${shown(json.brief_marker)}).`);
   return json as unknown as GeneratorConfig;
 }
 

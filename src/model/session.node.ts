@@ -35,7 +35,8 @@ export async function createNodeRuntime(onnxPath: string, threads?: number): Pro
 /** The design-brief generator of a model folder (config.json `generator`), or undefined when the model ships none. */
 export async function loadNodeGenerator(modelDir: string, config: ClassifierConfig, threads?: number): Promise<DraftModel | undefined> {
   if (!config.generator) return undefined;
-  return { runtime: await createNodeRuntime(join(modelDir, config.generator.model_file), threads), maxLength: config.generator.max_length };
+  const { max_length: maxLength, brief_marker: briefMarker } = config.generator;
+  return { runtime: await createNodeRuntime(join(modelDir, config.generator.model_file), threads), maxLength, ...(briefMarker ? { briefMarker } : {}) };
 }
 
 /** Loads the shipped classifier (config, tokenizer, quantised ONNX) from a model folder for Node. */

@@ -122,7 +122,7 @@ export async function loadWebClassifier(baseUrl = MODEL_URL, preference: 'auto' 
     };
     // Like the classifier: a generator that WebGPU cannot run falls back to WASM.
     const runtime = backend === 'webgpu' ? await open('webgpu').catch(() => open('wasm')) : await open('wasm');
-    return { runtime, maxLength: generator.max_length };
+    return { runtime, maxLength: generator.max_length, ...(generator.brief_marker ? { briefMarker: generator.brief_marker } : {}) };
   };
   return { classifier: new Classifier(runtime, tokenizer, config, await fetchNgramHead(baseUrl, config)), config, choice, threads, modelBytes: modelBytes.byteLength, modelId: hashBytes(modelBytes), loadGenerator };
 }

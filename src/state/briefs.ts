@@ -68,12 +68,12 @@ export function useKeptBriefs(dataset: LoadedDataset): KeptBrief[] {
 
 /**
  * Drafts briefs in the inference worker (loading the model first when needed); `onDraft` gets each
- * draft's text as it grows. Abort the signal to stop between tokens.
+ * draft's text as it grows, then its brief as the generator writes it. Abort the signal to stop between tokens.
  */
-export async function generateBriefs(params: ModelGenerateParams, onDraft: (index: number, text: string) => void, signal?: AbortSignal): Promise<ModelGenerateResult> {
+export async function generateBriefs(params: ModelGenerateParams, onDraft: (index: number, text: string, brief?: string) => void, signal?: AbortSignal): Promise<ModelGenerateResult> {
   await ensureModel(signal, true);
   const knownNameHashes = await trainingNameHashes();
-  return inferenceWorker().request('model.generate', { ...params, ...(knownNameHashes ? { knownNameHashes } : {}) }, { signal, onProgress: (p) => p.draft && onDraft(p.draft.index, p.draft.text) });
+  return inferenceWorker().request('model.generate', { ...params, ...(knownNameHashes ? { knownNameHashes } : {}) }, { signal, onProgress: (p) => p.draft && onDraft(p.draft.index, p.draft.text, p.draft.brief) });
 }
 
 let trainingNames: Promise<Uint32Array | undefined> | undefined;

@@ -29,13 +29,20 @@ describe('model.generate', () => {
     const result = await client.request('model.generate', { tags, n: 5, seed: 9 }, { onProgress: (p) => progress.push(p) });
     expect(result.drafts).toHaveLength(5);
     const streamed = progress.filter((p) => p.stage === 'generate' && p.draft);
-    expect(streamed.length).toBe(result.tokens);
+    // One message per token written (names, then briefs), and one more for each brief the template wrote.
+    const templated = result.drafts.filter((d) => d.briefBy === 'template').length;
+    expect(streamed.length).toBe(result.tokens + templated);
     for (const [i, d] of result.drafts.entries()) {
-      // The last text streamed for a slot is the draft kept there (a redrafted slot streams again).
-      expect(streamed.filter((p) => p.draft!.index === i).at(-1)!.draft!.text).toBe(d.text);
+      // The last message for a slot is the draft kept there with its brief (a redrafted slot streams again).
+      const last = streamed.filter((p) => p.draft!.index === i).at(-1)!.draft!;
+      expect(last.text).toBe(d.text);
+      expect(last.brief).toBe(d.brief);
       expect(d.readBack.articleType!.label).toBeTruthy();
-      expect(d.brief).toBe('Ethnic kurtas in white.');
+      if (d.briefBy === 'model') expect(d.brief.toLowerCase()).toMatch(/white.*kurta/);
+      else expect(d.brief).toBe('Ethnic kurtas in white.');
     }
+    // The briefs streamed token by token after the names: a slot's brief grew before it was done.
+    expect(streamed.filter((p) => p.draft!.index === 0 && p.draft!.brief !== undefined).length).toBeGreaterThan(1);
     // Guided by default: white kurtas read back.
     expect(result.drafts.filter((d) => d.readBack.articleType!.label === 'Kurtas').length).toBeGreaterThanOrEqual(4);
     const again = await client.request('model.generate', { tags, n: 5, seed: 9 });

@@ -218,7 +218,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
         ...(params.knownNameHashes ? { knownHashes: params.knownNameHashes } : {}),
         ...(params.guided === false ? {} : { guide: DEFAULT_GUIDE }),
         // One message per token: the draft's text so far; `done` counts the tokens written.
-        onToken: (token) => context.progress({ stage: 'generate', done: ++written, unit: 'tokens', draft: { index: token.draft, text: token.text } }),
+        onToken: (token) => context.progress({ stage: 'generate', done: ++written, unit: 'tokens', draft: { index: token.draft, text: token.text, ...(token.brief !== undefined ? { brief: token.brief } : {}) } }),
         // Between tokens: let a pending cancel in, and stop there.
         beforeStep: async () => {
           await yieldToEventLoop();

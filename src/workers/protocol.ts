@@ -23,8 +23,8 @@ export interface Progress {
   rows?: number;
   /** A status line for the UI, as a message code and parameters (worded in the reader's language). */
   message?: CoreMessage;
-  /** Generation streaming: the text so far of one draft (`model.generate`). */
-  draft?: { index: number; text: string };
+  /** Generation streaming: the text so far of one draft (`model.generate`), and of its brief once the generator writes it. */
+  draft?: { index: number; text: string; brief?: string };
 }
 
 /** An error as data, so it can cross the worker boundary and be rebuilt. */

@@ -9,6 +9,8 @@ import { useT } from '../useT.ts';
 /** A draft on screen: streaming (text so far) or finished (with read-back). */
 interface ShownDraft {
   text: string;
+  /** Its brief so far, while the generator writes it. */
+  brief?: string;
   done?: Draft;
   /** Discarded or kept: no longer offered. */
   gone?: boolean;
@@ -81,7 +83,7 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
     setError(null);
     generateBriefs(
       { tags: asked, n, seed, temperature, topP, guided, catalogue: names },
-      (index, text) => setDrafts((list) => list.map((d, i) => (i === index ? { text } : d))),
+      (index, text, brief) => setDrafts((list) => list.map((d, i) => (i === index ? { text, ...(brief !== undefined ? { brief } : {}) } : d))),
       controller.signal,
     ).then(
       (result) => {
@@ -209,10 +211,18 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
             d.gone ? null : (
               <li key={i} data-testid="draft" data-status={d.done ? 'done' : 'streaming'}>
                 <strong data-testid="draft-text">{d.text || '…'}</strong>
+                {!d.done && d.brief && (
+                  <>
+                    {' '}
+                    <span className="muted" data-testid="draft-brief-streaming">{d.brief}</span>
+                  </>
+                )}
                 {d.done && (
                   <>
                     {' '}
-                    <span className="muted">{d.done.brief}</span>
+                    <span className="muted" data-testid="draft-brief" data-brief-by={d.done.briefBy} title={t(d.done.briefBy === 'model' ? 'briefByModel' : 'briefByTemplate')}>
+                      {d.done.brief}
+                    </span>
                     <ReadBackLine draft={d.done} asked={asked} tagName={tagName} />
                     <button
                       type="button"
