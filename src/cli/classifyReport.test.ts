@@ -8,20 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitCsvText as readCsvRows } from '../core/csv/textRows.ts';
-import type { ItemPrediction } from '../model/classifier.ts';
-import { makeClassifyCommand, type CliClassifier } from './classify.ts';
+import { shirtsClassifier } from '../../test/helpers/cliClassifier.ts';
+import { makeClassifyCommand } from './classify.ts';
 import { main } from './main.ts';
 import { countFileLines } from './readReport.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-classify-report-'));
 
-const classifier: CliClassifier = {
-  heads: ['kind'],
-  config: { input_template: 'Item: {text}' },
-  labelsOf: () => [],
-  classifyItems: () => Promise.reject(new Error('not used')),
-  classifyTexts: async (texts): Promise<ItemPrediction[]> => texts.map(() => ({ heads: { kind: { label: 'Shirts', probability: 0.8, top: [{ label: 'Shirts', probability: 0.8 }], sure: true } } })),
-};
+const classifier = shirtsClassifier;
 
 const RAGGED = 'This row has 2 values but the file has 3 columns; it was left out. (A missing comma or a line break inside an unquoted cell can cause this.)';
 

@@ -8,19 +8,13 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ItemPrediction } from '../model/classifier.ts';
-import { makeClassifyCommand, type CliClassifier } from './classify.ts';
+import { shirtsClassifier } from '../../test/helpers/cliClassifier.ts';
+import { makeClassifyCommand } from './classify.ts';
 import { main } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendloom-odd-bytes-'));
 
-const classifier: CliClassifier = {
-  heads: ['kind'],
-  config: { input_template: 'Item: {text}' },
-  labelsOf: () => [],
-  classifyItems: () => Promise.reject(new Error('not used')),
-  classifyTexts: async (texts): Promise<ItemPrediction[]> => texts.map(() => ({ heads: { kind: { label: 'Shirts', probability: 0.8, top: [{ label: 'Shirts', probability: 0.8 }], sure: true } } })),
-};
+const classifier = shirtsClassifier;
 
 async function run(args: string[]) {
   let out = '';
