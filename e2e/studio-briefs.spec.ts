@@ -49,6 +49,8 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   // All 4 with the shipped generator at this seed (seed 7 fills only 3 slots with it: the fourth runs
   // out of rounds replacing copies of training and demo names).
   expect(writers.filter((w) => w === 'model').length).toBeGreaterThanOrEqual(3);
+  // A template's line says so on the page (none at this seed).
+  await expect(panel.getByTestId('draft-brief-template')).toHaveCount(writers.filter((w) => w === 'template').length);
   await expect(drafts.first().getByTestId('draft-read-back')).toContainText(/reads as .+ · .+ · .+/);
   const names = await panel.getByTestId('draft-text').allTextContents();
   expect(names.every((n) => n.trim().length > 0)).toBe(true);

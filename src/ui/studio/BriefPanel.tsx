@@ -223,6 +223,12 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
                     <span className="muted" data-testid="draft-brief" data-brief-by={d.done.briefBy} title={t(d.done.briefBy === 'model' ? 'briefByModel' : 'briefByTemplate')}>
                       {d.done.brief}
                     </span>
+                    {d.done.briefBy === 'template' && (
+                      <>
+                        {' '}
+                        <small className="muted" data-testid="draft-brief-template">{t('briefTemplateTag')}</small>
+                      </>
+                    )}
                     <ReadBackLine draft={d.done} asked={asked} tagName={tagName} />
                     <button
                       type="button"
