@@ -426,7 +426,7 @@ export interface DraftBriefsResult {
   droppedRepeats: number;
   /** Drafts drafted again because their read-back contradicted the asked tags (guided only). */
   redrafted: number;
-  /** Briefs written again because, read alone, they contradicted the asked article type or colour (or were empty). */
+  /** Briefs written again because they did not name the asked article type and colour, or were too short or garbled. */
   briefsRewritten: number;
   /** Tokens written in all. */
   tokens: number;
@@ -527,8 +527,9 @@ export const BRIEF_CHECKED_TAGS = ['articleType', 'baseColour'] as const;
 
 /**
  * A brief whose tokens the generator itself found this unlikely on average (mean log-probability at
- * temperature 1) is written again: its garbled lines ("black printed woven ballerinerinven baller
- * top…") score −0.5 to −2, its plain catalogue lines −0.1 to −0.4 (a sample of 96, docs/BENCHMARKS.md).
+ * temperature 1) is written again: on 96 briefs of 8 combinations its plain catalogue lines scored
+ * −0.08 to −0.45 and most garbled ones ("black printed woven ballerinerinven baller top…") −0.5 to
+ * −2.1 (docs/BENCHMARKS.md); the word check catches most of the garbled ones that score higher.
  */
 export const BRIEF_MIN_MEAN_LOG_PROBABILITY = -0.6;
 
@@ -596,7 +597,7 @@ async function briefsFor(
     if (round < BRIEF_ROUNDS - 1) rewritten += retry.length;
     pending = retry;
   }
-  // Still contradicting after the last try: the template's brief (already set) stays, and the stream shows it.
+  // Still without a fitting brief after the last try: the template's brief (already set) stays, and the stream shows it.
   for (const k of pending) options.onToken?.({ draft: kept[k]!.slot, text: kept[k]!.draft.text, brief: kept[k]!.draft.brief });
   return { tokens, rewritten };
 }
@@ -632,7 +633,7 @@ export async function writeBriefs(
   config: ClassifierConfig,
   tags: BriefTags,
   items: readonly { name: string; seed: number }[],
-  sampling: SamplingOptions & { onBrief?(item: number, brief: string): void; beforeStep?(): void | Promise<void>; boostWords?: readonly string[]; boost?: number },
+  sampling: SamplingOptions & { onBrief?(item: number, brief: string): void; beforeStep?(): void | Promise<void> },
 ): Promise<{ briefs: string[]; tokens: number; meanLogProbabilities: number[] }> {
   const options = checkSampling(sampling);
   const marker = generator.briefMarker ?? ' Details:';
@@ -640,7 +641,6 @@ export async function writeBriefs(
   const starts = sequences.map((s) => s.length);
   const randoms = items.map((item) => seededRandom(item.seed));
   const banned = tagSyntaxPieces(tokenizer);
-  const booster = sampling.boostWords?.length && sampling.boost ? new WordBooster(tokenizer, sampling.boostWords) : undefined;
   // How likely the model found each brief it wrote: the sum and count of its tokens' log-probabilities (at temperature 1).
   const logProbability = items.map(() => ({ sum: 0, count: 0 }));
   let active = sequences.map((_, i) => i).filter((i) => sequences[i]!.length < generator.maxLength);
@@ -666,7 +666,6 @@ export async function writeBriefs(
       const empty = sequences[d]!.length === starts[d];
       for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || empty)) logits[id] = -Infinity;
       for (const id of banned) logits[id] = -Infinity;
-      if (booster) booster.apply(logits, tokenizer.decode(sequences[d]!.slice(starts[d])), sampling.boost!);
       const next = sampleToken(logits, options, randoms[d]!);
       logProbability[d]!.sum += logSoftmaxAt(logits, next);
       logProbability[d]!.count++;
