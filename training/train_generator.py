@@ -57,8 +57,8 @@ TYPE_WORDS = {"Tshirts": ("t-shirt", "tshirt"), "Tops": ("top",), "Track Pants":
 
 def brief_tags(name, gender, colours, types):
     """The tags of a brief row that its name states plainly: the gender column, the longest base
-    colour the name contains, and the article type when exactly one type's word ends a word of the
-    name (the file has no labels of its own)."""
+    colour the name contains, and the article type when the name has the word of exactly one type
+    (the file has no labels of its own)."""
     low = " " + " ".join(name.lower().split()) + " "
     colour = max((c for c in colours if f" {c.lower()} " in low), key=len, default="")
     words = {t: {singular(t), t.lower(), t.lower()[:-2] if t.lower().endswith("es") else t.lower(), *TYPE_WORDS.get(t, ())} for t in types}
@@ -78,7 +78,7 @@ def brief_rows(train_rows, path=BRIEF_FILE):
         for r in csv.DictReader(f):
             row = brief_tags(r["name"], r["gender"], colours, types)
             row["prefix"] = r["name"] + BRIEF_MARKER
-            row["productDisplayName"] = r["brief"]
+            row["productDisplayName"] = r["brief"]  # the text the loss is on, in the field name rows use
             (dev if zlib.crc32(r["name"].encode("utf-8")) % 20 == 0 else train).append(row)
     return train, dev
 
