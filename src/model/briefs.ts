@@ -7,7 +7,7 @@
  * Pure apart from the injected ONNX runtime: no DOM, no UI.
  */
 import { seededRandom } from '../core/random.ts';
-import { rowOf, type Classifier, type ItemPrediction, type ModelRuntime } from './classifier.ts';
+import { rowOf, type Classifier, type ItemPrediction, type ModelRuntime, type OrtTensorLike } from './classifier.ts';
 import type { ClassifierConfig } from './config.ts';
 import { generationPrompt } from './generate.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
@@ -216,8 +216,6 @@ export async function sampleDrafts(runtime: ModelRuntime, tokenizer: LlamaTokeni
   const sequences = Array.from({ length: n }, () => [...prompt]);
   let active = sequences.map((_, i) => i);
   let tokens = 0;
-  // Names never hold the prompt's tag syntax: pieces with [ ] or = are ruled out.
-  const banned = tagSyntaxPieces(tokenizer);
   const booster = options.boostWords?.length && options.boost ? new WordBooster(tokenizer, options.boostWords) : undefined;
   for (let length = start; length < limit && active.length > 0; length++) {
     await options.beforeStep?.();
@@ -230,10 +228,7 @@ export async function sampleDrafts(runtime: ModelRuntime, tokenizer: LlamaTokeni
     });
     const still: number[] = [];
     active.forEach((d, row) => {
-      const logits = Float64Array.from(rowOf(out, 'next_token_logits', row));
-      // Never <unk>/<s>; </s> ends the draft (not before its first token).
-      for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || length === start)) logits[id] = -Infinity;
-      for (const id of banned) logits[id] = -Infinity;
+      const logits = writableLogits(out, row, tokenizer, config, length === start);
       if (booster) booster.apply(logits, tokenizer.decode(sequences[d]!.slice(start)), options.boost!);
       const next = sampleToken(logits, sampling, randoms[d]!);
       if (next === config.eos_token_id) return;
@@ -245,6 +240,17 @@ export async function sampleDrafts(runtime: ModelRuntime, tokenizer: LlamaTokeni
     active = still;
   }
   return { texts: sequences.map((s) => tokenizer.decode(s.slice(start)).trim()), tokens };
+}
+
+/**
+ * One row's next-token logits with what a draft or a brief may not write ruled out: <unk> and <s>
+ * always, </s> before its first token (`first`), and the prompt's tag syntax (pieces with [ ] or =).
+ */
+function writableLogits(out: Record<string, OrtTensorLike>, row: number, tokenizer: LlamaTokenizer, config: ClassifierConfig, first: boolean): Float64Array {
+  const logits = Float64Array.from(rowOf(out, 'next_token_logits', row));
+  for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || first)) logits[id] = -Infinity;
+  for (const id of tagSyntaxPieces(tokenizer)) logits[id] = -Infinity;
+  return logits;
 }
 
 const tagSyntaxCache = new WeakMap<LlamaTokenizer, number[]>();
@@ -640,7 +646,6 @@ export async function writeBriefs(
   const sequences = items.map((item) => [config.bos_token_id, ...tokenizer.encode(`${generationPrompt(tags)} ${item.name}${marker}`)]);
   const starts = sequences.map((s) => s.length);
   const randoms = items.map((item) => seededRandom(item.seed));
-  const banned = tagSyntaxPieces(tokenizer);
   // How likely the model found each brief it wrote: the sum and count of its tokens' log-probabilities (at temperature 1).
   const logProbability = items.map(() => ({ sum: 0, count: 0 }));
   let active = sequences.map((_, i) => i).filter((i) => sequences[i]!.length < generator.maxLength);
@@ -662,10 +667,7 @@ export async function writeBriefs(
     });
     const still: number[] = [];
     active.forEach((d, row) => {
-      const logits = Float64Array.from(rowOf(out, 'next_token_logits', row));
-      const empty = sequences[d]!.length === starts[d];
-      for (let id = 0; id < logits.length; id++) if (tokenizer.isSpecial(id) && (id !== config.eos_token_id || empty)) logits[id] = -Infinity;
-      for (const id of banned) logits[id] = -Infinity;
+      const logits = writableLogits(out, row, tokenizer, config, sequences[d]!.length === starts[d]);
       const next = sampleToken(logits, options, randoms[d]!);
       logProbability[d]!.sum += logSoftmaxAt(logits, next);
       logProbability[d]!.count++;
