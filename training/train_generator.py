@@ -55,13 +55,18 @@ BRIEF_MARKER = " Details:"
 TYPE_WORDS = {"Tshirts": ("t-shirt", "tshirt"), "Tops": ("top",), "Track Pants": ("track pants",)}
 
 
-def brief_tags(name, gender, colours, types):
+def type_words(types):
+    """The words a name may write each article type with: its label and singular in lower case, less
+    "es" ("Dresses" -> "dress"), and TYPE_WORDS."""
+    return {t: {singular(t), t.lower(), t.lower()[:-2] if t.lower().endswith("es") else t.lower(), *TYPE_WORDS.get(t, ())} for t in types}
+
+
+def brief_tags(name, gender, colours, words):
     """The tags of a brief row that its name states plainly: the gender column, the longest base
-    colour the name contains, and the article type when the name has the word of exactly one type
-    (the file has no labels of its own)."""
+    colour the name contains, and the article type when the name has one of the words (type_words)
+    of exactly one type (the file has no labels of its own)."""
     low = " " + " ".join(name.lower().split()) + " "
     colour = max((c for c in colours if f" {c.lower()} " in low), key=len, default="")
-    words = {t: {singular(t), t.lower(), t.lower()[:-2] if t.lower().endswith("es") else t.lower(), *TYPE_WORDS.get(t, ())} for t in types}
     found = {t for t, ws in words.items() if any(f" {w} " in low for w in ws)}
     return {"gender": gender, "baseColour": colour, "articleType": next(iter(found)) if len(found) == 1 else "",
             "usage": "", "season": ""}
@@ -72,11 +77,11 @@ def brief_rows(train_rows, path=BRIEF_FILE):
     `<tags> <name> Details:` with the brief, the loss on the brief alone. Split 95 / 5 by the name's
     hash into training and held-out rows."""
     colours = sorted({r["baseColour"] for r in train_rows if r.get("baseColour") and r["baseColour"] != "NA"})
-    types = sorted({r["articleType"] for r in train_rows if r.get("articleType")})
+    words = type_words(sorted({r["articleType"] for r in train_rows if r.get("articleType")}))
     train, dev = [], []
     with open(path, encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            row = brief_tags(r["name"], r["gender"], colours, types)
+            row = brief_tags(r["name"], r["gender"], colours, words)
             row["prefix"] = r["name"] + BRIEF_MARKER
             row["productDisplayName"] = r["brief"]  # the text the loss is on, in the field name rows use
             (dev if zlib.crc32(r["name"].encode("utf-8")) % 20 == 0 else train).append(row)

@@ -157,6 +157,7 @@ describe('the shipped script rule on real Chinese titles (test/fixtures/classifi
   const lines = readFileSync(join(DEFAULT_MODEL_DIR, '../../../test/fixtures/classifier/zh-catalogue-test.csv'), 'utf8').trim().split('\n').slice(1);
   const titles = lines.map((line) => line.split(',')[0]!);
   const genders = lines.map((line) => line.split(',')[3] ?? '');
+  const articleTypes = lines.map((line) => line.split(',')[1] ?? '');
 
   it('never calls the heads it names sure for Chinese text, keeps article type and gender, and leaves English items as they were', async () => {
     const classifier = await loadNodeClassifier();
@@ -175,7 +176,6 @@ describe('the shipped script rule on real Chinese titles (test/fixtures/classifi
     expect(sureGender.filter(([g, truth]) => g.label === truth).length / sureGender.length).toBeGreaterThanOrEqual(0.9);
     // Article type too, since the n-gram head reads Chinese: about 40 % sure, and right on 90 % or more
     // of those (bench:zh-sure: 95.3 % of the odd rows that chose the rule, 90.8 % of the even rows).
-    const articleTypes = lines.map((line) => line.split(',')[1] ?? '');
     const sureType = predictions.map((p, i) => [p.heads.articleType!, articleTypes[i]!] as const).filter(([h, truth]) => h.sure && truth);
     expect(sureType.length).toBeGreaterThan(100);
     expect(sureType.filter(([h, truth]) => h.label === truth).length / sureType.length).toBeGreaterThanOrEqual(0.9);
