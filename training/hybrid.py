@@ -9,8 +9,10 @@ on (labels masked as the shipped recipe masks them), then per head the mix
 is chosen on the training sources' dev splits only (w on a 0..1 grid, lowest source-balanced NLL;
 one w for names alone and one for texts with a description: the n-gram head reads names well and
 paragraphs badly),
-and calibrate.py fits the mix's temperature, sure threshold and OOD centroids on the same dev
-splits and scores every set. The held-out source is never used to choose anything."""
+then the colour head's logits are lifted by a bonus b for each base colour the item's name names
+(rules.name_colours; b on a 0..8 grid, lowest source-balanced dev NLL), and calibrate.py fits the
+mix's temperature, sure threshold and OOD centroids on the same dev splits and scores every set. The
+held-out source is never used to choose anything."""
 import json
 import os
 import sys
@@ -20,8 +22,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import best_temperature, dev_head, fit_arrays, load_run, score_arrays  # noqa: E402
+from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
+from rules import NAMED_COLOUR_HEAD, name_colours  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -139,9 +142,51 @@ def mixed_arrays(meta, llama, ngram, mix):
     return out
 
 
-def hybrid_fold(row, max_features, epochs, name_views, cache=None):
-    """One fold's row with "hybrid" (the mix) and "ngram" (the n-gram head alone) scores added. The
-    n-gram head's logits are kept in `cache` (an .npz) and read from it when it exists."""
+COLOUR_BONUSES = np.round(np.linspace(0, 8, 17), 2)
+
+
+def named_colour_mask(rows, maps):
+    """1 where the row's name names that base colour (rules.name_colours), per row and colour-head class."""
+    index = {label: i for i, label in enumerate(maps[NAMED_COLOUR_HEAD])}
+    mask = np.zeros((len(rows), len(index)), dtype=np.float32)
+    for i, r in enumerate(rows):
+        for c in name_colours(r["text"]):
+            if c in index:
+                mask[i, index[c]] = 1.0
+    return mask
+
+
+def choose_colour_bonus(meta, arrays):
+    """The bonus b of colour logits + b x named_colour_mask with the lowest source-balanced NLL on the
+    dev splits (temperature refitted per b), and the NLL at every b tried."""
+    rows, logits, masks = [], [], []
+    for key, set_rows in meta["sets"].items():
+        if key.startswith("dev:"):
+            rows.extend(set_rows)
+            logits.append(arrays[f"{key}|{NAMED_COLOUR_HEAD}"])
+            masks.append(named_colour_mask(set_rows, meta["maps"]))
+    sets = allowed_sets(rows, NAMED_COLOUR_HEAD, meta["maps"])
+    keep = np.array([bool(x) for x in sets])
+    if keep.sum() < 50:
+        return 0.0, {}
+    lg, mask, w = np.concatenate(logits)[keep], np.concatenate(masks)[keep], source_weights(rows)[keep]
+    sets = [x for x in sets if x]
+    nll = {float(b): best_temperature(lg + b * mask, sets, w)[1] for b in COLOUR_BONUSES}
+    return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
+
+
+def with_colour_bonus(meta, arrays, bonus):
+    """The run's arrays with every set's colour logits lifted by bonus for the colours its names name."""
+    out = dict(arrays)
+    for key, rows in meta["sets"].items():
+        out[f"{key}|{NAMED_COLOUR_HEAD}"] = (arrays[f"{key}|{NAMED_COLOUR_HEAD}"] + bonus * named_colour_mask(rows, meta["maps"])).astype(np.float32)
+    return out
+
+
+def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True):
+    """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False)
+    and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
+    .npz) and read from it when it exists."""
     t0 = time.time()
     run_dir = os.path.join(row["dir"], "heads")
     meta, arrays = load_run(run_dir)
@@ -157,6 +202,10 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None):
             np.savez_compressed(cache, **{f"{key}|{h}": ngram[f"{key}|{h}"] for key in meta["sets"] for h in HEADS})
     mix = choose_mix(meta, llama, ngram)
     mixed = mixed_arrays(meta, llama, ngram, mix)
+    if colour_bonus:
+        bonus, bonus_nll = choose_colour_bonus(meta, mixed)
+        mixed = with_colour_bonus(meta, mixed, bonus)
+        row["colour_bonus"] = {"bonus": bonus, "dev_nll": bonus_nll}
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
@@ -185,6 +234,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--name-views", action="store_true", help="also train on names alone (measured: worse on Amazon, off)")
     ap.add_argument("--cache-dir", help="keep (and reuse) each fold's n-gram logits here")
+    ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -193,7 +243,7 @@ def main():
     out = []
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
-        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache))
+        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

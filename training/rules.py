@@ -7,6 +7,8 @@ against test/fixtures/classifier/unsure-rule-cases.json."""
 import re
 import unicodedata
 
+from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, colours_named
+
 # Heads never sure for items written mostly in Chinese: those whose sure labels were under 90 % right
 # on real Chinese product titles (the criterion the first rule was chosen by), or have no Chinese
 # measure. Chosen on the odd rows of the hand-written titles, reported on the even rows by
@@ -70,6 +72,36 @@ def item_words(input_text, template_text="Item: "):
     prefix = template_text.strip()
     text = input_text[len(prefix):] if prefix and input_text.startswith(prefix) else input_text
     return _MARKERS.sub(" ", text)
+
+
+def name_words(input_text, template_text="Item: "):
+    """The item's name in a model input text: its own words before the first field marker ("Details:" …)."""
+    prefix = template_text.strip()
+    text = input_text[len(prefix):] if prefix and input_text.startswith(prefix) else input_text
+    m = _MARKERS.search(text)
+    return (text[: m.start()] if m else text).strip()
+
+
+# Colours an item's name names lift the colour head's logits of those base colours by a bonus fitted on
+# the dev splits (hybrid.py choose_colour_bonus): the leave-one-source-out model trained without Myntra
+# read "Navy Blue" in 93 % of Myntra's names yet got 33 % of colours right. The words are taxonomy.py's
+# COLOUR_WORDS (the same map that turns a shop's colour column into base colours); config.json
+# `named_colours` carries them, src/model/namedColours.ts applies them.
+NAMED_COLOUR_HEAD = "baseColour"
+
+
+def name_colours(input_text, template_text="Item: "):
+    """Base colours the item's name names (taxonomy.colours_named on name_words)."""
+    return colours_named(name_words(input_text, template_text))
+
+
+def named_colours_block(bonus):
+    """config.json's `named_colours` block for a fitted bonus."""
+    return {"head": NAMED_COLOUR_HEAD, "bonus": round(float(bonus), 4),
+            "colours": [[pattern, labels] for pattern, labels in COLOUR_PATTERNS],
+            "note": "logit + bonus for each base colour the item's name names (its words before the first field marker, "
+                    "lower-cased; each pattern in turn claims its whole-word matches that no earlier pattern claimed, and "
+                    "gives its labels); the bonus is chosen on the dev splits only (training/hybrid.py)"}
 
 
 def han_share(text):

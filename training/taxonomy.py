@@ -158,6 +158,25 @@ def colour_set(text):
     return list(found[0])
 
 
+def colours_named(text):
+    """Every base colour a free text (an item's name) names, in the order the text names them: each
+    pattern of COLOUR_WORDS in turn claims its whole-word matches that no earlier pattern claimed
+    ("navy blue" before "blue", so "Navy Blue Shirt" names Navy Blue only); "White Red Shoe" names
+    White and Red. Unlike colour_set (a shop's colour column), two colours are not called Multi."""
+    t = (text or "").lower()
+    claimed, found = [], []
+    for pattern, allowed in _COLOUR_RE:
+        for m in pattern.finditer(t):
+            if any(m.start() < end and start < m.end() for start, end in claimed):
+                continue
+            claimed.append((m.start(), m.end()))
+            found.append((m.start(), allowed))
+    out = []
+    for _, allowed in sorted(found, key=lambda f: f[0]):
+        out.extend(c for c in allowed if c not in out)
+    return out
+
+
 # ---------------------------------------------------------------- the other heads
 
 GENDERS = {"Men": ["Men"], "Women": ["Women"], "Boys": ["Boys"], "Girls": ["Girls"], "Baby Boys": ["Boys"],

@@ -3,7 +3,8 @@ import json
 import os
 import unittest
 
-from rules import EVIDENCE_RULES, SCRIPT_RULES, blocked_heads, han_share, item_words
+from rules import EVIDENCE_RULES, NAMED_COLOUR_HEAD, SCRIPT_RULES, blocked_heads, han_share, item_words, name_colours, name_words
+from taxonomy import COLOUR_WORDS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -21,6 +22,27 @@ class RulesTest(unittest.TestCase):
             unsure = json.load(f)["unsure"]
         self.assertEqual(unsure["scripts"], SCRIPT_RULES)
         self.assertEqual(unsure["evidence"], EVIDENCE_RULES)
+
+    def test_named_colour_cases(self):
+        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-colour-cases.json"), encoding="utf-8") as f:
+            cases = json.load(f)["cases"]
+        self.assertGreaterEqual(len(cases), 200)
+        self.assertGreaterEqual(sum(1 for c in cases if c["colours"]), 50)
+        for case in cases:
+            self.assertEqual(name_colours(case["text"]), case["colours"], case["text"])
+
+    def test_name_words_stop_at_the_first_field_marker(self):
+        self.assertEqual(name_words("Item: Navy linen shirt Details: white buttons"), "Navy linen shirt")
+        self.assertEqual(name_words("Details: a red dress"), "")
+        self.assertEqual(name_colours("Item: White Red Shoe"), ["White", "Red"])  # every colour, in the order named
+        self.assertEqual(name_colours("Item: Grey melange hoodie"), ["Grey Melange", "Grey"])  # "grey melange" claims "grey"
+
+    def test_shipped_config_carries_the_colour_words(self):
+        with open(os.path.join(ROOT, "public", "models", "trendloom-classifier", "config.json"), encoding="utf-8") as f:
+            block = json.load(f)["named_colours"]
+        self.assertEqual(block["head"], NAMED_COLOUR_HEAD)
+        self.assertEqual([tuple(c) for c in block["colours"]], [(p, v) for p, v in COLOUR_WORDS])
+        self.assertGreaterEqual(block["bonus"], 0)
 
     def test_han_share(self):
         self.assertAlmostEqual(han_share("白色T恤"), 0.75)

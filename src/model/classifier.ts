@@ -2,6 +2,7 @@ import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
+import { coloursNamedInText, namedColourMatcher, withNamedColourBonus, type NamedColourMatcher } from './namedColours.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
@@ -75,6 +76,8 @@ export class Classifier {
   /** Temperatures, sure thresholds and OOD centroids from config.json (defaults where absent). */
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
+  /** The `named_colours` bonus, compiled, with its head's class index per label (absent: no bonus). */
+  private readonly namedColours?: { matcher: NamedColourMatcher; classOf: Map<string, number> };
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -90,6 +93,10 @@ export class Classifier {
     this.heads = [...config.head_order];
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
     this.calibration = calibrationPlan(config);
+    if (config.named_colours) {
+      const matcher = namedColourMatcher(config.named_colours, config.input_template);
+      this.namedColours = { matcher, classOf: new Map(this.labelsOf(matcher.head).map((label, i) => [label, i])) };
+    }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
     }
@@ -101,13 +108,22 @@ export class Classifier {
     }
   }
 
-  /** One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has one. */
+  /**
+   * One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has
+   * one, plus the `named_colours` bonus for the colours the item's name names when the head is its head.
+   */
   private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string): ArrayLike<number> {
     const mix = this.config.ngram_head?.mix[head]?.[textForm(inputText)];
-    if (!ngramAll || !mix || !this.ngram) return llama;
-    const ngram = this.ngram.headSlice(ngramAll, head)!;
-    const out = new Float32Array(llama.length);
-    for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
+    let out: Float32Array = llama;
+    if (ngramAll && mix && this.ngram) {
+      const ngram = this.ngram.headSlice(ngramAll, head)!;
+      out = new Float32Array(llama.length);
+      for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
+    }
+    const named = this.namedColours;
+    if (named && named.matcher.head === head && named.matcher.bonus !== 0) {
+      out = withNamedColourBonus(out, named.classOf, coloursNamedInText(named.matcher, inputText), named.matcher.bonus);
+    }
     return out;
   }
 

@@ -28,6 +28,20 @@ export interface ClassifierConfig {
   generator?: GeneratorConfig;
   /** The n-gram head mixed into the Llama heads' logits (absent: the Llama heads alone). */
   ngram_head?: NgramHeadConfig;
+  /** A bonus on the colour head's logits for the colours an item's name names (absent: none). */
+  named_colours?: NamedColoursConfig;
+}
+
+/** The `named_colours` block: the head's logit of each label the item's name names gets `bonus` added, before the temperature. */
+export interface NamedColoursConfig {
+  /** The head it lifts (the base colour head). */
+  head: string;
+  /** Added to the logit of each named label (≥ 0), after the n-gram mix, before the calibration temperature. */
+  bonus: number;
+  /** `[pattern, labels]` in order of priority: each pattern (regular-expression alternatives, whole words, lower case) claims its matches in the name that no earlier one claimed and names its labels (labels the head lacks are skipped). */
+  colours: [string, string[]][];
+  /** How the bonus was chosen and the matching works (documentation). */
+  note?: string;
 }
 
 /** The two logits' factors of one head's mix for one text form. */
@@ -142,7 +156,29 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
   if (config.generator !== undefined) parseGeneratorConfig(config.generator);
   if (config.ngram_head !== undefined) parseNgramHeadConfig(config.ngram_head, config.head_order);
+  if (config.named_colours !== undefined) parseNamedColoursConfig(config.named_colours, config);
   return config;
+}
+
+/** Checks a `named_colours` block (a head of the model, a bonus ≥ 0, patterns that compile, each with labels) and returns it typed; throws a readable error otherwise. */
+export function parseNamedColoursConfig(json: unknown, config: Pick<ClassifierConfig, 'head_order' | 'heads'>): NamedColoursConfig {
+  const where = 'The classifier config.json named_colours block';
+  if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
+  const head = json.head;
+  if (typeof head !== 'string' || !config.head_order.includes(head)) throw new Error(`${where}: head must be one of the model's heads (${config.head_order.join(', ')}; got ${shown(head)}).`);
+  if (!isFiniteNumber(json.bonus) || json.bonus < 0) throw new Error(`${where}: bonus must be a number ≥ 0 (got ${shown(json.bonus)}).`);
+  if (!Array.isArray(json.colours) || json.colours.length === 0) throw new Error(`${where}: colours must be a non-empty list of [pattern, labels] (got ${shown(json.colours)}).`);
+  for (const entry of json.colours as unknown[]) {
+    const [pattern, named] = Array.isArray(entry) ? entry : [];
+    if (typeof pattern !== 'string' || pattern === '' || !Array.isArray(named) || named.length === 0) throw new Error(`${where}: each colour must be [pattern, labels] (got ${shown(entry)}).`);
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      throw new Error(`${where}: the pattern ${shown(pattern)} is not a regular expression.`);
+    }
+    if (named.some((l) => typeof l !== 'string' || l === '')) throw new Error(`${where}: the labels of ${shown(pattern)} must be words (got ${shown(named)}).`);
+  }
+  return json as unknown as NamedColoursConfig;
 }
 
 /** Checks a `generator` block (a graph file name and a length above 8) and returns it typed; throws a readable error otherwise. */

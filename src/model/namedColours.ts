@@ -1,0 +1,82 @@
+/**
+ * The colours an item's name names ("Sage green wrap dress" → Olive, Green), and the bonus config.json's
+ * `named_colours` block adds to the colour head's logits of those colours. The same rule as
+ * training/rules.py `name_colours` (over training/taxonomy.py `colours_named`), checked against the shared
+ * cases of test/fixtures/classifier/named-colour-cases.json. Pure; no DOM.
+ */
+import type { NamedColoursConfig } from './config.ts';
+import { FIELD_MARKERS } from './inputText.ts';
+
+/** A `named_colours` block ready to apply: its patterns compiled as whole-word matches. */
+export interface NamedColourMatcher {
+  /** The head whose logits get the bonus. */
+  head: string;
+  /** Added to the logit of each named colour. */
+  bonus: number;
+  /** In order of priority; each claims its matches that no earlier pattern claimed (global regular expressions, for matchAll). */
+  patterns: { regex: RegExp; labels: readonly string[] }[];
+  /** The input template's words around `{text}` ("Item:"), not part of the name. */
+  templateText: string;
+}
+
+// Python's \b in a str pattern: a word character is a letter, a number or "_".
+const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+const MARKER = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`);
+
+/** Compiles a config's `named_colours` block for inputs built with `inputTemplate` (e.g. "Item: {text}"). */
+export function namedColourMatcher(block: NamedColoursConfig, inputTemplate: string): NamedColourMatcher {
+  return {
+    head: block.head,
+    bonus: block.bonus,
+    patterns: block.colours.map(([pattern, labels]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels })),
+    templateText: inputTemplate.replace('{text}', ''),
+  };
+}
+
+/** The item's name in a model input text: its own words before the first field marker ("Details:" …), trimmed. */
+export function nameWordsOf(inputText: string, templateText: string): string {
+  let text = inputText;
+  const prefix = templateText.trim();
+  if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
+  const marker = MARKER.exec(text);
+  return (marker ? text.slice(0, marker.index) : text).trim();
+}
+
+/**
+ * The colours a name names, in the order it names them: each pattern in turn claims its whole-word
+ * matches (lower case) that no earlier pattern claimed ("navy blue" before "blue"), and gives its labels;
+ * "White Red Shoe" names White and Red; no colour gives [].
+ */
+export function coloursNamedIn(name: string, matcher: Pick<NamedColourMatcher, 'patterns'>): string[] {
+  const text = name.toLowerCase();
+  const claimed: [number, number][] = [];
+  const found: { at: number; labels: readonly string[] }[] = [];
+  for (const { regex, labels } of matcher.patterns) {
+    for (const match of text.matchAll(regex)) {
+      const start = match.index!;
+      const end = start + match[0].length;
+      if (claimed.some(([s, e]) => start < e && s < end)) continue;
+      claimed.push([start, end]);
+      found.push({ at: start, labels });
+    }
+  }
+  const out: string[] = [];
+  for (const { labels } of found.sort((a, b) => a.at - b.at)) for (const label of labels) if (!out.includes(label)) out.push(label);
+  return out;
+}
+
+/** The colours an input text's name names (`nameWordsOf`, then `coloursNamedIn`). */
+export function coloursNamedInText(matcher: NamedColourMatcher, inputText: string): string[] {
+  return coloursNamedIn(nameWordsOf(inputText, matcher.templateText), matcher);
+}
+
+/** A copy of the head's logits with `bonus` added at each named label's class (labels the head lacks are skipped). */
+export function withNamedColourBonus(logits: ArrayLike<number>, classOf: ReadonlyMap<string, number>, named: readonly string[], bonus: number): Float32Array {
+  const out = Float32Array.from(logits);
+  for (const label of named) {
+    const index = classOf.get(label);
+    if (index !== undefined) out[index] = out[index]! + bonus;
+  }
+  return out;
+}
