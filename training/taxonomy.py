@@ -158,19 +158,29 @@ def colour_set(text):
     return list(found[0])
 
 
-def colours_named(text):
+def colours_named(text, substrings=()):
     """Every base colour a free text (an item's name) names, in the order the text names them: each
     pattern of COLOUR_WORDS in turn claims its whole-word matches that no earlier pattern claimed
     ("navy blue" before "blue", so "Navy Blue Shirt" names Navy Blue only); "White Red Shoe" names
-    White and Red. Unlike colour_set (a shop's colour column), two colours are not called Multi."""
+    White and Red. Then each (substring, labels) of `substrings` in turn claims its occurrences anywhere
+    (Chinese colour words, which have no spaces around them). Unlike colour_set (a shop's colour
+    column), two colours are not called Multi."""
     t = (text or "").lower()
     claimed, found = [], []
+
+    def claim(start, end, allowed):
+        if not any(start < e and s < end for s, e in claimed):
+            claimed.append((start, end))
+            found.append((start, allowed))
+
     for pattern, allowed in _COLOUR_RE:
         for m in pattern.finditer(t):
-            if any(m.start() < end and start < m.end() for start, end in claimed):
-                continue
-            claimed.append((m.start(), m.end()))
-            found.append((m.start(), allowed))
+            claim(m.start(), m.end(), allowed)
+    for term, allowed in substrings:
+        at = t.find(term)
+        while at >= 0:
+            claim(at, at + len(term), allowed)
+            at = t.find(term, at + len(term))
     out = []
     for _, allowed in sorted(found, key=lambda f: f[0]):
         out.extend(c for c in allowed if c not in out)

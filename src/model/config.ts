@@ -40,6 +40,8 @@ export interface NamedColoursConfig {
   bonus: number;
   /** `[pattern, labels]` in order of priority: each pattern (regular-expression alternatives, whole words, lower case) claims its matches in the name that no earlier one claimed and names its labels (labels the head lacks are skipped). */
   colours: [string, string[]][];
+  /** `[word, labels]` matched anywhere in the name after the patterns, in order (Chinese colour words, longest first); optional. */
+  substrings?: [string, string[]][];
   /** How the bonus was chosen and the matching works (documentation). */
   note?: string;
 }
@@ -177,6 +179,15 @@ export function parseNamedColoursConfig(json: unknown, config: Pick<ClassifierCo
       throw new Error(`${where}: the pattern ${shown(pattern)} is not a regular expression.`);
     }
     if (named.some((l) => typeof l !== 'string' || l === '')) throw new Error(`${where}: the labels of ${shown(pattern)} must be words (got ${shown(named)}).`);
+  }
+  if (json.substrings !== undefined) {
+    if (!Array.isArray(json.substrings)) throw new Error(`${where}: substrings must be a list of [word, labels] (got ${shown(json.substrings)}).`);
+    for (const entry of json.substrings as unknown[]) {
+      const [word, named] = Array.isArray(entry) ? entry : [];
+      if (typeof word !== 'string' || word === '' || !Array.isArray(named) || named.length === 0 || named.some((l) => typeof l !== 'string' || l === '')) {
+        throw new Error(`${where}: each substring must be [word, labels] (got ${shown(entry)}).`);
+      }
+    }
   }
   return json as unknown as NamedColoursConfig;
 }

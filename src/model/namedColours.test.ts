@@ -22,6 +22,8 @@ describe('colours an item name names', () => {
     expect(coloursNamedInText(matcher, 'Item: Grey melange hoodie')).toEqual(['Grey Melange', 'Grey']); // "grey melange" claims "grey"
     expect(coloursNamedInText(matcher, 'Item: Off-White linen shirt')).toEqual(['Off White', 'Cream']);
     expect(coloursNamedInText(matcher, 'Item: Redwood shirt')).toEqual([]); // whole words only
+    expect(coloursNamedInText(matcher, 'Item: 酒红色毛衣 女')).toEqual(['Maroon']); // the longest Chinese word claims its characters
+    expect(coloursNamedInText(matcher, 'Item: 男士圆领短袖t恤 纯棉 黑色 打底衫')).toEqual(['Black']);
     expect(coloursNamedInText(matcher, 'Item: Navyé blazer')).toEqual([]); // an accented letter is part of the word, as in Python
   });
 
@@ -66,6 +68,7 @@ describe('the named-colour bonus', () => {
     expect(() => parseNamedColoursConfig({ head: 'baseColour', bonus: -1, colours: [['red', ['Red']]] }, base)).toThrow(/bonus/);
     expect(() => parseNamedColoursConfig({ head: 'baseColour', bonus: 1, colours: [['(red', ['Red']]] }, base)).toThrow(/not a regular expression/);
     expect(() => parseNamedColoursConfig({ head: 'baseColour', bonus: 1, colours: [['red', []]] }, base)).toThrow(/\[pattern, labels\]/);
+    expect(() => parseNamedColoursConfig({ head: 'baseColour', bonus: 1, colours: [['red', ['Red']]], substrings: [['', ['Red']]] }, base)).toThrow(/\[word, labels\]/);
     expect(parseNamedColoursConfig({ head: 'baseColour', bonus: 1, colours: [['red', ['Red']]] }, base).bonus).toBe(1);
   });
 });

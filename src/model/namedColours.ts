@@ -15,6 +15,8 @@ export interface NamedColourMatcher {
   bonus: number;
   /** In order of priority; each claims its matches that no earlier pattern claimed (global regular expressions, for matchAll). */
   patterns: { regex: RegExp; labels: readonly string[] }[];
+  /** After the patterns, in order: words found anywhere (Chinese colour words), each claiming its unclaimed occurrences. */
+  substrings: { text: string; labels: readonly string[] }[];
   /** The input template's words around `{text}` ("Item:"), not part of the name. */
   templateText: string;
 }
@@ -30,6 +32,7 @@ export function namedColourMatcher(block: NamedColoursConfig, inputTemplate: str
     head: block.head,
     bonus: block.bonus,
     patterns: block.colours.map(([pattern, labels]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels })),
+    substrings: (block.substrings ?? []).map(([text, labels]) => ({ text, labels })),
     templateText: inputTemplate.replace('{text}', ''),
   };
 }
@@ -45,21 +48,24 @@ export function nameWordsOf(inputText: string, templateText: string): string {
 
 /**
  * The colours a name names, in the order it names them: each pattern in turn claims its whole-word
- * matches (lower case) that no earlier pattern claimed ("navy blue" before "blue"), and gives its labels;
- * "White Red Shoe" names White and Red; no colour gives [].
+ * matches (lower case) that no earlier pattern claimed ("navy blue" before "blue"), then each substring
+ * its occurrences anywhere ("酒红色" before "红"), and gives its labels; "White Red Shoe" names White and
+ * Red; no colour gives [].
  */
-export function coloursNamedIn(name: string, matcher: Pick<NamedColourMatcher, 'patterns'>): string[] {
+export function coloursNamedIn(name: string, matcher: Pick<NamedColourMatcher, 'patterns'> & Partial<Pick<NamedColourMatcher, 'substrings'>>): string[] {
   const text = name.toLowerCase();
   const claimed: [number, number][] = [];
   const found: { at: number; labels: readonly string[] }[] = [];
+  const claim = (start: number, end: number, labels: readonly string[]) => {
+    if (claimed.some(([s, e]) => start < e && s < end)) return;
+    claimed.push([start, end]);
+    found.push({ at: start, labels });
+  };
   for (const { regex, labels } of matcher.patterns) {
-    for (const match of text.matchAll(regex)) {
-      const start = match.index!;
-      const end = start + match[0].length;
-      if (claimed.some(([s, e]) => start < e && s < end)) continue;
-      claimed.push([start, end]);
-      found.push({ at: start, labels });
-    }
+    for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, labels);
+  }
+  for (const { text: word, labels } of matcher.substrings ?? []) {
+    for (let at = text.indexOf(word); at >= 0 && word !== ''; at = text.indexOf(word, at + word.length)) claim(at, at + word.length, labels);
   }
   const out: string[] = [];
   for (const { labels } of found.sort((a, b) => a.at - b.at)) for (const label of labels) if (!out.includes(label)) out.push(label);
