@@ -69,26 +69,29 @@ def is_letter(ch):
     return unicodedata.category(ch).startswith("L")
 
 
+def _without_template(input_text, template_text):
+    """A model input text without the template's words before {text} ("Item:")."""
+    prefix = template_text.strip()
+    return input_text[len(prefix):] if prefix and input_text.startswith(prefix) else input_text
+
+
 def item_words(input_text, template_text="Item: "):
     """The item's own words of a model input text: without the template's words and the field markers."""
-    prefix = template_text.strip()
-    text = input_text[len(prefix):] if prefix and input_text.startswith(prefix) else input_text
-    return _MARKERS.sub(" ", text)
+    return _MARKERS.sub(" ", _without_template(input_text, template_text))
 
 
 def name_words(input_text, template_text="Item: "):
     """The item's name in a model input text: its own words before the first field marker ("Details:" …)."""
-    prefix = template_text.strip()
-    text = input_text[len(prefix):] if prefix and input_text.startswith(prefix) else input_text
+    text = _without_template(input_text, template_text)
     m = _MARKERS.search(text)
     return (text[: m.start()] if m else text).strip()
 
 
 # Colours an item's name names lift the colour head's logits of those base colours by a bonus fitted on
 # the dev splits (hybrid.py choose_colour_bonus): the leave-one-source-out model trained without Myntra
-# read "Navy Blue" in 93 % of Myntra's names yet got 33 % of colours right. The words are taxonomy.py's
-# COLOUR_WORDS (the same map that turns a shop's colour column into base colours); config.json
-# `named_colours` carries them, src/model/namedColours.ts applies them.
+# got 33 % of Myntra's colours right although 93 % of Myntra's names name one. The words are taxonomy.py's
+# COLOUR_WORDS (the same map that turns a shop's colour column into base colours) and lexicon_zh.py's
+# Chinese colour words; config.json `named_colours` carries them, src/model/namedColours.ts applies them.
 NAMED_COLOUR_HEAD = "baseColour"
 
 

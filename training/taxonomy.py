@@ -161,8 +161,8 @@ def colour_set(text):
 def colours_named(text, substrings=()):
     """Every base colour a free text (an item's name) names, in the order the text names them: each
     pattern of COLOUR_WORDS in turn claims its whole-word matches that no earlier pattern claimed
-    ("navy blue" before "blue", so "Navy Blue Shirt" names Navy Blue only); "White Red Shoe" names
-    White and Red. Then each (substring, labels) of `substrings` in turn claims its occurrences anywhere
+    ("grey melange" before "grey", so "Grey Melange Hoodie" names Grey Melange and Grey, the labels of
+    that one pattern, not "grey" again); "White Red Shoe" names White and Red. Then each (substring, labels) of `substrings` in turn claims its occurrences anywhere
     (Chinese colour words, which have no spaces around them). Unlike colour_set (a shop's colour
     column), two colours are not called Multi."""
     t = (text or "").lower()

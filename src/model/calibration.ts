@@ -63,12 +63,22 @@ export function isSure(probability: number, minProbability: number, ood?: OodChe
 const HAN = /\p{Script=Han}/u;
 const FIELD_MARKER_WORDS = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`, 'g');
 
+/** A model input text without the template's words before `{text}` ("Item:"). */
+function withoutTemplate(inputText: string, templateText: string): string {
+  const prefix = templateText.trim();
+  return prefix && inputText.startsWith(prefix) ? inputText.slice(prefix.length) : inputText;
+}
+
 /** The item's own words of a model input text: without the template's words and the field markers ("Details:" …). */
 export function itemWordsOf(inputText: string, templateText: string): string {
-  let text = inputText;
-  const prefix = templateText.trim();
-  if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
-  return text.replace(FIELD_MARKER_WORDS, ' ');
+  return withoutTemplate(inputText, templateText).replace(FIELD_MARKER_WORDS, ' ');
+}
+
+/** The item's name in a model input text: its own words before the first field marker ("Details:" …), trimmed. */
+export function nameWordsOf(inputText: string, templateText: string): string {
+  const text = withoutTemplate(inputText, templateText);
+  const marker = text.search(FIELD_MARKER_WORDS);
+  return (marker >= 0 ? text.slice(0, marker) : text).trim();
 }
 
 /** One head's calibration, ready to apply. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedColoursConfig } from './config.ts';
-import { coloursNamedIn, coloursNamedInText, namedColourMatcher, nameWordsOf, withNamedColourBonus } from './namedColours.ts';
+import { nameWordsOf } from './calibration.ts';
+import { coloursNamedIn, coloursNamedInText, namedColourMatcher, withNamedColourBonus } from './namedColours.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));

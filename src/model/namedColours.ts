@@ -4,8 +4,8 @@
  * training/rules.py `name_colours` (over training/taxonomy.py `colours_named`), checked against the shared
  * cases of test/fixtures/classifier/named-colour-cases.json. Pure; no DOM.
  */
+import { nameWordsOf } from './calibration.ts';
 import type { NamedColoursConfig } from './config.ts';
-import { FIELD_MARKERS } from './inputText.ts';
 
 /** A `named_colours` block ready to apply: its patterns compiled as whole-word matches. */
 export interface NamedColourMatcher {
@@ -24,7 +24,6 @@ export interface NamedColourMatcher {
 // Python's \b in a str pattern: a word character is a letter, a number or "_".
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
-const MARKER = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`);
 
 /** Compiles a config's `named_colours` block for inputs built with `inputTemplate` (e.g. "Item: {text}"). */
 export function namedColourMatcher(block: NamedColoursConfig, inputTemplate: string): NamedColourMatcher {
@@ -37,18 +36,9 @@ export function namedColourMatcher(block: NamedColoursConfig, inputTemplate: str
   };
 }
 
-/** The item's name in a model input text: its own words before the first field marker ("Details:" …), trimmed. */
-export function nameWordsOf(inputText: string, templateText: string): string {
-  let text = inputText;
-  const prefix = templateText.trim();
-  if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
-  const marker = MARKER.exec(text);
-  return (marker ? text.slice(0, marker.index) : text).trim();
-}
-
 /**
  * The colours a name names, in the order it names them: each pattern in turn claims its whole-word
- * matches (lower case) that no earlier pattern claimed ("navy blue" before "blue"), then each substring
+ * matches (lower case) that no earlier pattern claimed ("grey melange" before "grey"), then each substring
  * its occurrences anywhere ("酒红色" before "红"), and gives its labels; "White Red Shoe" names White and
  * Red; no colour gives [].
  */
