@@ -151,6 +151,12 @@ export interface EnsembleOptions {
    * bounds (issue 16); 'backtest' sizes every interval from backtest errors only.
    */
   intervalSource: 'backtest' | 'global-quantiles';
+  /**
+   * Share of the combination the global model gets when the rule keeps it (weighted rules only,
+   * not 'median'); the other kept models share the rest in the rule's proportions. 0: the global
+   * model is one member like the others.
+   */
+  globalShare: number;
 }
 
 /** Default ensemble settings (chosen on the 2015–2017 → 2018 backtest, never on 2019). */
@@ -165,6 +171,9 @@ export const DEFAULT_ENSEMBLE: EnsembleOptions = {
   // on these series the error hardly grows over the year ahead.
   intervalShape: 'flat',
   intervalSource: 'global-quantiles',
+  // On 2018 (ensemble + global MASE): 0 (one member among ~6) 0.659; 0.3 0.654, 0.4 0.651, 0.5 0.651,
+  // 0.6 0.651, 0.7 0.654 (docs/BENCHMARKS.md, issue 16). The middle of the flat best range.
+  globalShare: 0.5,
 };
 
 /** One model's backtest result for a series. */
@@ -209,8 +218,23 @@ function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-/** Weights from backtest scores according to the combination rule. */
-export function combineWeights(scores: number[], options: Pick<EnsembleOptions, 'combination' | 'topK' | 'trimRatio'>): number[] {
+/**
+ * Weights from backtest scores according to the combination rule; when `globalIndex` names the
+ * global model and the rule kept it, it gets `options.globalShare` of the weight (see EnsembleOptions).
+ */
+export function combineWeights(scores: number[], options: Pick<EnsembleOptions, 'combination' | 'topK' | 'trimRatio'> & { globalShare?: number }, globalIndex = -1): number[] {
+  const weights = ruleWeights(scores, options);
+  const share = options.globalShare ?? 0;
+  if (!(share > 0) || options.combination === 'median' || globalIndex < 0 || !(weights[globalIndex]! > 0)) return weights;
+  let others = 0;
+  weights.forEach((w, i) => (others += i === globalIndex ? 0 : w));
+  // Kept alone: it has all the weight already.
+  if (!(others > 0)) return weights;
+  return weights.map((w, i) => (i === globalIndex ? share : (w * (1 - share)) / others));
+}
+
+/** Weights of the combination rule alone (every kept model by the rule's own proportions). */
+function ruleWeights(scores: number[], options: Pick<EnsembleOptions, 'combination' | 'topK' | 'trimRatio'>): number[] {
   const weights = scores.map(() => 0);
   const order = scores.map((_, i) => i).filter((i) => Number.isFinite(scores[i]!)).sort((a, b) => scores[a]! - scores[b]!);
   if (order.length === 0) return scores.map(() => 1 / scores.length);
@@ -361,7 +385,7 @@ export function runEnsemble(input: ModelInput, options: EnsembleOptions = DEFAUL
     return sum / origins.length;
   });
   // Without any fold we cannot compare models: an equal-weight mean is the safest choice.
-  let weights = origins.length > 0 ? combineWeights(scores, options) : models.map(() => 1 / models.length);
+  let weights = origins.length > 0 ? combineWeights(scores, options, models.indexOf('global')) : models.map(() => 1 / models.length);
   let outlook = combine(keptFinals, weights, origins.length > 0 ? options.combination : 'mean', outlookHorizon);
   if (!allFinite(outlook)) {
     // The weighted sum overflowed (values near the largest number a computer holds): use seasonal naive alone.

@@ -139,6 +139,23 @@ describe('ensemble', () => {
     expect(combineWeights([2, 1, 3], { combination: 'best', topK: 1, trimRatio: 2 })).toEqual([0, 1, 0]);
   });
 
+  it('gives the global model its share when the rule keeps it, the others the rest in their proportions', () => {
+    const trimmed = { combination: 'trimmed-mean' as const, topK: 3, trimRatio: 2, globalShare: 0.5 };
+    // Global (index 2) kept with two others: 0.5, and 0.25 each for the others.
+    expect(combineWeights([1, 1.5, 1.2], trimmed, 2)).toEqual([0.25, 0.25, 0.5]);
+    // Trimmed out (3 > 2 × 1): no weight, the others as the rule has them.
+    expect(combineWeights([1, 1.5, 3], trimmed, 2)).toEqual([0.5, 0.5, 0]);
+    // Kept alone: all the weight.
+    expect(combineWeights([5, 6, 1], trimmed, 2)).toEqual([0, 0, 1]);
+    // Share 0, or no global model: the rule's weights unchanged.
+    expect(combineWeights([1, 1.5, 1.2], { ...trimmed, globalShare: 0 }, 2)).toEqual(combineWeights([1, 1.5, 1.2], trimmed));
+    // Inverse error: the others keep their 4 : 1 ratio within the remaining 0.7.
+    const inverse = combineWeights([1, 2, 1.5], { combination: 'inverse-error', topK: 3, trimRatio: 2, globalShare: 0.3 }, 2);
+    expect(inverse[2]).toBeCloseTo(0.3, 12);
+    expect(inverse[0]! / inverse[1]!).toBeCloseTo(4, 12);
+    expect(inverse[0]! + inverse[1]!).toBeCloseTo(0.7, 12);
+  });
+
   it('intervals calibrated on backtests cover about the promised share of new noisy data', () => {
     let c80 = 0;
     let c95 = 0;

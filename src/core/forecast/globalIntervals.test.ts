@@ -33,7 +33,9 @@ describe('intervals from the global model\'s quantiles', () => {
     const mixed = runEnsemble(input, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive', 'profile', 'global'], combination: 'mean' });
     const backtest = runEnsemble(input, { ...DEFAULT_ENSEMBLE, models: ['seasonal-naive', 'profile', 'global'], combination: 'mean', intervalSource: 'backtest' });
     const w = mixed.scores.find((s) => s.model === 'global')!.weight;
-    expect(w).toBeCloseTo(1 / 3, 12);
+    // The global model's share of the combination (DEFAULT_ENSEMBLE.globalShare), not one third.
+    expect(w).toBeCloseTo(DEFAULT_ENSEMBLE.globalShare, 12);
+    expect(DEFAULT_ENSEMBLE.globalShare).toBe(0.5);
     expect(Array.from(mixed.point)).toEqual(Array.from(backtest.point));
     const q = globalForecast(pickGlobal(models, 160)!, set[3]!, 52).quantiles;
     for (let h = 0; h < 13; h++) {
