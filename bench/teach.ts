@@ -15,6 +15,7 @@
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
+ *     [--catalogue-statistics on|off] [--baseline-pool]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -27,7 +28,12 @@
  * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
  * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
  * TEACH_SELF_TRAIN_PER_LABEL, both 0; `--self-train 10 --ensemble 0.5` is the few-label head tried for issue 13).
- * `--fit-timing` only times one teach-round fit with the app's settings, before and after that change, and stops.
+ * `--catalogue-statistics off` measures the head's IDF and embedding mean / spread on the labelled
+ * items only (as before 7 Dec 2026); the default (the teach loop's, TEACH_CATALOGUE_STATISTICS)
+ * measures them on the whole pool, labelled or not. `--baseline-pool` adds TF-IDF + LR with its
+ * vocabulary and IDF fitted on the whole pool too, trained on suggest's labels.
+ * `--fit-timing` only times one teach-round fit with the app's settings, feature statistics from the
+ * labelled items (before) and from the whole pool (after), and stops.
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
  * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
@@ -44,13 +50,13 @@ import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { TEACH_NGRAM_ENSEMBLE, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions } from '../src/core/finetune/teach.ts';
+import { TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -81,6 +87,9 @@ const ngramEnsemble = optionValue(args, 'ensemble') === undefined ? undefined : 
 if (ngramEnsemble !== undefined && !(ngramEnsemble >= 0 && ngramEnsemble <= 1)) throw new Error(`--ensemble must be a share between 0 and 1, not '${optionValue(args, 'ensemble')}'.`);
 if ((tuning as string) !== 'validation' && tuning !== 'cv') throw new Error(`--tuning must be validation or cv, not '${tuning}'.`);
 const embeddingVariant = optionValue(args, 'embedding-variant') === 'true';
+const catalogueStatisticsArg = optionValue(args, 'catalogue-statistics') ?? (TEACH_CATALOGUE_STATISTICS ? 'on' : 'off');
+if (catalogueStatisticsArg !== 'on' && catalogueStatisticsArg !== 'off') throw new Error(`--catalogue-statistics must be on or off, not '${catalogueStatisticsArg}'.`);
+const catalogueStatistics = catalogueStatisticsArg === 'on';
 const ceiling = optionValue(args, 'no-ceiling') !== 'true';
 // The head's model features, as `trendloom train-head --features`: the embedding alone, or with every model head's probabilities.
 const features = optionValue(args, 'features') ?? 'embedding';
@@ -118,7 +127,7 @@ const test = split.test.map((i) => items[i]!);
 const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
-console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}.`);
+console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
 console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
@@ -134,7 +143,11 @@ const testEmb = allEmbeddings.slice(pool.length);
 console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (features ${features}, dim ${poolEmb[0]!.length}).`);
 
 // The teach loop's head options (teachHeadOptions: its n-gram ensemble share unless --ensemble sets one).
-const headOptions: HeadTrainOptions = teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}) });
+// As teachRound: the head's feature statistics (IDF, embedding mean and spread) from the whole pool, unless --catalogue-statistics off.
+// --head-l2: the L2 penalties the head chooses from on its validation split (default: trainHead's, 1e-5 only).
+const headL2 = optionValue(args, 'head-l2')?.split(',').map(Number);
+if (headL2 && !headL2.every((x) => x > 0)) throw new Error(`--head-l2 must be positive numbers, not '${optionValue(args, 'head-l2')}'.`);
+const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}) }), poolTexts, poolEmb, catalogueStatistics);
 /** Seconds of each head fit (trainHead) and of each relabelling of the pool (predictWithHead), by label count. */
 const fitSeconds = new Map<number, number[]>();
 const poolPredictSeconds: number[] = [];
@@ -165,14 +178,16 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
   return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
 }
 
-async function baselineAccuracy(labelled: readonly number[], seed: number): Promise<number> {
+// --baseline-pool: also TF-IDF + LR with its vocabulary and IDF fitted on the whole pool (as the head's statistics are).
+const baselinePool = optionValue(args, 'baseline-pool') === 'true';
+async function baselineAccuracy(labelled: readonly number[], seed: number, corpus?: readonly string[]): Promise<number> {
   const labels = labelled.map((i) => [pool[i]!.label]);
   if (new Set(labels.map((l) => l[0])).size < 2) return accuracy(test.map(() => labels[0]![0]!));
-  const model = await trainTfidfLogReg(labelled.map((i) => poolTexts[i]!), labels, { splitSeed: seed });
+  const model = await trainTfidfLogReg(labelled.map((i) => poolTexts[i]!), labels, { splitSeed: seed, ...(corpus ? { corpus } : {}) });
   return accuracy(predictTfidfLogReg(model, testTexts).map((p) => p[0]!));
 }
 
-type Method = 'suggest (text similarity)' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels';
+type Method = 'suggest (text similarity)' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels' | 'TF-IDF + LR, pool vocabulary, on suggest (text) labels';
 const results = new Map<Method, number[][]>(); // method → per size → accuracies over seeds
 const record = (method: Method, s: number, acc: number) => {
   if (!results.has(method)) results.set(method, sizes.map(() => []));
@@ -204,27 +219,27 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
 
 if (optionValue(args, 'fit-timing') === 'true') {
   // The app's teach round on the pool (its TEACH_OPTIONS: 2^14 n-gram columns, ≤ 30 epochs; labels = 50
-  // random pool items, the rest unlabelled): the plain head (trainHead, no ensemble) against the
-  // few-label head (selfTrainHead, 10 per label unless --self-train, + n-gram ensemble 0.5 unless
-  // --ensemble), interleaved, then relabelling the pool with the latter.
-  const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department' };
+  // random pool items, the rest unlabelled): the head with its feature statistics from the labelled
+  // items against the same head with them from the whole pool (withCatalogueStatistics), interleaved,
+  // then relabelling the pool with the latter.
+  const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department', ngramEnsemble: 0 };
   const timings: Record<'before' | 'after' | 'relabel', number[]> = { before: [], after: [], relabel: [] };
   for (let rep = 1; rep <= 5; rep++) {
     const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(2000 + rep)).slice(0, 50);
     const labels: string[][] = pool.map(() => []);
     for (const i of order) labels[i] = [pool[i]!.label];
     let t = performance.now();
-    await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: 0 }, poolEmb, { perLabel: 0 });
+    await selfTrainHead(poolTexts, labels, appOptions, poolEmb, { perLabel: 0 });
     timings.before.push((performance.now() - t) / 1000);
     t = performance.now();
-    const after = await selfTrainHead(poolTexts, labels, { ...appOptions, ngramEnsemble: ngramEnsemble ?? 0.5 }, poolEmb, { perLabel: selfTrainPerLabel || 10, seed: rep });
+    const after = await selfTrainHead(poolTexts, labels, withCatalogueStatistics(appOptions, poolTexts, poolEmb, true), poolEmb, { perLabel: 0 });
     timings.after.push((performance.now() - t) / 1000);
     t = performance.now();
     await predictWithHead(loadHead(after.head), poolTexts, undefined, poolEmb);
     timings.relabel.push((performance.now() - t) / 1000);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`Fit timing, app settings, 50 labels, ${pool.length} items, 5 repeats, median [min–max] s: before ${median(timings.before).toFixed(2)} [${Math.min(...timings.before).toFixed(2)}–${Math.max(...timings.before).toFixed(2)}]; after ${median(timings.after).toFixed(2)} [${Math.min(...timings.after).toFixed(2)}–${Math.max(...timings.after).toFixed(2)}]; relabelling every item with the new head ${median(timings.relabel).toFixed(2)}. Load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  console.log(`Fit timing, app settings, 50 labels, ${pool.length} items, 5 repeats, median [min–max] s: statistics from the labelled items ${median(timings.before).toFixed(2)} [${Math.min(...timings.before).toFixed(2)}–${Math.max(...timings.before).toFixed(2)}]; from the whole pool ${median(timings.after).toFixed(2)} [${Math.min(...timings.after).toFixed(2)}–${Math.max(...timings.after).toFixed(2)}]; relabelling every item with the new head ${median(timings.relabel).toFixed(2)}. Load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
   process.exit(0);
 }
 
@@ -232,6 +247,7 @@ for (let seed = 1; seed <= seedCount; seed++) {
   const ts = Date.now();
   const chosenText = await teachLoop(seed, false);
   for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed));
+  if (baselinePool) for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR, pool vocabulary, on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed, poolTexts));
   if (embeddingVariant) await teachLoop(seed, true);
   const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(1000 + seed));
   for (let s = 0; s < sizes.length; s++) {
@@ -240,7 +256,7 @@ for (let seed = 1; seed <= seedCount; seed++) {
     recordSeen('random', s, labelled);
     record('TF-IDF + LR on random labels', s, await baselineAccuracy(labelled, seed));
   }
-  const line = [...results].map(([m, per]) => `${m.split(' ')[0]}${m.includes('embedding') ? '/emb' : m.includes('LR on s') ? '/LR-s' : m.includes('LR on r') ? '/LR-r' : ''} ${per.map((a) => (100 * a[a.length - 1]!).toFixed(1)).join('/')}`);
+  const line = [...results].map(([m, per]) => `${m.split(' ')[0]}${m.includes('pool') ? '/LR-pool' : m.includes('embedding') ? '/emb' : m.includes('LR on s') ? '/LR-s' : m.includes('LR on r') ? '/LR-r' : ''} ${per.map((a) => (100 * a[a.length - 1]!).toFixed(1)).join('/')}`);
   console.log(`seed ${seed} (${((Date.now() - ts) / 1000).toFixed(0)} s): ${line.join('  ')}`);
 }
 
@@ -271,7 +287,7 @@ const paired = (other: Method, s: number) => {
   return `${sign(mean(d))} [${sign(Math.min(...d))} … ${sign(Math.max(...d))}]`;
 };
 console.log('Suggest (text) minus the other method, same seed, points: mean [min … max] over seeds:');
-sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}`));
+sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}${baselinePool ? `; vs TF-IDF + LR with the pool's vocabulary on the same labels ${paired('TF-IDF + LR, pool vocabulary, on suggest (text) labels', s)}` : ''}`));
 console.log(`Head fit (selfTrainHead: trainHead, tuning ${tuning}, twice when self-training) seconds, mean [max] by labels: ${[...fitSeconds].filter(([n]) => n !== pool.length).sort((a, b) => a[0] - b[0]).map(([n, xs]) => `${n}: ${mean(xs).toFixed(2)} [${Math.max(...xs).toFixed(2)}]`).join('; ')}; relabelling the ${pool.length} pool items: ${mean(poolPredictSeconds).toFixed(2)} s mean.`);
 if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
 const at = sizes.indexOf(50);

@@ -24,6 +24,11 @@ export interface BaselineOptions extends TrainOptions {
   l2Grid?: number[];
   /** After choosing settings on the inner validation split, retrain on all rows (default true). */
   refit?: boolean;
+  /**
+   * Texts the vocabulary and IDF are fitted on instead of the training texts (no labels read): e.g.
+   * the whole catalogue, to see how much of a head's gain any method using the unlabelled items could have.
+   */
+  corpus?: readonly string[];
 }
 
 /** A trained TF-IDF + logistic-regression classifier. */
@@ -53,10 +58,12 @@ export async function trainTfidfLogReg(texts: readonly string[], labels: readonl
   const targets = labels.map((set) => [...new Set(set)].map((l) => index.get(l)!).sort((a, b) => a - b));
   const split = stratifiedSplit(labels.map((l) => [...l].sort().join('\u0000')), { validation: options.validation ?? 0.15, seed: options.splitSeed ?? 42 });
   if (split.validation.length === 0) split.validation = split.train.splice(-1, 1);
-  // Vocabulary and idf use every training text (no labels), as a vectorizer fitted on the training set does.
-  const vocabulary = fitVocabulary(texts, options.ngrams ?? DEFAULT_NGRAMS, options.minDf ?? 1);
-  const blocks = texts.map((t) => vocabularyBlockCounts(t, vocabulary));
-  const idf = fitIdf(blocks.map((b) => sumSparse(b)), vocabulary.index.size);
+  // Vocabulary and idf use every training text (no labels), as a vectorizer fitted on the training set does (or the corpus given).
+  const corpus = options.corpus ?? texts;
+  const vocabulary = fitVocabulary(corpus, options.ngrams ?? DEFAULT_NGRAMS, options.minDf ?? 1);
+  const corpusBlocks = corpus.map((t) => vocabularyBlockCounts(t, vocabulary));
+  const idf = fitIdf(corpusBlocks.map((b) => sumSparse(b)), vocabulary.index.size);
+  const blocks = options.corpus ? texts.map((t) => vocabularyBlockCounts(t, vocabulary)) : corpusBlocks;
   const examples = blocks.map((b) => ({ sparse: tfidfBlocks(b, idf, true) }));
   const pick = (ids: number[]) => ({ examples: ids.map((i) => examples[i]!), targets: ids.map((i) => targets[i]!) });
   const shape = { kind, classes: names.length, sparseDim: vocabulary.index.size, denseDim: 0 };

@@ -5,7 +5,7 @@
  * Float32, so a reloaded head predicts exactly what the trained one did.
  */
 import { confusionMatrix, multiLabelReport, singleLabelReport, type ClassificationReport, type ConfusionMatrix } from '../metrics/classification.ts';
-import { stratifiedSplit } from '../metrics/split.ts';
+import { seededRandom, shuffleInPlace, stratifiedSplit } from '../metrics/split.ts';
 import { mostlyChineseShare } from '../script.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { decide, predictProbabilities, refitOnAll, trainWithL2Grid, type EpochInfo, type Example, type HeadKind, type LinearModel, type TrainHooks, type TrainOptions, type TrainResult } from './linear.ts';
@@ -168,6 +168,46 @@ export interface HeadTrainOptions extends TrainOptions {
    * false). The stored metrics stay those measured on the validation split before the refit.
    */
   refit?: boolean;
+  /**
+   * Every item of the catalogue the head is for, labelled or not (no label is read): when given,
+   * the n-gram IDF and the embedding's per-dimension mean and spread are measured on these items
+   * (a seeded sample of CATALOGUE_STATISTICS_SAMPLE when there are more) instead of on the labelled
+   * rows alone, which a few taught labels are too few to measure them on. `embeddings` line up with `texts`.
+   */
+  catalogue?: { texts: readonly string[]; embeddings?: readonly Float32Array[] };
+}
+
+/** Most catalogue items whose n-grams and embeddings a head's feature statistics are measured on. */
+export const CATALOGUE_STATISTICS_SAMPLE = 5000;
+
+/** The items (indices into the catalogue) a head's feature statistics are measured on: all, or a seeded sample. */
+export function catalogueStatisticsRows(count: number, seed = 29): number[] {
+  const rows = Array.from({ length: count }, (_, i) => i);
+  if (count <= CATALOGUE_STATISTICS_SAMPLE) return rows;
+  return shuffleInPlace(rows, seededRandom(seed)).slice(0, CATALOGUE_STATISTICS_SAMPLE).sort((a, b) => a - b);
+}
+
+/** Per-dimension mean and standard deviation (1 where a dimension does not vary) of some vectors. */
+export function embeddingStatistics(vectors: readonly Float32Array[]): { mean: Float32Array; std: Float32Array } {
+  const dim = vectors[0]?.length ?? 0;
+  const sum = new Float64Array(dim);
+  const sq = new Float64Array(dim);
+  for (const e of vectors) {
+    if (e.length !== dim) throw new Error(`Embeddings differ in length (${e.length} vs ${dim}).`);
+    for (let j = 0; j < dim; j++) {
+      sum[j]! += e[j]!;
+      sq[j]! += e[j]! * e[j]!;
+    }
+  }
+  const n = Math.max(1, vectors.length);
+  const mean = new Float32Array(dim);
+  const std = new Float32Array(dim);
+  for (let j = 0; j < dim; j++) {
+    const mu = sum[j]! / n;
+    mean[j] = mu;
+    std[j] = Math.sqrt(Math.max(sq[j]! / n - mu * mu, 0)) || 1;
+  }
+  return { mean, std };
 }
 
 /** What training a head gives back. */
@@ -376,11 +416,15 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
   const hashSeed = options.hashSeed ?? 0x7e4d;
   const ngrams = options.ngrams ?? DEFAULT_NGRAMS;
   const sublinearTf = true;
+  const catalogue = options.catalogue;
+  if (catalogue?.embeddings && catalogue.embeddings.length !== catalogue.texts.length) throw new Error(`The catalogue has ${catalogue.texts.length} texts but ${catalogue.embeddings.length} embeddings.`);
+  const catalogueRows = catalogue ? catalogueStatisticsRows(catalogue.texts.length) : [];
   let idf: Float32Array | null = null;
   if (hashBits > 0) {
     // Document frequencies of every labelled text (no labels involved).
     hooks.onProgress?.({ stage: 'features', done: 0, total: itemTexts.length });
-    idf = fitIdf(itemTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits);
+    const idfTexts = catalogue ? catalogueRows.map((i) => catalogue.texts[i]!) : itemTexts;
+    idf = fitIdf(idfTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits);
   }
   let embeddings: Float32Array[] | null = null;
   let mean: Float32Array | null = null;
@@ -391,24 +435,10 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
     embeddings = await embedAll(itemTexts, embed);
     hooks.onProgress?.({ stage: 'embedding', done: itemTexts.length, total: itemTexts.length });
     const dim = embeddings[0]?.length ?? 0;
-    mean = new Float32Array(dim);
-    std = new Float32Array(dim);
-    const sum = new Float64Array(dim);
-    const sq = new Float64Array(dim);
-    for (const i of split.train) {
-      const e = embeddings[i]!;
-      if (e.length !== dim) throw new Error(`Embeddings differ in length (${e.length} vs ${dim}).`);
-      for (let j = 0; j < dim; j++) {
-        sum[j]! += e[j]!;
-        sq[j]! += e[j]! * e[j]!;
-      }
-    }
-    const n = split.train.length;
-    for (let j = 0; j < dim; j++) {
-      const mu = sum[j]! / n;
-      mean[j] = mu;
-      std[j] = Math.sqrt(Math.max(sq[j]! / n - mu * mu, 0)) || 1;
-    }
+    if (embeddings.some((e) => e.length !== dim)) throw new Error(`Embeddings differ in length (${embeddings.find((e) => e.length !== dim)!.length} vs ${dim}).`);
+    const statisticsRows = catalogue?.embeddings ? catalogueRows.map((i) => catalogue.embeddings![i]!) : split.train.map((i) => embeddings![i]!);
+    if (statisticsRows.some((e) => e.length !== dim)) throw new Error(`The catalogue's embeddings have length ${statisticsRows.find((e) => e.length !== dim)!.length}, the labelled items' ${dim}.`);
+    ({ mean, std } = embeddingStatistics(statisticsRows));
     embeddingSpec = { dim, source: options.embeddingSource ?? 'model', features: options.embeddingFeatures ?? 'embedding', mean: float32ToBase64(mean), std: float32ToBase64(std), scale: options.embeddingScale ?? 1 / Math.sqrt(Math.max(1, dim)) };
   }
   if (hashBits === 0 && !embed) throw new Error('A head needs n-grams (hashBits > 0) or an embedding source, or both.');

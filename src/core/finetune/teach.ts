@@ -19,6 +19,20 @@ export const TEACH_NGRAM_ENSEMBLE = 0;
 /** Confident guesses per label a teach round's self-training adds (0: off, for the reasons of TEACH_NGRAM_ENSEMBLE). */
 export const TEACH_SELF_TRAIN_PER_LABEL = 0;
 
+/**
+ * Whether a teach round measures its head's feature statistics (n-gram IDF, the embedding's mean and
+ * spread) on the whole catalogue rather than on the few labelled items (HeadTrainOptions.catalogue).
+ * false: on the Amazon development catalogue it lowered the head at 50 labels from 81.0 to 78.7 %
+ * (docs/BENCHMARKS.md, issue 13, 7 Dec 2026); `bench:teach --catalogue-statistics on` measures it.
+ */
+export const TEACH_CATALOGUE_STATISTICS = false;
+
+/** The options with the catalogue (every item, labelled or not) for feature statistics, unless the caller set one or `on` is false. */
+export function withCatalogueStatistics<T extends HeadTrainOptions>(options: T, texts: readonly string[], embeddings: readonly Float32Array[] | undefined, on = TEACH_CATALOGUE_STATISTICS): T {
+  if (!on || options.catalogue) return options;
+  return { ...options, catalogue: { texts, ...(embeddings ? { embeddings } : {}) } };
+}
+
 /** The head options of a teach round: the caller's, with the teach loop's ensemble share unless they set one. */
 export function teachHeadOptions<T extends HeadTrainOptions>(options: T): T {
   return { ...options, ngramEnsemble: options.ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE };
@@ -206,6 +220,7 @@ export async function teachRound(
 ): Promise<TeachRound> {
   if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} label entries.`);
   if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
+  options = withCatalogueStatistics(options, texts, embeddings);
   const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel);
   checkCancel?.();
   let result: TrainHeadResult;
