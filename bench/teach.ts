@@ -15,7 +15,7 @@
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
- *     [--catalogue-statistics on|off] [--baseline-pool]
+ *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--baseline-pool]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -28,9 +28,10 @@
  * share of the head's n-gram-only model in its averaged probabilities and `--self-train` the confident
  * guesses per label self-training adds (defaults: the teach loop's, TEACH_NGRAM_ENSEMBLE and
  * TEACH_SELF_TRAIN_PER_LABEL, both 0; `--self-train 10 --ensemble 0.5` is the few-label head tried for issue 13).
- * `--catalogue-statistics off` measures the head's IDF and embedding mean / spread on the labelled
- * items only (as before 7 Dec 2026); the default (the teach loop's, TEACH_CATALOGUE_STATISTICS)
- * measures them on the whole pool, labelled or not. `--baseline-pool` adds TF-IDF + LR with its
+ * `--catalogue-statistics on` measures the head's IDF and embedding mean / spread on the whole pool,
+ * labelled or not; `off` (the teach loop's default, TEACH_CATALOGUE_STATISTICS) on the labelled
+ * items only. `--head-l2 a,b,…` gives the head L2 penalties to choose from on its validation split
+ * (default: trainHead's, 1e-5). `--baseline-pool` adds TF-IDF + LR with its
  * vocabulary and IDF fitted on the whole pool too, trained on suggest's labels.
  * `--fit-timing` only times one teach-round fit with the app's settings, feature statistics from the
  * labelled items (before) and from the whole pool (after), and stops.

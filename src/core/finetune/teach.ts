@@ -23,7 +23,7 @@ export const TEACH_SELF_TRAIN_PER_LABEL = 0;
  * Whether a teach round measures its head's feature statistics (n-gram IDF, the embedding's mean and
  * spread) on the whole catalogue rather than on the few labelled items (HeadTrainOptions.catalogue).
  * false: on the Amazon development catalogue it lowered the head at 50 labels from 81.0 to 78.7 %
- * (docs/BENCHMARKS.md, issue 13, 7 Dec 2026); `bench:teach --catalogue-statistics on` measures it.
+ * (docs/BENCHMARKS.md, issue 13, 6 Dec 2026); `bench:teach --catalogue-statistics on` measures it.
  */
 export const TEACH_CATALOGUE_STATISTICS = false;
 
