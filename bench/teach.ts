@@ -19,7 +19,7 @@
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
- *   npm run bench:teach -- --model training/out/loso/amazon_implicitave2/export/ship \
+ *   npm run bench:teach -- --model training/out/teach/amazon_implicitave/export/ship \
  *     --catalogue ../shared/data/catalogues/amazon_implicitave_fashion.csv --text name --label category --rows 6400
  * `--label` takes the shop's labels from that column as they are (instead of the first `--level`
  * nodes of category_path); `--rows` keeps a seeded random sample of that many items (of the kept
@@ -37,7 +37,7 @@
  * labelled items (before) and from the whole pool (after), and stops.
  *
  * Defaults: the leave-one-source-out model trained without Flipkart
- * (training/out/loso/flipkart_ecommerce_sample/export/ship/) and Flipkart's own taxonomy, the
+ * (training/out/teach/flipkart_ecommerce_sample/export/ship/, made by `bash training/teach_fold.sh`) and Flipkart's own taxonomy, the
  * first `--level` nodes of its category tree (its departments: "Clothing > Women's Clothing",
  * "Jewellery > Rings", …), keeping the `--classes` largest (rows of smaller departments are left
  * out). Never pass/fail; prints a table and one JSON line.
@@ -56,15 +56,15 @@ import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metri
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
-const FOLD_MODEL = 'training/out/loso/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2'] });
+const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
 let modelNote = modelDir === FOLD_MODEL ? 'leave-one-source-out fold trained without Flipkart' : 'as given';
 if (!existsSync(join(modelDir, 'config.json'))) {
   if (optionValue(args, 'model')) throw new Error(`No model in '${modelDir}' (config.json missing).`);
-  console.error(`bench:teach: the fold model '${FOLD_MODEL}' is not there (a model folder like public/models/trendloom-classifier, exported from the leave-one-source-out run without Flipkart); pass --model <dir> for another one.`);
+  console.error(`bench:teach: the fold model '${FOLD_MODEL}' is not there (a model folder like public/models/trendloom-classifier, trained without Flipkart: 'bash training/teach_fold.sh' makes it, about an hour on one core); pass --model <dir> for another one.`);
   console.error('bench:teach: falling back to the shipped model, which WAS trained on every catalogue source: these figures are not "not trained on".');
   modelDir = DEFAULT_MODEL_DIR;
   modelNote = 'shipped model (trained on this source too: not an unseen-catalogue figure)';
@@ -148,7 +148,10 @@ console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 10
 // --head-l2: the L2 penalties the head chooses from on its validation split (default: trainHead's, 1e-5 only).
 const headL2 = optionValue(args, 'head-l2')?.split(',').map(Number);
 if (headL2 && !headL2.every((x) => x > 0)) throw new Error(`--head-l2 must be positive numbers, not '${optionValue(args, 'head-l2')}'.`);
-const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}) }), poolTexts, poolEmb, catalogueStatistics);
+// --embedding-weight: the embedding block's weight against the n-grams, times trainHead's default 1/√dim.
+const embeddingWeight = optionValue(args, 'embedding-weight') === undefined ? undefined : Number(optionValue(args, 'embedding-weight'));
+if (embeddingWeight !== undefined && !(embeddingWeight > 0)) throw new Error(`--embedding-weight must be a positive number, not '${optionValue(args, 'embedding-weight')}'.`);
+const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
 /** Seconds of each head fit (trainHead) and of each relabelling of the pool (predictWithHead), by label count. */
 const fitSeconds = new Map<number, number[]>();
 const poolPredictSeconds: number[] = [];
