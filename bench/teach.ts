@@ -15,7 +15,7 @@
  *     [--level 2] [--classes 10] [--sizes 20,50,100,200] [--seeds 5] [--test 0.25] [--pool <n>]
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
- *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--baseline-pool]
+ *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -31,7 +31,8 @@
  * `--catalogue-statistics on` measures the head's IDF and embedding mean / spread on the whole pool,
  * labelled or not; `off` (the teach loop's default, TEACH_CATALOGUE_STATISTICS) on the labelled
  * items only. `--head-l2 a,b,…` gives the head L2 penalties to choose from on its validation split
- * (default: trainHead's, 1e-5). `--baseline-pool` adds TF-IDF + LR with its
+ * (default: trainHead's, 1e-5); `--embedding-weight w` multiplies the embedding block's default
+ * weight 1/√dim. `--baseline-pool` adds TF-IDF + LR with its
  * vocabulary and IDF fitted on the whole pool too, trained on suggest's labels.
  * `--fit-timing` only times one teach-round fit with the app's settings, feature statistics from the
  * labelled items (before) and from the whole pool (after), and stops.
