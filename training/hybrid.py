@@ -156,15 +156,22 @@ def named_colour_mask(rows, maps):
     return mask
 
 
-def choose_colour_bonus(meta, arrays):
+def named_colour_masks(meta):
+    """named_colour_mask of every set of a run, by set key: they depend on the texts only, so a run's
+    are read once and shared by choose_colour_bonus and with_colour_bonus (and by the float and int8 mixes)."""
+    return {key: named_colour_mask(rows, meta["maps"]) for key, rows in meta["sets"].items()}
+
+
+def choose_colour_bonus(meta, arrays, masks=None):
     """The bonus b of colour logits + b x named_colour_mask with the lowest source-balanced NLL on the
-    dev splits (temperature refitted per b), and the NLL at every b tried."""
+    dev splits (temperature refitted per b), and the NLL at every b tried. `masks`: named_colour_masks(meta)."""
+    masks_by_set = masks if masks is not None else named_colour_masks(meta)
     rows, logits, masks = [], [], []
     for key, set_rows in meta["sets"].items():
         if key.startswith("dev:"):
             rows.extend(set_rows)
             logits.append(arrays[f"{key}|{NAMED_COLOUR_HEAD}"])
-            masks.append(named_colour_mask(set_rows, meta["maps"]))
+            masks.append(masks_by_set[key])
     sets = allowed_sets(rows, NAMED_COLOUR_HEAD, meta["maps"])
     keep = np.array([bool(x) for x in sets])
     if keep.sum() < 50:
@@ -175,11 +182,13 @@ def choose_colour_bonus(meta, arrays):
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
 
 
-def with_colour_bonus(meta, arrays, bonus):
-    """The run's arrays with every set's colour logits lifted by bonus for the colours its names name."""
+def with_colour_bonus(meta, arrays, bonus, masks=None):
+    """The run's arrays with every set's colour logits lifted by bonus for the colours its names name.
+    `masks`: named_colour_masks(meta)."""
+    masks = masks if masks is not None else named_colour_masks(meta)
     out = dict(arrays)
-    for key, rows in meta["sets"].items():
-        out[f"{key}|{NAMED_COLOUR_HEAD}"] = (arrays[f"{key}|{NAMED_COLOUR_HEAD}"] + bonus * named_colour_mask(rows, meta["maps"])).astype(np.float32)
+    for key in meta["sets"]:
+        out[f"{key}|{NAMED_COLOUR_HEAD}"] = (arrays[f"{key}|{NAMED_COLOUR_HEAD}"] + bonus * masks[key]).astype(np.float32)
     return out
 
 
@@ -203,8 +212,9 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     mix = choose_mix(meta, llama, ngram)
     mixed = mixed_arrays(meta, llama, ngram, mix)
     if colour_bonus:
-        bonus, bonus_nll = choose_colour_bonus(meta, mixed)
-        mixed = with_colour_bonus(meta, mixed, bonus)
+        masks = named_colour_masks(meta)
+        bonus, bonus_nll = choose_colour_bonus(meta, mixed, masks)
+        mixed = with_colour_bonus(meta, mixed, bonus, masks)
         row["colour_bonus"] = {"bonus": bonus, "dev_nll": bonus_nll}
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}

@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_colour_bonus, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, ngram_arrays, with_colour_bonus  # noqa: E402
+from hybrid import FORMS, choose_colour_bonus, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, ngram_arrays, with_colour_bonus  # noqa: E402
 from rules import named_colours_block  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
@@ -63,12 +63,13 @@ def main():
     dequantised = q.astype(np.float32) * scale[:, None]
 
     mixes, figures = {}, {}
+    masks = named_colour_masks(meta)
     for name, w in (("float", weight), ("int8", dequantised)):
         ngram = ngram_arrays(meta, llama, vocab, w, bias)
         mix = choose_mix(meta, llama, ngram)
         mixed = mixed_arrays(meta, llama, ngram, mix)
-        bonus, bonus_nll = choose_colour_bonus(meta, mixed)
-        mixed = with_colour_bonus(meta, mixed, bonus)
+        bonus, bonus_nll = choose_colour_bonus(meta, mixed, masks)
+        mixed = with_colour_bonus(meta, mixed, bonus, masks)
         cal = fit_arrays(meta, mixed)
         mixes[name] = (mix, mixed, cal, bonus, bonus_nll)
         figures[name] = myntra_accuracy(meta, mixed, cal)
