@@ -437,7 +437,8 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
     const dim = embeddings[0]?.length ?? 0;
     if (embeddings.some((e) => e.length !== dim)) throw new Error(`Embeddings differ in length (${embeddings.find((e) => e.length !== dim)!.length} vs ${dim}).`);
     const statisticsRows = catalogue?.embeddings ? catalogueRows.map((i) => catalogue.embeddings![i]!) : split.train.map((i) => embeddings![i]!);
-    if (statisticsRows.some((e) => e.length !== dim)) throw new Error(`The catalogue's embeddings have length ${statisticsRows.find((e) => e.length !== dim)!.length}, the labelled items' ${dim}.`);
+    // The labelled rows were checked just above; the catalogue's must match them.
+    if (catalogue?.embeddings && statisticsRows.some((e) => e.length !== dim)) throw new Error(`The catalogue's embeddings have length ${statisticsRows.find((e) => e.length !== dim)!.length}, the labelled items' ${dim}.`);
     ({ mean, std } = embeddingStatistics(statisticsRows));
     embeddingSpec = { dim, source: options.embeddingSource ?? 'model', features: options.embeddingFeatures ?? 'embedding', mean: float32ToBase64(mean), std: float32ToBase64(std), scale: options.embeddingScale ?? 1 / Math.sqrt(Math.max(1, dim)) };
   }
