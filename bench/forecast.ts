@@ -121,6 +121,8 @@ const methods = {
   ensemble: (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD }, lead),
   'global attention': globalMethod,
   'ensemble + global': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'] } }, lead),
+  // The same ensemble with the global model as one member like the others (globalShare 0, before 6 Dec 2026): the baseline of the share.
+  'ens+global, share 0': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'], globalShare: 0 } }, lead),
   // The same ensemble with every interval sized from backtest errors (before issue 16's quantile intervals).
   'ens+global, bt int': (train: Float64Array, lead: Float64Array | undefined, name: string) => forecastSeries(name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'], intervalSource: 'backtest' } }, lead),
 };
