@@ -74,8 +74,14 @@ export async function trainTfidfLogReg(texts: readonly string[], labels: readonl
 
 /** Predicted label sets of the baseline for texts. */
 export function predictTfidfLogReg(baseline: TfidfLogReg, texts: readonly string[]): string[][] {
-  return texts.map((text) => {
-    const p = predictProbabilities(baseline.model, { sparse: tfidfBlocks(vocabularyBlockCounts(text, baseline.vocabulary), baseline.idf, true) });
-    return decide(baseline.kind, p).map((k) => baseline.labels[k]!);
-  });
+  return texts.map((text) => decide(baseline.kind, baselineProbabilities(baseline, text)).map((k) => baseline.labels[k]!));
+}
+
+/** The baseline's probability of every class (in `baseline.labels` order) for each text. */
+export function tfidfLogRegProbabilities(baseline: TfidfLogReg, texts: readonly string[]): Float32Array[] {
+  return texts.map((text) => Float32Array.from(baselineProbabilities(baseline, text)));
+}
+
+function baselineProbabilities(baseline: TfidfLogReg, text: string): Float64Array {
+  return predictProbabilities(baseline.model, { sparse: tfidfBlocks(vocabularyBlockCounts(text, baseline.vocabulary), baseline.idf, true) });
 }

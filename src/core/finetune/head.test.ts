@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { singleLabelReport, multiLabelReport } from '../metrics/classification.ts';
 import { stratifiedSplit } from '../metrics/split.ts';
-import { predictTfidfLogReg, trainTfidfLogReg } from './baseline.ts';
+import { predictTfidfLogReg, tfidfLogRegProbabilities, trainTfidfLogReg } from './baseline.ts';
 import { readCsvRows } from '../csv/textRows.ts';
 import { loadHead, predictWithHead, trainHead, type EmbedFn, type HeadJSON } from './head.ts';
 import { decide, predictProbabilities, trainLinear } from './linear.ts';
@@ -116,5 +116,12 @@ describe('TF-IDF + logistic regression baseline', () => {
     expect(baseline.vocabulary.index.size).toBeGreaterThan(1000);
     const predicted = predictTfidfLogReg(baseline, pick(names, split.test));
     expect(singleLabelReport(pick(category, split.test), predicted.map((p) => p[0]!)).accuracy).toBeGreaterThan(0.9);
+    // Its class probabilities: one per label, summing to 1, the most probable being the prediction.
+    const probabilities = tfidfLogRegProbabilities(baseline, pick(names, split.test));
+    probabilities.forEach((p, i) => {
+      expect(p).toHaveLength(baseline.labels.length);
+      expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(baseline.labels[p.indexOf(Math.max(...p))]).toBe(predicted[i]![0]);
+    });
   });
 });

@@ -14,7 +14,7 @@
  */
 import { seededRandom } from '../random.ts';
 import { l2Normalize, type SparseVector } from './sparse.ts';
-import { DEFAULT_NGRAMS, fitIdf, hashedBlockCounts, sumSparse, tfidfBlocks } from './text.ts';
+import { DEFAULT_NGRAMS, fitIdf, hashedBlockCounts, sumSparse, tfidfBlocks, type NgramSpec } from './text.ts';
 
 /** The items to choose from: their text, the model's confidence, optionally their embeddings. */
 export interface SuggestItems {
@@ -52,7 +52,7 @@ const HASH_BITS = 18;
 const HASH_SEED = 0x5eed;
 
 /** An item's unit feature vector: dense (embedding) or sparse (text). */
-type Feature = Float32Array | SparseVector;
+export type Feature = Float32Array | SparseVector;
 
 /** Similarity of unit vectors, with one side scattered into a dense buffer when sparse. */
 class Similarity {
@@ -93,7 +93,7 @@ class Similarity {
 }
 
 /** Draws `count` distinct indices of 0..n−1 (all of them, in order, when count ≥ n). */
-function sampleIndices(n: number, count: number, random: () => number): number[] {
+export function sampleIndices(n: number, count: number, random: () => number): number[] {
   if (count >= n) return Array.from({ length: n }, (_, i) => i);
   // Partial Fisher–Yates over a sparse map, so sampling 1,000 of 100k touches ~1,000 entries.
   const swapped = new Map<number, number>();
@@ -111,8 +111,8 @@ function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 
-/** Unit feature vectors of the items in `needed`, keyed by item index. */
-function buildFeatures(items: SuggestItems, needed: readonly number[], references: readonly number[]): Map<number, Feature> {
+/** Unit feature vectors of the items in `needed`, keyed by item index (embeddings centred on the references' mean, or TF-IDF n-grams with the references' IDF). */
+export function buildFeatures(items: SuggestItems, needed: readonly number[], references: readonly number[], ngrams: NgramSpec = DEFAULT_NGRAMS): Map<number, Feature> {
   const out = new Map<number, Feature>();
   if (items.embeddings) {
     const { embeddings } = items;
@@ -146,7 +146,7 @@ function buildFeatures(items: SuggestItems, needed: readonly number[], reference
   const countsOf = (i: number) => {
     let c = counts.get(i);
     if (!c) {
-      c = hashedBlockCounts(items.texts[i] ?? '', HASH_BITS, HASH_SEED, DEFAULT_NGRAMS);
+      c = hashedBlockCounts(items.texts[i] ?? '', HASH_BITS, HASH_SEED, ngrams);
       counts.set(i, c);
     }
     return c;

@@ -1,0 +1,222 @@
+/**
+ * Label spreading over the user's own catalogue (transductive smoothing for the teach loop): a head
+ * taught on a few dozen items guesses every item on its own; items that look alike should mostly
+ * share a label, so each item's guess is pulled towards its most similar catalogue items' guesses,
+ * and the taught items' labels spread to their look-alikes. Pure (no DOM).
+ *
+ *   references R: a seeded sample of the catalogue (≤ `references`), every taught item included
+ *   W: each reference's k most similar other references, weight = cosine^power, rows summing to 1
+ *   F ← α·W·F + (1 − α)·P on R, taught references clamped to their label, `iterations` times
+ *   any item x: α·Σ w(x, j)·F_j over its k most similar references + (1 − α)·P_x (taught: its label)
+ *
+ * P is the head's probabilities; similarity is the cosine of the embeddings (centred on the
+ * references' mean) or of TF-IDF n-grams (suggest's `buildFeatures`), text looked up through an
+ * inverted index of the references' n-grams. Cost: (references + items) × the n-grams' postings.
+ */
+import { seededRandom } from '../random.ts';
+import type { SparseVector } from './sparse.ts';
+import { buildFeatures, sampleIndices, type Feature } from './suggest.ts';
+import { DEFAULT_NGRAMS, type NgramSpec } from './text.ts';
+
+/** Settings of `spreadLabels`. */
+export interface SpreadOptions {
+  /** Share of an item's result that comes from its neighbours (0 = the head alone). */
+  alpha: number;
+  /** Neighbours per item. */
+  neighbours: number;
+  /** Most reference items (a seeded sample of the catalogue; the taught items are always in it). */
+  references: number;
+  /** Propagation steps over the references. */
+  iterations: number;
+  /** Exponent of the cosine in the neighbour weights (higher: the closest neighbours count more). */
+  power: number;
+  /** Seed of the reference sample. */
+  seed: number;
+  /** The text n-grams similarity is measured on (when no embeddings are given). */
+  ngrams: NgramSpec;
+}
+
+/** Default spreading settings. */
+export const DEFAULT_SPREAD: SpreadOptions = { alpha: 0.5, neighbours: 10, references: 2000, iterations: 10, power: 3, seed: 1, ngrams: DEFAULT_NGRAMS };
+
+/** What to spread over: the catalogue's texts (and embeddings), the head's probabilities, the taught labels. */
+export interface SpreadInput {
+  /** Every catalogue item's text. */
+  texts: readonly string[];
+  /** Every item's embedding; when given, similarity is measured on them, else on text n-grams. */
+  embeddings?: readonly Float32Array[];
+  /** The head's class probabilities per item (all the same length); needed for the references and the items asked for. */
+  probabilities: readonly (Float32Array | undefined)[];
+  /** Taught items: item index → class index. */
+  taught: ReadonlyMap<number, number>;
+  /** Items that may be references (default: every item); the taught items always are. */
+  referenceCandidates?: readonly number[];
+}
+
+/**
+ * Cosine similarity of any item to every reference at once. Text: an inverted index of the
+ * references' n-grams (feature → the references that have it), so a query costs the postings of its
+ * own n-grams rather than every reference's n-grams; embeddings: dot products.
+ */
+class ReferenceScores {
+  private readonly start: Int32Array | null = null;
+  private readonly postRef: Int32Array | null = null;
+  private readonly postValue: Float32Array | null = null;
+  private readonly scores: Float64Array;
+
+  constructor(private readonly refFeatures: readonly Feature[], private readonly sparse: boolean) {
+    this.scores = new Float64Array(refFeatures.length);
+    if (!sparse) return;
+    const feats = refFeatures as readonly SparseVector[];
+    // Features are hashed into a bounded range: count postings per feature, then fill (CSR by feature).
+    let maxFeature = 0;
+    for (const f of feats) for (let k = 0; k < f.indices.length; k++) if (f.indices[k]! > maxFeature) maxFeature = f.indices[k]!;
+    const start = new Int32Array(maxFeature + 2);
+    for (const f of feats) for (let k = 0; k < f.indices.length; k++) start[f.indices[k]! + 1]!++;
+    for (let i = 1; i < start.length; i++) start[i]! += start[i - 1]!;
+    const fill = start.slice(0, -1);
+    const postRef = new Int32Array(start[start.length - 1]!);
+    const postValue = new Float32Array(postRef.length);
+    feats.forEach((f, r) => {
+      for (let k = 0; k < f.indices.length; k++) {
+        const at = fill[f.indices[k]!]!++;
+        postRef[at] = r;
+        postValue[at] = f.values[k]!;
+      }
+    });
+    this.start = start;
+    this.postRef = postRef;
+    this.postValue = postValue;
+  }
+
+  /** Similarity of `query` to each reference (a buffer reused by the next call). */
+  of(query: Feature): Float64Array {
+    const scores = this.scores;
+    if (this.sparse) {
+      scores.fill(0);
+      const q = query as SparseVector;
+      const start = this.start!;
+      const postRef = this.postRef!;
+      const postValue = this.postValue!;
+      for (let k = 0; k < q.indices.length; k++) {
+        const f = q.indices[k]!;
+        if (f + 1 >= start.length) continue;
+        const v = q.values[k]!;
+        for (let p = start[f]!; p < start[f + 1]!; p++) scores[postRef[p]!]! += v * postValue[p]!;
+      }
+      return scores;
+    }
+    const a = query as Float32Array;
+    this.refFeatures.forEach((b, r) => {
+      const d = b as Float32Array;
+      let sum = 0;
+      for (let j = 0; j < a.length; j++) sum += a[j]! * d[j]!;
+      scores[r] = sum;
+    });
+    return scores;
+  }
+}
+
+/** Each query's k most similar references (not itself) and their weights (cosine^power, summing to 1; empty when none is similar). */
+function neighbourWeights(query: Feature, self: number, references: readonly number[], scorer: ReferenceScores, k: number, power: number): { index: Int32Array; weight: Float64Array } {
+  const topSim = new Float64Array(k);
+  const topRef = new Int32Array(k).fill(-1);
+  const scores = scorer.of(query);
+  for (let r = 0; r < references.length; r++) {
+    if (references[r] === self) continue;
+    const s = scores[r]!;
+    if (!(s > topSim[k - 1]!)) continue;
+    let p = k - 1;
+    while (p > 0 && topSim[p - 1]! < s) {
+      topSim[p] = topSim[p - 1]!;
+      topRef[p] = topRef[p - 1]!;
+      p--;
+    }
+    topSim[p] = s;
+    topRef[p] = r;
+  }
+  let count = 0;
+  while (count < k && topRef[count]! >= 0) count++;
+  const weight = new Float64Array(count);
+  let sum = 0;
+  for (let j = 0; j < count; j++) sum += weight[j] = Math.min(1, topSim[j]!) ** power;
+  if (sum > 0) for (let j = 0; j < count; j++) weight[j]! /= sum;
+  return { index: topRef.slice(0, count), weight };
+}
+
+/** The reference items of a spreading (sorted): every taught item, then a seeded sample of the candidates up to `references`. */
+export function spreadReferences(total: number, taught: ReadonlyMap<number, number>, options: Partial<SpreadOptions> = {}, candidates?: readonly number[]): number[] {
+  const o = { ...DEFAULT_SPREAD, ...options };
+  const pool = candidates ? candidates.filter((i) => !taught.has(i)) : null;
+  const room = Math.max(0, o.references - taught.size);
+  const random = seededRandom(o.seed);
+  let others: number[];
+  if (pool) others = sampleIndices(pool.length, room, random).map((k) => pool[k]!);
+  else others = sampleIndices(total, Math.min(total, room + taught.size), random).filter((i) => !taught.has(i)).slice(0, room);
+  return [...new Set([...taught.keys(), ...others])].sort((a, b) => a - b);
+}
+
+/**
+ * Every item's class probabilities after spreading (items in `items`, or all): the head's
+ * probabilities pulled towards those of similar catalogue items, taught items fixed to their label.
+ * `givenReferences` (from spreadReferences, with the same taught items) saves drawing them again.
+ */
+export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[]): Float32Array[] {
+  const o = { ...DEFAULT_SPREAD, ...options };
+  const total = input.texts.length;
+  if (input.probabilities.length !== total) throw new Error(`Got ${input.probabilities.length} probability rows for ${total} items; give one per item.`);
+  if (!(o.alpha >= 0 && o.alpha <= 1)) throw new Error(`The spreading share must be between 0 and 1 (got ${o.alpha}).`);
+  const classes = input.probabilities.find((p) => p !== undefined)?.length ?? 0;
+  const wanted = items ?? Array.from({ length: total }, (_, i) => i);
+  const onehot = (c: number) => {
+    const v = new Float32Array(classes);
+    v[c] = 1;
+    return v;
+  };
+  if (o.alpha === 0 || total < 2) return wanted.map((i) => (input.taught.has(i) ? onehot(input.taught.get(i)!) : Float32Array.from(input.probabilities[i] ?? [])));
+
+  const references = givenReferences ?? spreadReferences(total, input.taught, o, input.referenceCandidates);
+  const probabilityOf = (i: number) => {
+    const p = input.probabilities[i];
+    if (!p || p.length !== classes) throw new Error(`Item ${i} has no head probabilities of ${classes} classes; give them for every reference and every item asked for.`);
+    return p;
+  };
+  const features = buildFeatures({ texts: input.texts, confidence: new Float32Array(0), ...(input.embeddings ? { embeddings: input.embeddings } : {}) }, [...new Set([...references, ...wanted])], references, o.ngrams);
+  const refFeatures = references.map((r) => features.get(r)!);
+  const scorer = new ReferenceScores(refFeatures, !input.embeddings);
+  const k = Math.max(1, Math.min(o.neighbours, references.length - 1));
+
+  // Propagate over the references' graph.
+  const graph = references.map((r) => neighbourWeights(features.get(r)!, r, references, scorer, k, o.power));
+  const prior = references.map((r) => (input.taught.has(r) ? onehot(input.taught.get(r)!) : probabilityOf(r)));
+  let current = prior.map((p) => Float64Array.from(p));
+  for (let step = 0; step < o.iterations; step++) {
+    current = references.map((r, a) => {
+      if (input.taught.has(r)) return current[a]!;
+      const next = new Float64Array(classes);
+      const { index, weight } = graph[a]!;
+      for (let j = 0; j < index.length; j++) {
+        const f = current[index[j]!]!;
+        for (let c = 0; c < classes; c++) next[c]! += o.alpha * weight[j]! * f[c]!;
+      }
+      const share = index.length > 0 ? 1 - o.alpha : 1;
+      for (let c = 0; c < classes; c++) next[c]! += share * prior[a]![c]!;
+      return next;
+    });
+  }
+
+  // Every wanted item: its own guess and its neighbours' spread guesses.
+  return wanted.map((i) => {
+    if (input.taught.has(i)) return onehot(input.taught.get(i)!);
+    const { index, weight } = neighbourWeights(features.get(i)!, i, references, scorer, k, o.power);
+    const out = new Float32Array(classes);
+    const own = probabilityOf(i);
+    const share = index.length > 0 ? 1 - o.alpha : 1;
+    for (let c = 0; c < classes; c++) out[c] = share * own[c]!;
+    for (let j = 0; j < index.length; j++) {
+      const f = current[index[j]!]!;
+      for (let c = 0; c < classes; c++) out[c]! += o.alpha * weight[j]! * f[c]!;
+    }
+    return out;
+  });
+}
