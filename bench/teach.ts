@@ -16,6 +16,7 @@
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
+ *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -34,6 +35,12 @@
  * (default: trainHead's, 1e-5); `--embedding-weight w` multiplies the embedding block's default
  * weight 1/√dim. `--baseline-pool` adds TF-IDF + LR with its
  * vocabulary and IDF fitted on the whole pool too, trained on suggest's labels.
+ * `--teach-spread on|off` turns the teach loop's label spreading (TEACH_SPREAD: each guess half from
+ * its look-alikes in the pool, spread.ts, used when a 5-fold cross-validation on the labelled items
+ * gets more of them right with it, as teachRound) on or off for the head rounds — on by default as in
+ * the app; with it on, the test items' guesses and suggest's confidences are the loop's, and the
+ * '… → head alone' / '… always spread' columns give the same heads without and with spreading. `--spread "alpha/k/power/emb|text|words[/references];…"`
+ * scores more spreading settings on the same heads (each a column of its own) without changing the loop.
  * `--fit-timing` only times one teach-round fit with the app's settings, feature statistics from the
  * labelled items (before) and from the whole pool (after), and stops.
  *
@@ -47,18 +54,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { optionValue, parseArgs } from '../src/cli/io.ts';
-import { predictTfidfLogReg, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
+import { predictTfidfLogReg, tfidfLogRegProbabilities, trainTfidfLogReg } from '../src/core/finetune/baseline.ts';
 import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
+import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -93,6 +101,11 @@ const catalogueStatisticsArg = optionValue(args, 'catalogue-statistics') ?? (TEA
 if (catalogueStatisticsArg !== 'on' && catalogueStatisticsArg !== 'off') throw new Error(`--catalogue-statistics must be on or off, not '${catalogueStatisticsArg}'.`);
 const catalogueStatistics = catalogueStatisticsArg === 'on';
 const ceiling = optionValue(args, 'no-ceiling') !== 'true';
+// --teach-spread on|off: the teach loop's label spreading (TEACH_SPREAD) on the head's guesses, as teachRound; default: on when TEACH_SPREAD is set.
+const teachSpreadArg = optionValue(args, 'teach-spread') ?? (TEACH_SPREAD ? 'on' : 'off');
+if (teachSpreadArg !== 'on' && teachSpreadArg !== 'off') throw new Error(`--teach-spread must be on or off, not '${teachSpreadArg}'.`);
+if (teachSpreadArg === 'on' && !TEACH_SPREAD) throw new Error('--teach-spread on needs the teach loop\'s spreading settings (TEACH_SPREAD in src/core/finetune/teach.ts), which are not set.');
+const teachSpread = teachSpreadArg === 'on';
 // The head's model features, as `trendloom train-head --features`: the embedding alone, or with every model head's probabilities.
 const features = optionValue(args, 'features') ?? 'embedding';
 if (features !== 'embedding' && features !== 'embedding+probabilities') throw new Error(`--features must be embedding or embedding+probabilities, not '${features}'.`);
@@ -129,7 +142,7 @@ const test = split.test.map((i) => items[i]!);
 const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
-console.log(`Head: self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
+console.log(`Head: teach-loop spreading ${teachSpread ? JSON.stringify(TEACH_SPREAD) : 'off'}, self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
 console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
@@ -153,13 +166,41 @@ if (headL2 && !headL2.every((x) => x > 0)) throw new Error(`--head-l2 must be po
 const embeddingWeight = optionValue(args, 'embedding-weight') === undefined ? undefined : Number(optionValue(args, 'embedding-weight'));
 if (embeddingWeight !== undefined && !(embeddingWeight > 0)) throw new Error(`--embedding-weight must be a positive number, not '${optionValue(args, 'embedding-weight')}'.`);
 const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
+// --spread 'alpha/k/power/space;…': label spreading over the pool (spread.ts) after each head fit, each setting scored as a method of its own.
+const spreadSettings = (optionValue(args, 'spread') ?? '').split(';').filter(Boolean).map((text) => {
+  const [alpha, neighbours, power, space, references] = text.split('/');
+  const options: Partial<SpreadOptions> = { alpha: Number(alpha), neighbours: Number(neighbours ?? 10), power: Number(power ?? 3), ...(references ? { references: Number(references) } : {}), ...(space === 'words' ? { ngrams: { word: [1, 2], char: null } } : {}) };
+  if (!(options.alpha! >= 0 && options.alpha! <= 1) || !(options.neighbours! >= 1) || !(options.power! >= 0) || !['emb', 'text', 'words'].includes(space ?? 'emb') || (references !== undefined && !(Number(references) >= 2))) throw new Error(`--spread takes alpha/k/power/emb|text|words[/references] settings separated by ';', not '${text}'.`);
+  return { name: text, options, embeddings: (space ?? 'emb') === 'emb' };
+});
+const spreadTexts = [...poolTexts, ...testTexts];
+const spreadEmbeddings = [...poolEmb, ...testEmb];
+const poolIndices = pool.map((_, i) => i);
+const testIndices = test.map((_, i) => pool.length + i);
 /** Seconds of each head fit (trainHead) and of each relabelling of the pool (predictWithHead), by label count. */
 const fitSeconds = new Map<number, number[]>();
 const poolPredictSeconds: number[] = [];
+const spreadSeconds: number[] = [];
+const teachSpreadSeconds: number[] = [];
+/** Expected calibration error of the top-1 probabilities (15 equal-width bins) against the true class index (−1: a class the head does not know). */
+function calibrationError(probabilities: readonly Float32Array[], truth: (k: number) => number): number {
+  const bins = Array.from({ length: 15 }, () => ({ n: 0, confidence: 0, correct: 0 }));
+  probabilities.forEach((p, k) => {
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+    const bin = bins[Math.min(14, Math.floor(p[best]! * 15))]!;
+    bin.n++;
+    bin.confidence += p[best]!;
+    bin.correct += best === truth(k) ? 1 : 0;
+  });
+  return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.confidence - b.correct) : 0), 0) / probabilities.length;
+}
+/** ECE of the test items' probabilities by method and label count: the head alone and spread (with --teach-spread on). */
+const calibrationErrors = new Map<string, { alone: number[]; spread: number[]; confidenceAlone: number[]; confidenceSpread: number[]; chosen: number; rounds: number }>();
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
-async function headRound(labelled: readonly number[], seed: number, headTuning: 'validation' | 'cv' = tuning): Promise<{ acc: number; confidence: Float32Array }> {
+async function headRound(labelled: readonly number[], seed: number, headTuning: 'validation' | 'cv' = tuning, spreadAs?: string, s?: number): Promise<{ acc: number; confidence: Float32Array }> {
   const labels = labelled.map((i) => [pool[i]!.label]);
   const distinct = new Set(labels.map((l) => l[0]));
   if (distinct.size < 2) {
@@ -180,19 +221,64 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
   const tp = performance.now();
   const onPool = await predictWithHead(head, poolTexts, undefined, poolEmb);
   poolPredictSeconds.push((performance.now() - tp) / 1000);
+  if (spreadAs !== undefined && s !== undefined) {
+    const taught = new Map(labelled.map((i) => [i, head.json.labels.indexOf(pool[i]!.label)] as [number, number]));
+    const probabilities = [...onPool.map((p) => p.all), ...onTest.map((p) => p.all)];
+    for (const setting of spreadSettings) {
+      const ts = performance.now();
+      const spread = spreadLabels({ texts: spreadTexts, ...(setting.embeddings ? { embeddings: spreadEmbeddings } : {}), probabilities, taught, referenceCandidates: poolIndices }, { ...setting.options, seed }, testIndices);
+      const predicted = spread.map((p) => head.json.labels[p.indexOf(Math.max(...p))]!);
+      record(`${spreadAs} → head + spread ${setting.name}` as Method, s, accuracy(predicted));
+      spreadSeconds.push((performance.now() - ts) / 1000);
+    }
+  }
+  if (teachSpread && spreadAs !== undefined && s !== undefined) {
+    // As teachRound: the head's guesses spread over the catalogue (here the pool; test items only ever
+    // read from it) when the cross-validation on the labelled items gets more of them right that way.
+    const cv = await crossValidateTaught(poolTexts, poolLabels, [...labelled], { ...headOptions, tuning: headTuning, splitSeed: seed, folds: 5, seed }, poolEmb, undefined, TEACH_SPREAD);
+    const taught = new Map(labelled.map((i) => [i, head.json.labels.indexOf(pool[i]!.label)] as [number, number]));
+    const probabilities = [...onPool.map((p) => p.all), ...onTest.map((p) => p.all)];
+    const ts = performance.now();
+    const spread = spreadLabels({ texts: spreadTexts, probabilities, taught, referenceCandidates: poolIndices }, { ...TEACH_SPREAD, seed }, [...poolIndices, ...testIndices]);
+    teachSpreadSeconds.push((performance.now() - ts) / 1000);
+    const top = (p: Float32Array) => p.indexOf(Math.max(...p));
+    const spreadTest = spread.slice(pool.length);
+    const aloneAcc = accuracy(onTest.map((p) => p.labels[0]!));
+    const spreadAcc = accuracy(spreadTest.map((p) => head.json.labels[top(p)]!));
+    record(`${spreadAs} → head alone` as Method, s, aloneAcc);
+    record(`${spreadAs} → head, always spread` as Method, s, spreadAcc);
+    const key = `${spreadAs} ${sizes[s]}`;
+    if (!calibrationErrors.has(key)) calibrationErrors.set(key, { alone: [], spread: [], confidenceAlone: [], confidenceSpread: [], chosen: 0, rounds: 0 });
+    const c = calibrationErrors.get(key)!;
+    c.alone.push(calibrationError(onTest.map((p) => p.all), (k) => head.json.labels.indexOf(test[k]!.label)));
+    c.spread.push(calibrationError(spreadTest, (k) => head.json.labels.indexOf(test[k]!.label)));
+    c.confidenceAlone.push(onTest.reduce((sum, p) => sum + Math.max(...p.all), 0) / test.length);
+    c.confidenceSpread.push(spreadTest.reduce((sum, p) => sum + Math.max(...p), 0) / test.length);
+    c.rounds++;
+    if (!cv.spread) return { acc: aloneAcc, confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
+    c.chosen++;
+    return { acc: spreadAcc, confidence: Float32Array.from(spread.slice(0, pool.length), (p) => p[top(p)]!) };
+  }
   return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
 }
 
 // --baseline-pool: also TF-IDF + LR with its vocabulary and IDF fitted on the whole pool (as the head's statistics are).
 const baselinePool = optionValue(args, 'baseline-pool') === 'true';
-async function baselineAccuracy(labelled: readonly number[], seed: number, corpus?: readonly string[]): Promise<number> {
+async function baselineAccuracy(labelled: readonly number[], seed: number, corpus?: readonly string[], spreadAs?: Method, s?: number): Promise<number> {
   const labels = labelled.map((i) => [pool[i]!.label]);
   if (new Set(labels.map((l) => l[0])).size < 2) return accuracy(test.map(() => labels[0]![0]!));
   const model = await trainTfidfLogReg(labelled.map((i) => poolTexts[i]!), labels, { splitSeed: seed, ...(corpus ? { corpus } : {}) });
+  if (spreadAs !== undefined && s !== undefined) {
+    // The same label spreading as the teach loop's, on the baseline's probabilities (is the gain the spreading's or the head's?).
+    const taught = new Map(labelled.map((i) => [i, model.labels.indexOf(pool[i]!.label)] as [number, number]));
+    const probabilities = [...tfidfLogRegProbabilities(model, poolTexts), ...tfidfLogRegProbabilities(model, testTexts)];
+    const spread = spreadLabels({ texts: spreadTexts, probabilities, taught, referenceCandidates: poolIndices }, { ...TEACH_SPREAD, seed }, testIndices);
+    record(spreadAs, s, accuracy(spread.map((p) => model.labels[p.indexOf(Math.max(...p))]!)));
+  }
   return accuracy(predictTfidfLogReg(model, testTexts).map((p) => p[0]!));
 }
 
-type Method = 'suggest (text similarity)' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels' | 'TF-IDF + LR, pool vocabulary, on suggest (text) labels';
+type Method = 'suggest (text similarity)' | 'suggest → head alone' | 'random → head alone' | 'suggest → head, always spread' | 'random → head, always spread' | 'TF-IDF + LR + spread on suggest (text) labels' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels' | 'TF-IDF + LR, pool vocabulary, on suggest (text) labels' | `${'suggest' | 'random'} → head + spread ${string}`;
 const results = new Map<Method, number[][]>(); // method → per size → accuracies over seeds
 const record = (method: Method, s: number, acc: number) => {
   if (!results.has(method)) results.set(method, sizes.map(() => []));
@@ -213,7 +299,7 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
     const batch = suggestItemsToLabel({ texts: poolTexts, confidence, embeddings: withEmbeddings ? poolEmb : undefined }, sizes[s]! - labelled.length, { exclude: new Set(labelled), seed });
     labelled.push(...batch);
     const method: Method = withEmbeddings ? 'suggest (embedding similarity)' : 'suggest (text similarity)';
-    const round = await headRound(labelled, seed);
+    const round = await headRound(labelled, seed, tuning, withEmbeddings ? undefined : 'suggest', s);
     confidence = round.confidence;
     record(method, s, round.acc);
     recordSeen(method, s, labelled);
@@ -251,13 +337,13 @@ if (optionValue(args, 'fit-timing') === 'true') {
 for (let seed = 1; seed <= seedCount; seed++) {
   const ts = Date.now();
   const chosenText = await teachLoop(seed, false);
-  for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed));
+  for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed, undefined, teachSpread ? 'TF-IDF + LR + spread on suggest (text) labels' : undefined, s));
   if (baselinePool) for (let s = 0; s < sizes.length; s++) record('TF-IDF + LR, pool vocabulary, on suggest (text) labels', s, await baselineAccuracy(chosenText[s]!, seed, poolTexts));
   if (embeddingVariant) await teachLoop(seed, true);
   const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(1000 + seed));
   for (let s = 0; s < sizes.length; s++) {
     const labelled = order.slice(0, sizes[s]);
-    record('random', s, (await headRound(labelled, seed)).acc);
+    record('random', s, (await headRound(labelled, seed, tuning, 'random', s)).acc);
     recordSeen('random', s, labelled);
     record('TF-IDF + LR on random labels', s, await baselineAccuracy(labelled, seed));
   }
@@ -292,7 +378,18 @@ const paired = (other: Method, s: number) => {
   return `${sign(mean(d))} [${sign(Math.min(...d))} … ${sign(Math.max(...d))}]`;
 };
 console.log('Suggest (text) minus the other method, same seed, points: mean [min … max] over seeds:');
-sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}${baselinePool ? `; vs TF-IDF + LR with the pool's vocabulary on the same labels ${paired('TF-IDF + LR, pool vocabulary, on suggest (text) labels', s)}` : ''}`));
+sizes.forEach((size, s) => console.log(`  ${size} labels: vs random ${paired('random', s)}; vs TF-IDF + LR on the same labels ${paired('TF-IDF + LR on suggest (text) labels', s)}; vs TF-IDF + LR on random labels ${paired('TF-IDF + LR on random labels', s)}${baselinePool ? `; vs TF-IDF + LR with the pool's vocabulary on the same labels ${paired('TF-IDF + LR, pool vocabulary, on suggest (text) labels', s)}` : ''}${teachSpread ? `; vs TF-IDF + LR spread the same way, same labels ${paired('TF-IDF + LR + spread on suggest (text) labels', s)}; vs its own head alone ${paired('suggest → head alone', s)}` : ''}`));
+if (spreadSettings.length) {
+  console.log(`Spreading (${spreadSettings.length} settings) took ${(spreadSeconds.reduce((a, b) => a + b, 0) / spreadSeconds.length).toFixed(2)} s a run on average. Spread minus the head alone, same seed and labels, points: mean [min … max]:`);
+  for (const setting of spreadSettings) for (const from of ['suggest', 'random'] as const) {
+    const base = results.get(from === 'suggest' ? 'suggest (text similarity)' : 'random')!;
+    const mine = results.get(`${from} → head + spread ${setting.name}` as Method)!;
+    const lr = results.get('TF-IDF + LR on suggest (text) labels')!;
+    console.log(`  ${setting.name}, ${from}: ${sizes.map((size, s) => { const d = mine[s]!.map((x, k) => 100 * (x - base[s]![k]!)); const e = mine[s]!.map((x, k) => 100 * (x - lr[s]![k]!)); return `${size}: ${mean(d) >= 0 ? '+' : ''}${mean(d).toFixed(1)} [${Math.min(...d).toFixed(1)} … ${Math.max(...d).toFixed(1)}]${from === 'suggest' ? ` (vs TF-IDF + LR same labels ${mean(e) >= 0 ? '+' : ''}${mean(e).toFixed(1)})` : ''}`; }).join('; ')}`);
+  }
+}
+if (teachSpread) console.log(`Teach-loop spreading (TEACH_SPREAD ${JSON.stringify(TEACH_SPREAD)}) of the pool and test items: ${(teachSpreadSeconds.reduce((a, b) => a + b, 0) / teachSpreadSeconds.length).toFixed(2)} s a round on average; 'suggest (text similarity)' and 'random' are the guesses as the teach loop gives them (spread where its cross-validation on the labelled items chose it), '… → head alone' and '… always spread' the same heads without and with spreading: at 50 labels suggest ${sizes.indexOf(50) >= 0 ? (100 * (mean(results.get('suggest (text similarity)')![sizes.indexOf(50)]!) - mean(results.get('suggest → head alone')![sizes.indexOf(50)]!))).toFixed(1) : '–'} points over its head alone.`);
+if (calibrationErrors.size) console.log(`Calibration (ECE of the top-1 probability on the test items, 15 bins, mean over seeds), head alone → spread (mean top-1 probability in brackets), and the rounds whose cross-validation chose spreading: ${[...calibrationErrors].map(([key, e]) => `${key} labels ${mean(e.alone).toFixed(3)} (${mean(e.confidenceAlone).toFixed(3)}) → ${mean(e.spread).toFixed(3)} (${mean(e.confidenceSpread).toFixed(3)}), spread in ${e.chosen} of ${e.rounds}`).join('; ')}.`);
 console.log(`Head fit (selfTrainHead: trainHead, tuning ${tuning}, twice when self-training) seconds, mean [max] by labels: ${[...fitSeconds].filter(([n]) => n !== pool.length).sort((a, b) => a[0] - b[0]).map(([n, xs]) => `${n}: ${mean(xs).toFixed(2)} [${Math.max(...xs).toFixed(2)}]`).join('; ')}; relabelling the ${pool.length} pool items: ${mean(poolPredictSeconds).toFixed(2)} s mean.`);
 if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
 const at = sizes.indexOf(50);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../random.ts';
 import { crossValidateTaught, mergeTaughtLabels, teachRound, teachTrainingLabels, type ItemLabels } from './teach.ts';
 
 // Five items of a model head: labels Tops(0), Jeans(1); item 4 has no text (no label).
@@ -99,6 +100,47 @@ describe('a teach round', () => {
     expect(round.guesses!.probabilities[11]).toBe(0);
     expect(round.guesses!.probabilities[10]).toBeGreaterThan(0);
     await expect(teachRound(texts, labels, [0, 1, 2], { ...options, guess: [30] })).rejects.toThrow(/Item 30 to guess is not among the 30 items/);
+  });
+
+  it('keeps the head alone when spreading gets no more taught items right', async () => {
+    const labels = truth.map((label, i) => (i < 9 ? [label] : []));
+    const alone = await teachRound(texts, labels, [0, 1, 2, 3, 4, 5], { ...options, folds: 3, spread: null });
+    const tried = await teachRound(texts, labels, [0, 1, 2, 3, 4, 5], { ...options, folds: 3, spread: { alpha: 0.5, neighbours: 5 } });
+    expect(alone.heldOut.spreadCorrect).toBeUndefined();
+    expect(tried.heldOut.headCorrect).toBe(alone.heldOut.correct);
+    expect(tried.heldOut.spreadCorrect).toBeLessThanOrEqual(tried.heldOut.headCorrect!);
+    expect(tried.heldOut.spread).toBe(false);
+    expect([...tried.guesses!.probabilities]).toEqual([...alone.guesses!.probabilities]);
+  });
+
+  it('spreads the guesses when the cross-validation says it helps: chains of look-alikes the head cannot read', async () => {
+    // Three kinds; within a kind, item j shares one made-up word with item j − 1 and one with j + 1,
+    // and no word with any other kind. Every other item is taught, so a held-out taught item shares
+    // no word with the head's training rows, but its untaught neighbours do.
+    const random = seededRandom(5);
+    const word = () => Array.from({ length: 7 }, () => 'bcdfghjklmnpqrstvwxz'[Math.floor(random() * 20)]).join('');
+    const kindsOf = ['Tops', 'Jeans', 'Dresses'];
+    const chainTexts: string[] = [];
+    const chainTruth: string[] = [];
+    for (const kind of kindsOf) {
+      const words = Array.from({ length: 17 }, word);
+      for (let j = 0; j < 16; j++) {
+        chainTexts.push(`${words[j]} ${words[j + 1]}`);
+        chainTruth.push(kind);
+      }
+    }
+    const taught = chainTexts.map((_, i) => i).filter((i) => i % 2 === 0);
+    const chainLabels = chainTruth.map((label, i) => (i % 2 === 0 ? [label] : []));
+    const settings = { hashBits: 14, maxEpochs: 20, folds: 4 };
+    const spread = await teachRound(chainTexts, chainLabels, taught, { ...settings, spread: { alpha: 0.8, neighbours: 2, power: 1, ngrams: { word: [1, 1], char: null } } });
+    const alone = await teachRound(chainTexts, chainLabels, taught, { ...settings, spread: null });
+    expect(spread.heldOut.spread).toBe(true);
+    expect(spread.heldOut.spreadCorrect!).toBeGreaterThan(spread.heldOut.headCorrect!);
+    expect(spread.heldOut.correct).toBe(spread.heldOut.spreadCorrect);
+    const untaught = chainTexts.map((_, i) => i).filter((i) => i % 2 === 1);
+    const right = (round: typeof spread) => untaught.filter((i) => round.guesses!.labels[i] === chainTruth[i]).length;
+    expect(right(spread)).toBe(untaught.length);
+    expect(right(alone)).toBeLessThanOrEqual(right(spread));
   });
 
   it('says why no head was trained when only one label was taught', async () => {

@@ -8,6 +8,7 @@ import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
+import { spreadLabels, spreadReferences, type SpreadOptions } from './spread.ts';
 
 /**
  * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
@@ -26,6 +27,15 @@ export const TEACH_SELF_TRAIN_PER_LABEL = 0;
  * (docs/BENCHMARKS.md, issue 13, 6 Dec 2026); `bench:teach --catalogue-statistics on` measures it.
  */
 export const TEACH_CATALOGUE_STATISTICS = false;
+
+/**
+ * Label spreading a teach round tries on its guesses (spread.ts; null: never): half of each guess
+ * from its 10 most similar catalogue items (word 1–2-grams, weights ∝ cosine, 2,000 reference
+ * items), used only when the cross-validation on the taught items gets more of them right with it.
+ * Settings chosen on the Amazon development catalogue with `npm run bench:teach -- --spread …`
+ * (docs/BENCHMARKS.md, issue 13).
+ */
+export const TEACH_SPREAD: Partial<SpreadOptions> | null = { alpha: 0.5, neighbours: 10, power: 1, references: 2000, ngrams: { word: [1, 2], char: null } };
 
 /** The options with the catalogue (every item, labelled or not) for feature statistics, unless the caller set one or `on` is false. */
 export function withCatalogueStatistics<T extends HeadTrainOptions>(options: T, texts: readonly string[], embeddings: readonly Float32Array[] | undefined, on = TEACH_CATALOGUE_STATISTICS): T {
@@ -113,7 +123,7 @@ export function teachTrainingLabels(model: ItemLabels, taught: ReadonlyMap<numbe
 
 /** Held-out accuracy of a teach head on the taught items. */
 export interface HeldOutEstimate {
-  /** Taught items guessed right by a head that never saw them. */
+  /** Taught items guessed right by a head that never saw them (the way the round labels items: spread or the head alone). */
   correct: number;
   /** Taught items checked. */
   checked: number;
@@ -121,12 +131,21 @@ export interface HeldOutEstimate {
   accuracy: number;
   /** Folds used. */
   folds: number;
+  /** Of the checked items, those the fold heads alone got right. */
+  headCorrect?: number;
+  /** Of the checked items, those the fold heads' guesses spread over the catalogue got right (absent when spreading was not tried). */
+  spreadCorrect?: number;
+  /** Whether the round's guesses are spread: only when spreading got more taught items right than the head alone. */
+  spread?: boolean;
 }
 
 /**
  * k-fold cross-validation on the taught items only: each fold's taught items are held out, a head
  * is trained on the rest (`labels`, i.e. the other taught items plus the pseudo-labelled ones) and
  * guesses them. Folds whose training rows hold fewer than two labels are skipped (not counted).
+ * With `spread`, each fold's guesses are also spread over the catalogue (the other folds' taught
+ * items fixed to their labels) and counted apart; the estimate is then the better of the two ways
+ * (spread only when it got more right), which is the way the round labels the items.
  */
 export async function crossValidateTaught(
   texts: readonly string[],
@@ -135,6 +154,7 @@ export async function crossValidateTaught(
   options: HeadTrainOptions & { folds?: number; seed?: number },
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
+  spread?: Partial<SpreadOptions> | null,
 ): Promise<HeldOutEstimate> {
   const folds = Math.max(2, Math.min(options.folds ?? 5, taught.length));
   if (taught.length < 2) return { correct: 0, checked: 0, accuracy: Number.NaN, folds: 0 };
@@ -145,6 +165,7 @@ export async function crossValidateTaught(
     [order[k], order[j]] = [order[j]!, order[k]!];
   }
   let correct = 0;
+  let spreadCorrect = 0;
   let checked = 0;
   for (let f = 0; f < folds; f++) {
     checkCancel?.();
@@ -158,13 +179,60 @@ export async function crossValidateTaught(
     } catch {
       continue; // too few rows for this fold's labels: the fold is not counted
     }
-    const guesses = await predictWithHead(loadHead(result.head), held.map((i) => texts[i]!), undefined, embeddings ? held.map((i) => embeddings[i]!) : undefined);
+    const head = loadHead(result.head);
+    if (spread && head.json.kind === 'softmax') {
+      const kept = taught.filter((i) => !heldSet.has(i));
+      const spreadGuesses = await spreadGuessesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
+      held.forEach((i, k) => {
+        if (spreadGuesses.labels[k] === labels[i]![0]) spreadCorrect++;
+      });
+    }
+    const guesses = await predictWithHead(head, held.map((i) => texts[i]!), undefined, embeddings ? held.map((i) => embeddings[i]!) : undefined);
     held.forEach((i, k) => {
       checked++;
       if (guesses[k]!.labels[0] === labels[i]![0]) correct++;
     });
   }
-  return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds };
+  if (!spread) return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds };
+  const useSpread = spreadCorrect > correct;
+  const chosen = useSpread ? spreadCorrect : correct;
+  return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread };
+}
+
+/**
+ * A head's guesses for the items `rows`, spread over the catalogue (spread.ts) with the `taught`
+ * items (their `labels`) fixed: the top label and its probability per row.
+ */
+async function spreadGuessesOf(
+  head: ReturnType<typeof loadHead>,
+  texts: readonly string[],
+  labels: readonly (readonly string[])[],
+  taught: readonly number[],
+  rows: readonly number[],
+  spread: Partial<SpreadOptions>,
+  embeddings: readonly Float32Array[] | undefined,
+  checkCancel?: () => void,
+): Promise<{ labels: string[]; probabilities: number[] }> {
+  const taughtCodes = new Map<number, number>();
+  for (const i of taught) {
+    const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
+    if (code >= 0) taughtCodes.set(i, code);
+  }
+  const references = spreadReferences(texts.length, taughtCodes, spread);
+  const needed = [...new Set([...references, ...rows])];
+  const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
+  const all: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
+  needed.forEach((i, k) => (all[i] = predictions[k]!.all));
+  checkCancel?.();
+  const spreadRows = spreadLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
+  const out = { labels: [] as string[], probabilities: [] as number[] };
+  for (const p of spreadRows) {
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+    out.labels.push(head.json.labels[best] ?? '');
+    out.probabilities.push(p[best] ?? 0);
+  }
+  return out;
 }
 
 // trainHead embeds only the labelled items, in item order: hand it exactly those vectors.
@@ -209,19 +277,22 @@ export interface TeachRound {
  * training rows (`labels`: taught + pseudo-labelled; self-trained when `options.selfTrain` > 0) and guesses a label for every item, or only
  * for the items in `options.guess` (the others get '' and probability 0: the merge only ever
  * uses guesses for items the model was unsure about, and guessing is most of a round's time).
+ * With `options.spread` (default TEACH_SPREAD; null: never) the guesses are spread over the catalogue
+ * when the cross-validation got more taught items right that way (`heldOut.spread`).
  */
 export async function teachRound(
   texts: readonly string[],
   labels: readonly (readonly string[])[],
   taught: readonly number[],
-  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[]; selfTrain?: number },
+  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[]; selfTrain?: number; spread?: Partial<SpreadOptions> | null },
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
 ): Promise<TeachRound> {
   if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} label entries.`);
   if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
   options = withCatalogueStatistics(options, texts, embeddings);
-  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel);
+  const spread = options.spread === undefined ? TEACH_SPREAD : options.spread;
+  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread);
   checkCancel?.();
   let result: TrainHeadResult;
   try {
@@ -233,12 +304,22 @@ export async function teachRound(
   checkCancel?.();
   const rows = options.guess ?? texts.map((_, i) => i);
   for (const i of rows) if (!(i >= 0 && i < texts.length)) throw new Error(`Item ${i} to guess is not among the ${texts.length} items.`);
-  const predictions = await predictWithHead(loadHead(result.head), rows.map((i) => texts[i]!), undefined, embeddings ? rows.map((i) => embeddings[i]!) : undefined);
+  const head = loadHead(result.head);
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
-  rows.forEach((i, k) => {
-    guessed[i] = predictions[k]!.labels[0] ?? '';
-    probabilities[i] = predictions[k]!.probabilities[0] ?? 0;
-  });
+  if (spread && heldOut.spread && head.json.kind === 'softmax') {
+    // Spreading got more taught items right in the cross-validation: guesses pulled towards those of similar catalogue items.
+    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
+    rows.forEach((i, k) => {
+      guessed[i] = spreadGuesses.labels[k]!;
+      probabilities[i] = spreadGuesses.probabilities[k]!;
+    });
+  } else {
+    const predictions = await predictWithHead(head, rows.map((i) => texts[i]!), undefined, embeddings ? rows.map((i) => embeddings[i]!) : undefined);
+    rows.forEach((i, k) => {
+      guessed[i] = predictions[k]!.labels[0] ?? '';
+      probabilities[i] = predictions[k]!.probabilities[0] ?? 0;
+    });
+  }
   return { head: result.head, heldOut, guesses: { labels: guessed, probabilities } };
 }
