@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadLabels } from './spread.ts';
+import { spreadLabels, spreadTopLabels } from './spread.ts';
 
 /** Two kinds of item, ten wordings each: boots (class 0) and dresses (class 1). */
 const BOOTS = Array.from({ length: 10 }, (_, i) => `leather ankle boot black size ${i + 36}`);
@@ -52,6 +52,22 @@ describe('spreadLabels', () => {
     const b = spreadLabels(input, { alpha: 0.8, neighbours: 3, references: 5, seed: 4 });
     expect(a.map((p) => [...p])).toEqual(b.map((p) => [...p]));
     expect(a.map(argmax)).toEqual(texts.map((_, i) => (i < 10 ? 0 : 1)));
+  });
+
+  it('gives the same result for an item whether spread alone or among thousands (features built in chunks), and its top label', () => {
+    const many = Array.from({ length: 9000 }, (_, i) => `${['boot', 'dress', 'scarf'][i % 3]} style ${i % 97} tone ${i % 13}`);
+    const probabilities = many.map((_, i) => Float32Array.from([0.2 + (i % 7) / 20, 0.3, 0.5 - (i % 7) / 20]));
+    const input = { texts: many, probabilities, taught: new Map([[0, 0], [1, 1], [2, 2]]) };
+    const options = { references: 300, neighbours: 5 };
+    const all = spreadLabels(input, options);
+    for (const i of [5, 8500, 8999]) expect([...spreadLabels(input, options, [i])[0]!]).toEqual([...all[i]!]);
+    const top = spreadTopLabels(input, options, [4, 8500, 1]);
+    expect(top.codes[2]).toBe(1); // taught
+    for (const [k, i] of [4, 8500].entries()) {
+      const p = all[i]!;
+      expect(top.codes[k]).toBe(p.indexOf(Math.max(...p)));
+      expect(top.probabilities[k]).toBeCloseTo(Math.max(...p), 6);
+    }
   });
 
   it('refuses a share outside 0–1 and probability rows that do not match the items', () => {

@@ -162,6 +162,30 @@ export function spreadReferences(total: number, taught: ReadonlyMap<number, numb
  * `givenReferences` (from spreadReferences, with the same taught items) saves drawing them again.
  */
 export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[]): Float32Array[] {
+  const out: Float32Array[] = [];
+  spreadEach(input, options, items, givenReferences, (_, p) => out.push(p));
+  return out;
+}
+
+/** As spreadLabels, but only each item's most probable class and its probability (no per-item arrays kept: for large catalogues). */
+export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[]): { codes: Int32Array; probabilities: Float32Array } {
+  const count = items?.length ?? input.texts.length;
+  const codes = new Int32Array(count).fill(-1);
+  const probabilities = new Float32Array(count);
+  spreadEach(input, options, items, givenReferences, (k, p) => {
+    let best = -1;
+    for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
+    codes[k] = best;
+    probabilities[k] = best >= 0 ? p[best]! : 0;
+  });
+  return { codes, probabilities };
+}
+
+/** Items whose features are built at a time when spreading to many items (bounds the memory of a large catalogue). */
+const FEATURE_CHUNK = 8192;
+
+/** The spreading itself: calls `emit(k, probabilities)` for the k-th wanted item, in order (the array is the caller's to keep). */
+function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: readonly number[] | undefined, givenReferences: readonly number[] | undefined, emit: (k: number, probabilities: Float32Array) => void): void {
   const o = { ...DEFAULT_SPREAD, ...options };
   const total = input.texts.length;
   if (input.probabilities.length !== total) throw new Error(`Got ${input.probabilities.length} probability rows for ${total} items; give one per item.`);
@@ -173,7 +197,10 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
     v[c] = 1;
     return v;
   };
-  if (o.alpha === 0 || total < 2) return wanted.map((i) => (input.taught.has(i) ? onehot(input.taught.get(i)!) : Float32Array.from(input.probabilities[i] ?? [])));
+  if (o.alpha === 0 || total < 2) {
+    wanted.forEach((i, k) => emit(k, input.taught.has(i) ? onehot(input.taught.get(i)!) : Float32Array.from(input.probabilities[i] ?? [])));
+    return;
+  }
 
   const references = givenReferences ?? spreadReferences(total, input.taught, o, input.referenceCandidates);
   const probabilityOf = (i: number) => {
@@ -181,13 +208,14 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
     if (!p || p.length !== classes) throw new Error(`Item ${i} has no head probabilities of ${classes} classes; give them for every reference and every item asked for.`);
     return p;
   };
-  const features = buildFeatures({ texts: input.texts, confidence: new Float32Array(0), ...(input.embeddings ? { embeddings: input.embeddings } : {}) }, [...new Set([...references, ...wanted])], references, o.ngrams);
-  const refFeatures = references.map((r) => features.get(r)!);
+  const featureItems = { texts: input.texts, confidence: new Float32Array(0), ...(input.embeddings ? { embeddings: input.embeddings } : {}) };
+  const refFeatureMap = buildFeatures(featureItems, references, references, o.ngrams);
+  const refFeatures = references.map((r) => refFeatureMap.get(r)!);
   const scorer = new ReferenceScores(refFeatures, !input.embeddings);
   const k = Math.max(1, Math.min(o.neighbours, references.length - 1));
 
   // Propagate over the references' graph.
-  const graph = references.map((r) => neighbourWeights(features.get(r)!, r, references, scorer, k, o.power));
+  const graph = references.map((r, a) => neighbourWeights(refFeatures[a]!, r, references, scorer, k, o.power));
   const prior = references.map((r) => (input.taught.has(r) ? onehot(input.taught.get(r)!) : probabilityOf(r)));
   let current = prior.map((p) => Float64Array.from(p));
   for (let step = 0; step < o.iterations; step++) {
@@ -205,18 +233,25 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
     });
   }
 
-  // Every wanted item: its own guess and its neighbours' spread guesses.
-  return wanted.map((i) => {
-    if (input.taught.has(i)) return onehot(input.taught.get(i)!);
-    const { index, weight } = neighbourWeights(features.get(i)!, i, references, scorer, k, o.power);
-    const out = new Float32Array(classes);
-    const own = probabilityOf(i);
-    const share = index.length > 0 ? 1 - o.alpha : 1;
-    for (let c = 0; c < classes; c++) out[c] = share * own[c]!;
-    for (let j = 0; j < index.length; j++) {
-      const f = current[index[j]!]!;
-      for (let c = 0; c < classes; c++) out[c]! += o.alpha * weight[j]! * f[c]!;
-    }
-    return out;
-  });
+  // Every wanted item: its own guess and its neighbours' spread guesses (features built a chunk at a time).
+  for (let from = 0; from < wanted.length; from += FEATURE_CHUNK) {
+    const chunk = wanted.slice(from, from + FEATURE_CHUNK);
+    const features = buildFeatures(featureItems, chunk.filter((i) => !input.taught.has(i)), references, o.ngrams);
+    chunk.forEach((i, c) => {
+      if (input.taught.has(i)) {
+        emit(from + c, onehot(input.taught.get(i)!));
+        return;
+      }
+      const { index, weight } = neighbourWeights(features.get(i)!, i, references, scorer, k, o.power);
+      const out = new Float32Array(classes);
+      const own = probabilityOf(i);
+      const share = index.length > 0 ? 1 - o.alpha : 1;
+      for (let cl = 0; cl < classes; cl++) out[cl] = share * own[cl]!;
+      for (let j = 0; j < index.length; j++) {
+        const f = current[index[j]!]!;
+        for (let cl = 0; cl < classes; cl++) out[cl]! += o.alpha * weight[j]! * f[cl]!;
+      }
+      emit(from + c, out);
+    });
+  }
 }

@@ -8,7 +8,7 @@ import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
-import { spreadLabels, spreadReferences, type SpreadOptions } from './spread.ts';
+import { spreadReferences, spreadTopLabels, type SpreadOptions } from './spread.ts';
 
 /**
  * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
@@ -224,15 +224,8 @@ async function spreadGuessesOf(
   const all: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
   needed.forEach((i, k) => (all[i] = predictions[k]!.all));
   checkCancel?.();
-  const spreadRows = spreadLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
-  const out = { labels: [] as string[], probabilities: [] as number[] };
-  for (const p of spreadRows) {
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    out.labels.push(head.json.labels[best] ?? '');
-    out.probabilities.push(p[best] ?? 0);
-  }
-  return out;
+  const top = spreadTopLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
+  return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
 }
 
 // trainHead embeds only the labelled items, in item order: hand it exactly those vectors.
