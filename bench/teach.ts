@@ -59,6 +59,7 @@ import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { loadHead, predictWithHead, type HeadTrainOptions } from '../src/core/finetune/head.ts';
 import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
+import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
 import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
@@ -195,8 +196,10 @@ function calibrationError(probabilities: readonly Float32Array[], truth: (k: num
   });
   return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.confidence - b.correct) : 0), 0) / probabilities.length;
 }
-/** ECE of the test items' probabilities by method and label count: the head alone and spread (with --teach-spread on). */
-const calibrationErrors = new Map<string, { alone: number[]; spread: number[]; confidenceAlone: number[]; confidenceSpread: number[]; chosen: number; rounds: number }>();
+/** The test items' calibration by method and label count (with --teach-spread on): the head alone, always spread, and the loop's guesses (its choice, at its temperature). */
+const calibration = new Map<string, { alone: number[]; spread: number[]; loop: number[]; confidenceAlone: number[]; confidenceSpread: number[]; confidenceLoop: number[]; accuracyAlone: number[]; accuracyLoop: number[]; sureAlone: [number, number][]; sureLoop: [number, number][]; temperature: number[]; chosen: number; rounds: number }>();
+/** The model's "sure" threshold (config.json unsure.min_probability, 0.85 for every head): a teach guess at or above it counts as sure. */
+const SURE_THRESHOLD = 0.85;
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
@@ -247,17 +250,34 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
     const spreadAcc = accuracy(spreadTest.map((p) => head.json.labels[top(p)]!));
     record(`${spreadAs} → head alone` as Method, s, aloneAcc);
     record(`${spreadAs} → head, always spread` as Method, s, spreadAcc);
+    // The loop's guesses: spread or the head alone (the cross-validation's choice), at the temperature it fitted.
+    const temperature = cv.temperature ?? 1;
+    const aloneTest = onTest.map((p) => p.all);
+    const chosenPool = (cv.spread ? spread.slice(0, pool.length) : onPool.map((p) => p.all)).map((p) => temperProbabilities(p, temperature));
+    const chosenTest = (cv.spread ? spreadTest : aloneTest).map((p) => temperProbabilities(p, temperature));
+    const truthOf = (k: number) => head.json.labels.indexOf(test[k]!.label);
     const key = `${spreadAs} ${sizes[s]}`;
-    if (!calibrationErrors.has(key)) calibrationErrors.set(key, { alone: [], spread: [], confidenceAlone: [], confidenceSpread: [], chosen: 0, rounds: 0 });
-    const c = calibrationErrors.get(key)!;
-    c.alone.push(calibrationError(onTest.map((p) => p.all), (k) => head.json.labels.indexOf(test[k]!.label)));
-    c.spread.push(calibrationError(spreadTest, (k) => head.json.labels.indexOf(test[k]!.label)));
-    c.confidenceAlone.push(onTest.reduce((sum, p) => sum + Math.max(...p.all), 0) / test.length);
-    c.confidenceSpread.push(spreadTest.reduce((sum, p) => sum + Math.max(...p), 0) / test.length);
+    if (!calibration.has(key)) calibration.set(key, { alone: [], spread: [], loop: [], confidenceAlone: [], confidenceSpread: [], confidenceLoop: [], accuracyAlone: [], accuracyLoop: [], sureAlone: [], sureLoop: [], temperature: [], chosen: 0, rounds: 0 });
+    const c = calibration.get(key)!;
+    const meanTop = (rows: readonly Float32Array[]) => rows.reduce((sum, p) => sum + Math.max(...p), 0) / rows.length;
+    const sureAt = (rows: readonly Float32Array[]): [number, number] => {
+      const sure = rows.map((p, k) => [Math.max(...p) >= SURE_THRESHOLD, top(p) === truthOf(k)] as const).filter(([isSure]) => isSure);
+      return [sure.length / rows.length, sure.filter(([, right]) => right).length / Math.max(1, sure.length)];
+    };
+    c.alone.push(calibrationError(aloneTest, truthOf));
+    c.spread.push(calibrationError(spreadTest, truthOf));
+    c.loop.push(calibrationError(chosenTest, truthOf));
+    c.confidenceAlone.push(meanTop(aloneTest));
+    c.confidenceSpread.push(meanTop(spreadTest));
+    c.confidenceLoop.push(meanTop(chosenTest));
+    c.accuracyAlone.push(aloneAcc);
+    c.accuracyLoop.push(cv.spread ? spreadAcc : aloneAcc);
+    c.sureAlone.push(sureAt(aloneTest));
+    c.sureLoop.push(sureAt(chosenTest));
+    c.temperature.push(temperature);
     c.rounds++;
-    if (!cv.spread) return { acc: aloneAcc, confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
-    c.chosen++;
-    return { acc: spreadAcc, confidence: Float32Array.from(spread.slice(0, pool.length), (p) => p[top(p)]!) };
+    if (cv.spread) c.chosen++;
+    return { acc: cv.spread ? spreadAcc : aloneAcc, confidence: Float32Array.from(chosenPool, (p) => Math.max(...p)) };
   }
   return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
 }
@@ -389,7 +409,13 @@ if (spreadSettings.length) {
   }
 }
 if (teachSpread) console.log(`Teach-loop spreading (TEACH_SPREAD ${JSON.stringify(TEACH_SPREAD)}) of the pool and test items: ${(teachSpreadSeconds.reduce((a, b) => a + b, 0) / teachSpreadSeconds.length).toFixed(2)} s a round on average; 'suggest (text similarity)' and 'random' are the guesses as the teach loop gives them (spread where its cross-validation on the labelled items chose it), '… → head alone' and '… always spread' the same heads without and with spreading: at 50 labels suggest ${sizes.indexOf(50) >= 0 ? (100 * (mean(results.get('suggest (text similarity)')![sizes.indexOf(50)]!) - mean(results.get('suggest → head alone')![sizes.indexOf(50)]!))).toFixed(1) : '–'} points over its head alone.`);
-if (calibrationErrors.size) console.log(`Calibration (ECE of the top-1 probability on the test items, 15 bins, mean over seeds), head alone → spread (mean top-1 probability in brackets), and the rounds whose cross-validation chose spreading: ${[...calibrationErrors].map(([key, e]) => `${key} labels ${mean(e.alone).toFixed(3)} (${mean(e.confidenceAlone).toFixed(3)}) → ${mean(e.spread).toFixed(3)} (${mean(e.confidenceSpread).toFixed(3)}), spread in ${e.chosen} of ${e.rounds}`).join('; ')}.`);
+if (calibration.size) {
+  const pair = (xs: [number, number][]) => `${pct(mean(xs.map((x) => x[0])))} % @ ${pct(mean(xs.map((x) => x[1])))} %`;
+  console.log(`Calibration of the test items' top-1 probabilities (ECE, 15 bins; mean top-1 probability vs accuracy; "sure" = at least ${SURE_THRESHOLD}: share of items @ accuracy), mean over seeds:`);
+  for (const [key, e] of calibration) {
+    console.log(`  ${key} labels: head alone ECE ${mean(e.alone).toFixed(3)} (${mean(e.confidenceAlone).toFixed(3)} vs ${mean(e.accuracyAlone).toFixed(3)}), sure ${pair(e.sureAlone)}; always spread ECE ${mean(e.spread).toFixed(3)} (${mean(e.confidenceSpread).toFixed(3)}); the loop's guesses (spread in ${e.chosen} of ${e.rounds} rounds, temperature ${e.temperature.map((t) => t.toFixed(2)).join('/')}) ECE ${mean(e.loop).toFixed(3)} (${mean(e.confidenceLoop).toFixed(3)} vs ${mean(e.accuracyLoop).toFixed(3)}), sure ${pair(e.sureLoop)}.`);
+  }
+}
 console.log(`Head fit (selfTrainHead: trainHead, tuning ${tuning}, twice when self-training) seconds, mean [max] by labels: ${[...fitSeconds].filter(([n]) => n !== pool.length).sort((a, b) => a[0] - b[0]).map(([n, xs]) => `${n}: ${mean(xs).toFixed(2)} [${Math.max(...xs).toFixed(2)}]`).join('; ')}; relabelling the ${pool.length} pool items: ${mean(poolPredictSeconds).toFixed(2)} s mean.`);
 if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
 const at = sizes.indexOf(50);

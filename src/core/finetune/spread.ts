@@ -16,6 +16,7 @@
 import { seededRandom } from '../random.ts';
 import type { SparseVector } from './sparse.ts';
 import { buildFeatures, sampleIndices, type Feature } from './suggest.ts';
+import { temperProbabilities } from './temperature.ts';
 import { DEFAULT_NGRAMS, type NgramSpec } from './text.ts';
 
 /** Settings of `spreadLabels`. */
@@ -167,12 +168,13 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
   return out;
 }
 
-/** As spreadLabels, but only each item's most probable class and its probability (no per-item arrays kept: for large catalogues). */
-export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[]): { codes: Int32Array; probabilities: Float32Array } {
+/** As spreadLabels, but only each item's most probable class and its probability, at `temperature` (no per-item arrays kept: for large catalogues). */
+export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[], temperature = 1): { codes: Int32Array; probabilities: Float32Array } {
   const count = items?.length ?? input.texts.length;
   const codes = new Int32Array(count).fill(-1);
   const probabilities = new Float32Array(count);
-  spreadEach(input, options, items, givenReferences, (k, p) => {
+  spreadEach(input, options, items, givenReferences, (k, spread) => {
+    const p = temperature === 1 ? spread : temperProbabilities(spread, temperature);
     let best = -1;
     for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
     codes[k] = best;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random.ts';
+import { loadHead, predictWithHead } from './head.ts';
 import { crossValidateTaught, mergeTaughtLabels, teachRound, teachTrainingLabels, type ItemLabels } from './teach.ts';
+import { temperProbabilities } from './temperature.ts';
 
 // Five items of a model head: labels Tops(0), Jeans(1); item 4 has no text (no label).
 const model: ItemLabels = {
@@ -141,6 +143,26 @@ describe('a teach round', () => {
     const right = (round: typeof spread) => untaught.filter((i) => round.guesses!.labels[i] === chainTruth[i]).length;
     expect(right(spread)).toBe(untaught.length);
     expect(right(alone)).toBeLessThanOrEqual(right(spread));
+  });
+
+  it('gives the guesses at the temperature fitted on the cross-validated taught items (1 with fewer than 40)', async () => {
+    const few = await teachRound(texts, truth.map((label, i) => (i < 9 ? [label] : [])), [0, 1, 2, 3, 4, 5], { ...options, folds: 3, spread: null });
+    expect(few.heldOut.temperature).toBe(1);
+    // 60 items, 45 taught; the colour words are noise the head must learn to ignore.
+    const manyTexts = Array.from({ length: 60 }, (_, i) => `${kinds[i % 3]![1]} ${['navy', 'white', 'green', 'red', 'black', 'sand', 'teal'][i % 7]}`);
+    const manyTruth = manyTexts.map((_, i) => kinds[i % 3]![0]);
+    const taught = Array.from({ length: 45 }, (_, i) => i);
+    const round = await teachRound(manyTexts, manyTruth.map((label, i) => (i < 45 ? [label] : [])), taught, { ...options, folds: 5, spread: null });
+    const t = round.heldOut.temperature!;
+    expect(t).toBeGreaterThanOrEqual(0.5);
+    expect(t).toBeLessThanOrEqual(2);
+    expect(t).not.toBe(1);
+    const head = await predictWithHead(loadHead(round.head!), manyTexts.slice(45));
+    head.forEach((p, k) => {
+      const label = round.head!.labels.indexOf(p.labels[0]!);
+      expect(round.guesses!.labels[45 + k]).toBe(p.labels[0]);
+      expect(round.guesses!.probabilities[45 + k]).toBeCloseTo(temperProbabilities(p.all, t)[label]!, 5);
+    });
   });
 
   it('says why no head was trained when only one label was taught', async () => {

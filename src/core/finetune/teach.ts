@@ -6,9 +6,10 @@
  */
 import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
-import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type TrainHeadResult } from './head.ts';
+import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type LoadedHead, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
-import { spreadReferences, spreadTopLabels, type SpreadOptions } from './spread.ts';
+import { spreadLabels, spreadReferences, spreadTopLabels, type SpreadOptions } from './spread.ts';
+import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
 /**
  * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
@@ -137,6 +138,8 @@ export interface HeldOutEstimate {
   spreadCorrect?: number;
   /** Whether the round's guesses are spread: only when spreading got more taught items right than the head alone. */
   spread?: boolean;
+  /** Temperature of the round's guess probabilities, fitted on the checked items the way the round labels (temperature.ts; 1 with fewer than 40). */
+  temperature?: number;
 }
 
 /**
@@ -167,6 +170,8 @@ export async function crossValidateTaught(
   let correct = 0;
   let spreadCorrect = 0;
   let checked = 0;
+  const outOfFold: OutOfFoldItem[] = [];
+  const spreadOutOfFold: OutOfFoldItem[] = [];
   for (let f = 0; f < folds; f++) {
     checkCancel?.();
     const held = order.filter((_, k) => k % folds === f);
@@ -182,49 +187,63 @@ export async function crossValidateTaught(
     const head = loadHead(result.head);
     if (spread && head.json.kind === 'softmax') {
       const kept = taught.filter((i) => !heldSet.has(i));
-      const spreadGuesses = await spreadGuessesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
+      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
       held.forEach((i, k) => {
-        if (spreadGuesses.labels[k] === labels[i]![0]) spreadCorrect++;
+        const p = spreadRows[k]!;
+        if (head.json.labels[p.indexOf(Math.max(...p))] === labels[i]![0]) spreadCorrect++;
+        spreadOutOfFold.push({ probabilities: p, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
       });
     }
     const guesses = await predictWithHead(head, held.map((i) => texts[i]!), undefined, embeddings ? held.map((i) => embeddings[i]!) : undefined);
     held.forEach((i, k) => {
       checked++;
       if (guesses[k]!.labels[0] === labels[i]![0]) correct++;
+      outOfFold.push({ probabilities: guesses[k]!.all, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
     });
   }
-  if (!spread) return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds };
+  if (!spread) return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds, temperature: fitTemperature(outOfFold) };
   const useSpread = spreadCorrect > correct;
   const chosen = useSpread ? spreadCorrect : correct;
-  return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread };
+  return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold) };
+}
+
+/** The head's probabilities of every item in `needed` (the others undefined), for spreading. */
+async function headProbabilitiesFor(head: LoadedHead, texts: readonly string[], needed: readonly number[], embeddings: readonly Float32Array[] | undefined): Promise<(Float32Array | undefined)[]> {
+  const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
+  const all: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
+  needed.forEach((i, k) => (all[i] = predictions[k]!.all));
+  return all;
+}
+
+/** The taught items' labels as the head's class indices (labels the head does not know are left out). */
+function taughtClassCodes(head: LoadedHead, labels: readonly (readonly string[])[], taught: readonly number[]): Map<number, number> {
+  const codes = new Map<number, number>();
+  for (const i of taught) {
+    const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
+    if (code >= 0) codes.set(i, code);
+  }
+  return codes;
+}
+
+/** A head's class probabilities for the few items `rows`, spread over the catalogue with the `taught` items fixed. */
+async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, checkCancel?: () => void): Promise<Float32Array[]> {
+  const taughtCodes = taughtClassCodes(head, labels, taught);
+  const references = spreadReferences(texts.length, taughtCodes, spread);
+  const all = await headProbabilitiesFor(head, texts, [...new Set([...references, ...rows])], embeddings);
+  checkCancel?.();
+  return spreadLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
 }
 
 /**
  * A head's guesses for the items `rows`, spread over the catalogue (spread.ts) with the `taught`
- * items (their `labels`) fixed: the top label and its probability per row.
+ * items (their `labels`) fixed: the top label and its probability at `temperature` per row.
  */
-async function spreadGuessesOf(
-  head: ReturnType<typeof loadHead>,
-  texts: readonly string[],
-  labels: readonly (readonly string[])[],
-  taught: readonly number[],
-  rows: readonly number[],
-  spread: Partial<SpreadOptions>,
-  embeddings: readonly Float32Array[] | undefined,
-  checkCancel?: () => void,
-): Promise<{ labels: string[]; probabilities: number[] }> {
-  const taughtCodes = new Map<number, number>();
-  for (const i of taught) {
-    const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
-    if (code >= 0) taughtCodes.set(i, code);
-  }
+async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
+  const taughtCodes = taughtClassCodes(head, labels, taught);
   const references = spreadReferences(texts.length, taughtCodes, spread);
-  const needed = [...new Set([...references, ...rows])];
-  const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
-  const all: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
-  needed.forEach((i, k) => (all[i] = predictions[k]!.all));
+  const all = await headProbabilitiesFor(head, texts, [...new Set([...references, ...rows])], embeddings);
   checkCancel?.();
-  const top = spreadTopLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
+  const top = spreadTopLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references, temperature);
   return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
 }
 
@@ -298,11 +317,12 @@ export async function teachRound(
   const rows = options.guess ?? texts.map((_, i) => i);
   for (const i of rows) if (!(i >= 0 && i < texts.length)) throw new Error(`Item ${i} to guess is not among the ${texts.length} items.`);
   const head = loadHead(result.head);
+  const temperature = heldOut.temperature ?? 1;
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
   if (spread && heldOut.spread && head.json.kind === 'softmax') {
     // Spreading got more taught items right in the cross-validation: guesses pulled towards those of similar catalogue items.
-    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
+    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, temperature, checkCancel);
     rows.forEach((i, k) => {
       guessed[i] = spreadGuesses.labels[k]!;
       probabilities[i] = spreadGuesses.probabilities[k]!;
@@ -311,7 +331,9 @@ export async function teachRound(
     const predictions = await predictWithHead(head, rows.map((i) => texts[i]!), undefined, embeddings ? rows.map((i) => embeddings[i]!) : undefined);
     rows.forEach((i, k) => {
       guessed[i] = predictions[k]!.labels[0] ?? '';
-      probabilities[i] = predictions[k]!.probabilities[0] ?? 0;
+      // The label is the head's (a temperature never changes which class is top), its probability at the fitted temperature.
+      const label = head.json.labels.indexOf(guessed[i]!);
+      probabilities[i] = temperature === 1 || label < 0 ? (predictions[k]!.probabilities[0] ?? 0) : temperProbabilities(predictions[k]!.all, temperature)[label]!;
     });
   }
   return { head: result.head, heldOut, guesses: { labels: guessed, probabilities } };
