@@ -8,7 +8,7 @@ import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type LoadedHead, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
-import { spreadLabels, spreadReferences, spreadTopLabels, type SpreadOptions } from './spread.ts';
+import { spreadLabels, spreadReferences, spreadTopLabels, type SpreadInput, type SpreadOptions } from './spread.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
 /**
@@ -138,7 +138,7 @@ export interface HeldOutEstimate {
   spreadCorrect?: number;
   /** Whether the round's guesses are spread: only when spreading got more taught items right than the head alone. */
   spread?: boolean;
-  /** Temperature of the round's guess probabilities, fitted on the checked items the way the round labels (temperature.ts; 1 with fewer than 40). */
+  /** Temperature of the round's guess probabilities, fitted on the checked items the way the round labels (temperature.ts; 1 with fewer than 40, and for label-list heads). */
   temperature?: number;
 }
 
@@ -198,7 +198,7 @@ export async function crossValidateTaught(
     held.forEach((i, k) => {
       checked++;
       if (guesses[k]!.labels[0] === labels[i]![0]) correct++;
-      outOfFold.push({ probabilities: guesses[k]!.all, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
+      if (head.json.kind === 'softmax') outOfFold.push({ probabilities: guesses[k]!.all, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
     });
   }
   if (!spread) return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds, temperature: fitTemperature(outOfFold) };
@@ -207,31 +207,26 @@ export async function crossValidateTaught(
   return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold) };
 }
 
-/** The head's probabilities of every item in `needed` (the others undefined), for spreading. */
-async function headProbabilitiesFor(head: LoadedHead, texts: readonly string[], needed: readonly number[], embeddings: readonly Float32Array[] | undefined): Promise<(Float32Array | undefined)[]> {
-  const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
-  const all: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
-  needed.forEach((i, k) => (all[i] = predictions[k]!.all));
-  return all;
-}
-
-/** The taught items' labels as the head's class indices (labels the head does not know are left out). */
-function taughtClassCodes(head: LoadedHead, labels: readonly (readonly string[])[], taught: readonly number[]): Map<number, number> {
-  const codes = new Map<number, number>();
+/** What spreading a head's guesses needs: the taught items as its class indices, the references, and the head's probabilities of those and of `rows`. */
+async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined): Promise<{ input: SpreadInput; references: number[] }> {
+  const taughtCodes = new Map<number, number>();
   for (const i of taught) {
     const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
-    if (code >= 0) codes.set(i, code);
+    if (code >= 0) taughtCodes.set(i, code); // a label the head does not know is left out
   }
-  return codes;
+  const references = spreadReferences(texts.length, taughtCodes, spread);
+  const needed = [...new Set([...references, ...rows])];
+  const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
+  const probabilities: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
+  needed.forEach((i, k) => (probabilities[i] = predictions[k]!.all));
+  return { input: { texts, probabilities, taught: taughtCodes }, references };
 }
 
 /** A head's class probabilities for the few items `rows`, spread over the catalogue with the `taught` items fixed. */
 async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, checkCancel?: () => void): Promise<Float32Array[]> {
-  const taughtCodes = taughtClassCodes(head, labels, taught);
-  const references = spreadReferences(texts.length, taughtCodes, spread);
-  const all = await headProbabilitiesFor(head, texts, [...new Set([...references, ...rows])], embeddings);
+  const { input, references } = await spreadInputFor(head, texts, labels, taught, rows, spread, embeddings);
   checkCancel?.();
-  return spreadLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references);
+  return spreadLabels(input, spread, rows, references);
 }
 
 /**
@@ -239,11 +234,9 @@ async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[],
  * items (their `labels`) fixed: the top label and its probability at `temperature` per row.
  */
 async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
-  const taughtCodes = taughtClassCodes(head, labels, taught);
-  const references = spreadReferences(texts.length, taughtCodes, spread);
-  const all = await headProbabilitiesFor(head, texts, [...new Set([...references, ...rows])], embeddings);
+  const { input, references } = await spreadInputFor(head, texts, labels, taught, rows, spread, embeddings);
   checkCancel?.();
-  const top = spreadTopLabels({ texts, probabilities: all, taught: taughtCodes }, spread, rows, references, temperature);
+  const top = spreadTopLabels(input, spread, rows, references, temperature);
   return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
 }
 
@@ -290,7 +283,8 @@ export interface TeachRound {
  * for the items in `options.guess` (the others get '' and probability 0: the merge only ever
  * uses guesses for items the model was unsure about, and guessing is most of a round's time).
  * With `options.spread` (default TEACH_SPREAD; null: never) the guesses are spread over the catalogue
- * when the cross-validation got more taught items right that way (`heldOut.spread`).
+ * when the cross-validation got more taught items right that way (`heldOut.spread`); their
+ * probabilities are at the temperature fitted on the same cross-validation (`heldOut.temperature`).
  */
 export async function teachRound(
   texts: readonly string[],
@@ -317,7 +311,7 @@ export async function teachRound(
   const rows = options.guess ?? texts.map((_, i) => i);
   for (const i of rows) if (!(i >= 0 && i < texts.length)) throw new Error(`Item ${i} to guess is not among the ${texts.length} items.`);
   const head = loadHead(result.head);
-  const temperature = heldOut.temperature ?? 1;
+  const temperature = head.json.kind === 'softmax' ? (heldOut.temperature ?? 1) : 1;
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
   if (spread && heldOut.spread && head.json.kind === 'softmax') {
