@@ -70,6 +70,18 @@ describe('spreadLabels', () => {
     }
   });
 
+  it('stops when asked between chunks of items', () => {
+    const many = Array.from({ length: 9000 }, (_, i) => `${['boot', 'dress'][i % 2]} ${i % 50}`);
+    const probabilities = many.map(() => Float32Array.from([0.5, 0.5]));
+    let calls = 0;
+    const stop = () => {
+      calls++;
+      if (calls === 2) throw new Error('cancelled');
+    };
+    expect(() => spreadTopLabels({ texts: many, probabilities, taught: new Map([[0, 0]]) }, { references: 200 }, undefined, undefined, 1, stop)).toThrow('cancelled');
+    expect(calls).toBe(2);
+  });
+
   it('refuses a share outside 0–1 and probability rows that do not match the items', () => {
     expect(() => spreadLabels({ texts, probabilities: uniform(), taught: new Map() }, { alpha: 1.5 })).toThrow(/between 0 and 1/);
     expect(() => spreadLabels({ texts, probabilities: uniform().slice(1), taught: new Map() })).toThrow(/one per item/);

@@ -168,8 +168,11 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
   return out;
 }
 
-/** As spreadLabels, but only each item's most probable class and its probability, at `temperature` (no per-item arrays kept: for large catalogues). */
-export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[], temperature = 1): { codes: Int32Array; probabilities: Float32Array } {
+/**
+ * As spreadLabels, but only each item's most probable class and its probability, at `temperature`
+ * (no per-item arrays kept: for large catalogues); `checkCancel` runs between chunks of items and may throw to stop.
+ */
+export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[], temperature = 1, checkCancel?: () => void): { codes: Int32Array; probabilities: Float32Array } {
   const count = items?.length ?? input.texts.length;
   const codes = new Int32Array(count).fill(-1);
   const probabilities = new Float32Array(count);
@@ -179,7 +182,7 @@ export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptio
     for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
     codes[k] = best;
     probabilities[k] = best >= 0 ? p[best]! : 0;
-  });
+  }, checkCancel);
   return { codes, probabilities };
 }
 
@@ -187,7 +190,7 @@ export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptio
 const FEATURE_CHUNK = 8192;
 
 /** The spreading itself: calls `emit(k, probabilities)` for the k-th wanted item, in order (the array is the caller's to keep). */
-function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: readonly number[] | undefined, givenReferences: readonly number[] | undefined, emit: (k: number, probabilities: Float32Array) => void): void {
+function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: readonly number[] | undefined, givenReferences: readonly number[] | undefined, emit: (k: number, probabilities: Float32Array) => void, checkCancel?: () => void): void {
   const o = { ...DEFAULT_SPREAD, ...options };
   const total = input.texts.length;
   if (input.probabilities.length !== total) throw new Error(`Got ${input.probabilities.length} probability rows for ${total} items; give one per item.`);
@@ -237,6 +240,7 @@ function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: 
 
   // Every wanted item: its own guess and its neighbours' spread guesses (features built a chunk at a time).
   for (let from = 0; from < wanted.length; from += FEATURE_CHUNK) {
+    checkCancel?.();
     const chunk = wanted.slice(from, from + FEATURE_CHUNK);
     const features = buildFeatures(featureItems, chunk.filter((i) => !input.taught.has(i)), references, o.ngrams);
     chunk.forEach((i, c) => {

@@ -236,7 +236,7 @@ async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[],
 async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
   const { input, references } = await spreadInputFor(head, texts, labels, taught, rows, spread, embeddings);
   checkCancel?.();
-  const top = spreadTopLabels(input, spread, rows, references, temperature);
+  const top = spreadTopLabels(input, spread, rows, references, temperature, checkCancel);
   return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
 }
 
