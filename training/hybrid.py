@@ -165,18 +165,18 @@ def named_colour_masks(meta):
 def choose_colour_bonus(meta, arrays, masks=None):
     """The bonus b of colour logits + b x named_colour_mask with the lowest source-balanced NLL on the
     dev splits (temperature refitted per b), and the NLL at every b tried. `masks`: named_colour_masks(meta)."""
-    masks_by_set = masks if masks is not None else named_colour_masks(meta)
-    rows, logits, masks = [], [], []
+    masks = masks if masks is not None else named_colour_masks(meta)
+    rows, logits, dev_masks = [], [], []
     for key, set_rows in meta["sets"].items():
         if key.startswith("dev:"):
             rows.extend(set_rows)
             logits.append(arrays[f"{key}|{NAMED_COLOUR_HEAD}"])
-            masks.append(masks_by_set[key])
+            dev_masks.append(masks[key])
     sets = allowed_sets(rows, NAMED_COLOUR_HEAD, meta["maps"])
     keep = np.array([bool(x) for x in sets])
     if keep.sum() < 50:
         return 0.0, {}
-    lg, mask, w = np.concatenate(logits)[keep], np.concatenate(masks)[keep], source_weights(rows)[keep]
+    lg, mask, w = np.concatenate(logits)[keep], np.concatenate(dev_masks)[keep], source_weights(rows)[keep]
     sets = [x for x in sets if x]
     nll = {float(b): best_temperature(lg + b * mask, sets, w)[1] for b in COLOUR_BONUSES}
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
