@@ -299,6 +299,13 @@ async function baselineAccuracy(labelled: readonly number[], seed: number, corpu
 }
 
 type Method = 'suggest (text similarity)' | 'suggest → head alone' | 'random → head alone' | 'suggest → head, always spread' | 'random → head, always spread' | 'TF-IDF + LR + spread on suggest (text) labels' | 'suggest (embedding similarity)' | 'random' | 'TF-IDF + LR on suggest (text) labels' | 'TF-IDF + LR on random labels' | 'TF-IDF + LR, pool vocabulary, on suggest (text) labels' | `${'suggest' | 'random'} → head + spread ${string}`;
+/** A method's short name in the per-seed lines (each method its own: 'suggest/alone', 'LR+spread-s', …). */
+const shortName = (m: Method): string => {
+  if (m === 'suggest (text similarity)' || m === 'random') return m.split(' ')[0]!;
+  if (m === 'suggest (embedding similarity)') return 'suggest/emb';
+  if (m.startsWith('TF-IDF')) return `LR${m.includes('+ spread') ? '+spread' : ''}${m.includes('pool') ? '-pool' : ''}-${m.includes('random') ? 'r' : 's'}`;
+  return m.replace(' → head alone', '/alone').replace(' → head, always spread', '/always-spread').replace(' → head + spread ', '/spread ');
+};
 const results = new Map<Method, number[][]>(); // method → per size → accuracies over seeds
 const record = (method: Method, s: number, acc: number) => {
   if (!results.has(method)) results.set(method, sizes.map(() => []));
@@ -367,7 +374,7 @@ for (let seed = 1; seed <= seedCount; seed++) {
     recordSeen('random', s, labelled);
     record('TF-IDF + LR on random labels', s, await baselineAccuracy(labelled, seed));
   }
-  const line = [...results].map(([m, per]) => `${m.split(' ')[0]}${m.includes('pool') ? '/LR-pool' : m.includes('embedding') ? '/emb' : m.includes('LR on s') ? '/LR-s' : m.includes('LR on r') ? '/LR-r' : ''} ${per.map((a) => (100 * a[a.length - 1]!).toFixed(1)).join('/')}`);
+  const line = [...results].map(([m, per]) => `${shortName(m)} ${per.map((a) => (100 * a[a.length - 1]!).toFixed(1)).join('/')}`);
   console.log(`seed ${seed} (${((Date.now() - ts) / 1000).toFixed(0)} s): ${line.join('  ')}`);
 }
 
