@@ -64,6 +64,7 @@ import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
 import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
+import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
@@ -118,10 +119,20 @@ const col = (name: string) => {
   if (i < 0) throw new Error(`${cataloguePath} has no column '${name}'; its columns are ${table.columns.join(', ')}.`);
   return i;
 };
-const textIdx = textColumns.map(col);
+// The item text as the app builds it (itemTexts): name columns first, then `Details:` and the description
+// columns (told apart by header and cell length, splitTextColumns), the description cut as in training.
+const shapes = textColumns.map((name) => {
+  const i = col(name);
+  const cells = table.rows.slice(0, 2000).map((r) => r[i] ?? '').filter(Boolean);
+  return { name, meanChars: cells.length ? cells.reduce((sum, c) => sum + c.length, 0) / cells.length : 0 };
+});
+const textRoles = splitTextColumns(shapes);
+const nameIdx = textRoles.names.map(col);
+const descriptionIdx = textRoles.descriptions.map(col);
 const pathIdx = col(labelColumn ?? 'category_path');
+const joinCells = (r: readonly string[], indices: number[]) => indices.map((i) => r[i] ?? '').filter(Boolean).join(' ');
 const raw = table.rows.map((r) => ({
-  text: textIdx.map((i) => r[i] ?? '').join(' ').replace(/\s+/g, ' ').trim(),
+  text: joinNameAndDescription(joinCells(r, nameIdx), joinCells(r, descriptionIdx)),
   label: labelColumn ? (r[pathIdx] ?? '').trim() : (r[pathIdx] ?? '').split(' > ').slice(0, level).join(' > '),
 }));
 const counts = new Map<string, number>();
@@ -144,7 +155,7 @@ const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
 console.log(`Head: teach-loop spreading ${teachSpread ? JSON.stringify(TEACH_SPREAD) : 'off'}, self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
-console.log(`Teach bench: ${cataloguePath}, text ${textColumns.join('+')}, labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
+console.log(`Teach bench: ${cataloguePath}, text ${textRoles.names.join('+') || '–'} (name) + ${textRoles.descriptions.join('+') || '–'} (description, after 'Details:'), labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
 console.log(`Node ${process.version}, load average at start ${load.map((x) => x.toFixed(2)).join(' ')}.`);
