@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadLabels, spreadTopLabels } from './spread.ts';
+import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels } from './spread.ts';
 
 /** Two kinds of item, ten wordings each: boots (class 0) and dresses (class 1). */
 const BOOTS = Array.from({ length: 10 }, (_, i) => `leather ankle boot black size ${i + 36}`);
@@ -68,6 +68,25 @@ describe('spreadLabels', () => {
       expect(top.codes[k]).toBe(p.indexOf(Math.max(...p)));
       expect(top.probabilities[k]).toBeCloseTo(Math.max(...p), 6);
     }
+  });
+
+  it('gives the same result with a prebuilt index shared by spreadings with other taught items, and refuses one that lacks a taught item', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `${['boot', 'dress', 'scarf'][i % 3]} style ${i % 97} tone ${i % 13}`);
+    const probabilities = many.map((_, i) => Float32Array.from([0.2 + (i % 7) / 20, 0.3, 0.5 - (i % 7) / 20]));
+    const options = { references: 300, neighbours: 5, seed: 3 };
+    // The index holds every item any of the spreadings teaches; each spreading teaches some of them.
+    const allTaught = new Map([[0, 0], [1, 1], [2, 2], [3, 0], [4, 1]]);
+    const references = spreadReferences(many.length, allTaught, options);
+    const index = buildSpreadIndex({ texts: many }, references, options);
+    const items = [5, 4, 1500, 2999, references[10]!];
+    for (const taught of [new Map([[0, 0], [1, 1], [2, 2]]), new Map([[3, 0], [4, 1], [2, 2]])]) {
+      const input = { texts: many, probabilities, taught };
+      expect(spreadLabels(input, options, items, index).map((p) => [...p])).toEqual(spreadLabels(input, options, items, references).map((p) => [...p]));
+    }
+    const outside = many.findIndex((_, i) => !references.includes(i));
+    expect(() => spreadLabels({ texts: many, probabilities, taught: new Map([[outside, 0]]) }, options, [5], index)).toThrow(/not among the spreading's references/);
+    expect(() => spreadLabels({ texts: [...many], probabilities, taught: new Map([[0, 0]]) }, options, [5], index)).toThrow(/built for other items/);
+    expect(() => spreadLabels({ texts: many, probabilities, taught: new Map([[0, 0]]) }, { ...options, neighbours: 7 }, [5], index)).toThrow(/other neighbour settings/);
   });
 
   it('stops when asked between chunks of items', () => {

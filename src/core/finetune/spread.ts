@@ -158,13 +158,56 @@ export function spreadReferences(total: number, taught: ReadonlyMap<number, numb
 }
 
 /**
+ * The reference items of a spreading with their features and similarity graph (each reference's
+ * neighbours among the others): what does not depend on the taught labels or the head's
+ * probabilities, so spreadings over the same catalogue with other taught items or another head (a
+ * teach round's cross-validation folds and the round itself) build it once.
+ */
+export interface SpreadIndex {
+  /** The catalogue texts it was built for (spreading checks it is given the same array). */
+  readonly texts: readonly string[];
+  /** Whether similarity is on embeddings (else text n-grams). */
+  readonly onEmbeddings: boolean;
+  /** The reference items, sorted. */
+  readonly references: readonly number[];
+  /** Neighbours per item and the cosine's exponent it was built with. */
+  readonly neighbours: number;
+  readonly power: number;
+  /** The n-grams it was built on. */
+  readonly ngrams: NgramSpec;
+  /** Each reference's features, by item index. */
+  readonly features: ReadonlyMap<number, Feature>;
+  /** Similarity of any item to every reference. */
+  readonly scorer: ReferenceScores;
+  /** Each reference's nearest other references (positions in `references`) and their weights. */
+  readonly graph: readonly { index: Int32Array; weight: Float64Array }[];
+}
+
+/**
+ * Builds the reference graph of a spreading over `items` (texts, and embeddings when similarity is
+ * on them) for the given references (spreadReferences; every item that will be taught must be among them).
+ */
+export function buildSpreadIndex(items: { texts: readonly string[]; embeddings?: readonly Float32Array[] }, references: readonly number[], options: Partial<SpreadOptions> = {}): SpreadIndex {
+  const o = { ...DEFAULT_SPREAD, ...options };
+  const sorted = [...references].sort((a, b) => a - b);
+  const featureItems = { texts: items.texts, confidence: new Float32Array(0), ...(items.embeddings ? { embeddings: items.embeddings } : {}) };
+  const features = buildFeatures(featureItems, sorted, sorted, o.ngrams);
+  const refFeatures = sorted.map((r) => features.get(r)!);
+  const scorer = new ReferenceScores(refFeatures, !items.embeddings);
+  const k = Math.max(1, Math.min(o.neighbours, sorted.length - 1));
+  const graph = sorted.map((r, a) => neighbourWeights(refFeatures[a]!, r, sorted, scorer, k, o.power));
+  return { texts: items.texts, onEmbeddings: !!items.embeddings, references: sorted, neighbours: o.neighbours, power: o.power, ngrams: o.ngrams, features, scorer, graph };
+}
+
+/**
  * Every item's class probabilities after spreading (items in `items`, or all): the head's
  * probabilities pulled towards those of similar catalogue items, taught items fixed to their label.
- * `givenReferences` (from spreadReferences, with the same taught items) saves drawing them again.
+ * `given` saves work: the references (from spreadReferences, with the same taught items), or a
+ * SpreadIndex built with the same settings whose references hold every taught item.
  */
-export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[]): Float32Array[] {
+export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], given?: readonly number[] | SpreadIndex): Float32Array[] {
   const out: Float32Array[] = [];
-  spreadEach(input, options, items, givenReferences, (_, p) => out.push(p));
+  spreadEach(input, options, items, given, (_, p) => out.push(p));
   return out;
 }
 
@@ -172,11 +215,11 @@ export function spreadLabels(input: SpreadInput, options: Partial<SpreadOptions>
  * As spreadLabels, but only each item's most probable class and its probability, at `temperature`
  * (no per-item arrays kept: for large catalogues); `checkCancel` runs between chunks of items and may throw to stop.
  */
-export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], givenReferences?: readonly number[], temperature = 1, checkCancel?: () => void): { codes: Int32Array; probabilities: Float32Array } {
+export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptions> = {}, items?: readonly number[], given?: readonly number[] | SpreadIndex, temperature = 1, checkCancel?: () => void): { codes: Int32Array; probabilities: Float32Array } {
   const count = items?.length ?? input.texts.length;
   const codes = new Int32Array(count).fill(-1);
   const probabilities = new Float32Array(count);
-  spreadEach(input, options, items, givenReferences, (k, spread) => {
+  spreadEach(input, options, items, given, (k, spread) => {
     const p = temperature === 1 ? spread : temperProbabilities(spread, temperature);
     let best = -1;
     for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
@@ -190,7 +233,7 @@ export function spreadTopLabels(input: SpreadInput, options: Partial<SpreadOptio
 const FEATURE_CHUNK = 8192;
 
 /** The spreading itself: calls `emit(k, probabilities)` for the k-th wanted item, in order (the array is the caller's to keep). */
-function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: readonly number[] | undefined, givenReferences: readonly number[] | undefined, emit: (k: number, probabilities: Float32Array) => void, checkCancel?: () => void): void {
+function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: readonly number[] | undefined, given: readonly number[] | SpreadIndex | undefined, emit: (k: number, probabilities: Float32Array) => void, checkCancel?: () => void): void {
   const o = { ...DEFAULT_SPREAD, ...options };
   const total = input.texts.length;
   if (input.probabilities.length !== total) throw new Error(`Got ${input.probabilities.length} probability rows for ${total} items; give one per item.`);
@@ -207,20 +250,21 @@ function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: 
     return;
   }
 
-  const references = givenReferences ?? spreadReferences(total, input.taught, o, input.referenceCandidates);
   const probabilityOf = (i: number) => {
     const p = input.probabilities[i];
     if (!p || p.length !== classes) throw new Error(`Item ${i} has no head probabilities of ${classes} classes; give them for every reference and every item asked for.`);
     return p;
   };
+  const index = given && !Array.isArray(given) ? (given as SpreadIndex) : buildSpreadIndex(input, (given as readonly number[] | undefined) ?? spreadReferences(total, input.taught, o, input.referenceCandidates), o);
+  if (index.texts !== input.texts || index.onEmbeddings !== !!input.embeddings) throw new Error('This spreading index was built for other items (or another similarity); build it for these.');
+  if (index.neighbours !== o.neighbours || index.power !== o.power || JSON.stringify(index.ngrams) !== JSON.stringify(o.ngrams)) throw new Error('This spreading index was built with other neighbour settings; build it with these.');
+  const { references, scorer, graph } = index;
+  const referencePosition = new Map(references.map((r, a) => [r, a]));
+  for (const i of input.taught.keys()) if (!referencePosition.has(i)) throw new Error(`Taught item ${i} is not among the spreading's references; build the index with every taught item.`);
   const featureItems = { texts: input.texts, confidence: new Float32Array(0), ...(input.embeddings ? { embeddings: input.embeddings } : {}) };
-  const refFeatureMap = buildFeatures(featureItems, references, references, o.ngrams);
-  const refFeatures = references.map((r) => refFeatureMap.get(r)!);
-  const scorer = new ReferenceScores(refFeatures, !input.embeddings);
   const k = Math.max(1, Math.min(o.neighbours, references.length - 1));
 
   // Propagate over the references' graph.
-  const graph = references.map((r, a) => neighbourWeights(refFeatures[a]!, r, references, scorer, k, o.power));
   const prior = references.map((r) => (input.taught.has(r) ? onehot(input.taught.get(r)!) : probabilityOf(r)));
   let current = prior.map((p) => Float64Array.from(p));
   for (let step = 0; step < o.iterations; step++) {
@@ -242,13 +286,15 @@ function spreadEach(input: SpreadInput, options: Partial<SpreadOptions>, items: 
   for (let from = 0; from < wanted.length; from += FEATURE_CHUNK) {
     checkCancel?.();
     const chunk = wanted.slice(from, from + FEATURE_CHUNK);
-    const features = buildFeatures(featureItems, chunk.filter((i) => !input.taught.has(i)), references, o.ngrams);
+    // A reference's own features and neighbours are in the index already.
+    const features = buildFeatures(featureItems, chunk.filter((i) => !input.taught.has(i) && !referencePosition.has(i)), references, o.ngrams);
     chunk.forEach((i, c) => {
       if (input.taught.has(i)) {
         emit(from + c, onehot(input.taught.get(i)!));
         return;
       }
-      const { index, weight } = neighbourWeights(features.get(i)!, i, references, scorer, k, o.power);
+      const at = referencePosition.get(i);
+      const { index, weight } = at !== undefined ? graph[at]! : neighbourWeights(features.get(i)!, i, references, scorer, k, o.power);
       const out = new Float32Array(classes);
       const own = probabilityOf(i);
       const share = index.length > 0 ? 1 - o.alpha : 1;

@@ -8,7 +8,7 @@ import { seededRandom } from '../random.ts';
 import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type LoadedHead, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
-import { spreadLabels, spreadReferences, spreadTopLabels, type SpreadInput, type SpreadOptions } from './spread.ts';
+import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels, type SpreadIndex, type SpreadInput, type SpreadOptions } from './spread.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
 /**
@@ -158,9 +158,12 @@ export async function crossValidateTaught(
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
   spread?: Partial<SpreadOptions> | null,
+  spreadIndex?: SpreadIndex,
 ): Promise<HeldOutEstimate> {
   const folds = Math.max(2, Math.min(options.folds ?? 5, taught.length));
   if (taught.length < 2) return { correct: 0, checked: 0, accuracy: Number.NaN, folds: 0 };
+  // One reference graph for every fold (it holds all taught items; a fold's held-out ones are plain references there).
+  const index = spread ? (spreadIndex ?? teachSpreadIndex(texts, taught, { ...spread, seed: options.seed ?? spread.seed ?? 1 })) : undefined;
   const order = [...taught];
   const random = seededRandom(options.seed ?? 11);
   for (let k = order.length - 1; k > 0; k--) {
@@ -187,7 +190,7 @@ export async function crossValidateTaught(
     const head = loadHead(result.head);
     if (spread && head.json.kind === 'softmax') {
       const kept = taught.filter((i) => !heldSet.has(i));
-      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, checkCancel);
+      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, index!, checkCancel);
       held.forEach((i, k) => {
         const p = spreadRows[k]!;
         if (head.json.labels[p.indexOf(Math.max(...p))] === labels[i]![0]) spreadCorrect++;
@@ -207,36 +210,44 @@ export async function crossValidateTaught(
   return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold) };
 }
 
-/** What spreading a head's guesses needs: the taught items as its class indices, the references, and the head's probabilities of those and of `rows`. */
-async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined): Promise<{ input: SpreadInput; references: number[] }> {
+/**
+ * The reference graph a teach round's spreadings share (its cross-validation folds and its own
+ * guesses): every taught item and a seeded sample of the others, text similarity (as TEACH_SPREAD).
+ */
+export function teachSpreadIndex(texts: readonly string[], taught: readonly number[], spread: Partial<SpreadOptions>): SpreadIndex {
+  const taughtKeys = new Map(taught.map((i) => [i, 0] as [number, number]));
+  return buildSpreadIndex({ texts }, spreadReferences(texts.length, taughtKeys, spread), spread);
+}
+
+/** What spreading a head's guesses needs: the taught items as its class indices, and the head's probabilities of the references and of `rows`. */
+async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], index: SpreadIndex, embeddings: readonly Float32Array[] | undefined): Promise<SpreadInput> {
   const taughtCodes = new Map<number, number>();
   for (const i of taught) {
     const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
     if (code >= 0) taughtCodes.set(i, code); // a label the head does not know is left out
   }
-  const references = spreadReferences(texts.length, taughtCodes, spread);
-  const needed = [...new Set([...references, ...rows])];
+  const needed = [...new Set([...index.references, ...rows])];
   const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
   const probabilities: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
   needed.forEach((i, k) => (probabilities[i] = predictions[k]!.all));
-  return { input: { texts, probabilities, taught: taughtCodes }, references };
+  return { texts, probabilities, taught: taughtCodes };
 }
 
 /** A head's class probabilities for the few items `rows`, spread over the catalogue with the `taught` items fixed. */
-async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, checkCancel?: () => void): Promise<Float32Array[]> {
-  const { input, references } = await spreadInputFor(head, texts, labels, taught, rows, spread, embeddings);
+async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, checkCancel?: () => void): Promise<Float32Array[]> {
+  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings);
   checkCancel?.();
-  return spreadLabels(input, spread, rows, references);
+  return spreadLabels(input, spread, rows, index);
 }
 
 /**
  * A head's guesses for the items `rows`, spread over the catalogue (spread.ts) with the `taught`
  * items (their `labels`) fixed: the top label and its probability at `temperature` per row.
  */
-async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
-  const { input, references } = await spreadInputFor(head, texts, labels, taught, rows, spread, embeddings);
+async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
+  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings);
   checkCancel?.();
-  const top = spreadTopLabels(input, spread, rows, references, temperature, checkCancel);
+  const top = spreadTopLabels(input, spread, rows, index, temperature, checkCancel);
   return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
 }
 
@@ -298,7 +309,9 @@ export async function teachRound(
   if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
   options = withCatalogueStatistics(options, texts, embeddings);
   const spread = options.spread === undefined ? TEACH_SPREAD : options.spread;
-  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread);
+  const spreadSettings = spread ? { ...spread, seed: options.seed ?? spread.seed ?? 1 } : null;
+  const spreadIndex = spreadSettings && taught.length >= 2 ? teachSpreadIndex(texts, taught, spreadSettings) : undefined;
+  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread, spreadIndex);
   checkCancel?.();
   let result: TrainHeadResult;
   try {
@@ -316,7 +329,7 @@ export async function teachRound(
   const probabilities = new Float32Array(texts.length);
   if (spread && heldOut.spread && head.json.kind === 'softmax') {
     // Spreading got more taught items right in the cross-validation: guesses pulled towards those of similar catalogue items.
-    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, temperature, checkCancel);
+    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, spreadSettings!, embeddings, spreadIndex ?? teachSpreadIndex(texts, taught, spreadSettings!), temperature, checkCancel);
     rows.forEach((i, k) => {
       guessed[i] = spreadGuesses.labels[k]!;
       probabilities[i] = spreadGuesses.probabilities[k]!;
