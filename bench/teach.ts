@@ -16,12 +16,16 @@
  *     [--embedding-variant] [--features embedding|embedding+probabilities] [--no-ceiling] [--json <file>]
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
- *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off]
+ *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
  *   npm run bench:teach -- --model training/out/teach/amazon_implicitave/export/ship \
  *     --catalogue ../shared/data/catalogues/amazon_implicitave_fashion.csv --text name --label category --rows 6400
+ * and the women's-clothing reviews with their own garment classes (text = the review, read as a
+ * description), with the fold trained without them (`bash training/teach_fold.sh womens_ecommerce_reviews`):
+ *   npm run bench:teach -- --model training/out/teach/womens_ecommerce_reviews/export/ship \
+ *     --catalogue ../shared/data/catalogues/womens_ecommerce_reviews.csv --text description --label category --rows 6400
  * `--label` takes the shop's labels from that column as they are (instead of the first `--level`
  * nodes of category_path); `--rows` keeps a seeded random sample of that many items (of the kept
  * classes) before the split; `--tuning` is the head's trainHead tuning ('validation': one split and
@@ -41,6 +45,8 @@
  * the app; with it on, the test items' guesses and suggest's confidences are the loop's, and the
  * '… → head alone' / '… always spread' columns give the same heads without and with spreading. `--spread "alpha/k/power/emb|text|words[/references];…"`
  * scores more spreading settings on the same heads (each a column of its own) without changing the loop.
+ * `--unseen-ngrams keep|drop` sets what the head does with n-grams no labelled item has (default the
+ * teach loop's, TEACH_UNSEEN_NGRAMS: 'keep'; 'drop' gives them weight 0).
  * `--fit-timing` only times one teach-round fit with the app's settings, feature statistics from the
  * labelled items (before) and from the whole pool (after), and stops.
  *
@@ -61,14 +67,14 @@ import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
 import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -154,7 +160,7 @@ const test = split.test.map((i) => items[i]!);
 const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
-console.log(`Head: teach-loop spreading ${teachSpread ? JSON.stringify(TEACH_SPREAD) : 'off'}, self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
+console.log(`Head: unseen n-grams ${optionValue(args, 'unseen-ngrams') ?? TEACH_UNSEEN_NGRAMS}, teach-loop spreading ${teachSpread ? JSON.stringify(TEACH_SPREAD) : 'off'}, self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
 console.log(`Teach bench: ${cataloguePath}, text ${textRoles.names.join('+') || '–'} (name) + ${textRoles.descriptions.join('+') || '–'} (description, after 'Details:'), labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
@@ -177,7 +183,10 @@ if (headL2 && !headL2.every((x) => x > 0)) throw new Error(`--head-l2 must be po
 // --embedding-weight: the embedding block's weight against the n-grams, times trainHead's default 1/√dim.
 const embeddingWeight = optionValue(args, 'embedding-weight') === undefined ? undefined : Number(optionValue(args, 'embedding-weight'));
 if (embeddingWeight !== undefined && !(embeddingWeight > 0)) throw new Error(`--embedding-weight must be a positive number, not '${optionValue(args, 'embedding-weight')}'.`);
-const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
+// --unseen-ngrams keep|drop: the head's n-grams no labelled item has (default: the teach loop's, TEACH_UNSEEN_NGRAMS).
+const unseenNgrams = optionValue(args, 'unseen-ngrams') as 'keep' | 'drop' | undefined;
+if (unseenNgrams !== undefined && unseenNgrams !== 'keep' && unseenNgrams !== 'drop') throw new Error(`--unseen-ngrams must be keep or drop, not '${String(unseenNgrams)}'.`);
+const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, ...(unseenNgrams ? { unseenNgrams } : {}), labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
 // --spread 'alpha/k/power/space;…': label spreading over the pool (spread.ts) after each head fit, each setting scored as a method of its own.
 const spreadSettings = (optionValue(args, 'spread') ?? '').split(';').filter(Boolean).map((text) => {
   const [alpha, neighbours, power, space, references] = text.split('/');

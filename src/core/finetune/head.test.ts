@@ -71,6 +71,24 @@ describe('trainHead (n-grams only)', async () => {
   });
 });
 
+describe('trainHead: n-grams no labelled item has', async () => {
+  const texts = pick(names, split.train).slice(0, 60);
+  const labels = pick(category, split.train).slice(0, 60).map((c) => [c]);
+  const item = texts[0]!;
+  // The same item with a tail of words no labelled item has (their word and character n-grams are unseen;
+  // 2^18 hashed columns, so none of them shares a column with a seen one).
+  const padded = `${item} zqxv wjkfp qqzzyx vvbnmk xjqzw`;
+  it("with 'drop' weighs them nothing, so an item reads the same with or without them; with 'keep' they dilute it", async () => {
+    const dropped = loadHead((await trainHead(texts, labels, { ...fast, hashBits: 18, unseenNgrams: 'drop' })).head);
+    const [a, b] = await predictWithHead(dropped, [item, padded]);
+    expect([...b!.all].map((x) => x.toFixed(5))).toEqual([...a!.all].map((x) => x.toFixed(5)));
+    const kept = loadHead((await trainHead(texts, labels, { ...fast, hashBits: 18, unseenNgrams: 'keep' })).head);
+    const [c, d] = await predictWithHead(kept, [item, padded]);
+    expect(c!.labels).toEqual(a!.labels);
+    expect(d!.probabilities[0]!).toBeLessThan(c!.probabilities[0]! - 0.01);
+  });
+});
+
 describe('trainHead with an injected embedding', async () => {
   const result = await trainHead(pick(names, split.train), pick(category, split.train).map((c) => [c]), { ...fast, embeddingSource: 'fake' }, fakeEmbed);
   it('stores the embedding statistics and needs the embedding to predict', async () => {

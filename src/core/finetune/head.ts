@@ -157,6 +157,13 @@ export interface HeadTrainOptions extends TrainOptions {
    * like the TF-IDF baseline (its L2 from NGRAM_L2_GRID on the validation split) and stored with the head.
    */
   ngramEnsemble?: number;
+  /**
+   * N-grams none of the texts the IDF is measured on has: 'keep' (default) weighs them by the
+   * largest IDF, so in a new item they take a share of its n-gram block's length normalisation
+   * although the head has no weight for them; 'drop' gives them weight 0, as a vocabulary fitted on
+   * the labelled texts does (TF-IDF + LR's).
+   */
+  unseenNgrams?: 'keep' | 'drop';
   /** Folds of 'cv' tuning (default 5). */
   folds?: number;
   /** L2 penalties tried by 'cv' tuning (default DEFAULT_CV_L2). */
@@ -424,7 +431,7 @@ export async function trainHead(texts: readonly string[], labels: readonly (read
     // Document frequencies of every labelled text (no labels involved).
     hooks.onProgress?.({ stage: 'features', done: 0, total: itemTexts.length });
     const idfTexts = catalogue ? catalogueRows.map((i) => catalogue.texts[i]!) : itemTexts;
-    idf = fitIdf(idfTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits);
+    idf = fitIdf(idfTexts.map((text) => hashedCounts(text, hashBits, hashSeed, ngrams)), 2 ** hashBits, options.unseenNgrams === 'drop');
   }
   let embeddings: Float32Array[] | null = null;
   let mean: Float32Array | null = null;

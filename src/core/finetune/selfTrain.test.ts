@@ -4,7 +4,7 @@ import { readCsvRows } from '../csv/textRows.ts';
 import { stratifiedSplit } from '../metrics/split.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
-import { teachHeadOptions, TEACH_NGRAM_ENSEMBLE } from './teach.ts';
+import { teachHeadOptions, TEACH_NGRAM_ENSEMBLE, TEACH_UNSEEN_NGRAMS } from './teach.ts';
 
 const table = readCsvRows(readFileSync(new URL('../../../test/fixtures/finetune/styles-sample.csv', import.meta.url), 'utf8'));
 const col = (name: string) => table.rows.map((r) => r[table.columns.indexOf(name)]!);
@@ -100,9 +100,11 @@ describe('n-gram ensemble head', async () => {
     expect(plain.head.ngramModel).toBeUndefined();
     await expect(trainHead(trainTexts.slice(0, 80), trainLabels.slice(0, 80), { ...fast, ngramEnsemble: 1.5 }, embed)).rejects.toThrow(/ngramEnsemble must be between 0 and 1, not 1.5/);
   });
-  it("takes the teach loop's share (off) unless the caller sets one", () => {
+  it("takes the teach loop's share (off) and unseen n-grams (kept) unless the caller sets them", () => {
     expect(TEACH_NGRAM_ENSEMBLE).toBe(0);
-    expect(teachHeadOptions({ hashBits: 14 })).toEqual({ hashBits: 14, ngramEnsemble: 0 });
+    expect(teachHeadOptions({ hashBits: 14 })).toEqual({ hashBits: 14, ngramEnsemble: 0, unseenNgrams: TEACH_UNSEEN_NGRAMS });
+    expect(TEACH_UNSEEN_NGRAMS).toBe('keep');
     expect(teachHeadOptions({ ngramEnsemble: 0.5 }).ngramEnsemble).toBe(0.5);
+    expect(teachHeadOptions({ unseenNgrams: 'drop' }).unseenNgrams).toBe('drop');
   });
 });

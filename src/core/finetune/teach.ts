@@ -38,15 +38,23 @@ export const TEACH_CATALOGUE_STATISTICS = false;
  */
 export const TEACH_SPREAD: Partial<SpreadOptions> | null = { alpha: 0.5, neighbours: 10, power: 1, references: 2000, ngrams: { word: [1, 2], char: null } };
 
+/**
+ * What a teach head does with n-grams none of its labelled items has (HeadTrainOptions.unseenNgrams):
+ * 'keep' (the largest IDF). 'drop' (weight 0, as TF-IDF + LR's vocabulary) was measured and not kept:
+ * on the Amazon development catalogue the loop was +4.2 points at 20 labels but −0.2 at 50, and on
+ * Flipkart −1.3 at 50 (docs/BENCHMARKS.md, issue 13, 6 Dec 2026); `bench:teach --unseen-ngrams` measures it.
+ */
+export const TEACH_UNSEEN_NGRAMS: 'keep' | 'drop' = 'keep';
+
 /** The options with the catalogue (every item, labelled or not) for feature statistics, unless the caller set one or `on` is false. */
 export function withCatalogueStatistics<T extends HeadTrainOptions>(options: T, texts: readonly string[], embeddings: readonly Float32Array[] | undefined, on = TEACH_CATALOGUE_STATISTICS): T {
   if (!on || options.catalogue) return options;
   return { ...options, catalogue: { texts, ...(embeddings ? { embeddings } : {}) } };
 }
 
-/** The head options of a teach round: the caller's, with the teach loop's ensemble share unless they set one. */
+/** The head options of a teach round: the caller's, with the teach loop's ensemble share and unseen n-grams unless they set them. */
 export function teachHeadOptions<T extends HeadTrainOptions>(options: T): T {
-  return { ...options, ngramEnsemble: options.ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE };
+  return { ...options, ngramEnsemble: options.ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE, unseenNgrams: options.unseenNgrams ?? TEACH_UNSEEN_NGRAMS };
 }
 
 /** Flag bytes of the merged labels (as in core/dashboard/unsure.ts): 1 sure, 0 unsure (2 = no label). */

@@ -38,6 +38,9 @@ describe('text features', () => {
     expect(v.values[1]).toBeCloseTo(b / norm, 6);
     expect(sparseDot(v, [1, 1, 1])).toBeCloseTo((a + b) / norm, 6);
     expect(l2Normalize(sparseCounts([])).values.length).toBe(0);
+    // Column 2 is in no document: the largest idf (above), or 0 when asked; the other columns unchanged.
+    const dropped = fitIdf(docs, 3, true);
+    expect([...dropped]).toEqual([idf[0], idf[1], 0]);
   });
   it('fits a vocabulary with a minimum document frequency', () => {
     const vocab = fitVocabulary(['red top', 'red dress'], { word: [1, 1], char: null }, 2);

@@ -140,13 +140,17 @@ export function tfidfBlocks(blocks: readonly SparseVector[], idf: Float32Array, 
   return sumSparse(blocks.filter((b) => b.indices.length > 0).map((b) => tfidf(b, idf, sublinear)));
 }
 
-/** Smoothed inverse document frequency per column: ln((1 + n) / (1 + df)) + 1. */
-export function fitIdf(counts: readonly SparseVector[], dimension: number): Float32Array {
+/**
+ * Smoothed inverse document frequency per column: ln((1 + n) / (1 + df)) + 1. With `unseenZero`,
+ * columns no text has get 0, so a later text's unseen n-grams weigh nothing, not even in its length
+ * normalisation (as with a vocabulary fitted on these texts).
+ */
+export function fitIdf(counts: readonly SparseVector[], dimension: number, unseenZero = false): Float32Array {
   const df = new Float64Array(dimension);
   for (const vector of counts) for (const i of vector.indices) df[i]!++;
   const n = counts.length;
   const idf = new Float32Array(dimension);
-  for (let i = 0; i < dimension; i++) idf[i] = Math.log((1 + n) / (1 + df[i]!)) + 1;
+  for (let i = 0; i < dimension; i++) idf[i] = unseenZero && df[i] === 0 ? 0 : Math.log((1 + n) / (1 + df[i]!)) + 1;
   return idf;
 }
 
