@@ -2,7 +2,7 @@ import { filledColumn } from '../../core/columnKinds.ts';
 import { Table } from 'apache-arrow';
 import { useState } from 'react';
 import { codeColumn } from '../../core/dashboard/columns.ts';
-import { fillFromTaught } from '../../core/dashboard/fillColumn.ts';
+import { FILL_MIN_PROBABILITY, fillFromTaught, fillThreshold } from '../../core/dashboard/fillColumn.ts';
 import { labelVector, sureVector } from '../../model/predictionColumns.ts';
 import { applyHeadToDataset, trainHeadOnDataset } from '../../state/heads.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
@@ -20,23 +20,27 @@ function codedLabels(dataset: LoadedDataset, column: string) {
 
 /**
  * Trains a head on the file's own label column (from the items that have a value), then fills the
- * items without one with its guesses: the result is the taught facet `pred_<column>` (the head's
- * label column, core/columnKinds.ts), with `filled_<column>` marking the items the model filled in.
+ * items without one with its guesses where it is sure of them (probability ≥ `minProbability`; the
+ * others stay empty): the result is the taught facet `pred_<column>` (the head's label column,
+ * core/columnKinds.ts), with `filled_<column>` marking the items the model filled in.
  */
-export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ dataset: LoadedDataset; facet: string; kept: number; filled: number; accuracy: number; heldOut: number }> {
+export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal, minProbability = FILL_MIN_PROBABILITY): Promise<{ dataset: LoadedDataset; facet: string; kept: number; filled: number; missing: number; unsure: number; accuracy: number; heldOut: number }> {
   const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
   // Trained on this file's own text columns: nothing stands in, so there is nothing to tell.
   const { dataset: applied, columns: names } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
   const own = codedLabels(dataset, column);
   const taught = codedLabels(applied, names.label);
   if (!own || !taught) throw new Error(`“${column}” holds lists of labels; only one label per item can be learnt here.`);
-  const merged = fillFromTaught(own, taught);
+  const probabilityVector = applied.table.getChild(names.probability);
+  const probabilities = Float32Array.from({ length: applied.table.numRows }, (_, i) => Number(probabilityVector?.get(i) ?? 0));
+  const merged = fillFromTaught(own, taught, { probabilities, minProbability });
   const nextId = Math.max(-1, ...applied.table.schema.dictionaries.keys()) + 1;
   const filled = filledColumn(column);
   const added = new Table({ [names.label]: labelVector(merged.codes, merged.values, nextId), [filled]: sureVector(merged.filled, merged.codes) });
   const table = applied.table.assign(added);
   const columns = [...applied.columns.filter((c) => c.name !== filled), { name: filled, type: 'boolean', role: 'ignore' }];
-  return { dataset: { ...applied, table, columns }, facet: names.label, kept: merged.kept, filled: merged.filledCount, accuracy: trained.report.accuracy, heldOut: trained.report.count };
+  const missing = own.codes.length - merged.kept;
+  return { dataset: { ...applied, table, columns }, facet: names.label, kept: merged.kept, filled: merged.filledCount, missing, unsure: merged.unsureCount, accuracy: trained.report.accuracy, heldOut: trained.report.count };
 }
 
 /** "Learn this column": one click teaches the model the file's own column and fills the items without it. */
@@ -51,17 +55,22 @@ export function LearnColumnButton({ dataset, column }: { dataset: LoadedDataset;
     setBusy(controller);
     setMessage(null);
     try {
-      const result = await learnColumn(dataset, column, language, setProgress, controller.signal);
+      const minProbability = fillThreshold(useAppStore.getState().model?.unsure?.minProbability);
+      const result = await learnColumn(dataset, column, language, setProgress, controller.signal, minProbability);
       useAppStore.setState({ dataset: result.dataset });
       useAppStore.getState().updateDashboard({ facet: result.facet });
       const values = {
         column,
         kept: formatNumber(language, result.kept),
         filled: formatNumber(language, result.filled),
+        missing: formatNumber(language, result.missing),
+        unsure: formatNumber(language, result.unsure),
+        percent: formatNumber(language, minProbability * 100, 0),
         accuracy: formatNumber(language, result.accuracy * 100, 0),
         heldOut: formatNumber(language, result.heldOut),
       };
-      setMessage({ text: result.filled > 0 ? t('learntColumn', values) : t('learnColumnNothingMissing', values), error: false });
+      const text = result.missing > 0 ? `${t('learntColumn', values)}${result.unsure > 0 ? ` ${t('learntColumnUnsure', values)}` : ''}` : t('learnColumnNothingMissing', values);
+      setMessage({ text, error: false });
     } catch (error) {
       setMessage({ text: error instanceof CancelledError ? t('cancelled') : (error as Error).message, error: true });
     } finally {
