@@ -171,7 +171,8 @@ export async function crossValidateTaught(
   const folds = Math.max(2, Math.min(options.folds ?? 5, taught.length));
   if (taught.length < 2) return { correct: 0, checked: 0, accuracy: Number.NaN, folds: 0 };
   // One reference graph for every fold (it holds all taught items; a fold's held-out ones are plain references there).
-  const index = spread ? (spreadIndex ?? teachSpreadIndex(texts, taught, { ...spread, seed: options.seed ?? spread.seed ?? 1 })) : undefined;
+  const settings = spread ? seededSpread(spread, options.seed) : null;
+  const index = settings ? (spreadIndex ?? teachSpreadIndex(texts, taught, settings)) : undefined;
   const order = [...taught];
   const random = seededRandom(options.seed ?? 11);
   for (let k = order.length - 1; k > 0; k--) {
@@ -196,9 +197,9 @@ export async function crossValidateTaught(
       continue; // too few rows for this fold's labels: the fold is not counted
     }
     const head = loadHead(result.head);
-    if (spread && head.json.kind === 'softmax') {
+    if (settings && index && head.json.kind === 'softmax') {
       const kept = taught.filter((i) => !heldSet.has(i));
-      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, { ...spread, seed: options.seed ?? spread.seed ?? 1 }, embeddings, index!, checkCancel);
+      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, settings, embeddings, index, checkCancel);
       held.forEach((i, k) => {
         const p = spreadRows[k]!;
         if (head.json.labels[p.indexOf(Math.max(...p))] === labels[i]![0]) spreadCorrect++;
@@ -216,6 +217,11 @@ export async function crossValidateTaught(
   const useSpread = spreadCorrect > correct;
   const chosen = useSpread ? spreadCorrect : correct;
   return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold) };
+}
+
+/** A round's spreading settings with its seed (the round's, else the settings', else 1). */
+function seededSpread(spread: Partial<SpreadOptions>, seed: number | undefined): Partial<SpreadOptions> {
+  return { ...spread, seed: seed ?? spread.seed ?? 1 };
 }
 
 /**
@@ -317,7 +323,7 @@ export async function teachRound(
   if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
   options = withCatalogueStatistics(options, texts, embeddings);
   const spread = options.spread === undefined ? TEACH_SPREAD : options.spread;
-  const spreadSettings = spread ? { ...spread, seed: options.seed ?? spread.seed ?? 1 } : null;
+  const spreadSettings = spread ? seededSpread(spread, options.seed) : null;
   const spreadIndex = spreadSettings && taught.length >= 2 ? teachSpreadIndex(texts, taught, spreadSettings) : undefined;
   const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread, spreadIndex);
   checkCancel?.();
@@ -335,9 +341,9 @@ export async function teachRound(
   const temperature = head.json.kind === 'softmax' ? (heldOut.temperature ?? 1) : 1;
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
-  if (spread && heldOut.spread && head.json.kind === 'softmax') {
+  if (spreadSettings && spreadIndex && heldOut.spread && head.json.kind === 'softmax') {
     // Spreading got more taught items right in the cross-validation: guesses pulled towards those of similar catalogue items.
-    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, spreadSettings!, embeddings, spreadIndex ?? teachSpreadIndex(texts, taught, spreadSettings!), temperature, checkCancel);
+    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, spreadSettings, embeddings, spreadIndex, temperature, checkCancel);
     rows.forEach((i, k) => {
       guessed[i] = spreadGuesses.labels[k]!;
       probabilities[i] = spreadGuesses.probabilities[k]!;
