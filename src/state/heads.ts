@@ -66,10 +66,11 @@ export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: st
 /**
  * Applies a head to every row and returns the dataset with its `pred_<label>` and `prob_<label>`
  * columns (core/columnKinds.ts: `_head` added when the model or the file has the name; a head
- * applied again replaces its own columns), their names, and what the user must be told: the file's text columns standing in for columns it
+ * applied again replaces its own columns), their names, each row's top probability (what the
+ * `prob_` column holds, 0 where no label), and what the user must be told: the file's text columns standing in for columns it
  * lacks, or a head that learnt another language (never applied silently).
  */
-export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[]; columns: { label: string; probability: string } }> {
+export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ dataset: LoadedDataset; notes: HeadApplyNote[]; columns: { label: string; probability: string }; probabilities: Float32Array }> {
   const mapped = textColumnNames(dataset.columns);
   const { columns: textColumns, notes } = headColumnsFor(head.textColumns ?? [], dataset.columns.map((c) => c.name), mapped);
   const texts = itemTexts(dataset.table, textColumns);
@@ -86,7 +87,7 @@ export async function applyHeadToDataset(dataset: LoadedDataset, head: HeadJSON,
   const added = new Table({ [names.label]: labelVector(codes, head.labels, nextId), [names.probability]: probabilityVector(probabilities, codes) });
   const table = dataset.table.assign(added);
   const columns = [...dataset.columns.filter((c) => c.name !== names.label && c.name !== names.probability), { name: names.label, type: 'category', role: 'label' }, { name: names.probability, type: 'number', role: 'ignore' }];
-  return { dataset: { ...dataset, table, columns }, notes, columns: names };
+  return { dataset: { ...dataset, table, columns }, notes, columns: names, probabilities };
 }
 
 /**

@@ -73,15 +73,14 @@ export function fillFromTaught(own: CodedLabels, taught: CodedLabels, sure?: { p
       continue;
     }
     const guess = taught.codes[i]!;
-    if (guess >= 0 && sure && !(sure.probabilities[i]! >= sure.minProbability)) {
+    if (guess < 0) continue;
+    if (sure && !(sure.probabilities[i]! >= sure.minProbability)) {
       unsureCount++;
       continue;
     }
-    if (guess >= 0) {
-      codes[i] = taughtCode[guess]!;
-      filled[i] = 1;
-      filledCount++;
-    }
+    codes[i] = taughtCode[guess]!;
+    filled[i] = 1;
+    filledCount++;
   }
   return { codes, values, filled, kept, filledCount, unsureCount };
 }

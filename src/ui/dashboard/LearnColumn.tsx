@@ -27,12 +27,10 @@ function codedLabels(dataset: LoadedDataset, column: string) {
 export async function learnColumn(dataset: LoadedDataset, column: string, language: 'en' | 'zh', onProgress: (p: Progress) => void, signal: AbortSignal, minProbability = FILL_MIN_PROBABILITY): Promise<{ dataset: LoadedDataset; facet: string; kept: number; filled: number; missing: number; unsure: number; accuracy: number; heldOut: number }> {
   const trained = await trainHeadOnDataset(dataset, column, { separator: null, useEmbedding: true, language }, onProgress, signal);
   // Trained on this file's own text columns: nothing stands in, so there is nothing to tell.
-  const { dataset: applied, columns: names } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
+  const { dataset: applied, columns: names, probabilities } = await applyHeadToDataset(dataset, trained.head, signal, onProgress);
   const own = codedLabels(dataset, column);
   const taught = codedLabels(applied, names.label);
   if (!own || !taught) throw new Error(`“${column}” holds lists of labels; only one label per item can be learnt here.`);
-  const probabilityVector = applied.table.getChild(names.probability);
-  const probabilities = Float32Array.from({ length: applied.table.numRows }, (_, i) => Number(probabilityVector?.get(i) ?? 0));
   const merged = fillFromTaught(own, taught, { probabilities, minProbability });
   const nextId = Math.max(-1, ...applied.table.schema.dictionaries.keys()) + 1;
   const filled = filledColumn(column);
