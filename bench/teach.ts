@@ -68,6 +68,7 @@ import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts
 import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
 import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
 import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText.ts';
@@ -205,16 +206,8 @@ const spreadSeconds: number[] = [];
 const teachSpreadSeconds: number[] = [];
 /** Expected calibration error of the top-1 probabilities (15 equal-width bins) against the true class index (−1: a class the head does not know). */
 function calibrationError(probabilities: readonly Float32Array[], truth: (k: number) => number): number {
-  const bins = Array.from({ length: 15 }, () => ({ n: 0, confidence: 0, correct: 0 }));
-  probabilities.forEach((p, k) => {
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    const bin = bins[Math.min(14, Math.floor(p[best]! * 15))]!;
-    bin.n++;
-    bin.confidence += p[best]!;
-    bin.correct += best === truth(k) ? 1 : 0;
-  });
-  return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.confidence - b.correct) : 0), 0) / probabilities.length;
+  const best = probabilities.map((p) => p.indexOf(Math.max(...p)));
+  return expectedCalibrationError(probabilities.map((p, k) => p[best[k]!]!), best.map((b, k) => b === truth(k)));
 }
 /** The test items' calibration by method and label count (with --teach-spread on): the head alone, always spread, and the loop's guesses (its choice, at its temperature). */
 const calibration = new Map<string, { alone: number[]; spread: number[]; loop: number[]; confidenceAlone: number[]; confidenceSpread: number[]; confidenceLoop: number[]; accuracyAlone: number[]; accuracyLoop: number[]; sureAlone: [number, number][]; sureLoop: [number, number][]; temperature: number[]; chosen: number; rounds: number }>();

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadNodeClassifier } from '../src/model/session.node.ts';
+import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 
 interface EvalRow { labels: Record<string, string[]>; type_for_eval: string[]; text?: string }
 interface EvalMeta { holdout: string; sets: Record<string, EvalRow[]> }
@@ -23,19 +24,6 @@ if (!modelDir || metaPaths.length === 0) throw new Error('usage: npx tsx bench/t
 const classifier = await loadNodeClassifier(modelDir, { threads: 1 });
 const understandsDetails = (classifier.config as { description_marker?: string }).description_marker === 'Details:';
 const HEADS = ['articleType', 'masterCategory', 'baseColour', 'gender', 'usage'];
-
-/** Expected calibration error over 15 equal-width confidence bins. */
-function ece(conf: number[], right: boolean[]): number {
-  let total = 0;
-  for (let b = 0; b < 15; b++) {
-    const idx = conf.map((c, i) => (c > b / 15 && c <= (b + 1) / 15 ? i : -1)).filter((i) => i >= 0);
-    if (idx.length === 0) continue;
-    const meanConf = idx.reduce((s, i) => s + conf[i]!, 0) / idx.length;
-    const acc = idx.filter((i) => right[i]).length / idx.length;
-    total += (idx.length / conf.length) * Math.abs(meanConf - acc);
-  }
-  return total;
-}
 
 const results: unknown[] = [];
 for (const path of metaPaths) {
@@ -61,7 +49,7 @@ for (const path of metaPaths) {
       const accuracy = right.filter(Boolean).length / right.length;
       const sureIdx = sure.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
       const line = {
-        fold: meta.holdout, set: key, head, n: conf.length, accuracy, ece: ece(conf, right),
+        fold: meta.holdout, set: key, head, n: conf.length, accuracy, ece: expectedCalibrationError(conf, right),
         sure_coverage: sureIdx.length / conf.length, sure_accuracy: sureIdx.length ? sureIdx.filter((i) => right[i]).length / sureIdx.length : null,
       };
       results.push(line);

@@ -158,3 +158,22 @@ export function confusionMatrix(truth: readonly string[], predicted: readonly st
   }
   return { labels, counts };
 }
+
+/**
+ * Expected calibration error of top-1 confidences: items binned into `bins` equal-width confidence
+ * bins ([k/bins, (k+1)/bins), a confidence of 1 in the last), then Σ |Σ confidence − Σ right| / n.
+ */
+export function expectedCalibrationError(confidence: ArrayLike<number>, right: ArrayLike<boolean>, bins = 15): number {
+  if (confidence.length !== right.length) throw new Error(`Got ${confidence.length} confidences but ${right.length} right/wrong flags.`);
+  if (confidence.length === 0) return Number.NaN;
+  const sumConfidence = new Float64Array(bins);
+  const sumRight = new Float64Array(bins);
+  for (let i = 0; i < confidence.length; i++) {
+    const bin = Math.min(bins - 1, Math.max(0, Math.floor(confidence[i]! * bins)));
+    sumConfidence[bin]! += confidence[i]!;
+    sumRight[bin]! += right[i] ? 1 : 0;
+  }
+  let gap = 0;
+  for (let b = 0; b < bins; b++) gap += Math.abs(sumConfidence[b]! - sumRight[b]!);
+  return gap / confidence.length;
+}

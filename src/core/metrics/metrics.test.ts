@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrix, multiLabelReport, singleLabelReport } from './classification.ts';
+import { confusionMatrix, expectedCalibrationError, multiLabelReport, singleLabelReport } from './classification.ts';
 import { seededRandom, stratifiedSplit } from './split.ts';
 
 describe('singleLabelReport', () => {
@@ -93,5 +93,17 @@ describe('stratifiedSplit', () => {
     const again = seededRandom(1);
     expect([again(), again(), again()]).toEqual(first);
     expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('expectedCalibrationError', () => {
+  it('weighs each bin by its items: |mean confidence − accuracy| × share', () => {
+    // Bin of 0.95: half right (gap 0.45, half the items); bin of 0.55: all right (gap 0.45, half).
+    expect(expectedCalibrationError([0.95, 0.95, 0.55, 0.55], [true, false, true, true])).toBeCloseTo(0.45, 12);
+    // Confidences that match accuracy bin by bin: 0; a confidence of 1 falls in the last bin.
+    expect(expectedCalibrationError([1, 1, 0.5, 0.5], [true, true, true, false])).toBeCloseTo(0, 12);
+    expect(expectedCalibrationError([0.9], [false], 10)).toBeCloseTo(0.9, 12);
+    expect(expectedCalibrationError([], [])).toBeNaN();
+    expect(() => expectedCalibrationError([0.5], [])).toThrow(/1 confidences but 0/);
   });
 });
