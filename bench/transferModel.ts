@@ -1,7 +1,7 @@
 /**
  * Scores any model folder on the evaluation sets of leave-one-source-out runs
- * (training/out/loso/<fold>/heads/eval_meta.json, written by training/train_multi.py): accuracy
- * through the taxonomy's allowed sets, expected calibration error (15 bins) and the share and
+ * (training/out/teach/<fold>/export/eval_meta.json, written by training/train_multi.py for
+ * training/teach_fold.sh): accuracy through the taxonomy's allowed sets, expected calibration error (15 bins) and the share and
  * accuracy of the items the model calls sure, per set and head — so an earlier model (say the
  * Myntra-only one, `git show <commit>:public/models/…`) is measured on exactly the items the
  * transfer table uses. A model that predates the "Details:" marker is fed `Item: <name> <description>`.

@@ -2,7 +2,8 @@
 
   calibrate.py fit <run dir>            -> <run dir>/calibration.json (temperatures, thresholds, OOD
                                            centroids) fitted on the training sources' dev splits only
-  calibrate.py transfer <loso dir> ...  -> leave-one-source-out table: each fold's model on the source
+  calibrate.py transfer <fold run dir>... <out JSON>
+                                        -> leave-one-source-out table: each fold's model on the source
                                            it never saw, beside TF-IDF + LR trained on the same rows
 
 Scoring through the taxonomy: a prediction is right when it is in the item's allowed set
@@ -290,14 +291,21 @@ def score_arrays(meta, arrays, cal):
     return out
 
 
+def fold_run(row):
+    """The run directory (eval_meta.json, eval_logits.npz) of a transfer table's fold: its "run", or, for
+    rows written before 7 Dec 2026, <fold>/heads (transfer.sh's layout then)."""
+    if row.get("run"):
+        return row["run"]
+    return os.path.join(row.get("dir") or os.path.join(HERE, "out", "loso", row["holdout"].replace(",", "+")), "heads")
+
+
 def rescore(in_path, out_path):
     """A transfer JSON with each fold's model scores computed again (e.g. after the sure rules changed);
     the TF-IDF + LR baseline is kept as it was."""
     with open(in_path) as f:
         table = json.load(f)
     for row in table:
-        fold = row.get("dir") or os.path.join(HERE, "out", "loso", row["holdout"].replace(",", "+"))
-        row["model"] = evaluate_run(os.path.join(fold, "heads"))["sets"]
+        row["model"] = evaluate_run(fold_run(row))["sets"]
         print_fold(row)
     with open(out_path, "w") as f:
         json.dump(table, f, indent=1)
@@ -373,7 +381,8 @@ def transfer(fold_dirs, out_path):
         for h in HEADS:
             dev = dev_head(meta, base_arrays, h)
             temps[h] = best_temperature(*dev[:3])[0] if dev is not None else 1.0
-        row = {"holdout": meta["holdout"], "dir": os.path.dirname(os.path.abspath(d.rstrip("/"))), "model": model_scores["sets"],
+        row = {"holdout": meta["holdout"], "dir": os.path.dirname(os.path.abspath(d.rstrip("/"))), "run": os.path.abspath(d.rstrip("/")),
+               "model": model_scores["sets"],
                "baseline": {}, "baseline_temperature": temps}
         for key, rows in meta["sets"].items():
             if key.startswith("dev:"):

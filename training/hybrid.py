@@ -22,7 +22,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, load_run, score_arrays, source_weights  # noqa: E402
+from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
 from rules import NAMED_COLOUR_HEAD, name_colours  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
@@ -197,7 +197,7 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
-    run_dir = os.path.join(row["dir"], "heads")
+    run_dir = fold_run(row)
     meta, arrays = load_run(run_dir)
     llama = {k: arrays[k] for k in arrays.files}
     if cache and os.path.exists(cache):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The model `npm run bench:teach` scores with: a leave-one-source-out fold trained without one source
-# (default Flipkart), with the shipped recipe's stages at the length of the earlier "…2" folds —
+# One leave-one-source-out fold: the model `npm run bench:teach` scores with, and each fold of
+# `npm run bench:transfer` (training/transfer.sh). A model trained without one source (default
+# Flipkart), with the shipped recipe's stages at the length of the earlier "…2" folds —
 # LM 250 + multi-task 1,300 steps, then 3,000 more multi-task steps at half the learning rate with
 # the constant-label mask, then the 3,000-step head stage with --export — and finalize_multi.py
 # --dry, which writes a model folder like public/models/trendloom-classifier to
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PY=/usr/bin/python3
 SRC=${1:-flipkart_ecommerce_sample}
-D=training/out/teach/$SRC
+D=training/out/teach/${SRC//,/+}  # SentencePiece reads a comma in its paths as a list
 mkdir -p "$D"
 [ -f "$D/a/checkpoint.pt" ] || "$PY" training/train_multi.py --out "$D/a" --holdout "$SRC" --lm-steps 250 --steps 1300 > "$D/a.log" 2>&1
 [ -f "$D/b/checkpoint.pt" ] || "$PY" training/train_multi.py --out "$D/b" --init-dir "$D/a" --holdout "$SRC" --lm-steps 0 --steps 3000 --lr-scale 0.5 --mask-constant-labels 0.95 > "$D/b.log" 2>&1

@@ -21,13 +21,17 @@ def pct(x):
 
 
 def fold_steps(fold):
-    """LM and multi-task steps of the fold's trunk, read from its training log (a trunk trained on
-    with train_multi.py --init-dir has each run's log in turn: their steps add up)."""
-    folder = os.path.join(fold.get("dir") or os.path.join(HERE, "out", "loso", fold["holdout"].replace(",", "+")), "train.log")
+    """LM and multi-task steps of the fold's trunk, read from its training logs: <fold>/train.log
+    (transfer.sh before 7 Dec 2026) or the stages' logs a.log and b.log (teach_fold.sh); a trunk
+    trained on with train_multi.py --init-dir has each run's log in turn: their steps add up."""
+    folder = fold.get("dir") or os.path.join(HERE, "out", "loso", fold["holdout"].replace(",", "+"))
+    text = ""
+    for name in ("train.log", "a.log", "b.log"):
+        if os.path.exists(os.path.join(folder, name)):
+            with open(os.path.join(folder, name)) as f:
+                text += f.read()
     steps = {}
-    if os.path.exists(folder):
-        with open(folder) as f:
-            text = f.read()
+    if text:
         for phase in ("lm", "multitask"):
             runs = re.findall(rf"{phase} step 0/(\d+)", text)
             steps[phase] = sum(int(n) for n in runs) if runs else None
