@@ -26,6 +26,10 @@
  * description), with the fold trained without them (`bash training/teach_fold.sh womens_ecommerce_reviews`):
  *   npm run bench:teach -- --model training/out/teach/womens_ecommerce_reviews/export/ship \
  *     --catalogue ../shared/data/catalogues/womens_ecommerce_reviews.csv --text description --label category --rows 6400
+ * and Myntra's product names with their own article types, a catalogue the teach loop's settings were never
+ * chosen on, with the fold trained without Myntra (`bash training/teach_fold.sh myntra`):
+ *   npm run bench:teach -- --model training/out/teach/myntra/export/ship \
+ *     --catalogue ../shared/data/fashion-products/styles.csv --text productDisplayName --label articleType --rows 6400
  * `--label` takes the shop's labels from that column as they are (instead of the first `--level`
  * nodes of category_path); `--rows` keeps a seeded random sample of that many items (of the kept
  * classes) before the split; `--tuning` is the head's trainHead tuning ('validation': one split and
