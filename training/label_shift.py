@@ -16,7 +16,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import SCORED_HEADS, ece, load_run, scored_sets, softmax, source_weights  # noqa: E402
+from calibrate import SCORED_HEADS, ece, gather, load_run, scored_sets, softmax, source_weights  # noqa: E402
 
 
 def adapt(p, prior_source, alpha=0.0, iterations=200, tolerance=1e-7):
@@ -49,14 +49,10 @@ def main():
         meta, arrays = load_run(run)
         with open(os.path.join(run, "calibration.json")) as f:
             cal = json.load(f)
+        dev_rows, dev_logits, _ = gather(meta, arrays, "dev:")
+        w = source_weights(dev_rows)
         for h in SCORED_HEADS:
-            rows, logits = [], []
-            for key, set_rows in meta["sets"].items():
-                if key.startswith("dev:"):
-                    rows += set_rows
-                    logits.append(arrays[f"{key}|{h}"])
-            dev = softmax(np.concatenate(logits), cal["temperature"][h])
-            w = source_weights(rows)
+            dev = softmax(dev_logits[h], cal["temperature"][h])
             prior_source = np.maximum((dev * w[:, None]).sum(0) / w.sum(), 1e-8)
             for key, set_rows in meta["sets"].items():
                 scored = scored_sets(set_rows, h, meta["maps"])
