@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { readSeriesBytes } from '../src/core/series/read.ts';
 import { formatDate } from '../src/core/series/seriesSet.ts';
-import { alignLead, DEFAULT_ENSEMBLE, forecastSeries, globalForecast, maseScale, runModel, seasonalNaiveForecast, trainGlobalModels } from '../src/core/forecast/index.ts';
+import { alignLead, DEFAULT_ENSEMBLE, forecastSeries, globalForecast, mase, maseScale, meanAbsoluteError, runModel, seasonalNaiveForecast, trainGlobalModels } from '../src/core/forecast/index.ts';
 
 const HORIZON = 52;
 const PERIOD = 52;
@@ -19,18 +19,19 @@ const main = await readSeriesBytes(readFileSync(mainPath));
 const leads = await readSeriesBytes(readFileSync(mainPath.replace('f1_main_100_sequences', 'f1_fashion_forward_100_sequences')));
 const MEMBERS = ['seasonal naive', 'ETS', 'Theta', 'seasonal profile', 'attention', 'lead', 'global'] as const;
 
-/** Mean MASE over series of a weighted sum of member forecasts (forecasts[s][m][h], weights[m]). */
+/** One series' members (members[m][h]) combined with weights[m]. */
+function combine(members: number[][], weights: number[]): Float64Array {
+  const point = new Float64Array(HORIZON);
+  members.forEach((f, m) => {
+    for (let h = 0; h < HORIZON; h++) point[h]! += weights[m]! * f[h]!;
+  });
+  return point;
+}
+
+/** Mean MASE over series of the weighted combination of member forecasts (forecasts[s][m][h]). */
 function combinedMase(forecasts: number[][][], actuals: number[][], scales: number[], weights: number[]): number {
   let total = 0;
-  forecasts.forEach((members, s) => {
-    let error = 0;
-    for (let h = 0; h < HORIZON; h++) {
-      let point = 0;
-      members.forEach((f, m) => (point += weights[m]! * f[h]!));
-      error += Math.abs(point - actuals[s]![h]!);
-    }
-    total += error / HORIZON / scales[s]!;
-  });
+  forecasts.forEach((members, s) => (total += meanAbsoluteError(actuals[s]!, combine(members, weights)) / scales[s]!));
   return total / forecasts.length;
 }
 
@@ -46,10 +47,9 @@ function bestConvexWeights(forecasts: number[][][], actuals: number[][], scales:
       if (value < best.mase) best = { weights: [...w], mase: value };
       const gradient = new Array(count).fill(0) as number[];
       forecasts.forEach((members, s) => {
+        const point = combine(members, w);
         for (let h = 0; h < HORIZON; h++) {
-          let point = 0;
-          members.forEach((f, m) => (point += w[m]! * f[h]!));
-          const sign = Math.sign(point - actuals[s]![h]!) / HORIZON / scales[s]! / forecasts.length;
+          const sign = Math.sign(point[h]! - actuals[s]![h]!) / HORIZON / scales[s]! / forecasts.length;
           members.forEach((f, m) => (gradient[m]! += sign * f[h]!));
         }
       });
@@ -71,6 +71,7 @@ for (const testEnd of [n, n - HORIZON]) {
   const globals = trainGlobalModels(main.series.map((s) => s.values), PERIOD, cuts, {});
   const forecasts: number[][][] = [];
   const actuals: number[][] = [];
+  const trains: Float64Array[] = [];
   const scales: number[] = [];
   let ensembleMase = 0;
   for (const series of main.series) {
@@ -90,13 +91,14 @@ for (const testEnd of [n, n - HORIZON]) {
       clip(globalForecast(globals.models[globals.models.length - 1]!, train, HORIZON, 0).quantiles[2]),
     ]);
     actuals.push(actual);
+    trains.push(train);
     scales.push(maseScale(train, PERIOD));
     const ensemble = clip(forecastSeries(series.name, train, { horizon: HORIZON, period: PERIOD, global: globals, ensemble: { models: [...DEFAULT_ENSEMBLE.models, 'global'] } }, lead).point);
-    ensembleMase += combinedMase([[ensemble]], [actual], [scales[scales.length - 1]!], [1]);
+    ensembleMase += mase(actual, ensemble, train, PERIOD);
   }
   const single = MEMBERS.map((_, m) => combinedMase(forecasts, actuals, scales, MEMBERS.map((__, k) => (k === m ? 1 : 0))));
   const bound = bestConvexWeights(forecasts, actuals, scales);
-  const perSeriesBest = forecasts.reduce((sum, members, s) => sum + Math.min(...members.map((f) => combinedMase([[f]], [actuals[s]!], [scales[s]!], [1]))), 0) / forecasts.length;
+  const perSeriesBest = forecasts.reduce((sum, members, s) => sum + Math.min(...members.map((f) => mase(actuals[s]!, f, trains[s]!, PERIOD))), 0) / forecasts.length;
   console.log(`\n${formatDate(main.dates[origin]!).slice(0, 4)} test (${((performance.now() - start) / 1000).toFixed(0)} s):`);
   MEMBERS.forEach((name, m) => console.log(`  ${name.padEnd(18)} MASE ${single[m]!.toFixed(3)}`));
   console.log(`  ensemble + global (today's method)   MASE ${(ensembleMase / forecasts.length).toFixed(3)}`);
