@@ -199,27 +199,32 @@ def fit_arrays(meta, arrays):
         if dev is None:
             out["temperature"][h], out["min_probability"][h] = 1.0, 0.5
             continue
-        lg, st, w, _ = dev
-        nll = nll_by_temperature(lg, st, w)
-        t_best = float(TEMPERATURES[int(np.argmin(nll))])
-        p = softmax(lg, t_best)
-        pred, conf = p.argmax(1), p.max(1)
-        correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
-        # The lowest probability (not under MIN_SURE_PROBABILITY) whose sure items reach the target
-        # accuracy on the dev splits, sources weighted equally.
-        tau = 0.99
-        for cand in np.linspace(MIN_SURE_PROBABILITY, 0.99, 29):
-            sure = conf >= cand
-            if sure.sum() and (w[sure] * correct[sure]).sum() / w[sure].sum() >= TARGET_SURE_ACCURACY:
-                tau = float(cand)
-                break
-        sure = conf >= tau
+        t_best, tau, out["heads"][h] = fit_head(*dev[:3])
         out["temperature"][h] = round(t_best, 4)
         out["min_probability"][h] = round(tau, 4)
-        out["heads"][h] = {"n": len(st), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
-                           "ece_t1": ece(softmax(lg).max(1), correct), "ece": ece(conf, correct),
-                           "sure_coverage": float(sure.mean()), "sure_accuracy": float(correct[sure].mean()) if sure.any() else None}
     return out
+
+
+def fit_head(lg, st, w):
+    """One head's calibration from its dev rows (logits, allowed sets, source weights): the temperature of
+    lowest weighted set NLL, the sure threshold and the dev figures behind them, as (temperature, threshold, figures)."""
+    nll = nll_by_temperature(lg, st, w)
+    t_best = float(TEMPERATURES[int(np.argmin(nll))])
+    p = softmax(lg, t_best)
+    pred, conf = p.argmax(1), p.max(1)
+    correct = np.array([pr in s for pr, s in zip(pred, st)], dtype=float)
+    # The lowest probability (not under MIN_SURE_PROBABILITY) whose sure items reach the target
+    # accuracy on the dev splits, sources weighted equally.
+    tau = 0.99
+    for cand in np.linspace(MIN_SURE_PROBABILITY, 0.99, 29):
+        sure = conf >= cand
+        if sure.sum() and (w[sure] * correct[sure]).sum() / w[sure].sum() >= TARGET_SURE_ACCURACY:
+            tau = float(cand)
+            break
+    sure = conf >= tau
+    return t_best, tau, {"n": len(st), "nll_t1": nll[int(np.argmin(np.abs(TEMPERATURES - 1)))], "nll": min(nll),
+                         "ece_t1": ece(softmax(lg).max(1), correct), "ece": ece(conf, correct),
+                         "sure_coverage": float(sure.mean()), "sure_accuracy": float(correct[sure].mean()) if sure.any() else None}
 
 
 def set_metrics(logits, sets, temperature):

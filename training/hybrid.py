@@ -10,7 +10,9 @@ is chosen on the training sources' dev splits only (w on a 0..1 grid, lowest sou
 one w for names alone and one for texts with a description: the n-gram head reads names well and
 paragraphs badly),
 then the colour head's logits are lifted by a bonus b for each base colour the item's name names
-(rules.name_colours; b on a 0..8 grid, lowest source-balanced dev NLL), and calibrate.py fits the
+(rules.name_colours; b on a 0..8 grid, lowest source-balanced dev NLL), the article-type head's likewise
+for each type the name names (rules.name_types; chosen without the sources whose types are read from
+those words, rules.NAME_LABELLED_SOURCES), and calibrate.py fits the
 mix's temperature, sure threshold and OOD centroids on the same dev splits and scores every set. The
 held-out source is never used to choose anything."""
 import json
@@ -24,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAMED_COLOUR_HEAD, name_colours  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, name_colours, name_types  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -142,58 +144,81 @@ def mixed_arrays(meta, llama, ngram, mix):
     return out
 
 
-COLOUR_BONUSES = np.round(np.linspace(0, 8, 17), 2)
+NAME_BONUSES = np.round(np.linspace(0, 8, 17), 2)
 
 
-def named_colour_mask(rows, maps):
-    """1 where the row's name names that base colour (rules.name_colours), per row and colour-head class."""
-    index = {label: i for i, label in enumerate(maps[NAMED_COLOUR_HEAD])}
+def named_mask(rows, maps, head, namer):
+    """1 where the row's name names that label (namer: rules.name_colours or rules.name_types), per row and class of `head`."""
+    index = {label: i for i, label in enumerate(maps[head])}
     mask = np.zeros((len(rows), len(index)), dtype=np.float32)
     for i, r in enumerate(rows):
-        for c in name_colours(r["text"]):
+        for c in namer(r["text"]):
             if c in index:
                 mask[i, index[c]] = 1.0
     return mask
 
 
+def named_masks(meta, head, namer):
+    """named_mask of every set of a run, by set key: they depend on the texts only, so a run's are read once
+    and shared by choose_name_bonus and with_name_bonus (and by the float and int8 mixes)."""
+    return {key: named_mask(rows, meta["maps"], head, namer) for key, rows in meta["sets"].items()}
+
+
 def named_colour_masks(meta):
-    """named_colour_mask of every set of a run, by set key: they depend on the texts only, so a run's
-    are read once and shared by choose_colour_bonus and with_colour_bonus (and by the float and int8 mixes)."""
-    return {key: named_colour_mask(rows, meta["maps"]) for key, rows in meta["sets"].items()}
+    """named_masks of the colour head, for the colours each name names."""
+    return named_masks(meta, NAMED_COLOUR_HEAD, name_colours)
 
 
-def choose_colour_bonus(meta, arrays, masks=None):
-    """The bonus b of colour logits + b x named_colour_mask with the lowest source-balanced NLL on the
-    dev splits (temperature refitted per b), and the NLL at every b tried. `masks`: named_colour_masks(meta)."""
-    masks = masks if masks is not None else named_colour_masks(meta)
+def named_type_masks(meta):
+    """named_masks of the article-type head, for the types each name names."""
+    return named_masks(meta, NAMED_TYPE_HEAD, name_types)
+
+
+def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
+    """The bonus b of `head`'s logits + b x masks with the lowest source-balanced NLL on the dev splits
+    (temperature refitted per b; rows of `skip_sources` left out), and the NLL at every b tried."""
     rows, logits, dev_masks = [], [], []
     for key, set_rows in meta["sets"].items():
         if key.startswith("dev:"):
-            rows.extend(set_rows)
-            logits.append(arrays[f"{key}|{NAMED_COLOUR_HEAD}"])
-            dev_masks.append(masks[key])
-    sets = allowed_sets(rows, NAMED_COLOUR_HEAD, meta["maps"])
+            keep_rows = np.array([r["source"] not in skip_sources for r in set_rows], dtype=bool)
+            rows.extend(r for r, k in zip(set_rows, keep_rows) if k)
+            logits.append(arrays[f"{key}|{head}"][keep_rows])
+            dev_masks.append(masks[key][keep_rows])
+    sets = allowed_sets(rows, head, meta["maps"])
     keep = np.array([bool(x) for x in sets])
     if keep.sum() < 50:
         return 0.0, {}
     lg, mask, w = np.concatenate(logits)[keep], np.concatenate(dev_masks)[keep], source_weights(rows)[keep]
     sets = [x for x in sets if x]
-    nll = {float(b): best_temperature(lg + b * mask, sets, w)[1] for b in COLOUR_BONUSES}
+    nll = {float(b): best_temperature(lg + b * mask, sets, w)[1] for b in NAME_BONUSES}
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
 
 
-def with_colour_bonus(meta, arrays, bonus, masks=None):
-    """The run's arrays with every set's colour logits lifted by bonus for the colours its names name.
-    `masks`: named_colour_masks(meta)."""
-    masks = masks if masks is not None else named_colour_masks(meta)
+def with_name_bonus(meta, arrays, head, bonus, masks):
+    """The run's arrays with every set's `head` logits lifted by bonus where masks (named_masks) say the name names the label."""
     out = dict(arrays)
     for key in meta["sets"]:
-        out[f"{key}|{NAMED_COLOUR_HEAD}"] = (arrays[f"{key}|{NAMED_COLOUR_HEAD}"] + bonus * masks[key]).astype(np.float32)
+        out[f"{key}|{head}"] = (arrays[f"{key}|{head}"] + bonus * masks[key]).astype(np.float32)
     return out
 
 
-def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True):
-    """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False)
+def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=True):
+    """The mix with the named-colour bonus and (unless types is False) the named-type bonus, each chosen on
+    the dev splits in turn (the type bonus without NAME_LABELLED_SOURCES), and what was chosen:
+    ({"colour": (bonus, dev NLLs), "type": (bonus, dev NLLs)}, arrays)."""
+    colour_masks = colour_masks if colour_masks is not None else named_colour_masks(meta)
+    chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks)}
+    mixed = with_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, chosen["colour"][0], colour_masks)
+    if types:
+        type_masks = type_masks if type_masks is not None else named_type_masks(meta)
+        chosen["type"] = choose_name_bonus(meta, mixed, NAMED_TYPE_HEAD, type_masks, NAME_LABELLED_SOURCES)
+        mixed = with_name_bonus(meta, mixed, NAMED_TYPE_HEAD, chosen["type"][0], type_masks)
+    return chosen, mixed
+
+
+def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True):
+    """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False and
+    the named-type bonus unless either is False)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -212,10 +237,10 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     mix = choose_mix(meta, llama, ngram)
     mixed = mixed_arrays(meta, llama, ngram, mix)
     if colour_bonus:
-        masks = named_colour_masks(meta)
-        bonus, bonus_nll = choose_colour_bonus(meta, mixed, masks)
-        mixed = with_colour_bonus(meta, mixed, bonus, masks)
-        row["colour_bonus"] = {"bonus": bonus, "dev_nll": bonus_nll}
+        chosen, mixed = with_named_bonuses(meta, mixed, types=type_bonus)
+        row["colour_bonus"] = {"bonus": chosen["colour"][0], "dev_nll": chosen["colour"][1]}
+        if type_bonus:
+            row["type_bonus"] = {"bonus": chosen["type"][0], "dev_nll": chosen["type"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES)}
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
@@ -244,7 +269,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--name-views", action="store_true", help="also train on names alone (measured: worse on Amazon, off)")
     ap.add_argument("--cache-dir", help="keep (and reuse) each fold's n-gram logits here")
-    ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC)")
+    ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC) or the named-type one")
+    ap.add_argument("--no-type-bonus", action="store_true", help="score the mix without the named-type bonus (as before 7 Dec 2026, 03:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -253,7 +279,7 @@ def main():
     out = []
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
-        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus))
+        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

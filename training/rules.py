@@ -7,8 +7,8 @@ against test/fixtures/classifier/unsure-rule-cases.json."""
 import re
 import unicodedata
 
-from lexicon_zh import COLOURS as LEXICON_COLOURS_ZH
-from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, colours_named
+from lexicon_zh import COLOURS as LEXICON_COLOURS_ZH, GARMENTS as LEXICON_GARMENTS_ZH
+from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, NAME_TYPE_PATTERNS, colours_named, types_named
 
 # Heads never sure for items written mostly in Chinese: those whose sure labels were under 90 % right
 # on real Chinese product titles (the criterion the first rule was chosen by), or have no Chinese
@@ -88,23 +88,26 @@ def name_words(input_text, template_text="Item: "):
 
 
 # Colours an item's name names lift the colour head's logits of those base colours by a bonus fitted on
-# the dev splits (hybrid.py choose_colour_bonus): the leave-one-source-out model trained without Myntra
+# the dev splits (hybrid.py choose_name_bonus): the leave-one-source-out model trained without Myntra
 # got 33 % of Myntra's colours right although 93 % of Myntra's names name one. The words are taxonomy.py's
 # COLOUR_WORDS (the same map that turns a shop's colour column into base colours) and lexicon_zh.py's
-# Chinese colour words; config.json `named_colours` carries them, src/model/namedColours.ts applies them.
+# Chinese colour words; config.json `named_colours` carries them, src/model/namedLabels.ts applies them.
 NAMED_COLOUR_HEAD = "baseColour"
 
 
-def _zh_colour_substrings():
-    """lexicon_zh.py's Chinese colour words as [word, labels], longest first ("酒红色" before "红")."""
+def _zh_substrings(lexicon):
+    """A lexicon_zh.py table as [word, labels], lower case (names are matched lower-cased: "T恤" -> "t恤"),
+    longest word first ("酒红色" before "红")."""
     labels = {}
-    for label, words in LEXICON_COLOURS_ZH.items():
+    for label, words in lexicon.items():
         for w in words:
-            labels.setdefault(w, []).append(label)
+            found = labels.setdefault(w.lower(), [])
+            if label not in found:
+                found.append(label)
     return [[w, labels[w]] for w in sorted(labels, key=lambda w: (-len(w), w))]
 
 
-COLOUR_SUBSTRINGS_ZH = _zh_colour_substrings()
+COLOUR_SUBSTRINGS_ZH = _zh_substrings(LEXICON_COLOURS_ZH)
 
 
 def name_colours(input_text, template_text="Item: "):
@@ -112,15 +115,46 @@ def name_colours(input_text, template_text="Item: "):
     return colours_named(name_words(input_text, template_text), COLOUR_SUBSTRINGS_ZH)
 
 
+def _named_block(head, bonus, list_key, patterns, substrings, note):
+    """A config.json named-label block: the head, the fitted bonus, the [pattern, labels] list, the substrings and a note."""
+    return {"head": head, "bonus": round(float(bonus), 4), list_key: [[pattern, labels] for pattern, labels in patterns],
+            "substrings": substrings, "note": note}
+
+
 def named_colours_block(bonus):
     """config.json's `named_colours` block for a fitted bonus."""
-    return {"head": NAMED_COLOUR_HEAD, "bonus": round(float(bonus), 4),
-            "colours": [[pattern, labels] for pattern, labels in COLOUR_PATTERNS],
-            "substrings": COLOUR_SUBSTRINGS_ZH,
-            "note": "logit + bonus for each base colour the item's name names (its words before the first field marker, "
-                    "lower-cased; each pattern in turn claims its whole-word matches that no earlier pattern claimed, then "
-                    "each substring (Chinese colour words of training/lexicon_zh.py, longest first) its occurrences anywhere, "
-                    "and gives its labels); the bonus is chosen on the dev splits only (training/hybrid.py)"}
+    return _named_block(NAMED_COLOUR_HEAD, bonus, "colours", COLOUR_PATTERNS, COLOUR_SUBSTRINGS_ZH,
+                        "logit + bonus for each base colour the item's name names (its words before the first field marker, "
+                        "lower-cased; each pattern in turn claims its whole-word matches that no earlier pattern claimed, then "
+                        "each substring (Chinese colour words of training/lexicon_zh.py, longest first) its occurrences anywhere, "
+                        "and gives its labels); the bonus is chosen on the dev splits only (training/hybrid.py)")
+
+
+# Article types an item's name names ("Waves blouse", "Ribbed crew-neck jumper") lift the article-type head's
+# logits of those types by a bonus fitted on the dev splits the same way (hybrid.py choose_name_bonus): the
+# leave-one-source-out models called "Nike Men Windrunner Blue Jacket" Sports Shoes and "Tour Camo-Print Hat"
+# Dresses. The words are taxonomy.py's NAME_TYPE_WORDS and lexicon_zh.py's Chinese garment words; config.json
+# `named_types` carries them, src/model/namedLabels.ts applies them.
+NAMED_TYPE_HEAD = "articleType"
+# Sources whose article types are read from these same words (Zara's from its name's last type word, the
+# lexicon-written Chinese items from the garment word they were written with): never used to choose the bonus.
+NAME_LABELLED_SOURCES = ("zara_us", "zh_lexicon")
+GARMENT_SUBSTRINGS_ZH = _zh_substrings(LEXICON_GARMENTS_ZH)
+
+
+def name_types(input_text, template_text="Item: "):
+    """Article types the item's name names (taxonomy.types_named on name_words, with the Chinese garment words)."""
+    return types_named(name_words(input_text, template_text), GARMENT_SUBSTRINGS_ZH)
+
+
+def named_types_block(bonus):
+    """config.json's `named_types` block for a fitted bonus."""
+    return _named_block(NAMED_TYPE_HEAD, bonus, "words", NAME_TYPE_PATTERNS, GARMENT_SUBSTRINGS_ZH,
+                        "logit + bonus for each article type the item's name names (its words before the first field marker, "
+                        "lower-cased; each word, longest first, claims its whole-word matches (a hyphen joins words) that no "
+                        "earlier one claimed, then each substring (Chinese garment words of training/lexicon_zh.py, longest "
+                        "first) its occurrences anywhere, and gives its types); the bonus is chosen on the dev splits only, "
+                        "without the sources whose types are read from these words (training/hybrid.py)")
 
 
 def han_share(text):

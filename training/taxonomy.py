@@ -113,6 +113,53 @@ TYPE_WORDS = {
     "set": ["Clothing Set"], "sunglasses": ["Sunglasses"], "watch": ["Watches"],
 }
 
+# More words that name a type, for the named-type bonus only (rules.name_types; TYPE_WORDS alone still
+# gives Zara its evaluation labels): plurals, singulars and other shops' words for Myntra's article types.
+MORE_TYPE_WORDS = {
+    "jumper": ["Sweaters"], "jumpers": ["Sweaters"], "pullover": ["Sweaters", "Sweatshirts"],
+    "sweaters": ["Sweaters"], "cardigans": ["Sweaters"], "hoodies": ["Sweatshirts"], "sweatshirts": ["Sweatshirts"],
+    "jackets": ["Jackets"], "coats": ["Jackets"], "blazers": ["Blazers"], "shirts": ["Shirts"],
+    "blouses": ["Tops", "Shirts"], "tees": ["Tshirts"], "tshirt": ["Tshirts"], "tshirts": ["Tshirts"],
+    "tank": ["Tops", "Innerwear Vests"], "camisole": ["Camisoles", "Tops"], "cami": ["Camisoles", "Tops"],
+    "kurta": ["Kurtas"], "kurtas": ["Kurtas"], "kurti": ["Kurtis"], "kurtis": ["Kurtis"], "saree": ["Sarees"],
+    "sari": ["Sarees"], "sarees": ["Sarees"], "dupatta": ["Dupatta"], "joggers": ["Track Pants"],
+    "jogger": ["Track Pants"], "sweatpants": ["Track Pants"], "trackpants": ["Track Pants"], "chinos": ["Trousers"],
+    "trouser": ["Trousers"], "slacks": ["Trousers"], "capris": ["Capris"], "skirts": ["Skirts"],
+    "dresses": ["Dresses"], "gown": ["Dresses"], "romper": ["Rompers", "Jumpsuit"],
+    "playsuit": ["Rompers", "Jumpsuit"], "jumpsuits": ["Jumpsuit"], "dungarees": ["Jumpsuit"],
+    "tights": ["Tights", "Stockings"], "stockings": ["Stockings"], "briefs": ["Briefs"], "brief": ["Briefs"],
+    "trunks": ["Trunk"], "boxer": ["Boxers"], "bras": ["Bra"], "bralette": ["Bra"], "nightgown": ["Nightdress"],
+    "nightie": ["Nightdress"], "nightdress": ["Nightdress"], "pajamas": ["Night suits", "Lounge Pants"],
+    "pyjamas": ["Night suits", "Lounge Pants"], "robe": ["Robe", "Bath Robe"], "bathrobe": ["Bath Robe", "Robe"],
+    "swimwear": ["Swimwear"], "swimsuits": ["Swimwear"], "trainers": ["Sports Shoes", "Casual Shoes"],
+    "sneaker": ["Casual Shoes", "Sports Shoes"], "boot": ["Casual Shoes", "Formal Shoes", "Heels"],
+    "booties": ["Booties", "Casual Shoes", "Heels"], "pumps": ["Heels"], "stilettos": ["Heels"], "wedges": ["Heels"],
+    "flats": ["Flats"], "ballerinas": ["Flats"], "espadrilles": ["Casual Shoes", "Flats"],
+    "moccasins": ["Casual Shoes"], "oxfords": ["Formal Shoes"], "brogues": ["Formal Shoes", "Casual Shoes"],
+    "flops": ["Flip Flops"], "slippers": ["Flip Flops"], "clogs": ["Casual Shoes", "Sandals"],
+    "sandal": ["Sandals", "Heels", "Flats"], "slide": ["Flip Flops", "Sandals"], "handbags": ["Handbags"],
+    "purse": ["Handbags", "Wallets", "Clutches"], "clutch": ["Clutches"], "clutches": ["Clutches"],
+    "satchel": ["Handbags", "Messenger Bag"], "backpacks": ["Backpacks"], "rucksack": ["Backpacks", "Rucksacks"],
+    "duffel": ["Duffel Bag"], "duffle": ["Duffel Bag"], "wallets": ["Wallets"], "belts": ["Belts"], "caps": ["Caps"],
+    "hats": ["Hat"], "gloves": ["Gloves"], "mittens": ["Gloves"], "scarves": ["Scarves"],
+    "shawl": ["Stoles", "Scarves"], "stole": ["Stoles"], "muffler": ["Mufflers"], "earring": ["Earrings"],
+    "necklaces": ["Necklace and Chains", "Pendant"], "pendant": ["Pendant"], "ring": ["Ring"], "rings": ["Ring"],
+    "bangles": ["Bangle"], "bangle": ["Bangle"], "bracelets": ["Bracelet", "Bangle"], "anklet": ["Bracelet"],
+    "watches": ["Watches"], "ties": ["Ties"], "cufflinks": ["Cufflinks"], "sock": ["Socks"],
+    "umbrella": ["Umbrellas"], "lipstick": ["Lipstick"], "perfume": ["Perfume and Body Mist"],
+    "deodorant": ["Deodorant"], "waistcoat": ["Waistcoat"], "gilet": ["Waistcoat", "Jackets"],
+    "windbreaker": ["Jackets", "Rain Jacket"], "raincoat": ["Rain Jacket"], "tracksuit": ["Tracksuits"],
+    "shrug": ["Shrug"], "tunics": ["Tunics"],
+    "flip-flops": ["Flip Flops"], "flip-flop": ["Flip Flops"], "crop-top": ["Tops", "Tshirts"], "tank-top": ["Tops", "Innerwear Vests"],
+}
+NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS}
+# Longest word first, so that a longer word claims its part ("t-shirt" before "shirt"); a hyphen joins
+# words ("tie-dye" names no tie, "crop-top" no top). Letters and hyphens only, so each word is its own
+# pattern in Python and in JavaScript's unicode mode.
+NAME_TYPE_PATTERNS = [("(?<!-)" + w + "(?!-)", NAME_TYPE_WORDS[w]) for w in sorted(NAME_TYPE_WORDS, key=lambda w: (-len(w), w))]
+assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in NAME_TYPE_WORDS)
+_NAME_TYPE_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in NAME_TYPE_PATTERNS]
+
 # ---------------------------------------------------------------- colours onto Myntra's base colours
 
 # Checked in order: the first pattern found in the lower-cased colour text wins, so longer, more
@@ -158,13 +205,11 @@ def colour_set(text):
     return list(found[0])
 
 
-def colours_named(text, substrings=()):
-    """Every base colour a free text (an item's name) names, in the order the text names them: each
-    pattern of COLOUR_WORDS in turn claims its whole-word matches that no earlier pattern claimed
-    ("grey melange" before "grey", so "Grey Melange Hoodie" names Grey Melange and Grey, the labels of
-    that one pattern, not "grey" again); "White Red Shoe" names White and Red. Then each (substring, labels) of `substrings` in turn claims its occurrences anywhere
-    (Chinese colour words, which have no spaces around them). Unlike colour_set (a shop's colour
-    column), two colours are not called Multi."""
+def labels_named(text, patterns, substrings=()):
+    """Every label a free text (an item's name) names, in the order the text names them: each compiled
+    (pattern, labels) of `patterns` in turn claims its whole-word matches in the lower-cased text that no
+    earlier pattern claimed, then each (substring, labels) of `substrings` its occurrences anywhere
+    (Chinese words, which have no spaces around them); each match gives its labels, once each."""
     t = (text or "").lower()
     claimed, found = [], []
 
@@ -173,7 +218,7 @@ def colours_named(text, substrings=()):
             claimed.append((start, end))
             found.append((start, allowed))
 
-    for pattern, allowed in _COLOUR_RE:
+    for pattern, allowed in patterns:
         for m in pattern.finditer(t):
             claim(m.start(), m.end(), allowed)
     for term, allowed in substrings:
@@ -185,6 +230,21 @@ def colours_named(text, substrings=()):
     for _, allowed in sorted(found, key=lambda f: f[0]):
         out.extend(c for c in allowed if c not in out)
     return out
+
+
+def colours_named(text, substrings=()):
+    """Every base colour a free text (an item's name) names, in the order the text names them
+    (labels_named over COLOUR_WORDS): "grey melange" claims its "grey", so "Grey Melange Hoodie" names
+    Grey Melange and Grey, the labels of that one pattern; "White Red Shoe" names White and Red; then the
+    `substrings` (Chinese colour words). Unlike colour_set (a shop's colour column), two colours are not
+    called Multi."""
+    return labels_named(text, _COLOUR_RE, substrings)
+
+
+def types_named(text, substrings=()):
+    """Every article type a free text (an item's name) names through NAME_TYPE_WORDS (labels_named; "Shirt
+    dress with belt" names Shirts, Dresses and Belts), then the `substrings` (Chinese garment words)."""
+    return labels_named(text, _NAME_TYPE_RE, substrings)
 
 
 # ---------------------------------------------------------------- the other heads

@@ -3,8 +3,9 @@ import json
 import os
 import unittest
 
-from rules import EVIDENCE_RULES, NAMED_COLOUR_HEAD, SCRIPT_RULES, blocked_heads, han_share, item_words, name_colours, name_words
-from taxonomy import COLOUR_WORDS
+from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES, blocked_heads, han_share, item_words,
+                   name_colours, name_types, name_words)
+from taxonomy import COLOUR_WORDS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -42,6 +43,30 @@ class RulesTest(unittest.TestCase):
             block = json.load(f)["named_colours"]
         self.assertEqual(block["head"], NAMED_COLOUR_HEAD)
         self.assertEqual([tuple(c) for c in block["colours"]], [(p, v) for p, v in COLOUR_WORDS])
+        self.assertGreaterEqual(block["bonus"], 0)
+
+    def test_named_type_cases(self):
+        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-type-cases.json"), encoding="utf-8") as f:
+            cases = json.load(f)["cases"]
+        self.assertGreaterEqual(len(cases), 250)
+        self.assertGreaterEqual(sum(1 for c in cases if c["types"]), 100)
+        for case in cases:
+            self.assertEqual(name_types(case["text"]), case["types"], case["text"])
+
+    def test_name_types(self):
+        self.assertEqual(name_types("Item: Waves blouse"), ["Tops", "Shirts"])
+        self.assertEqual(name_types("Item: Ribbed crew-neck jumper Details: a dress to remember"), ["Sweaters"])  # the name only
+        self.assertEqual(name_types("Item: Tie-dye T-shirt"), ["Tshirts"])  # "t-shirt" claims its "shirt"; a hyphen joins words
+        self.assertEqual(name_types("Item: Shirt dress with belt"), ["Shirts", "Dresses", "Belts"])  # every type named, in order
+        self.assertEqual(name_types("Item: 2024夏季新款纯棉短袖T恤女宽松ins风白色上衣"), ["Tshirts", "Tops"])  # Chinese words, any case
+        self.assertEqual(name_types("Item: Rebecca"), [])
+
+    def test_shipped_config_carries_the_type_words(self):
+        with open(os.path.join(ROOT, "public", "models", "trendloom-classifier", "config.json"), encoding="utf-8") as f:
+            block = json.load(f)["named_types"]
+        self.assertEqual(block["head"], NAMED_TYPE_HEAD)
+        self.assertEqual([tuple(c) for c in block["words"]], [(p, v) for p, v in NAME_TYPE_PATTERNS])
+        self.assertEqual(block["substrings"], GARMENT_SUBSTRINGS_ZH)
         self.assertGreaterEqual(block["bonus"], 0)
 
     def test_han_share(self):

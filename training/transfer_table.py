@@ -13,6 +13,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from rules import NAME_LABELLED_SOURCES, NAMED_TYPE_HEAD  # noqa: E402
 GOALS = {"ece": 0.08, "sure_accuracy": 0.90, "sure_coverage": 0.50}
 
 
@@ -68,13 +70,15 @@ def main():
                 c = m["calibrated"]
                 beat = c["accuracy"] > b["accuracy"]
                 prev = previous.get((key, h))
-                rows.append(f"| {key.split(':', 1)[1]} | {h} | {c['n']:,} | {pct(c['accuracy'])}{' ✓' if beat else ''} | {pct(b['accuracy'])} | "
+                # ‡: the set's article types are read from the same type words the named-type bonus reads.
+                from_name = "type_bonus" in fold and h == NAMED_TYPE_HEAD and key.split(":", 1)[1] in NAME_LABELLED_SOURCES
+                rows.append(f"| {key.split(':', 1)[1]}{' ‡' if from_name else ''} | {h} | {c['n']:,} | {pct(c['accuracy'])}{' ✓' if beat else ''} | {pct(b['accuracy'])} | "
                             f"{pct(c['macro_f1'])} | {pct(b['macro_f1'])} | {m['raw']['ece']:.3f} → {c['ece']:.3f} | {b['ece']:.3f} | "
                             f"{pct(c['sure_prob_coverage'])} % @ {pct(c['sure_prob_accuracy'])} % | "
                             f"{pct(c.get('sure_rules_coverage'))} % @ {pct(c.get('sure_rules_accuracy'))} % | "
                             f"{(pct(llama['accuracy']) + ' / ' + format(llama['ece'], '.3f')) if 'hybrid' in fold else '–'} | "
                             f"{(pct(prev['accuracy']) + ' / ' + format(prev['ece'], '.3f')) if prev else '–'} |")
-                summary.append({"fold": fold["holdout"], "trunk_steps": steps, "model": "llama+ngram" if "hybrid" in fold else "llama",
+                summary.append({"fold": fold["holdout"], "trunk_steps": steps, "labels_read_from_type_words": from_name, "model": "llama+ngram" if "hybrid" in fold else "llama",
                                 "llama_accuracy": llama["accuracy"], "llama_ece": llama["ece"], "llama_macro_f1": llama["macro_f1"], "set": key, "head": h, "n": c["n"], "model_accuracy": c["accuracy"],
                                 "baseline_accuracy": b["accuracy"], "model_macro_f1": c["macro_f1"], "baseline_macro_f1": b["macro_f1"],
                                 "model_ece_raw": m["raw"]["ece"], "model_ece": c["ece"], "baseline_ece": b["ece"],

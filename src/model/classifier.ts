@@ -2,7 +2,7 @@ import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
-import { coloursNamedInText, namedColourMatcher, withNamedColourBonus, type NamedColourMatcher } from './namedColours.ts';
+import { labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
@@ -76,8 +76,8 @@ export class Classifier {
   /** Temperatures, sure thresholds and OOD centroids from config.json (defaults where absent). */
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
-  /** The `named_colours` bonus, compiled, with its head's class index per label (absent: no bonus). */
-  private readonly namedColours?: { matcher: NamedColourMatcher; classOf: Map<string, number> };
+  /** The `named_colours` and `named_types` bonuses, compiled, each with its head's class index per label (none: no bonus). */
+  private readonly namedLabels: { matcher: NamedLabelMatcher; classOf: Map<string, number> }[] = [];
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -93,9 +93,10 @@ export class Classifier {
     this.heads = [...config.head_order];
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
     this.calibration = calibrationPlan(config);
-    if (config.named_colours) {
-      const matcher = namedColourMatcher(config.named_colours, config.input_template);
-      this.namedColours = { matcher, classOf: new Map(this.labelsOf(matcher.head).map((label, i) => [label, i])) };
+    for (const block of [config.named_colours, config.named_types]) {
+      if (!block) continue;
+      const matcher = namedLabelMatcher(block, config.input_template);
+      this.namedLabels.push({ matcher, classOf: new Map(this.labelsOf(matcher.head).map((label, i) => [label, i])) });
     }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
@@ -110,7 +111,7 @@ export class Classifier {
 
   /**
    * One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has
-   * one, plus the `named_colours` bonus for the colours the item's name names when the head is its head.
+   * one, plus the `named_colours` / `named_types` bonus for the labels the item's name names when the head is theirs.
    */
   private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string): ArrayLike<number> {
     const mix = this.config.ngram_head?.mix[head]?.[textForm(inputText)];
@@ -120,9 +121,9 @@ export class Classifier {
       out = new Float32Array(llama.length);
       for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
     }
-    const named = this.namedColours;
-    if (named && named.matcher.head === head && named.matcher.bonus !== 0) {
-      out = withNamedColourBonus(out, named.classOf, coloursNamedInText(named.matcher, inputText), named.matcher.bonus);
+    for (const named of this.namedLabels) {
+      if (named.matcher.head !== head || named.matcher.bonus === 0) continue;
+      out = withNamedLabelBonus(out, named.classOf, labelsNamedInText(named.matcher, inputText), named.matcher.bonus);
     }
     return out;
   }

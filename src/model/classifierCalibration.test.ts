@@ -92,10 +92,10 @@ describe('Classifier with calibration and unsure blocks (fake session)', () => {
   });
 });
 
-describe('the shipped graph with its config stripped of calibration, unsure rule, n-gram mix and named-colour bonus (onnxruntime-node)', () => {
+describe('the shipped graph with its config stripped of calibration, unsure rule, n-gram mix and named-label bonuses (onnxruntime-node)', () => {
   it('gives exactly the plain softmax of the graph\'s logits, every head sure, as before calibration', async () => {
     const shipped = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });
-    const { calibration: _c, unsure: _u, ngram_head: _n, named_colours: _b, ...plain } = shipped.config;
+    const { calibration: _c, unsure: _u, ngram_head: _n, named_colours: _b, named_types: _t, ...plain } = shipped.config;
     const runtime = await createNodeRuntime(join(DEFAULT_MODEL_DIR, plain.onnx.model_file), 1);
     const classifier = new Classifier(runtime, shipped.tokenizer, plain);
     const inputs = ['Item: Puma Men Black Running Shoes', 'Item: Biba Women Red Kurta'];

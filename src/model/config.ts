@@ -30,21 +30,36 @@ export interface ClassifierConfig {
   ngram_head?: NgramHeadConfig;
   /** A bonus on the colour head's logits for the colours an item's name names (absent: none). */
   named_colours?: NamedColoursConfig;
+  /** A bonus on the article-type head's logits for the types an item's name names (absent: none). */
+  named_types?: NamedTypesConfig;
 }
 
-/** The `named_colours` block: the head's logit of each label the item's name names gets `bonus` added, before the temperature. */
-export interface NamedColoursConfig {
-  /** The head it lifts (the base colour head). */
+/** What the `named_colours` and `named_types` blocks share: the head's logit of each label the item's name names gets `bonus` added, before the temperature. */
+interface NamedLabelsBlock {
+  /** The head it lifts. */
   head: string;
   /** Added to the logit of each named label (≥ 0), after the n-gram mix, before the calibration temperature. */
   bonus: number;
-  /** `[pattern, labels]` in order of priority: each pattern (regular-expression alternatives, whole words, lower case) claims its matches in the name that no earlier one claimed and names its labels (labels the head lacks are skipped). */
-  colours: [string, string[]][];
-  /** `[word, labels]` matched anywhere in the name after the patterns, in order (Chinese colour words, longest first); optional. */
+  /** `[word, labels]` matched anywhere in the name after the patterns, in order (Chinese words, longest first); optional. */
   substrings?: [string, string[]][];
   /** How the bonus was chosen and the matching works (documentation). */
   note?: string;
 }
+
+/** The `named_colours` block: base colours the item's name names. */
+export interface NamedColoursConfig extends NamedLabelsBlock {
+  /** `[pattern, labels]` in order of priority: each pattern (regular-expression alternatives, whole words, lower case) claims its matches in the name that no earlier one claimed and names its labels (labels the head lacks are skipped). */
+  colours: [string, string[]][];
+}
+
+/** The `named_types` block: article types the item's name names. */
+export interface NamedTypesConfig extends NamedLabelsBlock {
+  /** `[pattern, labels]` as `colours` of `named_colours`: one word each, longest first. */
+  words: [string, string[]][];
+}
+
+/** Either block. */
+export type NamedLabelsConfig = NamedColoursConfig | NamedTypesConfig;
 
 /** The two logits' factors of one head's mix for one text form. */
 export interface MixFactors {
@@ -158,21 +173,28 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
   if (config.generator !== undefined) parseGeneratorConfig(config.generator);
   if (config.ngram_head !== undefined) parseNgramHeadConfig(config.ngram_head, config.head_order);
-  if (config.named_colours !== undefined) parseNamedColoursConfig(config.named_colours, config);
+  if (config.named_colours !== undefined) parseNamedLabelsConfig(config.named_colours, config, 'named_colours');
+  if (config.named_types !== undefined) parseNamedLabelsConfig(config.named_types, config, 'named_types');
   return config;
 }
 
-/** Checks a `named_colours` block (a head of the model, a bonus ≥ 0, patterns that compile, each with labels) and returns it typed; throws a readable error otherwise. */
-export function parseNamedColoursConfig(json: unknown, config: Pick<ClassifierConfig, 'head_order' | 'heads'>): NamedColoursConfig {
-  const where = 'The classifier config.json named_colours block';
+/** Checks a `named_colours` or `named_types` block (a head of the model, a bonus ≥ 0, patterns that compile, each with labels) and returns it typed; throws a readable error otherwise. */
+export function parseNamedLabelsConfig<K extends 'named_colours' | 'named_types'>(
+  json: unknown,
+  config: Pick<ClassifierConfig, 'head_order' | 'heads'>,
+  block: K,
+): NonNullable<ClassifierConfig[K]> {
+  const where = `The classifier config.json ${block} block`;
+  const listKey = block === 'named_colours' ? 'colours' : 'words';
   if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
   const head = json.head;
   if (typeof head !== 'string' || !config.head_order.includes(head)) throw new Error(`${where}: head must be one of the model's heads (${config.head_order.join(', ')}; got ${shown(head)}).`);
   if (!isFiniteNumber(json.bonus) || json.bonus < 0) throw new Error(`${where}: bonus must be a number ≥ 0 (got ${shown(json.bonus)}).`);
-  if (!Array.isArray(json.colours) || json.colours.length === 0) throw new Error(`${where}: colours must be a non-empty list of [pattern, labels] (got ${shown(json.colours)}).`);
-  for (const entry of json.colours as unknown[]) {
+  const list = json[listKey];
+  if (!Array.isArray(list) || list.length === 0) throw new Error(`${where}: ${listKey} must be a non-empty list of [pattern, labels] (got ${shown(list)}).`);
+  for (const entry of list as unknown[]) {
     const [pattern, named] = Array.isArray(entry) ? entry : [];
-    if (typeof pattern !== 'string' || pattern === '' || !Array.isArray(named) || named.length === 0) throw new Error(`${where}: each colour must be [pattern, labels] (got ${shown(entry)}).`);
+    if (typeof pattern !== 'string' || pattern === '' || !Array.isArray(named) || named.length === 0) throw new Error(`${where}: each of ${listKey} must be [pattern, labels] (got ${shown(entry)}).`);
     try {
       new RegExp(pattern, 'u');
     } catch {
@@ -189,7 +211,7 @@ export function parseNamedColoursConfig(json: unknown, config: Pick<ClassifierCo
       }
     }
   }
-  return json as unknown as NamedColoursConfig;
+  return json as unknown as NonNullable<ClassifierConfig[K]>;
 }
 
 /** Checks a `generator` block (a graph file name and a length above 8) and returns it typed; throws a readable error otherwise. */

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Classifier } from './classifier.ts';
+import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
+import { nameWordsOf } from './calibration.ts';
+import { labelsNamedIn, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus } from './namedLabels.ts';
+import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
+
+const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
+const matcher = namedLabelMatcher(shipped.named_colours!, shipped.input_template);
+const typeMatcher = namedLabelMatcher(shipped.named_types!, shipped.input_template);
+
+describe('colours an item name names', () => {
+  it('reads only the name: the words before the first field marker', () => {
+    expect(nameWordsOf('Item: Navy linen shirt Details: white buttons', 'Item: ')).toBe('Navy linen shirt');
+    expect(nameWordsOf('Details: a red dress', 'Item: ')).toBe('');
+    expect(nameWordsOf('Item: Grey hoodie Colors: black', 'Item: ')).toBe('Grey hoodie');
+    expect(labelsNamedInText(matcher, 'Item: Linen shirt Details: in navy')).toEqual([]);
+  });
+
+  it('maps trade names onto base colours, every colour named in the order named, a longer name before its part', () => {
+    expect(labelsNamedInText(matcher, 'Item: Sage green wrap dress')).toEqual(['Olive', 'Green']);
+    expect(labelsNamedInText(matcher, 'Item: White Red Shoe')).toEqual(['White', 'Red']);
+    expect(labelsNamedInText(matcher, 'Item: Grey melange hoodie')).toEqual(['Grey Melange', 'Grey']); // "grey melange" claims "grey"
+    expect(labelsNamedInText(matcher, 'Item: Off-White linen shirt')).toEqual(['Off White', 'Cream']);
+    expect(labelsNamedInText(matcher, 'Item: Redwood shirt')).toEqual([]); // whole words only
+    expect(labelsNamedInText(matcher, 'Item: 酒红色毛衣 女')).toEqual(['Maroon']); // the longest Chinese word claims its characters
+    expect(labelsNamedInText(matcher, 'Item: 男士圆领短袖t恤 纯棉 黑色 打底衫')).toEqual(['Black']);
+    expect(labelsNamedInText(matcher, 'Item: Navyé blazer')).toEqual([]); // an accented letter is part of the word, as in Python
+  });
+
+  // The same cases as training/test_rules.py: the app and the training tables lift the same colours.
+  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-colour-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; colours: string[] }[] };
+  it('has the shared cases, many naming a colour', () => {
+    expect(golden.cases.length).toBeGreaterThanOrEqual(200);
+    expect(golden.cases.filter((c) => c.colours.length > 0).length).toBeGreaterThanOrEqual(50);
+  });
+  it.each(golden.cases)('"$text" → $colours', ({ text, colours }) => {
+    expect(labelsNamedInText(matcher, text)).toEqual(colours);
+  });
+
+  it('works on a bare pattern list', () => {
+    const word = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p})(?![\\p{L}\\p{N}_])`, 'gu');
+    const m = { patterns: [{ regex: word('dark red'), labels: ['Maroon'] }, { regex: word('red'), labels: ['Red'] }] };
+    expect(labelsNamedIn('Red dress', m)).toEqual(['Red']);
+    expect(labelsNamedIn('Dark red dress with red trim', m)).toEqual(['Maroon', 'Red']);
+    expect(labelsNamedIn('Dark red dress', m)).toEqual(['Maroon']);
+    expect(labelsNamedIn('Bored', m)).toEqual([]);
+  });
+});
+
+describe('article types an item name names', () => {
+  it('reads every type word of the name, a longer word claiming its part, a hyphen joining words', () => {
+    expect(labelsNamedInText(typeMatcher, 'Item: Waves blouse')).toEqual(['Tops', 'Shirts']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Ribbed crew-neck jumper Details: a dress to remember')).toEqual(['Sweaters']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Tie-dye T-shirt')).toEqual(['Tshirts']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Shirt dress with belt')).toEqual(['Shirts', 'Dresses', 'Belts']);
+    expect(labelsNamedInText(typeMatcher, 'Item: 2024夏季新款纯棉短袖T恤女宽松ins风白色上衣')).toEqual(['Tshirts', 'Tops']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Rebecca')).toEqual([]);
+  });
+
+  // The same cases as training/test_rules.py: the app and the training tables lift the same types.
+  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-type-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; types: string[] }[] };
+  it('has the shared cases, many naming a type', () => {
+    expect(golden.cases.length).toBeGreaterThanOrEqual(250);
+    expect(golden.cases.filter((c) => c.types.length > 0).length).toBeGreaterThanOrEqual(100);
+  });
+  it.each(golden.cases)('"$text" → $types', ({ text, types }) => {
+    expect(labelsNamedInText(typeMatcher, text)).toEqual(types);
+  });
+
+  it('the shipped config lifts the article-type head by a fitted bonus', () => {
+    expect(shipped.named_types!.head).toBe('articleType');
+    expect(shipped.named_types!.bonus).toBeGreaterThan(0);
+  });
+
+  it('refuses a broken block with a readable error', () => {
+    const base = { head_order: ['articleType'], heads: { articleType: { id2label: { 0: 'Dresses' } } } };
+    expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, colours: [['dress', ['Dresses']]] }, base, 'named_types')).toThrow(/words must be a non-empty list/);
+    expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', []]] }, base, 'named_types')).toThrow(/each of words must be/);
+    expect(parseNamedLabelsConfig({ head: 'articleType', bonus: 2, words: [['dress', ['Dresses']]] }, base, 'named_types').bonus).toBe(2);
+  });
+});
+
+describe('the named-colour bonus', () => {
+  it('adds the bonus at each named class, skips labels the head lacks and leaves the input alone', () => {
+    const logits = Float32Array.from([0, 1, 2]);
+    const classOf = new Map([['Red', 0], ['Blue', 2]]);
+    const out = withNamedLabelBonus(logits, classOf, ['Red', 'Mushroom Brown'], 1.5);
+    expect([...out]).toEqual([1.5, 1, 2]);
+    expect([...logits]).toEqual([0, 1, 2]);
+    expect([...withNamedLabelBonus(logits, classOf, [], 1.5)]).toEqual([0, 1, 2]);
+  });
+
+  it('the shipped config lifts its colour head by a fitted bonus', () => {
+    expect(shipped.named_colours!.head).toBe('baseColour');
+    expect(shipped.named_colours!.bonus).toBeGreaterThan(0);
+  });
+
+  it('refuses a broken block with a readable error', () => {
+    const base = { head_order: ['baseColour'], heads: { baseColour: { id2label: { 0: 'Red' } } } };
+    expect(() => parseNamedLabelsConfig({ head: 'colour', bonus: 1, colours: [['red', ['Red']]] }, base, 'named_colours')).toThrow(/head must be one of/);
+    expect(() => parseNamedLabelsConfig({ head: 'baseColour', bonus: -1, colours: [['red', ['Red']]] }, base, 'named_colours')).toThrow(/bonus/);
+    expect(() => parseNamedLabelsConfig({ head: 'baseColour', bonus: 1, colours: [['(red', ['Red']]] }, base, 'named_colours')).toThrow(/not a regular expression/);
+    expect(() => parseNamedLabelsConfig({ head: 'baseColour', bonus: 1, colours: [['red', []]] }, base, 'named_colours')).toThrow(/must be \[pattern, labels\]/);
+    expect(() => parseNamedLabelsConfig({ head: 'baseColour', bonus: 1, colours: [['red', ['Red']]], substrings: [['', ['Red']]] }, base, 'named_colours')).toThrow(/\[word, labels\]/);
+    expect(parseNamedLabelsConfig({ head: 'baseColour', bonus: 1, colours: [['red', ['Red']]] }, base, 'named_colours').bonus).toBe(1);
+  });
+});
+
+describe('Classifier with a named-colour bonus (fake session)', () => {
+  const items = [
+    { text: 'Blue linen shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Linen shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Linen shirt Details: blue buttons', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  const config = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_colours: { head: 'colour', bonus: 3, colours: [['blue', ['Blue']], ['red', ['Red']]] } });
+
+  it('lifts the colours the name names before the softmax, and only those', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [named, plain, described] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text));
+    const z = [Math.exp(2), Math.exp(1 + 3), 1];
+    expect(named!.heads.colour!.label).toBe('Blue');
+    expect(named!.heads.colour!.probability).toBeCloseTo(z[1]! / (z[0]! + z[1]! + z[2]!), 6);
+    expect(plain!.heads.colour!.label).toBe('Red'); // no colour named: the graph's logits
+    expect(described!.heads.colour!.label).toBe('Red'); // a colour in the description is not the name's
+    expect(named!.heads.fit).toEqual(plain!.heads.fit); // other heads untouched
+  });
+});
+
+describe('Classifier with named-colour and named-type bonuses together (fake session)', () => {
+  const items = [
+    { text: 'Blue slim shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Blue shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  const config = parseClassifierConfig({
+    ...TEST_MODEL_CONFIG,
+    named_colours: { head: 'colour', bonus: 3, colours: [['blue', ['Blue']]] },
+    named_types: { head: 'fit', bonus: 2, words: [['slim', ['Slim']]] },
+  });
+
+  it('lifts each block\'s own head by its own bonus', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [both, colourOnly] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text));
+    expect(both!.heads.colour!.label).toBe('Blue');
+    expect(both!.heads.fit!.label).toBe('Slim');
+    expect(both!.heads.fit!.probability).toBeCloseTo(Math.exp(2) / (Math.exp(2) + Math.exp(1)), 6);
+    expect(colourOnly!.heads.colour!.label).toBe('Blue');
+    expect(colourOnly!.heads.fit!.label).toBe('Loose'); // no type word: the graph's logits
+  });
+});
