@@ -36,7 +36,8 @@ def transfer_rows():
         if not r["set"].startswith("holdout:"):
             continue  # each fold's model on the Chinese titles is in training/transfer.json; the card shows the shipped model's
         st = r.get("trunk_steps") or {}
-        name = f"{r['set'].split(':', 1)[1]} ({st.get('lm')} + {st.get('multitask')})"
+        mark = " ‡" if r.get("labels_read_from_type_words") else ""  # labels read from the words the named-type bonus reads
+        name = f"{r['set'].split(':', 1)[1]}{mark} ({st.get('lm')} + {st.get('multitask')})"
         beat = " ✓" if r["model_accuracy"] > r["baseline_accuracy"] else ""
         prev = f"{pct(r['previous_model_accuracy'])} / {r['previous_model_ece']:.3f}" if r["previous_model_accuracy"] is not None else "–"
         # The model columns are the Llama heads mixed with the n-gram head, as shipped; the Llama heads alone beside them.
