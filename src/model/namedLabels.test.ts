@@ -69,6 +69,14 @@ describe('article types an item name names', () => {
     expect(labelsNamedInText(typeMatcher, text)).toEqual(types);
   });
 
+  it('compiles the hyphen-bound words into one pass that names what one pattern per word names', () => {
+    expect(typeMatcher.patterns).toHaveLength(1);
+    const word = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p})(?![\\p{L}\\p{N}_])`, 'gu');
+    const oneByOne = { patterns: shipped.named_types!.words.map(([p, labels]) => ({ regex: word(p), labels })), substrings: typeMatcher.substrings };
+    const names = [...golden.cases.map((c) => nameWordsOf(c.text, 'Item: ')), 'T-shirt, shirt and t-shirts', 'dress-shirt dress shirt', 'Shirt_dress shirt2 shirt'];
+    for (const name of names) expect(labelsNamedIn(name, typeMatcher)).toEqual(labelsNamedIn(name, oneByOne));
+  });
+
   it('the shipped config lifts the article-type head by a fitted bonus', () => {
     expect(shipped.named_types!.head).toBe('articleType');
     expect(shipped.named_types!.bonus).toBeGreaterThan(0);

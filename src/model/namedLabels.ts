@@ -14,8 +14,11 @@ export interface NamedLabelMatcher {
   head: string;
   /** Added to the logit of each named label. */
   bonus: number;
-  /** In order of priority; each claims its matches that no earlier pattern claimed (global regular expressions, for matchAll). */
-  patterns: { regex: RegExp; labels: readonly string[] }[];
+  /**
+   * In order of priority; each claims its matches that no earlier pattern claimed (global regular expressions,
+   * for matchAll), giving its `labels`, or, with `byWord`, the labels of the word it matched.
+   */
+  patterns: { regex: RegExp; labels: readonly string[]; byWord?: ReadonlyMap<string, readonly string[]> }[];
   /** After the patterns, in order: words found anywhere (Chinese words), each claiming its unclaimed occurrences. */
   substrings: { text: string; labels: readonly string[] }[];
   /** The input template's words around `{text}` ("Item:"), not part of the name. */
@@ -26,13 +29,25 @@ export interface NamedLabelMatcher {
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 
-/** Compiles a `named_colours` or `named_types` block for inputs built with `inputTemplate` (e.g. "Item: {text}"). */
+// A pattern that is one word, no hyphen beside it ("(?<!-)t-shirt(?!-)": named_types' words).
+const HYPHEN_BOUND_WORD = /^\(\?<!-\)([\p{Ll}-]+)\(\?!-\)$/u;
+
+/**
+ * Compiles a `named_colours` or `named_types` block for inputs built with `inputTemplate` (e.g. "Item: {text}").
+ * When every pattern is one hyphen-bound word, each match is a whole run of letters and hyphens, so no two
+ * words' matches can overlap and the order of claiming cannot matter: they are compiled into one regular
+ * expression (one pass over the name instead of one per word) that gives the labels of the word it matched.
+ */
 export function namedLabelMatcher(block: NamedLabelsConfig, inputTemplate: string): NamedLabelMatcher {
   const pairs = 'colours' in block ? block.colours : block.words;
+  const words = pairs.map(([pattern]) => HYPHEN_BOUND_WORD.exec(pattern)?.[1]);
+  const patterns = words.every((w) => w !== undefined)
+    ? [{ regex: new RegExp(`${WORD_BEFORE}(?<!-)(?:${words.join('|')})(?!-)${WORD_AFTER}`, 'gu'), labels: [], byWord: new Map(pairs.map(([, labels], i) => [words[i]!, labels])) }]
+    : pairs.map(([pattern, labels]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels }));
   return {
     head: block.head,
     bonus: block.bonus,
-    patterns: pairs.map(([pattern, labels]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels })),
+    patterns,
     substrings: (block.substrings ?? []).map(([text, labels]) => ({ text, labels })),
     templateText: inputTemplate.replace('{text}', ''),
   };
@@ -53,8 +68,8 @@ export function labelsNamedIn(name: string, matcher: Pick<NamedLabelMatcher, 'pa
     claimed.push([start, end]);
     found.push({ at: start, labels });
   };
-  for (const { regex, labels } of matcher.patterns) {
-    for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, labels);
+  for (const { regex, labels, byWord } of matcher.patterns) {
+    for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, byWord?.get(match[0]) ?? labels);
   }
   for (const { text: word, labels } of matcher.substrings ?? []) {
     for (let at = text.indexOf(word); at >= 0 && word !== ''; at = text.indexOf(word, at + word.length)) claim(at, at + word.length, labels);
