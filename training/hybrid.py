@@ -12,7 +12,8 @@ paragraphs badly),
 then the colour head's logits are lifted by a bonus b for each base colour the item's name names
 (rules.name_colours; b on a 0..8 grid, lowest source-balanced dev NLL), the article-type head's likewise
 for each type the name names (rules.name_types; chosen without the sources whose types are read from
-those words, rules.NAME_LABELLED_SOURCES), and calibrate.py fits the
+those words, rules.NAME_LABELLED_SOURCES) and the master category's for those types' master categories,
+and calibrate.py fits the
 mix's temperature, sure threshold and OOD centroids on the same dev splits and scores every set. The
 held-out source is never used to choose anything."""
 import json
@@ -26,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, name_colours, name_types  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_type_parents, name_types  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -174,6 +175,27 @@ def named_type_masks(meta):
     return named_masks(meta, NAMED_TYPE_HEAD, name_types)
 
 
+_PARENTS = {}
+
+
+def type_parents(head):
+    """{article type: its parent label on `head`} (subCategory or masterCategory): Myntra's most common pair
+    of each type (taxonomy.Taxonomy, the map that gives other shops' types their parents)."""
+    if head not in _PARENTS:
+        from corpus import load_myntra
+        from taxonomy import Taxonomy
+        parent = Taxonomy(load_myntra()[0]).parent
+        _PARENTS["subCategory"] = {t: p[0] for t, p in parent.items()}
+        _PARENTS["masterCategory"] = {t: p[1] for t, p in parent.items()}
+    return _PARENTS[head]
+
+
+def named_type_parent_masks(meta, head):
+    """named_masks of a parent head (TYPE_PARENT_HEADS), for the parents of the types each name names."""
+    of = type_parents(head)
+    return named_masks(meta, head, lambda text: name_type_parents(text, of))
+
+
 def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
     """The bonus b of `head`'s logits + b x masks with the lowest source-balanced NLL on the dev splits
     (temperature refitted per b; rows of `skip_sources` left out), and the NLL at every b tried."""
@@ -203,9 +225,10 @@ def with_name_bonus(meta, arrays, head, bonus, masks):
 
 
 def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=True):
-    """The mix with the named-colour bonus and (unless types is False) the named-type bonus, each chosen on
-    the dev splits in turn (the type bonus without NAME_LABELLED_SOURCES), and what was chosen:
-    ({"colour": (bonus, dev NLLs), "type": (bonus, dev NLLs)}, arrays)."""
+    """The mix with the named-colour bonus and (unless types is False) the named-type bonuses — the article
+    type's, then each TYPE_PARENT_HEADS head's for the named types' parents —, each chosen on the dev splits
+    in turn (the type ones without NAME_LABELLED_SOURCES), and what was chosen: ({"colour": (bonus, dev NLLs),
+    "type": (bonus, dev NLLs), "parents": {head: (bonus, dev NLLs)}}, arrays)."""
     colour_masks = colour_masks if colour_masks is not None else named_colour_masks(meta)
     chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks)}
     mixed = with_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, chosen["colour"][0], colour_masks)
@@ -213,6 +236,11 @@ def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=Tr
         type_masks = type_masks if type_masks is not None else named_type_masks(meta)
         chosen["type"] = choose_name_bonus(meta, mixed, NAMED_TYPE_HEAD, type_masks, NAME_LABELLED_SOURCES)
         mixed = with_name_bonus(meta, mixed, NAMED_TYPE_HEAD, chosen["type"][0], type_masks)
+        chosen["parents"] = {}
+        for head in TYPE_PARENT_HEADS:
+            masks = named_type_parent_masks(meta, head)
+            chosen["parents"][head] = choose_name_bonus(meta, mixed, head, masks, NAME_LABELLED_SOURCES)
+            mixed = with_name_bonus(meta, mixed, head, chosen["parents"][head][0], masks)
     return chosen, mixed
 
 
@@ -240,7 +268,8 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
         chosen, mixed = with_named_bonuses(meta, mixed, types=type_bonus)
         row["colour_bonus"] = {"bonus": chosen["colour"][0], "dev_nll": chosen["colour"][1]}
         if type_bonus:
-            row["type_bonus"] = {"bonus": chosen["type"][0], "dev_nll": chosen["type"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES)}
+            row["type_bonus"] = {"bonus": chosen["type"][0], "dev_nll": chosen["type"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES),
+                                 "parents": {h: {"bonus": b, "dev_nll": nll} for h, (b, nll) in chosen["parents"].items()}}
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]

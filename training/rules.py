@@ -147,14 +147,34 @@ def name_types(input_text, template_text="Item: "):
     return types_named(name_words(input_text, template_text), GARMENT_SUBSTRINGS_ZH)
 
 
-def named_types_block(bonus):
-    """config.json's `named_types` block for a fitted bonus."""
-    return _named_block(NAMED_TYPE_HEAD, bonus, "words", NAME_TYPE_PATTERNS, GARMENT_SUBSTRINGS_ZH,
+# Heads above the article type whose logits the named types lift too, through each type's parent label
+# (Myntra's most common masterCategory of the type: "jumper" -> Sweaters -> Apparel).
+TYPE_PARENT_HEADS = ("masterCategory",)
+
+
+def name_type_parents(input_text, parent_of, template_text="Item: "):
+    """The parent labels (parent_of: {article type: label}) of the types the item's name names, in order, once each."""
+    out = []
+    for t in name_types(input_text, template_text):
+        p = parent_of.get(t)
+        if p and p not in out:
+            out.append(p)
+    return out
+
+
+def named_types_block(bonus, parents=None):
+    """config.json's `named_types` block for a fitted bonus; parents: {head: (bonus, {article type: label})}
+    for the heads whose logits the types' parent labels lift (TYPE_PARENT_HEADS)."""
+    block = _named_block(NAMED_TYPE_HEAD, bonus, "words", NAME_TYPE_PATTERNS, GARMENT_SUBSTRINGS_ZH,
                         "logit + bonus for each article type the item's name names (its words before the first field marker, "
                         "lower-cased; each word, longest first, claims its whole-word matches (a hyphen joins words) that no "
                         "earlier one claimed, then each substring (Chinese garment words of training/lexicon_zh.py, longest "
                         "first) its occurrences anywhere, and gives its types); the bonus is chosen on the dev splits only, "
-                        "without the sources whose types are read from these words (training/hybrid.py)")
+                        "without the sources whose types are read from these words (training/hybrid.py); each head of "
+                        "`parents` gets its own bonus for the parent labels of the types named, chosen the same way")
+    if parents:
+        block["parents"] = {h: {"bonus": round(float(b), 4), "labels": dict(sorted(of.items()))} for h, (b, of) in parents.items()}
+    return block
 
 
 def han_share(text):

@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_type_masks, ngram_arrays, with_named_bonuses  # noqa: E402
+from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
 from rules import NAME_LABELLED_SOURCES, named_colours_block, named_types_block  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
@@ -91,7 +91,7 @@ def main():
                                           "(training/ship_ngram.py): " + ", ".join(f"{s} {n}" for s, n in sorted(cal["dev_rows"].items()))}
     config["unsure"]["min_probability"] = cal["min_probability"]
     config["named_colours"] = named_colours_block(bonus)
-    config["named_types"] = named_types_block(type_bonus)
+    config["named_types"] = named_types_block(type_bonus, {h: (b, type_parents(h)) for h, (b, _) in chosen["parents"].items()})
     os.makedirs(ship, exist_ok=True)
     with open(os.path.join(ship, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
@@ -118,7 +118,8 @@ def main():
     metrics["ngram_head"] = {"vocabulary": len(vocab.terms), "bytes": int(q.nbytes), "epochs": EPOCHS, "mix": mix,
                              "myntra_heldout_accuracy": figures, "limit_failures": failures}
     metrics["named_colours"] = {"bonus": bonus, "dev_nll_by_bonus": bonus_nll}
-    metrics["named_types"] = {"bonus": type_bonus, "dev_nll_by_bonus": type_bonus_nll, "not_chosen_on": list(NAME_LABELLED_SOURCES)}
+    metrics["named_types"] = {"bonus": type_bonus, "dev_nll_by_bonus": type_bonus_nll, "not_chosen_on": list(NAME_LABELLED_SOURCES),
+                              "parents": {h: {"bonus": b, "dev_nll_by_bonus": nll} for h, (b, nll) in chosen["parents"].items()}}
     with open(metrics_path, "w") as f:
         json.dump(metrics, f, indent=1)
     print(f"ngram_head.bin {q.nbytes:,} bytes, {len(vocab.terms):,} n-grams; mix weights "

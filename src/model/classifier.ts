@@ -76,8 +76,11 @@ export class Classifier {
   /** Temperatures, sure thresholds and OOD centroids from config.json (defaults where absent). */
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
-  /** The `named_colours` and `named_types` bonuses, compiled, each with its head's class index per label (none: no bonus). */
-  private readonly namedLabels: { matcher: NamedLabelMatcher; classOf: Map<string, number> }[] = [];
+  /**
+   * The `named_colours` and `named_types` bonuses (and one per `named_types.parents` head), compiled, each with its
+   * head's class index per label and, for a parent head, each named type's label there (none: no bonus).
+   */
+  private readonly namedLabels: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parentOf?: ReadonlyMap<string, string> }[] = [];
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -93,10 +96,14 @@ export class Classifier {
     this.heads = [...config.head_order];
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
     this.calibration = calibrationPlan(config);
+    const classIndex = (head: string) => new Map(this.labelsOf(head).map((label, i) => [label, i]));
     for (const block of [config.named_colours, config.named_types]) {
       if (!block) continue;
       const matcher = namedLabelMatcher(block, config.input_template);
-      this.namedLabels.push({ matcher, classOf: new Map(this.labelsOf(matcher.head).map((label, i) => [label, i])) });
+      this.namedLabels.push({ matcher, classOf: classIndex(matcher.head) });
+      for (const [head, parent] of Object.entries(('parents' in block && block.parents) || {})) {
+        this.namedLabels.push({ matcher: { ...matcher, head, bonus: parent.bonus }, classOf: classIndex(head), parentOf: new Map(Object.entries(parent.labels)) });
+      }
     }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
@@ -111,7 +118,8 @@ export class Classifier {
 
   /**
    * One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has
-   * one, plus the `named_colours` / `named_types` bonus for the labels the item's name names when the head is theirs.
+   * one, plus the `named_colours` / `named_types` bonus for the labels the item's name names when the head is theirs
+   * (and `named_types.parents`' bonus for the named types' parent labels).
    */
   private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string): ArrayLike<number> {
     const mix = this.config.ngram_head?.mix[head]?.[textForm(inputText)];
@@ -123,7 +131,9 @@ export class Classifier {
     }
     for (const named of this.namedLabels) {
       if (named.matcher.head !== head || named.matcher.bonus === 0) continue;
-      out = withNamedLabelBonus(out, named.classOf, labelsNamedInText(named.matcher, inputText), named.matcher.bonus);
+      const labels = labelsNamedInText(named.matcher, inputText);
+      const lifted = named.parentOf ? [...new Set(labels.map((t) => named.parentOf!.get(t)).filter((l): l is string => l !== undefined))] : labels;
+      out = withNamedLabelBonus(out, named.classOf, lifted, named.matcher.bonus);
     }
     return out;
   }

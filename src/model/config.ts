@@ -56,6 +56,16 @@ export interface NamedColoursConfig extends NamedLabelsBlock {
 export interface NamedTypesConfig extends NamedLabelsBlock {
   /** `[pattern, labels]` as `colours` of `named_colours`: one word each, longest first. */
   words: [string, string[]][];
+  /** Heads above the article type (masterCategory) whose logit of each named type's parent label gets its own bonus; optional. */
+  parents?: Record<string, TypeParentBonus>;
+}
+
+/** One parent head of `named_types.parents`. */
+export interface TypeParentBonus {
+  /** Added to the logit of each parent label of the types named (≥ 0). */
+  bonus: number;
+  /** Each article type's label on this head ("Sweaters" → "Apparel"). */
+  labels: Record<string, string>;
 }
 
 /** Either block. */
@@ -208,6 +218,16 @@ export function parseNamedLabelsConfig<K extends 'named_colours' | 'named_types'
       const [word, named] = Array.isArray(entry) ? entry : [];
       if (typeof word !== 'string' || word === '' || !Array.isArray(named) || named.length === 0 || named.some((l) => typeof l !== 'string' || l === '')) {
         throw new Error(`${where}: each substring must be [word, labels] (got ${shown(entry)}).`);
+      }
+    }
+  }
+  if (json.parents !== undefined) {
+    if (block !== 'named_types' || !isObject(json.parents)) throw new Error(`${where}: parents must be an object of heads, named_types only (got ${shown(json.parents)}).`);
+    for (const [parentHead, parent] of Object.entries(json.parents)) {
+      if (!config.head_order.includes(parentHead)) throw new Error(`${where}: parents must name heads of the model (got ${shown(parentHead)}).`);
+      if (!isObject(parent) || !isFiniteNumber(parent.bonus) || parent.bonus < 0) throw new Error(`${where}: parents.${parentHead}.bonus must be a number ≥ 0 (got ${shown(isObject(parent) ? parent.bonus : parent)}).`);
+      if (!isObject(parent.labels) || Object.values(parent.labels).some((l) => typeof l !== 'string' || l === '')) {
+        throw new Error(`${where}: parents.${parentHead}.labels must map article types to labels (got ${shown(parent.labels)}).`);
       }
     }
   }

@@ -77,9 +77,14 @@ describe('article types an item name names', () => {
     for (const name of names) expect(labelsNamedIn(name, typeMatcher)).toEqual(labelsNamedIn(name, oneByOne));
   });
 
-  it('the shipped config lifts the article-type head by a fitted bonus', () => {
+  it('the shipped config lifts the article-type head by a fitted bonus, and the master category through each type\'s parent', () => {
     expect(shipped.named_types!.head).toBe('articleType');
     expect(shipped.named_types!.bonus).toBeGreaterThan(0);
+    const master = shipped.named_types!.parents!.masterCategory!;
+    expect(master.bonus).toBeGreaterThan(0);
+    expect([master.labels.Sweaters, master.labels['Casual Shoes'], master.labels.Handbags]).toEqual(['Apparel', 'Footwear', 'Accessories']);
+    const masters = new Set(Object.values(shipped.heads.masterCategory!.id2label));
+    expect(Object.values(master.labels).every((l) => masters.has(l))).toBe(true);
   });
 
   it('refuses a broken block with a readable error', () => {
@@ -87,6 +92,9 @@ describe('article types an item name names', () => {
     expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, colours: [['dress', ['Dresses']]] }, base, 'named_types')).toThrow(/words must be a non-empty list/);
     expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', []]] }, base, 'named_types')).toThrow(/each of words must be/);
     expect(parseNamedLabelsConfig({ head: 'articleType', bonus: 2, words: [['dress', ['Dresses']]] }, base, 'named_types').bonus).toBe(2);
+    expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { season: { bonus: 1, labels: {} } } }, base, 'named_types')).toThrow(/parents must name heads/);
+    expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { articleType: { bonus: -1, labels: {} } } }, base, 'named_types')).toThrow(/bonus must be a number/);
+    expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { articleType: { bonus: 1, labels: { Dresses: 3 } } } }, base, 'named_types')).toThrow(/labels must map/);
   });
 });
 
@@ -155,5 +163,27 @@ describe('Classifier with named-colour and named-type bonuses together (fake ses
     expect(both!.heads.fit!.probability).toBeCloseTo(Math.exp(2) / (Math.exp(2) + Math.exp(1)), 6);
     expect(colourOnly!.heads.colour!.label).toBe('Blue');
     expect(colourOnly!.heads.fit!.label).toBe('Loose'); // no type word: the graph's logits
+  });
+});
+
+describe('Classifier with a named type\'s parent bonus (fake session)', () => {
+  const items = [
+    { text: 'Slim shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Plain shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  // The fake model's "fit" plays the article type and "colour" its parent head.
+  const config = parseClassifierConfig({
+    ...TEST_MODEL_CONFIG,
+    named_types: { head: 'fit', bonus: 2, words: [['slim', ['Slim']]], parents: { colour: { bonus: 1.5, labels: { Slim: 'Green', Loose: 'Red' } } } },
+  });
+
+  it('lifts the parent label of each type named, by the parent\'s own bonus', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [named, plain] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text), { topK: 3 });
+    expect(named!.heads.fit!.label).toBe('Slim');
+    const green = named!.heads.colour!.top.find((s) => s.label === 'Green')!.probability;
+    const z = [Math.exp(2), Math.exp(1), Math.exp(0 + 1.5)];
+    expect(green).toBeCloseTo(z[2]! / (z[0]! + z[1]! + z[2]!), 6);
+    expect(plain!.heads.colour!.top.find((s) => s.label === 'Green')!.probability).toBeCloseTo(1 / (Math.exp(2) + Math.exp(1) + 1), 6);
   });
 });
