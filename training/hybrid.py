@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_type_parents, name_types  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_types  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -190,10 +190,16 @@ def type_parents(head):
     return _PARENTS[head]
 
 
-def named_type_parent_masks(meta, head):
-    """named_masks of a parent head (TYPE_PARENT_HEADS), for the parents of the types each name names."""
+def named_type_parent_masks(meta, head, type_masks):
+    """Masks of a parent head (TYPE_PARENT_HEADS) for the parents of the types each name names
+    (rules.name_type_parents), derived from named_type_masks: 1 where any named type has that parent."""
     of = type_parents(head)
-    return named_masks(meta, head, lambda text: name_type_parents(text, of))
+    index = {label: i for i, label in enumerate(meta["maps"][head])}
+    to_parent = np.zeros((len(meta["maps"][NAMED_TYPE_HEAD]), len(index)), dtype=np.float32)
+    for i, t in enumerate(meta["maps"][NAMED_TYPE_HEAD]):
+        if of.get(t) in index:
+            to_parent[i, index[of[t]]] = 1.0
+    return {key: np.minimum(mask @ to_parent, 1.0) for key, mask in type_masks.items()}
 
 
 def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
@@ -238,7 +244,7 @@ def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=Tr
         mixed = with_name_bonus(meta, mixed, NAMED_TYPE_HEAD, chosen["type"][0], type_masks)
         chosen["parents"] = {}
         for head in TYPE_PARENT_HEADS:
-            masks = named_type_parent_masks(meta, head)
+            masks = named_type_parent_masks(meta, head, type_masks)
             chosen["parents"][head] = choose_name_bonus(meta, mixed, head, masks, NAME_LABELLED_SOURCES)
             mixed = with_name_bonus(meta, mixed, head, chosen["parents"][head][0], masks)
     return chosen, mixed

@@ -148,18 +148,9 @@ def name_types(input_text, template_text="Item: "):
 
 
 # Heads above the article type whose logits the named types lift too, through each type's parent label
-# (Myntra's most common masterCategory of the type: "jumper" -> Sweaters -> Apparel).
+# (Myntra's most common masterCategory of the type: "jumper" -> Sweaters -> Apparel; hybrid.py
+# named_type_parent_masks, src/model/classifier.ts).
 TYPE_PARENT_HEADS = ("masterCategory",)
-
-
-def name_type_parents(input_text, parent_of, template_text="Item: "):
-    """The parent labels (parent_of: {article type: label}) of the types the item's name names, in order, once each."""
-    out = []
-    for t in name_types(input_text, template_text):
-        p = parent_of.get(t)
-        if p and p not in out:
-            out.append(p)
-    return out
 
 
 def named_types_block(bonus, parents=None):

@@ -40,9 +40,10 @@ def main():
     assert all(h in dump["heads"] for h in heads), f"the dump needs the heads {heads}"
     meta = {"maps": {h: dump["labels"][h] for h in heads}, "sets": {k: v["rows"] for k, v in dump["sets"].items()}}
     arrays = {f"{k}|{h}": np.array(v["logits"][h], dtype=np.float32) for k, v in dump["sets"].items() for h in heads}
-    fits = {NAMED_TYPE_HEAD: fit_bonus(meta, arrays, NAMED_TYPE_HEAD, named_type_masks(meta))}
+    type_masks = named_type_masks(meta)
+    fits = {NAMED_TYPE_HEAD: fit_bonus(meta, arrays, NAMED_TYPE_HEAD, type_masks)}
     for h in TYPE_PARENT_HEADS:
-        fits[h] = fit_bonus(meta, arrays, h, named_type_parent_masks(meta, h))
+        fits[h] = fit_bonus(meta, arrays, h, named_type_parent_masks(meta, h, type_masks))
 
     path = os.path.join(SHIP, "config.json")
     with open(path, encoding="utf-8") as f:

@@ -293,7 +293,7 @@ class Taxonomy:
                 pairs[r["articleType"]][key] += 1
         self.parent = {t: max(c, key=c.get) for t, c in pairs.items()}
         self.article_types = set(self.parent)
-        for table in (REVIEWS_TYPES, AMAZON_TYPES, FLIPKART_TYPES, TYPE_WORDS):
+        for table in (REVIEWS_TYPES, AMAZON_TYPES, FLIPKART_TYPES, NAME_TYPE_WORDS):
             for key, types in table.items():
                 unknown = [t for t in types if t not in self.article_types]
                 assert not unknown, f"{key}: {unknown} are not Myntra article types"

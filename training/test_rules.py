@@ -4,7 +4,7 @@ import os
 import unittest
 
 from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES, TYPE_PARENT_HEADS, blocked_heads, han_share,
-                   item_words, name_colours, name_type_parents, name_types, name_words)
+                   item_words, name_colours, name_types, name_words)
 from taxonomy import COLOUR_WORDS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -71,11 +71,6 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(sorted(block["parents"]), sorted(TYPE_PARENT_HEADS))
         masters = block["parents"]["masterCategory"]["labels"]
         self.assertEqual((masters["Sweaters"], masters["Casual Shoes"], masters["Handbags"]), ("Apparel", "Footwear", "Accessories"))
-
-    def test_name_type_parents(self):
-        of = {"Shirts": "Apparel", "Dresses": "Apparel", "Belts": "Accessories"}
-        self.assertEqual(name_type_parents("Item: Shirt dress with belt", of), ["Apparel", "Accessories"])  # in order, once each
-        self.assertEqual(name_type_parents("Item: Rebecca", of), [])
 
     def test_han_share(self):
         self.assertAlmostEqual(han_share("白色T恤"), 0.75)

@@ -5,7 +5,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from taxonomy import (AMAZON_TYPES, FLIPKART_TYPES, HEADS, REVIEWS_TYPES, TYPE_WORDS, Taxonomy,  # noqa: E402
+from taxonomy import (AMAZON_TYPES, FLIPKART_TYPES, HEADS, NAME_TYPE_WORDS, REVIEWS_TYPES, TYPE_WORDS, Taxonomy,  # noqa: E402
                       colour_set, type_from_name, usage_from_occasion)
 
 # (articleType, subCategory, masterCategory) for every article type the tables name.
@@ -16,14 +16,15 @@ PARENTS = {
                                "Salwar and Dupatta", "Patiala", "Stockings", "Tights", "Churidar", "Jeggings"],
                 "Dress": ["Dresses", "Jumpsuit"], "Innerwear": ["Bra", "Briefs", "Innerwear Vests", "Camisoles", "Boxers", "Trunk", "Shapewear"],
                 "Loungewear and Nightwear": ["Night suits", "Bath Robe", "Lounge Pants", "Nightdress", "Baby Dolls", "Robe", "Lounge Tshirts", "Lounge Shorts"],
-                "Saree": ["Sarees"], "Apparel Set": ["Kurta Sets", "Clothing Set"]},
+                "Saree": ["Sarees"], "Apparel Set": ["Kurta Sets", "Clothing Set"], "Socks": ["Booties"]},
     "Footwear": {"Shoes": ["Casual Shoes", "Formal Shoes", "Sports Shoes", "Heels", "Flats"], "Sandal": ["Sandals", "Sports Sandals"],
                  "Flip Flops": ["Flip Flops"]},
     "Accessories": {"Bags": ["Handbags", "Laptop Bag", "Clutches", "Backpacks", "Duffel Bag", "Trolley Bag", "Mobile Pouch", "Messenger Bag",
                              "Waist Pouch", "Rucksacks"], "Jewellery": ["Bracelet", "Pendant", "Ring", "Earrings", "Jewellery Set", "Necklace and Chains", "Bangle"],
                     "Headwear": ["Caps", "Hat", "Headband"], "Watches": ["Watches"], "Eyewear": ["Sunglasses"], "Belts": ["Belts"], "Wallets": ["Wallets"],
                     "Socks": ["Socks"], "Ties": ["Ties"], "Scarves": ["Scarves"], "Stoles": ["Stoles"], "Mufflers": ["Mufflers"], "Gloves": ["Gloves"],
-                    "Cufflinks": ["Cufflinks"], "Sports Accessories": ["Wristbands"]},
+                    "Cufflinks": ["Cufflinks"], "Sports Accessories": ["Wristbands"], "Umbrellas": ["Umbrellas"]},
+    "Personal Care": {"Fragrance": ["Deodorant", "Perfume and Body Mist"], "Lips": ["Lipstick"]},
 }
 MYNTRA = [{"articleType": t, "subCategory": sub, "masterCategory": master}
           for master, subs in PARENTS.items() for sub, types in subs.items() for t in types]
@@ -42,7 +43,7 @@ class TaxonomyTest(unittest.TestCase):
 
     def test_every_mapped_type_is_a_myntra_article_type(self):
         known = {r["articleType"] for r in MYNTRA}
-        for table in (REVIEWS_TYPES, AMAZON_TYPES, FLIPKART_TYPES, TYPE_WORDS):
+        for table in (REVIEWS_TYPES, AMAZON_TYPES, FLIPKART_TYPES, TYPE_WORDS, NAME_TYPE_WORDS):
             for key, types in table.items():
                 self.assertTrue(set(types) <= known, f"{key}: {set(types) - known}")
 

@@ -69,6 +69,21 @@ export interface ClassifyOptions {
   signal?: { readonly aborted: boolean };
 }
 
+/** A `named_types.parents` head: its bonus, class index per label and each article type's label there. */
+interface ParentBonus {
+  head: string;
+  bonus: number;
+  classOf: Map<string, number>;
+  parentOf: ReadonlyMap<string, string>;
+}
+
+/** One bonus an item gets on one head: the labels lifted, their class index and the bonus. */
+interface NamedLift {
+  classOf: Map<string, number>;
+  bonus: number;
+  labels: readonly string[];
+}
+
 /** Runs the shipped multi-head Llama classifier on item texts through an injected ONNX session. */
 export class Classifier {
   /** Head names in model order. */
@@ -77,10 +92,10 @@ export class Classifier {
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
   /**
-   * The `named_colours` and `named_types` bonuses (and one per `named_types.parents` head), compiled, each with its
-   * head's class index per label and, for a parent head, each named type's label there (none: no bonus).
+   * The `named_colours` and `named_types` blocks, compiled, each with its head's class index per label and its
+   * `parents` heads (a parent head's class index and each named type's label there); none: no bonus.
    */
-  private readonly namedLabels: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parentOf?: ReadonlyMap<string, string> }[] = [];
+  private readonly namedBlocks: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parents: ParentBonus[] }[] = [];
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -100,10 +115,10 @@ export class Classifier {
     for (const block of [config.named_colours, config.named_types]) {
       if (!block) continue;
       const matcher = namedLabelMatcher(block, config.input_template);
-      this.namedLabels.push({ matcher, classOf: classIndex(matcher.head) });
-      for (const [head, parent] of Object.entries(('parents' in block && block.parents) || {})) {
-        this.namedLabels.push({ matcher: { ...matcher, head, bonus: parent.bonus }, classOf: classIndex(head), parentOf: new Map(Object.entries(parent.labels)) });
-      }
+      const parents = Object.entries(('parents' in block && block.parents) || {}).map(([head, parent]) => ({
+        head, bonus: parent.bonus, classOf: classIndex(head), parentOf: new Map(Object.entries(parent.labels)),
+      }));
+      this.namedBlocks.push({ matcher, classOf: classIndex(matcher.head), parents });
     }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
@@ -117,11 +132,28 @@ export class Classifier {
   }
 
   /**
-   * One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has
-   * one, plus the `named_colours` / `named_types` bonus for the labels the item's name names when the head is theirs
-   * (and `named_types.parents`' bonus for the named types' parent labels).
+   * The bonuses one input text gets, by head: each block's matcher runs once over the item's name, and its
+   * `parents` heads lift the parent labels of the labels it found.
    */
-  private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string): ArrayLike<number> {
+  private namedLifts(inputText: string): Map<string, NamedLift[]> {
+    const lifts = new Map<string, NamedLift[]>();
+    const add = (head: string, lift: NamedLift) => {
+      if (lift.bonus !== 0 && lift.labels.length > 0) lifts.set(head, [...(lifts.get(head) ?? []), lift]);
+    };
+    for (const { matcher, classOf, parents } of this.namedBlocks) {
+      if (matcher.bonus === 0 && parents.every((p) => p.bonus === 0)) continue;
+      const labels = labelsNamedInText(matcher, inputText);
+      add(matcher.head, { classOf, bonus: matcher.bonus, labels });
+      for (const p of parents) add(p.head, { classOf: p.classOf, bonus: p.bonus, labels: [...new Set(labels.map((t) => p.parentOf.get(t)).filter((l): l is string => l !== undefined))] });
+    }
+    return lifts;
+  }
+
+  /**
+   * One head's logits for the softmax: the Llama head's, mixed with the n-gram head's when the model has
+   * one, plus the item's named-label bonuses on that head (`namedLifts`).
+   */
+  private mixedLogits(llama: Float32Array, ngramAll: Float32Array | undefined, head: string, inputText: string, lifts: Map<string, NamedLift[]>): ArrayLike<number> {
     const mix = this.config.ngram_head?.mix[head]?.[textForm(inputText)];
     let out: Float32Array = llama;
     if (ngramAll && mix && this.ngram) {
@@ -129,12 +161,7 @@ export class Classifier {
       out = new Float32Array(llama.length);
       for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
     }
-    for (const named of this.namedLabels) {
-      if (named.matcher.head !== head || named.matcher.bonus === 0) continue;
-      const labels = labelsNamedInText(named.matcher, inputText);
-      const lifted = named.parentOf ? [...new Set(labels.map((t) => named.parentOf!.get(t)).filter((l): l is string => l !== undefined))] : labels;
-      out = withNamedLabelBonus(out, named.classOf, lifted, named.matcher.bonus);
-    }
+    for (const { classOf, labels, bonus } of lifts.get(head) ?? []) out = withNamedLabelBonus(out, classOf, labels, bonus);
     return out;
   }
 
@@ -187,8 +214,9 @@ export class Classifier {
         const heads: Record<string, HeadPrediction> = {};
         const blocked = ruleBlockedHeads(this.calibration, unique[member]!);
         const ngramAll = this.ngram?.logits(unique[member]!);
+        const lifts = this.namedLifts(unique[member]!);
         for (const head of this.heads) {
-          const logits = this.mixedLogits(rowOf(out, `logits_${head}`, row), ngramAll, head, unique[member]!);
+          const logits = this.mixedLogits(rowOf(out, `logits_${head}`, row), ngramAll, head, unique[member]!, lifts);
           const probabilities = temperedSoftmax(logits, this.calibration.heads.get(head)!.temperature);
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
