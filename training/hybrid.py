@@ -192,7 +192,7 @@ def type_parents(head):
 
 def named_type_parent_masks(meta, head, type_masks):
     """Masks of a parent head (TYPE_PARENT_HEADS) for the parents of the types each name names
-    (rules.name_type_parents), derived from named_type_masks: 1 where any named type has that parent."""
+    (Classifier.namedLifts in the app), derived from named_type_masks: 1 where any named type has that parent."""
     of = type_parents(head)
     index = {label: i for i, label in enumerate(meta["maps"][head])}
     to_parent = np.zeros((len(meta["maps"][NAMED_TYPE_HEAD]), len(index)), dtype=np.float32)
