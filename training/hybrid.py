@@ -13,6 +13,7 @@ then the colour head's logits are lifted by a bonus b for each base colour the i
 (rules.name_colours; b on a 0..8 grid, lowest source-balanced dev NLL), the article-type head's likewise
 for each type the name names (rules.name_types; chosen without the sources whose types are read from
 those words, rules.NAME_LABELLED_SOURCES) and the master category's for those types' master categories,
+and the gender head's for each gender the name names (rules.name_genders; chosen the same way),
 and calibrate.py fits the
 mix's temperature, sure threshold and OOD centroids on the same dev splits and scores every set. The
 held-out source is never used to choose anything."""
@@ -27,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_types  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_genders, name_types  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -175,6 +176,11 @@ def named_type_masks(meta):
     return named_masks(meta, NAMED_TYPE_HEAD, name_types)
 
 
+def named_gender_masks(meta):
+    """named_masks of the gender head, for the genders each name names."""
+    return named_masks(meta, NAMED_GENDER_HEAD, name_genders)
+
+
 _PARENTS = {}
 
 
@@ -230,11 +236,12 @@ def with_name_bonus(meta, arrays, head, bonus, masks):
     return out
 
 
-def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=True):
-    """The mix with the named-colour bonus and (unless types is False) the named-type bonuses — the article
-    type's, then each TYPE_PARENT_HEADS head's for the named types' parents —, each chosen on the dev splits
-    in turn (the type ones without NAME_LABELLED_SOURCES), and what was chosen: ({"colour": (bonus, dev NLLs),
-    "type": (bonus, dev NLLs), "parents": {head: (bonus, dev NLLs)}}, arrays)."""
+def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=True, gender_masks=None, genders=True):
+    """The mix with the named-colour bonus, (unless types is False) the named-type bonuses — the article
+    type's, then each TYPE_PARENT_HEADS head's for the named types' parents — and (unless genders is False)
+    the named-gender bonus, each chosen on the dev splits in turn (the type and gender ones without
+    NAME_LABELLED_SOURCES), and what was chosen: ({"colour": (bonus, dev NLLs), "type": (bonus, dev NLLs),
+    "parents": {head: (bonus, dev NLLs)}, "gender": (bonus, dev NLLs)}, arrays)."""
     colour_masks = colour_masks if colour_masks is not None else named_colour_masks(meta)
     chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks)}
     mixed = with_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, chosen["colour"][0], colour_masks)
@@ -247,12 +254,16 @@ def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=Tr
             masks = named_type_parent_masks(meta, head, type_masks)
             chosen["parents"][head] = choose_name_bonus(meta, mixed, head, masks, NAME_LABELLED_SOURCES)
             mixed = with_name_bonus(meta, mixed, head, chosen["parents"][head][0], masks)
+    if genders:
+        gender_masks = gender_masks if gender_masks is not None else named_gender_masks(meta)
+        chosen["gender"] = choose_name_bonus(meta, mixed, NAMED_GENDER_HEAD, gender_masks, NAME_LABELLED_SOURCES)
+        mixed = with_name_bonus(meta, mixed, NAMED_GENDER_HEAD, chosen["gender"][0], gender_masks)
     return chosen, mixed
 
 
-def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True):
-    """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False and
-    the named-type bonus unless either is False)
+def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True):
+    """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False, and
+    the named-type and named-gender bonuses unless it or their own flag is False)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -271,11 +282,13 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     mix = choose_mix(meta, llama, ngram)
     mixed = mixed_arrays(meta, llama, ngram, mix)
     if colour_bonus:
-        chosen, mixed = with_named_bonuses(meta, mixed, types=type_bonus)
+        chosen, mixed = with_named_bonuses(meta, mixed, types=type_bonus, genders=gender_bonus)
         row["colour_bonus"] = {"bonus": chosen["colour"][0], "dev_nll": chosen["colour"][1]}
         if type_bonus:
             row["type_bonus"] = {"bonus": chosen["type"][0], "dev_nll": chosen["type"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES),
                                  "parents": {h: {"bonus": b, "dev_nll": nll} for h, (b, nll) in chosen["parents"].items()}}
+        if gender_bonus:
+            row["gender_bonus"] = {"bonus": chosen["gender"][0], "dev_nll": chosen["gender"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES)}
     row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
@@ -306,6 +319,7 @@ def main():
     ap.add_argument("--cache-dir", help="keep (and reuse) each fold's n-gram logits here")
     ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC) or the named-type one")
     ap.add_argument("--no-type-bonus", action="store_true", help="score the mix without the named-type bonus (as before 7 Dec 2026, 03:00 UTC)")
+    ap.add_argument("--no-gender-bonus", action="store_true", help="score the mix without the named-gender bonus (as before 7 Dec 2026, 05:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -314,7 +328,8 @@ def main():
     out = []
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
-        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus))
+        out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus,
+                               not args.no_gender_bonus))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

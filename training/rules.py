@@ -7,8 +7,8 @@ against test/fixtures/classifier/unsure-rule-cases.json."""
 import re
 import unicodedata
 
-from lexicon_zh import COLOURS as LEXICON_COLOURS_ZH, GARMENTS as LEXICON_GARMENTS_ZH
-from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, NAME_TYPE_PATTERNS, colours_named, types_named
+from lexicon_zh import COLOURS as LEXICON_COLOURS_ZH, GARMENTS as LEXICON_GARMENTS_ZH, GENDERS as LEXICON_GENDERS_ZH
+from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS, colours_named, genders_named, types_named
 
 # Heads never sure for items written mostly in Chinese: those whose sure labels were under 90 % right
 # on real Chinese product titles (the criterion the first rule was chosen by), or have no Chinese
@@ -166,6 +166,30 @@ def named_types_block(bonus, parents=None):
     if parents:
         block["parents"] = {h: {"bonus": round(float(b), 4), "labels": dict(sorted(of.items()))} for h, (b, of) in parents.items()}
     return block
+
+
+# Genders an item's name names ("Nike Men Windrunner Jacket", "Women's Notch Neck Top", "男士 polo衫") lift the
+# gender head's logits of those genders by a bonus fitted the same way (hybrid.py choose_name_bonus, without
+# NAME_LABELLED_SOURCES: the lexicon-written Chinese items took their gender from the gender word they were
+# written with). The words are taxonomy.py's NAME_GENDER_WORDS and lexicon_zh.py's Chinese gender words;
+# config.json `named_genders` carries them, src/model/namedLabels.ts applies them.
+NAMED_GENDER_HEAD = "gender"
+GENDER_SUBSTRINGS_ZH = _zh_substrings(LEXICON_GENDERS_ZH)
+
+
+def name_genders(input_text, template_text="Item: "):
+    """Genders the item's name names (taxonomy.genders_named on name_words, with the Chinese gender words)."""
+    return genders_named(name_words(input_text, template_text), GENDER_SUBSTRINGS_ZH)
+
+
+def named_genders_block(bonus):
+    """config.json's `named_genders` block for a fitted bonus."""
+    return _named_block(NAMED_GENDER_HEAD, bonus, "words", NAME_GENDER_PATTERNS, GENDER_SUBSTRINGS_ZH,
+                        "logit + bonus for each gender the item's name names (its words before the first field marker, "
+                        "lower-cased; each word, longest first, claims its whole-word matches (a hyphen joins words) that no "
+                        "earlier one claimed, then each substring (Chinese gender words of training/lexicon_zh.py, longest "
+                        "first) its occurrences anywhere, and gives its genders); the bonus is chosen on the dev splits only, "
+                        "without the sources whose genders are read from these words (training/hybrid.py)")
 
 
 def han_share(text):

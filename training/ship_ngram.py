@@ -5,10 +5,10 @@
 1. Trains the n-gram head on every source's training rows (the shipped recipe's label mask).
 2. Quantises it: int8 weights with one scale per n-gram (max |w| / 127); everything below uses the
    dequantised weights, as the app does.
-3. Chooses each head's mix weight, the named-colour and named-type bonuses (hybrid.with_named_bonuses) and fits the
+3. Chooses each head's mix weight, the named-colour, named-type and named-gender bonuses (hybrid.with_named_bonuses) and fits the
    calibration (temperatures, sure thresholds) of the mix on the dev splits only (hybrid.py, calibrate.py); the int8 mix must stay within 0.5 points of the
    float mix on Myntra's held-out split for every head.
-4. Writes ngram_head.json / ngram_head.bin and config.json's `ngram_head`, `named_colours`, `named_types`, `calibration`
+4. Writes ngram_head.json / ngram_head.bin and config.json's `ngram_head`, `named_colours`, `named_types`, `named_genders`, `calibration`
    and `unsure.min_probability` into public/models/trendloom-classifier/, parity cases into
    test/fixtures/classifier/ngram-cases.json and its figures into training/metrics.json."""
 import json
@@ -21,8 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, named_colours_block, named_types_block  # noqa: E402
+from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_gender_masks, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, named_colours_block, named_genders_block, named_types_block  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
@@ -63,16 +63,16 @@ def main():
     dequantised = q.astype(np.float32) * scale[:, None]
 
     mixes, figures = {}, {}
-    colour_masks, type_masks = named_colour_masks(meta), named_type_masks(meta)
+    colour_masks, type_masks, gender_masks = named_colour_masks(meta), named_type_masks(meta), named_gender_masks(meta)
     for name, w in (("float", weight), ("int8", dequantised)):
         ngram = ngram_arrays(meta, llama, vocab, w, bias)
         mix = choose_mix(meta, llama, ngram)
-        chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), colour_masks, type_masks)
+        chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), colour_masks, type_masks, gender_masks=gender_masks)
         cal = fit_arrays(meta, mixed)
         mixes[name] = (mix, mixed, cal, chosen)
         figures[name] = myntra_accuracy(meta, mixed, cal)
     mix, mixed, cal, chosen = mixes["int8"]
-    (bonus, bonus_nll), (type_bonus, type_bonus_nll) = chosen["colour"], chosen["type"]
+    (bonus, bonus_nll), (type_bonus, type_bonus_nll), (gender_bonus, gender_bonus_nll) = chosen["colour"], chosen["type"], chosen["gender"]
     failures = [f"{h}: int8 {100 * figures['int8'][h]:.2f} vs float {100 * figures['float'][h]:.2f}"
                 for h in HEADS if h in figures["float"] and abs(figures["float"][h] - figures["int8"][h]) * 100 > MAX_DROP_POINTS]
     if q.nbytes > MAX_BYTES:
@@ -92,6 +92,7 @@ def main():
     config["unsure"]["min_probability"] = cal["min_probability"]
     config["named_colours"] = named_colours_block(bonus)
     config["named_types"] = named_types_block(type_bonus, {h: (b, type_parents(h)) for h, (b, _) in chosen["parents"].items()})
+    config["named_genders"] = named_genders_block(gender_bonus)
     os.makedirs(ship, exist_ok=True)
     with open(os.path.join(ship, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
@@ -120,10 +121,11 @@ def main():
     metrics["named_colours"] = {"bonus": bonus, "dev_nll_by_bonus": bonus_nll}
     metrics["named_types"] = {"bonus": type_bonus, "dev_nll_by_bonus": type_bonus_nll, "not_chosen_on": list(NAME_LABELLED_SOURCES),
                               "parents": {h: {"bonus": b, "dev_nll_by_bonus": nll} for h, (b, nll) in chosen["parents"].items()}}
+    metrics["named_genders"] = {"bonus": gender_bonus, "dev_nll_by_bonus": gender_bonus_nll, "not_chosen_on": list(NAME_LABELLED_SOURCES)}
     with open(metrics_path, "w") as f:
         json.dump(metrics, f, indent=1)
     print(f"ngram_head.bin {q.nbytes:,} bytes, {len(vocab.terms):,} n-grams; mix weights "
-          + ", ".join(f"{h} {m['weight']}" for h, m in mix.items()) + f"; named-colour bonus {bonus}, named-type bonus {type_bonus}")
+          + ", ".join(f"{h} {m['weight']}" for h, m in mix.items()) + f"; named-colour bonus {bonus}, named-type bonus {type_bonus}, named-gender bonus {gender_bonus}")
     print("Myntra held-out, mix, float -> int8: " + ", ".join(f"{h} {100 * figures['float'][h]:.2f} -> {100 * figures['int8'][h]:.2f}" for h in figures["int8"]))
     if failures:
         print("LIMITS NOT MET: " + "; ".join(failures))

@@ -133,7 +133,7 @@ MORE_TYPE_WORDS = {
     "pyjamas": ["Night suits", "Lounge Pants"], "robe": ["Robe", "Bath Robe"], "bathrobe": ["Bath Robe", "Robe"],
     "swimwear": ["Swimwear"], "swimsuits": ["Swimwear"], "trainers": ["Sports Shoes", "Casual Shoes"],
     "sneaker": ["Casual Shoes", "Sports Shoes"], "boot": ["Casual Shoes", "Formal Shoes", "Heels"],
-    "booties": ["Booties", "Casual Shoes", "Heels"], "pumps": ["Heels"], "stilettos": ["Heels"], "wedges": ["Heels"],
+    "booties": ["Casual Shoes", "Heels"], "pumps": ["Heels"], "stilettos": ["Heels"], "wedges": ["Heels"],
     "flats": ["Flats"], "ballerinas": ["Flats"], "espadrilles": ["Casual Shoes", "Flats"],
     "moccasins": ["Casual Shoes"], "oxfords": ["Formal Shoes"], "brogues": ["Formal Shoes", "Casual Shoes"],
     "flops": ["Flip Flops"], "slippers": ["Flip Flops"], "clogs": ["Casual Shoes", "Sandals"],
@@ -159,6 +159,20 @@ NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS}
 NAME_TYPE_PATTERNS = [("(?<!-)" + w + "(?!-)", NAME_TYPE_WORDS[w]) for w in sorted(NAME_TYPE_WORDS, key=lambda w: (-len(w), w))]
 assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in NAME_TYPE_WORDS)
 _NAME_TYPE_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in NAME_TYPE_PATTERNS]
+
+# Words of a name that say whom the item is for, for the named-gender bonus only (rules.name_genders):
+# "Nike Men Windrunner Jacket", "Women's Notch Neck Top", "Big Girls' T-Shirt". "men" is a whole word, so
+# it names Men in "men's" and nothing in "women"; a hyphen joins words ("spider-man" names no one); "kids"
+# names both Boys and Girls.
+NAME_GENDER_WORDS = {
+    "men": ["Men"], "mens": ["Men"], "man": ["Men"], "male": ["Men"], "gents": ["Men"],
+    "women": ["Women"], "womens": ["Women"], "woman": ["Women"], "ladies": ["Women"], "female": ["Women"],
+    "boys": ["Boys"], "boy": ["Boys"], "girls": ["Girls"], "girl": ["Girls"], "kids": ["Boys", "Girls"],
+    "unisex": ["Unisex"],
+}
+NAME_GENDER_PATTERNS = [("(?<!-)" + w + "(?!-)", NAME_GENDER_WORDS[w]) for w in sorted(NAME_GENDER_WORDS, key=lambda w: (-len(w), w))]
+assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in NAME_GENDER_WORDS)
+_NAME_GENDER_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in NAME_GENDER_PATTERNS]
 
 # ---------------------------------------------------------------- colours onto Myntra's base colours
 
@@ -245,6 +259,12 @@ def types_named(text, substrings=()):
     """Every article type a free text (an item's name) names through NAME_TYPE_WORDS (labels_named; "Shirt
     dress with belt" names Shirts, Dresses and Belts), then the `substrings` (Chinese garment words)."""
     return labels_named(text, _NAME_TYPE_RE, substrings)
+
+
+def genders_named(text, substrings=()):
+    """Every gender a free text (an item's name) names through NAME_GENDER_WORDS (labels_named; "Men's Running
+    Shoes" names Men, "Kids Cap" Boys and Girls), then the `substrings` (Chinese gender words)."""
+    return labels_named(text, _NAME_GENDER_RE, substrings)
 
 
 # ---------------------------------------------------------------- the other heads

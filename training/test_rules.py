@@ -3,9 +3,9 @@ import json
 import os
 import unittest
 
-from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES, TYPE_PARENT_HEADS, blocked_heads, han_share,
-                   item_words, name_colours, name_types, name_words)
-from taxonomy import COLOUR_WORDS, NAME_TYPE_PATTERNS
+from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
+                   TYPE_PARENT_HEADS, blocked_heads, han_share, item_words, name_colours, name_genders, name_types, name_words)
+from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -71,6 +71,36 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(sorted(block["parents"]), sorted(TYPE_PARENT_HEADS))
         masters = block["parents"]["masterCategory"]["labels"]
         self.assertEqual((masters["Sweaters"], masters["Casual Shoes"], masters["Handbags"]), ("Apparel", "Footwear", "Accessories"))
+
+    def test_named_gender_cases(self):
+        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-gender-cases.json"), encoding="utf-8") as f:
+            cases = json.load(f)["cases"]
+        self.assertGreaterEqual(len(cases), 250)
+        self.assertGreaterEqual(sum(1 for c in cases if c["genders"]), 100)
+        for case in cases:
+            self.assertEqual(name_genders(case["text"]), case["genders"], case["text"])
+
+    def test_name_genders(self):
+        self.assertEqual(name_genders("Item: Everly Women's Notch Neck Top"), ["Women"])  # "women" is a whole word before "'s"
+        self.assertEqual(name_genders("Item: Nike Men Windrunner Blue Jacket"), ["Men"])
+        self.assertEqual(name_genders("Item: Women's and Men's Running Socks"), ["Women", "Men"])  # every gender, in order
+        self.assertEqual(name_genders("Item: Kids Superstar Shoes"), ["Boys", "Girls"])
+        self.assertEqual(name_genders("Item: Spider-Man Graphic Tee"), [])  # a hyphen joins words
+        self.assertEqual(name_genders("Item: Boyfriend Jeans"), [])
+        self.assertEqual(name_genders("Item: Ribbed jumper Details: for women"), [])  # the name only
+        self.assertEqual(name_genders("Item: 秋季 新款 情侣款 黑 皮革 日常 双肩包"), ["Unisex"])  # Chinese words, longest first
+        self.assertEqual(name_genders("Item: 2024夏季新款纯棉短袖T恤女宽松ins风白色上衣"), ["Women"])
+
+    def test_shipped_config_carries_the_gender_words(self):
+        with open(os.path.join(ROOT, "public", "models", "trendloom-classifier", "config.json"), encoding="utf-8") as f:
+            config = json.load(f)
+        block = config["named_genders"]
+        self.assertEqual(block["head"], NAMED_GENDER_HEAD)
+        self.assertEqual([tuple(c) for c in block["words"]], [(p, v) for p, v in NAME_GENDER_PATTERNS])
+        self.assertEqual(block["substrings"], GENDER_SUBSTRINGS_ZH)
+        self.assertGreaterEqual(block["bonus"], 0)
+        genders = set(config["heads"][NAMED_GENDER_HEAD]["id2label"].values())
+        self.assertTrue(all(set(labels) <= genders for _, labels in block["words"] + block["substrings"]))
 
     def test_han_share(self):
         self.assertAlmostEqual(han_share("白色T恤"), 0.75)

@@ -133,8 +133,8 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
         },
       },
     };
-    // The graph's own labels (no n-gram mix, no named-colour or named-type bonus), to compare with PyTorch's logits.
-    const { ngram_head: _mix, named_colours: _bonus, named_types: _types, ...graphOnly } = classifier.config;
+    // The graph's own labels (no n-gram mix, no named-label bonus), to compare with PyTorch's logits.
+    const { ngram_head: _mix, named_colours: _bonus, named_types: _types, named_genders: _genders, ...graphOnly } = classifier.config;
     const counted = new Classifier(counting, classifier.tokenizer, graphOnly);
     const texts = [...golden.cases.slice(0, 50).map((c) => c.text), golden.cases[0]!.text, golden.cases[1]!.text];
     const predictions = await counted.classifyTexts(texts, { topK: 3, maxBatch: 16, embeddings: true });

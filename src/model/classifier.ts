@@ -1,6 +1,6 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
-import { headLabels, type ClassifierConfig } from './config.ts';
+import { headLabels, NAMED_LABEL_BLOCKS, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
 import { labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
@@ -92,7 +92,7 @@ export class Classifier {
   readonly calibration: CalibrationPlan;
   private readonly labels: Map<string, string[]>;
   /**
-   * The `named_colours` and `named_types` blocks, compiled, each with its head's class index per label and its
+   * The `named_colours`, `named_types` and `named_genders` blocks, compiled, each with its head's class index per label and its
    * `parents` heads (a parent head's class index and each named type's label there); none: no bonus.
    */
   private readonly namedBlocks: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parents: ParentBonus[] }[] = [];
@@ -112,7 +112,7 @@ export class Classifier {
     this.labels = new Map(this.heads.map((h) => [h, headLabels(config, h)]));
     this.calibration = calibrationPlan(config);
     const classIndex = (head: string) => new Map(this.labelsOf(head).map((label, i) => [label, i]));
-    for (const block of [config.named_colours, config.named_types]) {
+    for (const block of NAMED_LABEL_BLOCKS.map((name) => config[name])) {
       if (!block) continue;
       const matcher = namedLabelMatcher(block, config.input_template);
       const parents = Object.entries(('parents' in block && block.parents) || {}).map(([head, parent]) => ({

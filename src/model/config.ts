@@ -32,9 +32,11 @@ export interface ClassifierConfig {
   named_colours?: NamedColoursConfig;
   /** A bonus on the article-type head's logits for the types an item's name names (absent: none). */
   named_types?: NamedTypesConfig;
+  /** A bonus on the gender head's logits for the genders an item's name names (absent: none). */
+  named_genders?: NamedGendersConfig;
 }
 
-/** What the `named_colours` and `named_types` blocks share: the head's logit of each label the item's name names gets `bonus` added, before the temperature. */
+/** What the `named_colours`, `named_types` and `named_genders` blocks share: the head's logit of each label the item's name names gets `bonus` added, before the temperature. */
 interface NamedLabelsBlock {
   /** The head it lifts. */
   head: string;
@@ -59,6 +61,15 @@ export interface NamedTypesConfig extends NamedLabelsBlock {
   /** Heads above the article type (masterCategory) whose logit of each named type's parent label gets its own bonus; optional. */
   parents?: Record<string, TypeParentBonus>;
 }
+
+/** The `named_genders` block: genders the item's name names ("Men's", "Ladies", "男士"). */
+export interface NamedGendersConfig extends NamedLabelsBlock {
+  /** `[pattern, labels]` as `colours` of `named_colours`: one word each, longest first. */
+  words: [string, string[]][];
+}
+
+/** The named-label blocks of config.json, in the order the classifier applies them. */
+export const NAMED_LABEL_BLOCKS = ['named_colours', 'named_types', 'named_genders'] as const;
 
 /** One parent head of `named_types.parents`. */
 export interface TypeParentBonus {
@@ -183,13 +194,12 @@ export function parseClassifierConfig(json: unknown): ClassifierConfig {
   if (config.unsure !== undefined) parseUnsureConfig(config.unsure, config.head_order, config.hidden_size);
   if (config.generator !== undefined) parseGeneratorConfig(config.generator);
   if (config.ngram_head !== undefined) parseNgramHeadConfig(config.ngram_head, config.head_order);
-  if (config.named_colours !== undefined) parseNamedLabelsConfig(config.named_colours, config, 'named_colours');
-  if (config.named_types !== undefined) parseNamedLabelsConfig(config.named_types, config, 'named_types');
+  for (const block of NAMED_LABEL_BLOCKS) if (config[block] !== undefined) parseNamedLabelsConfig(config[block], config, block);
   return config;
 }
 
-/** Checks a `named_colours` or `named_types` block (a head of the model, a bonus ≥ 0, patterns that compile, each with labels) and returns it typed; throws a readable error otherwise. */
-export function parseNamedLabelsConfig<K extends 'named_colours' | 'named_types'>(
+/** Checks a `named_colours`, `named_types` or `named_genders` block (a head of the model, a bonus ≥ 0, patterns that compile, each with labels) and returns it typed; throws a readable error otherwise. */
+export function parseNamedLabelsConfig<K extends (typeof NAMED_LABEL_BLOCKS)[number]>(
   json: unknown,
   config: Pick<ClassifierConfig, 'head_order' | 'heads'>,
   block: K,

@@ -9,6 +9,7 @@ import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
 const matcher = namedLabelMatcher(shipped.named_colours!, shipped.input_template);
 const typeMatcher = namedLabelMatcher(shipped.named_types!, shipped.input_template);
+const genderMatcher = namedLabelMatcher(shipped.named_genders!, shipped.input_template);
 
 describe('colours an item name names', () => {
   it('reads only the name: the words before the first field marker', () => {
@@ -95,6 +96,70 @@ describe('article types an item name names', () => {
     expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { season: { bonus: 1, labels: {} } } }, base, 'named_types')).toThrow(/parents must name heads/);
     expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { articleType: { bonus: -1, labels: {} } } }, base, 'named_types')).toThrow(/bonus must be a number/);
     expect(() => parseNamedLabelsConfig({ head: 'articleType', bonus: 1, words: [['dress', ['Dresses']]], parents: { articleType: { bonus: 1, labels: { Dresses: 3 } } } }, base, 'named_types')).toThrow(/labels must map/);
+  });
+});
+
+describe('genders an item name names', () => {
+  it('reads every gender word of the name as a whole word, a hyphen joining words, and the Chinese words', () => {
+    expect(labelsNamedInText(genderMatcher, "Item: Everly Women's Notch Neck Top")).toEqual(['Women']);
+    expect(labelsNamedInText(genderMatcher, 'Item: Nike Men Windrunner Blue Jacket')).toEqual(['Men']);
+    expect(labelsNamedInText(genderMatcher, 'Item: Kids Superstar Shoes')).toEqual(['Boys', 'Girls']);
+    expect(labelsNamedInText(genderMatcher, 'Item: Spider-Man Graphic Tee')).toEqual([]); // a hyphen joins words
+    expect(labelsNamedInText(genderMatcher, 'Item: Boyfriend Jeans')).toEqual([]); // whole words only
+    expect(labelsNamedInText(genderMatcher, 'Item: Ribbed jumper Details: for women')).toEqual([]); // the name only
+    expect(labelsNamedInText(genderMatcher, 'Item: 秋季 新款 情侣款 黑 皮革 日常 双肩包')).toEqual(['Unisex']);
+    expect(labelsNamedInText(genderMatcher, 'Item: 男士 polo衫 白色')).toEqual(['Men']);
+  });
+
+  // The same cases as training/test_rules.py: the app and the training tables lift the same genders.
+  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-gender-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; genders: string[] }[] };
+  it('has the shared cases, many naming a gender', () => {
+    expect(golden.cases.length).toBeGreaterThanOrEqual(250);
+    expect(golden.cases.filter((c) => c.genders.length > 0).length).toBeGreaterThanOrEqual(100);
+  });
+  it.each(golden.cases)('"$text" → $genders', ({ text, genders }) => {
+    expect(labelsNamedInText(genderMatcher, text)).toEqual(genders);
+  });
+
+  it('the shipped config lifts the gender head by a fitted bonus, onto genders the head has', () => {
+    expect(genderMatcher.patterns).toHaveLength(1); // hyphen-bound words: one pass
+    expect(shipped.named_genders!.head).toBe('gender');
+    expect(shipped.named_genders!.bonus).toBeGreaterThan(0);
+    const genders = new Set(Object.values(shipped.heads.gender!.id2label));
+    expect(shipped.named_genders!.words.flatMap(([, labels]) => labels).every((l) => genders.has(l))).toBe(true);
+    expect(shipped.named_genders!.substrings!.flatMap(([, labels]) => labels).every((l) => genders.has(l))).toBe(true);
+  });
+
+  it('refuses a broken block with a readable error', () => {
+    const base = { head_order: ['gender'], heads: { gender: { id2label: { 0: 'Men' } } } };
+    expect(() => parseNamedLabelsConfig({ head: 'gender', bonus: 1, colours: [['men', ['Men']]] }, base, 'named_genders')).toThrow(/words must be a non-empty list/);
+    expect(() => parseNamedLabelsConfig({ head: 'sex', bonus: 1, words: [['men', ['Men']]] }, base, 'named_genders')).toThrow(/head must be one of/);
+    expect(() => parseNamedLabelsConfig({ head: 'gender', bonus: 1, words: [['men', ['Men']]], parents: {} }, base, 'named_genders')).toThrow(/named_types only/);
+    expect(parseNamedLabelsConfig({ head: 'gender', bonus: 1.5, words: [['men', ['Men']]] }, base, 'named_genders').bonus).toBe(1.5);
+  });
+});
+
+describe('Classifier with named-colour, named-type and named-gender bonuses together (fake session)', () => {
+  const items = [
+    { text: 'Blue slim shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Plain shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  // The fake model's "fit" plays the article type and "colour" the gender head.
+  const config = parseClassifierConfig({
+    ...TEST_MODEL_CONFIG,
+    named_types: { head: 'fit', bonus: 2, words: [['slim', ['Slim']]] },
+    named_genders: { head: 'colour', bonus: 2.5, words: [['(?<!-)blue(?!-)', ['Green']]] },
+  });
+
+  it('lifts the gender head by its own bonus, for the names that name one only', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [named, plain] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text), { topK: 3 });
+    const z = [Math.exp(2), Math.exp(1), Math.exp(0 + 2.5)];
+    expect(named!.heads.colour!.label).toBe('Green');
+    expect(named!.heads.colour!.probability).toBeCloseTo(z[2]! / (z[0]! + z[1]! + z[2]!), 6);
+    expect(named!.heads.fit!.label).toBe('Slim');
+    expect(plain!.heads.colour!.label).toBe('Red'); // no gender word: the graph's logits
+    expect(plain!.heads.fit!.label).toBe('Loose');
   });
 });
 

@@ -1,14 +1,15 @@
 /**
- * The labels an item's name names — colours ("Sage green wrap dress" → Olive, Green) and article types
- * ("Waves blouse" → Tops, Shirts) — and the bonus config.json's `named_colours` and `named_types` blocks add
- * to their head's logits of those labels. The same rule as training/rules.py `name_colours` / `name_types`
- * (over training/taxonomy.py `labels_named`), checked against the shared cases of
- * test/fixtures/classifier/named-colour-cases.json and named-type-cases.json. Pure; no DOM.
+ * The labels an item's name names — colours ("Sage green wrap dress" → Olive, Green), article types
+ * ("Waves blouse" → Tops, Shirts) and genders ("Women's Notch Neck Top" → Women) — and the bonus config.json's
+ * `named_colours`, `named_types` and `named_genders` blocks add to their head's logits of those labels. The
+ * same rule as training/rules.py `name_colours` / `name_types` / `name_genders` (over training/taxonomy.py
+ * `labels_named`), checked against the shared cases of test/fixtures/classifier/named-colour-cases.json,
+ * named-type-cases.json and named-gender-cases.json. Pure; no DOM.
  */
 import { nameWordsOf } from './calibration.ts';
 import type { NamedLabelsConfig } from './config.ts';
 
-/** A `named_colours` or `named_types` block ready to apply: its patterns compiled as whole-word matches. */
+/** A `named_colours`, `named_types` or `named_genders` block ready to apply: its patterns compiled as whole-word matches. */
 export interface NamedLabelMatcher {
   /** The head whose logits get the bonus. */
   head: string;
@@ -29,11 +30,11 @@ export interface NamedLabelMatcher {
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 
-// A pattern that is one word, no hyphen beside it ("(?<!-)t-shirt(?!-)": named_types' words).
+// A pattern that is one word, no hyphen beside it ("(?<!-)t-shirt(?!-)": named_types and named_genders words).
 const HYPHEN_BOUND_WORD = /^\(\?<!-\)([\p{Ll}-]+)\(\?!-\)$/u;
 
 /**
- * Compiles a `named_colours` or `named_types` block for inputs built with `inputTemplate` (e.g. "Item: {text}").
+ * Compiles a `named_colours`, `named_types` or `named_genders` block for inputs built with `inputTemplate` (e.g. "Item: {text}").
  * When every pattern is one hyphen-bound word, each match is a whole run of letters and hyphens, so no two
  * words' matches can overlap and the order of claiming cannot matter: they are compiled into one regular
  * expression (one pass over the name instead of one per word) that gives the labels of the word it matched.

@@ -1,15 +1,16 @@
-"""Fits the shipped classifier's named-type bonuses from the app pipeline's own logits on the dev splits.
+"""Fits the shipped classifier's named-type and named-gender bonuses from the app pipeline's own logits on the dev splits.
 
   npx tsx training/app_dev_logits.ts public/models/trendloom-classifier <logits.json> <eval_meta.json>…
-  python3 training/ship_named_types.py <logits.json>
+  python3 training/ship_named_labels.py <logits.json>
 
 ship_ngram.py chooses the bonuses on the shipped run's evaluation arrays (bash training/reproduce.sh does
 that). This is the same choice — hybrid.choose_name_bonus on the dev splits without
 rules.NAME_LABELLED_SOURCES for the article type, then for each rules.TYPE_PARENT_HEADS head on the named
-types' parents, each head's temperature and sure threshold refitted (calibrate.fit_head) — on the logits the
-app itself computes (the int8 graph with the n-gram mix and the named-colour bonus; app_dev_logits.ts), for a
-shipped model whose run directory is not at hand. Writes config.json's `named_types`, those heads'
-`calibration.temperature` and `unsure.min_probability`, and the figures into training/metrics.json."""
+types' parents, then for the gender, each head's temperature and sure threshold refitted (calibrate.fit_head) —
+on the logits the app itself computes (the int8 graph with the n-gram mix and the named-colour bonus;
+app_dev_logits.ts), for a shipped model whose run directory is not at hand. Writes config.json's
+`named_types` and `named_genders`, those heads' `calibration.temperature` and `unsure.min_probability`, and
+the figures into training/metrics.json."""
 import json
 import os
 import sys
@@ -19,8 +20,8 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import dev_head, fit_head  # noqa: E402
-from hybrid import choose_name_bonus, named_type_masks, named_type_parent_masks, type_parents, with_name_bonus  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, named_types_block  # noqa: E402
+from hybrid import choose_name_bonus, named_gender_masks, named_type_masks, named_type_parent_masks, type_parents, with_name_bonus  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, named_genders_block, named_types_block  # noqa: E402
 
 SHIP = os.path.join(os.path.dirname(HERE), "public", "models", "trendloom-classifier")
 
@@ -36,7 +37,7 @@ def fit_bonus(meta, arrays, head, masks):
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         dump = json.load(f)
-    heads = [NAMED_TYPE_HEAD, *TYPE_PARENT_HEADS]
+    heads = [NAMED_TYPE_HEAD, *TYPE_PARENT_HEADS, NAMED_GENDER_HEAD]
     assert all(h in dump["heads"] for h in heads), f"the dump needs the heads {heads}"
     meta = {"maps": {h: dump["labels"][h] for h in heads}, "sets": {k: v["rows"] for k, v in dump["sets"].items()}}
     arrays = {f"{k}|{h}": np.array(v["logits"][h], dtype=np.float32) for k, v in dump["sets"].items() for h in heads}
@@ -44,11 +45,13 @@ def main():
     fits = {NAMED_TYPE_HEAD: fit_bonus(meta, arrays, NAMED_TYPE_HEAD, type_masks)}
     for h in TYPE_PARENT_HEADS:
         fits[h] = fit_bonus(meta, arrays, h, named_type_parent_masks(meta, h, type_masks))
+    fits[NAMED_GENDER_HEAD] = fit_bonus(meta, arrays, NAMED_GENDER_HEAD, named_gender_masks(meta))
 
     path = os.path.join(SHIP, "config.json")
     with open(path, encoding="utf-8") as f:
         config = json.load(f)
     config["named_types"] = named_types_block(fits[NAMED_TYPE_HEAD][0], {h: (fits[h][0], type_parents(h)) for h in TYPE_PARENT_HEADS})
+    config["named_genders"] = named_genders_block(fits[NAMED_GENDER_HEAD][0])
     for h, (_, _, _, after) in fits.items():
         config["calibration"]["temperature"][h] = round(after[0], 4)
         config["unsure"]["min_probability"][h] = round(after[1], 4)
@@ -60,9 +63,11 @@ def main():
         metrics = json.load(f)
     figures = {h: {"bonus": b, "dev_nll_by_bonus": nll, "before": {"temperature": bf[0], "min_probability": bf[1], **bf[2]},
                    "after": {"temperature": af[0], "min_probability": af[1], **af[2]}} for h, (b, nll, bf, af) in fits.items()}
-    metrics["named_types"] = {"bonus": fits[NAMED_TYPE_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES),
-                              "fitted_on": "the app pipeline's logits on the dev splits (training/app_dev_logits.ts, training/ship_named_types.py)",
-                              "heads": figures}
+    fitted_on = "the app pipeline's logits on the dev splits (training/app_dev_logits.ts, training/ship_named_labels.py)"
+    metrics["named_types"] = {"bonus": fits[NAMED_TYPE_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
+                              "heads": {h: f for h, f in figures.items() if h != NAMED_GENDER_HEAD}}
+    metrics["named_genders"] = {"bonus": fits[NAMED_GENDER_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
+                                "heads": {NAMED_GENDER_HEAD: figures[NAMED_GENDER_HEAD]}}
     with open(metrics_path, "w") as f:
         json.dump(metrics, f, indent=1)
     for h, (b, nll, bf, af) in fits.items():
