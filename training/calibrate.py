@@ -237,9 +237,11 @@ def set_metrics(logits, sets, temperature):
                            "ece": ece(conf, correct)}
 
 
-def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
+def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set ("sure_rules":
-    the probability threshold and the text rules of rules.py, as the app applies them)."""
+    the probability threshold and the text rules of rules.py, as the app applies them: with
+    cal["named_min_probability"] and `named` ({head: rows x classes, 1 where the row's name names the
+    label}), an item whose top label its name names is sure from that head's named threshold)."""
     res = {}
     blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
@@ -253,9 +255,14 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS):
             r["mean_confidence"] = float(conf.mean())
             if name == "calibrated":
                 allowed = np.array([h not in b for b, k in zip(blocked, keep) if k])
+                by_prob = conf >= cal["min_probability"][h]
+                named_min = cal.get("named_min_probability", {}).get(h)
+                if named_min is not None and named is not None and h in named:
+                    pred = logits[h][keep].argmax(1)
+                    by_prob = by_prob | ((named[h][keep][np.arange(len(pred)), pred] > 0) & (conf >= named_min))
                 for rname, sure in (("prob", conf >= cal["min_probability"][h]),
                                     ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"])),
-                                    ("rules", (conf >= cal["min_probability"][h]) & allowed)):
+                                    ("rules", by_prob & allowed)):
                     r[f"sure_{rname}_coverage"] = float(sure.mean())
                     r[f"sure_{rname}_accuracy"] = float(correct[sure].mean()) if sure.any() else None
                 r["reliability"] = reliability(conf, correct)
@@ -286,13 +293,15 @@ def evaluate_run(run_dir):
     return out
 
 
-def score_arrays(meta, arrays, cal):
-    """score() on every evaluation set of a run's metadata and arrays, with its calibration."""
+def score_arrays(meta, arrays, cal, named=None):
+    """score() on every evaluation set of a run's metadata and arrays, with its calibration (named:
+    {head: {set key: named mask}} for the named sure thresholds, see score)."""
     out = {"holdout": meta["holdout"], "calibration": {k: v for k, v in cal.items() if k != "ood"},
            "ood_max_distance": cal["ood"]["max_distance"], "sets": {}}
     for key, rows in meta["sets"].items():
         logits = {h: arrays[f"{key}|{h}"] for h in HEADS}
-        out["sets"][key] = score(rows, logits, arrays[f"{key}|embedding"], meta["maps"], cal)
+        named_here = {h: masks[key] for h, masks in named.items()} if named else None
+        out["sets"][key] = score(rows, logits, arrays[f"{key}|embedding"], meta["maps"], cal, named=named_here)
     return out
 
 

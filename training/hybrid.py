@@ -15,8 +15,9 @@ for each type the name names (rules.name_types; chosen without the sources whose
 those words, rules.NAME_LABELLED_SOURCES) and the master category's for those types' master categories,
 and the gender head's for each gender the name names (rules.name_genders; chosen the same way),
 and calibrate.py fits the
-mix's temperature, sure threshold and OOD centroids on the same dev splits and scores every set. The
-held-out source is never used to choose anything."""
+mix's temperature, sure threshold and OOD centroids on the same dev splits, and, for each head a name can
+name a label of, a lower sure threshold for items whose top label the name names (named_sure_thresholds),
+and scores every set. The held-out source is never used to choose anything."""
 import json
 import os
 import sys
@@ -26,9 +27,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, source_weights  # noqa: E402
+from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, softmax, source_weights, TARGET_SURE_ACCURACY  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_genders, name_types  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_genders, name_types, named_sure_threshold  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -208,9 +209,9 @@ def named_type_parent_masks(meta, head, type_masks):
     return {key: np.minimum(mask @ to_parent, 1.0) for key, mask in type_masks.items()}
 
 
-def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
-    """The bonus b of `head`'s logits + b x masks with the lowest source-balanced NLL on the dev splits
-    (temperature refitted per b; rows of `skip_sources` left out), and the NLL at every b tried."""
+def dev_named(meta, arrays, head, masks, skip_sources=()):
+    """One head's dev-split rows with a label, rows of `skip_sources` left out, as (logits, named masks,
+    source weights, allowed sets); None when fewer than 50 are left."""
     rows, logits, dev_masks = [], [], []
     for key, set_rows in meta["sets"].items():
         if key.startswith("dev:"):
@@ -221,11 +222,37 @@ def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
     sets = allowed_sets(rows, head, meta["maps"])
     keep = np.array([bool(x) for x in sets])
     if keep.sum() < 50:
+        return None
+    return np.concatenate(logits)[keep], np.concatenate(dev_masks)[keep], source_weights(rows)[keep], [x for x in sets if x]
+
+
+def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
+    """The bonus b of `head`'s logits + b x masks with the lowest source-balanced NLL on the dev splits
+    (temperature refitted per b; rows of `skip_sources` left out), and the NLL at every b tried."""
+    dev = dev_named(meta, arrays, head, masks, skip_sources)
+    if dev is None:
         return 0.0, {}
-    lg, mask, w = np.concatenate(logits)[keep], np.concatenate(dev_masks)[keep], source_weights(rows)[keep]
-    sets = [x for x in sets if x]
+    lg, mask, w, sets = dev
     nll = {float(b): best_temperature(lg + b * mask, sets, w)[1] for b in NAME_BONUSES}
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
+
+
+def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_SOURCES):
+    """calibration's `named_min_probability`: for each head of `named` ({head: named masks by set key}),
+    rules.named_sure_threshold on its dev rows (without `skip_sources`, whose labels may come from the
+    very words named) at the head's fitted temperature, never above the head's min_probability."""
+    out = {}
+    for head, masks in named.items():
+        dev = dev_named(meta, arrays, head, masks, skip_sources)
+        if dev is None:
+            continue
+        lg, mask, w, sets = dev
+        p = softmax(lg, cal["temperature"][head])
+        pred, conf = p.argmax(1), p.max(1)
+        correct = np.array([pr in s for pr, s in zip(pred, sets)], dtype=float)
+        named = mask[np.arange(len(pred)), pred] > 0
+        out[head] = round(named_sure_threshold(conf.tolist(), correct.tolist(), named.tolist(), w.tolist(), cal["min_probability"][head], TARGET_SURE_ACCURACY), 4)
+    return out
 
 
 def with_name_bonus(meta, arrays, head, bonus, masks):
@@ -241,29 +268,34 @@ def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=Tr
     type's, then each TYPE_PARENT_HEADS head's for the named types' parents — and (unless genders is False)
     the named-gender bonus, each chosen on the dev splits in turn (the type and gender ones without
     NAME_LABELLED_SOURCES), and what was chosen: ({"colour": (bonus, dev NLLs), "type": (bonus, dev NLLs),
-    "parents": {head: (bonus, dev NLLs)}, "gender": (bonus, dev NLLs)}, arrays)."""
+    "parents": {head: (bonus, dev NLLs)}, "gender": (bonus, dev NLLs), "masks": {head: named masks by set
+    key}}, arrays)."""
     colour_masks = colour_masks if colour_masks is not None else named_colour_masks(meta)
-    chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks)}
+    chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks), "masks": {NAMED_COLOUR_HEAD: colour_masks}}
     mixed = with_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, chosen["colour"][0], colour_masks)
     if types:
         type_masks = type_masks if type_masks is not None else named_type_masks(meta)
         chosen["type"] = choose_name_bonus(meta, mixed, NAMED_TYPE_HEAD, type_masks, NAME_LABELLED_SOURCES)
         mixed = with_name_bonus(meta, mixed, NAMED_TYPE_HEAD, chosen["type"][0], type_masks)
+        chosen["masks"][NAMED_TYPE_HEAD] = type_masks
         chosen["parents"] = {}
         for head in TYPE_PARENT_HEADS:
             masks = named_type_parent_masks(meta, head, type_masks)
             chosen["parents"][head] = choose_name_bonus(meta, mixed, head, masks, NAME_LABELLED_SOURCES)
             mixed = with_name_bonus(meta, mixed, head, chosen["parents"][head][0], masks)
+            chosen["masks"][head] = masks
     if genders:
         gender_masks = gender_masks if gender_masks is not None else named_gender_masks(meta)
         chosen["gender"] = choose_name_bonus(meta, mixed, NAMED_GENDER_HEAD, gender_masks, NAME_LABELLED_SOURCES)
         mixed = with_name_bonus(meta, mixed, NAMED_GENDER_HEAD, chosen["gender"][0], gender_masks)
+        chosen["masks"][NAMED_GENDER_HEAD] = gender_masks
     return chosen, mixed
 
 
-def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True):
+def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True, named_sure=True):
     """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False, and
-    the named-type and named-gender bonuses unless it or their own flag is False)
+    the named-type and named-gender bonuses unless it or their own flag is False; with them, unless
+    named_sure is False, the named sure thresholds: named_sure_thresholds)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -289,7 +321,12 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
                                  "parents": {h: {"bonus": b, "dev_nll": nll} for h, (b, nll) in chosen["parents"].items()}}
         if gender_bonus:
             row["gender_bonus"] = {"bonus": chosen["gender"][0], "dev_nll": chosen["gender"][1], "not_chosen_on": list(NAME_LABELLED_SOURCES)}
-    row["hybrid"] = score_arrays(meta, mixed, fit_arrays(meta, mixed))["sets"]
+    cal, named = fit_arrays(meta, mixed), None
+    if colour_bonus and named_sure:
+        named = chosen["masks"]
+        cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
+        row["named_min_probability"] = cal["named_min_probability"]
+    row["hybrid"] = score_arrays(meta, mixed, cal, named)["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
     row["mix"] = mix
@@ -320,6 +357,7 @@ def main():
     ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC) or the named-type one")
     ap.add_argument("--no-type-bonus", action="store_true", help="score the mix without the named-type bonus (as before 7 Dec 2026, 03:00 UTC)")
     ap.add_argument("--no-gender-bonus", action="store_true", help="score the mix without the named-gender bonus (as before 7 Dec 2026, 05:00 UTC)")
+    ap.add_argument("--no-named-sure", action="store_true", help="no lower sure threshold for items whose top label their name names (as before 7 Dec 2026, 06:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -329,7 +367,7 @@ def main():
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
         out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus,
-                               not args.no_gender_bonus))
+                               not args.no_gender_bonus, not args.no_named_sure))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

@@ -192,6 +192,46 @@ def named_genders_block(bonus):
                         "without the sources whose genders are read from these words (training/hybrid.py)")
 
 
+# An item whose top label is one its name names (the named-label blocks above and the types' parents) may be
+# sure from a lower calibrated probability than the head's own threshold: on the leave-one-source-out folds
+# those items were right far more often than others at the same probability (adidas' article types: 61 % of
+# items named their top type, 100 % of them right). The threshold is fitted on the dev splits to the same
+# target accuracy as the head's own (named_sure_threshold; hybrid.named_sure_thresholds), never below this
+# floor — the top label must hold most of the probability — and never above the head's own threshold.
+MIN_NAMED_SURE_PROBABILITY = 0.5
+# A named threshold is fitted only on at least this many dev items whose top label their name names.
+MIN_NAMED_SURE_ROWS = 200
+# What config.json's unsure.rule says of it.
+NAMED_SURE_RULE = ("; an item whose top label on a head is one its name names (named_colours, named_types and their parents, "
+                   "named_genders) is sure from named_min_probability[head] instead (fitted on the dev splits to the same accuracy, "
+                   "without the sources whose labels are read from those words, never below 0.5)")
+
+
+def with_named_sure_rule(unsure, thresholds):
+    """config.json's unsure block with `named_min_probability` set to `thresholds` and its rule saying so."""
+    out = dict(unsure, named_min_probability={h: round(float(v), 4) for h, v in thresholds.items()})
+    if NAMED_SURE_RULE not in out.get("rule", ""):
+        out["rule"] = out.get("rule", "") + NAMED_SURE_RULE
+    return out
+
+
+def named_sure_threshold(conf, correct, named, weights, ceiling, target):
+    """The lowest probability on a 0.05 grid from MIN_NAMED_SURE_PROBABILITY up to `ceiling` (the head's own
+    threshold) at which the rows whose top label their name names (`named`) and whose top probability
+    (`conf`) reaches it are right (`correct`) at least `target` of the time, rows weighted by `weights`;
+    `ceiling` when no grid value does or fewer than MIN_NAMED_SURE_ROWS rows are named."""
+    rows = [(c, k, w) for c, k, n, w in zip(conf, correct, named, weights) if n]
+    if len(rows) < MIN_NAMED_SURE_ROWS:
+        return float(ceiling)
+    steps = int(round((float(ceiling) - MIN_NAMED_SURE_PROBABILITY) / 0.05 + 1e-9))
+    for cand in [round(MIN_NAMED_SURE_PROBABILITY + 0.05 * i, 4) for i in range(steps + 1)]:
+        sure = [(k, w) for c, k, w in rows if c >= cand]
+        total = sum(w for _, w in sure)
+        if total > 0 and sum(k * w for k, w in sure) / total >= target:
+            return float(cand)
+    return float(ceiling)
+
+
 def han_share(text):
     """Han characters / (Han characters + words in other letters); 0 for text without letters."""
     han = words = 0

@@ -8,9 +8,10 @@ that). This is the same choice — hybrid.choose_name_bonus on the dev splits wi
 rules.NAME_LABELLED_SOURCES for the article type, then for each rules.TYPE_PARENT_HEADS head on the named
 types' parents, then for the gender, each head's temperature and sure threshold refitted (calibrate.fit_head) —
 on the logits the app itself computes (the int8 graph with the n-gram mix and the named-colour bonus;
-app_dev_logits.ts), for a shipped model whose run directory is not at hand. Writes config.json's
-`named_types` and `named_genders`, those heads' `calibration.temperature` and `unsure.min_probability`, and
-the figures into training/metrics.json."""
+app_dev_logits.ts), for a shipped model whose run directory is not at hand; then the named sure thresholds
+(hybrid.named_sure_thresholds; the colour head's too when the dump has it: --heads …,baseColour). Writes
+config.json's `named_types` and `named_genders`, those heads' `calibration.temperature` and
+`unsure.min_probability`, `unsure.named_min_probability`, and the figures into training/metrics.json."""
 import json
 import os
 import sys
@@ -20,8 +21,10 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import dev_head, fit_head  # noqa: E402
-from hybrid import choose_name_bonus, named_gender_masks, named_type_masks, named_type_parent_masks, type_parents, with_name_bonus  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, named_genders_block, named_types_block  # noqa: E402
+from hybrid import (choose_name_bonus, named_colour_masks, named_gender_masks, named_sure_thresholds, named_type_masks, named_type_parent_masks,  # noqa: E402
+                    type_parents, with_name_bonus)
+from rules import (NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, named_genders_block,  # noqa: E402
+                   named_types_block, with_named_sure_rule)
 
 SHIP = os.path.join(os.path.dirname(HERE), "public", "models", "trendloom-classifier")
 
@@ -39,14 +42,15 @@ def main():
         dump = json.load(f)
     heads = [NAMED_TYPE_HEAD, *TYPE_PARENT_HEADS, NAMED_GENDER_HEAD]
     assert all(h in dump["heads"] for h in heads), f"the dump needs the heads {heads}"
-    meta = {"maps": {h: dump["labels"][h] for h in heads}, "sets": {k: v["rows"] for k, v in dump["sets"].items()}}
-    arrays = {f"{k}|{h}": np.array(v["logits"][h], dtype=np.float32) for k, v in dump["sets"].items() for h in heads}
+    meta = {"maps": {h: dump["labels"][h] for h in dump["heads"]}, "sets": {k: v["rows"] for k, v in dump["sets"].items()}}
+    arrays = {f"{k}|{h}": np.array(v["logits"][h], dtype=np.float32) for k, v in dump["sets"].items() for h in dump["heads"]}
     type_masks = named_type_masks(meta)
-    fits = {NAMED_TYPE_HEAD: fit_bonus(meta, arrays, NAMED_TYPE_HEAD, type_masks)}
-    for h in TYPE_PARENT_HEADS:
-        fits[h] = fit_bonus(meta, arrays, h, named_type_parent_masks(meta, h, type_masks))
-    fits[NAMED_GENDER_HEAD] = fit_bonus(meta, arrays, NAMED_GENDER_HEAD, named_gender_masks(meta))
-
+    masks = {NAMED_TYPE_HEAD: type_masks, **{h: named_type_parent_masks(meta, h, type_masks) for h in TYPE_PARENT_HEADS},
+             NAMED_GENDER_HEAD: named_gender_masks(meta)}
+    fits = {h: fit_bonus(meta, arrays, h, m) for h, m in masks.items()}
+    lifted = arrays
+    for h, m in masks.items():
+        lifted = with_name_bonus(meta, lifted, h, fits[h][0], m)
     path = os.path.join(SHIP, "config.json")
     with open(path, encoding="utf-8") as f:
         config = json.load(f)
@@ -55,6 +59,12 @@ def main():
     for h, (_, _, _, after) in fits.items():
         config["calibration"]["temperature"][h] = round(after[0], 4)
         config["unsure"]["min_probability"][h] = round(after[1], 4)
+    # The named sure thresholds, at the heads' calibration as now written; the colour head's (its bonus is
+    # in the dumped logits already) when the dump has it.
+    if NAMED_COLOUR_HEAD in dump["heads"]:
+        masks[NAMED_COLOUR_HEAD] = named_colour_masks(meta)
+    named_min = named_sure_thresholds(meta, lifted, {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}, masks)
+    config["unsure"] = with_named_sure_rule(config["unsure"], named_min)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
 
@@ -66,6 +76,7 @@ def main():
     fitted_on = "the app pipeline's logits on the dev splits (training/app_dev_logits.ts, training/ship_named_labels.py)"
     metrics["named_types"] = {"bonus": fits[NAMED_TYPE_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
                               "heads": {h: f for h, f in figures.items() if h != NAMED_GENDER_HEAD}}
+    metrics["named_min_probability"] = {"thresholds": named_min, "fitted_on": fitted_on}
     metrics["named_genders"] = {"bonus": fits[NAMED_GENDER_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
                                 "heads": {NAMED_GENDER_HEAD: figures[NAMED_GENDER_HEAD]}}
     with open(metrics_path, "w") as f:
@@ -74,6 +85,7 @@ def main():
         print(f"{h}: bonus {b} (dev NLL {nll.get('0.0')} -> {nll.get(f'{b:.1f}')}); temperature {bf[0]:.4f} -> {af[0]:.4f}, "
               f"sure threshold {bf[1]:.4f} -> {af[1]:.4f}; dev ECE {bf[2]['ece']:.3f} -> {af[2]['ece']:.3f}, "
               f"sure {bf[2]['sure_coverage']:.3f} @ {bf[2]['sure_accuracy']:.4f} -> {af[2]['sure_coverage']:.3f} @ {af[2]['sure_accuracy']:.4f}")
+    print(f"named sure thresholds: {named_min}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
 2. Quantises it: int8 weights with one scale per n-gram (max |w| / 127); everything below uses the
    dequantised weights, as the app does.
 3. Chooses each head's mix weight, the named-colour, named-type and named-gender bonuses (hybrid.with_named_bonuses) and fits the
-   calibration (temperatures, sure thresholds) of the mix on the dev splits only (hybrid.py, calibrate.py); the int8 mix must stay within 0.5 points of the
+   calibration (temperatures, sure thresholds, the named sure thresholds) of the mix on the dev splits only (hybrid.py, calibrate.py); the int8 mix must stay within 0.5 points of the
    float mix on Myntra's held-out split for every head.
 4. Writes ngram_head.json / ngram_head.bin and config.json's `ngram_head`, `named_colours`, `named_types`, `named_genders`, `calibration`
    and `unsure.min_probability` into public/models/trendloom-classifier/, parity cases into
@@ -21,8 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_gender_masks, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, named_colours_block, named_genders_block, named_types_block  # noqa: E402
+from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_gender_masks, named_sure_thresholds, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, named_colours_block, named_genders_block, named_types_block, with_named_sure_rule  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
@@ -69,6 +69,7 @@ def main():
         mix = choose_mix(meta, llama, ngram)
         chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), colour_masks, type_masks, gender_masks=gender_masks)
         cal = fit_arrays(meta, mixed)
+        cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"])
         mixes[name] = (mix, mixed, cal, chosen)
         figures[name] = myntra_accuracy(meta, mixed, cal)
     mix, mixed, cal, chosen = mixes["int8"]
@@ -90,6 +91,7 @@ def main():
                              "fitted_on": "dev splits of every training source, each source weighted equally, on the Llama + n-gram mix "
                                           "(training/ship_ngram.py): " + ", ".join(f"{s} {n}" for s, n in sorted(cal["dev_rows"].items()))}
     config["unsure"]["min_probability"] = cal["min_probability"]
+    config["unsure"] = with_named_sure_rule(config["unsure"], cal["named_min_probability"])
     config["named_colours"] = named_colours_block(bonus)
     config["named_types"] = named_types_block(type_bonus, {h: (b, type_parents(h)) for h, (b, _) in chosen["parents"].items()})
     config["named_genders"] = named_genders_block(gender_bonus)
@@ -115,7 +117,7 @@ def main():
     with open(metrics_path) as f:
         metrics = json.load(f)
     metrics["calibration"] = {k: v for k, v in cal.items() if k != "ood"}
-    metrics["evaluation_sets"] = score_arrays(meta, mixed, cal)["sets"]
+    metrics["evaluation_sets"] = score_arrays(meta, mixed, cal, chosen["masks"])["sets"]
     metrics["ngram_head"] = {"vocabulary": len(vocab.terms), "bytes": int(q.nbytes), "epochs": EPOCHS, "mix": mix,
                              "myntra_heldout_accuracy": figures, "limit_failures": failures}
     metrics["named_colours"] = {"bonus": bonus, "dev_nll_by_bonus": bonus_nll}

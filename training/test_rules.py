@@ -4,7 +4,8 @@ import os
 import unittest
 
 from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
-                   TYPE_PARENT_HEADS, blocked_heads, han_share, item_words, name_colours, name_genders, name_types, name_words)
+                   TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
+                   name_types, name_words, named_sure_threshold)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -101,6 +102,26 @@ class RulesTest(unittest.TestCase):
         self.assertGreaterEqual(block["bonus"], 0)
         genders = set(config["heads"][NAMED_GENDER_HEAD]["id2label"].values())
         self.assertTrue(all(set(labels) <= genders for _, labels in block["words"] + block["substrings"]))
+
+    def test_named_sure_threshold(self):
+        n = MIN_NAMED_SURE_ROWS
+        # Named rows right 95 % of the time from 0.6 up, 50 % below: the lowest grid value reaching 93 % is 0.6.
+        conf = [0.55] * n + [0.65] * n
+        correct = [i % 2 for i in range(n)] + [0 if i % 20 == 0 else 1 for i in range(n)]
+        named = [True] * (2 * n)
+        self.assertEqual(named_sure_threshold(conf, correct, named, [1.0] * (2 * n), 0.85, 0.93), 0.6)
+        # Every named row right: the floor, never lower.
+        self.assertEqual(named_sure_threshold([0.7] * n, [1] * n, [True] * n, [1.0] * n, 0.85, 0.93), MIN_NAMED_SURE_PROBABILITY)
+        # Only the rows at 0.65 named (right 95 %): the floor.
+        self.assertEqual(named_sure_threshold(conf, correct, [False] * n + [True] * n, [1.0] * (2 * n), 0.85, 0.93), 0.5)
+        # Too few named rows, or none right enough: the head's own threshold.
+        self.assertEqual(named_sure_threshold([0.9] * n, [1] * n, [i < n - 1 for i in range(n)], [1.0] * n, 0.85, 0.93), 0.85)
+        self.assertEqual(named_sure_threshold([0.9] * n, [0] * n, [True] * n, [1.0] * n, 0.85, 0.93), 0.85)
+        # Rows the name does not name do not count, whatever they are.
+        self.assertEqual(named_sure_threshold(conf + [0.5] * n, correct + [1] * n, named + [False] * n, [1.0] * (3 * n), 0.85, 0.93), 0.6)
+        # Weights: the wrong half at 0.55 weighing nothing makes 0.5 reach the target.
+        weights = [0.0 if (i < n and i % 2 == 0) else 1.0 for i in range(2 * n)]
+        self.assertEqual(named_sure_threshold(conf, correct, named, weights, 0.85, 0.93), 0.5)
 
     def test_han_share(self):
         self.assertAlmostEqual(han_share("白色T恤"), 0.75)

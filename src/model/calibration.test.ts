@@ -121,6 +121,16 @@ describe('the sure decision', () => {
     expect(() => sureUnder(plan, 'size', 0.99, 0)).toThrow(/Unknown classifier head "size"/);
   });
 
+  it('applies a head\'s named threshold only when the name names the top label, and only on that head', () => {
+    const plan = calibrationPlan({ ...base, unsure: { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { colour: 0.5 } } });
+    expect(plan.heads.get('colour')).toEqual({ temperature: 1, minProbability: 0.85, namedMinProbability: 0.5 });
+    expect(sureUnder(plan, 'colour', 0.6, undefined, true)).toBe(true);
+    expect(sureUnder(plan, 'colour', 0.6)).toBe(false); // not named: the head's own threshold
+    expect(sureUnder(plan, 'colour', 0.45, undefined, true)).toBe(false); // under the named threshold
+    expect(sureUnder(plan, 'fit', 0.6, undefined, true)).toBe(false); // no named threshold for fit
+    expect(sureUnder(plan, 'fit', 0.9, undefined, true)).toBe(true);
+  });
+
   it('keys caches by calibration: empty without blocks, changing with any value', () => {
     const a = { calibration: { temperature: { colour: 2 }, fitted_on: 'dev' } };
     expect(calibrationKey({})).toBe('');
@@ -257,6 +267,9 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'an evidence rule with upper-case words', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['Red'], basis: 'x' }] } }, error: /evidence\[0\].words must be a non-empty array of lower-case words of letters only/ },
     { name: 'an evidence rule for an unknown head', extra: { unsure: { ...unsure, evidence: [{ heads: ['size'], words: ['red'], basis: 'x' }] } }, error: /evidence\[0\].heads names heads the model does not have: "size"/ },
     { name: 'an evidence rule without basis', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['red'] }] } }, error: /evidence\[0\].basis must say what the rule rests on/ },
+    { name: 'a named threshold above the head\'s own', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { fit: 0.7 } } }, error: /named_min_probability.fit must be a number from 0 to min_probability.fit \(0.6; got 0.7\)/ },
+    { name: 'a named threshold for an unknown head', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { size: 0.5 } } }, error: /named_min_probability must name heads of the model \(got "size"\)/ },
+    { name: 'named thresholds that are not an object', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: 0.5 } }, error: /named_min_probability must be an object of heads/ },
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
   ])('refuses $name', ({ extra, error }) => {
     expect(() => parseClassifierConfig(config(extra))).toThrow(error);

@@ -87,6 +87,8 @@ export interface HeadCalibration {
   temperature: number;
   /** Smallest sure top-1 probability (0 without an unsure block). */
   minProbability: number;
+  /** Smallest sure top-1 probability when the item's name names the top label (`unsure.named_min_probability`); absent: `minProbability`. */
+  namedMinProbability?: number;
 }
 
 /** A config's calibration and unsure rule in ready-to-use form (defaults where a block is absent). */
@@ -109,9 +111,11 @@ export interface CalibrationPlan {
 export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'calibration' | 'unsure'> & Partial<Pick<ClassifierConfig, 'input_template'>>): CalibrationPlan {
   const heads = new Map<string, HeadCalibration>();
   for (const head of config.head_order) {
+    const named = config.unsure?.named_min_probability?.[head];
     heads.set(head, {
       temperature: config.calibration?.temperature[head] ?? 1,
       minProbability: config.unsure?.min_probability[head] ?? 0,
+      ...(named !== undefined ? { namedMinProbability: named } : {}),
     });
   }
   const ood = config.unsure?.ood;
@@ -125,11 +129,15 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
   };
 }
 
-/** Whether one head's calibrated top-1 `probability` is sure under a plan (always true without an unsure block). */
-export function sureUnder(plan: CalibrationPlan, head: string, probability: number, distance?: number): boolean {
+/**
+ * Whether one head's calibrated top-1 `probability` is sure under a plan (always true without an unsure
+ * block); `named`: the item's name names that top label, so the head's named threshold applies when it has one.
+ */
+export function sureUnder(plan: CalibrationPlan, head: string, probability: number, distance?: number, named = false): boolean {
   if (!plan.judgesSure) return true;
-  const minProbability = plan.heads.get(head)?.minProbability;
-  if (minProbability === undefined) throw new Error(`Unknown classifier head "${head}".`);
+  const calibration = plan.heads.get(head);
+  if (calibration === undefined) throw new Error(`Unknown classifier head "${head}".`);
+  const minProbability = named && calibration.namedMinProbability !== undefined ? calibration.namedMinProbability : calibration.minProbability;
   if (plan.ood && distance === undefined) throw new Error('The OOD test needs the item\'s distance (the model\'s embedding output).');
   return isSure(probability, minProbability, plan.ood ? { distance: distance!, maxDistance: plan.ood.maxDistance } : undefined);
 }

@@ -132,16 +132,16 @@ export class Classifier {
   }
 
   /**
-   * The bonuses one input text gets, by head: each block's matcher runs once over the item's name, and its
-   * `parents` heads lift the parent labels of the labels it found.
+   * The bonuses one input text gets, by head (also the labels named with a bonus of 0, for the named sure
+   * threshold): each block's matcher runs once over the item's name, and its `parents` heads lift the parent
+   * labels of the labels it found.
    */
   private namedLifts(inputText: string): Map<string, NamedLift[]> {
     const lifts = new Map<string, NamedLift[]>();
     const add = (head: string, lift: NamedLift) => {
-      if (lift.bonus !== 0 && lift.labels.length > 0) lifts.set(head, [...(lifts.get(head) ?? []), lift]);
+      if (lift.labels.length > 0) lifts.set(head, [...(lifts.get(head) ?? []), lift]);
     };
     for (const { matcher, classOf, parents } of this.namedBlocks) {
-      if (matcher.bonus === 0 && parents.every((p) => p.bonus === 0)) continue;
       const labels = labelsNamedInText(matcher, inputText);
       add(matcher.head, { classOf, bonus: matcher.bonus, labels });
       for (const p of parents) add(p.head, { classOf: p.classOf, bonus: p.bonus, labels: [...new Set(labels.map((t) => p.parentOf.get(t)).filter((l): l is string => l !== undefined))] });
@@ -161,7 +161,7 @@ export class Classifier {
       out = new Float32Array(llama.length);
       for (let i = 0; i < out.length; i++) out[i] = mix.llama * llama[i]! + mix.ngram * ngram[i]!;
     }
-    for (const { classOf, labels, bonus } of lifts.get(head) ?? []) out = withNamedLabelBonus(out, classOf, labels, bonus);
+    for (const { classOf, labels, bonus } of lifts.get(head) ?? []) if (bonus !== 0) out = withNamedLabelBonus(out, classOf, labels, bonus);
     return out;
   }
 
@@ -221,7 +221,8 @@ export class Classifier {
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
           const rule = blocked.get(head);
-          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance), ...(rule ? { unsureRule: rule } : {}) };
+          const named = lifts.get(head)?.some((lift) => lift.labels.includes(top[0]!.label)) ?? false;
+          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance, named), ...(rule ? { unsureRule: rule } : {}) };
         }
         const prediction: ItemPrediction = { heads };
         if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);

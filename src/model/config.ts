@@ -144,6 +144,12 @@ export interface OodConfig {
 export interface UnsureConfig {
   /** Per head in `head_order`: smallest calibrated top-1 probability that is sure, in [0, 1]. */
   min_probability: Record<string, number>;
+  /**
+   * Optional, per head (any subset): the smallest calibrated top-1 probability that is sure when the top label
+   * is one the item's name names (the `named_colours`, `named_types`, `named_genders` blocks and `parents`),
+   * never above `min_probability` of that head.
+   */
+  named_min_probability?: Record<string, number>;
   /** Optional out-of-distribution test on the embedding. */
   ood?: OodConfig;
   /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
@@ -308,6 +314,15 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   const where = 'The classifier config.json unsure block';
   if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
   checkPerHead(`${where}: min_probability`, json.min_probability, headOrder, (p) => p >= 0 && p <= 1, 'a number from 0 to 1');
+  if (json.named_min_probability !== undefined) {
+    const named = json.named_min_probability;
+    const minimum = json.min_probability as Record<string, number>;
+    if (!isObject(named)) throw new Error(`${where}: named_min_probability must be an object of heads (got ${shown(named)}).`);
+    for (const [head, p] of Object.entries(named)) {
+      if (!headOrder.includes(head)) throw new Error(`${where}: named_min_probability must name heads of the model (got ${shown(head)}).`);
+      if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: named_min_probability.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
+    }
+  }
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);
   if (json.evidence !== undefined) parseEvidenceRules(where, json.evidence, headOrder);
   if (json.ood === undefined) return json as unknown as UnsureConfig;

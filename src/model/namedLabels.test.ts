@@ -163,6 +163,33 @@ describe('Classifier with named-colour, named-type and named-gender bonuses toge
   });
 });
 
+describe('Classifier with a named sure threshold (fake session)', () => {
+  const items = [
+    { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Plain shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Loose shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  // "slim" lifts Slim by 1.5 (p = e^1.5 / (e^1.5 + e^1) ≈ 0.62); "loose" names Loose with a bonus of 0 (p = e / (1 + e) ≈ 0.73).
+  const config = parseClassifierConfig({
+    ...TEST_MODEL_CONFIG,
+    named_types: { head: 'fit', bonus: 1.5, words: [['slim', ['Slim']]] },
+    named_genders: { head: 'fit', bonus: 0, words: [['loose', ['Loose']]] },
+    unsure: { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { fit: 0.6 } },
+  });
+
+  it('is sure from the named threshold when the name names the top label, with the head\'s own threshold otherwise', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [slim, plain, loose] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text));
+    expect(slim!.heads.fit!.label).toBe('Slim');
+    expect(slim!.heads.fit!.probability).toBeCloseTo(Math.exp(1.5) / (Math.exp(1.5) + Math.exp(1)), 6);
+    expect(slim!.heads.fit!.sure).toBe(true); // 0.62 ≥ 0.6, named
+    expect(plain!.heads.fit!.label).toBe('Loose');
+    expect(plain!.heads.fit!.sure).toBe(false); // 0.73 < 0.85, not named
+    expect(loose!.heads.fit!.sure).toBe(true); // named with a bonus of 0 still counts as named
+    expect(slim!.heads.colour!.sure).toBe(false); // other heads keep their own threshold
+  });
+});
+
 describe('the named-colour bonus', () => {
   it('adds the bonus at each named class, skips labels the head lacks and leaves the input alone', () => {
     const logits = Float32Array.from([0, 1, 2]);
