@@ -30,7 +30,7 @@ def replace(text, name, body):
 def transfer_rows():
     with open(os.path.join(HERE, "transfer.json")) as f:
         rows = json.load(f)
-    out = ["| held-out source (trunk steps: LM + multi-task) | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE raw → calibrated | TF-IDF+LR ECE | sure (probability): share @ accuracy | sure (+ text rules, as the app): share @ accuracy | Llama heads alone: acc / ECE | before (Myntra-only): acc / ECE |",
+    out = ["| held-out source (trunk steps: LM + multi-task) | head | items | model acc | TF-IDF+LR acc | model macro-F1 | TF-IDF+LR macro-F1 | model ECE raw → calibrated | TF-IDF+LR ECE | sure (probability): share @ accuracy | sure (+ named thresholds and text rules, as the app): share @ accuracy | Llama heads alone: acc / ECE | before (Myntra-only): acc / ECE |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         if not r["set"].startswith("holdout:"):
