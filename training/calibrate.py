@@ -241,7 +241,9 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set ("sure_rules":
     the probability threshold and the text rules of rules.py, as the app applies them: with
     cal["named_min_probability"] and `named` ({head: rows x classes, 1 where the row's name names the
-    label}), an item whose top label its name names is sure from that head's named threshold)."""
+    label}), an item whose top label its name names is sure from that head's named threshold, and on the
+    heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
+    never sure)."""
     res = {}
     blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
@@ -257,9 +259,13 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                 allowed = np.array([h not in b for b, k in zip(blocked, keep) if k])
                 by_prob = conf >= cal["min_probability"][h]
                 named_min = cal.get("named_min_probability", {}).get(h)
-                if named_min is not None and named is not None and h in named:
+                if named is not None and h in named:
                     pred = logits[h][keep].argmax(1)
-                    by_prob = by_prob | ((named[h][keep][np.arange(len(pred)), pred] > 0) & (conf >= named_min))
+                    named_top = named[h][keep][np.arange(len(pred)), pred] > 0
+                    if named_min is not None:
+                        by_prob = by_prob | (named_top & (conf >= named_min))
+                    if h in cal.get("named_contradiction", ()):
+                        allowed = allowed & ~((named[h][keep].sum(1) > 0) & ~named_top)
                 for rname, sure in (("prob", conf >= cal["min_probability"][h]),
                                     ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):

@@ -16,8 +16,10 @@ those words, rules.NAME_LABELLED_SOURCES) and the master category's for those ty
 and the gender head's for each gender the name names (rules.name_genders; chosen the same way),
 and calibrate.py fits the
 mix's temperature, sure threshold and OOD centroids on the same dev splits, and, for each head a name can
-name a label of, a lower sure threshold for items whose top label the name names (named_sure_thresholds),
-and scores every set. The held-out source is never used to choose anything."""
+name a label of, a lower sure threshold for items whose top label the name names (named_sure_thresholds;
+such heads are never sure where the name names labels of the head but not the top one:
+rules.NAMED_CONTRADICTION_RULE), and scores every set. The held-out source is never used to choose
+anything (the two named rules' forms were read off earlier folds' held-out sets: docs/BENCHMARKS.md)."""
 import json
 import os
 import sys
@@ -292,10 +294,12 @@ def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=Tr
     return chosen, mixed
 
 
-def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True, named_sure=True):
+def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True, named_sure=True,
+                named_contradiction=True):
     """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False, and
     the named-type and named-gender bonuses unless it or their own flag is False; with them, unless
-    named_sure is False, the named sure thresholds: named_sure_thresholds)
+    named_sure is False, the named sure thresholds, named_sure_thresholds, and unless named_contradiction is
+    False the rule that a name contradicting the top label keeps it unsure, rules.NAMED_CONTRADICTION_RULE)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -325,7 +329,9 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     if colour_bonus and named_sure:
         named = chosen["masks"]
         cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
+        cal["named_contradiction"] = sorted(cal["named_min_probability"]) if named_contradiction else []
         row["named_min_probability"] = cal["named_min_probability"]
+        row["named_contradiction"] = cal["named_contradiction"]
     row["hybrid"] = score_arrays(meta, mixed, cal, named)["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
@@ -357,7 +363,8 @@ def main():
     ap.add_argument("--no-colour-bonus", action="store_true", help="score the mix without the named-colour bonus (as before 6 Dec 2026, 14:00 UTC) or the named-type one")
     ap.add_argument("--no-type-bonus", action="store_true", help="score the mix without the named-type bonus (as before 7 Dec 2026, 03:00 UTC)")
     ap.add_argument("--no-gender-bonus", action="store_true", help="score the mix without the named-gender bonus (as before 7 Dec 2026, 05:00 UTC)")
-    ap.add_argument("--no-named-sure", action="store_true", help="no lower sure threshold for items whose top label their name names (as before 7 Dec 2026, 06:00 UTC)")
+    ap.add_argument("--no-named-sure", action="store_true", help="no lower sure threshold for items whose top label their name names (as before 7 Dec 2026, 05:00 UTC)")
+    ap.add_argument("--no-named-contradiction", action="store_true", help="sure even when the name names labels of the head but not the top one (as before 7 Dec 2026, 05:40 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -367,7 +374,7 @@ def main():
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
         out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus,
-                               not args.no_gender_bonus, not args.no_named_sure))
+                               not args.no_gender_bonus, not args.no_named_sure, not args.no_named_contradiction))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

@@ -5,7 +5,7 @@ import unittest
 
 from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
-                   name_types, name_words, named_sure_threshold)
+                   name_types, name_words, named_sure_threshold, with_named_sure_rule)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -122,6 +122,16 @@ class RulesTest(unittest.TestCase):
         # Weights: the wrong half at 0.55 weighing nothing makes 0.5 reach the target.
         weights = [0.0 if (i < n and i % 2 == 0) else 1.0 for i in range(2 * n)]
         self.assertEqual(named_sure_threshold(conf, correct, named, weights, 0.85, 0.93), 0.5)
+
+    def test_with_named_sure_rule(self):
+        unsure = {"min_probability": {"articleType": 0.85, "gender": 0.85}, "rule": "sure when …"}
+        out = with_named_sure_rule(unsure, {"gender": 0.5, "articleType": 0.55})
+        self.assertEqual(out["named_min_probability"], {"gender": 0.5, "articleType": 0.55})
+        self.assertEqual(out["named_contradiction"], ["articleType", "gender"])
+        self.assertIn("named_min_probability[head]", out["rule"])
+        self.assertIn("named_contradiction", out["rule"])
+        self.assertEqual(with_named_sure_rule(out, {"gender": 0.5})["rule"], out["rule"])  # said once
+        self.assertEqual(unsure["rule"], "sure when …")  # the input is left alone
 
     def test_han_share(self):
         self.assertAlmostEqual(han_share("白色T恤"), 0.75)

@@ -99,6 +99,8 @@ export interface CalibrationPlan {
   judgesSure: boolean;
   /** The OOD test, when the unsure block has one: centroids re-normalised exactly, and the threshold. */
   ood?: { centroids: Float64Array[]; maxDistance: number };
+  /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`). */
+  namedContradiction: ReadonlySet<string>;
   /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
   scriptRules: readonly UnsureScriptRule[];
   /** Evidence rules (`unsure.evidence`), their words as sets: heads sure only when the text names one. */
@@ -122,6 +124,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
   return {
     heads,
     judgesSure: config.unsure !== undefined,
+    namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
     scriptRules: config.unsure?.scripts ?? [],
     evidenceRules: (config.unsure?.evidence ?? []).map((r: UnsureEvidenceRule) => ({ heads: r.heads, words: new Set(r.words), substrings: r.substrings ?? [] })),
     templateText: (config.input_template ?? '').replace('{text}', ''),

@@ -221,8 +221,12 @@ export class Classifier {
           const top = topLabelScores(probabilities, this.labelsOf(head), topK);
           const probability = top[0]!.probability;
           const rule = blocked.get(head);
-          const named = lifts.get(head)?.some((lift) => lift.labels.includes(top[0]!.label)) ?? false;
-          heads[head] = { label: top[0]!.label, probability, top, sure: !rule && sureUnder(this.calibration, head, probability, distance, named), ...(rule ? { unsureRule: rule } : {}) };
+          const lifted = lifts.get(head) ?? [];
+          const named = lifted.some((lift) => lift.labels.includes(top[0]!.label));
+          // The name names labels of this head (that it has) but not the top one: never sure where the config says so.
+          const contradicted = !named && this.calibration.namedContradiction.has(head) && lifted.some((lift) => lift.labels.some((l) => lift.classOf.has(l)));
+          const sure = !rule && !contradicted && sureUnder(this.calibration, head, probability, distance, named);
+          heads[head] = { label: top[0]!.label, probability, top, sure, ...(rule ? { unsureRule: rule } : {}) };
         }
         const prediction: ItemPrediction = { heads };
         if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);

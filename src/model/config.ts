@@ -150,6 +150,8 @@ export interface UnsureConfig {
    * never above `min_probability` of that head.
    */
   named_min_probability?: Record<string, number>;
+  /** Optional: heads never sure when the item's name names labels of the head and the top label is none of them. */
+  named_contradiction?: string[];
   /** Optional out-of-distribution test on the embedding. */
   ood?: OodConfig;
   /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
@@ -321,6 +323,12 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
     for (const [head, p] of Object.entries(named)) {
       if (!headOrder.includes(head)) throw new Error(`${where}: named_min_probability must name heads of the model (got ${shown(head)}).`);
       if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: named_min_probability.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
+    }
+  }
+  if (json.named_contradiction !== undefined) {
+    const heads = json.named_contradiction;
+    if (!Array.isArray(heads) || heads.some((h) => typeof h !== 'string' || !headOrder.includes(h))) {
+      throw new Error(`${where}: named_contradiction must be a list of the model's heads (${headOrder.join(', ')}; got ${shown(heads)}).`);
     }
   }
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);

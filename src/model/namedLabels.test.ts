@@ -190,6 +190,32 @@ describe('Classifier with a named sure threshold (fake session)', () => {
   });
 });
 
+describe('Classifier with the named contradiction rule (fake session)', () => {
+  const items = [
+    { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
+    { text: 'Plain shirt', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
+    { text: 'Purple shirt', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
+  ];
+  // "slim" names Slim (bonus 1: Loose still wins at e^5 / (e^5 + e^1) ≈ 0.98); "purple" names a label the head lacks.
+  const named_types = { head: 'fit', bonus: 1, words: [['slim', ['Slim']], ['purple', ['Purple']]] };
+  const unsure = { min_probability: { colour: 0.85, fit: 0.85 } };
+
+  it('keeps a head unsure when the name names labels of it but not the top one, and only on the heads it lists', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const withRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure: { ...unsure, named_contradiction: ['fit'] } });
+    const [slim, plain, purple] = await new Classifier(runtime, tokenizer, withRule).classifyTexts(items.map((i) => i.text));
+    expect(slim!.heads.fit!.label).toBe('Loose');
+    expect(slim!.heads.fit!.probability).toBeGreaterThan(0.95);
+    expect(slim!.heads.fit!.sure).toBe(false); // the name says slim, the model Loose
+    expect(slim!.heads.fit!.unsureRule).toBeUndefined();
+    expect(plain!.heads.fit!.sure).toBe(true); // the name names no fit
+    expect(purple!.heads.fit!.sure).toBe(true); // a named label the head does not have is not a contradiction
+    const withoutRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure });
+    const [slimAgain] = await new Classifier(runtime, tokenizer, withoutRule).classifyTexts([items[0]!.text]);
+    expect(slimAgain!.heads.fit!.sure).toBe(true);
+  });
+});
+
 describe('the named-colour bonus', () => {
   it('adds the bonus at each named class, skips labels the head lacks and leaves the input alone', () => {
     const logits = Float32Array.from([0, 1, 2]);
