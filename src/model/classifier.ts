@@ -77,7 +77,7 @@ interface ParentBonus {
   parentOf: ReadonlyMap<string, string>;
 }
 
-/** One bonus an item gets on one head: the labels lifted, their class index and the bonus. */
+/** One bonus an item gets on one head: the labels lifted (only those the head has), their class index and the bonus. */
 interface NamedLift {
   classOf: Map<string, number>;
   bonus: number;
@@ -138,8 +138,10 @@ export class Classifier {
    */
   private namedLifts(inputText: string): Map<string, NamedLift[]> {
     const lifts = new Map<string, NamedLift[]>();
-    const add = (head: string, lift: NamedLift) => {
-      if (lift.labels.length > 0) lifts.set(head, [...(lifts.get(head) ?? []), lift]);
+    // Only the labels the head has: a lift says what the name names on that head.
+    const add = (head: string, { classOf, bonus, labels }: NamedLift) => {
+      const own = labels.filter((l) => classOf.has(l));
+      if (own.length > 0) lifts.set(head, [...(lifts.get(head) ?? []), { classOf, bonus, labels: own }]);
     };
     for (const { matcher, classOf, parents } of this.namedBlocks) {
       const labels = labelsNamedInText(matcher, inputText);
@@ -223,8 +225,8 @@ export class Classifier {
           const rule = blocked.get(head);
           const lifted = lifts.get(head) ?? [];
           const named = lifted.some((lift) => lift.labels.includes(top[0]!.label));
-          // The name names labels of this head (that it has) but not the top one: never sure where the config says so.
-          const contradicted = !named && this.calibration.namedContradiction.has(head) && lifted.some((lift) => lift.labels.some((l) => lift.classOf.has(l)));
+          // The name names labels of this head but not the top one: never sure where the config says so.
+          const contradicted = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
           const sure = !rule && !contradicted && sureUnder(this.calibration, head, probability, distance, named);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(rule ? { unsureRule: rule } : {}) };
         }

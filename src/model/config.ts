@@ -79,8 +79,8 @@ export interface TypeParentBonus {
   labels: Record<string, string>;
 }
 
-/** Either block. */
-export type NamedLabelsConfig = NamedColoursConfig | NamedTypesConfig;
+/** Any of the named-label blocks. */
+export type NamedLabelsConfig = NamedColoursConfig | NamedTypesConfig | NamedGendersConfig;
 
 /** The two logits' factors of one head's mix for one text form. */
 export interface MixFactors {
