@@ -257,7 +257,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
             r["mean_confidence"] = float(conf.mean())
             if name == "calibrated":
                 allowed = np.array([h not in b for b, k in zip(blocked, keep) if k])
-                by_prob = conf >= cal["min_probability"][h]
+                by_threshold = conf >= cal["min_probability"][h]
+                by_prob = by_threshold
                 named_min = cal.get("named_min_probability", {}).get(h)
                 if named is not None and h in named:
                     pred = logits[h][keep].argmax(1)
@@ -266,8 +267,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         by_prob = by_prob | (named_top & (conf >= named_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named[h][keep].sum(1) > 0) & ~named_top)
-                for rname, sure in (("prob", conf >= cal["min_probability"][h]),
-                                    ("prob+ood", (conf >= cal["min_probability"][h]) & (dist[keep] <= cal["ood"]["max_distance"])),
+                for rname, sure in (("prob", by_threshold),
+                                    ("prob+ood", by_threshold & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):
                     r[f"sure_{rname}_coverage"] = float(sure.mean())
                     r[f"sure_{rname}_accuracy"] = float(correct[sure].mean()) if sure.any() else None

@@ -252,8 +252,8 @@ def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_S
         p = softmax(lg, cal["temperature"][head])
         pred, conf = p.argmax(1), p.max(1)
         correct = np.array([pr in s for pr, s in zip(pred, sets)], dtype=float)
-        named = mask[np.arange(len(pred)), pred] > 0
-        out[head] = round(named_sure_threshold(conf.tolist(), correct.tolist(), named.tolist(), w.tolist(), cal["min_probability"][head], TARGET_SURE_ACCURACY), 4)
+        named_top = mask[np.arange(len(pred)), pred] > 0
+        out[head] = round(named_sure_threshold(conf.tolist(), correct.tolist(), named_top.tolist(), w.tolist(), cal["min_probability"][head], TARGET_SURE_ACCURACY), 4)
     return out
 
 
@@ -265,32 +265,36 @@ def with_name_bonus(meta, arrays, head, bonus, masks):
     return out
 
 
-def with_named_bonuses(meta, mixed, colour_masks=None, type_masks=None, types=True, gender_masks=None, genders=True):
+def named_label_masks(meta, colours=True, types=True, genders=True):
+    """Every named-label head's named masks by set key, in the order the bonuses are chosen: the colour head's
+    (unless colours is False), the article type's and each TYPE_PARENT_HEADS head's for the named types'
+    parents (unless types is False), the gender head's (unless genders is False)."""
+    masks = {NAMED_COLOUR_HEAD: named_colour_masks(meta)} if colours else {}
+    if types:
+        masks[NAMED_TYPE_HEAD] = named_type_masks(meta)
+        for head in TYPE_PARENT_HEADS:
+            masks[head] = named_type_parent_masks(meta, head, masks[NAMED_TYPE_HEAD])
+    if genders:
+        masks[NAMED_GENDER_HEAD] = named_gender_masks(meta)
+    return masks
+
+
+def with_named_bonuses(meta, mixed, masks=None, types=True, genders=True):
     """The mix with the named-colour bonus, (unless types is False) the named-type bonuses — the article
     type's, then each TYPE_PARENT_HEADS head's for the named types' parents — and (unless genders is False)
-    the named-gender bonus, each chosen on the dev splits in turn (the type and gender ones without
+    the named-gender bonus, each chosen on the dev splits in turn (all but the colour's without
     NAME_LABELLED_SOURCES), and what was chosen: ({"colour": (bonus, dev NLLs), "type": (bonus, dev NLLs),
     "parents": {head: (bonus, dev NLLs)}, "gender": (bonus, dev NLLs), "masks": {head: named masks by set
-    key}}, arrays)."""
-    colour_masks = colour_masks if colour_masks is not None else named_colour_masks(meta)
-    chosen = {"colour": choose_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, colour_masks), "masks": {NAMED_COLOUR_HEAD: colour_masks}}
-    mixed = with_name_bonus(meta, mixed, NAMED_COLOUR_HEAD, chosen["colour"][0], colour_masks)
-    if types:
-        type_masks = type_masks if type_masks is not None else named_type_masks(meta)
-        chosen["type"] = choose_name_bonus(meta, mixed, NAMED_TYPE_HEAD, type_masks, NAME_LABELLED_SOURCES)
-        mixed = with_name_bonus(meta, mixed, NAMED_TYPE_HEAD, chosen["type"][0], type_masks)
-        chosen["masks"][NAMED_TYPE_HEAD] = type_masks
-        chosen["parents"] = {}
-        for head in TYPE_PARENT_HEADS:
-            masks = named_type_parent_masks(meta, head, type_masks)
-            chosen["parents"][head] = choose_name_bonus(meta, mixed, head, masks, NAME_LABELLED_SOURCES)
-            mixed = with_name_bonus(meta, mixed, head, chosen["parents"][head][0], masks)
-            chosen["masks"][head] = masks
-    if genders:
-        gender_masks = gender_masks if gender_masks is not None else named_gender_masks(meta)
-        chosen["gender"] = choose_name_bonus(meta, mixed, NAMED_GENDER_HEAD, gender_masks, NAME_LABELLED_SOURCES)
-        mixed = with_name_bonus(meta, mixed, NAMED_GENDER_HEAD, chosen["gender"][0], gender_masks)
-        chosen["masks"][NAMED_GENDER_HEAD] = gender_masks
+    key}}, arrays). `masks`: named_label_masks(meta, types=types, genders=genders), computed when not given."""
+    masks = masks if masks is not None else named_label_masks(meta, types=types, genders=genders)
+    chosen = {"masks": masks, "parents": {}}
+    for head, head_masks in masks.items():
+        picked = choose_name_bonus(meta, mixed, head, head_masks, () if head == NAMED_COLOUR_HEAD else NAME_LABELLED_SOURCES)
+        mixed = with_name_bonus(meta, mixed, head, picked[0], head_masks)
+        if head in TYPE_PARENT_HEADS:
+            chosen["parents"][head] = picked
+        else:
+            chosen[{NAMED_COLOUR_HEAD: "colour", NAMED_TYPE_HEAD: "type", NAMED_GENDER_HEAD: "gender"}[head]] = picked
     return chosen, mixed
 
 

@@ -21,8 +21,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import dev_head, fit_head  # noqa: E402
-from hybrid import (choose_name_bonus, named_colour_masks, named_gender_masks, named_sure_thresholds, named_type_masks, named_type_parent_masks,  # noqa: E402
-                    type_parents, with_name_bonus)
+from hybrid import choose_name_bonus, named_label_masks, named_sure_thresholds, type_parents, with_name_bonus  # noqa: E402
 from rules import (NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, named_genders_block,  # noqa: E402
                    named_types_block, with_named_sure_rule)
 
@@ -44,13 +43,13 @@ def main():
     assert all(h in dump["heads"] for h in heads), f"the dump needs the heads {heads}"
     meta = {"maps": {h: dump["labels"][h] for h in dump["heads"]}, "sets": {k: v["rows"] for k, v in dump["sets"].items()}}
     arrays = {f"{k}|{h}": np.array(v["logits"][h], dtype=np.float32) for k, v in dump["sets"].items() for h in dump["heads"]}
-    type_masks = named_type_masks(meta)
-    masks = {NAMED_TYPE_HEAD: type_masks, **{h: named_type_parent_masks(meta, h, type_masks) for h in TYPE_PARENT_HEADS},
-             NAMED_GENDER_HEAD: named_gender_masks(meta)}
-    fits = {h: fit_bonus(meta, arrays, h, m) for h, m in masks.items()}
+    # The colour head's masks (its bonus is in the dumped logits already) only for the named sure thresholds,
+    # when the dump has that head.
+    masks = named_label_masks(meta, colours=NAMED_COLOUR_HEAD in dump["heads"])
+    fits = {h: fit_bonus(meta, arrays, h, m) for h, m in masks.items() if h != NAMED_COLOUR_HEAD}
     lifted = arrays
-    for h, m in masks.items():
-        lifted = with_name_bonus(meta, lifted, h, fits[h][0], m)
+    for h, (bonus, *_) in fits.items():
+        lifted = with_name_bonus(meta, lifted, h, bonus, masks[h])
     path = os.path.join(SHIP, "config.json")
     with open(path, encoding="utf-8") as f:
         config = json.load(f)
@@ -59,10 +58,7 @@ def main():
     for h, (_, _, _, after) in fits.items():
         config["calibration"]["temperature"][h] = round(after[0], 4)
         config["unsure"]["min_probability"][h] = round(after[1], 4)
-    # The named sure thresholds, at the heads' calibration as now written; the colour head's (its bonus is
-    # in the dumped logits already) when the dump has it.
-    if NAMED_COLOUR_HEAD in dump["heads"]:
-        masks[NAMED_COLOUR_HEAD] = named_colour_masks(meta)
+    # The named sure thresholds, at the heads' calibration as now written.
     named_min = named_sure_thresholds(meta, lifted, {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}, masks)
     config["unsure"] = with_named_sure_rule(config["unsure"], named_min)
     with open(path, "w", encoding="utf-8") as f:

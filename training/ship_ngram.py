@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import fit_arrays, load_run, score, score_arrays  # noqa: E402
 from finalize_multi import GOLDEN, MAX_BYTES, MAX_DROP_POINTS, SHIP  # noqa: E402
-from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_colour_masks, named_gender_masks, named_sure_thresholds, named_type_masks, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
+from hybrid import FORMS, choose_mix, fit_ngram_fold, mix_factors, mixed_arrays, named_label_masks, named_sure_thresholds, ngram_arrays, type_parents, with_named_bonuses  # noqa: E402
 from rules import NAME_LABELLED_SOURCES, named_colours_block, named_genders_block, named_types_block, with_named_sure_rule  # noqa: E402
 from ngram_head import features, ngram_logits  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
@@ -63,11 +63,11 @@ def main():
     dequantised = q.astype(np.float32) * scale[:, None]
 
     mixes, figures = {}, {}
-    colour_masks, type_masks, gender_masks = named_colour_masks(meta), named_type_masks(meta), named_gender_masks(meta)
+    masks = named_label_masks(meta)
     for name, w in (("float", weight), ("int8", dequantised)):
         ngram = ngram_arrays(meta, llama, vocab, w, bias)
         mix = choose_mix(meta, llama, ngram)
-        chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), colour_masks, type_masks, gender_masks=gender_masks)
+        chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), masks)
         cal = fit_arrays(meta, mixed)
         cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"])
         mixes[name] = (mix, mixed, cal, chosen)

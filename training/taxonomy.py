@@ -153,12 +153,23 @@ MORE_TYPE_WORDS = {
     "flip-flops": ["Flip Flops"], "flip-flop": ["Flip Flops"], "crop-top": ["Tops", "Tshirts"], "tank-top": ["Tops", "Innerwear Vests"],
 }
 NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS}
-# Longest word first, so that a longer word claims its part ("t-shirt" before "shirt"); a hyphen joins
-# words ("tie-dye" names no tie, "crop-top" no top). Letters and hyphens only, so each word is its own
-# pattern in Python and in JavaScript's unicode mode.
-NAME_TYPE_PATTERNS = [("(?<!-)" + w + "(?!-)", NAME_TYPE_WORDS[w]) for w in sorted(NAME_TYPE_WORDS, key=lambda w: (-len(w), w))]
-assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in NAME_TYPE_WORDS)
-_NAME_TYPE_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in NAME_TYPE_PATTERNS]
+
+
+def hyphen_bound_patterns(words):
+    """{word: labels} as [(pattern, labels)], longest word first, so that a longer word claims its part
+    ("t-shirt" before "shirt"); a hyphen joins words ("tie-dye" names no tie, "crop-top" no top). Letters and
+    hyphens only, so each word is its own pattern in Python and in JavaScript's unicode mode."""
+    assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in words)
+    return [("(?<!-)" + w + "(?!-)", words[w]) for w in sorted(words, key=lambda w: (-len(w), w))]
+
+
+def _whole_words(patterns):
+    """[(pattern, labels)] compiled as whole-word matches, for labels_named."""
+    return [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in patterns]
+
+
+NAME_TYPE_PATTERNS = hyphen_bound_patterns(NAME_TYPE_WORDS)
+_NAME_TYPE_RE = _whole_words(NAME_TYPE_PATTERNS)
 
 # Words of a name that say whom the item is for, for the named-gender bonus only (rules.name_genders):
 # "Nike Men Windrunner Jacket", "Women's Notch Neck Top", "Big Girls' T-Shirt". "men" is a whole word, so
@@ -170,9 +181,8 @@ NAME_GENDER_WORDS = {
     "boys": ["Boys"], "boy": ["Boys"], "girls": ["Girls"], "girl": ["Girls"], "kids": ["Boys", "Girls"],
     "unisex": ["Unisex"],
 }
-NAME_GENDER_PATTERNS = [("(?<!-)" + w + "(?!-)", NAME_GENDER_WORDS[w]) for w in sorted(NAME_GENDER_WORDS, key=lambda w: (-len(w), w))]
-assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in NAME_GENDER_WORDS)
-_NAME_GENDER_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in NAME_GENDER_PATTERNS]
+NAME_GENDER_PATTERNS = hyphen_bound_patterns(NAME_GENDER_WORDS)
+_NAME_GENDER_RE = _whole_words(NAME_GENDER_PATTERNS)
 
 # ---------------------------------------------------------------- colours onto Myntra's base colours
 
@@ -196,7 +206,7 @@ COLOUR_WORDS = [
     ("purple|violet", ["Purple"]), ("brown", ["Brown"]), ("grey|gray", ["Grey"]), ("black", ["Black"]), ("white|ice", ["White"]),
     ("multi|various|printed|striped|leopard|snake", ["Multi"]),
 ]
-_COLOUR_RE = [(re.compile(r"\b(?:" + p + r")\b"), v) for p, v in COLOUR_WORDS]
+_COLOUR_RE = _whole_words(COLOUR_WORDS)
 
 
 def colour_set(text):
