@@ -12,6 +12,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class RulesTest(unittest.TestCase):
+    def check_shared_cases(self, fixture, key, namer, min_cases, min_naming):
+        """The shared cases of test/fixtures/classifier/<fixture> (src/model/namedLabels.test.ts reads them too):
+        at least min_cases, at least min_naming of them naming something, and namer gives each case's `key`."""
+        with open(os.path.join(ROOT, "test", "fixtures", "classifier", fixture), encoding="utf-8") as f:
+            cases = json.load(f)["cases"]
+        self.assertGreaterEqual(len(cases), min_cases)
+        self.assertGreaterEqual(sum(1 for c in cases if c[key]), min_naming)
+        for case in cases:
+            self.assertEqual(namer(case["text"]), case[key], case["text"])
+
     def test_golden_cases(self):
         with open(os.path.join(ROOT, "test", "fixtures", "classifier", "unsure-rule-cases.json"), encoding="utf-8") as f:
             cases = json.load(f)["cases"]
@@ -26,12 +36,7 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(unsure["evidence"], EVIDENCE_RULES)
 
     def test_named_colour_cases(self):
-        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-colour-cases.json"), encoding="utf-8") as f:
-            cases = json.load(f)["cases"]
-        self.assertGreaterEqual(len(cases), 200)
-        self.assertGreaterEqual(sum(1 for c in cases if c["colours"]), 50)
-        for case in cases:
-            self.assertEqual(name_colours(case["text"]), case["colours"], case["text"])
+        self.check_shared_cases("named-colour-cases.json", "colours", name_colours, 200, 50)
 
     def test_name_words_stop_at_the_first_field_marker(self):
         self.assertEqual(name_words("Item: Navy linen shirt Details: white buttons"), "Navy linen shirt")
@@ -47,12 +52,7 @@ class RulesTest(unittest.TestCase):
         self.assertGreaterEqual(block["bonus"], 0)
 
     def test_named_type_cases(self):
-        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-type-cases.json"), encoding="utf-8") as f:
-            cases = json.load(f)["cases"]
-        self.assertGreaterEqual(len(cases), 250)
-        self.assertGreaterEqual(sum(1 for c in cases if c["types"]), 100)
-        for case in cases:
-            self.assertEqual(name_types(case["text"]), case["types"], case["text"])
+        self.check_shared_cases("named-type-cases.json", "types", name_types, 250, 100)
 
     def test_name_types(self):
         self.assertEqual(name_types("Item: Waves blouse"), ["Tops", "Shirts"])
@@ -74,12 +74,7 @@ class RulesTest(unittest.TestCase):
         self.assertEqual((masters["Sweaters"], masters["Casual Shoes"], masters["Handbags"]), ("Apparel", "Footwear", "Accessories"))
 
     def test_named_gender_cases(self):
-        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "named-gender-cases.json"), encoding="utf-8") as f:
-            cases = json.load(f)["cases"]
-        self.assertGreaterEqual(len(cases), 250)
-        self.assertGreaterEqual(sum(1 for c in cases if c["genders"]), 100)
-        for case in cases:
-            self.assertEqual(name_genders(case["text"]), case["genders"], case["text"])
+        self.check_shared_cases("named-gender-cases.json", "genders", name_genders, 250, 100)
 
     def test_name_genders(self):
         self.assertEqual(name_genders("Item: Everly Women's Notch Neck Top"), ["Women"])  # "women" is a whole word before "'s"

@@ -3,13 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
 import { nameWordsOf } from './calibration.ts';
-import { labelsNamedIn, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus } from './namedLabels.ts';
+import { labelsNamedIn, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
 const matcher = namedLabelMatcher(shipped.named_colours!, shipped.input_template);
 const typeMatcher = namedLabelMatcher(shipped.named_types!, shipped.input_template);
 const genderMatcher = namedLabelMatcher(shipped.named_genders!, shipped.input_template);
+
+/**
+ * Registers the tests of one shared-cases fixture (training/test_rules.py checks the same cases) and returns it: at least
+ * `cases` of them, at least `naming` naming something, and the matcher names each case's `key` labels.
+ */
+function sharedCases(fixture: string, key: string, matcher: NamedLabelMatcher, at: { cases: number; naming: number; kind: string }) {
+  const golden = JSON.parse(readFileSync(new URL(`../../test/fixtures/classifier/${fixture}`, import.meta.url), 'utf8')) as { cases: ({ text: string } & Record<string, string[]>)[] };
+  const cases = golden.cases.map((c) => ({ text: c.text, labels: c[key]! }));
+  it(`has the shared cases, many naming a ${at.kind}`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(at.cases);
+    expect(cases.filter((c) => c.labels.length > 0).length).toBeGreaterThanOrEqual(at.naming);
+  });
+  it.each(cases)('"$text" → $labels', ({ text, labels }) => {
+    expect(labelsNamedInText(matcher, text)).toEqual(labels);
+  });
+  return golden;
+}
 
 describe('colours an item name names', () => {
   it('reads only the name: the words before the first field marker', () => {
@@ -31,14 +48,7 @@ describe('colours an item name names', () => {
   });
 
   // The same cases as training/test_rules.py: the app and the training tables lift the same colours.
-  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-colour-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; colours: string[] }[] };
-  it('has the shared cases, many naming a colour', () => {
-    expect(golden.cases.length).toBeGreaterThanOrEqual(200);
-    expect(golden.cases.filter((c) => c.colours.length > 0).length).toBeGreaterThanOrEqual(50);
-  });
-  it.each(golden.cases)('"$text" → $colours', ({ text, colours }) => {
-    expect(labelsNamedInText(matcher, text)).toEqual(colours);
-  });
+  sharedCases('named-colour-cases.json', 'colours', matcher, { cases: 200, naming: 50, kind: 'colour' });
 
   it('works on a bare pattern list', () => {
     const word = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p})(?![\\p{L}\\p{N}_])`, 'gu');
@@ -61,14 +71,7 @@ describe('article types an item name names', () => {
   });
 
   // The same cases as training/test_rules.py: the app and the training tables lift the same types.
-  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-type-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; types: string[] }[] };
-  it('has the shared cases, many naming a type', () => {
-    expect(golden.cases.length).toBeGreaterThanOrEqual(250);
-    expect(golden.cases.filter((c) => c.types.length > 0).length).toBeGreaterThanOrEqual(100);
-  });
-  it.each(golden.cases)('"$text" → $types', ({ text, types }) => {
-    expect(labelsNamedInText(typeMatcher, text)).toEqual(types);
-  });
+  const golden = sharedCases('named-type-cases.json', 'types', typeMatcher, { cases: 250, naming: 100, kind: 'type' });
 
   it('compiles the hyphen-bound words into one pass that names what one pattern per word names', () => {
     expect(typeMatcher.patterns).toHaveLength(1);
@@ -112,14 +115,7 @@ describe('genders an item name names', () => {
   });
 
   // The same cases as training/test_rules.py: the app and the training tables lift the same genders.
-  const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/classifier/named-gender-cases.json', import.meta.url), 'utf8')) as { cases: { text: string; genders: string[] }[] };
-  it('has the shared cases, many naming a gender', () => {
-    expect(golden.cases.length).toBeGreaterThanOrEqual(250);
-    expect(golden.cases.filter((c) => c.genders.length > 0).length).toBeGreaterThanOrEqual(100);
-  });
-  it.each(golden.cases)('"$text" → $genders', ({ text, genders }) => {
-    expect(labelsNamedInText(genderMatcher, text)).toEqual(genders);
-  });
+  sharedCases('named-gender-cases.json', 'genders', genderMatcher, { cases: 250, naming: 100, kind: 'gender' });
 
   it('the shipped config lifts the gender head by a fitted bonus, onto genders the head has', () => {
     expect(genderMatcher.patterns).toHaveLength(1); // hyphen-bound words: one pass
@@ -139,7 +135,7 @@ describe('genders an item name names', () => {
   });
 });
 
-describe('Classifier with named-colour, named-type and named-gender bonuses together (fake session)', () => {
+describe('Classifier with named-type and named-gender bonuses together (fake session)', () => {
   const items = [
     { text: 'Blue slim shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
     { text: 'Plain shirt', colour: [2, 1, 0], fit: [0, 1], embedding: [1, 0] },
