@@ -15,10 +15,13 @@ test('Studio: drafts stream in, one is kept and edited, and it appears in the re
   await page.getByTestId('tab-studio').click();
   const panel = page.getByTestId('studio-briefs');
   await expect(panel).toBeVisible();
-  // A rising combination (colour · article type · usage) is suggested from the forecasts, with its forecast.
+  // A rising combination (colour · article type) is suggested from the forecasts, with its forecast;
+  // usage is left out, and the page says so: the model is never sure of a shop's usage until taught.
   const suggestion = panel.getByTestId('brief-suggestion').first();
   await expect(suggestion).toBeVisible({ timeout: 120_000 });
-  await expect(suggestion).toHaveText(/^[^·]+ · [^·]+ · [^·]+$/);
+  await expect(suggestion).toHaveText(/^[^·]+ · [^·]+$/);
+  await expect(panel.getByTestId('brief-left-out')).toHaveAttribute('data-tags', 'usage');
+  await expect(panel.getByTestId('brief-left-out')).toContainText('Usage left out of the suggestions');
   await expect(panel.getByTestId('brief-suggestions')).toContainText('next period');
   // The top suggestion is the default choice; the designer picks tags instead.
   await expect(panel.getByTestId('brief-tag-articleType')).not.toHaveValue('');

@@ -3,7 +3,7 @@ import json
 import os
 import unittest
 
-from rules import (EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
+from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
                    name_types, name_words, named_sure_threshold, with_named_sure_rule)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
@@ -34,6 +34,14 @@ class RulesTest(unittest.TestCase):
             unsure = json.load(f)["unsure"]
         self.assertEqual(unsure["scripts"], SCRIPT_RULES)
         self.assertEqual(unsure["evidence"], EVIDENCE_RULES)
+        self.assertEqual(unsure["conventions"], CONVENTION_RULES)
+        self.assertIn(CONVENTION_RULE, unsure["rule"])
+
+    def test_a_convention_rule_blocks_its_heads_whatever_the_text(self):
+        for text in ("Item: Men Navy Blue Slim Fit Formal Shirt", "Item: Running shoes for the gym", "Item: ", "Item: 白色T恤"):
+            self.assertIn("usage", blocked_heads(text), text)
+        self.assertEqual(blocked_heads("Item: Navy formal shirt", conventions=[]), set())
+        self.assertEqual(blocked_heads("Item: Navy formal shirt", conventions=[{"heads": ["season"], "basis": "x"}]), {"season"})
 
     def test_named_colour_cases(self):
         self.check_shared_cases("named-colour-cases.json", "colours", name_colours, 200, 50)

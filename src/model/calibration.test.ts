@@ -198,6 +198,24 @@ describe('evidence rules and the shipped rules', () => {
     expect(Object.fromEntries(ruleBlockedHeads(plan, 'Item: Redwood shirt'))).toEqual({ colour: 'evidence' }); // whole words only
   });
 
+  it('keeps a convention rule\'s heads unsure whatever the text, before any other rule', () => {
+    const plan = calibrationPlan({
+      head_order: ['colour', 'usage', 'fit'],
+      input_template: 'Item: {text}',
+      unsure: {
+        min_probability: { colour: 0.5, usage: 0.5, fit: 0.5 },
+        conventions: [{ heads: ['usage'], basis: 'x' }],
+        scripts: [{ script: 'Han', min_share: 0.5, heads: ['usage', 'fit'], basis: 'x' }],
+        evidence: [{ heads: ['colour'], words: ['red'], basis: 'x' }],
+      },
+    });
+    expect(Object.fromEntries(ruleBlockedHeads(plan, 'Item: Red formal shirt for the office'))).toEqual({ usage: 'convention' });
+    expect(Object.fromEntries(ruleBlockedHeads(plan, 'Item: 白色T恤'))).toEqual({ usage: 'convention', fit: 'script', colour: 'evidence' });
+    // Only the rule's heads: without conventions nothing is blocked for a text that names its colour.
+    const without = calibrationPlan({ head_order: ['colour', 'usage'], input_template: 'Item: {text}', unsure: { min_probability: { colour: 0.5, usage: 0.5 } } });
+    expect(ruleBlockedHeads(without, 'Item: Red formal shirt').size).toBe(0);
+  });
+
   it('counts the items a rule covers, on texts as the app joins them (no template)', () => {
     const texts = ['Navy linen shirt', 'Relaxed linen shirt Details: soft and cool', '白色T恤', 'Wrap dress Details: in 红色 crepe', ''];
     expect(itemsWithoutEvidence(texts, { words: ['navy', 'white'], substrings: ['红'] })).toBe(3);
@@ -239,6 +257,7 @@ describe('config.json calibration and unsure blocks', () => {
     expect(both.calibration!.temperature.fit).toBe(0.8);
     expect(both.unsure!.ood!.max_distance).toBe(0.3);
     expect(parseClassifierConfig(config({ unsure: { min_probability: { colour: 0, fit: 1 } } })).unsure!.ood).toBeUndefined();
+    expect(parseClassifierConfig(config({ unsure: { ...unsure, conventions: [{ heads: ['fit'], basis: 'measured' }] } })).unsure!.conventions).toEqual([{ heads: ['fit'], basis: 'measured' }]);
   });
 
   it.each([
@@ -266,6 +285,10 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'script rules that are not a list', extra: { unsure: { ...unsure, scripts: { script: 'Han' } } }, error: /scripts must be an array of rules/ },
     { name: 'an evidence rule with upper-case words', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['Red'], basis: 'x' }] } }, error: /evidence\[0\].words must be a non-empty array of lower-case words of letters only/ },
     { name: 'an evidence rule for an unknown head', extra: { unsure: { ...unsure, evidence: [{ heads: ['size'], words: ['red'], basis: 'x' }] } }, error: /evidence\[0\].heads names heads the model does not have: "size"/ },
+    { name: 'a convention rule for an unknown head', extra: { unsure: { ...unsure, conventions: [{ heads: ['size'], basis: 'x' }] } }, error: /conventions\[0\].heads names heads the model does not have: "size"/ },
+    { name: 'a convention rule without heads', extra: { unsure: { ...unsure, conventions: [{ heads: [], basis: 'x' }] } }, error: /conventions\[0\].heads must be a non-empty array of head names/ },
+    { name: 'a convention rule without basis', extra: { unsure: { ...unsure, conventions: [{ heads: ['fit'] }] } }, error: /conventions\[0\].basis must say what the rule rests on/ },
+    { name: 'convention rules that are not a list', extra: { unsure: { ...unsure, conventions: 'fit' } }, error: /conventions must be an array of rules \(got "fit"\)/ },
     { name: 'an evidence rule without basis', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['red'] }] } }, error: /evidence\[0\].basis must say what the rule rests on/ },
     { name: 'a named threshold above the head\'s own', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { fit: 0.7 } } }, error: /named_min_probability.fit must be a number from 0 to min_probability.fit \(0.6; got 0.7\)/ },
     { name: 'a named threshold for an unknown head', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { size: 0.5 } } }, error: /named_min_probability must name heads of the model \(got "size"\)/ },
@@ -280,6 +303,13 @@ describe('config.json calibration and unsure blocks', () => {
 
 describe('textRuleFor (why an item is unsure, in the item view)', () => {
   const rules = { scripts: [{ script: 'Han', minShare: 0.5, heads: ['colour', 'type'] }], evidence: [{ heads: ['colour'], words: ['red'], substrings: ['红'] }] };
+  it('names a convention rule first, whatever the text', () => {
+    const withConvention = { ...rules, conventions: [{ heads: ['type'] }] };
+    expect(textRuleFor('白色T恤', 'type', withConvention)).toBe('convention');
+    expect(textRuleFor('Red linen shirt', 'type', withConvention)).toBe('convention');
+    expect(textRuleFor('白色T恤', 'colour', withConvention)).toBe('script');
+  });
+
   it('names the script rule first, then the evidence rule, else nothing', () => {
     expect(textRuleFor('白色T恤', 'colour', rules)).toBe('script');
     expect(textRuleFor('白色T恤', 'type', rules)).toBe('script');

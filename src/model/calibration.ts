@@ -101,6 +101,8 @@ export interface CalibrationPlan {
   ood?: { centroids: Float64Array[]; maxDistance: number };
   /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`). */
   namedContradiction: ReadonlySet<string>;
+  /** Heads of the convention rules (`unsure.conventions`): never sure, shops label them their own way. */
+  conventionHeads: ReadonlySet<string>;
   /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
   scriptRules: readonly UnsureScriptRule[];
   /** Evidence rules (`unsure.evidence`), their words as sets: heads sure only when the text names one. */
@@ -125,6 +127,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     heads,
     judgesSure: config.unsure !== undefined,
     namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
+    conventionHeads: new Set((config.unsure?.conventions ?? []).flatMap((r) => r.heads)),
     scriptRules: config.unsure?.scripts ?? [],
     evidenceRules: (config.unsure?.evidence ?? []).map((r: UnsureEvidenceRule) => ({ heads: r.heads, words: new Set(r.words), substrings: r.substrings ?? [] })),
     templateText: (config.input_template ?? '').replace('{text}', ''),
@@ -153,8 +156,8 @@ export function latinWords(text: string): string[] {
     .filter((w) => w !== '' && !HAN.test(w));
 }
 
-/** Why a rule kept a head from being sure: the text is mostly in a script, or names nothing of the head's kind. */
-export type UnsureRuleKind = 'script' | 'evidence';
+/** Why a rule kept a head from being sure: shops label the head their own way, the text is mostly in a script, or names nothing of the head's kind. */
+export type UnsureRuleKind = 'convention' | 'script' | 'evidence';
 
 /** Whether an item's own words (`itemWordsOf`) are at least `minShare` in the rule's script (only Han is known). */
 function inScript(own: string, rule: { script: string; minShare: number }): boolean {
@@ -167,11 +170,12 @@ function namesEvidence(own: string, words: ReadonlySet<string>, substrings: read
 }
 
 /**
- * Heads that the plan's script and evidence rules keep from being sure for one input text (built
- * with the input template), with the kind of rule that did it; empty when no rule applies.
+ * Heads that the plan's convention, script and evidence rules keep from being sure for one input text
+ * (built with the input template), with the kind of rule that did it (the first that applies); empty when no rule applies.
  */
 export function ruleBlockedHeads(plan: CalibrationPlan, inputText: string): Map<string, UnsureRuleKind> {
   const blocked = new Map<string, UnsureRuleKind>();
+  for (const head of plan.conventionHeads) blocked.set(head, 'convention');
   if (plan.scriptRules.length === 0 && plan.evidenceRules.length === 0) return blocked;
   const own = itemWordsOf(inputText, plan.templateText);
   for (const rule of plan.scriptRules) {
@@ -183,17 +187,20 @@ export function ruleBlockedHeads(plan: CalibrationPlan, inputText: string): Map<
   return blocked;
 }
 
-/** The text rules as the page holds them (the worker's model info): script and evidence rules. */
+/** The text rules as the page holds them (the worker's model info): convention, script and evidence rules. */
 export interface TextRules {
+  /** Heads never sure: shops label them their own way. */
+  conventions?: readonly { heads: readonly string[] }[];
   /** Heads never sure for items at least `minShare` in `script`. */
   scripts?: readonly { script: string; minShare: number; heads: readonly string[] }[];
   /** Heads sure only when the text has one of `words` (whole words) or `substrings`. */
   evidence?: readonly { heads: readonly string[]; words: readonly string[]; substrings: readonly string[] }[];
 }
 
-/** Which text rule, if any, keeps `head` unsure for one item's text (as `itemTexts` joins it): the script first, then evidence. */
+/** Which text rule, if any, keeps `head` unsure for one item's text (as `itemTexts` joins it): a convention first, then the script, then evidence. */
 export function textRuleFor(text: string, head: string, rules: TextRules | undefined): UnsureRuleKind | undefined {
   if (!rules) return undefined;
+  if (rules.conventions?.some((rule) => rule.heads.includes(head))) return 'convention';
   const own = itemWordsOf(text, '');
   for (const rule of rules.scripts ?? []) if (rule.heads.includes(head) && inScript(own, rule)) return 'script';
   for (const rule of rules.evidence ?? []) if (rule.heads.includes(head) && !namesEvidence(own, new Set(rule.words), rule.substrings)) return 'evidence';

@@ -158,6 +158,16 @@ export interface UnsureConfig {
   scripts?: UnsureScriptRule[];
   /** Optional: heads sure only when the item's text names something of their kind (a colour word). */
   evidence?: UnsureEvidenceRule[];
+  /** Optional: heads whose labels are a shop's own convention (usage), never sure whatever their probability. */
+  conventions?: UnsureConventionRule[];
+}
+
+/** `heads` are never sure: shops label them their own way, so the model's confidence says little on a new shop's items. */
+export interface UnsureConventionRule {
+  /** Heads the rule applies to. */
+  heads: string[];
+  /** What the rule rests on (measured). */
+  basis: string;
 }
 
 /** `heads` are sure only when the item's own words include one of `words` (whole words, any case) or contain one of `substrings`. */
@@ -333,6 +343,7 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   }
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);
   if (json.evidence !== undefined) parseEvidenceRules(where, json.evidence, headOrder);
+  if (json.conventions !== undefined) parseConventionRules(where, json.conventions, headOrder);
   if (json.ood === undefined) return json as unknown as UnsureConfig;
   const ood = json.ood;
   if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);
@@ -375,11 +386,27 @@ function parseScriptRules(where: string, rules: unknown, headOrder: readonly str
     if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
     if (!(RULE_SCRIPTS as readonly unknown[]).includes(rule.script)) throw new Error(`${at}.script ${shown(rule.script)} is not supported (expected one of ${RULE_SCRIPTS.join(', ')}).`);
     if (!isFiniteNumber(rule.min_share) || rule.min_share <= 0 || rule.min_share > 1) throw new Error(`${at}.min_share must be a number above 0 and at most 1 (got ${shown(rule.min_share)}).`);
-    if (!Array.isArray(rule.heads) || rule.heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(rule.heads)}).`);
-    const unknownHeads = rule.heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
-    if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
+    checkRuleHeads(at, rule.heads, headOrder);
     if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
   });
+}
+
+/** Checks `unsure.conventions`: each rule names known heads and its basis; throws a readable error otherwise. */
+function parseConventionRules(where: string, rules: unknown, headOrder: readonly string[]): void {
+  if (!Array.isArray(rules)) throw new Error(`${where}: conventions must be an array of rules (got ${shown(rules)}).`);
+  rules.forEach((rule: unknown, i) => {
+    const at = `${where}: conventions[${i}]`;
+    if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
+    checkRuleHeads(at, rule.heads, headOrder);
+    if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
+  });
+}
+
+/** Checks a rule's `heads`: a non-empty array of the model's head names; throws a readable error otherwise. */
+function checkRuleHeads(at: string, heads: unknown, headOrder: readonly string[]): void {
+  if (!Array.isArray(heads) || heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(heads)}).`);
+  const unknownHeads = heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
+  if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
 }
 
 /** Checks `unsure.evidence`: each rule names known heads, non-empty lower-case words (and optional substrings) and its basis. */
@@ -388,9 +415,7 @@ function parseEvidenceRules(where: string, rules: unknown, headOrder: readonly s
   rules.forEach((rule: unknown, i) => {
     const at = `${where}: evidence[${i}]`;
     if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
-    if (!Array.isArray(rule.heads) || rule.heads.length === 0) throw new Error(`${at}.heads must be a non-empty array of head names (got ${shown(rule.heads)}).`);
-    const unknownHeads = rule.heads.filter((h: unknown) => typeof h !== 'string' || !headOrder.includes(h));
-    if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
+    checkRuleHeads(at, rule.heads, headOrder);
     if (!Array.isArray(rule.words) || rule.words.length === 0 || rule.words.some((w: unknown) => typeof w !== 'string' || w === '' || w !== w.toLowerCase() || /[^\p{L}]/u.test(w))) {
       throw new Error(`${at}.words must be a non-empty array of lower-case words of letters only (got ${shown(rule.words)}).`);
     }

@@ -6,7 +6,7 @@
 import { modelLabelColumn } from '../core/columnKinds.ts';
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { combineColumns, risingCombinations, type RisingCombination } from '../core/dashboard/combinations.ts';
+import { combineColumns, partsWithSureLabels, risingCombinations, type RisingCombination } from '../core/dashboard/combinations.ts';
 import { readNameHashes } from '../model/briefs.ts';
 import { computeTrends } from '../core/dashboard/trends.ts';
 import { dataRange } from '../core/dashboard/support.ts';
@@ -97,28 +97,33 @@ export const COMBINATION_COLUMNS = [
 /** Most frequent combinations forecast (the others are too thin to forecast). */
 const COMBINATIONS_FORECAST = 16;
 
-/** Combination share series of a dataset under the dashboard's grain and minimum, or undefined without dates or model labels. */
-export function combinationTrends(dataset: LoadedDataset, grain: Parameters<ReturnType<typeof prepare>['periods']>[0], minSupport: number): { series: TrendSeries[]; periods: PeriodAssignment; tags: Map<string, Record<string, string>> } | undefined {
+/**
+ * Combination share series of a dataset under the dashboard's grain and minimum, or undefined without dates,
+ * model labels or any sure label; `leftOut`: the tags left out of the combinations because none of their labels is sure.
+ */
+export function combinationTrends(dataset: LoadedDataset, grain: Parameters<ReturnType<typeof prepare>['periods']>[0], minSupport: number): { series: TrendSeries[]; periods: PeriodAssignment; tags: Map<string, Record<string, string>>; leftOut: string[] } | undefined {
   const prepared = prepare(dataset);
   const periods = prepared.periods(grain);
   const names = dataset.columns.map((c) => c.name);
   if (!periods || !COMBINATION_COLUMNS.every(([column]) => names.includes(column))) return undefined;
-  const combined = combineColumns(COMBINATION_COLUMNS.map(([column, tag]) => ({ tag, coded: prepared.coded(column), sure: prepared.sureFlags(column) })));
+  const { kept, leftOut } = partsWithSureLabels(COMBINATION_COLUMNS.map(([column, tag]) => ({ tag, coded: prepared.coded(column), sure: prepared.sureFlags(column) })));
+  if (kept.length === 0) return undefined;
+  const combined = combineColumns(kept);
   const result = computeTrends({ periodIndex: periods.periodIndex, periodCount: periods.labels.length, labels: combined.labels, values: combined.values, filters: [], minSupport, topN: COMBINATIONS_FORECAST, sure: combined.sure });
   const [from, to] = dataRange(result.periodSupport) ?? [0, periods.labels.length - 1];
   const trimmed: PeriodAssignment = { ...periods, labels: periods.labels.slice(from, to + 1), starts: periods.starts.slice(from, to + 1), firstKey: periods.firstKey + from };
   const series = result.series.map((s) => ({ ...s, share: s.share.slice(from, to + 1), support: s.support.slice(from, to + 1) }));
   const tags = new Map(combined.values.map((v, code) => [v, combined.tags[code]!]));
-  return { series, periods: trimmed, tags };
+  return { series, periods: trimmed, tags, leftOut };
 }
 
 /** React hook: the combinations of the dataset forecast to rise next period (with forecast and interval), and the forecast state. */
-export function useRisingCombinations(dataset: LoadedDataset, count = 5): { rising: RisingCombination[]; state: ForecastState['status']; available: boolean } {
+export function useRisingCombinations(dataset: LoadedDataset, count = 5): { rising: RisingCombination[]; state: ForecastState['status']; available: boolean; leftOut: string[] } {
   const spec = useAppStore((s) => s.dashboard);
   const grain = spec?.grain ?? 'season';
   const minSupport = spec?.minSupport ?? 20;
   const trends = useMemo(() => combinationTrends(dataset, grain, minSupport), [dataset, grain, minSupport]);
   const forecasts = useForecasts(trends?.series, trends?.periods, 1);
   const rising = useMemo(() => (trends ? risingCombinations(trends.series, forecasts.forecasts, (label) => trends.tags.get(label), count) : []), [trends, forecasts.forecasts, count]);
-  return { rising, state: forecasts.status, available: !!trends };
+  return { rising, state: forecasts.status, available: !!trends, leftOut: trends?.leftOut ?? [] };
 }

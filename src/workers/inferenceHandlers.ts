@@ -100,6 +100,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
                 ...(unsure.ood ? { maxDistance: unsure.ood.max_distance } : {}),
                 ...(unsure.scripts ? { scripts: unsure.scripts.map((r) => ({ script: r.script, minShare: r.min_share, heads: [...r.heads] })) } : {}),
                 ...(unsure.evidence ? { evidence: unsure.evidence.map((r) => ({ heads: [...r.heads], words: [...r.words], substrings: [...(r.substrings ?? [])] })) } : {}),
+                ...(unsure.conventions ? { conventions: unsure.conventions.map((r) => ({ heads: [...r.heads], basis: r.basis })) } : {}),
               },
             }
           : {}),

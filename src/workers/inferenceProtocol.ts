@@ -51,6 +51,8 @@ export interface ModelInfo {
     scripts?: { script: string; minShare: number; heads: string[] }[];
     /** Evidence rules: heads sure only when the item's text has one of `words` (whole words) or `substrings`. */
     evidence?: { heads: string[]; words: string[]; substrings: string[] }[];
+    /** Convention rules: heads never sure (shops label them their own way), with what the rule rests on. */
+    conventions?: { heads: string[]; basis: string }[];
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineColumns, risingCombinations } from './combinations.ts';
+import { combineColumns, partsWithSureLabels, risingCombinations } from './combinations.ts';
 import type { CodedColumn } from './columns.ts';
 import type { TrendSeries } from './trends.ts';
 
@@ -18,6 +18,20 @@ describe('combineColumns', () => {
     expect(combined.tags[2]).toEqual({ baseColour: 'Green', articleType: 'Shirts' });
     expect(Array.from(combined.sure!)).toEqual([1, 0, 1, 2, 1]);
     expect(() => combineColumns([])).toThrow(/at least one column/);
+  });
+});
+
+describe('partsWithSureLabels', () => {
+  it('leaves out a part none of whose labels is sure, keeps parts with a sure label or no flags', () => {
+    const colour = { tag: 'baseColour', coded: coded(['Red', 'Blue'], [0, 1, 0]), sure: Uint8Array.from([1, 0, 0]) };
+    const usage = { tag: 'usage', coded: coded(['Casual'], [0, 0, 0]), sure: Uint8Array.from([0, 0, 0]) };
+    const type = { tag: 'articleType', coded: coded(['Dresses'], [0, 0, -1]) };
+    const { kept, leftOut } = partsWithSureLabels([colour, usage, type]);
+    expect(kept.map((p) => p.tag)).toEqual(['baseColour', 'articleType']);
+    expect(leftOut).toEqual(['usage']);
+    // Flags 2 (no label) are not sure either.
+    expect(partsWithSureLabels([{ ...usage, sure: Uint8Array.from([2, 0, 2]) }]).leftOut).toEqual(['usage']);
+    expect(partsWithSureLabels([{ ...usage, sure: Uint8Array.from([0, 1, 0]) }]).leftOut).toEqual([]);
   });
 });
 

@@ -29,6 +29,21 @@ export interface CombinedColumn {
   sure?: Uint8Array;
 }
 
+/**
+ * The parts a combination can be made of: those with at least one sure label (or without sure flags),
+ * and the tags of those left out because no item's label is sure (usage, which the model never marks
+ * sure on a shop's own catalogue until it is taught). A combination with such a part would have no sure item.
+ */
+export function partsWithSureLabels(parts: readonly CombinationPart[]): { kept: CombinationPart[]; leftOut: string[] } {
+  const kept: CombinationPart[] = [];
+  const leftOut: string[] = [];
+  for (const part of parts) {
+    if (part.sure === undefined || part.sure.includes(1)) kept.push(part);
+    else leftOut.push(part.tag);
+  }
+  return { kept, leftOut };
+}
+
 /** Codes each item's combination of the parts' values (items missing a part get -1). */
 export function combineColumns(parts: readonly CombinationPart[]): CombinedColumn {
   if (parts.length === 0) throw new Error('A combination needs at least one column.');

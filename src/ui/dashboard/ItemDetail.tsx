@@ -1,6 +1,6 @@
 import { correctionColumn, hasModelLabels, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
-import { textRuleFor } from '../../model/calibration.ts';
+import { textRuleFor, type UnsureRuleKind } from '../../model/calibration.ts';
 import { itemTexts, sparseTextVector, textColumnNames } from '../../model/predictionColumns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
@@ -95,7 +95,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}
                       {t(
-                        { script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', none: 'unsureWhyProbability' }[textRuleFor(modelText, head, model?.unsure) ?? 'none'] as 'unsureWhyScript',
+                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
                         { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
                       )}
                     </span>
@@ -131,4 +131,9 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
       {similar && spec && <SimilarPanel dataset={dataset} spec={spec} query={{ item: row }} onClose={() => setSimilar(false)} />}
     </section>
   );
+}
+
+/** The reason an unsure label gets: its text rule, except that a taught head is not bound by a convention rule (its own confidence decides). */
+function whyUnsure(rule: UnsureRuleKind | undefined, taught: boolean): UnsureRuleKind | 'none' {
+  return rule === undefined || (rule === 'convention' && taught) ? 'none' : rule;
 }

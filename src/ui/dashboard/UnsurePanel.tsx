@@ -32,8 +32,10 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const model = useAppStore((s) => s.model);
   // Items a script rule of the model keeps unsure for this head (Chinese text: the model has not learnt real Chinese titles).
   // Items an evidence rule keeps unsure (their text names no colour, for the colour head).
-  const scriptRule = head ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
-  const evidenceRule = head ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
+  // A head every shop labels its own way (usage) is never sure; that note says why, and the others would add nothing.
+  const convention = head ? model?.unsure?.conventions?.some((r) => r.heads.includes(head)) === true : false;
+  const scriptRule = head && !convention ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
+  const evidenceRule = head && !convention ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
   const { inScript, withoutEvidence } = useMemo(() => {
     if (!scriptRule && !evidenceRule) return { inScript: 0, withoutEvidence: 0 };
     const texts = datasetItemTexts(dataset);
@@ -57,6 +59,11 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
           </button>
         )}
       </p>
+      {convention && taughtCount === 0 && (
+        <p className="muted" data-testid="unsure-convention">
+          {t('unsureConvention', { head: headName })}
+        </p>
+      )}
       {inScript > 0 && (
         <p className="muted" data-testid="unsure-script" data-items={inScript}>
           {t('unsureScriptHan', { n: formatNumber(language, inScript), head: headName })}

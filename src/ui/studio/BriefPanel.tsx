@@ -47,7 +47,7 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
   const t = useT();
   const language = useAppStore((s) => s.language);
   const model = useAppStore((s) => s.model);
-  const { rising, state, available } = useRisingCombinations(dataset);
+  const { rising, state, available, leftOut } = useRisingCombinations(dataset);
   const [tags, setTags] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState(false);
   const [n, setN] = useState(6);
@@ -120,6 +120,11 @@ export function BriefPanel({ dataset, onSimilar }: { dataset: LoadedDataset; onS
       <p className="muted">{t('briefHow')}</p>
 
       <h3>{t('briefSuggested')}</h3>
+      {leftOut.length > 0 && (
+        <p className="muted" data-testid="brief-left-out" data-tags={leftOut.join(',')}>
+          {t('briefLeftOutUnsure', { heads: leftOut.map((tag) => translateTerm(language, 'head_', tag)).join(', ') })}
+        </p>
+      )}
       {!available ? (
         <p className="muted" data-testid="brief-no-suggestions">{t('briefNoSuggestions')}</p>
       ) : rising.length === 0 ? (
