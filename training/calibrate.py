@@ -241,7 +241,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     """Accuracy, macro-F1, ECE and sure coverage/accuracy per head on one evaluation set ("sure_rules":
     the probability threshold and the text rules of rules.py, as the app applies them: with
     cal["named_min_probability"] and `named` ({head: rows x classes, 1 where the row's name names the
-    label}), an item whose top label its name names is sure from that head's named threshold, and on the
+    label}), an item whose top label its name names is sure from that head's named threshold — from
+    cal["named_several_min_probability"] when the name names several labels of the head —, and on the
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
     never sure)."""
     res = {}
@@ -264,7 +265,9 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                     pred = logits[h][keep].argmax(1)
                     named_top = named[h][keep][np.arange(len(pred)), pred] > 0
                     if named_min is not None:
-                        by_prob = by_prob | (named_top & (conf >= named_min))
+                        several = named[h][keep].sum(1) >= 2
+                        several_min = cal.get("named_several_min_probability", {}).get(h, named_min)
+                        by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named[h][keep].sum(1) > 0) & ~named_top)
                 for rname, sure in (("prob", by_threshold),

@@ -60,7 +60,9 @@ def main():
         config["unsure"]["min_probability"][h] = round(after[1], 4)
     # The named sure thresholds, at the heads' calibration as now written.
     named_min = named_sure_thresholds(meta, lifted, {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}, masks)
-    config["unsure"] = with_named_sure_rule(config["unsure"], named_min)
+    calibration = {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}
+    named_several = named_sure_thresholds(meta, lifted, calibration, masks, several=True)
+    config["unsure"] = with_named_sure_rule(config["unsure"], named_min, named_several)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
 
@@ -72,7 +74,7 @@ def main():
     fitted_on = "the app pipeline's logits on the dev splits (training/app_dev_logits.ts, training/ship_named_labels.py)"
     metrics["named_types"] = {"bonus": fits[NAMED_TYPE_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
                               "heads": {h: f for h, f in figures.items() if h != NAMED_GENDER_HEAD}}
-    metrics["named_min_probability"] = {"thresholds": named_min, "fitted_on": fitted_on}
+    metrics["named_min_probability"] = {"thresholds": named_min, "several": named_several, "fitted_on": fitted_on}
     metrics["named_genders"] = {"bonus": fits[NAMED_GENDER_HEAD][0], "not_chosen_on": list(NAME_LABELLED_SOURCES), "fitted_on": fitted_on,
                                 "heads": {NAMED_GENDER_HEAD: figures[NAMED_GENDER_HEAD]}}
     with open(metrics_path, "w") as f:

@@ -70,6 +70,7 @@ def main():
         chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), masks)
         cal = fit_arrays(meta, mixed)
         cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"])
+        cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"], several=True)
         mixes[name] = (mix, mixed, cal, chosen)
         figures[name] = myntra_accuracy(meta, mixed, cal)
     mix, mixed, cal, chosen = mixes["int8"]
@@ -91,7 +92,7 @@ def main():
                              "fitted_on": "dev splits of every training source, each source weighted equally, on the Llama + n-gram mix "
                                           "(training/ship_ngram.py): " + ", ".join(f"{s} {n}" for s, n in sorted(cal["dev_rows"].items()))}
     config["unsure"]["min_probability"] = cal["min_probability"]
-    config["unsure"] = with_named_sure_rule(config["unsure"], cal["named_min_probability"])
+    config["unsure"] = with_named_sure_rule(config["unsure"], cal["named_min_probability"], cal["named_several_min_probability"])
     config["named_colours"] = named_colours_block(bonus)
     config["named_types"] = named_types_block(type_bonus, {h: (b, type_parents(h)) for h, (b, _) in chosen["parents"].items()})
     config["named_genders"] = named_genders_block(gender_bonus)

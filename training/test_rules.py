@@ -128,12 +128,16 @@ class RulesTest(unittest.TestCase):
 
     def test_with_named_sure_rule(self):
         unsure = {"min_probability": {"articleType": 0.85, "gender": 0.85}, "rule": "sure when …"}
-        out = with_named_sure_rule(unsure, {"gender": 0.5, "articleType": 0.55})
+        out = with_named_sure_rule(unsure, {"gender": 0.5, "articleType": 0.55}, {"gender": 0.85, "articleType": 0.6})
         self.assertEqual(out["named_min_probability"], {"gender": 0.5, "articleType": 0.55})
+        self.assertEqual(out["named_several_min_probability"], {"gender": 0.85, "articleType": 0.6})
         self.assertEqual(out["named_contradiction"], ["articleType", "gender"])
         self.assertIn("named_min_probability[head]", out["rule"])
+        self.assertIn("named_several_min_probability[head]", out["rule"])
         self.assertIn("named_contradiction", out["rule"])
-        self.assertEqual(with_named_sure_rule(out, {"gender": 0.5})["rule"], out["rule"])  # said once
+        self.assertEqual(with_named_sure_rule(out, {"gender": 0.5}, {"gender": 0.5})["rule"], out["rule"])  # said once
+        self.assertLess(out["rule"].index("named_min_probability[head]"), out["rule"].index("named_several_min_probability[head]"))
+        self.assertLess(out["rule"].index("named_several_min_probability[head]"), out["rule"].index("named_contradiction"))
         self.assertEqual(unsure["rule"], "sure when …")  # the input is left alone
 
     def test_han_share(self):

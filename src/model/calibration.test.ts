@@ -124,11 +124,24 @@ describe('the sure decision', () => {
   it('applies a head\'s named threshold only when the name names the top label, and only on that head', () => {
     const plan = calibrationPlan({ ...base, unsure: { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { colour: 0.5 } } });
     expect(plan.heads.get('colour')).toEqual({ temperature: 1, minProbability: 0.85, namedMinProbability: 0.5 });
-    expect(sureUnder(plan, 'colour', 0.6, undefined, true)).toBe(true);
+    expect(sureUnder(plan, 'colour', 0.6, undefined, 'one')).toBe(true);
     expect(sureUnder(plan, 'colour', 0.6)).toBe(false); // not named: the head's own threshold
-    expect(sureUnder(plan, 'colour', 0.45, undefined, true)).toBe(false); // under the named threshold
-    expect(sureUnder(plan, 'fit', 0.6, undefined, true)).toBe(false); // no named threshold for fit
-    expect(sureUnder(plan, 'fit', 0.9, undefined, true)).toBe(true);
+    expect(sureUnder(plan, 'colour', 0.45, undefined, 'one')).toBe(false); // under the named threshold
+    expect(sureUnder(plan, 'colour', 0.6, undefined, 'several')).toBe(true); // no threshold for several: the named one
+    expect(sureUnder(plan, 'fit', 0.6, undefined, 'one')).toBe(false); // no named threshold for fit
+    expect(sureUnder(plan, 'fit', 0.9, undefined, 'one')).toBe(true);
+  });
+
+  it('applies the several-named threshold when the name names the top label among several labels of the head', () => {
+    const plan = calibrationPlan({
+      ...base,
+      unsure: { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { colour: 0.5, fit: 0.5 }, named_several_min_probability: { colour: 0.7 } },
+    });
+    expect(plan.heads.get('colour')).toEqual({ temperature: 1, minProbability: 0.85, namedMinProbability: 0.5, namedSeveralMinProbability: 0.7 });
+    expect(sureUnder(plan, 'colour', 0.6, undefined, 'one')).toBe(true);
+    expect(sureUnder(plan, 'colour', 0.6, undefined, 'several')).toBe(false);
+    expect(sureUnder(plan, 'colour', 0.7, undefined, 'several')).toBe(true);
+    expect(sureUnder(plan, 'fit', 0.6, undefined, 'several')).toBe(true); // fit has no several threshold: its named one
   });
 
   it('keys caches by calibration: empty without blocks, changing with any value', () => {
@@ -292,6 +305,7 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'an evidence rule without basis', extra: { unsure: { ...unsure, evidence: [{ heads: ['colour'], words: ['red'] }] } }, error: /evidence\[0\].basis must say what the rule rests on/ },
     { name: 'a named threshold above the head\'s own', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { fit: 0.7 } } }, error: /named_min_probability.fit must be a number from 0 to min_probability.fit \(0.6; got 0.7\)/ },
     { name: 'a named threshold for an unknown head', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { size: 0.5 } } }, error: /named_min_probability must name heads of the model \(got "size"\)/ },
+    { name: 'a several-named threshold above the head\'s own', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_several_min_probability: { fit: 0.7 } } }, error: /named_several_min_probability.fit must be a number from 0 to min_probability.fit \(0.6; got 0.7\)/ },
     { name: 'named thresholds that are not an object', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: 0.5 } }, error: /named_min_probability must be an object of heads/ },
     { name: 'named contradiction heads that are not a list', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: 'fit' } }, error: /named_contradiction must be a list of the model's heads \(colour, fit; got "fit"\)/ },
     { name: 'a named contradiction head the model lacks', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: ['size'] } }, error: /named_contradiction must be a list of the model's heads/ },

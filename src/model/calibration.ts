@@ -89,6 +89,8 @@ export interface HeadCalibration {
   minProbability: number;
   /** Smallest sure top-1 probability when the item's name names the top label (`unsure.named_min_probability`); absent: `minProbability`. */
   namedMinProbability?: number;
+  /** The same when the name names several labels of the head (`unsure.named_several_min_probability`); absent: `namedMinProbability`. */
+  namedSeveralMinProbability?: number;
 }
 
 /** A config's calibration and unsure rule in ready-to-use form (defaults where a block is absent). */
@@ -116,10 +118,12 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
   const heads = new Map<string, HeadCalibration>();
   for (const head of config.head_order) {
     const named = config.unsure?.named_min_probability?.[head];
+    const several = config.unsure?.named_several_min_probability?.[head];
     heads.set(head, {
       temperature: config.calibration?.temperature[head] ?? 1,
       minProbability: config.unsure?.min_probability[head] ?? 0,
       ...(named !== undefined ? { namedMinProbability: named } : {}),
+      ...(several !== undefined ? { namedSeveralMinProbability: several } : {}),
     });
   }
   const ood = config.unsure?.ood;
@@ -135,15 +139,20 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
   };
 }
 
+/** Whether the item's name names the top label of a head: the only label of the head it names, one of several, or not at all. */
+export type NamedTop = 'one' | 'several' | undefined;
+
 /**
  * Whether one head's calibrated top-1 `probability` is sure under a plan (always true without an unsure
- * block); `named`: the item's name names that top label, so the head's named threshold applies when it has one.
+ * block); `named`: the item's name names that top label (alone, or among several labels of the head), so the
+ * head's named threshold for that case applies when it has one.
  */
-export function sureUnder(plan: CalibrationPlan, head: string, probability: number, distance?: number, named = false): boolean {
+export function sureUnder(plan: CalibrationPlan, head: string, probability: number, distance?: number, named: NamedTop = undefined): boolean {
   if (!plan.judgesSure) return true;
   const calibration = plan.heads.get(head);
   if (calibration === undefined) throw new Error(`Unknown classifier head "${head}".`);
-  const minProbability = named && calibration.namedMinProbability !== undefined ? calibration.namedMinProbability : calibration.minProbability;
+  const namedMinimum = named === 'several' ? (calibration.namedSeveralMinProbability ?? calibration.namedMinProbability) : named === 'one' ? calibration.namedMinProbability : undefined;
+  const minProbability = namedMinimum ?? calibration.minProbability;
   if (plan.ood && distance === undefined) throw new Error('The OOD test needs the item\'s distance (the model\'s embedding output).');
   return isSure(probability, minProbability, plan.ood ? { distance: distance!, maxDistance: plan.ood.maxDistance } : undefined);
 }

@@ -1,5 +1,5 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
-import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type UnsureRuleKind } from './calibration.ts';
+import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type NamedTop, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, NAMED_LABEL_BLOCKS, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
 import { labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
@@ -224,7 +224,8 @@ export class Classifier {
           const probability = top[0]!.probability;
           const rule = blocked.get(head);
           const lifted = lifts.get(head) ?? [];
-          const named = lifted.some((lift) => lift.labels.includes(top[0]!.label));
+          const namedLabels = new Set(lifted.flatMap((lift) => lift.labels));
+          const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
           const contradicted = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
           const sure = !rule && !contradicted && sureUnder(this.calibration, head, probability, distance, named);

@@ -150,6 +150,11 @@ export interface UnsureConfig {
    * never above `min_probability` of that head.
    */
   named_min_probability?: Record<string, number>;
+  /**
+   * Optional, per head (any subset): the same when the name names several labels of the head (weaker evidence for
+   * any one); absent for a head: `named_min_probability` applies. Never above `min_probability` of that head.
+   */
+  named_several_min_probability?: Record<string, number>;
   /** Optional: heads never sure when the item's name names labels of the head and the top label is none of them. */
   named_contradiction?: string[];
   /** Optional out-of-distribution test on the embedding. */
@@ -326,13 +331,14 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   const where = 'The classifier config.json unsure block';
   if (!isObject(json)) throw new Error(`${where} must be an object (got ${shown(json)}).`);
   checkPerHead(`${where}: min_probability`, json.min_probability, headOrder, (p) => p >= 0 && p <= 1, 'a number from 0 to 1');
-  if (json.named_min_probability !== undefined) {
-    const named = json.named_min_probability;
+  for (const key of ['named_min_probability', 'named_several_min_probability'] as const) {
+    const named = json[key];
+    if (named === undefined) continue;
     const minimum = json.min_probability as Record<string, number>;
-    if (!isObject(named)) throw new Error(`${where}: named_min_probability must be an object of heads (got ${shown(named)}).`);
+    if (!isObject(named)) throw new Error(`${where}: ${key} must be an object of heads (got ${shown(named)}).`);
     for (const [head, p] of Object.entries(named)) {
-      if (!headOrder.includes(head)) throw new Error(`${where}: named_min_probability must name heads of the model (got ${shown(head)}).`);
-      if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: named_min_probability.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
+      if (!headOrder.includes(head)) throw new Error(`${where}: ${key} must name heads of the model (got ${shown(head)}).`);
+      if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: ${key}.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
     }
   }
   if (json.named_contradiction !== undefined) {

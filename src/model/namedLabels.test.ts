@@ -186,6 +186,32 @@ describe('Classifier with a named sure threshold (fake session)', () => {
   });
 });
 
+describe('Classifier with a several-named sure threshold (fake session)', () => {
+  const items = [
+    { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: 'Slim loose shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  // "slim" lifts Slim by 1.5 (p ≈ 0.62); "slim loose" names both fits, lifting each by 1.5 (Loose wins, p = e / (1 + e) ≈ 0.73).
+  const config = parseClassifierConfig({
+    ...TEST_MODEL_CONFIG,
+    named_types: { head: 'fit', bonus: 1.5, words: [['slim', ['Slim']], ['loose', ['Loose']]] },
+    unsure: { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { fit: 0.6 }, named_several_min_probability: { fit: 0.8 } },
+  });
+
+  it('is sure from the several-named threshold when the name names several labels of the head', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const [one, several] = await new Classifier(runtime, tokenizer, config).classifyTexts(items.map((i) => i.text));
+    expect(one!.heads.fit!.label).toBe('Slim');
+    expect(one!.heads.fit!.sure).toBe(true); // 0.62 ≥ 0.6, the only fit named
+    expect(several!.heads.fit!.label).toBe('Loose');
+    expect(several!.heads.fit!.probability).toBeCloseTo(Math.E / (1 + Math.E), 6);
+    expect(several!.heads.fit!.sure).toBe(false); // 0.73 < 0.8: named among two
+    const lower = parseClassifierConfig({ ...config, unsure: { ...config.unsure!, named_several_min_probability: { fit: 0.7 } } });
+    const [, again] = await new Classifier(runtime, tokenizer, lower).classifyTexts(items.map((i) => i.text));
+    expect(again!.heads.fit!.sure).toBe(true);
+  });
+});
+
 describe('Classifier with the named contradiction rule (fake session)', () => {
   const items = [
     { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
