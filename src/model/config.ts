@@ -384,25 +384,16 @@ export function headLabels(config: ClassifierConfig, head: string): string[] {
   return labels;
 }
 
-/** Checks `unsure.scripts`: each rule names a known script, a share in (0, 1], known heads and its basis; throws a readable error otherwise. */
-function parseScriptRules(where: string, rules: unknown, headOrder: readonly string[]): void {
-  if (!Array.isArray(rules)) throw new Error(`${where}: scripts must be an array of rules (got ${shown(rules)}).`);
+/**
+ * Checks one list of unsure rules (`unsure.<key>`): an array of objects, each naming known heads and saying its
+ * basis, with `checkOwn` checking the kind's own fields; throws a readable error otherwise.
+ */
+function checkRuleList(where: string, key: string, rules: unknown, headOrder: readonly string[], checkOwn: (at: string, rule: Record<string, unknown>) => void): void {
+  if (!Array.isArray(rules)) throw new Error(`${where}: ${key} must be an array of rules (got ${shown(rules)}).`);
   rules.forEach((rule: unknown, i) => {
-    const at = `${where}: scripts[${i}]`;
+    const at = `${where}: ${key}[${i}]`;
     if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
-    if (!(RULE_SCRIPTS as readonly unknown[]).includes(rule.script)) throw new Error(`${at}.script ${shown(rule.script)} is not supported (expected one of ${RULE_SCRIPTS.join(', ')}).`);
-    if (!isFiniteNumber(rule.min_share) || rule.min_share <= 0 || rule.min_share > 1) throw new Error(`${at}.min_share must be a number above 0 and at most 1 (got ${shown(rule.min_share)}).`);
-    checkRuleHeads(at, rule.heads, headOrder);
-    if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
-  });
-}
-
-/** Checks `unsure.conventions`: each rule names known heads and its basis; throws a readable error otherwise. */
-function parseConventionRules(where: string, rules: unknown, headOrder: readonly string[]): void {
-  if (!Array.isArray(rules)) throw new Error(`${where}: conventions must be an array of rules (got ${shown(rules)}).`);
-  rules.forEach((rule: unknown, i) => {
-    const at = `${where}: conventions[${i}]`;
-    if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
+    checkOwn(at, rule);
     checkRuleHeads(at, rule.heads, headOrder);
     if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
   });
@@ -415,19 +406,27 @@ function checkRuleHeads(at: string, heads: unknown, headOrder: readonly string[]
   if (unknownHeads.length) throw new Error(`${at}.heads names heads the model does not have: ${unknownHeads.map((h: unknown) => shown(h)).join(', ')} (heads: ${headOrder.join(', ')}).`);
 }
 
+/** Checks `unsure.scripts`: each rule names a known script, a share in (0, 1], known heads and its basis; throws a readable error otherwise. */
+function parseScriptRules(where: string, rules: unknown, headOrder: readonly string[]): void {
+  checkRuleList(where, 'scripts', rules, headOrder, (at, rule) => {
+    if (!(RULE_SCRIPTS as readonly unknown[]).includes(rule.script)) throw new Error(`${at}.script ${shown(rule.script)} is not supported (expected one of ${RULE_SCRIPTS.join(', ')}).`);
+    if (!isFiniteNumber(rule.min_share) || rule.min_share <= 0 || rule.min_share > 1) throw new Error(`${at}.min_share must be a number above 0 and at most 1 (got ${shown(rule.min_share)}).`);
+  });
+}
+
+/** Checks `unsure.conventions`: each rule names known heads and its basis; throws a readable error otherwise. */
+function parseConventionRules(where: string, rules: unknown, headOrder: readonly string[]): void {
+  checkRuleList(where, 'conventions', rules, headOrder, () => {});
+}
+
 /** Checks `unsure.evidence`: each rule names known heads, non-empty lower-case words (and optional substrings) and its basis. */
 function parseEvidenceRules(where: string, rules: unknown, headOrder: readonly string[]): void {
-  if (!Array.isArray(rules)) throw new Error(`${where}: evidence must be an array of rules (got ${shown(rules)}).`);
-  rules.forEach((rule: unknown, i) => {
-    const at = `${where}: evidence[${i}]`;
-    if (!isObject(rule)) throw new Error(`${at} must be an object (got ${shown(rule)}).`);
-    checkRuleHeads(at, rule.heads, headOrder);
+  checkRuleList(where, 'evidence', rules, headOrder, (at, rule) => {
     if (!Array.isArray(rule.words) || rule.words.length === 0 || rule.words.some((w: unknown) => typeof w !== 'string' || w === '' || w !== w.toLowerCase() || /[^\p{L}]/u.test(w))) {
       throw new Error(`${at}.words must be a non-empty array of lower-case words of letters only (got ${shown(rule.words)}).`);
     }
     if (rule.substrings !== undefined && (!Array.isArray(rule.substrings) || rule.substrings.some((w: unknown) => typeof w !== 'string' || w === ''))) {
       throw new Error(`${at}.substrings must be an array of non-empty strings (got ${shown(rule.substrings)}).`);
     }
-    if (typeof rule.basis !== 'string' || rule.basis.trim() === '') throw new Error(`${at}.basis must say what the rule rests on (got ${shown(rule.basis)}).`);
   });
 }
