@@ -222,11 +222,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const dataset = get().dataset;
     if (!dataset) return;
     const spec = defaultDashboard(dataset.columns, get().minSupport);
-    // Open on the most informative facet (the file's own columns preferred), not merely the first.
+    // Open on the most informative facet (the file's own columns preferred), not merely the first, counting
+    // a model facet's sure labels only, as its trends do by default (usage, never sure, tells nothing there).
     const prepared = prepare(dataset);
     const chosen = chooseDefaultFacet(facetOptions(dataset.columns), (facet) => {
       const coded = prepared.coded(facet.column);
-      return facetInformation(valueCounts(coded.labels, coded.values.length), dataset.table.numRows, spec.minSupport, spec.topN);
+      return facetInformation(valueCounts(coded.labels, coded.values.length, prepared.sureFlags(facet.column)), dataset.table.numRows, spec.minSupport, spec.topN);
     });
     if (chosen) spec.facet = chosen.column;
     const dates = prepared.dates();

@@ -102,5 +102,9 @@ describe('the default facet', () => {
   it('counts items per value of single and multi-label columns', () => {
     expect(Array.from(valueCounts({ kind: 'single', codes: Int32Array.from([0, 1, 1, -1, 2]) }, 3))).toEqual([1, 2, 1]);
     expect(Array.from(valueCounts({ kind: 'multi', offsets: Int32Array.from([0, 2, 3]), codes: Int32Array.from([0, 1, 1]) }, 2))).toEqual([1, 2]);
+    // With sure flags only the sure items count (2 = no label, 0 = unsure).
+    expect(Array.from(valueCounts({ kind: 'single', codes: Int32Array.from([0, 1, 1, -1, 2]) }, 3, Uint8Array.from([1, 0, 1, 2, 1])))).toEqual([1, 1, 1]);
+    expect(Array.from(valueCounts({ kind: 'single', codes: Int32Array.from([0, 1]) }, 2, Uint8Array.from([0, 0])))).toEqual([0, 0]);
+    expect(Array.from(valueCounts({ kind: 'multi', offsets: Int32Array.from([0, 2, 3]), codes: Int32Array.from([0, 1, 1]) }, 2, Uint8Array.from([0, 1])))).toEqual([0, 1]);
   });
 });

@@ -132,10 +132,21 @@ export function facetOptions(columns: readonly FacetColumnInfo[]): Facet[] {
     .map((x) => x.facet);
 }
 
-/** Items per value of a coded column (an item with several labels counts once for each). */
-export function valueCounts(labels: LabelCodes, valueCount: number): Uint32Array {
+/**
+ * Items per value of a coded column (an item with several labels counts once for each); with `sure` flags
+ * (1 sure, anything else not) only the items whose label is sure — what the trend views count by default.
+ */
+export function valueCounts(labels: LabelCodes, valueCount: number, sure?: Uint8Array): Uint32Array {
   const counts = new Uint32Array(valueCount);
-  for (const code of labels.codes) if (code >= 0 && code < valueCount) counts[code]!++;
+  const items = labels.kind === 'single' ? labels.codes.length : labels.offsets.length - 1;
+  for (let i = 0; i < items; i++) {
+    if (sure && sure[i] !== 1) continue;
+    const [from, to] = labels.kind === 'single' ? [i, i + 1] : [labels.offsets[i]!, labels.offsets[i + 1]!];
+    for (let k = from; k < to; k++) {
+      const code = labels.codes[k]!;
+      if (code >= 0 && code < valueCount) counts[code]!++;
+    }
+  }
   return counts;
 }
 
