@@ -128,7 +128,7 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
     const controller = new AbortController();
     void run(
       async () => {
-        const next = await suggestToTeach(dataset, head, TEACH_BATCH, language);
+        const next = await suggestToTeach(dataset, head, TEACH_BATCH, language, model?.unsure);
         setRows(next);
         setChoices(new Map(next.map((row) => [row, String(guesses?.get(row) ?? '')])));
       },

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { teachConfidence } from './teach.ts';
+
+describe('teachConfidence (what the teach loop ranks items by)', () => {
+  const rules = { conventions: [{ heads: ['usage'] }], scripts: [{ script: 'Han', minShare: 0.5, heads: ['season'] }], evidence: [{ heads: ['baseColour'], words: ['red'], substrings: [] }] };
+  const texts = ['Red linen shirt', 'Linen shirt', '白色T恤', 'Red dress'];
+  const probabilities = [0.95, 0.92, 0.9, 0.6];
+
+  it('is the label\'s probability, but 0 while a text rule keeps the label unsure', () => {
+    // usage: a convention rule keeps every unsure item's label unsure, however probable.
+    expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'usage', rules)]).toEqual([0, 0, 0, 0]);
+    // Once taught, an item the taught head is sure of ranks by its probability again.
+    expect([...teachConfidence(texts, probabilities, Uint8Array.from([1, 0, 0, 1]), 'usage', rules)]).toEqual([0.95, 0, 0, 0.6]);
+    // Colour: only the items naming no colour are kept unsure by the rule; an item unsure by probability keeps it.
+    expect([...teachConfidence(texts, probabilities, Uint8Array.from([1, 0, 0, 0]), 'baseColour', rules)]).toEqual([0.95, 0, 0, 0.6]);
+    // Season: the Chinese title only.
+    expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'season', rules)]).toEqual([0.95, 0.92, 0, 0.6]);
+  });
+
+  it('is the probability everywhere without sure flags or rules', () => {
+    expect([...teachConfidence(texts, probabilities, undefined, 'usage', rules)]).toEqual(probabilities);
+    expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'usage', undefined)]).toEqual(probabilities);
+  });
+});
