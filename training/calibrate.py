@@ -263,13 +263,14 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                 named_min = cal.get("named_min_probability", {}).get(h)
                 if named is not None and h in named:
                     pred = logits[h][keep].argmax(1)
-                    named_top = named[h][keep][np.arange(len(pred)), pred] > 0
+                    mask = named[h][keep]
+                    named_top, named_count = mask[np.arange(len(pred)), pred] > 0, mask.sum(1)
                     if named_min is not None:
-                        several = named[h][keep].sum(1) >= 2
+                        several = named_count >= 2
                         several_min = cal.get("named_several_min_probability", {}).get(h, named_min)
                         by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
-                        allowed = allowed & ~((named[h][keep].sum(1) > 0) & ~named_top)
+                        allowed = allowed & ~((named_count > 0) & ~named_top)
                 for rname, sure in (("prob", by_threshold),
                                     ("prob+ood", by_threshold & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):

@@ -239,12 +239,12 @@ def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
 
 
-def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_SOURCES, several=False):
-    """calibration's `named_min_probability` (or with several, `named_several_min_probability`): for each head of
-    `named` ({head: named masks by set key}), rules.named_sure_threshold on its dev rows whose name names one label
-    of the head (with several: two or more), without `skip_sources`, whose labels may come from the very words
-    named, at the head's fitted temperature, never above the head's min_probability."""
-    out = {}
+def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_SOURCES):
+    """calibration's `named_min_probability` and `named_several_min_probability`, as a pair of {head: threshold}:
+    for each head of `named` ({head: named masks by set key}), rules.named_sure_threshold on its dev rows whose name
+    names one label of the head, and on those whose name names two or more, without `skip_sources`, whose labels
+    may come from the very words named, at the head's fitted temperature, never above the head's min_probability."""
+    one, several = {}, {}
     for head, masks in named.items():
         dev = dev_named(meta, arrays, head, masks, skip_sources)
         if dev is None:
@@ -253,9 +253,11 @@ def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_S
         p = softmax(lg, cal["temperature"][head])
         pred, conf = p.argmax(1), p.max(1)
         correct = np.array([pr in s for pr, s in zip(pred, sets)], dtype=float)
-        named_top = (mask[np.arange(len(pred)), pred] > 0) & ((mask.sum(1) >= 2) if several else (mask.sum(1) == 1))
-        out[head] = round(named_sure_threshold(conf.tolist(), correct.tolist(), named_top.tolist(), w.tolist(), cal["min_probability"][head], TARGET_SURE_ACCURACY), 4)
-    return out
+        named_top = mask[np.arange(len(pred)), pred] > 0
+        count = mask.sum(1)
+        for out, rows in ((one, named_top & (count == 1)), (several, named_top & (count >= 2))):
+            out[head] = round(named_sure_threshold(conf.tolist(), correct.tolist(), rows.tolist(), w.tolist(), cal["min_probability"][head], TARGET_SURE_ACCURACY), 4)
+    return one, several
 
 
 def with_name_bonus(meta, arrays, head, bonus, masks):
@@ -333,8 +335,7 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     cal, named = fit_arrays(meta, mixed), None
     if colour_bonus and named_sure:
         named = chosen["masks"]
-        cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
-        cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, named, several=True)
+        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
         cal["named_contradiction"] = sorted(cal["named_min_probability"]) if named_contradiction else []
         row["named_min_probability"] = cal["named_min_probability"]
         row["named_several_min_probability"] = cal["named_several_min_probability"]

@@ -232,7 +232,7 @@ NAMED_SURE_RULE = ("; an item whose top label on a head is one its name names (n
 # "Shirt dress") is weaker evidence for any one of them: on the dev splits the items whose top label was named
 # among several were right less often at the same probability (colour at >= 0.5: 86.8-91.8 % against 97.0 % for
 # one named colour, Myntra's dev split, the fold without Flipkart). Those items get their own threshold, fitted
-# the same way on them alone (named_several_min_probability; hybrid.named_sure_thresholds(several=True)).
+# the same way on them alone (named_several_min_probability; hybrid.named_sure_thresholds fits both).
 NAMED_SEVERAL_SURE_RULE = ("; when the name names several labels of the head, from named_several_min_probability[head] (fitted the "
                            "same way on such items alone)")
 # An item whose name names labels of a head but whose top label is none of them is never sure on that head

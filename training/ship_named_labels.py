@@ -59,9 +59,8 @@ def main():
         config["calibration"]["temperature"][h] = round(after[0], 4)
         config["unsure"]["min_probability"][h] = round(after[1], 4)
     # The named sure thresholds, at the heads' calibration as now written.
-    named_min = named_sure_thresholds(meta, lifted, {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}, masks)
     calibration = {k: config[b][k] for b, k in (("calibration", "temperature"), ("unsure", "min_probability"))}
-    named_several = named_sure_thresholds(meta, lifted, calibration, masks, several=True)
+    named_min, named_several = named_sure_thresholds(meta, lifted, calibration, masks)
     config["unsure"] = with_named_sure_rule(config["unsure"], named_min, named_several)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2, ensure_ascii=False)

@@ -69,8 +69,7 @@ def main():
         mix = choose_mix(meta, llama, ngram)
         chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), masks)
         cal = fit_arrays(meta, mixed)
-        cal["named_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"])
-        cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"], several=True)
+        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, chosen["masks"])
         mixes[name] = (mix, mixed, cal, chosen)
         figures[name] = myntra_accuracy(meta, mixed, cal)
     mix, mixed, cal, chosen = mixes["int8"]
