@@ -206,14 +206,27 @@ export interface TextRules {
   evidence?: readonly { heads: readonly string[]; words: readonly string[]; substrings: readonly string[] }[];
 }
 
-/** Which text rule, if any, keeps `head` unsure for one item's text (as `itemTexts` joins it): a convention first, then the script, then evidence. */
+/**
+ * Which text rule, if any, keeps `head` unsure for an item's text (as `itemTexts` joins it): a convention first,
+ * then the script, then evidence. The head's rules (and their word sets) are picked once, for many texts.
+ */
+export function textRuleChecker(head: string, rules: TextRules | undefined): (text: string) => UnsureRuleKind | undefined {
+  if (!rules) return () => undefined;
+  if (rules.conventions?.some((rule) => rule.heads.includes(head))) return () => 'convention';
+  const scripts = (rules.scripts ?? []).filter((rule) => rule.heads.includes(head));
+  const evidence = (rules.evidence ?? []).filter((rule) => rule.heads.includes(head)).map((rule) => ({ words: new Set(rule.words), substrings: rule.substrings }));
+  if (scripts.length === 0 && evidence.length === 0) return () => undefined;
+  return (text) => {
+    const own = itemWordsOf(text, '');
+    if (scripts.some((rule) => inScript(own, rule))) return 'script';
+    if (evidence.some((rule) => !namesEvidence(own, rule.words, rule.substrings))) return 'evidence';
+    return undefined;
+  };
+}
+
+/** Which text rule, if any, keeps `head` unsure for one item's text (`textRuleChecker` for a single text). */
 export function textRuleFor(text: string, head: string, rules: TextRules | undefined): UnsureRuleKind | undefined {
-  if (!rules) return undefined;
-  if (rules.conventions?.some((rule) => rule.heads.includes(head))) return 'convention';
-  const own = itemWordsOf(text, '');
-  for (const rule of rules.scripts ?? []) if (rule.heads.includes(head) && inScript(own, rule)) return 'script';
-  for (const rule of rules.evidence ?? []) if (rule.heads.includes(head) && !namesEvidence(own, new Set(rule.words), rule.substrings)) return 'evidence';
-  return undefined;
+  return textRuleChecker(head, rules)(text);
 }
 
 /** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */

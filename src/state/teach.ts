@@ -10,7 +10,7 @@ import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
-import { textRuleFor, type TextRules } from '../model/calibration.ts';
+import { textRuleChecker, type TextRules } from '../model/calibration.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
@@ -72,9 +72,10 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
  * item counts as uncertain as one never labelled.
  */
 export function teachConfidence(texts: readonly string[], probabilities: ArrayLike<number>, sure: Uint8Array | undefined, head: string, rules: TextRules | undefined): Float64Array {
+  const ruleOf = textRuleChecker(head, rules);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
-    const blocked = sure !== undefined && sure[i] !== 1 && textRuleFor(texts[i]!, head, rules) !== undefined;
+    const blocked = sure !== undefined && sure[i] !== 1 && ruleOf(texts[i]!) !== undefined;
     confidence[i] = blocked ? 0 : Number(probabilities[i] ?? 0);
   }
   return confidence;
