@@ -17,6 +17,10 @@
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
+ *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin]
+ *
+ * `--cover`, `--cold-start` and `--uncertainty` change how the loop's later batches are chosen (measured
+ * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch").
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -79,7 +83,7 @@ import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -120,6 +124,28 @@ if (teachSpreadArg !== 'on' && teachSpreadArg !== 'off') throw new Error(`--teac
 if (teachSpreadArg === 'on' && !TEACH_SPREAD) throw new Error('--teach-spread on needs the teach loop\'s spreading settings (TEACH_SPREAD in src/core/finetune/teach.ts), which are not set.');
 const teachSpread = teachSpreadArg === 'on';
 // The head's model features, as `trendloom train-head --features`: the embedding alone, or with every model head's probabilities.
+// --cover on|off: suggest discounts candidates like the items already labelled (its `labelled` option), not only like this batch's picks.
+const coverArg = optionValue(args, 'cover') ?? 'off';
+if (coverArg !== 'on' && coverArg !== 'off') throw new Error(`--cover must be on or off, not '${coverArg}'.`);
+const cover = coverArg === 'on';
+// --cold-start N: while fewer than N items are labelled, suggest ignores the head's confidence (density and diversity only).
+const coldStart = Number(optionValue(args, 'cold-start') ?? 0);
+if (!(Number.isInteger(coldStart) && coldStart >= 0)) throw new Error(`--cold-start must be a whole number ≥ 0, not '${optionValue(args, 'cold-start')}'.`);
+// --uncertainty top|margin: suggest's confidence is the top label's probability, or its margin over the second.
+const uncertaintyArg = optionValue(args, 'uncertainty') ?? 'top';
+if (uncertaintyArg !== 'top' && uncertaintyArg !== 'margin') throw new Error(`--uncertainty must be top or margin, not '${uncertaintyArg}'.`);
+const confidenceOf = (p: ArrayLike<number>): number => {
+  let first = 0;
+  let second = 0;
+  for (let j = 0; j < p.length; j++) {
+    const v = p[j]!;
+    if (v > first) {
+      second = first;
+      first = v;
+    } else if (v > second) second = v;
+  }
+  return uncertaintyArg === 'margin' ? first - second : first;
+};
 const features = optionValue(args, 'features') ?? 'embedding';
 if (features !== 'embedding' && features !== 'embedding+probabilities') throw new Error(`--features must be embedding or embedding+probabilities, not '${features}'.`);
 
@@ -294,9 +320,9 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
     c.temperature.push(temperature);
     c.rounds++;
     if (cv.spread) c.chosen++;
-    return { acc: cv.spread ? spreadAcc : aloneAcc, confidence: Float32Array.from(chosenPool, (p) => Math.max(...p)) };
+    return { acc: cv.spread ? spreadAcc : aloneAcc, confidence: Float32Array.from(chosenPool, confidenceOf) };
   }
-  return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => p.probabilities[0]!) };
+  return { acc: accuracy(onTest.map((p) => p.labels[0]!)), confidence: Float32Array.from(onPool, (p) => confidenceOf(p.all)) };
 }
 
 // --baseline-pool: also TF-IDF + LR with its vocabulary and IDF fitted on the whole pool (as the head's statistics are).
@@ -340,7 +366,8 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
   let confidence: Float32Array = new Float32Array(pool.length); // no head yet: every item unsure
   const chosen: number[][] = [];
   for (let s = 0; s < sizes.length; s++) {
-    const batch = suggestItemsToLabel({ texts: poolTexts, confidence, embeddings: withEmbeddings ? poolEmb : undefined }, sizes[s]! - labelled.length, { exclude: new Set(labelled), seed });
+    const cold = labelled.length < coldStart ? new Float32Array(pool.length) : confidence;
+    const batch = suggestItemsToLabel({ texts: poolTexts, confidence: cold, embeddings: withEmbeddings ? poolEmb : undefined }, sizes[s]! - labelled.length, cover ? { labelled, seed } : { exclude: new Set(labelled), seed });
     labelled.push(...batch);
     const method: Method = withEmbeddings ? 'suggest (embedding similarity)' : 'suggest (text similarity)';
     const round = await headRound(labelled, seed, tuning, withEmbeddings ? undefined : 'suggest', s);
@@ -455,7 +482,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
   fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };

@@ -68,6 +68,24 @@ describe('suggestItemsToLabel', () => {
     expect(all[0]).not.toBe(first);
   });
 
+  it('moves on from the kinds of item already labelled, which it never suggests again', () => {
+    const items = catalogue();
+    // One jumper labelled: excluded only, the next jumper is still the most valuable item.
+    const excludedOnly = suggestItemsToLabel(items, 3, { exclude: new Set([0]), seed: 3 });
+    expect(excludedOnly[0]).toBeLessThan(50);
+    // Labelled: the other 49 near-copies are covered, so the batch comes from three other groups.
+    const covered = suggestItemsToLabel(items, 3, { labelled: [0], seed: 3 });
+    expect(covered).toHaveLength(3);
+    for (const i of covered) expect(i).toBeGreaterThanOrEqual(50);
+    expect(new Set(covered.map((i) => groupOf(i - 50))).size).toBe(3);
+    // A labelled group item covers its group too, and labelled items are never returned.
+    const all = suggestItemsToLabel(items, 1000, { labelled: [0, 50], seed: 3 });
+    expect(all).toHaveLength(items.texts.length - 2);
+    expect(all).not.toContain(0);
+    expect(all).not.toContain(50);
+    expect(all.slice(0, 9).map((i) => (i < 50 ? -1 : groupOf(i - 50)))).not.toContain(0);
+  });
+
   it('is deterministic for a seed, also when it samples references and candidates', () => {
     const random = seededRandom(11);
     const words = ['dress', 'shirt', 'boot', 'bag', 'scarf', 'coat', 'skirt', 'belt', 'red', 'blue', 'black', 'linen', 'wool', 'silk', 'long', 'short'];

@@ -6,7 +6,8 @@
  *
  *   value(i)  = (1 − confidence(i)) × density(i)
  *   density(i) = mean cosine similarity of i to itself and its k most similar reference items
- *   pick      = greedy: the highest value × (1 − similarity to the closest item already picked)²
+ *   pick      = greedy: the highest value × (1 − similarity to the closest item already picked,
+ *               or already labelled when `labelled` is given)²
  *
  * Similarity is the cosine of the embeddings when they are given (centred on the reference
  * items' mean, so a model whose embeddings all point one way still tells items apart), otherwise
@@ -30,6 +31,11 @@ export interface SuggestItems {
 export interface SuggestOptions {
   /** Items never to suggest (e.g. already labelled). */
   exclude?: ReadonlySet<number>;
+  /**
+   * Items already labelled: never suggested, and a candidate similar to one of them is discounted as if that
+   * item had been picked in this batch, so a new batch covers kinds of item the labels do not yet cover.
+   */
+  labelled?: readonly number[];
   /** Seed of the reference sample and of tie-breaking; the same seed and items give the same picks. */
   seed?: number;
   /** Neighbours averaged for an item's density (default 10). */
@@ -161,7 +167,8 @@ export function suggestItemsToLabel(items: SuggestItems, n: number, options: Sug
   const total = items.texts.length;
   if (items.confidence.length !== total) throw new Error(`Got ${items.confidence.length} confidences for ${total} items; give one confidence per item.`);
   if (!Number.isFinite(n) || n < 0) throw new Error(`The number of items to suggest must be 0 or more (got ${n}).`);
-  const exclude = options.exclude ?? new Set<number>();
+  const labelled = (options.labelled ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < total);
+  const exclude = labelled.length ? new Set([...(options.exclude ?? []), ...labelled]) : (options.exclude ?? new Set<number>());
   const eligible: number[] = [];
   for (let i = 0; i < total; i++) if (!exclude.has(i)) eligible.push(i);
   const want = Math.min(Math.floor(n), eligible.length);
@@ -181,7 +188,7 @@ export function suggestItemsToLabel(items: SuggestItems, n: number, options: Sug
   }
   // References: a seeded sample of the whole catalogue (labelled items included: they are part of it).
   const references = sampleIndices(total, Math.max(1, options.references ?? SUGGEST_REFERENCES), random);
-  const features = buildFeatures(items, [...new Set([...candidates, ...references])], references);
+  const features = buildFeatures(items, [...new Set([...candidates, ...references, ...labelled])], references);
   const similarity = new Similarity(!items.embeddings);
   const refFeatures = references.map((r) => features.get(r)!);
 
@@ -214,6 +221,15 @@ export function suggestItemsToLabel(items: SuggestItems, n: number, options: Sug
   // similarity 0.85 keeps only 2 % of its value and the batch moves on to other kinds of item).
   const closest = new Float64Array(candidates.length);
   const taken = new Uint8Array(candidates.length);
+  const discountBy = (item: number) => {
+    similarity.load(features.get(item)!);
+    for (let ci = 0; ci < candidates.length; ci++) {
+      if (taken[ci]) continue;
+      const s = Math.min(1, Math.max(0, similarity.to(features.get(candidates[ci]!)!)));
+      if (s > closest[ci]!) closest[ci] = s;
+    }
+  };
+  for (const item of labelled) discountBy(item);
   const picked: number[] = [];
   for (let step = 0; step < want; step++) {
     let best = -1;
@@ -229,12 +245,7 @@ export function suggestItemsToLabel(items: SuggestItems, n: number, options: Sug
     taken[best] = 1;
     picked.push(candidates[best]!);
     if (step + 1 === want) break;
-    similarity.load(features.get(candidates[best]!)!);
-    for (let ci = 0; ci < candidates.length; ci++) {
-      if (taken[ci]) continue;
-      const s = Math.min(1, Math.max(0, similarity.to(features.get(candidates[ci]!)!)));
-      if (s > closest[ci]!) closest[ci] = s;
-    }
+    discountBy(candidates[best]!);
   }
   return picked;
 }
