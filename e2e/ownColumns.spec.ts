@@ -64,6 +64,14 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await expect(facet).not.toHaveValue('Region');
   await expect(facet).not.toHaveValue('pred_usage');
 
+  // Gender: this shop's texts seldom say who an item is for, so those genders stay unsure and the panel says why.
+  await facet.selectOption('pred_gender');
+  const unnamed = page.getByTestId('unsure-unnamed');
+  await expect(unnamed).toBeVisible();
+  const unnamedItems = Number(await unnamed.getAttribute('data-items'));
+  expect(unnamedItems).toBeGreaterThan(100);
+  expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(unnamedItems);
+
   // "Learn this column": a head taught from the 230 items that have a Category fills in the 50 without.
   await facet.selectOption('Category');
   await expect(page.getByTestId('based-on')).toContainText('230 items counted');

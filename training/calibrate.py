@@ -18,7 +18,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from rules import blocked_heads  # noqa: E402
+from rules import blocked_heads, text_labels, text_named_heads  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 TEMPERATURES = np.exp(np.linspace(math.log(0.5), math.log(6.0), 60))
@@ -244,7 +244,7 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     label}), an item whose top label its name names is sure from that head's named threshold — from
     cal["named_several_min_probability"] when the name names several labels of the head —, and on the
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
-    never sure)."""
+    never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label)."""
     res = {}
     blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
@@ -271,6 +271,12 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
+                if h in text_named_heads():
+                    # A text-named rule: sure only when the item's text names the top label.
+                    labels = maps[h]
+                    pred = logits[h][keep].argmax(1)
+                    texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r, k in zip(rows, keep) if k]
+                    allowed = allowed & np.array([labels[p] in text_labels(h, t) for p, t in zip(pred, texts)], dtype=bool)
                 for rname, sure in (("prob", by_threshold),
                                     ("prob+ood", by_threshold & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):

@@ -5,7 +5,8 @@ import unittest
 
 from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
-                   name_types, name_words, named_sure_threshold, with_named_sure_rule)
+                   name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_NAMED_RULE, TEXT_NAMED_RULES, text_labels,
+                   text_named_heads)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -36,6 +37,18 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(unsure["evidence"], EVIDENCE_RULES)
         self.assertEqual(unsure["conventions"], CONVENTION_RULES)
         self.assertIn(CONVENTION_RULE, unsure["rule"])
+        self.assertEqual(unsure["text_named"], TEXT_NAMED_RULES)
+        self.assertIn(TEXT_NAMED_RULE, unsure["rule"])
+
+    def test_text_labels_read_the_name_and_the_description(self):
+        self.assertEqual(text_named_heads(), {"gender"})
+        self.assertEqual(text_labels("gender", "Item: Beach Shorts Details: These women's shorts are made of woven fabric"), ["Women"])
+        self.assertEqual(text_labels("gender", "Item: Puma Men Black Track Jacket"), ["Men"])
+        self.assertEqual(text_labels("gender", "Item: Graphic Tee Details: Grab this adidas t-shirt, and you're good to go."), [])
+        self.assertEqual(text_labels("gender", "Item: Spider-Man tee Details: for kids"), ["Boys", "Girls"])  # "Spider-Man" names no one
+        self.assertEqual(text_labels("gender", "Item: 男士 polo衫"), ["Men"])
+        self.assertEqual(text_labels("gender", "Item: Men's and women's socks"), ["Men", "Women"])
+        self.assertEqual(text_labels("baseColour", "Item: Black tee"), [])  # only heads with text words
 
     def test_a_convention_rule_blocks_its_heads_whatever_the_text(self):
         for text in ("Item: Men Navy Blue Slim Fit Formal Shirt", "Item: Running shoes for the gym", "Item: ", "Item: 白色T恤"):

@@ -4,7 +4,7 @@
  * to the training centroids, and the per-head sure decision. Without either block everything is as
  * before: temperature 1 and every item sure. Pure; no DOM.
  */
-import type { ClassifierConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
+import type { ClassifierConfig, NamedLabelsConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
 import { FIELD_MARKERS } from './inputText.ts';
 import { hanShare } from '../core/script.ts';
@@ -105,6 +105,8 @@ export interface CalibrationPlan {
   namedContradiction: ReadonlySet<string>;
   /** Heads of the convention rules (`unsure.conventions`): never sure, shops label them their own way. */
   conventionHeads: ReadonlySet<string>;
+  /** Heads of the text-named rules (`unsure.text_named`): sure only when the item's text names the top label. */
+  textNamedHeads: ReadonlySet<string>;
   /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
   scriptRules: readonly UnsureScriptRule[];
   /** Evidence rules (`unsure.evidence`), their words as sets: heads sure only when the text names one. */
@@ -132,6 +134,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     judgesSure: config.unsure !== undefined,
     namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
     conventionHeads: new Set((config.unsure?.conventions ?? []).flatMap((r) => r.heads)),
+    textNamedHeads: new Set((config.unsure?.text_named ?? []).flatMap((r) => r.heads)),
     scriptRules: config.unsure?.scripts ?? [],
     evidenceRules: (config.unsure?.evidence ?? []).map((r: UnsureEvidenceRule) => ({ heads: r.heads, words: new Set(r.words), substrings: r.substrings ?? [] })),
     templateText: (config.input_template ?? '').replace('{text}', ''),
@@ -165,8 +168,11 @@ export function latinWords(text: string): string[] {
     .filter((w) => w !== '' && !HAN.test(w));
 }
 
-/** Why a rule kept a head from being sure: shops label the head their own way, the text is mostly in a script, or names nothing of the head's kind. */
-export type UnsureRuleKind = 'convention' | 'script' | 'evidence';
+/**
+ * Why a rule kept a head from being sure: shops label the head their own way, the text is mostly in a script,
+ * names nothing of the head's kind, or (a text-named rule) does not name the top label.
+ */
+export type UnsureRuleKind = 'convention' | 'script' | 'evidence' | 'unnamed';
 
 /** Whether an item's own words (`itemWordsOf`) are at least `minShare` in the rule's script (only Han is known). */
 function inScript(own: string, rule: { script: string; minShare: number }): boolean {
@@ -204,6 +210,8 @@ export interface TextRules {
   scripts?: readonly { script: string; minShare: number; heads: readonly string[] }[];
   /** Heads sure only when the text has one of `words` (whole words) or `substrings`. */
   evidence?: readonly { heads: readonly string[]; words: readonly string[]; substrings: readonly string[] }[];
+  /** Heads sure only when the item's text names the top label, each with its `named_…` block (whose words name the labels). */
+  textNamed?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
 /**

@@ -135,7 +135,10 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
     };
     // The graph's own labels (no n-gram mix, no named-label bonus), to compare with PyTorch's logits.
     const { ngram_head: _mix, named_colours: _bonus, named_types: _types, named_genders: _genders, ...graphOnly } = classifier.config;
-    const counted = new Classifier(counting, classifier.tokenizer, graphOnly);
+    // Without the named blocks the text-named rule has no words to read (the classifier refuses it), so it goes too.
+    const { text_named: _textNamed, ...unsureWithoutNames } = graphOnly.unsure!;
+    expect(() => new Classifier(counting, classifier.tokenizer, graphOnly)).toThrow(/text-named unsure rule for "gender" but no named block/);
+    const counted = new Classifier(counting, classifier.tokenizer, { ...graphOnly, unsure: unsureWithoutNames });
     const texts = [...golden.cases.slice(0, 50).map((c) => c.text), golden.cases[0]!.text, golden.cases[1]!.text];
     const predictions = await counted.classifyTexts(texts, { topK: 3, maxBatch: 16, embeddings: true });
     expect(rows).toBe(50);
@@ -198,5 +201,34 @@ describe('the shipped script rule on real Chinese titles (test/fixtures/classifi
     expect(english!.heads.usage!.unsureRule).toBe('convention');
     expect(english!.heads.usage!.probability).toBeGreaterThan(0.85); // a probability the threshold alone would have called sure
     expect(english!.heads.articleType!.sure).toBe(true);
+  });
+
+  it('calls a gender sure only when the name or the description names it (the text-named rule)', async () => {
+    const classifier = await loadNodeClassifier();
+    expect(classifier.config.unsure!.text_named!.flatMap((r) => r.heads)).toEqual(['gender']);
+    const details = "Details: You have enough to think about. Cross 'decide what to wear' off the list. Grab this t-shirt and you're good to go.";
+    const [silent, inDescription, inName, otherGender] = await classifier.classifyTexts([
+      'Item: Ribbed Tank Top Details: A close-fitting ribbed tank with a scoop neck. Soft stretch cotton.',
+      "Item: Graphic Tee Details: A soft cotton tee for women. Grab it and you're good to go.",
+      `Item: Women's Graphic Tee ${details}`,
+      'Item: Graphic Tee Details: A soft cotton tee for men.',
+    ]);
+    const { min_probability: minimum, named_min_probability: namedMinimum } = classifier.config.unsure!;
+    // Nothing says who the top is for: unsure although the probability alone would call it sure, and the reason is given.
+    expect(silent!.heads.gender!.probability).toBeGreaterThan(minimum.gender!);
+    expect(silent!.heads.gender!.sure).toBe(false);
+    expect(silent!.heads.gender!.unsureRule).toBe('unnamed');
+    // Named in the description: the probability decides against the head's threshold (the named threshold is for names).
+    expect(inDescription!.heads.gender!.label).toBe('Women');
+    expect(inDescription!.heads.gender!.unsureRule).toBeUndefined();
+    expect(inDescription!.heads.gender!.sure).toBe(inDescription!.heads.gender!.probability >= minimum.gender!);
+    // Named in the name: sure from the named threshold.
+    expect(inName!.heads.gender!.label).toBe('Women');
+    expect(inName!.heads.gender!.probability).toBeGreaterThanOrEqual(namedMinimum!.gender!);
+    expect(inName!.heads.gender!.sure).toBe(true);
+    // The rule reads the top label: "for men" makes a Men label sure, never another one.
+    expect(otherGender!.heads.gender!.sure).toBe(otherGender!.heads.gender!.label === 'Men' && otherGender!.heads.gender!.probability >= minimum.gender!);
+    // Other heads are untouched by it.
+    expect(silent!.heads.articleType!.unsureRule).toBeUndefined();
   });
 });

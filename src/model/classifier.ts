@@ -2,7 +2,7 @@ import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type NamedTop, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, NAMED_LABEL_BLOCKS, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
-import { labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
@@ -39,7 +39,7 @@ export interface HeadPrediction {
   top: LabelScore[];
   /** Whether the answer passes config.json's unsure rule (always true when the config has none). */
   sure: boolean;
-  /** Set when a rule of config.json made the answer unsure: the text is mostly in a script, or names nothing of the head's kind. */
+  /** Set when a rule of config.json made the answer unsure: a convention, the text is mostly in a script, names nothing of the head's kind, or does not name the label. */
   unsureRule?: UnsureRuleKind;
 }
 
@@ -96,6 +96,8 @@ export class Classifier {
    * `parents` heads (a parent head's class index and each named type's label there); none: no bonus.
    */
   private readonly namedBlocks: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parents: ParentBonus[] }[] = [];
+  /** Per head of a text-named unsure rule (`unsure.text_named`): the named block's matcher, read over the whole item text. */
+  private readonly textNamedMatchers = new Map<string, NamedLabelMatcher>();
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -119,6 +121,11 @@ export class Classifier {
         head, bonus: parent.bonus, classOf: classIndex(head), parentOf: new Map(Object.entries(parent.labels)),
       }));
       this.namedBlocks.push({ matcher, classOf: classIndex(matcher.head), parents });
+    }
+    for (const head of this.calibration.textNamedHeads) {
+      const block = this.namedBlocks.find((b) => b.matcher.head === head);
+      if (!block) throw new Error(`The classifier's config.json has a text-named unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
+      this.textNamedMatchers.set(head, block.matcher);
     }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
@@ -228,8 +235,12 @@ export class Classifier {
           const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
           const contradicted = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
-          const sure = !rule && !contradicted && sureUnder(this.calibration, head, probability, distance, named);
-          heads[head] = { label: top[0]!.label, probability, top, sure, ...(rule ? { unsureRule: rule } : {}) };
+          // A text-named rule: sure only when the item's name or description names the top label.
+          const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
+          const unnamed = textMatcher !== undefined && !labelsNamedInItemText(textMatcher, unique[member]!).includes(top[0]!.label);
+          const why = rule ?? (unnamed ? 'unnamed' : undefined);
+          const sure = !why && !contradicted && sureUnder(this.calibration, head, probability, distance, named);
+          heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };
         }
         const prediction: ItemPrediction = { heads };
         if (options.embeddings) prediction.embedding = Float32Array.from(embedding!);

@@ -165,6 +165,16 @@ export interface UnsureConfig {
   evidence?: UnsureEvidenceRule[];
   /** Optional: heads whose labels are a shop's own convention (usage), never sure whatever their probability. */
   conventions?: UnsureConventionRule[];
+  /** Optional: heads sure only when the item's text (name or description) names the top label through the head's named block (gender). */
+  text_named?: UnsureTextNamedRule[];
+}
+
+/** `heads` are sure only when the item's text names the top label (through the head's `named_…` block's words, read over the whole text). */
+export interface UnsureTextNamedRule {
+  /** Heads the rule applies to; each needs a `named_…` block for its words. */
+  heads: string[];
+  /** What the rule rests on (measured). */
+  basis: string;
 }
 
 /** `heads` are never sure: shops label them their own way, so the model's confidence says little on a new shop's items. */
@@ -350,6 +360,7 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);
   if (json.evidence !== undefined) parseEvidenceRules(where, json.evidence, headOrder);
   if (json.conventions !== undefined) parseConventionRules(where, json.conventions, headOrder);
+  if (json.text_named !== undefined) checkRuleList(where, 'text_named', json.text_named, headOrder, () => {});
   if (json.ood === undefined) return json as unknown as UnsureConfig;
   const ood = json.ood;
   if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);

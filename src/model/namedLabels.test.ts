@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
 import { nameWordsOf } from './calibration.ts';
-import { labelsNamedIn, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, textLeavesUnnamed, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
@@ -132,6 +132,43 @@ describe('genders an item name names', () => {
     expect(() => parseNamedLabelsConfig({ head: 'sex', bonus: 1, words: [['men', ['Men']]] }, base, 'named_genders')).toThrow(/head must be one of/);
     expect(() => parseNamedLabelsConfig({ head: 'gender', bonus: 1, words: [['men', ['Men']]], parents: {} }, base, 'named_genders')).toThrow(/named_types only/);
     expect(parseNamedLabelsConfig({ head: 'gender', bonus: 1.5, words: [['men', ['Men']]] }, base, 'named_genders').bonus).toBe(1.5);
+  });
+});
+
+describe('the text-named rule: genders the whole item text names', () => {
+  it('reads the name and the description, without the template or the field markers', () => {
+    expect(labelsNamedInItemText(genderMatcher, 'Item: Ribbed jumper Details: for women')).toEqual(['Women']);
+    expect(labelsNamedInItemText(genderMatcher, "Item: Beach Shorts Details: These men's shorts dry fast")).toEqual(['Men']);
+    expect(labelsNamedInItemText(genderMatcher, 'Item: Graphic Tee Details: Grab this t-shirt')).toEqual([]);
+    expect(labelsNamedInItemText(genderMatcher, 'Item: Spider-Man tee Details: for kids')).toEqual(['Boys', 'Girls']);
+    expect(labelsNamedInItemText(genderMatcher, 'Item: 男士 polo衫')).toEqual(['Men']);
+  });
+
+  it('pairs each head of the shipped rule with its named block, as the worker hands them to the page', () => {
+    const blocks = textNamedBlocks(shipped, shipped.unsure!.text_named!);
+    expect(blocks.map((b) => b.head)).toEqual(['gender']);
+    expect(blocks[0]!.block).toBe(shipped.named_genders);
+    // A head without a named block is left out.
+    expect(textNamedBlocks(shipped, [{ heads: ['season'], basis: 'x' }])).toEqual([]);
+  });
+
+  it('tells the page which labels the rule keeps unsure (texts as the page joins them, no template)', () => {
+    const rules = { textNamed: textNamedBlocks(shipped, shipped.unsure!.text_named!) };
+    expect(textLeavesUnnamed('Graphic Tee Details: Grab this t-shirt', 'gender', 'Women', rules)).toBe(true);
+    expect(textLeavesUnnamed("Women's Graphic Tee", 'gender', 'Women', rules)).toBe(false);
+    expect(textLeavesUnnamed('Graphic Tee Details: a tee for men', 'gender', 'Women', rules)).toBe(true); // names another gender
+    expect(textLeavesUnnamed('Graphic Tee Details: a tee for men', 'gender', 'Men', rules)).toBe(false);
+    expect(textLeavesUnnamed('Graphic Tee', 'articleType', 'Tshirts', rules)).toBe(false); // no rule for the head
+    expect(textLeavesUnnamed('Graphic Tee', 'gender', null, rules)).toBe(false); // no label
+    expect(textLeavesUnnamed('Graphic Tee', 'gender', 'Women', undefined)).toBe(false); // no rules
+  });
+
+  it('refuses a rule naming heads the model lacks', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8'));
+    raw.unsure.text_named = [{ heads: ['sex'], basis: 'x' }];
+    expect(() => parseClassifierConfig(raw)).toThrow(/text_named\[0\]\.heads names heads the model does not have/);
+    raw.unsure.text_named = [{ heads: ['gender'] }];
+    expect(() => parseClassifierConfig(raw)).toThrow(/text_named\[0\]\.basis must say what the rule rests on/);
   });
 });
 

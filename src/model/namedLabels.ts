@@ -6,8 +6,8 @@
  * `labels_named`), checked against the shared cases of test/fixtures/classifier/named-colour-cases.json,
  * named-type-cases.json and named-gender-cases.json. Pure; no DOM.
  */
-import { nameWordsOf } from './calibration.ts';
-import type { NamedLabelsConfig } from './config.ts';
+import { itemWordsOf, nameWordsOf, type TextRules } from './calibration.ts';
+import { NAMED_LABEL_BLOCKS, type ClassifierConfig, type NamedLabelsConfig, type UnsureTextNamedRule } from './config.ts';
 
 /** A `named_colours`, `named_types` or `named_genders` block ready to apply: its patterns compiled as whole-word matches. */
 export interface NamedLabelMatcher {
@@ -91,6 +91,39 @@ export function withNamedLabelBonus(logits: ArrayLike<number>, classOf: Readonly
   for (const label of named) {
     const index = classOf.get(label);
     if (index !== undefined) out[index] = out[index]! + bonus;
+  }
+  return out;
+}
+
+/** The labels an input text names anywhere in the item's own words, name and description (`itemWordsOf`, then `labelsNamedIn`). */
+export function labelsNamedInItemText(matcher: NamedLabelMatcher, inputText: string): string[] {
+  return labelsNamedIn(itemWordsOf(inputText, matcher.templateText), matcher);
+}
+
+// Matchers of the page's text-named rules, compiled once per block.
+const pageMatchers = new WeakMap<NamedLabelsConfig, NamedLabelMatcher>();
+
+/**
+ * Whether a text-named rule keeps `head`'s `label` unsure for an item's text (as `itemTexts` joins it): the head
+ * has such a rule and the text (name or description) does not name the label. False for a head without one.
+ */
+export function textLeavesUnnamed(text: string, head: string, label: string | null | undefined, rules: TextRules | undefined): boolean {
+  const rule = rules?.textNamed?.find((r) => r.head === head);
+  if (!rule || label === null || label === undefined) return false;
+  let matcher = pageMatchers.get(rule.block);
+  if (!matcher) {
+    matcher = namedLabelMatcher(rule.block, '{text}');
+    pageMatchers.set(rule.block, matcher);
+  }
+  return !labelsNamedInItemText(matcher, text).includes(label);
+}
+
+/** Each head of the text-named rules with the config's named block whose words name its labels (heads without one are left out). */
+export function textNamedBlocks(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, rules: readonly UnsureTextNamedRule[]): { head: string; block: NamedLabelsConfig }[] {
+  const out: { head: string; block: NamedLabelsConfig }[] = [];
+  for (const head of new Set(rules.flatMap((r) => r.heads))) {
+    const block = NAMED_LABEL_BLOCKS.map((name) => config[name]).find((b) => b?.head === head);
+    if (block) out.push({ head, block });
   }
   return out;
 }

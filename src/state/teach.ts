@@ -11,6 +11,7 @@ import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { textRuleChecker, type TextRules } from '../model/calibration.ts';
+import { textLeavesUnnamed } from '../model/namedLabels.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
@@ -67,15 +68,16 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
 
 /**
  * Per item, the confidence `suggest` ranks it by: the probability of its current label, except 0 while a text rule
- * of the model (usage's convention rule, the Chinese-script rule, no colour word) keeps that label unsure — that
+ * of the model (usage's convention rule, the Chinese-script rule, no colour word, or — given the `labels` — a gender its text does not name) keeps that label unsure — that
  * probability is then not one the app trusts (usage's is often 0.9 on a shop it is wrong on half the time), so the
  * item counts as uncertain as one never labelled.
  */
-export function teachConfidence(texts: readonly string[], probabilities: ArrayLike<number>, sure: Uint8Array | undefined, head: string, rules: TextRules | undefined): Float64Array {
+export function teachConfidence(texts: readonly string[], probabilities: ArrayLike<number>, sure: Uint8Array | undefined, head: string, rules: TextRules | undefined, labels?: { get(i: number): unknown }): Float64Array {
   const ruleOf = textRuleChecker(head, rules);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
-    const blocked = sure !== undefined && sure[i] !== 1 && ruleOf(texts[i]!) !== undefined;
+    const unsure = sure !== undefined && sure[i] !== 1;
+    const blocked = unsure && (ruleOf(texts[i]!) !== undefined || (labels !== undefined && textLeavesUnnamed(texts[i]!, head, labels.get(i) as string | null, rules)));
     confidence[i] = blocked ? 0 : Number(probabilities[i] ?? 0);
   }
   return confidence;
@@ -93,7 +95,7 @@ export async function suggestToTeach(dataset: LoadedDataset, head: string, n: nu
   const probabilities = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) probabilities[i] = Number(current.get(i) ?? 0);
   const sureVector = dataset.table.getChild(sureColumn(head));
-  const confidence = teachConfidence(texts, probabilities, sureVector ? sureFlagsOf(sureVector) : undefined, head, rules);
+  const confidence = teachConfidence(texts, probabilities, sureVector ? sureFlagsOf(sureVector) : undefined, head, rules, dataset.table.getChild(modelLabelColumn(head)) ?? undefined);
   const exclude = new Set(taughtMap(dataset.teach?.[head]).keys());
   texts.forEach((text, i) => text.trim() === '' && exclude.add(i));
   return suggestItemsToLabel({ texts, confidence }, n, { exclude, seed: dataset.teach?.[head]?.batches.length ?? 0 });

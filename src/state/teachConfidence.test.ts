@@ -17,6 +17,16 @@ describe('teachConfidence (what the teach loop ranks items by)', () => {
     expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'season', rules)]).toEqual([0.95, 0.92, 0, 0.6]);
   });
 
+  it('is 0 for a gender its text does not name (the text-named rule), given the labels', () => {
+    const named = { textNamed: [{ head: 'gender', block: { head: 'gender', bonus: 1, words: [['(?<!-)women(?!-)', ['Women']], ['(?<!-)men(?!-)', ['Men']]] as [string, string[]][] } }] };
+    const genderTexts = ['Tank top Details: a ribbed tank', "Women's tank top", 'Tank top Details: for men', 'Tank top'];
+    const labels = { get: (i: number) => ['Women', 'Women', 'Women', 'Women'][i] };
+    const flags = Uint8Array.from([0, 0, 0, 1]);
+    expect([...teachConfidence(genderTexts, probabilities, flags, 'gender', named, labels)]).toEqual([0, 0.92, 0, 0.6]);
+    // Without the labels the rule cannot be read, and the probability stands.
+    expect([...teachConfidence(genderTexts, probabilities, flags, 'gender', named)]).toEqual(probabilities);
+  });
+
   it('is the probability everywhere without sure flags or rules', () => {
     expect([...teachConfidence(texts, probabilities, undefined, 'usage', rules)]).toEqual(probabilities);
     expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'usage', undefined)]).toEqual(probabilities);

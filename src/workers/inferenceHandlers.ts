@@ -8,6 +8,7 @@ import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { coreMessage } from '../core/messages.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
+import { textNamedBlocks } from '../model/namedLabels.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { hashText } from '../model/hash.ts';
 import type { Backend, BackendChoice } from '../model/session.web.ts';
@@ -101,6 +102,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
                 ...(unsure.scripts ? { scripts: unsure.scripts.map((r) => ({ script: r.script, minShare: r.min_share, heads: [...r.heads] })) } : {}),
                 ...(unsure.evidence ? { evidence: unsure.evidence.map((r) => ({ heads: [...r.heads], words: [...r.words], substrings: [...(r.substrings ?? [])] })) } : {}),
                 ...(unsure.conventions ? { conventions: unsure.conventions.map((r) => ({ heads: [...r.heads], basis: r.basis })) } : {}),
+                ...(unsure.text_named ? { textNamed: textNamedBlocks(classifier.config, unsure.text_named) } : {}),
               },
             }
           : {}),

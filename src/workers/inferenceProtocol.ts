@@ -3,6 +3,7 @@
  * Labels travel as Int32 codes into each head's label list, Float32 (calibrated) probabilities,
  * Uint8 sure flags and Float32 OOD distances, moved with transfer lists — never one object per item.
  */
+import type { NamedLabelsConfig } from '../model/config.ts';
 import type { Backend } from '../model/session.web.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
 import type { CoreMessage } from '../core/messages.ts';
@@ -53,6 +54,8 @@ export interface ModelInfo {
     evidence?: { heads: string[]; words: string[]; substrings: string[] }[];
     /** Convention rules: heads never sure (shops label them their own way), with what the rule rests on. */
     conventions?: { heads: string[]; basis: string }[];
+    /** Text-named rules: a head sure only when the item's text names its label, with the named block whose words name them. */
+    textNamed?: { head: string; block: NamedLabelsConfig }[];
   };
 }
 

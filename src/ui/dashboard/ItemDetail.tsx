@@ -1,6 +1,7 @@
 import { correctionColumn, hasModelLabels, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
 import { textRuleFor, type UnsureRuleKind } from '../../model/calibration.ts';
+import { textLeavesUnnamed } from '../../model/namedLabels.ts';
 import { itemTexts, sparseTextVector, textColumnNames } from '../../model/predictionColumns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
@@ -95,7 +96,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}
                       {t(
-                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
+                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure) ?? (textLeavesUnnamed(modelText, head, label, model?.unsure) ? 'unnamed' : undefined), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
                         { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
                       )}
                     </span>
@@ -133,7 +134,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   );
 }
 
-/** The reason an unsure label gets: its text rule, except that a taught head is not bound by a convention rule (its own confidence decides). */
+/** The reason an unsure label gets: its text rule, except that a taught head is not bound by a convention or text-named rule (its own confidence decides). */
 function whyUnsure(rule: UnsureRuleKind | undefined, taught: boolean): UnsureRuleKind | 'none' {
-  return rule === undefined || (rule === 'convention' && taught) ? 'none' : rule;
+  return rule === undefined || ((rule === 'convention' || rule === 'unnamed') && taught) ? 'none' : rule;
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
 import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
 import { datasetItemTexts } from '../../model/predictionColumns.ts';
+import { textLeavesUnnamed } from '../../model/namedLabels.ts';
 import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
@@ -36,11 +37,19 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const convention = head ? model?.unsure?.conventions?.some((r) => r.heads.includes(head)) === true : false;
   const scriptRule = head && !convention ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
   const evidenceRule = head && !convention ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
-  const { inScript, withoutEvidence } = useMemo(() => {
-    if (!scriptRule && !evidenceRule) return { inScript: 0, withoutEvidence: 0 };
+  // Items a text-named rule keeps unsure (their text does not say who the item is for, for gender); a taught head is not bound by it.
+  const textNamedRule = head && !convention && !dataset.teach?.[head] ? model?.unsure?.textNamed?.find((r) => r.head === head) : undefined;
+  const { inScript, withoutEvidence, unnamed } = useMemo(() => {
+    if (!scriptRule && !evidenceRule && !textNamedRule) return { inScript: 0, withoutEvidence: 0, unnamed: 0 };
     const texts = datasetItemTexts(dataset);
-    return { inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0, withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0 };
-  }, [scriptRule, evidenceRule, dataset]);
+    let unnamed = 0;
+    if (textNamedRule) {
+      const labels = dataset.table.getChild(modelLabelColumn(textNamedRule.head));
+      const rules = { textNamed: [textNamedRule] };
+      for (let i = 0; i < texts.length; i++) if (textLeavesUnnamed(texts[i]!, textNamedRule.head, labels?.get(i) as string | null, rules)) unnamed++;
+    }
+    return { inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0, withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0, unnamed };
+  }, [scriptRule, evidenceRule, textNamedRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
   const taughtCount = taughtMap(dataset.teach?.[head]).size;
@@ -72,6 +81,11 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
       {withoutEvidence > 0 && (
         <p className="muted" data-testid="unsure-evidence" data-items={withoutEvidence}>
           {t('unsureNoColourWord', { n: formatNumber(language, withoutEvidence), head: headName })}
+        </p>
+      )}
+      {unnamed > 0 && (
+        <p className="muted" data-testid="unsure-unnamed" data-items={unnamed}>
+          {t('unsureUnnamed', { n: formatNumber(language, unnamed), head: headName })}
         </p>
       )}
       {facetFlagged && (
