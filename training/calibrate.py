@@ -246,7 +246,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
     never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label)."""
     res = {}
-    blocked = [blocked_heads(r["text"]) if "text" in r else blocked_heads("Item: " + r.get("name", "")) for r in rows]
+    texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r in rows]
+    blocked = [blocked_heads(t) for t in texts]
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
     for h in heads:
         scored = scored_sets(rows, h, maps)
@@ -275,8 +276,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                     # A text-named rule: sure only when the item's text names the top label.
                     labels = maps[h]
                     pred = logits[h][keep].argmax(1)
-                    texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r, k in zip(rows, keep) if k]
-                    allowed = allowed & np.array([labels[p] in text_labels(h, t) for p, t in zip(pred, texts)], dtype=bool)
+                    kept_texts = [t for t, k in zip(texts, keep) if k]
+                    allowed = allowed & np.array([labels[p] in text_labels(h, t) for p, t in zip(pred, kept_texts)], dtype=bool)
                 for rname, sure in (("prob", by_threshold),
                                     ("prob+ood", by_threshold & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):

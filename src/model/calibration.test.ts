@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, itemWordsOf, latinWords, textRuleFor, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
+import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, latinWords, textRuleFor, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
+import { itemWordsOf } from './inputText.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { softmax, topKIndices } from './postprocess.ts';
 

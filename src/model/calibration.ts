@@ -6,7 +6,8 @@
  */
 import type { ClassifierConfig, NamedLabelsConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
-import { FIELD_MARKERS } from './inputText.ts';
+import { itemWordsOf } from './inputText.ts';
+import { labelsNamedIn, namedLabelMatcher, type NamedLabelMatcher } from './namedLabels.ts';
 import { hanShare } from '../core/script.ts';
 
 export { hanShare };
@@ -61,26 +62,6 @@ export function isSure(probability: number, minProbability: number, ood?: OodChe
 }
 
 const HAN = /\p{Script=Han}/u;
-const FIELD_MARKER_WORDS = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`, 'g');
-
-/** A model input text without the template's words before `{text}` ("Item:"). */
-function withoutTemplate(inputText: string, templateText: string): string {
-  const prefix = templateText.trim();
-  return prefix && inputText.startsWith(prefix) ? inputText.slice(prefix.length) : inputText;
-}
-
-/** The item's own words of a model input text: without the template's words and the field markers ("Details:" …). */
-export function itemWordsOf(inputText: string, templateText: string): string {
-  return withoutTemplate(inputText, templateText).replace(FIELD_MARKER_WORDS, ' ');
-}
-
-/** The item's name in a model input text: its own words before the first field marker ("Details:" …), trimmed. */
-export function nameWordsOf(inputText: string, templateText: string): string {
-  const text = withoutTemplate(inputText, templateText);
-  const marker = text.search(FIELD_MARKER_WORDS);
-  return (marker >= 0 ? text.slice(0, marker) : text).trim();
-}
-
 /** One head's calibration, ready to apply. */
 export interface HeadCalibration {
   /** Softmax temperature (1 without a calibration block). */
@@ -214,27 +195,52 @@ export interface TextRules {
   textNamed?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
+// Matchers of the page's text-named rules, compiled once per named block.
+const textNamedMatchers = new WeakMap<NamedLabelsConfig, NamedLabelMatcher>();
+
+/** The compiled matcher of a text-named rule's named block, for texts as `itemTexts` joins them (no template). */
+function textNamedMatcher(block: NamedLabelsConfig): NamedLabelMatcher {
+  let matcher = textNamedMatchers.get(block);
+  if (!matcher) {
+    matcher = namedLabelMatcher(block, '{text}');
+    textNamedMatchers.set(block, matcher);
+  }
+  return matcher;
+}
+
 /**
  * Which text rule, if any, keeps `head` unsure for an item's text (as `itemTexts` joins it): a convention first,
- * then the script, then evidence. The head's rules (and their word sets) are picked once, for many texts.
+ * then the script, then evidence, then — given the item's `label` — a text-named rule whose words the text does
+ * not name that label with. The head's rules (and their word sets) are picked once, for many texts.
  */
-export function textRuleChecker(head: string, rules: TextRules | undefined): (text: string) => UnsureRuleKind | undefined {
+export function textRuleChecker(head: string, rules: TextRules | undefined): (text: string, label?: string | null) => UnsureRuleKind | undefined {
   if (!rules) return () => undefined;
   if (rules.conventions?.some((rule) => rule.heads.includes(head))) return () => 'convention';
   const scripts = (rules.scripts ?? []).filter((rule) => rule.heads.includes(head));
   const evidence = (rules.evidence ?? []).filter((rule) => rule.heads.includes(head)).map((rule) => ({ words: new Set(rule.words), substrings: rule.substrings }));
-  if (scripts.length === 0 && evidence.length === 0) return () => undefined;
-  return (text) => {
+  const textNamed = rules.textNamed?.find((rule) => rule.head === head);
+  const matcher = textNamed ? textNamedMatcher(textNamed.block) : undefined;
+  if (scripts.length === 0 && evidence.length === 0 && !matcher) return () => undefined;
+  return (text, label) => {
     const own = itemWordsOf(text, '');
     if (scripts.some((rule) => inScript(own, rule))) return 'script';
     if (evidence.some((rule) => !namesEvidence(own, rule.words, rule.substrings))) return 'evidence';
+    if (matcher && label !== null && label !== undefined && !labelsNamedIn(own, matcher).includes(label)) return 'unnamed';
     return undefined;
   };
 }
 
-/** Which text rule, if any, keeps `head` unsure for one item's text (`textRuleChecker` for a single text). */
-export function textRuleFor(text: string, head: string, rules: TextRules | undefined): UnsureRuleKind | undefined {
-  return textRuleChecker(head, rules)(text);
+/** Which text rule, if any, keeps `head` (labelled `label`, for a text-named rule) unsure for one item's text (`textRuleChecker` for a single text). */
+export function textRuleFor(text: string, head: string, rules: TextRules | undefined, label?: string | null): UnsureRuleKind | undefined {
+  return textRuleChecker(head, rules)(text, label);
+}
+
+/** How many of the items (texts as `itemTexts` joins them) a text-named rule keeps unsure: their text does not name their label. */
+export function itemsLeftUnnamed(texts: readonly string[], labels: { get(i: number): unknown }, rule: { head: string; block: NamedLabelsConfig }): number {
+  const ruleOf = textRuleChecker(rule.head, { textNamed: [rule] });
+  let n = 0;
+  for (let i = 0; i < texts.length; i++) if (ruleOf(texts[i]!, labels.get(i) as string | null) === 'unnamed') n++;
+  return n;
 }
 
 /** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */

@@ -21,6 +21,26 @@ export const DESCRIPTION_MARKER = 'Details:';
 /** Every field marker `buildInputText` writes (the model's structure, not the item's words). */
 export const FIELD_MARKERS = [DESCRIPTION_MARKER, 'Materials:', 'Colors:', 'Season:'] as const;
 
+const FIELD_MARKER_WORDS = new RegExp(`(^|\\s)(${FIELD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=\\s|$)`, 'g');
+
+/** A model input text without the template's words before `{text}` ("Item:"). */
+function withoutTemplate(inputText: string, templateText: string): string {
+  const prefix = templateText.trim();
+  return prefix && inputText.startsWith(prefix) ? inputText.slice(prefix.length) : inputText;
+}
+
+/** The item's own words of a model input text: without the template's words and the field markers ("Details:" …). */
+export function itemWordsOf(inputText: string, templateText: string): string {
+  return withoutTemplate(inputText, templateText).replace(FIELD_MARKER_WORDS, ' ');
+}
+
+/** The item's name in a model input text: its own words before the first field marker ("Details:" …), trimmed. */
+export function nameWordsOf(inputText: string, templateText: string): string {
+  const text = withoutTemplate(inputText, templateText);
+  const marker = text.search(FIELD_MARKER_WORDS);
+  return (marker >= 0 ? text.slice(0, marker) : text).trim();
+}
+
 /** Collapses runs of whitespace (tabs, new lines) to single spaces, as the training text has them. */
 export function normaliseItemText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
-import { nameWordsOf } from './calibration.ts';
-import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, textLeavesUnnamed, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { itemsLeftUnnamed, textRuleFor } from './calibration.ts';
+import { nameWordsOf } from './inputText.ts';
+import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
@@ -154,13 +155,21 @@ describe('the text-named rule: genders the whole item text names', () => {
 
   it('tells the page which labels the rule keeps unsure (texts as the page joins them, no template)', () => {
     const rules = { textNamed: textNamedBlocks(shipped, shipped.unsure!.text_named!) };
-    expect(textLeavesUnnamed('Graphic Tee Details: Grab this t-shirt', 'gender', 'Women', rules)).toBe(true);
-    expect(textLeavesUnnamed("Women's Graphic Tee", 'gender', 'Women', rules)).toBe(false);
-    expect(textLeavesUnnamed('Graphic Tee Details: a tee for men', 'gender', 'Women', rules)).toBe(true); // names another gender
-    expect(textLeavesUnnamed('Graphic Tee Details: a tee for men', 'gender', 'Men', rules)).toBe(false);
-    expect(textLeavesUnnamed('Graphic Tee', 'articleType', 'Tshirts', rules)).toBe(false); // no rule for the head
-    expect(textLeavesUnnamed('Graphic Tee', 'gender', null, rules)).toBe(false); // no label
-    expect(textLeavesUnnamed('Graphic Tee', 'gender', 'Women', undefined)).toBe(false); // no rules
+    expect(textRuleFor('Graphic Tee Details: Grab this t-shirt', 'gender', rules, 'Women')).toBe('unnamed');
+    expect(textRuleFor("Women's Graphic Tee", 'gender', rules, 'Women')).toBeUndefined();
+    expect(textRuleFor('Graphic Tee Details: a tee for men', 'gender', rules, 'Women')).toBe('unnamed'); // names another gender
+    expect(textRuleFor('Graphic Tee Details: a tee for men', 'gender', rules, 'Men')).toBeUndefined();
+    expect(textRuleFor('Graphic Tee', 'articleType', rules, 'Tshirts')).toBeUndefined(); // no rule for the head
+    expect(textRuleFor('Graphic Tee', 'gender', rules, null)).toBeUndefined(); // no label
+    expect(textRuleFor('Graphic Tee', 'gender', rules)).toBeUndefined(); // no label given
+    expect(textRuleFor('Graphic Tee', 'gender', undefined, 'Women')).toBeUndefined(); // no rules
+    // A rule of the text itself comes first: the script rule, then the text-named one.
+    const withScript = { ...rules, scripts: [{ script: 'Han', minShare: 0.5, heads: ['gender'] }] };
+    expect(textRuleFor('白色T恤', 'gender', withScript, 'Women')).toBe('script');
+    // The dashboard's count: items whose text does not name their label.
+    const texts = ['Graphic Tee Details: Grab this t-shirt', "Women's Graphic Tee", 'Graphic Tee Details: a tee for men', 'Tee'];
+    const labels = ['Women', 'Women', 'Men', null];
+    expect(itemsLeftUnnamed(texts, { get: (i) => labels[i] }, rules.textNamed[0]!)).toBe(1);
   });
 
   it('refuses a rule naming heads the model lacks', () => {

@@ -6,7 +6,7 @@
  * `labels_named`), checked against the shared cases of test/fixtures/classifier/named-colour-cases.json,
  * named-type-cases.json and named-gender-cases.json. Pure; no DOM.
  */
-import { itemWordsOf, nameWordsOf, type TextRules } from './calibration.ts';
+import { itemWordsOf, nameWordsOf } from './inputText.ts';
 import { NAMED_LABEL_BLOCKS, type ClassifierConfig, type NamedLabelsConfig, type UnsureTextNamedRule } from './config.ts';
 
 /** A `named_colours`, `named_types` or `named_genders` block ready to apply: its patterns compiled as whole-word matches. */
@@ -98,24 +98,6 @@ export function withNamedLabelBonus(logits: ArrayLike<number>, classOf: Readonly
 /** The labels an input text names anywhere in the item's own words, name and description (`itemWordsOf`, then `labelsNamedIn`). */
 export function labelsNamedInItemText(matcher: NamedLabelMatcher, inputText: string): string[] {
   return labelsNamedIn(itemWordsOf(inputText, matcher.templateText), matcher);
-}
-
-// Matchers of the page's text-named rules, compiled once per block.
-const pageMatchers = new WeakMap<NamedLabelsConfig, NamedLabelMatcher>();
-
-/**
- * Whether a text-named rule keeps `head`'s `label` unsure for an item's text (as `itemTexts` joins it): the head
- * has such a rule and the text (name or description) does not name the label. False for a head without one.
- */
-export function textLeavesUnnamed(text: string, head: string, label: string | null | undefined, rules: TextRules | undefined): boolean {
-  const rule = rules?.textNamed?.find((r) => r.head === head);
-  if (!rule || label === null || label === undefined) return false;
-  let matcher = pageMatchers.get(rule.block);
-  if (!matcher) {
-    matcher = namedLabelMatcher(rule.block, '{text}');
-    pageMatchers.set(rule.block, matcher);
-  }
-  return !labelsNamedInItemText(matcher, text).includes(label);
 }
 
 /** Each head of the text-named rules with the config's named block whose words name its labels (heads without one are left out). */

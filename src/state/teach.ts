@@ -11,7 +11,6 @@ import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
 import { mergeTaughtLabels, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { textRuleChecker, type TextRules } from '../model/calibration.ts';
-import { textLeavesUnnamed } from '../model/namedLabels.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
@@ -76,8 +75,7 @@ export function teachConfidence(texts: readonly string[], probabilities: ArrayLi
   const ruleOf = textRuleChecker(head, rules);
   const confidence = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
-    const unsure = sure !== undefined && sure[i] !== 1;
-    const blocked = unsure && (ruleOf(texts[i]!) !== undefined || (labels !== undefined && textLeavesUnnamed(texts[i]!, head, labels.get(i) as string | null, rules)));
+    const blocked = sure !== undefined && sure[i] !== 1 && ruleOf(texts[i]!, labels?.get(i) as string | null | undefined) !== undefined;
     confidence[i] = blocked ? 0 : Number(probabilities[i] ?? 0);
   }
   return confidence;

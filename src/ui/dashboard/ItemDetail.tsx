@@ -1,7 +1,6 @@
 import { correctionColumn, hasModelLabels, modelLabelColumn, modelProbabilityColumn, sureColumn } from '../../core/columnKinds.ts';
 import { useEffect, useState } from 'react';
 import { textRuleFor, type UnsureRuleKind } from '../../model/calibration.ts';
-import { textLeavesUnnamed } from '../../model/namedLabels.ts';
 import { itemTexts, sparseTextVector, textColumnNames } from '../../model/predictionColumns.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import type { ModelExplainResult } from '../../workers/inferenceProtocol.ts';
@@ -96,7 +95,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}
                       {t(
-                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure) ?? (textLeavesUnnamed(modelText, head, label, model?.unsure) ? 'unnamed' : undefined), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
+                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure, label), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
                         { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
                       )}
                     </span>

@@ -1,9 +1,8 @@
 import { modelLabelColumn, modelProbabilityColumn } from '../../core/columnKinds.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
-import { itemsInScript, itemsWithoutEvidence } from '../../model/calibration.ts';
+import { itemsInScript, itemsLeftUnnamed, itemsWithoutEvidence } from '../../model/calibration.ts';
 import { datasetItemTexts } from '../../model/predictionColumns.ts';
-import { textLeavesUnnamed } from '../../model/namedLabels.ts';
 import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
@@ -42,13 +41,12 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const { inScript, withoutEvidence, unnamed } = useMemo(() => {
     if (!scriptRule && !evidenceRule && !textNamedRule) return { inScript: 0, withoutEvidence: 0, unnamed: 0 };
     const texts = datasetItemTexts(dataset);
-    let unnamed = 0;
-    if (textNamedRule) {
-      const labels = dataset.table.getChild(modelLabelColumn(textNamedRule.head));
-      const rules = { textNamed: [textNamedRule] };
-      for (let i = 0; i < texts.length; i++) if (textLeavesUnnamed(texts[i]!, textNamedRule.head, labels?.get(i) as string | null, rules)) unnamed++;
-    }
-    return { inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0, withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0, unnamed };
+    const labels = textNamedRule ? dataset.table.getChild(modelLabelColumn(textNamedRule.head)) : null;
+    return {
+      inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0,
+      withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0,
+      unnamed: textNamedRule && labels ? itemsLeftUnnamed(texts, labels, textNamedRule) : 0,
+    };
   }, [scriptRule, evidenceRule, textNamedRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
