@@ -17,9 +17,9 @@
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
- *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin]
+ *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>]
  *
- * `--cover`, `--cold-start` and `--uncertainty` change how the loop's later batches are chosen (measured
+ * `--cover`, `--cold-start`, `--uncertainty` and `--uncertainty-power` change how the loop's later batches are chosen (measured
  * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch").
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
@@ -83,7 +83,7 @@ import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -134,6 +134,9 @@ if (!(Number.isInteger(coldStart) && coldStart >= 0)) throw new Error(`--cold-st
 // --uncertainty top|margin: suggest's confidence is the top label's probability, or its margin over the second.
 const uncertaintyArg = optionValue(args, 'uncertainty') ?? 'top';
 if (uncertaintyArg !== 'top' && uncertaintyArg !== 'margin') throw new Error(`--uncertainty must be top or margin, not '${uncertaintyArg}'.`);
+// --uncertainty-power β: suggest ranks by (1 − confidence)^β × density (β = 1 as the app; β < 1 weighs density more).
+const uncertaintyPower = Number(optionValue(args, 'uncertainty-power') ?? 1);
+if (!(Number.isFinite(uncertaintyPower) && uncertaintyPower > 0)) throw new Error(`--uncertainty-power must be a number above 0, not '${optionValue(args, 'uncertainty-power')}'.`);
 const confidenceOf = (p: ArrayLike<number>): number => {
   let first = 0;
   let second = 0;
@@ -144,7 +147,8 @@ const confidenceOf = (p: ArrayLike<number>): number => {
       first = v;
     } else if (v > second) second = v;
   }
-  return uncertaintyArg === 'margin' ? first - second : first;
+  const confidence = uncertaintyArg === 'margin' ? first - second : first;
+  return uncertaintyPower === 1 ? confidence : 1 - Math.pow(Math.max(0, 1 - confidence), uncertaintyPower);
 };
 const features = optionValue(args, 'features') ?? 'embedding';
 if (features !== 'embedding' && features !== 'embedding+probabilities') throw new Error(`--features must be embedding or embedding+probabilities, not '${features}'.`);
@@ -482,7 +486,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, uncertaintyPower, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
   fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };
