@@ -71,6 +71,13 @@ test('own columns first, people names, shares within 100 %, designer colour name
   const unnamedItems = Number(await unnamed.getAttribute('data-items'));
   expect(unnamedItems).toBeGreaterThan(100);
   expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(unnamedItems);
+  // Article type: items whose text names other types than the model's guess ("quilted vest" guessed as Jackets) stay unsure, and the panel says so.
+  await facet.selectOption('pred_articleType');
+  const contradicted = page.getByTestId('unsure-contradicted');
+  await expect(contradicted).toBeVisible();
+  const contradictedItems = Number(await contradicted.getAttribute('data-items'));
+  expect(contradictedItems).toBeGreaterThan(10);
+  expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(contradictedItems);
 
   // "Learn this column": a head taught from the 230 items that have a Category fills in the 50 without.
   await facet.selectOption('Category');
@@ -109,6 +116,12 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await page.getByTestId('items-table').getByRole('row').nth(1).click();
   await expect(page.getByTestId('item-detail').locator('[data-head="articleType"] td').first()).toHaveText('Article type');
   await noMachineNames('items');
+  // A "quilted vest" the model calls Jackets: its text names other types (vest), so the detail says why it is unsure.
+  await page.getByTestId('items-search').fill('Dalat quilted vest');
+  await expect(page.getByTestId('items-search-count')).toBeVisible();
+  await page.getByTestId('items-table').getByRole('row').nth(1).click();
+  await expect(page.getByTestId('item-detail').getByTestId('unsure-why-articleType')).toHaveText(/unsure: the text names another kind of item/);
+  await page.getByTestId('items-search').fill('');
   await page.getByTestId('tab-trends').click();
 
   // Item 4: shares are shares. Region is ~94 % "Online": its forecast and 80 % interval stay ≤ 100 %,

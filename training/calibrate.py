@@ -18,7 +18,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from rules import blocked_heads, text_labels, text_named_heads  # noqa: E402
+from rules import blocked_heads, text_contradiction_heads, text_contradicts, text_labels, text_named_heads  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 TEMPERATURES = np.exp(np.linspace(math.log(0.5), math.log(6.0), 60))
@@ -244,7 +244,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     label}), an item whose top label its name names is sure from that head's named threshold — from
     cal["named_several_min_probability"] when the name names several labels of the head —, and on the
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
-    never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label)."""
+    never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label, and on
+    those of rules.TEXT_CONTRADICTION_RULES never when its text names labels of the head but not the top one)."""
     res = {}
     texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r in rows]
     blocked = [blocked_heads(t) for t in texts]
@@ -272,6 +273,12 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
+                if h in text_contradiction_heads():
+                    # A text-contradiction rule: never sure when the item's text names labels of the head but not the top one.
+                    labels = maps[h]
+                    pred = logits[h][keep].argmax(1)
+                    kept_texts = [t for t, k in zip(texts, keep) if k]
+                    allowed = allowed & ~np.array([text_contradicts(h, labels[p], t) for p, t in zip(pred, kept_texts)], dtype=bool)
                 if h in text_named_heads():
                     # A text-named rule: sure only when the item's text names the top label.
                     labels = maps[h]

@@ -18,7 +18,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from calibrate import fit, load_run, score  # noqa: E402
-from rules import CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, SCRIPT_RULES, TEXT_NAMED_RULE, TEXT_NAMED_RULES  # noqa: E402
+from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, SCRIPT_RULES, TEXT_CONTRADICTION_RULE,  # noqa: E402
+                   TEXT_CONTRADICTION_RULES, TEXT_NAMED_RULE, TEXT_NAMED_RULES)
 from taxonomy import HEADS  # noqa: E402
 
 SHIP = os.path.join(ROOT, "public", "models", "trendloom-classifier")
@@ -82,9 +83,10 @@ def main():
                         "rule": "sure when the calibrated top-1 probability >= min_probability[head] (fitted on the dev "
                                 "splits to 93 % accuracy, never below 0.85); never sure for the heads of a script rule when "
                                 "half or more of the item's words are in that script (unsure.scripts); sure only when the text "
-                                "names something of the head's kind (unsure.evidence: a colour word for baseColour)" + CONVENTION_RULE + TEXT_NAMED_RULE,
+                                "names something of the head's kind (unsure.evidence: a colour word for baseColour)" + CONVENTION_RULE + TEXT_NAMED_RULE
+                                + TEXT_CONTRADICTION_RULE,
                         "scripts": SCRIPT_RULES, "evidence": EVIDENCE_RULES, "conventions": CONVENTION_RULES,
-                        "text_named": TEXT_NAMED_RULES}
+                        "text_named": TEXT_NAMED_RULES, "text_contradiction": TEXT_CONTRADICTION_RULES}
     # In-domain and dev figures of the shipped model, calibrated.
     meta, arrays = load_run(run)
     in_domain = {}

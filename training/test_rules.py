@@ -5,8 +5,8 @@ import unittest
 
 from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
-                   name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_NAMED_RULE, TEXT_NAMED_RULES, text_labels,
-                   text_named_heads)
+                   name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_CONTRADICTION_RULE, TEXT_CONTRADICTION_RULES,
+                   TEXT_NAMED_RULE, TEXT_NAMED_RULES, text_contradiction_heads, text_contradicts, text_labels, text_named_heads)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,6 +39,8 @@ class RulesTest(unittest.TestCase):
         self.assertIn(CONVENTION_RULE, unsure["rule"])
         self.assertEqual(unsure["text_named"], TEXT_NAMED_RULES)
         self.assertIn(TEXT_NAMED_RULE, unsure["rule"])
+        self.assertEqual(unsure["text_contradiction"], TEXT_CONTRADICTION_RULES)
+        self.assertIn(TEXT_CONTRADICTION_RULE, unsure["rule"])
 
     def test_text_labels_read_the_name_and_the_description(self):
         self.assertEqual(text_named_heads(), {"gender"})
@@ -49,6 +51,17 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(text_labels("gender", "Item: 男士 polo衫"), ["Men"])
         self.assertEqual(text_labels("gender", "Item: Men's and women's socks"), ["Men", "Women"])
         self.assertEqual(text_labels("baseColour", "Item: Black tee"), [])  # only heads with text words
+        self.assertEqual(text_labels("articleType", "Item: Amazing! Details: I love this tunic, super flattering"), ["Tunics"])
+        self.assertEqual(text_labels("articleType", "Item: Great long sweater Details: wear it over a t-shirt"), ["Sweaters", "Tshirts"])
+        self.assertEqual(text_labels("articleType", "Item: 白色T恤"), ["Tshirts"])
+
+    def test_a_text_contradiction_needs_other_labels_named(self):
+        self.assertEqual(text_contradiction_heads(), {"articleType"})
+        self.assertTrue(text_contradicts("articleType", "Tshirts", "Item: Amazing! Details: I love this tunic, super flattering"))
+        self.assertFalse(text_contradicts("articleType", "Tunics", "Item: Amazing! Details: I love this tunic, super flattering"))
+        self.assertFalse(text_contradicts("articleType", "Tshirts", "Item: Amazing! Details: So soft, runs true to size"))  # names no type
+        self.assertFalse(text_contradicts("articleType", "Tshirts", "Item: Great long sweater Details: wear it over a t-shirt"))
+        self.assertFalse(text_contradicts("gender", "Men", "Item: Superstar Shoes"))
 
     def test_a_convention_rule_blocks_its_heads_whatever_the_text(self):
         for text in ("Item: Men Navy Blue Slim Fit Formal Shirt", "Item: Running shoes for the gym", "Item: ", "Item: 白色T恤"):

@@ -88,6 +88,8 @@ export interface CalibrationPlan {
   conventionHeads: ReadonlySet<string>;
   /** Heads of the text-named rules (`unsure.text_named`): sure only when the item's text names the top label. */
   textNamedHeads: ReadonlySet<string>;
+  /** Heads of the text-contradiction rules (`unsure.text_contradiction`): never sure when the item's text names labels of the head but not the top one. */
+  textContradictionHeads: ReadonlySet<string>;
   /** Script rules (`unsure.scripts`): heads never sure for items written mostly in a script. */
   scriptRules: readonly UnsureScriptRule[];
   /** Evidence rules (`unsure.evidence`), their words as sets: heads sure only when the text names one. */
@@ -116,6 +118,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
     conventionHeads: new Set((config.unsure?.conventions ?? []).flatMap((r) => r.heads)),
     textNamedHeads: new Set((config.unsure?.text_named ?? []).flatMap((r) => r.heads)),
+    textContradictionHeads: new Set((config.unsure?.text_contradiction ?? []).flatMap((r) => r.heads)),
     scriptRules: config.unsure?.scripts ?? [],
     evidenceRules: (config.unsure?.evidence ?? []).map((r: UnsureEvidenceRule) => ({ heads: r.heads, words: new Set(r.words), substrings: r.substrings ?? [] })),
     templateText: (config.input_template ?? '').replace('{text}', ''),
@@ -151,9 +154,10 @@ export function latinWords(text: string): string[] {
 
 /**
  * Why a rule kept a head from being sure: shops label the head their own way, the text is mostly in a script,
- * names nothing of the head's kind, or (a text-named rule) does not name the top label.
+ * names nothing of the head's kind, (a text-named rule) does not name the top label, or (a text-contradiction
+ * rule) names other labels of the head and not the top one.
  */
-export type UnsureRuleKind = 'convention' | 'script' | 'evidence' | 'unnamed';
+export type UnsureRuleKind = 'convention' | 'script' | 'evidence' | 'unnamed' | 'contradicted';
 
 /** Whether an item's own words (`itemWordsOf`) are at least `minShare` in the rule's script (only Han is known). */
 function inScript(own: string, rule: { script: string; minShare: number }): boolean {
@@ -193,6 +197,8 @@ export interface TextRules {
   evidence?: readonly { heads: readonly string[]; words: readonly string[]; substrings: readonly string[] }[];
   /** Heads sure only when the item's text names the top label, each with its `named_…` block (whose words name the labels). */
   textNamed?: readonly { head: string; block: NamedLabelsConfig }[];
+  /** Heads never sure when the item's text names labels of the head but not the top one, each with its `named_…` block. */
+  textContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
 // Matchers of the page's text-named rules, compiled once per named block.
@@ -211,7 +217,8 @@ function textNamedMatcher(block: NamedLabelsConfig): NamedLabelMatcher {
 /**
  * Which text rule, if any, keeps `head` unsure for an item's text (as `itemTexts` joins it): a convention first,
  * then the script, then evidence, then — given the item's `label` — a text-named rule whose words the text does
- * not name that label with. The head's rules (and their word sets) are picked once, for many texts.
+ * not name that label with, then a text-contradiction rule whose words name other labels and not that one. The
+ * head's rules (and their word sets) are picked once, for many texts.
  */
 export function textRuleChecker(head: string, rules: TextRules | undefined): (text: string, label?: string | null) => UnsureRuleKind | undefined {
   if (!rules) return () => undefined;
@@ -220,12 +227,19 @@ export function textRuleChecker(head: string, rules: TextRules | undefined): (te
   const evidence = (rules.evidence ?? []).filter((rule) => rule.heads.includes(head)).map((rule) => ({ words: new Set(rule.words), substrings: rule.substrings }));
   const textNamed = rules.textNamed?.find((rule) => rule.head === head);
   const matcher = textNamed ? textNamedMatcher(textNamed.block) : undefined;
-  if (scripts.length === 0 && evidence.length === 0 && !matcher) return () => undefined;
+  const textContradiction = rules.textContradiction?.find((rule) => rule.head === head);
+  const contradictionMatcher = textContradiction ? textNamedMatcher(textContradiction.block) : undefined;
+  if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher) return () => undefined;
   return (text, label) => {
     const own = itemWordsOf(text, '');
     if (scripts.some((rule) => inScript(own, rule))) return 'script';
     if (evidence.some((rule) => !namesEvidence(own, rule.words, rule.substrings))) return 'evidence';
-    if (matcher && label !== null && label !== undefined && !labelsNamedIn(own, matcher).includes(label)) return 'unnamed';
+    if (label === null || label === undefined) return undefined;
+    if (matcher && !labelsNamedIn(own, matcher).includes(label)) return 'unnamed';
+    if (contradictionMatcher) {
+      const named = labelsNamedIn(own, contradictionMatcher);
+      if (named.length > 0 && !named.includes(label)) return 'contradicted';
+    }
     return undefined;
   };
 }
@@ -235,12 +249,22 @@ export function textRuleFor(text: string, head: string, rules: TextRules | undef
   return textRuleChecker(head, rules)(text, label);
 }
 
+/** How many of the items (texts as `itemTexts` joins them, labelled `labels`) `rules` keep unsure on `head` for the reason `kind`. */
+function itemsKeptUnsure(texts: readonly string[], labels: { get(i: number): unknown }, head: string, rules: TextRules, kind: UnsureRuleKind): number {
+  const ruleOf = textRuleChecker(head, rules);
+  let n = 0;
+  for (let i = 0; i < texts.length; i++) if (ruleOf(texts[i]!, labels.get(i) as string | null) === kind) n++;
+  return n;
+}
+
 /** How many of the items (texts as `itemTexts` joins them) a text-named rule keeps unsure: their text does not name their label. */
 export function itemsLeftUnnamed(texts: readonly string[], labels: { get(i: number): unknown }, rule: { head: string; block: NamedLabelsConfig }): number {
-  const ruleOf = textRuleChecker(rule.head, { textNamed: [rule] });
-  let n = 0;
-  for (let i = 0; i < texts.length; i++) if (ruleOf(texts[i]!, labels.get(i) as string | null) === 'unnamed') n++;
-  return n;
+  return itemsKeptUnsure(texts, labels, rule.head, { textNamed: [rule] }, 'unnamed');
+}
+
+/** How many of the items (texts as `itemTexts` joins them) a text-contradiction rule keeps unsure: their text names other labels of the head, not theirs. */
+export function itemsContradicted(texts: readonly string[], labels: { get(i: number): unknown }, rule: { head: string; block: NamedLabelsConfig }): number {
+  return itemsKeptUnsure(texts, labels, rule.head, { textContradiction: [rule] }, 'contradicted');
 }
 
 /** How many of the items (texts as `itemTexts` joins them) a script rule covers: at least `minShare` of their words in its script. */

@@ -135,9 +135,11 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
     };
     // The graph's own labels (no n-gram mix, no named-label bonus), to compare with PyTorch's logits.
     const { ngram_head: _mix, named_colours: _bonus, named_types: _types, named_genders: _genders, ...graphOnly } = classifier.config;
-    // Without the named blocks the text-named rule has no words to read (the classifier refuses it), so it goes too.
-    const { text_named: _textNamed, ...unsureWithoutNames } = graphOnly.unsure!;
+    // Without the named blocks the text-named and text-contradiction rules have no words to read (the classifier refuses them), so they go too.
+    const { text_named: _textNamed, text_contradiction: _textContradiction, ...unsureWithoutNames } = graphOnly.unsure!;
     expect(() => new Classifier(counting, classifier.tokenizer, graphOnly)).toThrow(/text-named unsure rule for "gender" but no named block/);
+    const { text_named: _onlyNamed, ...withContradictionOnly } = graphOnly.unsure!;
+    expect(() => new Classifier(counting, classifier.tokenizer, { ...graphOnly, unsure: withContradictionOnly })).toThrow(/text-contradiction unsure rule for "articleType" but no named block/);
     const counted = new Classifier(counting, classifier.tokenizer, { ...graphOnly, unsure: unsureWithoutNames });
     const texts = [...golden.cases.slice(0, 50).map((c) => c.text), golden.cases[0]!.text, golden.cases[1]!.text];
     const predictions = await counted.classifyTexts(texts, { topK: 3, maxBatch: 16, embeddings: true });
@@ -201,6 +203,34 @@ describe('the shipped script rule on real Chinese titles (test/fixtures/classifi
     expect(english!.heads.usage!.unsureRule).toBe('convention');
     expect(english!.heads.usage!.probability).toBeGreaterThan(0.85); // a probability the threshold alone would have called sure
     expect(english!.heads.articleType!.sure).toBe(true);
+  });
+
+  it('never calls an article type sure when the description names another type (the text-contradiction rule)', async () => {
+    const classifier = await loadNodeClassifier();
+    expect(classifier.config.unsure!.text_contradiction!.flatMap((r) => r.heads)).toEqual(['articleType']);
+    const texts = [
+      'Item: Essentials Details: A cozy hoodie for cold days.', // names Sweatshirts; the model says Tops
+      'Item: Rebecca Details: A wrap dress in washed silk with a tie waist.', // names Dresses, the model's label
+      'Item: Soft and comfy Details: So soft, I wear it every weekend. Runs true to size.', // names no type
+    ];
+    // Every probability above the threshold, so only the rules decide (the same graph, n-gram head and named blocks).
+    const unsure = classifier.config.unsure!;
+    const allAbove = { ...unsure, min_probability: { ...unsure.min_probability, articleType: 0 } };
+    const { text_contradiction: _rule, ...withoutRule } = allAbove;
+    const withIt = new Classifier(classifier.runtime, classifier.tokenizer, { ...classifier.config, unsure: allAbove }, classifier.ngram);
+    const without = new Classifier(classifier.runtime, classifier.tokenizer, { ...classifier.config, unsure: withoutRule }, classifier.ngram);
+    const [hoodie, dress, silent] = await withIt.classifyTexts(texts);
+    const before = await without.classifyTexts(texts);
+    expect(hoodie!.heads.articleType!.label).not.toBe('Sweatshirts');
+    expect(before[0]!.heads.articleType!.sure).toBe(true);
+    expect(hoodie!.heads.articleType!.sure).toBe(false);
+    expect(hoodie!.heads.articleType!.unsureRule).toBe('contradicted');
+    expect(dress!.heads.articleType!.label).toBe('Dresses');
+    expect(dress!.heads.articleType!.sure).toBe(true);
+    expect(silent!.heads.articleType!.sure).toBe(true);
+    // Same labels and probabilities with and without the rule: it only moves the sure line, and only on its head.
+    expect(before.map((p) => [p.heads.articleType!.label, p.heads.articleType!.probability])).toEqual([hoodie, dress, silent].map((p) => [p!.heads.articleType!.label, p!.heads.articleType!.probability]));
+    expect(before[0]!.heads.gender).toEqual(hoodie!.heads.gender);
   });
 
   it('calls a gender sure only when the name or the description names it (the text-named rule)', async () => {

@@ -98,6 +98,8 @@ export class Classifier {
   private readonly namedBlocks: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parents: ParentBonus[] }[] = [];
   /** Per head of a text-named unsure rule (`unsure.text_named`): the named block's matcher, read over the whole item text. */
   private readonly textNamedMatchers = new Map<string, NamedLabelMatcher>();
+  /** Per head of a text-contradiction unsure rule (`unsure.text_contradiction`): the named block's matcher, read over the whole item text. */
+  private readonly textContradictionMatchers = new Map<string, NamedLabelMatcher>();
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -126,6 +128,11 @@ export class Classifier {
       const block = this.namedBlocks.find((b) => b.matcher.head === head);
       if (!block) throw new Error(`The classifier's config.json has a text-named unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
       this.textNamedMatchers.set(head, block.matcher);
+    }
+    for (const head of this.calibration.textContradictionHeads) {
+      const block = this.namedBlocks.find((b) => b.matcher.head === head);
+      if (!block) throw new Error(`The classifier's config.json has a text-contradiction unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
+      this.textContradictionMatchers.set(head, block.matcher);
     }
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
@@ -234,12 +241,16 @@ export class Classifier {
           const namedLabels = new Set(lifted.flatMap((lift) => lift.labels));
           const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
-          const contradicted = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
+          const nameContradicts = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
+          // A text-contradiction rule: the name or description names labels of this head, none of them the top one.
+          const contradictionMatcher = this.textContradictionMatchers.get(head);
+          const textLabels = contradictionMatcher ? labelsNamedInItemText(contradictionMatcher, unique[member]!) : [];
+          const textContradicts = textLabels.length > 0 && !textLabels.includes(top[0]!.label);
           // A text-named rule: sure only when the item's name or description names the top label.
           const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
           const unnamed = textMatcher !== undefined && !labelsNamedInItemText(textMatcher, unique[member]!).includes(top[0]!.label);
-          const why = rule ?? (unnamed ? 'unnamed' : undefined);
-          const sure = !why && !contradicted && sureUnder(this.calibration, head, probability, distance, named);
+          const why = rule ?? (unnamed ? 'unnamed' : textContradicts ? 'contradicted' : undefined);
+          const sure = !why && !nameContradicts && sureUnder(this.calibration, head, probability, distance, named);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };
         }
         const prediction: ItemPrediction = { heads };

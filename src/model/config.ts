@@ -167,6 +167,8 @@ export interface UnsureConfig {
   conventions?: UnsureConventionRule[];
   /** Optional: heads sure only when the item's text (name or description) names the top label through the head's named block (gender). */
   text_named?: UnsureTextNamedRule[];
+  /** Optional: heads never sure when the item's text (name or description) names labels of the head through its named block and the top label is none of them (articleType). */
+  text_contradiction?: UnsureTextNamedRule[];
 }
 
 /** `heads` are sure only when the item's text names the top label (through the head's `named_…` block's words, read over the whole text). */
@@ -361,6 +363,7 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
   if (json.evidence !== undefined) parseEvidenceRules(where, json.evidence, headOrder);
   if (json.conventions !== undefined) parseConventionRules(where, json.conventions, headOrder);
   if (json.text_named !== undefined) checkRuleList(where, 'text_named', json.text_named, headOrder, () => {});
+  if (json.text_contradiction !== undefined) checkRuleList(where, 'text_contradiction', json.text_contradiction, headOrder, () => {});
   if (json.ood === undefined) return json as unknown as UnsureConfig;
   const ood = json.ood;
   if (!isObject(ood)) throw new Error(`${where}: ood must be an object (got ${shown(ood)}).`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
-import { itemsLeftUnnamed, textRuleFor } from './calibration.ts';
+import { itemsContradicted, itemsLeftUnnamed, textRuleFor } from './calibration.ts';
 import { nameWordsOf } from './inputText.ts';
 import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
@@ -143,6 +143,10 @@ describe('the text-named rule: genders the whole item text names', () => {
     expect(labelsNamedInItemText(genderMatcher, 'Item: Graphic Tee Details: Grab this t-shirt')).toEqual([]);
     expect(labelsNamedInItemText(genderMatcher, 'Item: Spider-Man tee Details: for kids')).toEqual(['Boys', 'Girls']);
     expect(labelsNamedInItemText(genderMatcher, 'Item: 男士 polo衫')).toEqual(['Men']);
+    // The article type's words over the whole text, for the text-contradiction rule (the cases of training/test_rules.py).
+    expect(labelsNamedInItemText(typeMatcher, 'Item: Amazing! Details: I love this tunic, super flattering')).toEqual(['Tunics']);
+    expect(labelsNamedInItemText(typeMatcher, 'Item: Great long sweater Details: wear it over a t-shirt')).toEqual(['Sweaters', 'Tshirts']);
+    expect(labelsNamedInItemText(typeMatcher, 'Item: 白色T恤')).toEqual(['Tshirts']);
   });
 
   it('pairs each head of the shipped rule with its named block, as the worker hands them to the page', () => {
@@ -172,12 +176,31 @@ describe('the text-named rule: genders the whole item text names', () => {
     expect(itemsLeftUnnamed(texts, { get: (i) => labels[i] }, rules.textNamed[0]!)).toBe(1);
   });
 
+  it('tells the page which article types the text contradicts (the shipped text-contradiction rule)', () => {
+    const blocks = textNamedBlocks(shipped, shipped.unsure!.text_contradiction!);
+    expect(blocks.map((b) => b.head)).toEqual(['articleType']);
+    expect(blocks[0]!.block).toBe(shipped.named_types);
+    const rules = { textContradiction: blocks };
+    expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules, 'Tshirts')).toBe('contradicted');
+    expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules, 'Tunics')).toBeUndefined();
+    expect(textRuleFor('Amazing! Details: So soft', 'articleType', rules, 'Tshirts')).toBeUndefined(); // names no type
+    expect(textRuleFor('Amazing! Details: I love this tunic', 'gender', rules, 'Women')).toBeUndefined(); // no rule for the head
+    expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules)).toBeUndefined(); // no label given
+    // The dashboard's count: items whose text names other types than their label.
+    const texts = ['Amazing! Details: I love this tunic', 'Amazing! Details: I love this tunic', 'So soft', 'Quilted vest'];
+    const labels = ['Tshirts', 'Tunics', 'Tshirts', 'Jackets'];
+    expect(itemsContradicted(texts, { get: (i) => labels[i] }, blocks[0]!)).toBe(2);
+  });
+
   it('refuses a rule naming heads the model lacks', () => {
     const raw = JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8'));
     raw.unsure.text_named = [{ heads: ['sex'], basis: 'x' }];
     expect(() => parseClassifierConfig(raw)).toThrow(/text_named\[0\]\.heads names heads the model does not have/);
     raw.unsure.text_named = [{ heads: ['gender'] }];
     expect(() => parseClassifierConfig(raw)).toThrow(/text_named\[0\]\.basis must say what the rule rests on/);
+    raw.unsure.text_named = [{ heads: ['gender'], basis: 'x' }];
+    raw.unsure.text_contradiction = [{ heads: ['type'], basis: 'x' }];
+    expect(() => parseClassifierConfig(raw)).toThrow(/text_contradiction\[0\]\.heads names heads the model does not have/);
   });
 });
 

@@ -67,7 +67,7 @@ function modelLabels(dataset: LoadedDataset, head: string, language: Language): 
 
 /**
  * Per item, the confidence `suggest` ranks it by: the probability of its current label, except 0 while a text rule
- * of the model (usage's convention rule, the Chinese-script rule, no colour word, or — given the `labels` — a gender its text does not name) keeps that label unsure — that
+ * of the model (usage's convention rule, the Chinese-script rule, no colour word, or — given the `labels` — a gender its text does not name, an article type its text names others than) keeps that label unsure — that
  * probability is then not one the app trusts (usage's is often 0.9 on a shop it is wrong on half the time), so the
  * item counts as uncertain as one never labelled.
  */

@@ -27,6 +27,14 @@ describe('teachConfidence (what the teach loop ranks items by)', () => {
     expect([...teachConfidence(genderTexts, probabilities, flags, 'gender', named)]).toEqual(probabilities);
   });
 
+  it('is 0 for an article type its text names others than (the text-contradiction rule), given the labels', () => {
+    const contradiction = { textContradiction: [{ head: 'articleType', block: { head: 'articleType', bonus: 1, words: [['(?<!-)tunic(?!-)', ['Tunics']], ['(?<!-)dress(?!-)', ['Dresses']]] as [string, string[]][] } }] };
+    const typeTexts = ['Amazing! Details: I love this tunic', 'Amazing! Details: I love this tunic', 'Amazing! Details: so soft', 'Lovely Details: this dress'];
+    const labels = { get: (i: number) => ['Tshirts', 'Tunics', 'Tshirts', 'Tshirts'][i] };
+    // Unsure items only: the Tshirts guess the text contradicts ranks as uncertain; the named Tunics, the silent text and a sure item keep their probabilities.
+    expect([...teachConfidence(typeTexts, probabilities, Uint8Array.from([0, 0, 0, 1]), 'articleType', contradiction, labels)]).toEqual([0, 0.92, 0.9, 0.6]);
+  });
+
   it('is the probability everywhere without sure flags or rules', () => {
     expect([...teachConfidence(texts, probabilities, undefined, 'usage', rules)]).toEqual(probabilities);
     expect([...teachConfidence(texts, probabilities, Uint8Array.from([0, 0, 0, 0]), 'usage', undefined)]).toEqual(probabilities);

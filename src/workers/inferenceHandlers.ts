@@ -103,6 +103,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
                 ...(unsure.evidence ? { evidence: unsure.evidence.map((r) => ({ heads: [...r.heads], words: [...r.words], substrings: [...(r.substrings ?? [])] })) } : {}),
                 ...(unsure.conventions ? { conventions: unsure.conventions.map((r) => ({ heads: [...r.heads], basis: r.basis })) } : {}),
                 ...(unsure.text_named ? { textNamed: textNamedBlocks(classifier.config, unsure.text_named) } : {}),
+                ...(unsure.text_contradiction ? { textContradiction: textNamedBlocks(classifier.config, unsure.text_contradiction) } : {}),
               },
             }
           : {}),

@@ -56,6 +56,8 @@ export interface ModelInfo {
     conventions?: { heads: string[]; basis: string }[];
     /** Text-named rules: a head sure only when the item's text names its label, with the named block whose words name them. */
     textNamed?: { head: string; block: NamedLabelsConfig }[];
+    /** Text-contradiction rules: a head never sure when the item's text names other labels of it and not its label, with the named block. */
+    textContradiction?: { head: string; block: NamedLabelsConfig }[];
   };
 }
 

@@ -95,7 +95,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}
                       {t(
-                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure, label), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
+                        { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', contradicted: 'unsureWhyContradicted', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure, label), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
                         { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
                       )}
                     </span>
@@ -133,7 +133,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
   );
 }
 
-/** The reason an unsure label gets: its text rule, except that a taught head is not bound by a convention or text-named rule (its own confidence decides). */
+/** The reason an unsure label gets: its text rule, except that a taught head is not bound by a convention, text-named or text-contradiction rule (its own confidence decides). */
 function whyUnsure(rule: UnsureRuleKind | undefined, taught: boolean): UnsureRuleKind | 'none' {
-  return rule === undefined || ((rule === 'convention' || rule === 'unnamed') && taught) ? 'none' : rule;
+  return rule === undefined || ((rule === 'convention' || rule === 'unnamed' || rule === 'contradicted') && taught) ? 'none' : rule;
 }

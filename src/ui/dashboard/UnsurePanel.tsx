@@ -1,7 +1,7 @@
 import { modelLabelColumn, modelProbabilityColumn } from '../../core/columnKinds.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { unsureHeadFor, unsureSummary } from '../../core/dashboard/unsure.ts';
-import { itemsInScript, itemsLeftUnnamed, itemsWithoutEvidence } from '../../model/calibration.ts';
+import { itemsContradicted, itemsInScript, itemsLeftUnnamed, itemsWithoutEvidence } from '../../model/calibration.ts';
 import { datasetItemTexts } from '../../model/predictionColumns.ts';
 import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
@@ -38,16 +38,21 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const evidenceRule = head && !convention ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
   // Items a text-named rule keeps unsure (their text does not say who the item is for, for gender); a taught head is not bound by it.
   const textNamedRule = head && !convention && !dataset.teach?.[head] ? model?.unsure?.textNamed?.find((r) => r.head === head) : undefined;
-  const { inScript, withoutEvidence, unnamed } = useMemo(() => {
-    if (!scriptRule && !evidenceRule && !textNamedRule) return { inScript: 0, withoutEvidence: 0, unnamed: 0 };
+  // Items a text-contradiction rule keeps unsure (their text names other article types than the model's); a taught head is not bound by it.
+  const contradictionRule = head && !convention && !dataset.teach?.[head] ? model?.unsure?.textContradiction?.find((r) => r.head === head) : undefined;
+  const { inScript, withoutEvidence, unnamed, contradicted } = useMemo(() => {
+    if (!scriptRule && !evidenceRule && !textNamedRule && !contradictionRule) return { inScript: 0, withoutEvidence: 0, unnamed: 0, contradicted: 0 };
     const texts = datasetItemTexts(dataset);
-    const labels = textNamedRule ? dataset.table.getChild(modelLabelColumn(textNamedRule.head)) : null;
+    const labelsOf = (rule: { head: string } | undefined) => (rule ? dataset.table.getChild(modelLabelColumn(rule.head)) : null);
+    const named = labelsOf(textNamedRule);
+    const contradictable = labelsOf(contradictionRule);
     return {
       inScript: scriptRule ? itemsInScript(texts, scriptRule) : 0,
       withoutEvidence: evidenceRule ? itemsWithoutEvidence(texts, evidenceRule) : 0,
-      unnamed: textNamedRule && labels ? itemsLeftUnnamed(texts, labels, textNamedRule) : 0,
+      unnamed: textNamedRule && named ? itemsLeftUnnamed(texts, named, textNamedRule) : 0,
+      contradicted: contradictionRule && contradictable ? itemsContradicted(texts, contradictable, contradictionRule) : 0,
     };
-  }, [scriptRule, evidenceRule, textNamedRule, dataset]);
+  }, [scriptRule, evidenceRule, textNamedRule, contradictionRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
   const taughtCount = taughtMap(dataset.teach?.[head]).size;
@@ -84,6 +89,11 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
       {unnamed > 0 && (
         <p className="muted" data-testid="unsure-unnamed" data-items={unnamed}>
           {t('unsureUnnamed', { n: formatNumber(language, unnamed), head: headName })}
+        </p>
+      )}
+      {contradicted > 0 && (
+        <p className="muted" data-testid="unsure-contradicted" data-items={contradicted}>
+          {t('unsureContradicted', { n: formatNumber(language, contradicted), head: headName })}
         </p>
       )}
       {facetFlagged && (
