@@ -120,7 +120,7 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await page.getByTestId('items-search').fill('Dalat quilted vest');
   await expect(page.getByTestId('items-search-count')).toBeVisible();
   await page.getByTestId('items-table').getByRole('row').nth(1).click();
-  await expect(page.getByTestId('item-detail').getByTestId('unsure-why-articleType')).toHaveText(/unsure: the text names another kind of item/);
+  await expect(page.getByTestId('item-detail').getByTestId('unsure-why-articleType')).toHaveText(/unsure: the text names another article type/);
   await page.getByTestId('items-search').fill('');
   await page.getByTestId('tab-trends').click();
 

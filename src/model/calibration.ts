@@ -6,7 +6,7 @@
  */
 import type { ClassifierConfig, NamedLabelsConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
-import { itemWordsOf } from './inputText.ts';
+import { itemWordsOf, nameWordsOf } from './inputText.ts';
 import { labelsNamedIn, namedLabelMatcher, type NamedLabelMatcher } from './namedLabels.ts';
 import { hanShare } from '../core/script.ts';
 
@@ -199,6 +199,8 @@ export interface TextRules {
   textNamed?: readonly { head: string; block: NamedLabelsConfig }[];
   /** Heads never sure when the item's text names labels of the head but not the top one, each with its `named_…` block. */
   textContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
+  /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`), each with its `named_…` block. */
+  nameContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
 // Matchers of the page's text-named rules, compiled once per named block.
@@ -217,8 +219,9 @@ function textNamedMatcher(block: NamedLabelsConfig): NamedLabelMatcher {
 /**
  * Which text rule, if any, keeps `head` unsure for an item's text (as `itemTexts` joins it): a convention first,
  * then the script, then evidence, then — given the item's `label` — a text-named rule whose words the text does
- * not name that label with, then a text-contradiction rule whose words name other labels and not that one. The
- * head's rules (and their word sets) are picked once, for many texts.
+ * not name that label with, then a text-contradiction rule whose words name other labels and not that one, then the
+ * name-contradiction rule (the same, over the name alone). The head's rules (and their word sets) are picked once,
+ * for many texts.
  */
 export function textRuleChecker(head: string, rules: TextRules | undefined): (text: string, label?: string | null) => UnsureRuleKind | undefined {
   if (!rules) return () => undefined;
@@ -229,17 +232,22 @@ export function textRuleChecker(head: string, rules: TextRules | undefined): (te
   const matcher = textNamed ? textNamedMatcher(textNamed.block) : undefined;
   const textContradiction = rules.textContradiction?.find((rule) => rule.head === head);
   const contradictionMatcher = textContradiction ? textNamedMatcher(textContradiction.block) : undefined;
-  if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher) return () => undefined;
+  const nameContradiction = rules.nameContradiction?.find((rule) => rule.head === head);
+  const nameMatcher = nameContradiction ? textNamedMatcher(nameContradiction.block) : undefined;
+  if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher && !nameMatcher) return () => undefined;
+  /** Whether `words` name labels of the matcher's head, none of them `label`. */
+  const contradicts = (words: string, m: NamedLabelMatcher, label: string) => {
+    const named = labelsNamedIn(words, m);
+    return named.length > 0 && !named.includes(label);
+  };
   return (text, label) => {
     const own = itemWordsOf(text, '');
     if (scripts.some((rule) => inScript(own, rule))) return 'script';
     if (evidence.some((rule) => !namesEvidence(own, rule.words, rule.substrings))) return 'evidence';
     if (label === null || label === undefined) return undefined;
     if (matcher && !labelsNamedIn(own, matcher).includes(label)) return 'unnamed';
-    if (contradictionMatcher) {
-      const named = labelsNamedIn(own, contradictionMatcher);
-      if (named.length > 0 && !named.includes(label)) return 'contradicted';
-    }
+    if (contradictionMatcher && contradicts(own, contradictionMatcher, label)) return 'contradicted';
+    if (nameMatcher && contradicts(nameWordsOf(text, ''), nameMatcher, label)) return 'contradicted';
     return undefined;
   };
 }

@@ -249,8 +249,8 @@ export class Classifier {
           // A text-named rule: sure only when the item's name or description names the top label.
           const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
           const unnamed = textMatcher !== undefined && !labelsNamedInItemText(textMatcher, unique[member]!).includes(top[0]!.label);
-          const why = rule ?? (unnamed ? 'unnamed' : textContradicts ? 'contradicted' : undefined);
-          const sure = !why && !nameContradicts && sureUnder(this.calibration, head, probability, distance, named);
+          const why = rule ?? (unnamed ? 'unnamed' : textContradicts || nameContradicts ? 'contradicted' : undefined);
+          const sure = !why && sureUnder(this.calibration, head, probability, distance, named);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };
         }
         const prediction: ItemPrediction = { heads };

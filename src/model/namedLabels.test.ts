@@ -186,6 +186,12 @@ describe('the text-named rule: genders the whole item text names', () => {
     expect(textRuleFor('Amazing! Details: So soft', 'articleType', rules, 'Tshirts')).toBeUndefined(); // names no type
     expect(textRuleFor('Amazing! Details: I love this tunic', 'gender', rules, 'Women')).toBeUndefined(); // no rule for the head
     expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules)).toBeUndefined(); // no label given
+    // The name-contradiction rule on the page: the name alone (a description naming another colour does not count).
+    const names = { nameContradiction: textNamedBlocks(shipped, [{ heads: shipped.unsure!.named_contradiction!, basis: 'x' }]) };
+    expect(names.nameContradiction.map((b) => b.head).sort()).toEqual(['articleType', 'baseColour', 'gender']); // master category has no block of its own
+    expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'White')).toBe('contradicted');
+    expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'Navy Blue')).toBeUndefined();
+    expect(textRuleFor('Linen shirt Details: white buttons', 'baseColour', names, 'Navy Blue')).toBeUndefined();
     // The dashboard's count: items whose text names other types than their label.
     const texts = ['Amazing! Details: I love this tunic', 'Amazing! Details: I love this tunic', 'So soft', 'Quilted vest'];
     const labels = ['Tshirts', 'Tunics', 'Tshirts', 'Jackets'];
@@ -298,7 +304,7 @@ describe('Classifier with the named contradiction rule (fake session)', () => {
     expect(slim!.heads.fit!.label).toBe('Loose');
     expect(slim!.heads.fit!.probability).toBeGreaterThan(0.95);
     expect(slim!.heads.fit!.sure).toBe(false); // the name says slim, the model Loose
-    expect(slim!.heads.fit!.unsureRule).toBeUndefined();
+    expect(slim!.heads.fit!.unsureRule).toBe('contradicted'); // the reason the item view gives
     expect(plain!.heads.fit!.sure).toBe(true); // the name names no fit
     expect(purple!.heads.fit!.sure).toBe(true); // a named label the head does not have is not a contradiction
     const withoutRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure });

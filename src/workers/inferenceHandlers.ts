@@ -104,6 +104,7 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
                 ...(unsure.conventions ? { conventions: unsure.conventions.map((r) => ({ heads: [...r.heads], basis: r.basis })) } : {}),
                 ...(unsure.text_named ? { textNamed: textNamedBlocks(classifier.config, unsure.text_named) } : {}),
                 ...(unsure.text_contradiction ? { textContradiction: textNamedBlocks(classifier.config, unsure.text_contradiction) } : {}),
+                ...(unsure.named_contradiction ? { nameContradiction: textNamedBlocks(classifier.config, [{ heads: unsure.named_contradiction, basis: 'named_contradiction' }]) } : {}),
               },
             }
           : {}),

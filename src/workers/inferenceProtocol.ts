@@ -58,6 +58,8 @@ export interface ModelInfo {
     textNamed?: { head: string; block: NamedLabelsConfig }[];
     /** Text-contradiction rules: a head never sure when the item's text names other labels of it and not its label, with the named block. */
     textContradiction?: { head: string; block: NamedLabelsConfig }[];
+    /** The name-contradiction rule: a head never sure when the item's name names other labels of it and not its label, with the named block. */
+    nameContradiction?: { head: string; block: NamedLabelsConfig }[];
   };
 }
 

@@ -96,7 +96,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
                       {' · '}
                       {t(
                         { convention: 'unsureWhyConvention', script: 'unsureWhyScript', evidence: 'unsureWhyNoColour', unnamed: 'unsureWhyUnnamed', contradicted: 'unsureWhyContradicted', none: 'unsureWhyProbability' }[whyUnsure(textRuleFor(modelText, head, model?.unsure, label), dataset.teach?.[head] !== undefined)] as 'unsureWhyScript',
-                        { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)) },
+                        { percent: Math.round(100 * (model?.unsure?.minProbability[head] ?? 0.85)), head: translateTerm(language, 'head_', head).toLowerCase() },
                       )}
                     </span>
                   )}
