@@ -273,18 +273,16 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
-                if h in text_contradiction_heads():
-                    # A text-contradiction rule: never sure when the item's text names labels of the head but not the top one.
-                    labels = maps[h]
-                    pred = logits[h][keep].argmax(1)
+                if h in text_contradiction_heads() or h in text_named_heads():
+                    # The whole-text rules: each kept item's top label and its text.
+                    tops = [maps[h][p] for p in logits[h][keep].argmax(1)]
                     kept_texts = [t for t, k in zip(texts, keep) if k]
-                    allowed = allowed & ~np.array([text_contradicts(h, labels[p], t) for p, t in zip(pred, kept_texts)], dtype=bool)
-                if h in text_named_heads():
-                    # A text-named rule: sure only when the item's text names the top label.
-                    labels = maps[h]
-                    pred = logits[h][keep].argmax(1)
-                    kept_texts = [t for t, k in zip(texts, keep) if k]
-                    allowed = allowed & np.array([labels[p] in text_labels(h, t) for p, t in zip(pred, kept_texts)], dtype=bool)
+                    if h in text_contradiction_heads():
+                        # A text-contradiction rule: never sure when the item's text names labels of the head but not the top one.
+                        allowed = allowed & ~np.array([text_contradicts(h, top, t) for top, t in zip(tops, kept_texts)], dtype=bool)
+                    if h in text_named_heads():
+                        # A text-named rule: sure only when the item's text names the top label.
+                        allowed = allowed & np.array([top in text_labels(h, t) for top, t in zip(tops, kept_texts)], dtype=bool)
                 for rname, sure in (("prob", by_threshold),
                                     ("prob+ood", by_threshold & (dist[keep] <= cal["ood"]["max_distance"])),
                                     ("rules", by_prob & allowed)):

@@ -203,15 +203,15 @@ export interface TextRules {
   nameContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
-// Matchers of the page's text-named rules, compiled once per named block.
-const textNamedMatchers = new WeakMap<NamedLabelsConfig, NamedLabelMatcher>();
+// Matchers of the page's named-block rules (text-named, text- and name-contradiction), compiled once per named block.
+const pageMatchers = new WeakMap<NamedLabelsConfig, NamedLabelMatcher>();
 
-/** The compiled matcher of a text-named rule's named block, for texts as `itemTexts` joins them (no template). */
-function textNamedMatcher(block: NamedLabelsConfig): NamedLabelMatcher {
-  let matcher = textNamedMatchers.get(block);
+/** The compiled matcher of a rule's named block, for texts as `itemTexts` joins them (no template). */
+function pageMatcher(block: NamedLabelsConfig): NamedLabelMatcher {
+  let matcher = pageMatchers.get(block);
   if (!matcher) {
     matcher = namedLabelMatcher(block, '{text}');
-    textNamedMatchers.set(block, matcher);
+    pageMatchers.set(block, matcher);
   }
   return matcher;
 }
@@ -228,12 +228,13 @@ export function textRuleChecker(head: string, rules: TextRules | undefined): (te
   if (rules.conventions?.some((rule) => rule.heads.includes(head))) return () => 'convention';
   const scripts = (rules.scripts ?? []).filter((rule) => rule.heads.includes(head));
   const evidence = (rules.evidence ?? []).filter((rule) => rule.heads.includes(head)).map((rule) => ({ words: new Set(rule.words), substrings: rule.substrings }));
-  const textNamed = rules.textNamed?.find((rule) => rule.head === head);
-  const matcher = textNamed ? textNamedMatcher(textNamed.block) : undefined;
-  const textContradiction = rules.textContradiction?.find((rule) => rule.head === head);
-  const contradictionMatcher = textContradiction ? textNamedMatcher(textContradiction.block) : undefined;
-  const nameContradiction = rules.nameContradiction?.find((rule) => rule.head === head);
-  const nameMatcher = nameContradiction ? textNamedMatcher(nameContradiction.block) : undefined;
+  const matcherOf = (blocks: readonly { head: string; block: NamedLabelsConfig }[] | undefined) => {
+    const rule = blocks?.find((b) => b.head === head);
+    return rule ? pageMatcher(rule.block) : undefined;
+  };
+  const matcher = matcherOf(rules.textNamed);
+  const contradictionMatcher = matcherOf(rules.textContradiction);
+  const nameMatcher = matcherOf(rules.nameContradiction);
   if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher && !nameMatcher) return () => undefined;
   /** Whether `words` name labels of the matcher's head, none of them `label`. */
   const contradicts = (words: string, m: NamedLabelMatcher, label: string) => {

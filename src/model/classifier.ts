@@ -97,9 +97,9 @@ export class Classifier {
    */
   private readonly namedBlocks: { matcher: NamedLabelMatcher; classOf: Map<string, number>; parents: ParentBonus[] }[] = [];
   /** Per head of a text-named unsure rule (`unsure.text_named`): the named block's matcher, read over the whole item text. */
-  private readonly textNamedMatchers = new Map<string, NamedLabelMatcher>();
+  private readonly textNamedMatchers: ReadonlyMap<string, NamedLabelMatcher>;
   /** Per head of a text-contradiction unsure rule (`unsure.text_contradiction`): the named block's matcher, read over the whole item text. */
-  private readonly textContradictionMatchers = new Map<string, NamedLabelMatcher>();
+  private readonly textContradictionMatchers: ReadonlyMap<string, NamedLabelMatcher>;
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -124,16 +124,8 @@ export class Classifier {
       }));
       this.namedBlocks.push({ matcher, classOf: classIndex(matcher.head), parents });
     }
-    for (const head of this.calibration.textNamedHeads) {
-      const block = this.namedBlocks.find((b) => b.matcher.head === head);
-      if (!block) throw new Error(`The classifier's config.json has a text-named unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
-      this.textNamedMatchers.set(head, block.matcher);
-    }
-    for (const head of this.calibration.textContradictionHeads) {
-      const block = this.namedBlocks.find((b) => b.matcher.head === head);
-      if (!block) throw new Error(`The classifier's config.json has a text-contradiction unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
-      this.textContradictionMatchers.set(head, block.matcher);
-    }
+    this.textNamedMatchers = this.wholeTextMatchers(this.calibration.textNamedHeads, 'text-named');
+    this.textContradictionMatchers = this.wholeTextMatchers(this.calibration.textContradictionHeads, 'text-contradiction');
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
     }
@@ -202,6 +194,17 @@ export class Classifier {
     );
   }
 
+  /** The named block's matcher for each head of a whole-text unsure rule (`kind` names the rule); a head without a named block is refused. */
+  private wholeTextMatchers(heads: Iterable<string>, kind: string): Map<string, NamedLabelMatcher> {
+    const out = new Map<string, NamedLabelMatcher>();
+    for (const head of heads) {
+      const block = this.namedBlocks.find((b) => b.matcher.head === head);
+      if (!block) throw new Error(`The classifier's config.json has a ${kind} unsure rule for "${head}" but no named block (named_colours, named_types or named_genders) whose words name its labels.`);
+      out.set(head, block.matcher);
+    }
+    return out;
+  }
+
   /**
    * Classifies ready-made input texts (`Item: …`); identical texts are run once, batches are bucketed
    * by length. Probabilities are calibrated and each head says whether it is sure; with an OOD test in
@@ -242,13 +245,14 @@ export class Classifier {
           const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
           const nameContradicts = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
-          // A text-contradiction rule: the name or description names labels of this head, none of them the top one.
-          const contradictionMatcher = this.textContradictionMatchers.get(head);
-          const textLabels = contradictionMatcher ? labelsNamedInItemText(contradictionMatcher, unique[member]!) : [];
-          const textContradicts = textLabels.length > 0 && !textLabels.includes(top[0]!.label);
+          // The whole-text rules, read only when no rule of the text itself already decided.
           // A text-named rule: sure only when the item's name or description names the top label.
           const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
           const unnamed = textMatcher !== undefined && !labelsNamedInItemText(textMatcher, unique[member]!).includes(top[0]!.label);
+          // A text-contradiction rule: the name or description names labels of this head, none of them the top one.
+          const contradictionMatcher = rule ? undefined : this.textContradictionMatchers.get(head);
+          const textLabels = contradictionMatcher ? labelsNamedInItemText(contradictionMatcher, unique[member]!) : [];
+          const textContradicts = textLabels.length > 0 && !textLabels.includes(top[0]!.label);
           const why = rule ?? (unnamed ? 'unnamed' : textContradicts || nameContradicts ? 'contradicted' : undefined);
           const sure = !why && sureUnder(this.calibration, head, probability, distance, named);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };

@@ -4,7 +4,7 @@ import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
 import { itemsContradicted, itemsLeftUnnamed, textRuleFor } from './calibration.ts';
 import { nameWordsOf } from './inputText.ts';
-import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedBlocksFor, namedLabelMatcher, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
@@ -187,7 +187,7 @@ describe('the text-named rule: genders the whole item text names', () => {
     expect(textRuleFor('Amazing! Details: I love this tunic', 'gender', rules, 'Women')).toBeUndefined(); // no rule for the head
     expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules)).toBeUndefined(); // no label given
     // The name-contradiction rule on the page: the name alone (a description naming another colour does not count).
-    const names = { nameContradiction: textNamedBlocks(shipped, [{ heads: shipped.unsure!.named_contradiction!, basis: 'x' }]) };
+    const names = { nameContradiction: namedBlocksFor(shipped, shipped.unsure!.named_contradiction!) }; // as the worker hands them to the page
     expect(names.nameContradiction.map((b) => b.head).sort()).toEqual(['articleType', 'baseColour', 'gender']); // master category has no block of its own
     expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'White')).toBe('contradicted');
     expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'Navy Blue')).toBeUndefined();

@@ -100,12 +100,17 @@ export function labelsNamedInItemText(matcher: NamedLabelMatcher, inputText: str
   return labelsNamedIn(itemWordsOf(inputText, matcher.templateText), matcher);
 }
 
-/** Each head of the text-named rules with the config's named block whose words name its labels (heads without one are left out). */
-export function textNamedBlocks(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, rules: readonly UnsureTextNamedRule[]): { head: string; block: NamedLabelsConfig }[] {
+/** Each of `heads` with the config's named block whose words name its labels (heads without one are left out). */
+export function namedBlocksFor(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, heads: Iterable<string>): { head: string; block: NamedLabelsConfig }[] {
   const out: { head: string; block: NamedLabelsConfig }[] = [];
-  for (const head of new Set(rules.flatMap((r) => r.heads))) {
+  for (const head of new Set(heads)) {
     const block = NAMED_LABEL_BLOCKS.map((name) => config[name]).find((b) => b?.head === head);
     if (block) out.push({ head, block });
   }
   return out;
+}
+
+/** Each head of the text-named (or text-contradiction) rules with the config's named block whose words name its labels (heads without one are left out). */
+export function textNamedBlocks(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, rules: readonly UnsureTextNamedRule[]): { head: string; block: NamedLabelsConfig }[] {
+  return namedBlocksFor(config, rules.flatMap((r) => r.heads));
 }

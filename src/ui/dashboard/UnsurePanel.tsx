@@ -36,10 +36,12 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   const convention = head ? model?.unsure?.conventions?.some((r) => r.heads.includes(head)) === true : false;
   const scriptRule = head && !convention ? model?.unsure?.scripts?.find((r) => r.heads.includes(head)) : undefined;
   const evidenceRule = head && !convention ? model?.unsure?.evidence?.find((r) => r.heads.includes(head)) : undefined;
-  // Items a text-named rule keeps unsure (their text does not say who the item is for, for gender); a taught head is not bound by it.
-  const textNamedRule = head && !convention && !dataset.teach?.[head] ? model?.unsure?.textNamed?.find((r) => r.head === head) : undefined;
-  // Items a text-contradiction rule keeps unsure (their text names other article types than the model's); a taught head is not bound by it.
-  const contradictionRule = head && !convention && !dataset.teach?.[head] ? model?.unsure?.textContradiction?.find((r) => r.head === head) : undefined;
+  // A taught head is not bound by the text-named and text-contradiction rules.
+  const untaught = head && !convention && !dataset.teach?.[head] ? head : undefined;
+  // Items a text-named rule keeps unsure (their text does not say who the item is for, for gender).
+  const textNamedRule = untaught ? model?.unsure?.textNamed?.find((r) => r.head === untaught) : undefined;
+  // Items a text-contradiction rule keeps unsure (their text names other article types than the model's).
+  const contradictionRule = untaught ? model?.unsure?.textContradiction?.find((r) => r.head === untaught) : undefined;
   const { inScript, withoutEvidence, unnamed, contradicted } = useMemo(() => {
     if (!scriptRule && !evidenceRule && !textNamedRule && !contradictionRule) return { inScript: 0, withoutEvidence: 0, unnamed: 0, contradicted: 0 };
     const texts = datasetItemTexts(dataset);
@@ -76,25 +78,20 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
           {t('unsureConvention', { head: headName })}
         </p>
       )}
-      {inScript > 0 && (
-        <p className="muted" data-testid="unsure-script" data-items={inScript}>
-          {t('unsureScriptHan', { n: formatNumber(language, inScript), head: headName })}
-        </p>
-      )}
-      {withoutEvidence > 0 && (
-        <p className="muted" data-testid="unsure-evidence" data-items={withoutEvidence}>
-          {t('unsureNoColourWord', { n: formatNumber(language, withoutEvidence), head: headName })}
-        </p>
-      )}
-      {unnamed > 0 && (
-        <p className="muted" data-testid="unsure-unnamed" data-items={unnamed}>
-          {t('unsureUnnamed', { n: formatNumber(language, unnamed), head: headName })}
-        </p>
-      )}
-      {contradicted > 0 && (
-        <p className="muted" data-testid="unsure-contradicted" data-items={contradicted}>
-          {t('unsureContradicted', { n: formatNumber(language, contradicted), head: headName })}
-        </p>
+      {(
+        [
+          ['unsure-script', inScript, 'unsureScriptHan'],
+          ['unsure-evidence', withoutEvidence, 'unsureNoColourWord'],
+          ['unsure-unnamed', unnamed, 'unsureUnnamed'],
+          ['unsure-contradicted', contradicted, 'unsureContradicted'],
+        ] as const
+      ).map(
+        ([testId, items, message]) =>
+          items > 0 && (
+            <p key={testId} className="muted" data-testid={testId} data-items={items}>
+              {t(message, { n: formatNumber(language, items), head: headName })}
+            </p>
+          ),
       )}
       {facetFlagged && (
         <label className="muted">
