@@ -4,7 +4,7 @@ import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
 import { itemsContradicted, itemsLeftUnnamed, textRuleFor } from './calibration.ts';
 import { nameWordsOf } from './inputText.ts';
-import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, namedBlocksFor, namedLabelMatcher, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, nameContradictionBlocks, namedBlocksFor, namedLabelMatcher, parentNamedBlock, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
@@ -187,8 +187,13 @@ describe('the text-named rule: genders the whole item text names', () => {
     expect(textRuleFor('Amazing! Details: I love this tunic', 'gender', rules, 'Women')).toBeUndefined(); // no rule for the head
     expect(textRuleFor('Amazing! Details: I love this tunic', 'articleType', rules)).toBeUndefined(); // no label given
     // The name-contradiction rule on the page: the name alone (a description naming another colour does not count).
-    const names = { nameContradiction: namedBlocksFor(shipped, shipped.unsure!.named_contradiction!) }; // as the worker hands them to the page
-    expect(names.nameContradiction.map((b) => b.head).sort()).toEqual(['articleType', 'baseColour', 'gender']); // master category has no block of its own
+    expect(namedBlocksFor(shipped, shipped.unsure!.named_contradiction!).map((b) => b.head).sort()).toEqual(['articleType', 'baseColour', 'gender']); // master category has no block of its own
+    const names = { nameContradiction: nameContradictionBlocks(shipped, shipped.unsure!.named_contradiction!) }; // as the worker hands them to the page
+    // … so the page reads it through the type words' parents, as the classifier does.
+    expect(names.nameContradiction.map((b) => b.head).sort()).toEqual(['articleType', 'baseColour', 'gender', 'masterCategory']);
+    expect(textRuleFor('Leather sneakers Details: a soft cotton lining', 'masterCategory', names, 'Apparel')).toBe('contradicted');
+    expect(textRuleFor('Leather sneakers Details: a soft cotton lining', 'masterCategory', names, 'Footwear')).toBeUndefined();
+    expect(textRuleFor('Pebble Details: great with sneakers', 'masterCategory', names, 'Apparel')).toBeUndefined(); // the description does not count
     expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'White')).toBe('contradicted');
     expect(textRuleFor('Navy linen shirt Details: white buttons', 'baseColour', names, 'Navy Blue')).toBeUndefined();
     expect(textRuleFor('Linen shirt Details: white buttons', 'baseColour', names, 'Navy Blue')).toBeUndefined();
@@ -196,6 +201,23 @@ describe('the text-named rule: genders the whole item text names', () => {
     const texts = ['Amazing! Details: I love this tunic', 'Amazing! Details: I love this tunic', 'So soft', 'Quilted vest'];
     const labels = ['Tshirts', 'Tunics', 'Tshirts', 'Jackets'];
     expect(itemsContradicted(texts, { get: (i) => labels[i] }, blocks[0]!)).toBe(2);
+  });
+
+  it("reads a parent head's labels from the type words as the classifier lifts them (each named type's parent)", () => {
+    const parents = shipped.named_types!.parents!.masterCategory!;
+    const block = parentNamedBlock(shipped.named_types!, 'masterCategory')!;
+    expect(block.head).toBe('masterCategory');
+    expect(block.bonus).toBe(parents.bonus);
+    expect(parentNamedBlock(shipped.named_types!, 'season')).toBeUndefined();
+    const parentMatcher = namedLabelMatcher(block, shipped.input_template);
+    const names = ['Leather sneakers', 'Satin slip dress', 'Shirt dress with belt', 'Waves blouse', 'Canvas tote bag and scarf', 'Rebecca', '白色T恤', '运动鞋 黑色', 'Wool socks for boots'];
+    for (const name of names) {
+      const input = shipped.input_template.replace('{text}', name);
+      const throughTypes = [...new Set(labelsNamedInText(typeMatcher, input).map((t) => parents.labels[t]).filter((l) => l !== undefined))];
+      expect(labelsNamedInText(parentMatcher, input)).toEqual(throughTypes);
+    }
+    expect(labelsNamedInText(parentMatcher, 'Item: Leather sneakers')).toEqual(['Footwear']);
+    expect(labelsNamedInText(parentMatcher, 'Item: Rebecca')).toEqual([]);
   });
 
   it('refuses a rule naming heads the model lacks', () => {

@@ -7,7 +7,7 @@
  * named-type-cases.json and named-gender-cases.json. Pure; no DOM.
  */
 import { itemWordsOf, nameWordsOf } from './inputText.ts';
-import { NAMED_LABEL_BLOCKS, type ClassifierConfig, type NamedLabelsConfig, type UnsureTextNamedRule } from './config.ts';
+import { NAMED_LABEL_BLOCKS, type ClassifierConfig, type NamedLabelsConfig, type NamedTypesConfig, type UnsureTextNamedRule } from './config.ts';
 
 /** A `named_colours`, `named_types` or `named_genders` block ready to apply: its patterns compiled as whole-word matches. */
 export interface NamedLabelMatcher {
@@ -105,6 +105,38 @@ export function namedBlocksFor(config: Pick<ClassifierConfig, (typeof NAMED_LABE
   const out: { head: string; block: NamedLabelsConfig }[] = [];
   for (const head of new Set(heads)) {
     const block = NAMED_LABEL_BLOCKS.map((name) => config[name]).find((b) => b?.head === head);
+    if (block) out.push({ head, block });
+  }
+  return out;
+}
+
+/**
+ * A `named_types.parents` head's view of the type words (e.g. masterCategory): each word names its types' parent
+ * labels there ("sneakers" → Footwear), as the classifier lifts and checks that head; undefined when the block has
+ * no such parent head.
+ */
+export function parentNamedBlock(types: NamedTypesConfig, head: string): NamedTypesConfig | undefined {
+  const parent = types.parents?.[head];
+  if (!parent) return undefined;
+  const up = (labels: readonly string[]) => [...new Set(labels.map((t) => parent.labels[t]).filter((l): l is string => l !== undefined))];
+  return {
+    head,
+    bonus: parent.bonus,
+    words: types.words.map(([pattern, labels]) => [pattern, up(labels)]),
+    ...(types.substrings ? { substrings: types.substrings.map(([text, labels]) => [text, up(labels)] as [string, string[]]) } : {}),
+  };
+}
+
+/**
+ * Each of the name-contradiction rule's `heads` with the words that name its labels in the item's name, as the
+ * classifier reads them: the head's own named block, or for a head above the article type the type words through
+ * their parents (`parentNamedBlock`); heads with neither are left out.
+ */
+export function nameContradictionBlocks(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, heads: Iterable<string>): { head: string; block: NamedLabelsConfig }[] {
+  const own = namedBlocksFor(config, heads);
+  const out: { head: string; block: NamedLabelsConfig }[] = [];
+  for (const head of new Set(heads)) {
+    const block = own.find((b) => b.head === head)?.block ?? (config.named_types ? parentNamedBlock(config.named_types, head) : undefined);
     if (block) out.push({ head, block });
   }
   return out;
