@@ -115,6 +115,12 @@ test('own columns first, people names, shares within 100 %, designer colour name
   // An item's detail names the model's heads for people too.
   await page.getByTestId('items-table').getByRole('row').nth(1).click();
   await expect(page.getByTestId('item-detail').locator('[data-head="articleType"] td').first()).toHaveText('Article type');
+  // A label unsure for its confidence never shows a confidence at or above the threshold it names ("Fall (85%) · unsure: below 85 %").
+  for (const cell of await page.getByTestId('item-detail').locator('tr[data-head] td:nth-child(2)').all()) {
+    const text = (await cell.textContent()) ?? '';
+    const below = /\((\d+)%\).*below (\d+) % confidence/.exec(text);
+    if (below) expect(Number(below[1]), text).toBeLessThan(Number(below[2]));
+  }
   await noMachineNames('items');
   // A "quilted vest" the model calls Jackets: its text names other types (vest), so the detail says why it is unsure.
   await page.getByTestId('items-search').fill('Dalat quilted vest');

@@ -3,13 +3,18 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Table } from 'apache-arrow';
 import { useAppStore } from '../state/store.ts';
 import { columnTitle } from './dashboard/facetNames.ts';
+import { formatConfidence } from './dashboard/format.ts';
 import type { SortDirection } from '../core/dashboard/itemRows.ts';
 
 const rowHeight = 30;
 
-/** Formats an Arrow cell for display: lists joined with " | ", dates as ISO days, missing as an em dash. */
+/** The display type (`types` of DataTable, `formatCell`) of a model's probability column: shown rounded down, so an unsure 0.849 never reads 0.85. */
+export const PROBABILITY_CELL = 'probability';
+
+/** Formats an Arrow cell for display: lists joined with " | ", dates as ISO days, a model's probability rounded down (`formatConfidence`), missing as an em dash. */
 export function formatCell(value: unknown, type?: string): string {
   if (value === null || value === undefined) return '—';
+  if (typeof value === 'number' && type === PROBABILITY_CELL) return formatConfidence(value, 'fraction');
   if (typeof value === 'number' && type === 'date') return Number.isFinite(value) ? new Date(value).toISOString().slice(0, 10) : '—';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'bigint') return value.toString();

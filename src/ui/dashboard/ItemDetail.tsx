@@ -8,6 +8,7 @@ import { inferenceWorker } from '../../workers/pageWorkers.ts';
 import { Table } from 'apache-arrow';
 import { translate, translateTerm } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
+import { formatConfidence } from './format.ts';
 import { SimilarPanel } from '../studio/SimilarPanel.tsx';
 
 /** Words shaded by how much they drove the prediction (green for, red against). */
@@ -90,7 +91,7 @@ export function ItemDetail({ dataset, row }: { dataset: LoadedDataset; row: numb
               <tr key={head} data-head={head}>
                 <td>{translateTerm(language, 'head_', head)}</td>
                 <td>
-                  <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${(probability * 100).toFixed(0)}%)` : ''}
+                  <strong>{label ?? '—'}</strong> {probability !== null && probability !== undefined ? `(${formatConfidence(probability, 'percent')})` : ''}
                   {dataset.table.getChild(sureColumn(head))?.get(row) === false && (
                     <span className="muted" data-testid={`unsure-why-${head}`}>
                       {' · '}

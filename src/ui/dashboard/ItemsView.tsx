@@ -6,7 +6,7 @@ import { headOfColumn, sureOnlyMask, unsureHeadFor } from '../../core/dashboard/
 import { prepare } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
 import { itemsCsvParts } from '../../core/report/itemsCsv.ts';
-import { DataTable, formatCell } from '../DataTable.tsx';
+import { DataTable, formatCell, PROBABILITY_CELL } from '../DataTable.tsx';
 import { nextSort, searchRows, sortRows, type SortDirection, type SortValue } from '../../core/dashboard/itemRows.ts';
 import type { Vector } from 'apache-arrow';
 import { downloadBlob } from '../download.ts';
@@ -60,7 +60,7 @@ export function ItemsView({ dataset }: { dataset: LoadedDataset }) {
   const shown = [...textColumns, spec.facet, ...dataset.columns.filter((c) => SHOWN_KINDS.has(parseColumn(c.name, prepared.modelHeads)?.kind ?? '')).map((c) => c.name), prepared.dateColumn, ...dataset.columns.filter((c) => ['region', 'category', 'colours', 'gender'].includes(c.role)).map((c) => c.name)];
   // (A facet found in the item text is no column of the table: the text itself is shown.)
   const columns = [...new Set(shown.filter((c): c is string => !!c && dataset.table.getChild(c) !== null))];
-  const types = Object.fromEntries(dataset.columns.map((c) => [c.name, c.type]));
+  const types = Object.fromEntries(dataset.columns.map((c) => [c.name, isProbabilityColumn(c.name, prepared.modelHeads) ? PROBABILITY_CELL : c.type]));
   const flaggedColumns = Object.fromEntries(columns.filter((c) => headOfColumn(c)).map((c) => [c, prepared.sureFlags(c)]));
   // Search (every word, any case) over the columns shown but certainties and dates: item text and labels.
   // Each item's searchable text, lowercased, made once at the first search (then each keystroke only compares).

@@ -57,6 +57,8 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
   }, [scriptRule, evidenceRule, textNamedRule, contradictionRule, dataset]);
   if (!head || !summary || summary.labelled === 0) return null;
   const headName = translateTerm(language, 'head_', head);
+  // Inside a sentence ("names another article type"), not as a title.
+  const headInSentence = headName.toLowerCase();
   const taughtCount = taughtMap(dataset.teach?.[head]).size;
   const facetFlagged = prepared.sureFlags(spec.facet) !== undefined;
   return (
@@ -75,7 +77,7 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
       </p>
       {convention && taughtCount === 0 && (
         <p className="muted" data-testid="unsure-convention">
-          {t('unsureConvention', { head: headName })}
+          {t('unsureConvention', { head: headInSentence })}
         </p>
       )}
       {(
@@ -89,7 +91,7 @@ export function UnsurePanel({ dataset, trends }: { dataset: LoadedDataset; trend
         ([testId, items, message]) =>
           items > 0 && (
             <p key={testId} className="muted" data-testid={testId} data-items={items}>
-              {t(message, { n: formatNumber(language, items), head: headName })}
+              {t(message, { n: formatNumber(language, items), head: headInSentence })}
             </p>
           ),
       )}

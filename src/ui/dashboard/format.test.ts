@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, forecastShareText, heatShade, niceTicks, numberTickLabels, readableInk, shareTickLabels, stepDecimals } from './format.ts';
+import { contrastRatio, formatConfidence, forecastShareText, heatShade, niceTicks, numberTickLabels, readableInk, shareTickLabels, stepDecimals } from './format.ts';
 
 describe('forecastShareText', () => {
   it.each([
@@ -65,5 +65,25 @@ describe('readable text on coloured cells (issue 17, item 10)', () => {
       expect(contrastRatio(rgb, text), `share ${i / 20} of the largest`).toBeGreaterThanOrEqual(4.5);
     }
     expect(heatShade(0).background).not.toBe(heatShade(1).background);
+  });
+});
+
+describe('formatConfidence', () => {
+  it('rounds down, so a label under the sure threshold never reads as at it', () => {
+    expect(formatConfidence(0.849, 'percent')).toBe('84%');
+    expect(formatConfidence(0.849, 'fraction')).toBe('0.84');
+    expect(formatConfidence(0.996, 'percent')).toBe('99%');
+    expect(formatConfidence(0.996, 'fraction')).toBe('0.99');
+    expect(formatConfidence(1, 'percent')).toBe('100%');
+    expect(formatConfidence(0, 'fraction')).toBe('0.00');
+    expect(formatConfidence(NaN, 'percent')).toBe('—');
+  });
+
+  it('keeps a value stored on a step on it (0.85 as a 32-bit float, 0.29 as a 64-bit one)', () => {
+    expect(formatConfidence(Math.fround(0.85), 'percent')).toBe('85%');
+    expect(formatConfidence(Math.fround(0.85), 'fraction')).toBe('0.85');
+    expect(formatConfidence(0.29, 'percent')).toBe('29%'); // 0.29 × 100 = 28.999999999999996
+    expect(formatConfidence(Math.fround(0.57), 'fraction')).toBe('0.57'); // 0.569999992847…
+    expect(formatConfidence(Math.fround(0.57), 'percent')).toBe('57%');
   });
 });

@@ -5,6 +5,18 @@ export function formatShare(share: number | undefined): string {
   return share === undefined || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
+/**
+ * A model's confidence (0…1) for display, rounded *down* (as a percentage with `decimals` 0, else as a fraction with
+ * `decimals` digits), so a label just under the sure threshold never reads as at it: 0.849 → "84%" / "0.84", never
+ * "85%" beside "unsure: below 85 % confidence". Not a number: "—".
+ */
+export function formatConfidence(probability: number, form: 'percent' | 'fraction'): string {
+  if (!Number.isFinite(probability)) return '—';
+  // The nudge (a millionth) keeps a value stored on a step on it: probabilities are 32-bit floats (0.57 is 0.56999999).
+  const hundredths = Math.floor(probability * 100 + 1e-4);
+  return form === 'percent' ? `${hundredths}%` : (hundredths / 100).toFixed(2);
+}
+
 /** The next-period cell: the forecast share and its 80% range, or `noInterval` in brackets when the forecast has none (or a zero-width one). */
 export function forecastShareText(point: number | undefined, lo80: number | undefined, hi80: number | undefined, noInterval: string): string {
   const value = formatShare(point);
