@@ -17,10 +17,12 @@
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
- *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>]
+ *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>] [--batch <n>]
  *
  * `--cover`, `--cold-start`, `--uncertainty` and `--uncertainty-power` change how the loop's later batches are chosen (measured
- * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch").
+ * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch"). `--batch n`: suggest picks n items at a time and
+ * the loop is retrained after each batch (default TEACH_BATCH, 5, as the app's teach panel; 0: all of a measured size's new
+ * items in one batch, as every run before 7 Dec 2026, 15:00 UTC).
  *
  * Development catalogue (to choose the head's settings without looking at Flipkart), e.g. Amazon's
  * titles with their own `category` column, scored with the fold trained without Amazon:
@@ -75,7 +77,7 @@ import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
 import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { crossValidateTaught, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { crossValidateTaught, TEACH_BATCH, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
@@ -83,7 +85,7 @@ import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power', 'batch'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -134,6 +136,9 @@ if (!(Number.isInteger(coldStart) && coldStart >= 0)) throw new Error(`--cold-st
 // --uncertainty top|margin: suggest's confidence is the top label's probability, or its margin over the second.
 const uncertaintyArg = optionValue(args, 'uncertainty') ?? 'top';
 if (uncertaintyArg !== 'top' && uncertaintyArg !== 'margin') throw new Error(`--uncertainty must be top or margin, not '${uncertaintyArg}'.`);
+// --batch n: suggest picks n items at a time and the loop is retrained after each batch; default TEACH_BATCH (5), as the app's teach panel; 0: each measured size's items in one batch (every run before 7 Dec 2026, 15:00 UTC).
+const batchSize = Number(optionValue(args, 'batch') ?? TEACH_BATCH);
+if (!(Number.isInteger(batchSize) && batchSize >= 0)) throw new Error(`--batch must be a whole number ≥ 0, not '${optionValue(args, 'batch')}'.`);
 // --uncertainty-power β: suggest ranks by (1 − confidence)^β × density (β = 1 as the app; β < 1 weighs density more).
 const uncertaintyPower = Number(optionValue(args, 'uncertainty-power') ?? 1);
 if (!(Number.isFinite(uncertaintyPower) && uncertaintyPower > 0)) throw new Error(`--uncertainty-power must be a number above 0, not '${optionValue(args, 'uncertainty-power')}'.`);
@@ -250,7 +255,7 @@ const SURE_THRESHOLD = 0.85;
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
-async function headRound(labelled: readonly number[], seed: number, headTuning: 'validation' | 'cv' = tuning, spreadAs?: string, s?: number): Promise<{ acc: number; confidence: Float32Array }> {
+async function headRound(labelled: readonly number[], seed: number, headTuning: 'validation' | 'cv' = tuning, spreadAs?: string, s?: number, quiet = false): Promise<{ acc: number; confidence: Float32Array }> {
   const labels = labelled.map((i) => [pool[i]!.label]);
   const distinct = new Set(labels.map((l) => l[0]));
   if (distinct.size < 2) {
@@ -271,7 +276,7 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
   const tp = performance.now();
   const onPool = await predictWithHead(head, poolTexts, undefined, poolEmb);
   poolPredictSeconds.push((performance.now() - tp) / 1000);
-  if (spreadAs !== undefined && s !== undefined) {
+  if (spreadAs !== undefined && s !== undefined && !quiet) {
     const taught = new Map(labelled.map((i) => [i, head.json.labels.indexOf(pool[i]!.label)] as [number, number]));
     const probabilities = [...onPool.map((p) => p.all), ...onTest.map((p) => p.all)];
     for (const setting of spreadSettings) {
@@ -295,12 +300,14 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
     const spreadTest = spread.slice(pool.length);
     const aloneAcc = accuracy(onTest.map((p) => p.labels[0]!));
     const spreadAcc = accuracy(spreadTest.map((p) => head.json.labels[top(p)]!));
+    // The loop's guesses on the pool, the next batch's confidence: spread or the head alone (the cross-validation's choice), at the temperature it fitted.
+    const temperature = cv.temperature ?? 1;
+    const chosenPool = (cv.spread ? spread.slice(0, pool.length) : onPool.map((p) => p.all)).map((p) => temperProbabilities(p, temperature));
+    // A round between two measured sizes (--batch): only the next batch's confidence.
+    if (quiet) return { acc: NaN, confidence: Float32Array.from(chosenPool, confidenceOf) };
     record(`${spreadAs} → head alone` as Method, s, aloneAcc);
     record(`${spreadAs} → head, always spread` as Method, s, spreadAcc);
-    // The loop's guesses: spread or the head alone (the cross-validation's choice), at the temperature it fitted.
-    const temperature = cv.temperature ?? 1;
     const aloneTest = onTest.map((p) => p.all);
-    const chosenPool = (cv.spread ? spread.slice(0, pool.length) : onPool.map((p) => p.all)).map((p) => temperProbabilities(p, temperature));
     const chosenTest = (cv.spread ? spreadTest : aloneTest).map((p) => temperProbabilities(p, temperature));
     const truthOf = (k: number) => head.json.labels.indexOf(test[k]!.label);
     const key = `${spreadAs} ${sizes[s]}`;
@@ -370,9 +377,14 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
   let confidence: Float32Array = new Float32Array(pool.length); // no head yet: every item unsure
   const chosen: number[][] = [];
   for (let s = 0; s < sizes.length; s++) {
-    const cold = labelled.length < coldStart ? new Float32Array(pool.length) : confidence;
-    const batch = suggestItemsToLabel({ texts: poolTexts, confidence: cold, embeddings: withEmbeddings ? poolEmb : undefined }, sizes[s]! - labelled.length, cover ? { labelled, seed } : { exclude: new Set(labelled), seed });
-    labelled.push(...batch);
+    // With --batch n, as the app's teach panel (TEACH_BATCH): n at a time, the loop retrained after each batch.
+    while (labelled.length < sizes[s]!) {
+      const wanted = sizes[s]! - labelled.length;
+      const cold = labelled.length < coldStart ? new Float32Array(pool.length) : confidence;
+      const batch = suggestItemsToLabel({ texts: poolTexts, confidence: cold, embeddings: withEmbeddings ? poolEmb : undefined }, batchSize > 0 ? Math.min(batchSize, wanted) : wanted, cover ? { labelled, seed } : { exclude: new Set(labelled), seed });
+      labelled.push(...batch);
+      if (labelled.length < sizes[s]!) confidence = (await headRound(labelled, seed, tuning, withEmbeddings ? undefined : 'suggest', s, true)).confidence;
+    }
     const method: Method = withEmbeddings ? 'suggest (embedding similarity)' : 'suggest (text similarity)';
     const round = await headRound(labelled, seed, tuning, withEmbeddings ? undefined : 'suggest', s);
     confidence = round.confidence;
@@ -486,7 +498,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, uncertaintyPower, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, uncertaintyPower, batch: batchSize, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
   fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };

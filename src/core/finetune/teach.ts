@@ -11,6 +11,9 @@ import { selfTrainHead } from './selfTrain.ts';
 import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels, type SpreadIndex, type SpreadInput, type SpreadOptions } from './spread.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
+/** How many items the teach panel suggests at a time; the loop is retrained and every item relabelled after each batch (`bench:teach --batch` replays it). */
+export const TEACH_BATCH = 5;
+
 /**
  * Share of the n-gram-only model in a teach head's averaged probabilities (HeadTrainOptions.ngramEnsemble).
  * 0 (off): with self-training it gained 2 points on the Amazon development catalogue but lost 0.6 on
