@@ -17,7 +17,7 @@
  *     [--label <column>] [--rows <n>] [--tuning validation|cv] [--ensemble <share>] [--self-train <n>] [--fit-timing]
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
- *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>] [--batch <n>]
+ *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>] [--batch <n>] [--head-settings app|default]
  *
  * `--cover`, `--cold-start`, `--uncertainty` and `--uncertainty-power` change how the loop's later batches are chosen (measured
  * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch"). `--batch n`: suggest picks n items at a time and
@@ -77,7 +77,7 @@ import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
 import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { crossValidateTaught, TEACH_BATCH, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { crossValidateTaught, TEACH_BATCH, TEACH_HEAD_SETTINGS, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
@@ -85,7 +85,7 @@ import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power', 'batch'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power', 'batch', 'head-settings'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -136,6 +136,9 @@ if (!(Number.isInteger(coldStart) && coldStart >= 0)) throw new Error(`--cold-st
 // --uncertainty top|margin: suggest's confidence is the top label's probability, or its margin over the second.
 const uncertaintyArg = optionValue(args, 'uncertainty') ?? 'top';
 if (uncertaintyArg !== 'top' && uncertaintyArg !== 'margin') throw new Error(`--uncertainty must be top or margin, not '${uncertaintyArg}'.`);
+// --head-settings app|default: the teach loop's head size and epochs (TEACH_HEAD_SETTINGS: 2^14 n-gram columns, ≤ 30 epochs), as the app trains it, or trainHead's defaults (2^16 columns for ≤ 64 labels, ≤ 100 epochs; every run before 7 Dec 2026, 15:25 UTC).
+const headSettings = optionValue(args, 'head-settings') ?? 'app';
+if (headSettings !== 'app' && headSettings !== 'default') throw new Error(`--head-settings must be app or default, not '${headSettings}'.`);
 // --batch n: suggest picks n items at a time and the loop is retrained after each batch; default TEACH_BATCH (5), as the app's teach panel; 0: each measured size's items in one batch (every run before 7 Dec 2026, 15:00 UTC).
 const batchSize = Number(optionValue(args, 'batch') ?? TEACH_BATCH);
 if (!(Number.isInteger(batchSize) && batchSize >= 0)) throw new Error(`--batch must be a whole number ≥ 0, not '${optionValue(args, 'batch')}'.`);
@@ -226,7 +229,7 @@ if (embeddingWeight !== undefined && !(embeddingWeight > 0)) throw new Error(`--
 // --unseen-ngrams keep|drop: the head's n-grams no labelled item has (default: the teach loop's, TEACH_UNSEEN_NGRAMS).
 const unseenNgrams = optionValue(args, 'unseen-ngrams') as 'keep' | 'drop' | undefined;
 if (unseenNgrams !== undefined && unseenNgrams !== 'keep' && unseenNgrams !== 'drop') throw new Error(`--unseen-ngrams must be keep or drop, not '${String(unseenNgrams)}'.`);
-const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ refit: true, ...(unseenNgrams ? { unseenNgrams } : {}), labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
+const headOptions: HeadTrainOptions = withCatalogueStatistics(teachHeadOptions({ ...(headSettings === 'app' ? TEACH_HEAD_SETTINGS : {}), refit: true, ...(unseenNgrams ? { unseenNgrams } : {}), labelColumn: 'department', embeddingFeatures: features, tuning, ...(ngramEnsemble !== undefined ? { ngramEnsemble } : {}), ...(headL2 ? { l2Grid: headL2 } : {}), ...(embeddingWeight !== undefined ? { embeddingScale: embeddingWeight / Math.sqrt(poolEmb[0]!.length) } : {}) }), poolTexts, poolEmb, catalogueStatistics);
 // --spread 'alpha/k/power/space;…': label spreading over the pool (spread.ts) after each head fit, each setting scored as a method of its own.
 const spreadSettings = (optionValue(args, 'spread') ?? '').split(';').filter(Boolean).map((text) => {
   const [alpha, neighbours, power, space, references] = text.split('/');
@@ -400,7 +403,7 @@ if (optionValue(args, 'fit-timing') === 'true') {
   // random pool items, the rest unlabelled): the head with its feature statistics from the labelled
   // items against the same head with them from the whole pool (withCatalogueStatistics), interleaved,
   // then relabelling the pool with the latter.
-  const appOptions: HeadTrainOptions = { hashBits: 14, maxEpochs: 30, labelColumn: 'department', ngramEnsemble: 0 };
+  const appOptions: HeadTrainOptions = { ...TEACH_HEAD_SETTINGS, labelColumn: 'department', ngramEnsemble: 0 };
   const timings: Record<'before' | 'after' | 'relabel', number[]> = { before: [], after: [], relabel: [] };
   for (let rep = 1; rep <= 5; rep++) {
     const order = shuffleInPlace(pool.map((_, i) => i), seededRandom(2000 + rep)).slice(0, 50);
@@ -498,7 +501,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(`Total ${seconds.toFixed(0)} s; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
 const json = {
   bench: 'teach', date: new Date().toISOString(), catalogue: cataloguePath, model: modelDir, modelNote, level, classes: kept.map(([l]) => l),
-  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, uncertaintyPower, batch: batchSize, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
+  pool: pool.length, test: test.length, sizes, seeds: seedCount, seconds, tuning, cover, coldStart, uncertainty: uncertaintyArg, uncertaintyPower, batch: batchSize, headSettings, selfTrainPerLabel, ngramEnsemble: headOptions.ngramEnsemble, labelColumn: labelColumn ?? null, rows: items.length,
   fitSeconds: Object.fromEntries(fitSeconds), poolPredictSeconds, loadStart: load, loadEnd: loadavg(), ceiling: ceilingAcc,
   results: Object.fromEntries([...results].map(([m, per]) => [m, per])),
 };

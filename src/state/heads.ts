@@ -57,7 +57,8 @@ export async function trainHeadOnDataset(dataset: LoadedDataset, labelColumn: st
   }
   const result = await finetuneWorker().request(
     'finetune.train',
-    { texts, labels, options: { labelColumn, textColumns, separator: options.separator, embeddingSource: embeddings ? 'trendloom-classifier#embedding' : undefined }, embeddings },
+    // Refitted on every labelled row once validation has chosen the epochs, as `trendloom train-head` does by default.
+    { texts, labels, options: { labelColumn, textColumns, separator: options.separator, refit: true, embeddingSource: embeddings ? 'trendloom-classifier#embedding' : undefined }, embeddings },
     { signal, onProgress, transfer: embeddings ? [embeddings.data.buffer] : [] },
   );
   return { head: result.head, report: result.report, confusion: result.confusion };

@@ -9,7 +9,7 @@ import { Table, type Vector } from 'apache-arrow';
 import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
-import { mergeTaughtLabels, TEACH_BATCH, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
+import { mergeTaughtLabels, TEACH_BATCH, TEACH_HEAD_SETTINGS, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { textRuleChecker, type TextRules } from '../model/calibration.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
@@ -27,7 +27,7 @@ export const TEACH_SUGGESTED = 20;
 /** Most model-sure items a teach head also trains on (so it knows every class, and stays fast). */
 const MAX_PSEUDO_LABELS = 500;
 /** Head training settings of the teach loop (small n-gram space and few epochs: a round takes seconds). */
-const TEACH_OPTIONS = { hashBits: 14, maxEpochs: 30, folds: 5, embeddingSource: 'trendloom-classifier#embedding' };
+const TEACH_OPTIONS = { ...TEACH_HEAD_SETTINGS, folds: 5, embeddingSource: 'trendloom-classifier#embedding' };
 
 /** The taught labels of a record as one map (later batches win). */
 export function taughtMap(record: TeachRecord | undefined): Map<number, string> {

@@ -11,6 +11,13 @@ import { selfTrainHead } from './selfTrain.ts';
 import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels, type SpreadIndex, type SpreadInput, type SpreadOptions } from './spread.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
+/**
+ * The teach loop's head: a small n-gram space and few epochs (a round takes seconds), and once validation has chosen
+ * the epochs and L2, refitted on every taught item (a user who taught 50 items expects the head to learn from all 50,
+ * not from the 40 outside its validation split). `bench:teach` trains its heads the same way.
+ */
+export const TEACH_HEAD_SETTINGS = { hashBits: 14, maxEpochs: 30, refit: true } as const;
+
 /** How many items the teach panel suggests at a time; the loop is retrained and every item relabelled after each batch (`bench:teach --batch` replays it). */
 export const TEACH_BATCH = 5;
 
