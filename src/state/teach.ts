@@ -26,7 +26,7 @@ export { TEACH_BATCH };
 export const TEACH_SUGGESTED = 20;
 /** Most model-sure items a teach head also trains on (so it knows every class, and stays fast). */
 const MAX_PSEUDO_LABELS = 500;
-/** Head training settings of the teach loop (small n-gram space and few epochs: a round takes seconds). */
+/** Head training settings of the teach loop (TEACH_HEAD_SETTINGS: a small n-gram space and few epochs, refitted on every taught item), with its cross-validation folds. */
 const TEACH_OPTIONS = { ...TEACH_HEAD_SETTINGS, folds: 5, embeddingSource: 'trendloom-classifier#embedding' };
 
 /** The taught labels of a record as one map (later batches win). */
