@@ -19,14 +19,14 @@ test('a catalogue of Chinese titles: seasons and usages are all unsure and the p
   const why = page.getByTestId('unsure-script');
   await expect(why).toHaveAttribute('data-items', '80');
   await expect(why).toContainText('80 of your items are written in Chinese');
-  await expect(why).toContainText('always marks their Season unsure');
+  await expect(why).toContainText('always marks their season unsure');
   const convention = page.getByTestId('unsure-convention');
   await expect(convention).toHaveCount(0);
 
   // Usage: every shop labels it its own way, so it is never sure, in any script; that note replaces the script's.
   await page.getByTestId('facet').selectOption('pred_usage');
   await expect(unsureShare).toHaveAttribute('data-unsure', '80');
-  await expect(convention).toContainText('Every shop labels Usage its own way');
+  await expect(convention).toContainText('Every shop labels usage its own way');
   await expect(why).toHaveCount(0);
 
   // Article type is not in the rule any more: some of its labels are sure, and no script note is shown.
