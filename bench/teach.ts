@@ -385,6 +385,7 @@ async function teachLoop(seed: number, withEmbeddings: boolean): Promise<number[
       const wanted = sizes[s]! - labelled.length;
       const cold = labelled.length < coldStart ? new Float32Array(pool.length) : confidence;
       const batch = suggestItemsToLabel({ texts: poolTexts, confidence: cold, embeddings: withEmbeddings ? poolEmb : undefined }, batchSize > 0 ? Math.min(batchSize, wanted) : wanted, cover ? { labelled, seed } : { exclude: new Set(labelled), seed });
+      if (batch.length === 0) throw new Error(`suggest found no more items to label after ${labelled.length} (the pool has ${pool.length}).`);
       labelled.push(...batch);
       if (labelled.length < sizes[s]!) confidence = (await headRound(labelled, seed, tuning, withEmbeddings ? undefined : 'suggest', s, true)).confidence;
     }
