@@ -38,6 +38,19 @@ async function signalsMatchForecasts(page: Page): Promise<number> {
   return checked;
 }
 
+/**
+ * Shows `facetValue` and reads the unsure panel's note `testId`: it is shown, and the items it counts are among the
+ * items the panel calls unsure. Returns that count.
+ */
+async function unsureNoteItems(page: Page, facetValue: string, testId: string): Promise<number> {
+  await page.getByTestId('facet').selectOption(facetValue);
+  const note = page.getByTestId(testId);
+  await expect(note).toBeVisible();
+  const items = Number(await note.getAttribute('data-items'));
+  expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(items);
+  return items;
+}
+
 test('own columns first, people names, shares within 100 %, designer colour names drawn', async ({ page, requests: _requests }) => {
   test.setTimeout(420_000);
   await page.goto('/');
@@ -65,19 +78,9 @@ test('own columns first, people names, shares within 100 %, designer colour name
   await expect(facet).not.toHaveValue('pred_usage');
 
   // Gender: this shop's texts seldom say who an item is for, so those genders stay unsure and the panel says why.
-  await facet.selectOption('pred_gender');
-  const unnamed = page.getByTestId('unsure-unnamed');
-  await expect(unnamed).toBeVisible();
-  const unnamedItems = Number(await unnamed.getAttribute('data-items'));
-  expect(unnamedItems).toBeGreaterThan(100);
-  expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(unnamedItems);
+  expect(await unsureNoteItems(page, 'pred_gender', 'unsure-unnamed')).toBeGreaterThan(100);
   // Article type: items whose text names other types than the model's guess ("quilted vest" guessed as Jackets) stay unsure, and the panel says so.
-  await facet.selectOption('pred_articleType');
-  const contradicted = page.getByTestId('unsure-contradicted');
-  await expect(contradicted).toBeVisible();
-  const contradictedItems = Number(await contradicted.getAttribute('data-items'));
-  expect(contradictedItems).toBeGreaterThan(10);
-  expect(Number(await page.getByTestId('unsure-share').getAttribute('data-unsure'))).toBeGreaterThanOrEqual(contradictedItems);
+  expect(await unsureNoteItems(page, 'pred_articleType', 'unsure-contradicted')).toBeGreaterThan(10);
 
   // "Learn this column": a head taught from the 230 items that have a Category fills in the 50 without.
   await facet.selectOption('Category');

@@ -100,11 +100,16 @@ export function labelsNamedInItemText(matcher: NamedLabelMatcher, inputText: str
   return labelsNamedIn(itemWordsOf(inputText, matcher.templateText), matcher);
 }
 
+/** The config's named block whose words name `head`'s labels, if any. */
+function ownNamedBlock(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, head: string): NamedLabelsConfig | undefined {
+  return NAMED_LABEL_BLOCKS.map((name) => config[name]).find((b) => b?.head === head);
+}
+
 /** Each of `heads` with the config's named block whose words name its labels (heads without one are left out). */
 export function namedBlocksFor(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, heads: Iterable<string>): { head: string; block: NamedLabelsConfig }[] {
   const out: { head: string; block: NamedLabelsConfig }[] = [];
   for (const head of new Set(heads)) {
-    const block = NAMED_LABEL_BLOCKS.map((name) => config[name]).find((b) => b?.head === head);
+    const block = ownNamedBlock(config, head);
     if (block) out.push({ head, block });
   }
   return out;
@@ -133,10 +138,9 @@ export function parentNamedBlock(types: NamedTypesConfig, head: string): NamedTy
  * their parents (`parentNamedBlock`); heads with neither are left out.
  */
 export function nameContradictionBlocks(config: Pick<ClassifierConfig, (typeof NAMED_LABEL_BLOCKS)[number]>, heads: Iterable<string>): { head: string; block: NamedLabelsConfig }[] {
-  const own = namedBlocksFor(config, heads);
   const out: { head: string; block: NamedLabelsConfig }[] = [];
   for (const head of new Set(heads)) {
-    const block = own.find((b) => b.head === head)?.block ?? (config.named_types ? parentNamedBlock(config.named_types, head) : undefined);
+    const block = ownNamedBlock(config, head) ?? (config.named_types ? parentNamedBlock(config.named_types, head) : undefined);
     if (block) out.push({ head, block });
   }
   return out;

@@ -6,8 +6,8 @@ export function formatShare(share: number | undefined): string {
 }
 
 /**
- * A model's confidence (0…1) for display, rounded *down* (as a percentage with `decimals` 0, else as a fraction with
- * `decimals` digits), so a label just under the sure threshold never reads as at it: 0.849 → "84%" / "0.84", never
+ * A model's confidence (0…1) for display, rounded *down* to a whole percentage ('percent') or to hundredths
+ * ('fraction'), so a label just under the sure threshold never reads as at it: 0.849 → "84%" / "0.84", never
  * "85%" beside "unsure: below 85 % confidence". Not a number: "—".
  */
 export function formatConfidence(probability: number, form: 'percent' | 'fraction'): string {
