@@ -151,6 +151,12 @@ MORE_TYPE_WORDS = {
     "windbreaker": ["Jackets", "Rain Jacket"], "raincoat": ["Rain Jacket"], "tracksuit": ["Tracksuits"],
     "shrug": ["Shrug"], "tunics": ["Tunics"],
     "flip-flops": ["Flip Flops"], "flip-flop": ["Flip Flops"], "crop-top": ["Tops", "Tshirts"], "tank-top": ["Tops", "Innerwear Vests"],
+    # Words of European shops' catalogues the list lacked (7 Dec 2026: "Lofoten beanies", "wool overcoat", "felt slipper").
+    "beanies": ["Caps", "Hat"], "beret": ["Caps", "Hat"], "berets": ["Caps", "Hat"], "fedora": ["Hat"], "fedoras": ["Hat"],
+    "glove": ["Gloves"], "mitten": ["Gloves"], "slipper": ["Flip Flops", "Sandals"], "loafer": ["Casual Shoes", "Formal Shoes"],
+    "overcoat": ["Jackets"], "overcoats": ["Jackets"], "parkas": ["Jackets"], "anorak": ["Jackets", "Rain Jacket"],
+    "anoraks": ["Jackets", "Rain Jacket"], "puffer": ["Jackets"], "bomber": ["Jackets"], "trench": ["Jackets"],
+    "pinafore": ["Dresses"], "culottes": ["Trousers", "Capris", "Shorts"], "vests": ["Waistcoat", "Innerwear Vests", "Tops"],
 }
 NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS}
 
