@@ -14,6 +14,20 @@ test('items table: search, sort, full text; change columns and back', async ({ p
   const rows = table.locator('.data-body [role="row"]');
   await expect(table).toHaveAttribute('aria-rowcount', '5000');
 
+  // Every column header shows its whole title (long ones wrap instead of being cut with an ellipsis).
+  const headers = table.locator('.data-row.header [role="columnheader"][data-column]');
+  expect(await headers.count()).toBeGreaterThan(3);
+  const cutTitles = await headers.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.getAttribute('title')));
+  expect(cutTitles).toEqual([]);
+  // A table wider than the page scrolls sideways with its header: the last column's header stays above its cells.
+  await table.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const lastHeader = await headers.last().boundingBox();
+  const lastColumn = await headers.last().getAttribute('data-column');
+  const lastCell = await rows.first().locator(`[data-column="${lastColumn}"]`).boundingBox();
+  expect(lastHeader!.x + lastHeader!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  expect(Math.abs(lastHeader!.x - lastCell!.x)).toBeLessThan(2);
+  await table.evaluate((el) => (el.scrollLeft = 0));
+
   // Search narrows the rows, any case, over the item text (and labels).
   await page.getByTestId('items-search').fill('FERRARI polo');
   await expect(page.getByTestId('items-search-count')).toBeVisible();

@@ -69,66 +69,71 @@ export function DataTable({
   const wrapped = new Set(wrapColumns ?? []);
   // Wrapped (item text) columns get three shares of the width and at least 16rem.
   const template = `4.5rem ${columns.map((name) => (wrapped.has(name) ? 'minmax(16rem, 3fr)' : 'minmax(8rem, 1fr)')).join(' ')}`;
+  // At least as wide as the columns' minimums: a table wider than the page scrolls sideways, its header with it.
+  const wide = columns.filter((name) => wrapped.has(name)).length;
+  const minWidth = `calc(4.5rem + ${wide} * 16rem + ${columns.length - wide} * 8rem)`;
   return (
     <div className="data-table" role="table" aria-rowcount={count} data-testid={testId}>
-      <div className="data-row header" role="row" style={{ gridTemplateColumns: template }}>
-        <span role="columnheader">#</span>
-        {columns.map((name) => {
-          const title = columnTitle(language, name);
-          const direction = sort?.column === name ? sort.direction : undefined;
-          return (
-            <span key={name} role="columnheader" title={title} data-column={name} aria-sort={onSort ? (direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none') : undefined}>
-              {onSort ? (
-                <button type="button" className="sort-header" onClick={() => onSort(name)} title={sortLabel ? sortLabel(title) : title} data-testid={`sort-${name}`}>
-                  {title}
-                  <span aria-hidden="true" className="sort-mark">
-                    {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
-                  </span>
-                </button>
-              ) : (
-                title
-              )}
-            </span>
-          );
-        })}
-      </div>
-      {/* Without focusable rows, the scrolling body itself takes focus so the keyboard can scroll it. */}
-      <div ref={parent} className="data-body" role="rowgroup" style={{ height }} tabIndex={onRowClick ? undefined : 0}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rowIndices ? rowIndices[item.index]! : item.index;
+      <div className="data-table-columns" style={{ minWidth }}>
+        <div className="data-row header" role="row" style={{ gridTemplateColumns: template }}>
+          <span role="columnheader">#</span>
+          {columns.map((name) => {
+            const title = columnTitle(language, name);
+            const direction = sort?.column === name ? sort.direction : undefined;
             return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={wrapping ? virtualizer.measureElement : undefined}
-                className={`data-row${row === selectedRow ? ' selected' : ''}${onRowClick ? ' clickable' : ''}${wrapping ? ' wrapping' : ''}`}
-                role="row"
-                tabIndex={onRowClick ? 0 : undefined}
-                onClick={onRowClick ? () => onRowClick(row) : undefined}
-                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row) : undefined}
-                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, ...(wrapping ? { minHeight: rowHeight } : { height: rowHeight }), transform: `translateY(${item.start}px)` }}
-              >
-                <span role="cell" className="muted">
-                  {row + 1}
-                </span>
-                {vectors.map((vector, c) => {
-                  const text = formatCell(vector?.get(row), types?.[columns[c]!]);
-                  const isUnsure = unsure?.columns[columns[c]!]?.[row] === 0;
-                  return (
-                    <span role="cell" key={columns[c]} title={isUnsure ? `${text} (${unsure!.label})` : text} data-unsure={isUnsure ? 'true' : undefined} data-column={columns[c]} className={[isUnsure ? 'unsure' : '', wrapped.has(columns[c]!) ? 'wrap' : ''].filter(Boolean).join(' ') || undefined}>
-                      {text}
-                      {isUnsure && (
-                        <span className="unsure-mark" role="img" aria-label={unsure!.label}>
-                          {' '}?
-                        </span>
-                      )}
+              <span key={name} role="columnheader" title={title} data-column={name} aria-sort={onSort ? (direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none') : undefined}>
+                {onSort ? (
+                  <button type="button" className="sort-header" onClick={() => onSort(name)} title={sortLabel ? sortLabel(title) : title} data-testid={`sort-${name}`}>
+                    {title}
+                    <span aria-hidden="true" className="sort-mark">
+                      {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
                     </span>
-                  );
-                })}
-              </div>
+                  </button>
+                ) : (
+                  title
+                )}
+              </span>
             );
           })}
+        </div>
+        {/* Without focusable rows, the scrolling body itself takes focus so the keyboard can scroll it. */}
+        <div ref={parent} className="data-body" role="rowgroup" style={{ height }} tabIndex={onRowClick ? undefined : 0}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rowIndices ? rowIndices[item.index]! : item.index;
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={wrapping ? virtualizer.measureElement : undefined}
+                  className={`data-row${row === selectedRow ? ' selected' : ''}${onRowClick ? ' clickable' : ''}${wrapping ? ' wrapping' : ''}`}
+                  role="row"
+                  tabIndex={onRowClick ? 0 : undefined}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row) : undefined}
+                  style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, ...(wrapping ? { minHeight: rowHeight } : { height: rowHeight }), transform: `translateY(${item.start}px)` }}
+                >
+                  <span role="cell" className="muted">
+                    {row + 1}
+                  </span>
+                  {vectors.map((vector, c) => {
+                    const text = formatCell(vector?.get(row), types?.[columns[c]!]);
+                    const isUnsure = unsure?.columns[columns[c]!]?.[row] === 0;
+                    return (
+                      <span role="cell" key={columns[c]} title={isUnsure ? `${text} (${unsure!.label})` : text} data-unsure={isUnsure ? 'true' : undefined} data-column={columns[c]} className={[isUnsure ? 'unsure' : '', wrapped.has(columns[c]!) ? 'wrap' : ''].filter(Boolean).join(' ') || undefined}>
+                        {text}
+                        {isUnsure && (
+                          <span className="unsure-mark" role="img" aria-label={unsure!.label}>
+                            {' '}?
+                          </span>
+                        )}
+                      </span>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
