@@ -49,7 +49,8 @@ def main():
     run = sys.argv[1]
     global SHIP, GOLDEN
     metrics_path = os.path.join(HERE, "metrics.json")
-    if "--dry" in sys.argv:
+    dry = "--dry" in sys.argv
+    if dry:
         # Everything lands inside the run folder instead of the repository (for trying the step out).
         SHIP, GOLDEN, metrics_path = os.path.join(run, "ship"), os.path.join(run, "ship", "golden"), os.path.join(run, "metrics.json")
         os.makedirs(GOLDEN, exist_ok=True)
@@ -79,14 +80,19 @@ def main():
                                           "(training/calibrate.py fit): " + ", ".join(f"{s} {n}" for s, n in sorted(cal["dev_rows"].items()))}
     # No OOD block: the embedding's distance to the training centroids was measured (calibrate.py,
     # leave-one-source-out) and told right from wrong labels worse than the calibrated probability.
+    # The text-named and text-contradiction rules read the heads' named blocks, which ship_ngram.py adds to the shipped
+    # model only; a --dry folder (a leave-one-source-out fold, training/teach_fold.sh) never gets them, and the app
+    # refuses a rule without its block, so such a folder goes without those two rules (calibrate.score applies them
+    # from rules.py when the folds are scored).
+    text_rules = not dry
     config["unsure"] = {"min_probability": cal["min_probability"],
                         "rule": "sure when the calibrated top-1 probability >= min_probability[head] (fitted on the dev "
                                 "splits to 93 % accuracy, never below 0.85); never sure for the heads of a script rule when "
                                 "half or more of the item's words are in that script (unsure.scripts); sure only when the text "
-                                "names something of the head's kind (unsure.evidence: a colour word for baseColour)" + CONVENTION_RULE + TEXT_NAMED_RULE
-                                + TEXT_CONTRADICTION_RULE,
+                                "names something of the head's kind (unsure.evidence: a colour word for baseColour)" + CONVENTION_RULE
+                                + (TEXT_NAMED_RULE + TEXT_CONTRADICTION_RULE if text_rules else ""),
                         "scripts": SCRIPT_RULES, "evidence": EVIDENCE_RULES, "conventions": CONVENTION_RULES,
-                        "text_named": TEXT_NAMED_RULES, "text_contradiction": TEXT_CONTRADICTION_RULES}
+                        **({"text_named": TEXT_NAMED_RULES, "text_contradiction": TEXT_CONTRADICTION_RULES} if text_rules else {})}
     # In-domain and dev figures of the shipped model, calibrated.
     meta, arrays = load_run(run)
     in_domain = {}
