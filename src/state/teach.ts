@@ -9,7 +9,7 @@ import { Table, type Vector } from 'apache-arrow';
 import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
-import { mergeTaughtLabels, TEACH_BATCH, TEACH_HEAD_SETTINGS, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
+import { mergeTaughtLabels, TEACH_HEAD_SETTINGS, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { textRuleChecker, type TextRules } from '../model/calibration.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
@@ -20,8 +20,6 @@ import type { Progress } from '../workers/protocol.ts';
 import { ensureModel } from './labelling.ts';
 import type { ColumnInfo, LoadedDataset } from './store.ts';
 
-/** How many items a batch shows (the core's TEACH_BATCH, which bench:teach replays). */
-export { TEACH_BATCH };
 /** How many examples the unsure message suggests teaching. */
 export const TEACH_SUGGESTED = 20;
 /** Most model-sure items a teach head also trains on (so it knows every class, and stays fast). */

@@ -5,7 +5,8 @@ import { itemsContradicted, itemsInScript, itemsLeftUnnamed, itemsWithoutEvidenc
 import { datasetItemTexts } from '../../model/predictionColumns.ts';
 import { prepare, type DashboardTrends } from '../../core/dashboard/prepared.ts';
 import { useAppStore, type LoadedDataset } from '../../state/store.ts';
-import { TEACH_BATCH, TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
+import { TEACH_BATCH } from '../../core/finetune/teach.ts';
+import { TEACH_SUGGESTED, suggestToTeach, taughtMap, teachBatch, undoLastBatch } from '../../state/teach.ts';
 import { CancelledError, type Progress } from '../../workers/protocol.ts';
 import { formatNumber, translateTerm, type Language } from '../../i18n/i18n.ts';
 import { useT } from '../useT.ts';
