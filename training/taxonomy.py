@@ -157,16 +157,59 @@ MORE_TYPE_WORDS = {
     "overcoat": ["Jackets"], "overcoats": ["Jackets"], "parkas": ["Jackets"], "anorak": ["Jackets", "Rain Jacket"],
     "anoraks": ["Jackets", "Rain Jacket"], "puffer": ["Jackets"], "bomber": ["Jackets"], "trench": ["Jackets"],
     "pinafore": ["Dresses"], "culottes": ["Trousers", "Capris", "Shorts"], "vests": ["Waistcoat", "Innerwear Vests", "Tops"],
+    # Indian wear, hair and swim words, and more plurals (8 Dec 2026, a hand-written European-style catalogue).
+    "espadrille": ["Casual Shoes", "Flats"], "mule": ["Heels", "Flats", "Casual Shoes"], "clog": ["Casual Shoes", "Sandals"],
+    "sliders": ["Flip Flops", "Sandals"], "slider": ["Flip Flops", "Sandals"], "kaftan": ["Tunics", "Dresses"],
+    "kaftans": ["Tunics", "Dresses"], "caftan": ["Tunics", "Dresses"], "lehenga": ["Lehenga Choli"], "lehengas": ["Lehenga Choli"],
+    "churidar": ["Churidar"], "churidars": ["Churidar"], "salwar": ["Salwar", "Salwar and Dupatta"], "patiala": ["Patiala"],
+    "tuxedo": ["Blazers", "Suits"], "rashguard": ["Swimwear"], "tankini": ["Swimwear"], "bandana": ["Scarves"],
+    "bandanas": ["Scarves"], "scrunchie": ["Hair Accessory"], "scrunchies": ["Hair Accessory"], "hairclip": ["Hair Accessory"],
+    "hairclips": ["Hair Accessory"], "hairband": ["Hair Accessory", "Headband"], "headbands": ["Headband"],
+    "legging": ["Leggings"], "camisoles": ["Camisoles", "Tops"], "bodysuits": ["Tops", "Rompers"], "rompers": ["Rompers", "Jumpsuit"],
+    "playsuits": ["Rompers", "Jumpsuit"], "totes": ["Handbags"], "pyjama": ["Night suits", "Lounge Pants"],
+    "nighties": ["Nightdress"], "nightgowns": ["Nightdress"], "nightshirt": ["Nightdress", "Night suits"], "hoody": ["Sweatshirts"],
+    "raincoats": ["Rain Jacket"], "gilets": ["Waistcoat", "Jackets"], "waistcoats": ["Waistcoat"],
+    "windbreakers": ["Jackets", "Rain Jacket"], "bermudas": ["Shorts"], "palazzos": ["Trousers"], "shacket": ["Shirts", "Jackets"],
+    "overshirts": ["Shirts", "Jackets"], "choker": ["Necklace and Chains"], "chokers": ["Necklace and Chains"],
+    "wristwatch": ["Watches"], "umbrellas": ["Umbrellas"], "bolero": ["Shrug"],
 }
-NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS}
+
+# Two-word names whose type is not what their words name ("bikini top" is swimwear, not a top; "dressing gown" a
+# robe, "boxer shorts" boxers, "hair tie" a hair accessory): each claims its words before they are read alone.
+TYPE_PHRASES = {
+    "bikini top": ["Swimwear"], "bikini tops": ["Swimwear"], "bikini bottoms": ["Swimwear"], "bikini bottom": ["Swimwear"],
+    "bikini briefs": ["Swimwear"], "swim shorts": ["Swimwear", "Shorts"], "swimming shorts": ["Swimwear", "Shorts"],
+    "board shorts": ["Swimwear", "Shorts"], "swim trunks": ["Swimwear"], "swimming trunks": ["Swimwear"],
+    "swim briefs": ["Swimwear"], "swim suit": ["Swimwear"], "boxer shorts": ["Boxers"], "boxer briefs": ["Boxers", "Briefs", "Trunk"],
+    "dressing gown": ["Robe", "Bath Robe"], "dressing gowns": ["Robe", "Bath Robe"], "bath robe": ["Bath Robe", "Robe"],
+    "hair tie": ["Hair Accessory"], "hair ties": ["Hair Accessory"], "hair clip": ["Hair Accessory"], "hair clips": ["Hair Accessory"],
+    "hair slide": ["Hair Accessory"], "hair slides": ["Hair Accessory"], "hair band": ["Hair Accessory", "Headband"],
+    "hair bands": ["Hair Accessory", "Headband"], "suit jacket": ["Blazers", "Suits"], "suit jackets": ["Blazers", "Suits"],
+    "dinner jacket": ["Blazers", "Suits"], "belt bag": ["Waist Pouch", "Handbags"], "belt bags": ["Waist Pouch", "Handbags"],
+    "bum bag": ["Waist Pouch"], "waist bag": ["Waist Pouch"], "tie belt": ["Belts"], "shirt dress": ["Dresses"],
+    "shirt dresses": ["Dresses"], "t-shirt dress": ["Dresses"], "sweater dress": ["Dresses"], "jumper dress": ["Dresses"],
+    "sweatshirt dress": ["Dresses"], "hoodie dress": ["Dresses"], "blazer dress": ["Dresses"], "polo dress": ["Dresses"],
+    "tunic dress": ["Dresses", "Tunics"], "polo shirt": ["Tshirts"], "polo shirts": ["Tshirts"],
+    "shoulder bag": ["Handbags", "Messenger Bag"], "crossbody bag": ["Handbags", "Messenger Bag"], "tote bag": ["Handbags"],
+    "shopper bag": ["Handbags"], "bucket bag": ["Handbags"], "messenger bag": ["Messenger Bag"], "laptop bag": ["Laptop Bag"],
+    "duffel bag": ["Duffel Bag"], "duffle bag": ["Duffel Bag"], "weekend bag": ["Duffel Bag", "Handbags"], "gym bag": ["Duffel Bag"],
+    "ballet flats": ["Flats"], "ballet pumps": ["Flats"], "court shoes": ["Heels"], "boat shoes": ["Casual Shoes"],
+    "deck shoes": ["Casual Shoes"], "running shoes": ["Sports Shoes"], "football boots": ["Sports Shoes"],
+    "night dress": ["Nightdress"], "night shirt": ["Nightdress", "Night suits"], "track suit": ["Tracksuits"],
+    "jump suit": ["Jumpsuit"], "boiler suit": ["Jumpsuit"], "night suit": ["Night suits"], "pyjama bottoms": ["Lounge Pants", "Night suits"],
+    "salwar suit": ["Kurta Sets", "Salwar and Dupatta"], "salwar suits": ["Kurta Sets", "Salwar and Dupatta"],
+    "salwar kameez": ["Kurta Sets", "Salwar and Dupatta"], "tracksuit bottoms": ["Track Pants"], "jogging bottoms": ["Track Pants"], "body mist": ["Perfume and Body Mist"],
+}
+NAME_TYPE_WORDS = {**TYPE_WORDS, **MORE_TYPE_WORDS, **TYPE_PHRASES}
 
 
 def hyphen_bound_patterns(words):
     """{word: labels} as [(pattern, labels)], longest word first, so that a longer word claims its part
-    ("t-shirt" before "shirt"); a hyphen joins words ("tie-dye" names no tie, "crop-top" no top). Letters and
-    hyphens only, so each word is its own pattern in Python and in JavaScript's unicode mode."""
-    assert all(re.fullmatch(r"[a-z][a-z\-]*", w) for w in words)
-    return [("(?<!-)" + w + "(?!-)", words[w]) for w in sorted(words, key=lambda w: (-len(w), w))]
+    ("t-shirt" before "shirt", the phrase "bikini top" before "top"); a hyphen joins words ("tie-dye" names no
+    tie, "crop-top" no top). Letters and hyphens only, and single spaces between a phrase's words (any run of
+    white space in the text), so each word is its own pattern in Python and in JavaScript's unicode mode."""
+    assert all(re.fullmatch(r"[a-z][a-z\-]*( [a-z][a-z\-]*)*", w) for w in words)
+    return [("(?<!-)" + w.replace(" ", r"\s+") + "(?!-)", words[w]) for w in sorted(words, key=lambda w: (-len(w), w))]
 
 
 def _whole_words(patterns):

@@ -92,7 +92,10 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(name_types("Item: Waves blouse"), ["Tops", "Shirts"])
         self.assertEqual(name_types("Item: Ribbed crew-neck jumper Details: a dress to remember"), ["Sweaters"])  # the name only
         self.assertEqual(name_types("Item: Tie-dye T-shirt"), ["Tshirts"])  # "t-shirt" claims its "shirt"; a hyphen joins words
-        self.assertEqual(name_types("Item: Shirt dress with belt"), ["Shirts", "Dresses", "Belts"])  # every type named, in order
+        self.assertEqual(name_types("Item: Shirt, dress and belt"), ["Shirts", "Dresses", "Belts"])  # every type named, in order
+        self.assertEqual(name_types("Item: Shirt dress with belt"), ["Dresses", "Belts"])  # a two-word name claims its words
+        self.assertEqual(name_types("Item: Triangle bikini  top"), ["Swimwear"])
+        self.assertEqual(name_types("Item: Bikini-top"), [])  # hyphen-joined words name nothing alone, as "tie-dye"
         self.assertEqual(name_types("Item: 2024夏季新款纯棉短袖T恤女宽松ins风白色上衣"), ["Tshirts", "Tops"])  # Chinese words, any case
         self.assertEqual(name_types("Item: Rebecca"), [])
 

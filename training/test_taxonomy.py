@@ -11,9 +11,9 @@ from taxonomy import (AMAZON_TYPES, FLIPKART_TYPES, HEADS, NAME_TYPE_WORDS, REVI
 # (articleType, subCategory, masterCategory) for every article type the tables name.
 PARENTS = {
     "Apparel": {"Topwear": ["Tshirts", "Shirts", "Tops", "Sweatshirts", "Kurtas", "Waistcoat", "Rain Jacket", "Blazers", "Shrug",
-                            "Dupatta", "Tunics", "Jackets", "Sweaters", "Kurtis", "Suspenders", "Nehru Jackets", "Rompers", "Lehenga Choli"],
+                            "Dupatta", "Tunics", "Jackets", "Sweaters", "Kurtis", "Suspenders", "Nehru Jackets", "Rompers", "Lehenga Choli", "Suits"],
                 "Bottomwear": ["Jeans", "Track Pants", "Shorts", "Skirts", "Trousers", "Capris", "Tracksuits", "Swimwear", "Leggings",
-                               "Salwar and Dupatta", "Patiala", "Stockings", "Tights", "Churidar", "Jeggings"],
+                               "Salwar and Dupatta", "Patiala", "Stockings", "Tights", "Churidar", "Jeggings", "Salwar"],
                 "Dress": ["Dresses", "Jumpsuit"], "Innerwear": ["Bra", "Briefs", "Innerwear Vests", "Camisoles", "Boxers", "Trunk", "Shapewear"],
                 "Loungewear and Nightwear": ["Night suits", "Bath Robe", "Lounge Pants", "Nightdress", "Baby Dolls", "Robe", "Lounge Tshirts", "Lounge Shorts"],
                 "Saree": ["Sarees"], "Apparel Set": ["Kurta Sets", "Clothing Set"], "Socks": ["Booties"]},
@@ -23,7 +23,8 @@ PARENTS = {
                              "Waist Pouch", "Rucksacks"], "Jewellery": ["Bracelet", "Pendant", "Ring", "Earrings", "Jewellery Set", "Necklace and Chains", "Bangle"],
                     "Headwear": ["Caps", "Hat", "Headband"], "Watches": ["Watches"], "Eyewear": ["Sunglasses"], "Belts": ["Belts"], "Wallets": ["Wallets"],
                     "Socks": ["Socks"], "Ties": ["Ties"], "Scarves": ["Scarves"], "Stoles": ["Stoles"], "Mufflers": ["Mufflers"], "Gloves": ["Gloves"],
-                    "Cufflinks": ["Cufflinks"], "Sports Accessories": ["Wristbands"], "Umbrellas": ["Umbrellas"]},
+                    "Cufflinks": ["Cufflinks"], "Sports Accessories": ["Wristbands"], "Umbrellas": ["Umbrellas"],
+                    "Accessories": ["Hair Accessory"]},
     "Personal Care": {"Fragrance": ["Deodorant", "Perfume and Body Mist"], "Lips": ["Lipstick"]},
 }
 MYNTRA = [{"articleType": t, "subCategory": sub, "masterCategory": master}

@@ -66,7 +66,12 @@ describe('article types an item name names', () => {
     expect(labelsNamedInText(typeMatcher, 'Item: Waves blouse')).toEqual(['Tops', 'Shirts']);
     expect(labelsNamedInText(typeMatcher, 'Item: Ribbed crew-neck jumper Details: a dress to remember')).toEqual(['Sweaters']);
     expect(labelsNamedInText(typeMatcher, 'Item: Tie-dye T-shirt')).toEqual(['Tshirts']);
-    expect(labelsNamedInText(typeMatcher, 'Item: Shirt dress with belt')).toEqual(['Shirts', 'Dresses', 'Belts']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Shirt, dress and belt')).toEqual(['Shirts', 'Dresses', 'Belts']);
+    // A two-word name claims its words: a shirt dress is a dress, a bikini top swimwear, boxer shorts boxers.
+    expect(labelsNamedInText(typeMatcher, 'Item: Shirt dress with belt')).toEqual(['Dresses', 'Belts']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Triangle bikini  top')).toEqual(['Swimwear']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Boxer shorts 3-pack')).toEqual(['Boxers']);
+    expect(labelsNamedInText(typeMatcher, 'Item: Bikini-top')).toEqual([]); // hyphen-joined words name nothing alone, as "tie-dye"
     expect(labelsNamedInText(typeMatcher, 'Item: 2024夏季新款纯棉短袖T恤女宽松ins风白色上衣')).toEqual(['Tshirts', 'Tops']);
     expect(labelsNamedInText(typeMatcher, 'Item: Rebecca')).toEqual([]);
   });
@@ -74,11 +79,13 @@ describe('article types an item name names', () => {
   // The same cases as training/test_rules.py: the app and the training tables lift the same types.
   const golden = sharedCases('named-type-cases.json', 'types', typeMatcher, { cases: 250, naming: 100, kind: 'type' });
 
-  it('compiles the hyphen-bound words into one pass that names what one pattern per word names', () => {
-    expect(typeMatcher.patterns).toHaveLength(1);
+  it('compiles the hyphen-bound words into one pass, after the phrases, that names what one pattern per word or phrase names', () => {
+    const phrases = shipped.named_types!.words.filter(([p]) => p.includes('\\s+')).length;
+    expect(phrases).toBeGreaterThan(50);
+    expect(typeMatcher.patterns).toHaveLength(phrases + 1);
     const word = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p})(?![\\p{L}\\p{N}_])`, 'gu');
     const oneByOne = { patterns: shipped.named_types!.words.map(([p, labels]) => ({ regex: word(p), labels })), substrings: typeMatcher.substrings };
-    const names = [...golden.cases.map((c) => nameWordsOf(c.text, 'Item: ')), 'T-shirt, shirt and t-shirts', 'dress-shirt dress shirt', 'Shirt_dress shirt2 shirt'];
+    const names = [...golden.cases.map((c) => nameWordsOf(c.text, 'Item: ')), 'T-shirt, shirt and t-shirts', 'dress-shirt dress shirt', 'Shirt_dress shirt2 shirt', 'polo shirt dress', 'bikini top bikini  top bikini-top', 'swim shorts and boxer shorts', 'shirt\tdress'];
     for (const name of names) expect(labelsNamedIn(name, typeMatcher)).toEqual(labelsNamedIn(name, oneByOne));
   });
 

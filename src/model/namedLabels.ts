@@ -32,19 +32,27 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 
 // A pattern that is one word, no hyphen beside it ("(?<!-)t-shirt(?!-)": named_types and named_genders words).
 const HYPHEN_BOUND_WORD = /^\(\?<!-\)([\p{Ll}-]+)\(\?!-\)$/u;
+// A pattern that is a phrase of such words, any white space between them ("(?<!-)bikini\\s+top(?!-)": named_types).
+const HYPHEN_BOUND_PHRASE = /^\(\?<!-\)[\p{Ll}-]+(?:\\s\+[\p{Ll}-]+)+\(\?!-\)$/u;
 
 /**
  * Compiles a `named_colours`, `named_types` or `named_genders` block for inputs built with `inputTemplate` (e.g. "Item: {text}").
- * When every pattern is one hyphen-bound word, each match is a whole run of letters and hyphens, so no two
- * words' matches can overlap and the order of claiming cannot matter: they are compiled into one regular
- * expression (one pass over the name instead of one per word) that gives the labels of the word it matched.
+ * When every pattern is a hyphen-bound word or phrase, each word's match is a whole run of letters and hyphens, so no two
+ * words' matches can overlap and their order of claiming cannot matter: the words are compiled into one regular
+ * expression (one pass over the name instead of one per word) that gives the labels of the word it matched. The phrases
+ * keep their own expressions and claim first, in their order: a word can only overlap a phrase it is part of, and such a
+ * phrase is longer, so it comes before the word in the block's longest-first order too.
  */
 export function namedLabelMatcher(block: NamedLabelsConfig, inputTemplate: string): NamedLabelMatcher {
   const pairs = 'colours' in block ? block.colours : block.words;
   const words = pairs.map(([pattern]) => HYPHEN_BOUND_WORD.exec(pattern)?.[1]);
-  const patterns = words.every((w) => w !== undefined)
-    ? [{ regex: new RegExp(`${WORD_BEFORE}(?<!-)(?:${words.join('|')})(?!-)${WORD_AFTER}`, 'gu'), labels: [], byWord: new Map(pairs.map(([, labels], i) => [words[i]!, labels])) }]
-    : pairs.map(([pattern, labels]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels }));
+  const isPhrase = pairs.map(([pattern]) => HYPHEN_BOUND_PHRASE.test(pattern));
+  const ownPattern = ([pattern, labels]: readonly [string, readonly string[]]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels });
+  const wordEntries = pairs.flatMap(([, labels], i) => (words[i] !== undefined ? [[words[i]!, labels] as const] : []));
+  const wordsAtOnce = { regex: new RegExp(`${WORD_BEFORE}(?<!-)(?:${wordEntries.map(([w]) => w).join('|')})(?!-)${WORD_AFTER}`, 'gu'), labels: [], byWord: new Map(wordEntries) };
+  const patterns = words.every((w, i) => w !== undefined || isPhrase[i])
+    ? [...pairs.filter((_, i) => isPhrase[i]).map(ownPattern), ...(wordEntries.length > 0 ? [wordsAtOnce] : [])]
+    : pairs.map(ownPattern);
   return {
     head: block.head,
     bonus: block.bonus,
