@@ -193,7 +193,7 @@ TYPE_PHRASES = {
     "shoulder bag": ["Handbags", "Messenger Bag"], "crossbody bag": ["Handbags", "Messenger Bag"], "tote bag": ["Handbags"],
     "shopper bag": ["Handbags"], "bucket bag": ["Handbags"], "messenger bag": ["Messenger Bag"], "laptop bag": ["Laptop Bag"],
     "duffel bag": ["Duffel Bag"], "duffle bag": ["Duffel Bag"], "weekend bag": ["Duffel Bag", "Handbags"], "gym bag": ["Duffel Bag"],
-    "ballet flats": ["Flats"], "ballet pumps": ["Flats"], "court shoes": ["Heels"], "boat shoes": ["Casual Shoes"],
+    "ballet flats": ["Flats"], "ballet pumps": ["Flats"], "boat shoes": ["Casual Shoes"],
     "deck shoes": ["Casual Shoes"], "running shoes": ["Sports Shoes"], "football boots": ["Sports Shoes"],
     "night dress": ["Nightdress"], "night shirt": ["Nightdress", "Night suits"], "track suit": ["Tracksuits"],
     "jump suit": ["Jumpsuit"], "boiler suit": ["Jumpsuit"], "night suit": ["Night suits"], "pyjama bottoms": ["Lounge Pants", "Night suits"],
