@@ -50,9 +50,9 @@ export function namedLabelMatcher(block: NamedLabelsConfig, inputTemplate: strin
   const isPhrase = pairs.map(([pattern]) => HYPHEN_BOUND_PHRASE.test(pattern));
   const ownPattern = ([pattern, labels]: readonly [string, readonly string[]]) => ({ regex: new RegExp(`${WORD_BEFORE}(?:${pattern})${WORD_AFTER}`, 'gu'), labels });
   const wordEntries = pairs.flatMap(([, labels], i) => (words[i] !== undefined ? [[words[i]!, labels] as const] : []));
-  const wordsAtOnce = { regex: new RegExp(`${WORD_BEFORE}(?<!-)(?:${wordEntries.map(([w]) => w).join('|')})(?!-)${WORD_AFTER}`, 'gu'), labels: [], byWord: new Map(wordEntries) };
+  const wordsAtOnce = () => ({ regex: new RegExp(`${WORD_BEFORE}(?<!-)(?:${wordEntries.map(([w]) => w).join('|')})(?!-)${WORD_AFTER}`, 'gu'), labels: [], byWord: new Map(wordEntries) });
   const patterns = words.every((w, i) => w !== undefined || isPhrase[i])
-    ? [...phrasesGated(pairs.filter((_, i) => isPhrase[i]).map(ownPattern)), ...(wordEntries.length > 0 ? [wordsAtOnce] : [])]
+    ? [...phrasesGated(pairs.filter((_, i) => isPhrase[i]).map(ownPattern)), ...(wordEntries.length > 0 ? [wordsAtOnce()] : [])]
     : pairs.map(ownPattern);
   return {
     head: block.head,
