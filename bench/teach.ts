@@ -275,7 +275,8 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
   if (!fitSeconds.has(labelled.length)) fitSeconds.set(labelled.length, []);
   fitSeconds.get(labelled.length)!.push((performance.now() - tf) / 1000);
   const head = loadHead(result.head);
-  const onTest = await predictWithHead(head, testTexts, undefined, testEmb);
+  // A quiet round (between two measured sizes) only needs the pool's confidence: the test items are not predicted.
+  const onTest = quiet ? [] : await predictWithHead(head, testTexts, undefined, testEmb);
   const tp = performance.now();
   const onPool = await predictWithHead(head, poolTexts, undefined, poolEmb);
   poolPredictSeconds.push((performance.now() - tp) / 1000);
@@ -295,9 +296,10 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
     // read from it) when the cross-validation on the labelled items gets more of them right that way.
     const cv = await crossValidateTaught(poolTexts, poolLabels, [...labelled], { ...headOptions, tuning: headTuning, splitSeed: seed, folds: 5, seed }, poolEmb, undefined, TEACH_SPREAD);
     const taught = new Map(labelled.map((i) => [i, head.json.labels.indexOf(pool[i]!.label)] as [number, number]));
-    const probabilities = [...onPool.map((p) => p.all), ...onTest.map((p) => p.all)];
+    // A quiet round spreads to the pool only; the test items' rows are never read then (they are neither references nor asked for).
+    const probabilities = [...onPool.map((p) => p.all), ...(quiet ? testIndices.map(() => new Float32Array(0)) : onTest.map((p) => p.all))];
     const ts = performance.now();
-    const spread = spreadLabels({ texts: spreadTexts, probabilities, taught, referenceCandidates: poolIndices }, { ...TEACH_SPREAD, seed }, [...poolIndices, ...testIndices]);
+    const spread = spreadLabels({ texts: spreadTexts, probabilities, taught, referenceCandidates: poolIndices }, { ...TEACH_SPREAD, seed }, quiet ? poolIndices : [...poolIndices, ...testIndices]);
     teachSpreadSeconds.push((performance.now() - ts) / 1000);
     const top = (p: Float32Array) => p.indexOf(Math.max(...p));
     const spreadTest = spread.slice(pool.length);
