@@ -1,23 +1,22 @@
 /**
  * `npm run bench:handwritten`: the classifier on the English catalogues written by hand for issue 12
  * (`test/fixtures/classifier/en-catalogue-test/`, never trained on; its README says which were blind),
- * read as `trendloom classify --text name,description` reads them (each column a name or a description by its
- * header and the length of its cells, `splitTextColumns`). Per file, for the article type:
+ * read as `trendloom classify --text name,description` reads them (the CLI's `descriptionColumnsOf` and
+ * `rowFields`: each column a name or a description by its header and the length of its cells). Per file, for the article type:
  * accuracy (right when the label is one of the row's `expected` labels), the share and accuracy of the
  * sure labels, and how many labels are sure and wrong — the confidently wrong labels a designer would
  * trust. Accuracy only; no timing.
  *   npm run bench:handwritten -- [--model <dir>] [--json <file>]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import Papa from 'papaparse';
+import { descriptionColumnsOf, rowFields } from '../src/cli/classify.ts';
 import { parseArgs } from '../src/cli/io.ts';
-import { splitTextColumns } from '../src/model/inputText.ts';
+import { readCsvRows } from '../src/core/csv/textRows.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FILES = ['development', 'highstreet', 'marketplace'] as const;
 const args = parseArgs(process.argv.slice(2), { values: ['model', 'json'] });
 const modelDir = args.options.get('model')?.[0] ?? DEFAULT_MODEL_DIR;
-const read = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 /** One file's figures for the article type. */
 interface FileScore {
@@ -33,24 +32,23 @@ interface FileScore {
 const classifier = await loadNodeClassifier(modelDir, { threads: 2 });
 const scores: FileScore[] = [];
 for (const file of FILES) {
-  const rows = read(`test/fixtures/classifier/en-catalogue-test/${file}.csv`);
-  // As `trendloom classify --text name,description` and the app read them: each column a name or a description by its header and cells.
-  const shape = (column: string) => {
-    const cells = rows.map((row) => row[column] ?? '').filter(Boolean);
-    return { name: column, meanChars: cells.length ? cells.reduce((sum, c) => sum + c.length, 0) / cells.length : 0 };
-  };
-  const roles = splitTextColumns([shape('name'), shape('description')]);
-  const fieldOf = (row: Record<string, string>, columns: string[]) => columns.map((c) => row[c] ?? '').filter(Boolean).join(' ');
-  const predictions = await classifier.classifyItems(rows.map((row) => ({ name: fieldOf(row, roles.names), description: fieldOf(row, roles.descriptions) })));
+  const { columns, rows } = readCsvRows(readFileSync(`test/fixtures/classifier/en-catalogue-test/${file}.csv`, 'utf8'));
+  const at = (name: string) => columns.indexOf(name);
+  // As `trendloom classify --text name,description` reads them: the CLI's own split of name and description columns and its item fields.
+  const table = { columns, rowCount: rows.length, row: (r: number) => rows[r]!, roles: new Map<string, string>() };
+  const textColumns = [at('name'), at('description')];
+  const descriptionColumns = descriptionColumnsOf(table, textColumns);
+  const predictions = await classifier.classifyItems(rows.map((row) => rowFields(table, row, textColumns, descriptionColumns)));
   const score: FileScore = { file, items: rows.length, right: 0, sure: 0, sureRight: 0, sureWrong: [] };
   rows.forEach((row, i) => {
     const { label, probability, sure } = predictions[i]!.heads.articleType!;
-    const ok = (row.expected ?? '').split('|').includes(label);
+    const expected = row[at('expected')]!;
+    const ok = expected.split('|').includes(label);
     score.right += ok ? 1 : 0;
     if (sure) {
       score.sure++;
       score.sureRight += ok ? 1 : 0;
-      if (!ok) score.sureWrong.push([row.name ?? '', label, Number(probability.toFixed(3)), row.expected ?? '']);
+      if (!ok) score.sureWrong.push([row[at('name')]!, label, Number(probability.toFixed(3)), expected]);
     }
   });
   scores.push(score);
