@@ -84,11 +84,12 @@ export function labelsNamedIn(name: string, matcher: Pick<NamedLabelMatcher, 'pa
     claimed.push([start, end]);
     found.push({ at: start, labels });
   };
-  const gateAnswers = new Map<RegExp, boolean>();
+  let checkedGate: RegExp | undefined; // the phrases share one gate: it is tested once per name
+  let gateOpen = false;
   for (const { regex, labels, byWord, gate } of matcher.patterns) {
     if (gate) {
-      if (!gateAnswers.has(gate)) gateAnswers.set(gate, gate.test(text));
-      if (!gateAnswers.get(gate)) continue;
+      if (gate !== checkedGate) (checkedGate = gate), (gateOpen = gate.test(text));
+      if (!gateOpen) continue;
     }
     for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, byWord?.get(match[0]) ?? labels);
   }
