@@ -244,9 +244,7 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     label}), an item whose top label its name names is sure from that head's named threshold — from
     cal["named_several_min_probability"] when the name names several labels of the head —, and on the
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
-    never sure, and on those of cal["named_first"] (with named[f"{head}:first"], 1 where the label is one the
-    name's first type words name, or on every label when the rule does not read the name) one whose name names
-    several labels of the head and its top label but not among the first; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label, and on
+    never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label, and on
     those of rules.TEXT_CONTRADICTION_RULES never when its text names labels of the head but not the top one)."""
     res = {}
     texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r in rows]
@@ -275,10 +273,6 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
-                    if h in cal.get("named_first", ()) and f"{h}:first" in named:
-                        # A name naming several labels: never sure when the top label is not one its first type words name.
-                        first_top = named[f"{h}:first"][keep][np.arange(len(pred)), pred] > 0
-                        allowed = allowed & ~(named_top & (named_count >= 2) & ~first_top)
                 if h in text_contradiction_heads() or h in text_named_heads():
                     # The whole-text rules: each kept item's top label and its text.
                     tops = [maps[h][p] for p in logits[h][keep].argmax(1)]

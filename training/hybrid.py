@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, softmax, source_weights, TARGET_SURE_ACCURACY  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_FIRST_HEADS, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_first_types, name_genders, name_types, named_sure_threshold  # noqa: E402
+from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_genders, name_types, named_sure_threshold  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -179,24 +179,6 @@ def named_type_masks(meta):
     return named_masks(meta, NAMED_TYPE_HEAD, name_types)
 
 
-def named_first_type_masks(meta):
-    """Per set key, 1 where the row's name's first type words name that article type (rules.name_first_types), and
-    on every type where that rule does not read the name (it names none, or a Chinese garment word)."""
-    index = {label: i for i, label in enumerate(meta["maps"][NAMED_TYPE_HEAD])}
-    out = {}
-    for key, rows in meta["sets"].items():
-        mask = np.ones((len(rows), len(index)), dtype=np.float32)
-        for i, r in enumerate(rows):
-            first = name_first_types(r["text"])
-            if first is not None:
-                mask[i] = 0.0
-                for c in first:
-                    if c in index:
-                        mask[i, index[c]] = 1.0
-        out[key] = mask
-    return out
-
-
 def named_gender_masks(meta):
     """named_masks of the gender head, for the genders each name names."""
     return named_masks(meta, NAMED_GENDER_HEAD, name_genders)
@@ -320,12 +302,11 @@ def with_named_bonuses(meta, mixed, masks=None, types=True, genders=True):
 
 
 def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True, named_sure=True,
-                named_contradiction=True, named_first=True):
+                named_contradiction=True):
     """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False, and
     the named-type and named-gender bonuses unless it or their own flag is False; with them, unless
     named_sure is False, the named sure thresholds, named_sure_thresholds, and unless named_contradiction is
-    False the rule that a name contradicting the top label keeps it unsure, rules.NAMED_CONTRADICTION_RULE, and unless
-    named_first is False the rule that a top label the name's first type words do not name is unsure, rules.NAMED_FIRST_RULE)
+    False the rule that a name contradicting the top label keeps it unsure, rules.NAMED_CONTRADICTION_RULE)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -356,13 +337,9 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
         named = chosen["masks"]
         cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
         cal["named_contradiction"] = sorted(cal["named_min_probability"]) if named_contradiction else []
-        cal["named_first"] = [h for h in NAMED_FIRST_HEADS if h in cal["named_min_probability"]] if named_first else []
-        if cal["named_first"]:
-            named = dict(named, **{f"{NAMED_TYPE_HEAD}:first": named_first_type_masks(meta)})
         row["named_min_probability"] = cal["named_min_probability"]
         row["named_several_min_probability"] = cal["named_several_min_probability"]
         row["named_contradiction"] = cal["named_contradiction"]
-        row["named_first"] = cal["named_first"]
     row["hybrid"] = score_arrays(meta, mixed, cal, named)["sets"]
     row["llama_temperature"] = {h: m["t_llama"] for h, m in mix.items()}
     row["ngram"] = score_arrays(meta, ngram, fit_arrays(meta, ngram))["sets"]
@@ -396,7 +373,6 @@ def main():
     ap.add_argument("--no-gender-bonus", action="store_true", help="score the mix without the named-gender bonus (as before 7 Dec 2026, 05:00 UTC)")
     ap.add_argument("--no-named-sure", action="store_true", help="no lower sure threshold for items whose top label their name names (as before 7 Dec 2026, 05:00 UTC)")
     ap.add_argument("--no-named-contradiction", action="store_true", help="sure even when the name names labels of the head but not the top one (as before 7 Dec 2026, 05:40 UTC)")
-    ap.add_argument("--no-named-first", action="store_true", help="sure even when the name names several types and the top one is not among the first (as before 7 Dec 2026, 22:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -406,7 +382,7 @@ def main():
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
         out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus,
-                               not args.no_gender_bonus, not args.no_named_sure, not args.no_named_contradiction, not args.no_named_first))
+                               not args.no_gender_bonus, not args.no_named_sure, not args.no_named_contradiction))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

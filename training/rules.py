@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from lexicon_zh import COLOURS as LEXICON_COLOURS_ZH, GARMENTS as LEXICON_GARMENTS_ZH, GENDERS as LEXICON_GENDERS_ZH
-from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS, colours_named, first_types_named, genders_named, types_named
+from taxonomy import COLOUR_WORDS as COLOUR_PATTERNS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS, colours_named, genders_named, types_named
 
 # Heads never sure for items written mostly in Chinese: those whose sure labels were under 90 % right
 # on real Chinese product titles (the criterion the first rule was chosen by), or have no Chinese
@@ -250,12 +250,6 @@ NAMED_GENDER_HEAD = "gender"
 GENDER_SUBSTRINGS_ZH = _zh_substrings(LEXICON_GENDERS_ZH)
 
 
-def name_first_types(input_text, template_text="Item: "):
-    """The article types of the first type words the item's name names (taxonomy.first_types_named on name_words):
-    the first word or phrase and the type words right after it; None when it names none or a Chinese garment word."""
-    return first_types_named(name_words(input_text, template_text), GARMENT_SUBSTRINGS_ZH)
-
-
 def name_genders(input_text, template_text="Item: "):
     """Genders the item's name names (taxonomy.genders_named on name_words, with the Chinese gender words)."""
     return genders_named(name_words(input_text, template_text), GENDER_SUBSTRINGS_ZH)
@@ -326,28 +320,18 @@ NAMED_SEVERAL_SURE_RULE = ("; when the name names several labels of the head, fr
 NAMED_CONTRADICTION_RULE = ("; never sure on the heads of named_contradiction when the item's name names labels of the head "
                             "and the top label is none of them")
 
-# Marketplace titles pile up type words after the item's own ("Oversized Crewneck Sweatshirt … Pullover Tops",
-# "Hiking Sandals … Water Shoes"); the item is what the first type words name (with the words right after them:
-# "Pendant Necklace", whose head is its last word). An item whose name names several labels of the article type
-# and whose top label is among them but not among the first ones is never sure on the heads of named_first:
-# on 160 hand-written marketplace titles read as names such sure labels were right 6 times of 17 (issue 12).
-# Names with Chinese garment words are left alone: a Chinese name's head noun comes last.
-NAMED_FIRST_HEADS = ("articleType",)
-NAMED_FIRST_RULE = ("; never sure on the heads of named_first when the name names several types and the top label is not "
-                    "one the first type words name (those words and the type words right after them)")
-
 
 def with_named_sure_rule(unsure, thresholds, several):
     """config.json's unsure block with `named_min_probability` set to `thresholds` (names naming one label of the
     head), `named_several_min_probability` to `several` (names naming several), `named_contradiction` to their
-    heads, `named_first` to NAMED_FIRST_HEADS among them, and its rule saying so."""
+    heads, and its rule saying so."""
     out = dict(unsure, named_min_probability={h: round(float(v), 4) for h, v in thresholds.items()},
                named_several_min_probability={h: round(float(v), 4) for h, v in several.items()},
-               named_contradiction=sorted(thresholds), named_first=[h for h in NAMED_FIRST_HEADS if h in thresholds])
+               named_contradiction=sorted(thresholds))
     rule = out.get("rule", "")
-    for sentence in (NAMED_SURE_RULE, NAMED_SEVERAL_SURE_RULE, NAMED_CONTRADICTION_RULE, NAMED_FIRST_RULE):
+    for sentence in (NAMED_SURE_RULE, NAMED_SEVERAL_SURE_RULE, NAMED_CONTRADICTION_RULE):
         rule = rule.replace(sentence, "")
-    out["rule"] = rule + NAMED_SURE_RULE + NAMED_SEVERAL_SURE_RULE + NAMED_CONTRADICTION_RULE + NAMED_FIRST_RULE  # said once, in this order
+    out["rule"] = rule + NAMED_SURE_RULE + NAMED_SEVERAL_SURE_RULE + NAMED_CONTRADICTION_RULE  # said once, in this order
     return out
 
 

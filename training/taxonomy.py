@@ -288,15 +288,18 @@ def colour_set(text):
     return list(found[0])
 
 
-def _named_matches(text, patterns, substrings=()):
-    """The matches labels_named reads, in text order: (start, end, labels, whether a substring made it)."""
+def labels_named(text, patterns, substrings=()):
+    """Every label a free text (an item's name) names, in the order the text names them: each compiled
+    (pattern, labels) of `patterns` in turn claims its whole-word matches in the lower-cased text that no
+    earlier pattern claimed, then each (substring, labels) of `substrings` its occurrences anywhere
+    (Chinese words, which have no spaces around them); each match gives its labels, once each."""
     t = (text or "").lower()
     claimed, found = [], []
 
-    def claim(start, end, allowed, from_substring=False):
+    def claim(start, end, allowed):
         if not any(start < e and s < end for s, e in claimed):
             claimed.append((start, end))
-            found.append((start, end, allowed, from_substring))
+            found.append((start, allowed))
 
     for pattern, allowed in patterns:
         for m in pattern.finditer(t):
@@ -304,38 +307,11 @@ def _named_matches(text, patterns, substrings=()):
     for term, allowed in substrings:
         at = t.find(term)
         while at >= 0:
-            claim(at, at + len(term), allowed, True)
+            claim(at, at + len(term), allowed)
             at = t.find(term, at + len(term))
-    return sorted(found, key=lambda f: f[0])
-
-
-def labels_named(text, patterns, substrings=()):
-    """Every label a free text (an item's name) names, in the order the text names them: each compiled
-    (pattern, labels) of `patterns` in turn claims its whole-word matches in the lower-cased text that no
-    earlier pattern claimed, then each (substring, labels) of `substrings` its occurrences anywhere
-    (Chinese words, which have no spaces around them); each match gives its labels, once each."""
     out = []
-    for _, _, allowed, _ in _named_matches(text, patterns, substrings):
+    for _, allowed in sorted(found, key=lambda f: f[0]):
         out.extend(c for c in allowed if c not in out)
-    return out
-
-
-def first_labels_named(text, patterns, substrings=()):
-    """The labels of the first words of `patterns` a free text (an item's name) names, as labels_named claims
-    them: the first match and the matches right after it with only white space between ("Oversized Crewneck
-    Sweatshirt … Pullover Tops" -> Sweatshirts; "Pendant Necklace", a compound whose last word is its head ->
-    Pendant and Necklace and Chains); None when the text names nothing or any of `substrings` (Chinese words,
-    where a name's head noun comes last, not first)."""
-    matches = _named_matches(text, patterns, substrings)
-    if not matches or any(from_substring for *_, from_substring in matches):
-        return None
-    t = (text or "").lower()
-    out, end = [], None
-    for start, stop, allowed, _ in matches:
-        if end is not None and t[end:start].strip():
-            break
-        out.extend(c for c in allowed if c not in out)
-        end = stop
     return out
 
 
@@ -346,12 +322,6 @@ def colours_named(text, substrings=()):
     `substrings` (Chinese colour words). Unlike colour_set (a shop's colour column), two colours are not
     called Multi."""
     return labels_named(text, _COLOUR_RE, substrings)
-
-
-def first_types_named(text, substrings=()):
-    """The article types of the first type word or phrase a free text (an item's name) names (first_labels_named
-    over NAME_TYPE_WORDS); None when it names none or a Chinese garment word of `substrings`."""
-    return first_labels_named(text, _NAME_TYPE_RE, substrings)
 
 
 def types_named(text, substrings=()):

@@ -5,7 +5,7 @@ import unittest
 
 from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
-                   NAMED_FIRST_HEADS, NAMED_FIRST_RULE, name_first_types, name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_CONTRADICTION_RULE, TEXT_CONTRADICTION_RULES,
+                   name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_CONTRADICTION_RULE, TEXT_CONTRADICTION_RULES,
                    TEXT_NAMED_RULE, TEXT_NAMED_RULES, text_contradiction_heads, text_contradicts, text_labels, text_named_heads)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
@@ -41,8 +41,6 @@ class RulesTest(unittest.TestCase):
         self.assertIn(TEXT_NAMED_RULE, unsure["rule"])
         self.assertEqual(unsure["text_contradiction"], TEXT_CONTRADICTION_RULES)
         self.assertIn(TEXT_CONTRADICTION_RULE, unsure["rule"])
-        self.assertEqual(unsure["named_first"], [h for h in NAMED_FIRST_HEADS if h in unsure["named_min_probability"]])
-        self.assertIn(NAMED_FIRST_RULE, unsure["rule"])
 
     def test_text_labels_read_the_name_and_the_description(self):
         self.assertEqual(text_named_heads(), {"gender"})
@@ -89,18 +87,6 @@ class RulesTest(unittest.TestCase):
 
     def test_named_type_cases(self):
         self.check_shared_cases("named-type-cases.json", "types", name_types, 250, 100)
-        self.check_shared_cases("named-type-cases.json", "first", name_first_types, 250, 100)
-
-    def test_name_first_types(self):
-        # The first type words: the item a marketplace title is, before the type words piled up after it.
-        self.assertEqual(name_first_types("Item: Oversized Crewneck Sweatshirt Casual Long Sleeve Pullover Tops"), ["Sweatshirts"])
-        self.assertEqual(name_first_types("Item: Shirt, dress and belt"), ["Shirts"])  # a comma ends the first words
-        # Type words right after the first, with only white space between: a compound whose head is its last word.
-        self.assertEqual(name_first_types("Item: Initial Pendant Necklace 14K Gold Letter Necklace"), ["Pendant", "Necklace and Chains"])
-        self.assertEqual(name_first_types("Item: Shirt dress with belt"), ["Dresses"])  # a phrase is one match
-        self.assertEqual(name_first_types("Item: Linen trousers Details: wear with a blouse"), ["Trousers"])  # the name only
-        self.assertIsNone(name_first_types("Item: Rebecca"))  # names none
-        self.assertIsNone(name_first_types("Item: 衬衫式连衣裙 shirt"))  # a Chinese garment word: its head comes last
 
     def test_name_types(self):
         self.assertEqual(name_types("Item: Waves blouse"), ["Tops", "Shirts"])
@@ -175,15 +161,12 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(out["named_min_probability"], {"gender": 0.5, "articleType": 0.55})
         self.assertEqual(out["named_several_min_probability"], {"gender": 0.85, "articleType": 0.6})
         self.assertEqual(out["named_contradiction"], ["articleType", "gender"])
-        self.assertEqual(out["named_first"], ["articleType"])  # NAMED_FIRST_HEADS among the named heads
-        self.assertEqual(with_named_sure_rule(unsure, {"gender": 0.5}, {"gender": 0.85})["named_first"], [])
         self.assertIn("named_min_probability[head]", out["rule"])
         self.assertIn("named_several_min_probability[head]", out["rule"])
         self.assertIn("named_contradiction", out["rule"])
         self.assertEqual(with_named_sure_rule(out, {"gender": 0.5}, {"gender": 0.5})["rule"], out["rule"])  # said once
         self.assertLess(out["rule"].index("named_min_probability[head]"), out["rule"].index("named_several_min_probability[head]"))
         self.assertLess(out["rule"].index("named_several_min_probability[head]"), out["rule"].index("named_contradiction"))
-        self.assertLess(out["rule"].index("named_contradiction"), out["rule"].index("named_first"))
         self.assertEqual(unsure["rule"], "sure when …")  # the input is left alone
 
     def test_han_share(self):

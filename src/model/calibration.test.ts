@@ -310,7 +310,6 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'named thresholds that are not an object', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: 0.5 } }, error: /named_min_probability must be an object of heads/ },
     { name: 'named contradiction heads that are not a list', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: 'fit' } }, error: /named_contradiction must be a list of the model's heads \(colour, fit; got "fit"\)/ },
     { name: 'a named contradiction head the model lacks', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: ['size'] } }, error: /named_contradiction must be a list of the model's heads/ },
-    { name: 'a named-first head the model lacks', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_first: ['size'] } }, error: /named_first must be a list of the model's heads/ },
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
   ])('refuses $name', ({ extra, error }) => {
     expect(() => parseClassifierConfig(config(extra))).toThrow(error);

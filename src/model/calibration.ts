@@ -7,7 +7,7 @@
 import type { ClassifierConfig, NamedLabelsConfig, UnsureEvidenceRule, UnsureScriptRule } from './config.ts';
 import { hashText } from './hash.ts';
 import { itemWordsOf, nameWordsOf } from './inputText.ts';
-import { firstLabelsNamedIn, labelsNamedIn, namedLabelMatcher, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedIn, namedLabelMatcher, type NamedLabelMatcher } from './namedLabels.ts';
 import { hanShare } from '../core/script.ts';
 
 export { hanShare };
@@ -84,8 +84,6 @@ export interface CalibrationPlan {
   ood?: { centroids: Float64Array[]; maxDistance: number };
   /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`). */
   namedContradiction: ReadonlySet<string>;
-  /** Heads never sure when the item's name names several labels of the head and the top one is not among its first named words' (`unsure.named_first`). */
-  namedFirst: ReadonlySet<string>;
   /** Heads of the convention rules (`unsure.conventions`): never sure, shops label them their own way. */
   conventionHeads: ReadonlySet<string>;
   /** Heads of the text-named rules (`unsure.text_named`): sure only when the item's text names the top label. */
@@ -118,7 +116,6 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     heads,
     judgesSure: config.unsure !== undefined,
     namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
-    namedFirst: new Set(config.unsure?.named_first ?? []),
     conventionHeads: new Set((config.unsure?.conventions ?? []).flatMap((r) => r.heads)),
     textNamedHeads: new Set((config.unsure?.text_named ?? []).flatMap((r) => r.heads)),
     textContradictionHeads: new Set((config.unsure?.text_contradiction ?? []).flatMap((r) => r.heads)),
@@ -204,8 +201,6 @@ export interface TextRules {
   textContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
   /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`), each with its `named_…` block. */
   nameContradiction?: readonly { head: string; block: NamedLabelsConfig }[];
-  /** Heads never sure when the item's name names several labels of the head, the top one not among its first named words' (`unsure.named_first`), each with its `named_…` block. */
-  nameFirst?: readonly { head: string; block: NamedLabelsConfig }[];
 }
 
 // Matchers of the page's named-block rules (text-named, text- and name-contradiction), compiled once per named block.
@@ -240,8 +235,7 @@ export function textRuleChecker(head: string, rules: TextRules | undefined): (te
   const matcher = matcherOf(rules.textNamed);
   const contradictionMatcher = matcherOf(rules.textContradiction);
   const nameMatcher = matcherOf(rules.nameContradiction);
-  const firstMatcher = matcherOf(rules.nameFirst);
-  if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher && !nameMatcher && !firstMatcher) return () => undefined;
+  if (scripts.length === 0 && evidence.length === 0 && !matcher && !contradictionMatcher && !nameMatcher) return () => undefined;
   /** Whether `words` name labels of the matcher's head, none of them `label`. */
   const contradicts = (words: string, m: NamedLabelMatcher, label: string) => {
     const named = labelsNamedIn(words, m);
@@ -255,21 +249,8 @@ export function textRuleChecker(head: string, rules: TextRules | undefined): (te
     if (matcher && !labelsNamedIn(own, matcher).includes(label)) return 'unnamed';
     if (contradictionMatcher && contradicts(own, contradictionMatcher, label)) return 'contradicted';
     if (nameMatcher && contradicts(nameWordsOf(text, ''), nameMatcher, label)) return 'contradicted';
-    if (firstMatcher && namedButNotFirst(nameWordsOf(text, ''), firstMatcher, label)) return 'contradicted';
     return undefined;
   };
-}
-
-/**
- * Whether a name names several labels of the matcher's head, `label` among them but not among those its first named
- * words name (`firstLabelsNamedIn`): "Oversized Crewneck Sweatshirt … Pullover Tops" labelled Tops. The rule of
- * `unsure.named_first`, as training/calibrate.py `score` applies it.
- */
-export function namedButNotFirst(name: string, matcher: Pick<NamedLabelMatcher, 'patterns' | 'substrings'>, label: string): boolean {
-  const named = labelsNamedIn(name, matcher);
-  if (named.length < 2 || !named.includes(label)) return false;
-  const first = firstLabelsNamedIn(name, matcher);
-  return first !== undefined && !first.includes(label);
 }
 
 /** Which text rule, if any, keeps `head` (labelled `label`, for a text-named rule) unsure for one item's text (`textRuleChecker` for a single text). */

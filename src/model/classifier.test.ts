@@ -135,9 +135,8 @@ describe.each(GRAPHS)('shipped $graph vs PyTorch golden outputs (200 inputs)', (
     };
     // The graph's own labels (no n-gram mix, no named-label bonus), to compare with PyTorch's logits.
     const { ngram_head: _mix, named_colours: _bonus, named_types: _types, named_genders: _genders, ...graphOnly } = classifier.config;
-    // Without the named blocks the text-named, text-contradiction and named-first rules have no words to read (the classifier refuses them), so they go too.
-    const { text_named: _textNamed, text_contradiction: _textContradiction, named_first: _first, ...unsureWithoutNames } = graphOnly.unsure!;
-    expect(() => new Classifier(counting, classifier.tokenizer, { ...graphOnly, unsure: { ...unsureWithoutNames, named_first: ['articleType'] } })).toThrow(/named-first unsure rule for "articleType" but no named block/);
+    // Without the named blocks the text-named and text-contradiction rules have no words to read (the classifier refuses them), so they go too.
+    const { text_named: _textNamed, text_contradiction: _textContradiction, ...unsureWithoutNames } = graphOnly.unsure!;
     expect(() => new Classifier(counting, classifier.tokenizer, graphOnly)).toThrow(/text-named unsure rule for "gender" but no named block/);
     const { text_named: _onlyNamed, ...withContradictionOnly } = graphOnly.unsure!;
     expect(() => new Classifier(counting, classifier.tokenizer, { ...graphOnly, unsure: withContradictionOnly })).toThrow(/text-contradiction unsure rule for "articleType" but no named block/);

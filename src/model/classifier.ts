@@ -2,7 +2,7 @@ import { deduplicate, padBatch, planBatches } from './batching.ts';
 import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type NamedTop, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, NAMED_LABEL_BLOCKS, type ClassifierConfig } from './config.ts';
 import { buildInputText, type ItemTextFields } from './inputText.ts';
-import { firstLabelsNamedInText, labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
 import type { LlamaTokenizer } from './tokenizer.ts';
@@ -100,8 +100,6 @@ export class Classifier {
   private readonly textNamedMatchers: ReadonlyMap<string, NamedLabelMatcher>;
   /** Per head of a text-contradiction unsure rule (`unsure.text_contradiction`): the named block's matcher, read over the whole item text. */
   private readonly textContradictionMatchers: ReadonlyMap<string, NamedLabelMatcher>;
-  /** The named block's matcher of each head of `unsure.named_first`. */
-  private readonly namedFirstMatchers: ReadonlyMap<string, NamedLabelMatcher>;
 
   /**
    * Wraps a runtime (session + tensor factory), the tokenizer, the model's config.json and, when the
@@ -128,7 +126,6 @@ export class Classifier {
     }
     this.textNamedMatchers = this.wholeTextMatchers(this.calibration.textNamedHeads, 'text-named');
     this.textContradictionMatchers = this.wholeTextMatchers(this.calibration.textContradictionHeads, 'text-contradiction');
-    this.namedFirstMatchers = this.wholeTextMatchers(this.calibration.namedFirst, 'named-first');
     if (config.ngram_head && !ngram) {
       throw new Error(`The classifier's config.json mixes in an n-gram head (${config.ngram_head.file}) that was not loaded; its calibration is for the mix.`);
     }
@@ -197,7 +194,7 @@ export class Classifier {
     );
   }
 
-  /** The named block's matcher for each head of a whole-text or named-first unsure rule (`kind` names the rule); a head without a named block is refused. */
+  /** The named block's matcher for each head of a whole-text unsure rule (`kind` names the rule); a head without a named block is refused. */
   private wholeTextMatchers(heads: Iterable<string>, kind: string): Map<string, NamedLabelMatcher> {
     const out = new Map<string, NamedLabelMatcher>();
     for (const head of heads) {
@@ -248,10 +245,6 @@ export class Classifier {
           const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
           const nameContradicts = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
-          // The name names several labels, the top one among them but not among its first named words' ("Crewneck Sweatshirt … Pullover Tops" → Tops).
-          const firstMatcher = named === 'several' ? this.namedFirstMatchers.get(head) : undefined;
-          const first = firstMatcher ? firstLabelsNamedInText(firstMatcher, unique[member]!) : undefined;
-          const notFirst = first !== undefined && !first.includes(top[0]!.label);
           // The whole-text rules, read only when no rule of the text itself already decided.
           // A text-named rule: sure only when the item's name or description names the top label.
           const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
@@ -260,7 +253,7 @@ export class Classifier {
           const contradictionMatcher = rule ? undefined : this.textContradictionMatchers.get(head);
           const textLabels = contradictionMatcher ? labelsNamedInItemText(contradictionMatcher, unique[member]!) : [];
           const textContradicts = textLabels.length > 0 && !textLabels.includes(top[0]!.label);
-          const why = rule ?? (unnamed ? 'unnamed' : textContradicts || nameContradicts || notFirst ? 'contradicted' : undefined);
+          const why = rule ?? (unnamed ? 'unnamed' : textContradicts || nameContradicts ? 'contradicted' : undefined);
           const sure = !why && sureUnder(this.calibration, head, probability, distance, named);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };
         }

@@ -157,11 +157,6 @@ export interface UnsureConfig {
   named_several_min_probability?: Record<string, number>;
   /** Optional: heads never sure when the item's name names labels of the head and the top label is none of them. */
   named_contradiction?: string[];
-  /**
-   * Optional: heads (with a named block) never sure when the item's name names several labels of the head and the top label
-   * is one of them but not one its first named words name ("Crewneck Sweatshirt … Pullover Tops" called Tops).
-   */
-  named_first?: string[];
   /** Optional out-of-distribution test on the embedding. */
   ood?: OodConfig;
   /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
@@ -358,10 +353,10 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
       if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: ${key}.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
     }
   }
-  for (const key of ['named_contradiction', 'named_first'] as const) {
-    const heads = json[key];
-    if (heads !== undefined && (!Array.isArray(heads) || heads.some((h) => typeof h !== 'string' || !headOrder.includes(h)))) {
-      throw new Error(`${where}: ${key} must be a list of the model's heads (${headOrder.join(', ')}; got ${shown(heads)}).`);
+  if (json.named_contradiction !== undefined) {
+    const heads = json.named_contradiction;
+    if (!Array.isArray(heads) || heads.some((h) => typeof h !== 'string' || !headOrder.includes(h))) {
+      throw new Error(`${where}: named_contradiction must be a list of the model's heads (${headOrder.join(', ')}; got ${shown(heads)}).`);
     }
   }
   if (json.scripts !== undefined) parseScriptRules(where, json.scripts, headOrder);

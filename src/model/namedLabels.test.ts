@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classifier.ts';
 import { parseClassifierConfig, parseNamedLabelsConfig } from './config.ts';
-import { itemsContradicted, itemsLeftUnnamed, namedButNotFirst, textRuleFor } from './calibration.ts';
+import { itemsContradicted, itemsLeftUnnamed, textRuleFor } from './calibration.ts';
 import { nameWordsOf } from './inputText.ts';
-import { firstLabelsNamedIn, firstLabelsNamedInText, labelsNamedIn, labelsNamedInItemText, labelsNamedInText, nameContradictionBlocks, namedBlocksFor, namedLabelMatcher, parentNamedBlock, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
+import { labelsNamedIn, labelsNamedInItemText, labelsNamedInText, nameContradictionBlocks, namedBlocksFor, namedLabelMatcher, parentNamedBlock, textNamedBlocks, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { TEST_MODEL_CONFIG, testModel } from './testModel.ts';
 
 const shipped = parseClassifierConfig(JSON.parse(readFileSync(new URL('../../public/models/trendloom-classifier/config.json', import.meta.url), 'utf8')));
@@ -78,44 +78,6 @@ describe('article types an item name names', () => {
 
   // The same cases as training/test_rules.py: the app and the training tables lift the same types.
   const golden = sharedCases('named-type-cases.json', 'types', typeMatcher, { cases: 250, naming: 100, kind: 'type' });
-
-  // The same cases' first type words (training/test_rules.py name_first_types): the named-first rule reads them alike.
-  const firstCases = (golden.cases as unknown as { text: string; first: string[] | null }[]).map((c) => ({ text: c.text, first: c.first }));
-  it('has the first type words of the shared cases, some fewer than all the name names', () => {
-    expect(firstCases.filter((c) => c.first !== null).length).toBeGreaterThanOrEqual(100);
-    expect(firstCases.filter((c, i) => c.first !== null && c.first.length < golden.cases[i]!.types!.length).length).toBeGreaterThanOrEqual(10);
-  });
-  it.each(firstCases)('"$text" first names $first', ({ text, first }) => {
-    expect(firstLabelsNamedInText(typeMatcher, text) ?? null).toEqual(first);
-  });
-
-  it('reads the first type words: the first match and the type words right after it, none for a Chinese garment word', () => {
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Oversized Crewneck Sweatshirt Casual Long Sleeve Pullover Tops')).toEqual(['Sweatshirts']);
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Shirt, dress and belt')).toEqual(['Shirts']); // a comma ends the first words
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Initial Pendant Necklace 14K Gold Letter Necklace')).toEqual(['Pendant', 'Necklace and Chains']);
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Shirt dress with belt')).toEqual(['Dresses']); // a phrase is one match
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Linen trousers Details: wear with a blouse')).toEqual(['Trousers']); // the name only
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: Rebecca')).toBeUndefined();
-    expect(firstLabelsNamedInText(typeMatcher, 'Item: 衬衫式连衣裙 shirt')).toBeUndefined(); // a Chinese name's head comes last
-    const word = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p})(?![\\p{L}\\p{N}_])`, 'gu');
-    const bare = { patterns: [{ regex: word('bag'), labels: ['Handbags', 'Backpacks'] }, { regex: word('belt'), labels: ['Belts'] }] };
-    expect(firstLabelsNamedIn('Belt  bag for festivals', bare)).toEqual(['Belts', 'Handbags', 'Backpacks']); // white space only between
-    expect(firstLabelsNamedIn('Belt - bag', bare)).toEqual(['Belts']);
-    expect(firstLabelsNamedIn('Plain', bare)).toBeUndefined();
-  });
-
-  it('is the named-first rule: several types named, the label among them but not among the first', () => {
-    const name = 'Oversized Crewneck Sweatshirt Casual Long Sleeve Pullover Tops';
-    expect(namedButNotFirst(name, typeMatcher, 'Tops')).toBe(true);
-    expect(namedButNotFirst(name, typeMatcher, 'Sweatshirts')).toBe(false);
-    expect(namedButNotFirst(name, typeMatcher, 'Jackets')).toBe(false); // not named at all: the contradiction rule's case
-    expect(namedButNotFirst('Cropped tops', typeMatcher, 'Tshirts')).toBe(false); // one type word (two labels) is not several
-    expect(namedButNotFirst('衬衫式连衣裙 shirt', typeMatcher, 'Shirts')).toBe(false); // Chinese: not read
-    const rules = { nameFirst: namedBlocksFor(shipped, shipped.unsure!.named_first!) }; // as the worker hands them to the page
-    expect(rules.nameFirst.map((b) => b.head)).toEqual(['articleType']);
-    expect(textRuleFor(`${name} Details: cosy`, 'articleType', rules, 'Tops')).toBe('contradicted');
-    expect(textRuleFor(`${name} Details: cosy`, 'articleType', rules, 'Sweatshirts')).toBeUndefined();
-  });
 
   it('compiles the hyphen-bound words into one pass, after the phrases, that names what one pattern per word or phrase names', () => {
     const phrases = shipped.named_types!.words.filter(([p]) => p.includes('\\s+')).length;
@@ -377,38 +339,6 @@ describe('Classifier with the named contradiction rule (fake session)', () => {
     const withoutRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure });
     const [slimAgain] = await new Classifier(runtime, tokenizer, withoutRule).classifyTexts([items[0]!.text]);
     expect(slimAgain!.heads.fit!.sure).toBe(true);
-  });
-});
-
-describe('Classifier with the named-first rule (fake session)', () => {
-  const items = [
-    { text: 'Slim jeans loose fit', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
-    { text: 'Loose jeans slim fit', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
-    { text: 'Loose jeans', colour: [0, 0, 0], fit: [0, 5], embedding: [1, 0] },
-  ];
-  // Both words name a fit (bonus 0, so the model's Loose wins at e^5 / (e^5 + 1) ≈ 0.99); the first one named is the item's.
-  const named_types = { head: 'fit', bonus: 0, words: [['slim', ['Slim']], ['loose', ['Loose']]] };
-  const unsure = { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { fit: 0.6 } };
-
-  it('keeps a head unsure when its top label is named but not first among several, and only on the heads it lists', async () => {
-    const { tokenizer, runtime } = testModel(items);
-    const withRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure: { ...unsure, named_first: ['fit'] } });
-    const [slimFirst, looseFirst, looseOnly] = await new Classifier(runtime, tokenizer, withRule).classifyTexts(items.map((i) => i.text));
-    expect(slimFirst!.heads.fit!.label).toBe('Loose');
-    expect(slimFirst!.heads.fit!.probability).toBeGreaterThan(0.95);
-    expect(slimFirst!.heads.fit!.sure).toBe(false); // "Slim … loose": the name is first about slim
-    expect(slimFirst!.heads.fit!.unsureRule).toBe('contradicted');
-    expect(looseFirst!.heads.fit!.sure).toBe(true);
-    expect(looseOnly!.heads.fit!.sure).toBe(true);
-    const withoutRule = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure });
-    const [again] = await new Classifier(runtime, tokenizer, withoutRule).classifyTexts([items[0]!.text]);
-    expect(again!.heads.fit!.sure).toBe(true);
-  });
-
-  it('refuses a named-first head without a named block', () => {
-    const { tokenizer, runtime } = testModel(items);
-    const config = parseClassifierConfig({ ...TEST_MODEL_CONFIG, unsure: { ...unsure, named_first: ['colour'] } });
-    expect(() => new Classifier(runtime, tokenizer, config)).toThrow(/named-first unsure rule for "colour" but no named block/);
   });
 });
 

@@ -69,22 +69,20 @@ function phrasesGated(phrases: { regex: RegExp; labels: readonly string[] }[]): 
   return phrases.map((p) => ({ ...p, gate }));
 }
 
-/** One match of a name's named words: where it starts and ends (lower-cased name), its labels, and whether a substring (Chinese word) made it. */
-interface NamedMatch {
-  at: number;
-  end: number;
-  labels: readonly string[];
-  fromSubstring: boolean;
-}
-
-/** The matches `labelsNamedIn` reads, in the order of the name: each pattern's unclaimed matches, then each substring's. */
-function namedMatches(text: string, matcher: Pick<NamedLabelMatcher, 'patterns'> & Partial<Pick<NamedLabelMatcher, 'substrings'>>): NamedMatch[] {
+/**
+ * The labels a name names, in the order it names them: each pattern in turn claims its whole-word
+ * matches (lower case) that no earlier pattern claimed ("grey melange" before "grey"), then each substring
+ * its occurrences anywhere ("酒红色" before "红"), and gives its labels; "White Red Shoe" names White and
+ * Red; nothing named gives [].
+ */
+export function labelsNamedIn(name: string, matcher: Pick<NamedLabelMatcher, 'patterns'> & Partial<Pick<NamedLabelMatcher, 'substrings'>>): string[] {
+  const text = name.toLowerCase();
   const claimed: [number, number][] = [];
-  const found: NamedMatch[] = [];
-  const claim = (start: number, end: number, labels: readonly string[], fromSubstring: boolean) => {
+  const found: { at: number; labels: readonly string[] }[] = [];
+  const claim = (start: number, end: number, labels: readonly string[]) => {
     if (claimed.some(([s, e]) => start < e && s < end)) return;
     claimed.push([start, end]);
-    found.push({ at: start, end, labels, fromSubstring });
+    found.push({ at: start, labels });
   };
   let checkedGate: RegExp | undefined; // the phrases share one gate: it is tested once per name
   let gateOpen = false;
@@ -93,49 +91,14 @@ function namedMatches(text: string, matcher: Pick<NamedLabelMatcher, 'patterns'>
       if (gate !== checkedGate) (checkedGate = gate), (gateOpen = gate.test(text));
       if (!gateOpen) continue;
     }
-    for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, byWord?.get(match[0]) ?? labels, false);
+    for (const match of text.matchAll(regex)) claim(match.index!, match.index! + match[0].length, byWord?.get(match[0]) ?? labels);
   }
   for (const { text: word, labels } of matcher.substrings ?? []) {
-    for (let at = text.indexOf(word); at >= 0 && word !== ''; at = text.indexOf(word, at + word.length)) claim(at, at + word.length, labels, true);
+    for (let at = text.indexOf(word); at >= 0 && word !== ''; at = text.indexOf(word, at + word.length)) claim(at, at + word.length, labels);
   }
-  return found.sort((a, b) => a.at - b.at);
-}
-
-/**
- * The labels a name names, in the order it names them: each pattern in turn claims its whole-word
- * matches (lower case) that no earlier pattern claimed ("grey melange" before "grey"), then each substring
- * its occurrences anywhere ("酒红色" before "红"), and gives its labels; "White Red Shoe" names White and
- * Red; nothing named gives [].
- */
-export function labelsNamedIn(name: string, matcher: Pick<NamedLabelMatcher, 'patterns'> & Partial<Pick<NamedLabelMatcher, 'substrings'>>): string[] {
   const out: string[] = [];
-  for (const { labels } of namedMatches(name.toLowerCase(), matcher)) for (const label of labels) if (!out.includes(label)) out.push(label);
+  for (const { labels } of found.sort((a, b) => a.at - b.at)) for (const label of labels) if (!out.includes(label)) out.push(label);
   return out;
-}
-
-/**
- * The labels of the first words a name names (as `labelsNamedIn` claims them): the first match and the matches right
- * after it with only white space between ("Oversized Crewneck Sweatshirt … Pullover Tops" → Sweatshirts; "Pendant
- * Necklace" → Pendant, Necklace and Chains); undefined when the name names nothing or any substring (Chinese words,
- * where a name's head noun comes last). The same rule as training/taxonomy.py `first_labels_named`.
- */
-export function firstLabelsNamedIn(name: string, matcher: Pick<NamedLabelMatcher, 'patterns'> & Partial<Pick<NamedLabelMatcher, 'substrings'>>): string[] | undefined {
-  const text = name.toLowerCase();
-  const matches = namedMatches(text, matcher);
-  if (matches.length === 0 || matches.some((m) => m.fromSubstring)) return undefined;
-  const out: string[] = [];
-  let end: number | undefined;
-  for (const match of matches) {
-    if (end !== undefined && text.slice(end, match.at).trim() !== '') break;
-    for (const label of match.labels) if (!out.includes(label)) out.push(label);
-    end = match.end;
-  }
-  return out;
-}
-
-/** The labels the first type words of an input text's name name (`nameWordsOf`, then `firstLabelsNamedIn`). */
-export function firstLabelsNamedInText(matcher: NamedLabelMatcher, inputText: string): string[] | undefined {
-  return firstLabelsNamedIn(nameWordsOf(inputText, matcher.templateText), matcher);
 }
 
 /** The labels an input text's name names (`nameWordsOf`, then `labelsNamedIn`). */

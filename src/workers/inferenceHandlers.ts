@@ -8,7 +8,7 @@ import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { coreMessage } from '../core/messages.ts';
 import { calibrationKey } from '../model/calibration.ts';
 import { modelEmbedFn } from '../model/head/embedding.ts';
-import { nameContradictionBlocks, namedBlocksFor, textNamedBlocks } from '../model/namedLabels.ts';
+import { nameContradictionBlocks, textNamedBlocks } from '../model/namedLabels.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { hashText } from '../model/hash.ts';
 import type { Backend, BackendChoice } from '../model/session.web.ts';
@@ -105,7 +105,6 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
                 ...(unsure.text_named ? { textNamed: textNamedBlocks(classifier.config, unsure.text_named) } : {}),
                 ...(unsure.text_contradiction ? { textContradiction: textNamedBlocks(classifier.config, unsure.text_contradiction) } : {}),
                 ...(unsure.named_contradiction ? { nameContradiction: nameContradictionBlocks(classifier.config, unsure.named_contradiction) } : {}),
-                ...(unsure.named_first ? { nameFirst: namedBlocksFor(classifier.config, unsure.named_first) } : {}),
               },
             }
           : {}),

@@ -60,8 +60,6 @@ export interface ModelInfo {
     textContradiction?: { head: string; block: NamedLabelsConfig }[];
     /** The name-contradiction rule: a head never sure when the item's name names other labels of it and not its label, with the named block. */
     nameContradiction?: { head: string; block: NamedLabelsConfig }[];
-    /** The named-first rule: a head never sure when the item's name names several labels of it and its label is not among the first named, with the named block. */
-    nameFirst?: { head: string; block: NamedLabelsConfig }[];
   };
 }
 
