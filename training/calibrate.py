@@ -18,7 +18,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from rules import blocked_heads, text_contradiction_heads, text_contradicts, text_labels, text_named_heads  # noqa: E402
+from rules import blocked_heads, name_too_long, text_contradiction_heads, text_contradicts, text_labels, text_named_heads  # noqa: E402
 from taxonomy import HEADS  # noqa: E402
 
 TEMPERATURES = np.exp(np.linspace(math.log(0.5), math.log(6.0), 60))
@@ -242,7 +242,8 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     the probability threshold and the text rules of rules.py, as the app applies them: with
     cal["named_min_probability"] and `named` ({head: rows x classes, 1 where the row's name names the
     label}), an item whose top label its name names is sure from that head's named threshold — from
-    cal["named_several_min_probability"] when the name names several labels of the head —, and on the
+    cal["named_several_min_probability"] when the name names several labels of the head; neither for a name longer than
+    cal["named_max_name_chars"] —, and on the
     heads of cal["named_contradiction"] one whose name names labels of the head but not its top label is
     never sure; on the heads of rules.TEXT_NAMED_RULES an item is sure only when its text names the top label, and on
     those of rules.TEXT_CONTRADICTION_RULES never when its text names labels of the head but not the top one)."""
@@ -270,7 +271,10 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                     if named_min is not None:
                         several = named_count >= 2
                         several_min = cal.get("named_several_min_probability", {}).get(h, named_min)
-                        by_prob = by_prob | (named_top & ~several & (conf >= named_min)) | (named_top & several & (conf >= several_min))
+                        # A name too long for the named thresholds gets the head's own (rules.NAMED_MAX_NAME_RULE).
+                        max_chars = cal.get("named_max_name_chars")
+                        short = np.array([not name_too_long(t, max_chars) for t, k in zip(texts, keep) if k], dtype=bool)
+                        by_prob = by_prob | (named_top & short & ~several & (conf >= named_min)) | (named_top & short & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
                 if h in text_contradiction_heads() or h in text_named_heads():

@@ -31,7 +31,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from calibrate import allowed_sets, best_temperature, dev_head, fit_arrays, fold_run, load_run, score_arrays, softmax, source_weights, TARGET_SURE_ACCURACY  # noqa: E402
 from ngram_head import NgramVocab, ngram_logits, train_ngram_head  # noqa: E402
-from rules import NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours, name_genders, name_types, named_sure_threshold  # noqa: E402
+from rules import (NAME_LABELLED_SOURCES, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_MAX_NAME_CHARS, NAMED_TYPE_HEAD, TYPE_PARENT_HEADS, name_colours,  # noqa: E402
+                   name_genders, name_too_long, name_types, named_sure_threshold)
 from taxonomy import HEADS  # noqa: E402
 
 MIX_WEIGHTS = np.round(np.linspace(0, 1, 11), 2)
@@ -239,6 +240,16 @@ def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
 
 
+def short_name_masks(meta, masks, max_chars=NAMED_MAX_NAME_CHARS):
+    """Named masks (by set key) with the rows whose name is too long for the named thresholds (rules.name_too_long) emptied,
+    so that named_sure_thresholds fits on the names the thresholds apply to."""
+    out = {}
+    for key, mask in masks.items():
+        long_rows = np.array([name_too_long(r["text"], max_chars) for r in meta["sets"][key]], dtype=bool)
+        out[key] = np.where(long_rows[:, None], 0.0, mask).astype(np.float32)
+    return out
+
+
 def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_SOURCES):
     """calibration's `named_min_probability` and `named_several_min_probability`, as a pair of {head: threshold}:
     for each head of `named` ({head: named masks by set key}), rules.named_sure_threshold on its dev rows whose name
@@ -302,11 +313,12 @@ def with_named_bonuses(meta, mixed, masks=None, types=True, genders=True):
 
 
 def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=True, type_bonus=True, gender_bonus=True, named_sure=True,
-                named_contradiction=True):
+                named_contradiction=True, named_max_name=True):
     """One fold's row with "hybrid" (the mix, with the named-colour bonus unless colour_bonus is False, and
     the named-type and named-gender bonuses unless it or their own flag is False; with them, unless
     named_sure is False, the named sure thresholds, named_sure_thresholds, and unless named_contradiction is
-    False the rule that a name contradicting the top label keeps it unsure, rules.NAMED_CONTRADICTION_RULE)
+    False the rule that a name contradicting the top label keeps it unsure, rules.NAMED_CONTRADICTION_RULE, and unless
+    named_max_name is False the named thresholds only for names of at most rules.NAMED_MAX_NAME_CHARS characters)
     and "ngram" (the n-gram head alone) scores added. The n-gram head's logits are kept in `cache` (an
     .npz) and read from it when it exists."""
     t0 = time.time()
@@ -335,8 +347,11 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     cal, named = fit_arrays(meta, mixed), None
     if colour_bonus and named_sure:
         named = chosen["masks"]
-        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, named)
+        cal["named_max_name_chars"] = NAMED_MAX_NAME_CHARS if named_max_name else None
+        fit_masks = {h: short_name_masks(meta, m, cal["named_max_name_chars"]) for h, m in named.items()}
+        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, fit_masks)
         cal["named_contradiction"] = sorted(cal["named_min_probability"]) if named_contradiction else []
+        row["named_max_name_chars"] = cal["named_max_name_chars"]
         row["named_min_probability"] = cal["named_min_probability"]
         row["named_several_min_probability"] = cal["named_several_min_probability"]
         row["named_contradiction"] = cal["named_contradiction"]
@@ -373,6 +388,7 @@ def main():
     ap.add_argument("--no-gender-bonus", action="store_true", help="score the mix without the named-gender bonus (as before 7 Dec 2026, 05:00 UTC)")
     ap.add_argument("--no-named-sure", action="store_true", help="no lower sure threshold for items whose top label their name names (as before 7 Dec 2026, 05:00 UTC)")
     ap.add_argument("--no-named-contradiction", action="store_true", help="sure even when the name names labels of the head but not the top one (as before 7 Dec 2026, 05:40 UTC)")
+    ap.add_argument("--no-named-max-name", action="store_true", help="the named thresholds for names of any length (as before 7 Dec 2026, 23:00 UTC)")
     args = ap.parse_args()
     rows = []
     for path in args.paths[:-1]:
@@ -382,7 +398,7 @@ def main():
     for row in rows:
         cache = os.path.join(args.cache_dir, row["holdout"].replace(",", "+") + "-ngram.npz") if args.cache_dir else None
         out.append(hybrid_fold(row, args.max_features, args.epochs, args.name_views, cache, not args.no_colour_bonus, not args.no_type_bonus,
-                               not args.no_gender_bonus, not args.no_named_sure, not args.no_named_contradiction))
+                               not args.no_gender_bonus, not args.no_named_sure, not args.no_named_contradiction, not args.no_named_max_name))
         print_row(out[-1])
         with open(args.paths[-1], "w") as f:
             json.dump(out, f, indent=1)

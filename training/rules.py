@@ -320,18 +320,33 @@ NAMED_SEVERAL_SURE_RULE = ("; when the name names several labels of the head, fr
 NAMED_CONTRADICTION_RULE = ("; never sure on the heads of named_contradiction when the item's name names labels of the head "
                             "and the top label is none of them")
 
+# A long name naming the top label is weaker evidence: marketplace titles pile up words ("Women's Zip Up Hoodie Cropped
+# Jacket Fleece Sweatshirt Long Sleeve"). On the Amazon titles longer than 60 characters, through the app's pipeline
+# with the Amazon fold's own model folder (ship_ngram.py --fold), the sure article types were 80 % of items at 86.2 %
+# right with the named thresholds and 55 % at 92.3 % without them (docs/BENCHMARKS.md). Names longer than this many
+# characters (as the app splits long text columns from names: src/model/inputText.ts) get the head's own threshold.
+NAMED_MAX_NAME_CHARS = 60
+NAMED_MAX_NAME_RULE = ("; the named thresholds apply only to names of at most named_max_name_chars characters (a longer "
+                       "name gets min_probability[head])")
+
+
+def name_too_long(input_text, max_chars=NAMED_MAX_NAME_CHARS, template_text="Item: "):
+    """Whether the item's name (name_words) has more than max_chars characters, too long for the named thresholds;
+    never when max_chars is None."""
+    return max_chars is not None and len(name_words(input_text, template_text)) > max_chars
+
 
 def with_named_sure_rule(unsure, thresholds, several):
     """config.json's unsure block with `named_min_probability` set to `thresholds` (names naming one label of the
     head), `named_several_min_probability` to `several` (names naming several), `named_contradiction` to their
-    heads, and its rule saying so."""
+    heads, `named_max_name_chars` to NAMED_MAX_NAME_CHARS, and its rule saying so."""
     out = dict(unsure, named_min_probability={h: round(float(v), 4) for h, v in thresholds.items()},
                named_several_min_probability={h: round(float(v), 4) for h, v in several.items()},
-               named_contradiction=sorted(thresholds))
+               named_contradiction=sorted(thresholds), named_max_name_chars=NAMED_MAX_NAME_CHARS)
     rule = out.get("rule", "")
-    for sentence in (NAMED_SURE_RULE, NAMED_SEVERAL_SURE_RULE, NAMED_CONTRADICTION_RULE):
+    for sentence in (NAMED_SURE_RULE, NAMED_SEVERAL_SURE_RULE, NAMED_CONTRADICTION_RULE, NAMED_MAX_NAME_RULE):
         rule = rule.replace(sentence, "")
-    out["rule"] = rule + NAMED_SURE_RULE + NAMED_SEVERAL_SURE_RULE + NAMED_CONTRADICTION_RULE  # said once, in this order
+    out["rule"] = rule + NAMED_SURE_RULE + NAMED_SEVERAL_SURE_RULE + NAMED_CONTRADICTION_RULE + NAMED_MAX_NAME_RULE  # said once, in this order
     return out
 
 

@@ -5,7 +5,7 @@ import unittest
 
 from rules import (CONVENTION_RULE, CONVENTION_RULES, EVIDENCE_RULES, GARMENT_SUBSTRINGS_ZH, GENDER_SUBSTRINGS_ZH, NAMED_COLOUR_HEAD, NAMED_GENDER_HEAD, NAMED_TYPE_HEAD, SCRIPT_RULES,
                    TYPE_PARENT_HEADS, MIN_NAMED_SURE_PROBABILITY, MIN_NAMED_SURE_ROWS, blocked_heads, han_share, item_words, name_colours, name_genders,
-                   name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_CONTRADICTION_RULE, TEXT_CONTRADICTION_RULES,
+                   NAMED_MAX_NAME_CHARS, NAMED_MAX_NAME_RULE, name_too_long, name_types, name_words, named_sure_threshold, with_named_sure_rule, TEXT_CONTRADICTION_RULE, TEXT_CONTRADICTION_RULES,
                    TEXT_NAMED_RULE, TEXT_NAMED_RULES, text_contradiction_heads, text_contradicts, text_labels, text_named_heads)
 from taxonomy import COLOUR_WORDS, NAME_GENDER_PATTERNS, NAME_TYPE_PATTERNS
 
@@ -41,6 +41,20 @@ class RulesTest(unittest.TestCase):
         self.assertIn(TEXT_NAMED_RULE, unsure["rule"])
         self.assertEqual(unsure["text_contradiction"], TEXT_CONTRADICTION_RULES)
         self.assertIn(TEXT_CONTRADICTION_RULE, unsure["rule"])
+        self.assertEqual(unsure["named_max_name_chars"], NAMED_MAX_NAME_CHARS)
+        self.assertIn(NAMED_MAX_NAME_RULE, unsure["rule"])
+
+    def test_long_name_cases(self):
+        # The same cases as src/model/calibration.test.ts: the app and the training tables take the same names as too long.
+        with open(os.path.join(ROOT, "test", "fixtures", "classifier", "long-name-cases.json"), encoding="utf-8") as f:
+            golden = json.load(f)
+        self.assertEqual(golden["max_chars"], NAMED_MAX_NAME_CHARS)
+        self.assertGreaterEqual(sum(c["too_long"] for c in golden["cases"]), 4)
+        for case in golden["cases"]:
+            self.assertEqual(len(name_words(case["text"])), case["name_chars"], case["text"])
+            self.assertEqual(name_too_long(case["text"]), case["too_long"], case["text"])
+        self.assertFalse(name_too_long("Item: " + "x" * 61, None))  # no limit: never too long
+        self.assertTrue(name_too_long("Item: " + "x" * 11, 10))
 
     def test_text_labels_read_the_name_and_the_description(self):
         self.assertEqual(text_named_heads(), {"gender"})
@@ -161,6 +175,8 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(out["named_min_probability"], {"gender": 0.5, "articleType": 0.55})
         self.assertEqual(out["named_several_min_probability"], {"gender": 0.85, "articleType": 0.6})
         self.assertEqual(out["named_contradiction"], ["articleType", "gender"])
+        self.assertEqual(out["named_max_name_chars"], NAMED_MAX_NAME_CHARS)
+        self.assertIn("named_max_name_chars", out["rule"])
         self.assertIn("named_min_probability[head]", out["rule"])
         self.assertIn("named_several_min_probability[head]", out["rule"])
         self.assertIn("named_contradiction", out["rule"])

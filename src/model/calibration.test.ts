@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, calibrationPlan, hanShare, isSure, itemsInScript, itemsWithoutEvidence, latinWords, textRuleFor, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
-import { itemWordsOf } from './inputText.ts';
+import { calibrationKey, calibrationPlan, hanShare, nameTooLongForNamedThresholds, isSure, itemsInScript, itemsWithoutEvidence, latinWords, textRuleFor, l2Normalise, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax } from './calibration.ts';
+import { itemWordsOf, nameWordsOf } from './inputText.ts';
 import { parseClassifierConfig, type ClassifierConfig } from './config.ts';
 import { softmax, topKIndices } from './postprocess.ts';
 
@@ -308,6 +308,8 @@ describe('config.json calibration and unsure blocks', () => {
     { name: 'a named threshold for an unknown head', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: { size: 0.5 } } }, error: /named_min_probability must name heads of the model \(got "size"\)/ },
     { name: 'a several-named threshold above the head\'s own', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_several_min_probability: { fit: 0.7 } } }, error: /named_several_min_probability.fit must be a number from 0 to min_probability.fit \(0.6; got 0.7\)/ },
     { name: 'named thresholds that are not an object', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_min_probability: 0.5 } }, error: /named_min_probability must be an object of heads/ },
+    { name: 'a longest name for the named thresholds that is not a whole number', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_max_name_chars: 60.5 } }, error: /named_max_name_chars must be a whole number of characters above 0 \(got 60.5\)/ },
+    { name: 'a longest name of 0 characters', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_max_name_chars: 0 } }, error: /named_max_name_chars must be a whole number/ },
     { name: 'named contradiction heads that are not a list', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: 'fit' } }, error: /named_contradiction must be a list of the model's heads \(colour, fit; got "fit"\)/ },
     { name: 'a named contradiction head the model lacks', extra: { unsure: { min_probability: { colour: 0.5, fit: 0.6 }, named_contradiction: ['size'] } }, error: /named_contradiction must be a list of the model's heads/ },
     { name: 'a missing distance', extra: { unsure: { ...unsure, ood: { kind: 'centroid_cosine', centroids: [[1, 0]] } } }, error: /ood.max_distance must be a number from 0 to 2 .*got nothing/ },
@@ -332,5 +334,28 @@ describe('textRuleFor (why an item is unsure, in the item view)', () => {
     expect(textRuleFor('Linen shirt Details: soft', 'colour', rules)).toBe('evidence');
     expect(textRuleFor('Red linen shirt', 'colour', rules)).toBeUndefined();
     expect(textRuleFor('Linen shirt', 'colour', undefined)).toBeUndefined();
+  });
+});
+
+describe('names too long for the named thresholds (unsure.named_max_name_chars)', () => {
+  // The same cases as training/test_rules.py: the app and the training tables take the same names as too long.
+  const golden = JSON.parse(readFileSync('test/fixtures/classifier/long-name-cases.json', 'utf8')) as { max_chars: number; cases: { text: string; name_chars: number; too_long: boolean }[] };
+  const plan = { namedMaxNameChars: golden.max_chars };
+
+  it('has the shared cases, some too long', () => {
+    expect(golden.cases.length).toBeGreaterThanOrEqual(10);
+    expect(golden.cases.filter((c) => c.too_long).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(golden.cases)('"$text": $name_chars characters, too long $too_long', ({ text, name_chars, too_long }) => {
+    const name = nameWordsOf(text, 'Item: ');
+    expect([...name].length).toBe(name_chars); // Unicode code points, as Python counts them
+    expect(nameTooLongForNamedThresholds(plan, name)).toBe(too_long);
+  });
+
+  it('is never too long without a limit, and the shipped config sets one', () => {
+    expect(nameTooLongForNamedThresholds({}, 'x'.repeat(500))).toBe(false);
+    const shipped = parseClassifierConfig(JSON.parse(readFileSync('public/models/trendloom-classifier/config.json', 'utf8')));
+    expect(calibrationPlan(shipped).namedMaxNameChars).toBe(golden.max_chars);
   });
 });

@@ -84,6 +84,8 @@ export interface CalibrationPlan {
   ood?: { centroids: Float64Array[]; maxDistance: number };
   /** Heads never sure when the item's name names labels of the head but not the top one (`unsure.named_contradiction`). */
   namedContradiction: ReadonlySet<string>;
+  /** The named thresholds apply only to names of at most this many characters (`unsure.named_max_name_chars`); absent: any length. */
+  namedMaxNameChars?: number;
   /** Heads of the convention rules (`unsure.conventions`): never sure, shops label them their own way. */
   conventionHeads: ReadonlySet<string>;
   /** Heads of the text-named rules (`unsure.text_named`): sure only when the item's text names the top label. */
@@ -116,6 +118,7 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
     heads,
     judgesSure: config.unsure !== undefined,
     namedContradiction: new Set(config.unsure?.named_contradiction ?? []),
+    ...(config.unsure?.named_max_name_chars !== undefined ? { namedMaxNameChars: config.unsure.named_max_name_chars } : {}),
     conventionHeads: new Set((config.unsure?.conventions ?? []).flatMap((r) => r.heads)),
     textNamedHeads: new Set((config.unsure?.text_named ?? []).flatMap((r) => r.heads)),
     textContradictionHeads: new Set((config.unsure?.text_contradiction ?? []).flatMap((r) => r.heads)),
@@ -128,6 +131,17 @@ export function calibrationPlan(config: Pick<ClassifierConfig, 'head_order' | 'c
 
 /** Whether the item's name names the top label of a head: the only label of the head it names, one of several, or not at all. */
 export type NamedTop = 'one' | 'several' | undefined;
+
+/**
+ * Whether a name is too long for the named thresholds (`unsure.named_max_name_chars`): a long marketplace title names many
+ * things, so its naming the top label is weaker evidence. Characters are Unicode code points, as Python counts them.
+ */
+export function nameTooLongForNamedThresholds(plan: Pick<CalibrationPlan, 'namedMaxNameChars'>, name: string): boolean {
+  if (plan.namedMaxNameChars === undefined || name.length <= plan.namedMaxNameChars) return false;
+  let chars = 0;
+  for (const _ of name) if (++chars > plan.namedMaxNameChars) return true;
+  return false;
+}
 
 /**
  * Whether one head's calibrated top-1 `probability` is sure under a plan (always true without an unsure

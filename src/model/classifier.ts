@@ -1,7 +1,7 @@
 import { deduplicate, padBatch, planBatches } from './batching.ts';
-import { calibrationPlan, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type NamedTop, type UnsureRuleKind } from './calibration.ts';
+import { calibrationPlan, nameTooLongForNamedThresholds, oodDistance, ruleBlockedHeads, sureUnder, temperedSoftmax, type CalibrationPlan, type NamedTop, type UnsureRuleKind } from './calibration.ts';
 import { headLabels, NAMED_LABEL_BLOCKS, type ClassifierConfig } from './config.ts';
-import { buildInputText, type ItemTextFields } from './inputText.ts';
+import { buildInputText, nameWordsOf, type ItemTextFields } from './inputText.ts';
 import { labelsNamedInItemText, labelsNamedInText, namedLabelMatcher, withNamedLabelBonus, type NamedLabelMatcher } from './namedLabels.ts';
 import { textForm, type NgramHead } from './ngramHead.ts';
 import { topLabelScores, type LabelScore } from './postprocess.ts';
@@ -234,6 +234,7 @@ export class Classifier {
         const blocked = ruleBlockedHeads(this.calibration, unique[member]!);
         const ngramAll = this.ngram?.logits(unique[member]!);
         const lifts = this.namedLifts(unique[member]!);
+        const longName = nameTooLongForNamedThresholds(this.calibration, nameWordsOf(unique[member]!, this.calibration.templateText));
         for (const head of this.heads) {
           const logits = this.mixedLogits(rowOf(out, `logits_${head}`, row), ngramAll, head, unique[member]!, lifts);
           const probabilities = temperedSoftmax(logits, this.calibration.heads.get(head)!.temperature);
@@ -245,6 +246,8 @@ export class Classifier {
           const named: NamedTop = namedLabels.has(top[0]!.label) ? (namedLabels.size > 1 ? 'several' : 'one') : undefined;
           // The name names labels of this head but not the top one: never sure where the config says so.
           const nameContradicts = !named && lifted.length > 0 && this.calibration.namedContradiction.has(head);
+          // A name too long for the named thresholds (a marketplace title naming many things): the head's own threshold.
+          const namedThreshold = named && !longName ? named : undefined;
           // The whole-text rules, read only when no rule of the text itself already decided.
           // A text-named rule: sure only when the item's name or description names the top label.
           const textMatcher = rule ? undefined : this.textNamedMatchers.get(head);
@@ -254,7 +257,7 @@ export class Classifier {
           const textLabels = contradictionMatcher ? labelsNamedInItemText(contradictionMatcher, unique[member]!) : [];
           const textContradicts = textLabels.length > 0 && !textLabels.includes(top[0]!.label);
           const why = rule ?? (unnamed ? 'unnamed' : textContradicts || nameContradicts ? 'contradicted' : undefined);
-          const sure = !why && sureUnder(this.calibration, head, probability, distance, named);
+          const sure = !why && sureUnder(this.calibration, head, probability, distance, namedThreshold);
           heads[head] = { label: top[0]!.label, probability, top, sure, ...(why ? { unsureRule: why } : {}) };
         }
         const prediction: ItemPrediction = { heads };

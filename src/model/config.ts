@@ -157,6 +157,12 @@ export interface UnsureConfig {
   named_several_min_probability?: Record<string, number>;
   /** Optional: heads never sure when the item's name names labels of the head and the top label is none of them. */
   named_contradiction?: string[];
+  /**
+   * Optional: the named thresholds (`named_min_probability`, `named_several_min_probability`) apply only to names of at most
+   * this many characters (Unicode code points); a longer name (a marketplace title naming many things) gets the head's own
+   * `min_probability`. Absent: names of any length.
+   */
+  named_max_name_chars?: number;
   /** Optional out-of-distribution test on the embedding. */
   ood?: OodConfig;
   /** Optional: heads never sure for items written mostly in a script the model reads poorly. */
@@ -352,6 +358,9 @@ export function parseUnsureConfig(json: unknown, headOrder: readonly string[], h
       if (!headOrder.includes(head)) throw new Error(`${where}: ${key} must name heads of the model (got ${shown(head)}).`);
       if (!isFiniteNumber(p) || p < 0 || p > minimum[head]!) throw new Error(`${where}: ${key}.${head} must be a number from 0 to min_probability.${head} (${minimum[head]}; got ${shown(p)}).`);
     }
+  }
+  if (json.named_max_name_chars !== undefined && !(Number.isInteger(json.named_max_name_chars) && (json.named_max_name_chars as number) > 0)) {
+    throw new Error(`${where}: named_max_name_chars must be a whole number of characters above 0 (got ${shown(json.named_max_name_chars)}).`);
   }
   if (json.named_contradiction !== undefined) {
     const heads = json.named_contradiction;

@@ -290,6 +290,32 @@ describe('Classifier with a named sure threshold (fake session)', () => {
   });
 });
 
+describe('Classifier with a longest name for the named thresholds (fake session)', () => {
+  const longName = 'Slim shirt for work and weekends with a soft cotton feel and a relaxed collar'; // 77 characters
+  const items = [
+    { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+    { text: longName, colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
+  ];
+  // "slim" lifts Slim by 1.5 (p ≈ 0.62, above the named 0.6, below the head's own 0.85) in both names.
+  const unsure = { min_probability: { colour: 0.85, fit: 0.85 }, named_min_probability: { fit: 0.6 }, named_contradiction: ['fit'] };
+  const named_types = { head: 'fit', bonus: 1.5, words: [['slim', ['Slim']]] };
+
+  it('gives a name longer than named_max_name_chars the head\'s own threshold, a shorter one the named threshold', async () => {
+    const { tokenizer, runtime } = testModel(items);
+    const limited = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure: { ...unsure, named_max_name_chars: 60 } });
+    const [short, long] = await new Classifier(runtime, tokenizer, limited).classifyTexts(items.map((i) => i.text));
+    expect(short!.heads.fit!.label).toBe('Slim');
+    expect(short!.heads.fit!.sure).toBe(true);
+    expect(long!.heads.fit!.label).toBe('Slim');
+    expect(long!.heads.fit!.probability).toBeCloseTo(short!.heads.fit!.probability, 6);
+    expect(long!.heads.fit!.sure).toBe(false); // 0.62 < 0.85: too long for the named threshold
+    expect(long!.heads.fit!.unsureRule).toBeUndefined(); // a threshold, not a rule: the probability is the reason
+    const unlimited = parseClassifierConfig({ ...TEST_MODEL_CONFIG, named_types, unsure });
+    const [, longAgain] = await new Classifier(runtime, tokenizer, unlimited).classifyTexts(items.map((i) => i.text));
+    expect(longAgain!.heads.fit!.sure).toBe(true);
+  });
+});
+
 describe('Classifier with a several-named sure threshold (fake session)', () => {
   const items = [
     { text: 'Slim shirt', colour: [0, 0, 0], fit: [0, 1], embedding: [1, 0] },
