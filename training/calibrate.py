@@ -250,6 +250,7 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
     res = {}
     texts = [r["text"] if "text" in r else "Item: " + r.get("name", "") for r in rows]
     blocked = [blocked_heads(t) for t in texts]
+    short_names = np.array([not name_too_long(t, cal.get("named_max_name_chars")) for t in texts], dtype=bool)
     dist = ood_distance(emb, np.array(cal["ood"]["centroids"], dtype=np.float32)) if emb is not None else None
     for h in heads:
         scored = scored_sets(rows, h, maps)
@@ -272,8 +273,7 @@ def score(rows, logits, emb, maps, cal, heads=SCORED_HEADS, named=None):
                         several = named_count >= 2
                         several_min = cal.get("named_several_min_probability", {}).get(h, named_min)
                         # A name too long for the named thresholds gets the head's own (rules.NAMED_MAX_NAME_RULE).
-                        max_chars = cal.get("named_max_name_chars")
-                        short = np.array([not name_too_long(t, max_chars) for t, k in zip(texts, keep) if k], dtype=bool)
+                        short = short_names[keep]
                         by_prob = by_prob | (named_top & short & ~several & (conf >= named_min)) | (named_top & short & several & (conf >= several_min))
                     if h in cal.get("named_contradiction", ()):
                         allowed = allowed & ~((named_count > 0) & ~named_top)
