@@ -240,14 +240,12 @@ def choose_name_bonus(meta, arrays, head, masks, skip_sources=()):
     return min(nll, key=nll.get), {f"{b:.1f}": round(v, 4) for b, v in nll.items()}
 
 
-def short_name_masks(meta, masks, max_chars=NAMED_MAX_NAME_CHARS):
-    """Named masks (by set key) with the rows whose name is too long for the named thresholds (rules.name_too_long) emptied,
-    so that named_sure_thresholds fits on the names the thresholds apply to."""
-    out = {}
-    for key, mask in masks.items():
-        long_rows = np.array([name_too_long(r["text"], max_chars) for r in meta["sets"][key]], dtype=bool)
-        out[key] = np.where(long_rows[:, None], 0.0, mask).astype(np.float32)
-    return out
+def short_name_masks(meta, named, max_chars=NAMED_MAX_NAME_CHARS):
+    """Every head's named masks ({head: {set key: mask}}) with the rows whose name is too long for the named thresholds
+    (rules.name_too_long) emptied, so that named_sure_thresholds fits on the names the thresholds apply to; which rows
+    are too long is read once per set, for all heads."""
+    long_rows = {key: np.array([name_too_long(r["text"], max_chars) for r in rows], dtype=bool) for key, rows in meta["sets"].items()}
+    return {h: {key: np.where(long_rows[key][:, None], 0.0, mask).astype(np.float32) for key, mask in masks.items()} for h, masks in named.items()}
 
 
 def named_sure_thresholds(meta, arrays, cal, named, skip_sources=NAME_LABELLED_SOURCES):
@@ -348,8 +346,8 @@ def hybrid_fold(row, max_features, epochs, name_views, cache=None, colour_bonus=
     if colour_bonus and named_sure:
         named = chosen["masks"]
         cal["named_max_name_chars"] = NAMED_MAX_NAME_CHARS if named_max_name else None
-        fit_masks = {h: short_name_masks(meta, m, cal["named_max_name_chars"]) for h, m in named.items()}
-        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, fit_masks)
+        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(
+            meta, mixed, cal, short_name_masks(meta, named, cal["named_max_name_chars"]))
         cal["named_contradiction"] = sorted(cal["named_min_probability"]) if named_contradiction else []
         row["named_max_name_chars"] = cal["named_max_name_chars"]
         row["named_min_probability"] = cal["named_min_probability"]

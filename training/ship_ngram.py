@@ -20,6 +20,7 @@ shop the model never saw; nothing of the shipped model is touched and no limit i
    test/fixtures/classifier/ngram-cases.json and its figures into training/metrics.json."""
 import json
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -67,12 +68,10 @@ def main():
         ship, golden, metrics_path = os.path.join(run, "ship"), os.path.join(run, "ship", "golden"), os.path.join(run, "metrics.json")
     if fold_out:
         # The fold's own model folder (finalize_multi.py --dry) is the base: its graph, tokenizer and OOD centroids.
-        import shutil
         base_config = os.path.join(run, "ship", "config.json")
         shutil.copytree(os.path.join(run, "ship"), fold_out, dirs_exist_ok=True)
         ship, golden, metrics_path = fold_out, os.path.join(fold_out, "golden"), os.path.join(fold_out, "metrics.json")
-        with open(os.path.join(run, "metrics.json")) as f, open(metrics_path, "w") as g:
-            g.write(f.read())
+        shutil.copyfile(os.path.join(run, "metrics.json"), metrics_path)
     if ship != SHIP:
         os.makedirs(golden, exist_ok=True)
     meta, arrays = load_run(run)
@@ -90,8 +89,7 @@ def main():
         chosen, mixed = with_named_bonuses(meta, mixed_arrays(meta, llama, ngram, mix), masks)
         cal = fit_arrays(meta, mixed)
         cal["named_max_name_chars"] = NAMED_MAX_NAME_CHARS
-        fit_masks = {h: short_name_masks(meta, m) for h, m in chosen["masks"].items()}
-        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, fit_masks)
+        cal["named_min_probability"], cal["named_several_min_probability"] = named_sure_thresholds(meta, mixed, cal, short_name_masks(meta, chosen["masks"]))
         mixes[name] = (mix, mixed, cal, chosen)
         figures[name] = myntra_accuracy(meta, mixed, cal)
     mix, mixed, cal, chosen = mixes["int8"]
@@ -112,8 +110,9 @@ def main():
                              "fitted_on": "dev splits of every training source, each source weighted equally, on the Llama + n-gram mix "
                                           "(training/ship_ngram.py): " + ", ".join(f"{s} {n}" for s, n in sorted(cal["dev_rows"].items()))}
     config["unsure"]["min_probability"] = cal["min_probability"]
-    if fold_out and "text_named" not in config["unsure"]:
-        # The whole-text rules read the named blocks written below, so the fold's folder gets them now, as the shipped one has them.
+    if "text_named" not in config["unsure"]:
+        # The whole-text rules read the named blocks written below, so a base without them (a fold's finalize_multi.py --dry
+        # folder) gets them here; the shipped base already has them from finalize_multi.py.
         config["unsure"]["rule"] += TEXT_NAMED_RULE + TEXT_CONTRADICTION_RULE
         config["unsure"].update(text_named=TEXT_NAMED_RULES, text_contradiction=TEXT_CONTRADICTION_RULES)
     config["unsure"] = with_named_sure_rule(config["unsure"], cal["named_min_probability"], cal["named_several_min_probability"])
