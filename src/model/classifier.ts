@@ -234,7 +234,8 @@ export class Classifier {
         const blocked = ruleBlockedHeads(this.calibration, unique[member]!);
         const ngramAll = this.ngram?.logits(unique[member]!);
         const lifts = this.namedLifts(unique[member]!);
-        const longName = nameTooLongForNamedThresholds(this.calibration, nameWordsOf(unique[member]!, this.calibration.templateText));
+        // Read only when the name names a label (the named thresholds apply to nothing else).
+        const longName = lifts.size > 0 && nameTooLongForNamedThresholds(this.calibration, nameWordsOf(unique[member]!, this.calibration.templateText));
         for (const head of this.heads) {
           const logits = this.mixedLogits(rowOf(out, `logits_${head}`, row), ngramAll, head, unique[member]!, lifts);
           const probabilities = temperedSoftmax(logits, this.calibration.heads.get(head)!.temperature);
