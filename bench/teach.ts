@@ -81,7 +81,8 @@ import { crossValidateTaught, TEACH_BATCH, TEACH_HEAD_SETTINGS, TEACH_CATALOGUE_
 import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { modelEmbedFn } from '../src/model/head/embedding.ts';
-import { joinNameAndDescription, splitTextColumns } from '../src/model/inputText.ts';
+import { joinNameAndDescription } from '../src/model/inputText.ts';
+import { descriptionColumnsOf } from '../src/cli/classify.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
@@ -169,15 +170,11 @@ const col = (name: string) => {
   return i;
 };
 // The item text as the app builds it (itemTexts): name columns first, then `Details:` and the description
-// columns (told apart by header and cell length, splitTextColumns), the description cut as in training.
-const shapes = textColumns.map((name) => {
-  const i = col(name);
-  const cells = table.rows.slice(0, 2000).map((r) => r[i] ?? '').filter(Boolean);
-  return { name, meanChars: cells.length ? cells.reduce((sum, c) => sum + c.length, 0) / cells.length : 0 };
-});
-const textRoles = splitTextColumns(shapes);
-const nameIdx = textRoles.names.map(col);
-const descriptionIdx = textRoles.descriptions.map(col);
+// columns (told apart by header and cell length, as `trendloom classify` does: descriptionColumnsOf), the description cut as in training.
+const textIdx = textColumns.map(col);
+const descriptionSet = descriptionColumnsOf({ columns: table.columns, rowCount: table.rows.length, row: (r) => table.rows[r]! }, textIdx);
+const nameIdx = textIdx.filter((i) => !descriptionSet.has(i));
+const descriptionIdx = textIdx.filter((i) => descriptionSet.has(i));
 const pathIdx = col(labelColumn ?? 'category_path');
 const joinCells = (r: readonly string[], indices: number[]) => indices.map((i) => r[i] ?? '').filter(Boolean).join(' ');
 const raw = table.rows.map((r) => ({
@@ -204,7 +201,7 @@ const poolTexts = pool.map((x) => x.text);
 const testTexts = test.map((x) => x.text);
 
 console.log(`Head: unseen n-grams ${optionValue(args, 'unseen-ngrams') ?? TEACH_UNSEEN_NGRAMS}, teach-loop spreading ${teachSpread ? JSON.stringify(TEACH_SPREAD) : 'off'}, self-training ${selfTrainPerLabel} per label, n-gram ensemble share ${ngramEnsemble ?? TEACH_NGRAM_ENSEMBLE}, feature statistics from ${catalogueStatistics ? 'the whole pool' : 'the labelled items'}.`);
-console.log(`Teach bench: ${cataloguePath}, text ${textRoles.names.join('+') || '–'} (name) + ${textRoles.descriptions.join('+') || '–'} (description, after 'Details:'), labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
+console.log(`Teach bench: ${cataloguePath}, text ${nameIdx.map((i) => table.columns[i]).join('+') || '–'} (name) + ${descriptionIdx.map((i) => table.columns[i]).join('+') || '–'} (description, after 'Details:'), labels = ${labelColumn ? `column '${labelColumn}'` : `category tree level ${level}`}, the ${kept.length} largest of ${counts.size} (${keptRows} of ${raw.length} rows kept${items.length < keptRows ? `, a seeded sample of ${items.length} used` : ''}). Head tuning: ${tuning}.`);
 console.log(`Pool ${pool.length} items, held-out test ${test.length} items (stratified, seed 42). Model ${modelDir} (${modelNote}).`);
 console.log(`Labels: ${kept.map(([l, n]) => `${l} (${n})`).join('; ')}.`);
 console.log(`Node ${process.version}, load average at start ${load.map((x) => x.toFixed(2)).join(' ')}.`);
