@@ -5,8 +5,10 @@
  * `rowFields`: each column a name or a description by its header and the length of its cells). Per file, for the article type:
  * accuracy (right when the label is one of the row's `expected` labels), the share and accuracy of the
  * sure labels, and how many labels are sure and wrong — the confidently wrong labels a designer would
- * trust. Accuracy only; no timing. `--names` reads the name column as a name whatever its length (long marketplace
- * titles, which the CLI reads as descriptions, then meet the name rules, as shorter titles do).
+ * trust. Accuracy only; no timing. `--names` reads the name column as a name whatever its length. Since 8 Dec 2026
+ * the CLI itself reads a column headed name/title/product as names up to 200 characters a cell (splitTextColumns), so
+ * for these files (`name`, marketplace titles of 69 characters on average) `--names` changes nothing; before, the
+ * marketplace titles reached the model as descriptions.
  *   npm run bench:handwritten -- [--model <dir>] [--json <file>] [--names]
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -38,6 +38,16 @@ describe('splitTextColumns', () => {
     expect(splitTextColumns([{ name: 'long description', meanChars: 300 }, { name: 'summary', meanChars: 90 }])).toEqual({ names: ['summary'], descriptions: ['long description'] });
     expect(splitTextColumns([{ name: 'description', meanChars: 300 }])).toEqual({ names: [], descriptions: ['description'] });
   });
+
+  it('reads a long name or title column as names, up to 200 characters a cell', () => {
+    expect(splitTextColumns([{ name: 'name', meanChars: 95 }])).toEqual({ names: ['name'], descriptions: [] });
+    expect(splitTextColumns([{ name: 'Product title', meanChars: 150 }, { name: 'Details', meanChars: 400 }])).toEqual({ names: ['Product title'], descriptions: ['Details'] });
+    expect(splitTextColumns([{ name: '商品标题', meanChars: 80 }])).toEqual({ names: ['商品标题'], descriptions: [] });
+    // Paragraphs under a name header, a long column with another header, and a description header stay descriptions.
+    expect(splitTextColumns([{ name: 'name', meanChars: 240 }])).toEqual({ names: [], descriptions: ['name'] });
+    expect(splitTextColumns([{ name: 'text', meanChars: 95 }])).toEqual({ names: [], descriptions: ['text'] });
+    expect(splitTextColumns([{ name: 'product description', meanChars: 95 }])).toEqual({ names: [], descriptions: ['product description'] });
+  });
 });
 
 describe('words written in capitals (as training/casing.py)', () => {

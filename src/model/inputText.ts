@@ -96,8 +96,12 @@ export function buildInputText(fields: ItemTextFields | string, template = 'Item
 
 /** Header words that say a text column is a description rather than a name. */
 const DESCRIPTION_HEADER = /(desc|detail|summary|about|review|body|long|描述|详情|说明|介绍)/i;
-/** A text column whose cells average more characters than this reads as a description. */
+/** A text column whose cells average more characters than this reads as a description (unless its header names it a name or title). */
 const DESCRIPTION_MEAN_CHARS = 60;
+/** Header words that say a text column holds item names or titles: read as names even when long (marketplace titles). */
+const NAME_HEADER = /(name|title|product|名称|品名|标题|商品名)/i;
+/** Longest mean cell length a name or title column is still read as names: titles run to about 200 characters (a marketplace's usual title limit); longer cells are paragraphs. */
+const NAME_HEADER_MAX_MEAN_CHARS = 200;
 
 /** A text column as the splitter sees it: its header and the mean length of its non-empty cells. */
 export interface TextColumnShape {
@@ -109,11 +113,14 @@ export interface TextColumnShape {
 
 /**
  * Splits the columns mapped as item text into name columns and description columns: a header
- * that says description/details, or long cells, make a description; the rest are names. When every
+ * that says description/details, or long cells, make a description; the rest are names. A column
+ * whose header says name/title/product stays a name column up to 200 characters a cell on average
+ * (long marketplace titles read better as names: docs/BENCHMARKS.md, issue 12). When every
  * column looks like a description, the shortest one is taken as the name.
  */
 export function splitTextColumns(columns: readonly TextColumnShape[]): { names: string[]; descriptions: string[] } {
-  const isDescription = (c: TextColumnShape) => DESCRIPTION_HEADER.test(c.name) || c.meanChars > DESCRIPTION_MEAN_CHARS;
+  const longTitle = (c: TextColumnShape) => NAME_HEADER.test(c.name) && c.meanChars <= NAME_HEADER_MAX_MEAN_CHARS;
+  const isDescription = (c: TextColumnShape) => DESCRIPTION_HEADER.test(c.name) || (c.meanChars > DESCRIPTION_MEAN_CHARS && !longTitle(c));
   const names = columns.filter((c) => !isDescription(c)).map((c) => c.name);
   const descriptions = columns.filter(isDescription).map((c) => c.name);
   if (names.length === 0 && descriptions.length > 1) {
