@@ -18,6 +18,13 @@
  *     [--catalogue-statistics on|off] [--head-l2 <l2,…>] [--embedding-weight <w>] [--baseline-pool]
  *     [--spread "alpha/k/power/emb|text|words[/references];…"] [--teach-spread on|off] [--unseen-ngrams keep|drop]
  *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>] [--batch <n>] [--head-settings app|default]
+ *     [--label-prior on|off] [--label-prior-k <k>]
+ *
+ * `--label-prior on` gives the teach loop the label names read by the model as a prior (labelPrior.ts: each model head's
+ * agreement between item and label name, weighted per head on the cross-validated taught items, kept per round only when
+ * that gets more of them right; the '… head alone' and '… always spread' columns then include it where it was kept);
+ * `--label-prior-k` is how many classes per model head each item keeps (default LABEL_PRIOR_TOP_K, 3). Default: off, as
+ * the app (TEACH_LABEL_PRIOR; measured and not kept, docs/BENCHMARKS.md "The label names as a prior").
  *
  * `--cover`, `--cold-start`, `--uncertainty` and `--uncertainty-power` change how the loop's later batches are chosen (measured
  * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch"). `--batch n`: suggest picks n items at a time and
@@ -77,16 +84,17 @@ import { selfTrainHead } from '../src/core/finetune/selfTrain.ts';
 import { spreadLabels, type SpreadOptions } from '../src/core/finetune/spread.ts';
 import { temperProbabilities } from '../src/core/finetune/temperature.ts';
 import { suggestItemsToLabel } from '../src/core/finetune/suggest.ts';
-import { crossValidateTaught, TEACH_BATCH, TEACH_HEAD_SETTINGS, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
+import { crossValidateTaught, TEACH_BATCH, TEACH_LABEL_PRIOR, TEACH_HEAD_SETTINGS, TEACH_CATALOGUE_STATISTICS, TEACH_NGRAM_ENSEMBLE, TEACH_SPREAD, TEACH_SELF_TRAIN_PER_LABEL, TEACH_UNSEEN_NGRAMS, teachHeadOptions, withCatalogueStatistics } from '../src/core/finetune/teach.ts';
 import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
-import { modelEmbedFn } from '../src/model/head/embedding.ts';
+import { labelPriorHeads, modelEmbedFn, modelItemReadings, modelLabelReadings } from '../src/model/head/embedding.ts';
+import { labelAgreement, LABEL_PRIOR_TOP_K, withLabelPrior, type LabelPriorInput } from '../src/core/finetune/labelPrior.ts';
 import { joinNameAndDescription } from '../src/model/inputText.ts';
 import { descriptionColumnsOf } from '../src/cli/classify.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
 
 const FOLD_MODEL = 'training/out/teach/flipkart_ecommerce_sample/export/ship/';
-const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power', 'batch', 'head-settings'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['embedding-variant', 'no-ceiling', 'fit-timing', 'baseline-pool'], values: ['model', 'catalogue', 'text', 'level', 'classes', 'sizes', 'seeds', 'test', 'pool', 'json', 'label', 'rows', 'tuning', 'features', 'ensemble', 'self-train', 'catalogue-statistics', 'head-l2', 'embedding-weight', 'spread', 'teach-spread', 'unseen-ngrams', 'cover', 'cold-start', 'uncertainty', 'uncertainty-power', 'batch', 'head-settings', 'label-prior', 'label-prior-k'] });
 const started = Date.now();
 const load = loadavg();
 let modelDir = optionValue(args, 'model') ?? FOLD_MODEL;
@@ -214,6 +222,22 @@ const allEmbeddings = await embedFn([...poolTexts, ...testTexts]);
 const poolEmb = allEmbeddings.slice(0, pool.length);
 const testEmb = allEmbeddings.slice(pool.length);
 console.log(`Embedded ${allEmbeddings.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s (features ${features}, dim ${poolEmb[0]!.length}).`);
+// --label-prior on|off: the label names read by the model as a prior for the teach loop's guesses (labelPrior.ts; default TEACH_LABEL_PRIOR, as the app).
+const labelPriorArg = optionValue(args, 'label-prior') ?? (TEACH_LABEL_PRIOR ? 'on' : 'off');
+if (labelPriorArg !== 'on' && labelPriorArg !== 'off') throw new Error(`--label-prior must be on or off, not '${labelPriorArg}'.`);
+let poolPrior: LabelPriorInput | undefined;
+let testPrior: LabelPriorInput | undefined;
+if (labelPriorArg === 'on') {
+  const t1 = Date.now();
+  const priorHeads = labelPriorHeads(classifier);
+  const labelReadings = await modelLabelReadings(classifier, kept.map(([l]) => l), priorHeads);
+  // --label-prior-k: classes kept per model head for each item (default LABEL_PRIOR_TOP_K, as the app).
+  const k = Number(optionValue(args, 'label-prior-k') ?? LABEL_PRIOR_TOP_K);
+  if (!(Number.isInteger(k) && k >= 1)) throw new Error(`--label-prior-k must be a whole number ≥ 1, not '${optionValue(args, 'label-prior-k')}'.`);
+  poolPrior = { items: await modelItemReadings(classifier, poolTexts, priorHeads, k), labels: labelReadings };
+  testPrior = { items: await modelItemReadings(classifier, testTexts, priorHeads, k), labels: labelReadings };
+  console.log(`Label-name prior: read ${pool.length + test.length} items and ${kept.length} label names under ${priorHeads.join(', ')} in ${((Date.now() - t1) / 1000).toFixed(1)} s.`);
+}
 
 // The teach loop's head options (teachHeadOptions: its n-gram ensemble share unless --ensemble sets one).
 // As teachRound: the head's feature statistics (IDF, embedding mean and spread) from the whole pool, unless --catalogue-statistics off.
@@ -252,6 +276,8 @@ function calibrationError(probabilities: readonly Float32Array[], truth: (k: num
 const calibration = new Map<string, { alone: number[]; spread: number[]; loop: number[]; confidenceAlone: number[]; confidenceSpread: number[]; confidenceLoop: number[]; accuracyAlone: number[]; accuracyLoop: number[]; sureAlone: [number, number][]; sureLoop: [number, number][]; temperature: number[]; chosen: number; rounds: number }>();
 /** The model's "sure" threshold (config.json unsure.min_probability, 0.85 for every head): a teach guess at or above it counts as sure. */
 const SURE_THRESHOLD = 0.85;
+/** Per method and label count (measured rounds): the label-name prior's weights when the cross-validation kept it, null when not. */
+const priorRounds = new Map<string, (number[] | null)[]>();
 const accuracy = (predicted: readonly string[]) => predicted.filter((p, i) => p === test[i]!.label).length / test.length;
 
 /** Trains the app's head on the labelled pool items; its test accuracy and its confidence on every pool item. */
@@ -291,7 +317,18 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
   if (teachSpread && spreadAs !== undefined && s !== undefined) {
     // As teachRound: the head's guesses spread over the catalogue (here the pool; test items only ever
     // read from it) when the cross-validation on the labelled items gets more of them right that way.
-    const cv = await crossValidateTaught(poolTexts, poolLabels, [...labelled], { ...headOptions, tuning: headTuning, splitSeed: seed, folds: 5, seed }, poolEmb, undefined, TEACH_SPREAD);
+    const cv = await crossValidateTaught(poolTexts, poolLabels, [...labelled], { ...headOptions, tuning: headTuning, splitSeed: seed, folds: 5, seed }, poolEmb, undefined, TEACH_SPREAD, undefined, poolPrior);
+    if (cv.priorWeights) {
+      // As teachRound: the cross-validation kept the label names' prior, so every guess follows it too.
+      const weights = cv.priorWeights;
+      const remake = (rows: typeof onPool, prior: LabelPriorInput) => rows.forEach((p, k) => {
+        p.all = withLabelPrior(p.all, labelAgreement(prior, k, head.json.labels), weights);
+        p.labels = [head.json.labels[p.all.indexOf(Math.max(...p.all))]!];
+      });
+      remake(onPool, poolPrior!);
+      remake(onTest, testPrior!);
+      priorRounds.set(`${spreadAs} ${sizes[s]}`, [...(priorRounds.get(`${spreadAs} ${sizes[s]}`) ?? []), weights]);
+    } else if (poolPrior) priorRounds.set(`${spreadAs} ${sizes[s]}`, [...(priorRounds.get(`${spreadAs} ${sizes[s]}`) ?? []), null]);
     const taught = new Map(labelled.map((i) => [i, head.json.labels.indexOf(pool[i]!.label)] as [number, number]));
     // A quiet round spreads to the pool only; the test items' rows are never read then (they are neither references nor asked for).
     const probabilities = [...onPool.map((p) => p.all), ...(quiet ? testIndices.map(() => new Float32Array(0)) : onTest.map((p) => p.all))];
@@ -486,6 +523,7 @@ if (calibration.size) {
     console.log(`  ${key} labels: head alone ECE ${mean(e.alone).toFixed(3)} (${mean(e.confidenceAlone).toFixed(3)} vs ${mean(e.accuracyAlone).toFixed(3)}), sure ${pair(e.sureAlone)}; always spread ECE ${mean(e.spread).toFixed(3)} (${mean(e.confidenceSpread).toFixed(3)}); the loop's guesses (spread in ${e.chosen} of ${e.rounds} rounds, temperature ${e.temperature.map((t) => t.toFixed(2)).join('/')}) ECE ${mean(e.loop).toFixed(3)} (${mean(e.confidenceLoop).toFixed(3)} vs ${mean(e.accuracyLoop).toFixed(3)}), sure ${pair(e.sureLoop)}.`);
   }
 }
+if (priorRounds.size) console.log(`Label-name prior (kept by the round's cross-validation in … of … measured rounds; mean weight per head ${labelPriorHeads(classifier).join('/')} where kept): ${[...priorRounds].map(([key, rounds]) => { const used = rounds.filter((w): w is number[] => w !== null); return `${key} labels: ${used.length} of ${rounds.length}${used.length ? ` (${used[0]!.map((_, h) => mean(used.map((w) => w[h]!)).toFixed(2)).join('/')})` : ''}`; }).join('; ')}.`);
 console.log(`Head fit (selfTrainHead: trainHead, tuning ${tuning}, twice when self-training) seconds, mean [max] by labels: ${[...fitSeconds].filter(([n]) => n !== pool.length).sort((a, b) => a[0] - b[0]).map(([n, xs]) => `${n}: ${mean(xs).toFixed(2)} [${Math.max(...xs).toFixed(2)}]`).join('; ')}; relabelling the ${pool.length} pool items: ${mean(poolPredictSeconds).toFixed(2)} s mean.`);
 if (ceilingAcc !== null) console.log(`Head trained on the whole pool (${pool.length} labels): ${pct(ceilingAcc)} %.`);
 const at = sizes.indexOf(50);

@@ -9,6 +9,7 @@ import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type LoadedHead, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
 import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels, type SpreadIndex, type SpreadInput, type SpreadOptions } from './spread.ts';
+import { fitLabelPriorWeights, labelAgreement, withLabelPrior, type LabelPriorInput } from './labelPrior.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
 /**
@@ -55,6 +56,14 @@ export const TEACH_SPREAD: Partial<SpreadOptions> | null = { alpha: 0.5, neighbo
  * Flipkart −1.3 at 50 (docs/BENCHMARKS.md, issue 13, 6 Dec 2026); `bench:teach --unseen-ngrams` measures it.
  */
 export const TEACH_UNSEEN_NGRAMS: 'keep' | 'drop' = 'keep';
+
+/**
+ * Whether the teach loop reads the label names with the model as a prior for its guesses
+ * (labelPrior.ts; kept per round only where its cross-validation gets more taught items right).
+ * Off: on the development catalogue it lowered the loop at 50 labels (86.0 → 83.7 %) although it
+ * raised Flipkart's (87.0 → 88.1 %); docs/BENCHMARKS.md "The label names as a prior".
+ */
+export const TEACH_LABEL_PRIOR = false;
 
 /** The options with the catalogue (every item, labelled or not) for feature statistics, unless the caller set one or `on` is false. */
 export function withCatalogueStatistics<T extends HeadTrainOptions>(options: T, texts: readonly string[], embeddings: readonly Float32Array[] | undefined, on = TEACH_CATALOGUE_STATISTICS): T {
@@ -158,15 +167,22 @@ export interface HeldOutEstimate {
   spread?: boolean;
   /** Temperature of the round's guess probabilities, fitted on the checked items the way the round labels (temperature.ts; 1 with fewer than 40, and for label-list heads). */
   temperature?: number;
+  /** Of the checked items, those the fold heads got right with the label names' prior, its weights fitted on the other folds' checked items (absent when no prior was given). */
+  priorCorrect?: number;
+  /** The prior's weight per model head (labelPrior.ts), fitted on the checked items; only when the prior got more of them right than the head alone, and then used by the round. */
+  priorWeights?: number[];
 }
 
 /**
  * k-fold cross-validation on the taught items only: each fold's taught items are held out, a head
  * is trained on the rest (`labels`, i.e. the other taught items plus the pseudo-labelled ones) and
  * guesses them. Folds whose training rows hold fewer than two labels are skipped (not counted).
- * With `spread`, each fold's guesses are also spread over the catalogue (the other folds' taught
- * items fixed to their labels) and counted apart; the estimate is then the better of the two ways
- * (spread only when it got more right), which is the way the round labels the items.
+ * With `prior` (the label names read by the model, labelPrior.ts), its weights are fitted on the
+ * fold heads' guesses of the held-out taught items, and kept only when it got more of them right
+ * than the heads alone. With `spread`, each fold's guesses (with the kept prior) are also spread
+ * over the catalogue (the other folds' taught items fixed to their labels) and counted apart; the
+ * estimate is then the better of the two ways (spread only when it got more right), which is the
+ * way the round labels the items.
  */
 export async function crossValidateTaught(
   texts: readonly string[],
@@ -177,6 +193,7 @@ export async function crossValidateTaught(
   checkCancel?: () => void,
   spread?: Partial<SpreadOptions> | null,
   spreadIndex?: SpreadIndex,
+  prior?: LabelPriorInput,
 ): Promise<HeldOutEstimate> {
   const folds = Math.max(2, Math.min(options.folds ?? 5, taught.length));
   if (taught.length < 2) return { correct: 0, checked: 0, accuracy: Number.NaN, folds: 0 };
@@ -190,10 +207,9 @@ export async function crossValidateTaught(
     [order[k], order[j]] = [order[j]!, order[k]!];
   }
   let correct = 0;
-  let spreadCorrect = 0;
   let checked = 0;
-  const outOfFold: OutOfFoldItem[] = [];
-  const spreadOutOfFold: OutOfFoldItem[] = [];
+  // The fold heads and their guesses of their held-out taught items (softmax heads: every class's probability).
+  const runs: { head: LoadedHead; held: number[]; guesses: { top: string; all?: Float32Array }[] }[] = [];
   for (let f = 0; f < folds; f++) {
     checkCancel?.();
     const held = order.filter((_, k) => k % folds === f);
@@ -207,26 +223,65 @@ export async function crossValidateTaught(
       continue; // too few rows for this fold's labels: the fold is not counted
     }
     const head = loadHead(result.head);
-    if (settings && index && head.json.kind === 'softmax') {
-      const kept = taught.filter((i) => !heldSet.has(i));
-      const spreadRows = await spreadProbabilitiesOf(head, texts, labels, kept, held, settings, embeddings, index, checkCancel);
-      held.forEach((i, k) => {
-        const p = spreadRows[k]!;
-        if (head.json.labels[p.indexOf(Math.max(...p))] === labels[i]![0]) spreadCorrect++;
-        spreadOutOfFold.push({ probabilities: p, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
-      });
-    }
     const guesses = await predictWithHead(head, held.map((i) => texts[i]!), undefined, embeddings ? held.map((i) => embeddings[i]!) : undefined);
+    runs.push({ head, held, guesses: guesses.map((g) => ({ top: g.labels[0] ?? '', ...(head.json.kind === 'softmax' ? { all: g.all } : {}) })) });
     held.forEach((i, k) => {
       checked++;
       if (guesses[k]!.labels[0] === labels[i]![0]) correct++;
-      if (head.json.kind === 'softmax') outOfFold.push({ probabilities: guesses[k]!.all, truth: head.json.labels.indexOf(labels[i]![0] ?? '') });
     });
   }
-  if (!spread) return { correct, checked, accuracy: checked > 0 ? correct / checked : Number.NaN, folds, temperature: fitTemperature(outOfFold) };
-  const useSpread = spreadCorrect > correct;
-  const chosen = useSpread ? spreadCorrect : correct;
-  return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect: correct, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold) };
+  const truthOf = (head: LoadedHead, i: number) => head.json.labels.indexOf(labels[i]![0] ?? '');
+  const rawOutOfFold: OutOfFoldItem[] = runs.flatMap((run) => run.guesses.flatMap((g, k) => (g.all ? [{ probabilities: g.all, truth: truthOf(run.head, run.held[k]!) }] : [])));
+  // The label names' prior: fitted on the out-of-fold guesses, kept when it gets more taught items right.
+  let adjust: PriorAdjust | undefined;
+  let priorCorrect: number | undefined;
+  let priorWeights: number[] | undefined;
+  let outOfFold = rawOutOfFold;
+  if (prior && rawOutOfFold.length > 0) {
+    const fitItems = runs.flatMap((run, r) => run.guesses.flatMap((g, k) => (g.all ? [{ run: r, probabilities: g.all, features: labelAgreement(prior, run.held[k]!, run.head.json.labels), truth: truthOf(run.head, run.held[k]!) }] : [])));
+    const heads = prior.items.heads.length;
+    const weights = fitLabelPriorWeights(fitItems, heads);
+    // Whether the prior helps is counted with weights fitted without the fold's own items (cross-fitted), so the fit cannot flatter itself.
+    const crossFitted = runs.map((_, r) => fitLabelPriorWeights(fitItems.filter((x) => x.run !== r), heads));
+    const rightWithPrior = fitItems.filter((x) => x.truth >= 0 && topIndex(withLabelPrior(x.probabilities, x.features, crossFitted[x.run]!)) === x.truth).length;
+    priorCorrect = correct - rawOutOfFold.filter((x) => x.truth >= 0 && topIndex(x.probabilities) === x.truth).length + rightWithPrior;
+    const adjusted = fitItems.map((x) => withLabelPrior(x.probabilities, x.features, weights));
+    if (priorCorrect > correct && weights.some((w) => w > 0)) {
+      priorWeights = weights;
+      adjust = (row, headLabels, p) => withLabelPrior(p, labelAgreement(prior, row, headLabels), weights);
+      outOfFold = adjusted.map((p, n) => ({ probabilities: p, truth: fitItems[n]!.truth }));
+    }
+  }
+  const headCorrect = priorWeights ? priorCorrect! : correct;
+  const priorFields = priorCorrect === undefined ? {} : { priorCorrect, ...(priorWeights ? { priorWeights } : {}) };
+  if (!settings || !index) return { correct: headCorrect, checked, accuracy: checked > 0 ? headCorrect / checked : Number.NaN, folds, temperature: fitTemperature(outOfFold), ...priorFields };
+  let spreadCorrect = 0;
+  const spreadOutOfFold: OutOfFoldItem[] = [];
+  for (const run of runs) {
+    if (run.head.json.kind !== 'softmax') continue;
+    checkCancel?.();
+    const heldSet = new Set(run.held);
+    const kept = taught.filter((i) => !heldSet.has(i));
+    const spreadRows = await spreadProbabilitiesOf(run.head, texts, labels, kept, run.held, settings, embeddings, index, checkCancel, adjust);
+    run.held.forEach((i, k) => {
+      const p = spreadRows[k]!;
+      if (run.head.json.labels[topIndex(p)] === labels[i]![0]) spreadCorrect++;
+      spreadOutOfFold.push({ probabilities: p, truth: truthOf(run.head, i) });
+    });
+  }
+  const useSpread = spreadCorrect > headCorrect;
+  const chosen = useSpread ? spreadCorrect : headCorrect;
+  return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold), ...priorFields };
+}
+
+/** A head's probabilities of item `row` made over with the label names' prior (the head's labels in its order). */
+type PriorAdjust = (row: number, headLabels: readonly string[], probabilities: Float32Array) => Float32Array;
+
+/** Index of the largest value (the first of ties). */
+function topIndex(p: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return best;
 }
 
 /** A round's spreading settings with its seed (the round's, else the settings', else 1). */
@@ -244,7 +299,7 @@ export function teachSpreadIndex(texts: readonly string[], taught: readonly numb
 }
 
 /** What spreading a head's guesses needs: the taught items as its class indices, and the head's probabilities of the references and of `rows`. */
-async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], index: SpreadIndex, embeddings: readonly Float32Array[] | undefined): Promise<SpreadInput> {
+async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], index: SpreadIndex, embeddings: readonly Float32Array[] | undefined, adjust?: PriorAdjust): Promise<SpreadInput> {
   const taughtCodes = new Map<number, number>();
   for (const i of taught) {
     const code = head.json.labels.indexOf(labels[i]?.[0] ?? '');
@@ -253,13 +308,13 @@ async function spreadInputFor(head: LoadedHead, texts: readonly string[], labels
   const needed = [...new Set([...index.references, ...rows])];
   const predictions = await predictWithHead(head, needed.map((i) => texts[i]!), undefined, embeddings ? needed.map((i) => embeddings[i]!) : undefined);
   const probabilities: (Float32Array | undefined)[] = new Array<Float32Array | undefined>(texts.length);
-  needed.forEach((i, k) => (probabilities[i] = predictions[k]!.all));
+  needed.forEach((i, k) => (probabilities[i] = adjust ? adjust(i, head.json.labels, predictions[k]!.all) : predictions[k]!.all));
   return { texts, probabilities, taught: taughtCodes };
 }
 
 /** A head's class probabilities for the few items `rows`, spread over the catalogue with the `taught` items fixed. */
-async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, checkCancel?: () => void): Promise<Float32Array[]> {
-  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings);
+async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, checkCancel?: () => void, adjust?: PriorAdjust): Promise<Float32Array[]> {
+  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings, adjust);
   checkCancel?.();
   return spreadLabels(input, spread, rows, index);
 }
@@ -268,8 +323,8 @@ async function spreadProbabilitiesOf(head: LoadedHead, texts: readonly string[],
  * A head's guesses for the items `rows`, spread over the catalogue (spread.ts) with the `taught`
  * items (their `labels`) fixed: the top label and its probability at `temperature` per row.
  */
-async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, temperature: number, checkCancel?: () => void): Promise<{ labels: string[]; probabilities: number[] }> {
-  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings);
+async function spreadGuessesOf(head: LoadedHead, texts: readonly string[], labels: readonly (readonly string[])[], taught: readonly number[], rows: readonly number[], spread: Partial<SpreadOptions>, embeddings: readonly Float32Array[] | undefined, index: SpreadIndex, temperature: number, checkCancel?: () => void, adjust?: PriorAdjust): Promise<{ labels: string[]; probabilities: number[] }> {
+  const input = await spreadInputFor(head, texts, labels, taught, rows, index, embeddings, adjust);
   checkCancel?.();
   const top = spreadTopLabels(input, spread, rows, index, temperature, checkCancel);
   return { labels: Array.from(top.codes, (c) => head.json.labels[c] ?? ''), probabilities: Array.from(top.probabilities) };
@@ -320,22 +375,26 @@ export interface TeachRound {
  * With `options.spread` (default TEACH_SPREAD; null: never) the guesses are spread over the catalogue
  * when the cross-validation got more taught items right that way (`heldOut.spread`); their
  * probabilities are at the temperature fitted on the same cross-validation (`heldOut.temperature`).
+ * With `options.labelPrior` (the label names and the items read by the model) the guesses also follow
+ * the label names where the cross-validation found that right more often (`heldOut.priorWeights`).
  */
 export async function teachRound(
   texts: readonly string[],
   labels: readonly (readonly string[])[],
   taught: readonly number[],
-  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[]; selfTrain?: number; spread?: Partial<SpreadOptions> | null },
+  options: HeadTrainOptions & { folds?: number; seed?: number; guess?: readonly number[]; selfTrain?: number; spread?: Partial<SpreadOptions> | null; labelPrior?: LabelPriorInput },
   embeddings?: readonly Float32Array[],
   checkCancel?: () => void,
 ): Promise<TeachRound> {
+  const { labelPrior, ...headOptions } = options;
+  options = headOptions;
   if (texts.length !== labels.length) throw new Error(`Got ${texts.length} texts but ${labels.length} label entries.`);
   if (embeddings && embeddings.length !== texts.length) throw new Error(`Got ${embeddings.length} embeddings for ${texts.length} texts.`);
   options = withCatalogueStatistics(options, texts, embeddings);
   const spread = options.spread === undefined ? TEACH_SPREAD : options.spread;
   const spreadSettings = spread ? seededSpread(spread, options.seed) : null;
   const spreadIndex = spreadSettings && taught.length >= 2 ? teachSpreadIndex(texts, taught, spreadSettings) : undefined;
-  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread, spreadIndex);
+  const heldOut = await crossValidateTaught(texts, labels, taught, options, embeddings, checkCancel, spread, spreadIndex, labelPrior);
   checkCancel?.();
   let result: TrainHeadResult;
   try {
@@ -349,11 +408,14 @@ export async function teachRound(
   for (const i of rows) if (!(i >= 0 && i < texts.length)) throw new Error(`Item ${i} to guess is not among the ${texts.length} items.`);
   const head = loadHead(result.head);
   const temperature = head.json.kind === 'softmax' ? (heldOut.temperature ?? 1) : 1;
+  // The label names' prior, when the cross-validation kept it (softmax heads only).
+  const weights = heldOut.priorWeights;
+  const adjust: PriorAdjust | undefined = labelPrior && weights && head.json.kind === 'softmax' ? (row, headLabels, p) => withLabelPrior(p, labelAgreement(labelPrior, row, headLabels), weights) : undefined;
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
   if (spreadSettings && spreadIndex && heldOut.spread && head.json.kind === 'softmax') {
     // Spreading got more taught items right in the cross-validation: guesses pulled towards those of similar catalogue items.
-    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, spreadSettings, embeddings, spreadIndex, temperature, checkCancel);
+    const spreadGuesses = await spreadGuessesOf(head, texts, labels, taught, rows, spreadSettings, embeddings, spreadIndex, temperature, checkCancel, adjust);
     rows.forEach((i, k) => {
       guessed[i] = spreadGuesses.labels[k]!;
       probabilities[i] = spreadGuesses.probabilities[k]!;
@@ -361,6 +423,14 @@ export async function teachRound(
   } else {
     const predictions = await predictWithHead(head, rows.map((i) => texts[i]!), undefined, embeddings ? rows.map((i) => embeddings[i]!) : undefined);
     rows.forEach((i, k) => {
+      if (adjust) {
+        // With the prior the top label may change: the top of the made-over probabilities, at the fitted temperature.
+        const p = temperProbabilities(adjust(i, head.json.labels, predictions[k]!.all), temperature);
+        const top = topIndex(p);
+        guessed[i] = head.json.labels[top] ?? '';
+        probabilities[i] = p[top]!;
+        return;
+      }
       guessed[i] = predictions[k]!.labels[0] ?? '';
       // The label is the head's (a temperature never changes which class is top), its probability at the fitted temperature.
       const label = head.json.labels.indexOf(guessed[i]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedEmbedFn, modelEmbedFn, type EmbeddingModel } from './embedding.ts';
+import { cachedEmbedFn, labelPriorHeads, modelEmbedFn, modelItemReadings, modelLabelReadings, type EmbeddingModel } from './embedding.ts';
 
 const fakeModel: EmbeddingModel & { calls: number } = {
   calls: 0,
@@ -33,5 +33,25 @@ describe('model feature source', () => {
     const again = await embed(['b', 'a']);
     expect(fakeModel.calls).toBe(1);
     expect(again.map((v) => v[0])).toEqual([1, 1]);
+  });
+});
+
+describe('the model reading items and label names for the label-name prior', () => {
+  it('reads the prior heads the model has, and a taught head that is another of them', () => {
+    expect(labelPriorHeads({ heads: ['articleType', 'baseColour', 'gender'] })).toEqual(['articleType', 'gender']);
+    expect(labelPriorHeads({ heads: ['articleType', 'baseColour', 'gender'] }, 'baseColour')).toEqual(['articleType', 'gender', 'baseColour']);
+    expect(labelPriorHeads({ heads: ['articleType'] }, 'department')).toEqual(['articleType']);
+  });
+
+  it('keeps each item\'s top classes per head as class indices, and every class of a label name', async () => {
+    const items = await modelItemReadings(fakeModel, ['a', 'b'], ['usage', 'season'], 2);
+    expect(items.heads).toEqual(['usage', 'season']);
+    // Item 0, usage: Sports (2) 0.75, Casual (0) 0.25; season: Winter (1), Summer (0), 0.5 each.
+    expect(Array.from(items.classes.slice(0, 4))).toEqual([2, 0, 1, 0]);
+    expect(Array.from(items.probabilities.slice(0, 4))).toEqual([0.75, 0.25, 0.5, 0.5]);
+    expect(items.classes).toHaveLength(8);
+    const labels = await modelLabelReadings(fakeModel, ['Kids', 'Kids', 'Men'], ['usage']);
+    expect([...labels.keys()]).toEqual(['Kids', 'Men']);
+    expect(Array.from(labels.get('Men')![0]!)).toEqual([0.25, 0, 0.75]);
   });
 });
