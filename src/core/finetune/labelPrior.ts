@@ -5,16 +5,17 @@
  * the same class there; a few weights, one per model head, fitted on the cross-validated taught
  * items, say how much each head's agreement counts for this catalogue's labels. Pure; no DOM.
  *
- *   f_h(x, c) = log(ε + Σ_k p_h(k | item x) · p_h(k | label c's name))
+ *   f_h(x, c) = Σ_k p_h(k | item x) · p_h(k | label c's name)   (the chance both get the same class, 0–1)
  *   p(c | x) ∝ p_head(c | x) · exp(Σ_h γ_h f_h(x, c)),  γ_h ∈ [0, maximum], chosen by the lowest
  *   negative log-likelihood of the taught items' labels (+ a small L2 penalty)
+ *
+ * The agreement itself, not its logarithm: a label name the model misreads (Amazon's "Shirts & Tops"
+ * read as Shirts while its items are tops and tees) then costs a label at most a factor e^γ, where
+ * the logarithm let it all but veto the right label (docs/BENCHMARKS.md, "The label names as a prior").
  *
  * γ = 0 gives the head's probabilities unchanged. Items are read sparsely (each model head's top few
  * classes), label names in full.
  */
-
-/** Smallest agreement counted (keeps the log finite when the item and the label share no class). */
-export const LABEL_PRIOR_FLOOR = 1e-3;
 
 /** Model heads whose agreement the prior reads by default (the taught head is added when it is a model head). */
 export const LABEL_PRIOR_HEADS = ['articleType', 'subCategory', 'masterCategory', 'gender'] as const;
@@ -57,8 +58,8 @@ export interface LabelPriorFitOptions {
   steps: number;
 }
 
-/** Default fit: at least 10 items, weights in [0, 5], L2 0.01, 300 steps. */
-export const DEFAULT_LABEL_PRIOR_FIT: LabelPriorFitOptions = { minItems: 10, maximum: 5, l2: 0.01, steps: 300 };
+/** Default fit: at least 10 items, weights in [0, 20], L2 0.001, 300 steps. */
+export const DEFAULT_LABEL_PRIOR_FIT: LabelPriorFitOptions = { minItems: 10, maximum: 20, l2: 0.001, steps: 300 };
 
 /** Builds item readings from per-item, per-head sparse top lists (`top[i][h]`: [class, probability] pairs, best first). */
 export function itemReadingsOf(heads: readonly string[], top: readonly (readonly (readonly (readonly [number, number])[])[])[], k = LABEL_PRIOR_TOP_K): ItemReadings {
@@ -94,7 +95,7 @@ export function labelAgreement(input: LabelPriorInput, item: number, labels: rea
         const cls = items.classes[base + r]!;
         if (cls >= 0) agree += items.probabilities[base + r]! * (reading[h]![cls] ?? 0);
       }
-      out[c * H + h] = Math.log(LABEL_PRIOR_FLOOR + agree);
+      out[c * H + h] = agree;
     }
   });
   return out;

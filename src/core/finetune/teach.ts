@@ -60,8 +60,9 @@ export const TEACH_UNSEEN_NGRAMS: 'keep' | 'drop' = 'keep';
 /**
  * Whether the teach loop reads the label names with the model as a prior for its guesses
  * (labelPrior.ts; kept per round only where its cross-validation gets more taught items right).
- * Off: on the development catalogue it lowered the loop at 50 labels (86.0 → 83.7 %) although it
- * raised Flipkart's (87.0 → 88.1 %); docs/BENCHMARKS.md "The label names as a prior".
+ * Off: no form of it helped the development catalogue at 50 labels (86.0 % without; 85.7 % with the
+ * agreement, 83.7 % with its logarithm, which alone raised Flipkart's, 87.0 → 88.1 %);
+ * docs/BENCHMARKS.md "The label names as a prior".
  */
 export const TEACH_LABEL_PRIOR = false;
 
