@@ -20,11 +20,11 @@
  *     [--cover on|off] [--cold-start <labels>] [--uncertainty top|margin] [--uncertainty-power <β>] [--batch <n>] [--head-settings app|default]
  *     [--label-prior on|off] [--label-prior-k <k>]
  *
- * `--label-prior on` gives the teach loop the label names read by the model as a prior (labelPrior.ts: each model head's
- * agreement between item and label name, weighted per head on the cross-validated taught items, kept per round only when
- * that gets more of them right; the '… head alone' and '… always spread' columns then include it where it was kept);
- * `--label-prior-k` is how many classes per model head each item keeps (default LABEL_PRIOR_TOP_K, 3). Default: off, as
- * the app (TEACH_LABEL_PRIOR; measured and not kept, docs/BENCHMARKS.md "The label names as a prior").
+ * `--label-prior on|off`: the teach loop reads the label names with the model as a prior (labelPrior.ts: master category's
+ * and gender's agreement between item and label name, weighted per head on the cross-validated taught items, kept per
+ * round only when that gets more of them right; the '… head alone' and '… always spread' columns then include it where it
+ * was kept); default TEACH_LABEL_PRIOR (on), as the app. `--label-prior-k` is how many classes per model head each item
+ * keeps (default LABEL_PRIOR_TOP_K, 3). docs/BENCHMARKS.md "The label names as a prior".
  *
  * `--cover`, `--cold-start`, `--uncertainty` and `--uncertainty-power` change how the loop's later batches are chosen (measured
  * and not kept, docs/BENCHMARKS.md "Three ways to choose the second batch"). `--batch n`: suggest picks n items at a time and

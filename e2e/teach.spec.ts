@@ -116,7 +116,9 @@ test('unsure labels are marked and stated; teaching 20 items lowers the unsure s
   const afterUndo = Number(await unsureShare.getAttribute('data-share'));
   expect(afterUndo).toBeLessThan(before);
   // The figures of this run, for the record (measured, not asserted beyond the checks above).
-  console.log(`unsure share: before ${before}, after 20 taught ${after}, after undo to 15 ${afterUndo}; held-out estimate after 20: ${heldOut}; sure items counted in trends: ${sureCounted} → more; unsure left out: ${leftOutBefore} → ${leftOutAfter}`);
+  const labelPrior = await panel.getByTestId('teach-status').getAttribute('data-label-prior');
+  expect(['true', 'false']).toContain(labelPrior);
+  console.log(`unsure share: before ${before}, after 20 taught ${after}, after undo to 15 ${afterUndo}; held-out estimate after 20: ${heldOut}; label-name prior used after the undo: ${labelPrior}; sure items counted in trends: ${sureCounted} → more; unsure left out: ${leftOutBefore} → ${leftOutAfter}`);
 
   // The report says it too.
   await page.getByTestId('open-report').click();

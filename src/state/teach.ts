@@ -9,12 +9,15 @@ import { Table, type Vector } from 'apache-arrow';
 import { codeColumn } from '../core/dashboard/columns.ts';
 import { sureFlagsOf } from '../core/dashboard/unsure.ts';
 import { suggestItemsToLabel } from '../core/finetune/suggest.ts';
-import { mergeTaughtLabels, TEACH_HEAD_SETTINGS, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
+import { labelReadingsOf, LABEL_PRIOR_TOP_K, type ItemReadings, type LabelPriorInput } from '../core/finetune/labelPrior.ts';
+import { mergeTaughtLabels, TEACH_HEAD_SETTINGS, TEACH_LABEL_PRIOR, teachTrainingLabels, type ItemLabels, type TeachRecord } from '../core/finetune/teach.ts';
 import { textRuleChecker, type TextRules } from '../model/calibration.ts';
+import { labelPriorHeads } from '../model/head/embedding.ts';
 import { hashText } from '../model/hash.ts';
 import { datasetItemTexts, labelVector, probabilityVector, sureVector, textColumnNames } from '../model/predictionColumns.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
 import type { FlatEmbeddings } from '../workers/finetuneProtocol.ts';
+import type { ModelInfo } from '../workers/inferenceProtocol.ts';
 import { finetuneWorker, inferenceWorker } from '../workers/pageWorkers.ts';
 import type { Progress } from '../workers/protocol.ts';
 import { ensureModel } from './labelling.ts';
@@ -32,17 +35,37 @@ export function taughtMap(record: TeachRecord | undefined): Map<number, string> 
   return new Map(record?.batches.flat() ?? []);
 }
 
-// The model's embeddings of the last texts embedded (one catalogue at a time is taught).
-let embeddingCache: { key: string; flat: FlatEmbeddings } | undefined;
+// The model's embeddings (and its readings for the label-name prior) of the last texts embedded (one catalogue at a time is taught).
+let embeddingCache: { key: string; flat: FlatEmbeddings; readings?: ItemReadings } | undefined;
+// The model's readings of label names, by heads read and name.
+const labelReadingCache = new Map<string, Float32Array[]>();
 
-/** The frozen model's embedding of every item (computed once per catalogue text, then reused). */
-async function embeddingsOf(texts: string[], signal: AbortSignal, onProgress: (p: Progress) => void): Promise<FlatEmbeddings> {
-  const key = hashText(texts.join('\n'));
-  if (embeddingCache?.key === key) return embeddingCache.flat;
+/** The frozen model's embedding of every item, and its reading under `readingHeads` when given (computed once per catalogue text, then reused). */
+async function embeddingsOf(texts: string[], readingHeads: readonly string[] | undefined, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ flat: FlatEmbeddings; readings?: ItemReadings }> {
+  const key = `${hashText(texts.join('\n'))}#${readingHeads?.join(',') ?? ''}`;
+  if (embeddingCache?.key === key) return embeddingCache;
   await ensureModel(signal);
-  const flat = await inferenceWorker().request('model.embed', { texts }, { signal, onProgress });
-  embeddingCache = { key, flat };
-  return flat;
+  const { readings, ...flat } = await inferenceWorker().request('model.embed', { texts, ...(readingHeads ? { readings: { heads: [...readingHeads], k: LABEL_PRIOR_TOP_K } } : {}) }, { signal, onProgress });
+  embeddingCache = { key, flat, ...(readings ? { readings } : {}) };
+  return embeddingCache;
+}
+
+/**
+ * The teach round's label-name prior (labelPrior.ts): the items' readings and every training label's
+ * name as the model reads it (names read once, then kept). Undefined when the prior is off.
+ */
+async function labelPriorOf(info: ModelInfo, heads: readonly string[], readings: ItemReadings | undefined, labels: readonly (readonly string[])[], signal: AbortSignal): Promise<LabelPriorInput | undefined> {
+  if (!readings || heads.length === 0) return undefined;
+  const names = [...new Set(labels.flat())];
+  const keyOf = (name: string) => `${heads.join(',')}#${name}`;
+  const missing = names.filter((name) => !labelReadingCache.has(keyOf(name)));
+  if (missing.length > 0) {
+    const widths = heads.map((h) => info.labels[h]?.length ?? 0);
+    const read = await inferenceWorker().request('model.embed', { texts: missing, readings: { heads: [...heads], k: Math.max(1, ...widths) } }, { signal });
+    if (!read.readings) throw new Error('The model did not read the label names.');
+    for (const [name, vectors] of labelReadingsOf(missing, read.readings, widths)) labelReadingCache.set(keyOf(name), vectors);
+  }
+  return { items: readings, labels: new Map(names.map((name) => [name, labelReadingCache.get(keyOf(name))!])) };
 }
 
 /** Column `name` of the table, or a plain error naming it. */
@@ -109,15 +132,18 @@ async function relabel(dataset: LoadedDataset, head: string, batches: [number, s
   let merged: ItemLabels = model;
   if (taught.size > 0) {
     const texts = datasetItemTexts(dataset);
-    const flat = await embeddingsOf(texts, signal, onProgress);
+    const info = await ensureModel(signal);
+    const priorHeads = TEACH_LABEL_PRIOR ? labelPriorHeads(info) : [];
+    const { flat, readings } = await embeddingsOf(texts, priorHeads.length > 0 ? priorHeads : undefined, signal, onProgress);
     const labels = teachTrainingLabels(model, taught, MAX_PSEUDO_LABELS);
+    const labelPrior = await labelPriorOf(info, priorHeads, readings, labels, signal);
     // Only items the model was unsure about (and nobody taught) can take the head's guess.
     const guess: number[] = [];
     for (let i = 0; i < model.sure.length; i++) if (model.sure[i] === 0 && !taught.has(i)) guess.push(i);
     // A copy crosses to the worker, so the cached embeddings stay usable here.
     const round = await finetuneWorker().request(
       'finetune.teach',
-      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnNames(dataset.columns), guess }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
+      { texts, labels, taught: [...taught.keys()], options: { ...TEACH_OPTIONS, labelColumn: head, textColumns: textColumnNames(dataset.columns), guess, ...(labelPrior ? { labelPrior } : {}) }, embeddings: { dim: flat.dim, data: flat.data.slice() } },
       { signal, onProgress },
     );
     merged = mergeTaughtLabels(model, taught, round.guesses, minProbability);

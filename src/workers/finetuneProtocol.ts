@@ -3,6 +3,7 @@ import type { ClassificationReport, ConfusionMatrix } from '../core/metrics/clas
 import type { EpochInfo } from '../core/finetune/linear.ts';
 import type { HeadJSON, HeadTrainOptions } from '../core/finetune/head.ts';
 import type { HeldOutEstimate } from '../core/finetune/teach.ts';
+import type { LabelPriorInput } from '../core/finetune/labelPrior.ts';
 
 /** Embeddings of n items moved as one flat buffer: item i is data[i*dim … (i+1)*dim). */
 export interface FlatEmbeddings {
@@ -64,8 +65,8 @@ export interface FinetuneTeachParams {
   labels: string[][];
   /** Indices of the items a person taught (the held-out estimate is measured on these only). */
   taught: number[];
-  /** Training options, the number of cross-validation folds, and which items to guess (default all). */
-  options?: HeadTrainOptions & { folds?: number; guess?: number[] };
+  /** Training options, the number of cross-validation folds, which items to guess (default all), and the label names and items as the model reads them (the label-name prior, labelPrior.ts). */
+  options?: HeadTrainOptions & { folds?: number; guess?: number[]; labelPrior?: LabelPriorInput };
   /** The frozen model's embedding of every item. */
   embeddings?: FlatEmbeddings;
 }

@@ -46,6 +46,24 @@ describe('inference handlers (onnxruntime-node)', () => {
     expect(result.oodDistances === undefined).toBe(classifier.config.unsure?.ood === undefined);
   });
 
+  it('embeds and reads texts for the label-name prior in one pass, as the classifier reads them', async () => {
+    const embedded = await client.request('model.embed', { texts: [texts[0]!, texts[1]!] });
+    const both = await client.request('model.embed', { texts: [texts[0]!, texts[1]!], readings: { heads: ['gender', 'masterCategory'], k: 2 } });
+    expect(both.dim).toBe(embedded.dim);
+    expect(Array.from(both.data)).toEqual(Array.from(embedded.data));
+    const info = await client.request('model.load', {});
+    const classifier = await loadNodeClassifier(DEFAULT_MODEL_DIR, { threads: 1 });
+    const direct = await classifier.classifyItems([texts[0]!, texts[1]!], { topK: 2 });
+    const readings = both.readings!;
+    expect(readings.heads).toEqual(['gender', 'masterCategory']);
+    expect(readings.k).toBe(2);
+    // Item 1 (women's running shoes), gender, rank 0: the classifier's top gender and its probability.
+    const top = direct[1]!.heads.gender!.top[0]!;
+    expect(info.labels.gender![readings.classes[(1 * 2 + 0) * 2]!]).toBe(top.label);
+    expect(readings.probabilities[(1 * 2 + 0) * 2]).toBeCloseTo(top.probability, 5);
+    await expect(client.request('model.embed', { texts: ['x'], headProbabilities: true, readings: { heads: ['gender'], k: 1 } })).rejects.toThrow(/with the embedding alone/);
+  });
+
   it('answers a reopened catalogue from the cache with identical results', async () => {
     const first = await client.request('model.classify', { texts: ['Nike Men White Sneakers', 'Biba Women Red Kurta'] });
     const second = await client.request('model.classify', { texts: ['Biba Women Red Kurta', 'Nike Men White Sneakers'] });

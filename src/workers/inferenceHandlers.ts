@@ -7,7 +7,7 @@ import { BRIEF_TAGS, catalogueNameSet, DEFAULT_GUIDE, draftBriefs, type BriefTag
 import { yieldToEventLoop } from '../core/yieldToEventLoop.ts';
 import { coreMessage } from '../core/messages.ts';
 import { calibrationKey } from '../model/calibration.ts';
-import { modelEmbedFn } from '../model/head/embedding.ts';
+import { modelEmbedFn, modelEmbeddingsAndReadings } from '../model/head/embedding.ts';
 import { nameContradictionBlocks, textNamedBlocks } from '../model/namedLabels.ts';
 import type { Classifier } from '../model/classifier.ts';
 import { hashText } from '../model/hash.ts';
@@ -235,7 +235,17 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
 
     async 'model.embed'(params, context) {
       const { model } = ready();
-      const embed = modelEmbedFn(model.classifier, { headProbabilities: params.headProbabilities, onProgress: (done, total) => context.progress({ stage: 'embed', done, total, unit: 'texts' }) });
+      const onProgress = (done: number, total: number) => context.progress({ stage: 'embed', done, total, unit: 'texts' });
+      if (params.readings && !params.headProbabilities) {
+        // The embedding and the label-name prior's readings from one pass of the model.
+        const { embeddings, readings } = await modelEmbeddingsAndReadings(model.classifier, params.texts, params.readings.heads, params.readings.k, onProgress);
+        const dim = embeddings[0]?.length ?? 0;
+        const data = new Float32Array(embeddings.length * dim);
+        embeddings.forEach((v, i) => data.set(v, i * dim));
+        return { result: { dim, data, readings }, transfer: [data.buffer, readings.classes.buffer, readings.probabilities.buffer] };
+      }
+      if (params.readings) throw new Error('model.embed reads texts for the label-name prior with the embedding alone, not with head probabilities.');
+      const embed = modelEmbedFn(model.classifier, { headProbabilities: params.headProbabilities, onProgress });
       const vectors = await embed(params.texts);
       const dim = vectors[0]?.length ?? 0;
       const data = new Float32Array(vectors.length * dim);

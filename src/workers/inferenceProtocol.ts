@@ -3,6 +3,7 @@
  * Labels travel as Int32 codes into each head's label list, Float32 (calibrated) probabilities,
  * Uint8 sure flags and Float32 OOD distances, moved with transfer lists — never one object per item.
  */
+import type { ItemReadings } from '../core/finetune/labelPrior.ts';
 import type { NamedLabelsConfig } from '../model/config.ts';
 import type { Backend } from '../model/session.web.ts';
 import type { FlatEmbeddings } from './finetuneProtocol.ts';
@@ -115,10 +116,12 @@ export interface ModelEmbedParams {
   texts: string[];
   /** Append each model head's probabilities (as the head was trained with). */
   headProbabilities?: boolean;
+  /** Also read each text for the teach loop's label-name prior (labelPrior.ts): these model heads' top `k` classes, from the same pass. */
+  readings?: { heads: string[]; k: number };
 }
 
-/** Result of `model.embed`. */
-export type ModelEmbedResult = FlatEmbeddings;
+/** Result of `model.embed`: the embeddings, and the readings when asked for. */
+export type ModelEmbedResult = FlatEmbeddings & { readings?: ItemReadings };
 
 /** `model.generate`: design-brief drafts for one tag combination, streamed token by token (progress `draft`), cancellable between tokens. */
 export interface ModelGenerateParams {

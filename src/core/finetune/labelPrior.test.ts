@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random.ts';
-import { fitLabelPriorWeights, itemReadingsOf, labelAgreement, withLabelPrior, type LabelPriorFitItem, type LabelPriorInput } from './labelPrior.ts';
+import { fitLabelPriorWeights, itemReadingsOf, labelAgreement, LABEL_PRIOR_FLOOR, labelReadingsOf, withLabelPrior, type LabelPriorFitItem, type LabelPriorInput } from './labelPrior.ts';
 import { crossValidateTaught, teachRound } from './teach.ts';
 
 // Two model heads: gender (Women 0, Men 1, Girls 2) and masterCategory (Apparel 0, Footwear 1).
@@ -11,15 +11,24 @@ const labelReadings = new Map<string, Float32Array[]>([
 ]);
 
 describe('label agreement', () => {
-  it('is the chance the item and the label name get the same class, per head', () => {
+  it('is the log of the chance the item and the label name get the same class, per head', () => {
     // One item: gender top Women 0.8, Men 0.2; masterCategory Footwear 1.
     const items = itemReadingsOf(heads, [[[[0, 0.8], [1, 0.2]], [[1, 1]]]], 2);
     const f = labelAgreement({ items, labels: labelReadings }, 0, ["Women's Clothing", "Men's Footwear"]);
     expect(f).toHaveLength(4);
-    expect(f[0]).toBeCloseTo(0.8 * 0.9 + 0.2 * 0.05, 5); // Women's Clothing, gender
-    expect(f[1]).toBeCloseTo(0.05, 5); // Women's Clothing, masterCategory
-    expect(f[2]).toBeCloseTo(0.8 * 0.1 + 0.2 * 0.85, 5);
-    expect(f[3]).toBeCloseTo(0.9, 5);
+    expect(f[0]).toBeCloseTo(Math.log(LABEL_PRIOR_FLOOR + 0.8 * 0.9 + 0.2 * 0.05), 5); // Women's Clothing, gender
+    expect(f[1]).toBeCloseTo(Math.log(LABEL_PRIOR_FLOOR + 0.05), 5); // Women's Clothing, masterCategory
+    expect(f[2]).toBeCloseTo(Math.log(LABEL_PRIOR_FLOOR + 0.8 * 0.1 + 0.2 * 0.85), 5);
+    expect(f[3]).toBeCloseTo(Math.log(LABEL_PRIOR_FLOOR + 0.9), 5);
+  });
+
+  it('turns the readings of label names, every class kept, into full vectors per head', () => {
+    const read = itemReadingsOf(heads, [[[[1, 0.7], [0, 0.3]], [[0, 1]]], [[[2, 1]], [[1, 0.6], [0, 0.4]]]], 2);
+    const labels = labelReadingsOf(['Men', 'Girls'], read, [3, 2]);
+    expect(labels.get('Men')!.map((v) => Array.from(v))).toEqual([[Math.fround(0.3), Math.fround(0.7), 0], [1, 0]]);
+    expect(labels.get('Girls')!.map((v) => Array.from(v))).toEqual([[0, 0, 1], [Math.fround(0.4), Math.fround(0.6)]]);
+    expect(() => labelReadingsOf(['Men'], read, [3, 2])).toThrow(/readings of 2 names for 1/);
+    expect(() => labelReadingsOf(['Men', 'Girls'], read, [3])).toThrow(/1 class counts for 2 heads/);
   });
 
   it('refuses a label the model has not read, and an item read under other heads', () => {
@@ -37,7 +46,7 @@ describe('applying the prior', () => {
       const raw = Array.from({ length: C }, () => random() + 1e-3);
       const sum = raw.reduce((a, b) => a + b, 0);
       const p = Float32Array.from(raw, (x) => x / sum);
-      const features = Float32Array.from({ length: C * 2 }, () => random());
+      const features = Float32Array.from({ length: C * 2 }, () => Math.log(LABEL_PRIOR_FLOOR + random()));
       const out = withLabelPrior(p, features, [0, 0]);
       out.forEach((x, c) => expect(x).toBeCloseTo(p[c]!, 6));
     }
@@ -45,7 +54,7 @@ describe('applying the prior', () => {
 
   it('moves probability towards the labels the item agrees with, more with a larger weight', () => {
     const p = Float32Array.from([0.5, 0.5]);
-    const features = Float32Array.from([0.9, 0.1]); // one head
+    const features = Float32Array.from([Math.log(0.9), Math.log(0.1)]); // one head
     const mild = withLabelPrior(p, features, [0.5]);
     const strong = withLabelPrior(p, features, [2]);
     expect(mild[0]).toBeGreaterThan(0.5);
@@ -63,8 +72,8 @@ describe('fitting the weights', () => {
       const truth = random() < 0.5 ? 0 : 1;
       const features = new Float32Array(4);
       for (let c = 0; c < 2; c++) {
-        features[c * 2] = (c === truth ? 0.8 : 0.1) + 0.1 * random();
-        features[c * 2 + 1] = random();
+        features[c * 2] = Math.log(LABEL_PRIOR_FLOOR + (c === truth ? 0.8 : 0.1) + 0.1 * random());
+        features[c * 2 + 1] = Math.log(LABEL_PRIOR_FLOOR + random());
       }
       return { probabilities: Float32Array.from([0.5, 0.5]), features, truth };
     });

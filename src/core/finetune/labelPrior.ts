@@ -1,24 +1,28 @@
 /**
  * The label's own words as a prior for a teach head (issue 13): a designer teaches labels with
- * names ("Women's Clothing", "Kids' Footwear", "Rings"), and the frozen model can read those names
- * as it reads an item. An item agrees with a label under a model head when both are likely to get
- * the same class there; a few weights, one per model head, fitted on the cross-validated taught
- * items, say how much each head's agreement counts for this catalogue's labels. Pure; no DOM.
+ * names ("Women's Clothing", "Kids' Footwear", "Men's Watches"), and the frozen model can read those
+ * names as it reads an item. An item agrees with a label under a model head when both are likely to
+ * get the same class there; one weight per model head, fitted on the cross-validated taught items,
+ * says how much each head's agreement counts for this catalogue's labels. Pure; no DOM.
  *
- *   f_h(x, c) = Σ_k p_h(k | item x) · p_h(k | label c's name)   (the chance both get the same class, 0–1)
+ *   f_h(x, c) = log(ε + Σ_k p_h(k | item x) · p_h(k | label c's name))
  *   p(c | x) ∝ p_head(c | x) · exp(Σ_h γ_h f_h(x, c)),  γ_h ∈ [0, maximum], chosen by the lowest
  *   negative log-likelihood of the taught items' labels (+ a small L2 penalty)
  *
- * The agreement itself, not its logarithm: a label name the model misreads (Amazon's "Shirts & Tops"
- * read as Shirts while its items are tops and tees) then costs a label at most a factor e^γ, where
- * the logarithm let it all but veto the right label (docs/BENCHMARKS.md, "The label names as a prior").
- *
- * γ = 0 gives the head's probabilities unchanged. Items are read sparsely (each model head's top few
- * classes), label names in full.
+ * γ = 0 gives the head's probabilities unchanged. The heads read are master category and gender
+ * (LABEL_PRIOR_HEADS): shops split their catalogues at the top by whom an item is for and by
+ * clothing / footwear / accessories, and these are the model's most reliable heads on shops it never
+ * saw. Article-type readings of label names are not used: the model misreads names such as
+ * "Shirts & Tops" (as Shirts, while the items are tops and tees), and in the logarithm a misread name
+ * all but vetoes the right label (docs/BENCHMARKS.md, "The label names as a prior"). Items are read
+ * sparsely (each head's top few classes), label names in full.
  */
 
-/** Model heads whose agreement the prior reads by default (the taught head is added when it is a model head). */
-export const LABEL_PRIOR_HEADS = ['articleType', 'subCategory', 'masterCategory', 'gender'] as const;
+/** Smallest agreement counted (keeps the log finite when the item and the label share no class). */
+export const LABEL_PRIOR_FLOOR = 1e-3;
+
+/** Model heads whose agreement the prior reads: whom an item is for, and clothing / footwear / accessories. */
+export const LABEL_PRIOR_HEADS = ['masterCategory', 'gender'] as const;
 
 /** Classes kept per model head for each item (its top ones). */
 export const LABEL_PRIOR_TOP_K = 3;
@@ -58,8 +62,8 @@ export interface LabelPriorFitOptions {
   steps: number;
 }
 
-/** Default fit: at least 10 items, weights in [0, 20], L2 0.001, 300 steps. */
-export const DEFAULT_LABEL_PRIOR_FIT: LabelPriorFitOptions = { minItems: 10, maximum: 20, l2: 0.001, steps: 300 };
+/** Default fit: at least 10 items, weights in [0, 5], L2 0.01, 300 steps. */
+export const DEFAULT_LABEL_PRIOR_FIT: LabelPriorFitOptions = { minItems: 10, maximum: 5, l2: 0.01, steps: 300 };
 
 /** Builds item readings from per-item, per-head sparse top lists (`top[i][h]`: [class, probability] pairs, best first). */
 export function itemReadingsOf(heads: readonly string[], top: readonly (readonly (readonly (readonly [number, number])[])[])[], k = LABEL_PRIOR_TOP_K): ItemReadings {
@@ -75,6 +79,26 @@ export function itemReadingsOf(heads: readonly string[], top: readonly (readonly
     });
   });
   return { heads, k, classes, probabilities };
+}
+
+/** Label readings from the readings of the label names themselves (read with every class kept): per name, a full probability vector per head; `widths` = classes per head. */
+export function labelReadingsOf(names: readonly string[], readings: ItemReadings, widths: readonly number[]): Map<string, Float32Array[]> {
+  const H = readings.heads.length;
+  if (widths.length !== H) throw new Error(`Got ${widths.length} class counts for ${H} heads.`);
+  if (readings.classes.length !== names.length * H * readings.k) throw new Error(`Got readings of ${readings.classes.length / (H * readings.k)} names for ${names.length}.`);
+  const out = new Map<string, Float32Array[]>();
+  names.forEach((name, i) => {
+    out.set(name, widths.map((width, h) => {
+      const v = new Float32Array(width);
+      for (let r = 0; r < readings.k; r++) {
+        const at = (i * H + h) * readings.k + r;
+        const c = readings.classes[at]!;
+        if (c >= 0 && c < width) v[c] = readings.probabilities[at]!;
+      }
+      return v;
+    }));
+  });
+  return out;
 }
 
 /**
@@ -95,7 +119,7 @@ export function labelAgreement(input: LabelPriorInput, item: number, labels: rea
         const cls = items.classes[base + r]!;
         if (cls >= 0) agree += items.probabilities[base + r]! * (reading[h]![cls] ?? 0);
       }
-      out[c * H + h] = agree;
+      out[c * H + h] = Math.log(LABEL_PRIOR_FLOOR + agree);
     }
   });
   return out;

@@ -59,12 +59,11 @@ export const TEACH_UNSEEN_NGRAMS: 'keep' | 'drop' = 'keep';
 
 /**
  * Whether the teach loop reads the label names with the model as a prior for its guesses
- * (labelPrior.ts; kept per round only where its cross-validation gets more taught items right).
- * Off: no form of it helped the development catalogue at 50 labels (86.0 % without; 85.7 % with the
- * agreement, 83.7 % with its logarithm, which alone raised Flipkart's, 87.0 → 88.1 %);
- * docs/BENCHMARKS.md "The label names as a prior".
+ * (labelPrior.ts: master category and gender; kept per round only where its cross-validation gets
+ * more taught items right). On: Flipkart at 50 labels 87.0 → 88.0 %, the development catalogue
+ * 86.0 → 85.8 % (docs/BENCHMARKS.md "The label names as a prior").
  */
-export const TEACH_LABEL_PRIOR = false;
+export const TEACH_LABEL_PRIOR = true;
 
 /** The options with the catalogue (every item, labelled or not) for feature statistics, unless the caller set one or `on` is false. */
 export function withCatalogueStatistics<T extends HeadTrainOptions>(options: T, texts: readonly string[], embeddings: readonly Float32Array[] | undefined, on = TEACH_CATALOGUE_STATISTICS): T {
@@ -170,6 +169,8 @@ export interface HeldOutEstimate {
   temperature?: number;
   /** Of the checked items, those the fold heads got right with the label names' prior, its weights fitted on the other folds' checked items (absent when no prior was given). */
   priorCorrect?: number;
+  /** Of the checked items, those the fold heads got right without the prior (absent when no prior was given). */
+  plainCorrect?: number;
   /** The prior's weight per model head (labelPrior.ts), fitted on the checked items; only when the prior got more of them right than the head alone, and then used by the round. */
   priorWeights?: number[];
 }
@@ -254,7 +255,7 @@ export async function crossValidateTaught(
     }
   }
   const headCorrect = priorWeights ? priorCorrect! : correct;
-  const priorFields = priorCorrect === undefined ? {} : { priorCorrect, ...(priorWeights ? { priorWeights } : {}) };
+  const priorFields = priorCorrect === undefined ? {} : { priorCorrect, plainCorrect: correct, ...(priorWeights ? { priorWeights } : {}) };
   if (!settings || !index) return { correct: headCorrect, checked, accuracy: checked > 0 ? headCorrect / checked : Number.NaN, folds, temperature: fitTemperature(outOfFold), ...priorFields };
   let spreadCorrect = 0;
   const spreadOutOfFold: OutOfFoldItem[] = [];

@@ -37,10 +37,9 @@ describe('model feature source', () => {
 });
 
 describe('the model reading items and label names for the label-name prior', () => {
-  it('reads the prior heads the model has, and a taught head that is another of them', () => {
-    expect(labelPriorHeads({ heads: ['articleType', 'baseColour', 'gender'] })).toEqual(['articleType', 'gender']);
-    expect(labelPriorHeads({ heads: ['articleType', 'baseColour', 'gender'] }, 'baseColour')).toEqual(['articleType', 'gender', 'baseColour']);
-    expect(labelPriorHeads({ heads: ['articleType'] }, 'department')).toEqual(['articleType']);
+  it('reads master category and gender, those of them the model has', () => {
+    expect(labelPriorHeads({ heads: ['articleType', 'gender', 'baseColour', 'masterCategory'] })).toEqual(['masterCategory', 'gender']);
+    expect(labelPriorHeads({ heads: ['articleType', 'gender'] })).toEqual(['gender']);
   });
 
   it('keeps each item\'s top classes per head as class indices, and every class of a label name', async () => {

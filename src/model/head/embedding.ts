@@ -3,7 +3,7 @@
  * `embedding`, optionally followed by every class probability of each of its own heads.
  */
 import type { EmbedFn } from '../../core/finetune/head.ts';
-import { itemReadingsOf, LABEL_PRIOR_HEADS, LABEL_PRIOR_TOP_K, type ItemReadings } from '../../core/finetune/labelPrior.ts';
+import { itemReadingsOf, LABEL_PRIOR_HEADS, LABEL_PRIOR_TOP_K, labelReadingsOf, type ItemReadings } from '../../core/finetune/labelPrior.ts';
 
 /** The part of the classifier (src/model/classifier.ts) a feature source needs. */
 export interface EmbeddingModel {
@@ -65,35 +65,38 @@ export function cachedEmbedFn(embed: EmbedFn): EmbedFn {
   };
 }
 
-/** The model heads a label-name prior reads for a taught head: LABEL_PRIOR_HEADS the model has, then the taught head when it is another of the model's heads. */
-export function labelPriorHeads(model: Pick<EmbeddingModel, 'heads'>, taughtHead?: string): string[] {
-  const heads = LABEL_PRIOR_HEADS.filter((h) => model.heads.includes(h)) as string[];
-  if (taughtHead && model.heads.includes(taughtHead) && !heads.includes(taughtHead)) heads.push(taughtHead);
-  return heads;
+/** The model heads the label-name prior reads: those of LABEL_PRIOR_HEADS the model has. */
+export function labelPriorHeads(model: Pick<EmbeddingModel, 'heads'>): string[] {
+  return LABEL_PRIOR_HEADS.filter((h) => model.heads.includes(h));
 }
 
-/** The model's reading of item texts for the label-name prior: each of `heads`' top `k` classes per text (labelPrior.ts). */
-export async function modelItemReadings(model: EmbeddingModel, texts: readonly string[], heads: readonly string[], k = LABEL_PRIOR_TOP_K, onProgress?: (done: number, total: number) => void): Promise<ItemReadings> {
+/** Item readings (labelPrior.ts) from the classifier's predictions: each of `heads`' top `k` classes per text. */
+function readingsOf(model: EmbeddingModel, predictions: readonly { heads: Record<string, { top: readonly { label: string; probability: number }[] }> }[], heads: readonly string[], k: number): ItemReadings {
   const labelIndex = heads.map((h) => new Map(model.labelsOf(h).map((label, i) => [label, i])));
-  const predictions = await model.classifyItems(texts, { topK: k, onProgress });
   return itemReadingsOf(heads, predictions.map((p) => heads.map((h, j) => (p.heads[h]?.top ?? []).flatMap(({ label, probability }) => {
     const c = labelIndex[j]!.get(label);
     return c === undefined ? [] : [[c, probability] as [number, number]];
   }))), k);
 }
 
+/** The model's reading of item texts for the label-name prior: each of `heads`' top `k` classes per text (labelPrior.ts). */
+export async function modelItemReadings(model: EmbeddingModel, texts: readonly string[], heads: readonly string[], k = LABEL_PRIOR_TOP_K, onProgress?: (done: number, total: number) => void): Promise<ItemReadings> {
+  return readingsOf(model, await model.classifyItems(texts, { topK: k, onProgress }), heads, k);
+}
+
+/** The model's embedding of each text and its reading for the label-name prior, from one pass of the model. */
+export async function modelEmbeddingsAndReadings(model: EmbeddingModel, texts: readonly string[], heads: readonly string[], k = LABEL_PRIOR_TOP_K, onProgress?: (done: number, total: number) => void): Promise<{ embeddings: Float32Array[]; readings: ItemReadings }> {
+  const predictions = await model.classifyItems(texts, { embeddings: true, topK: k, onProgress });
+  const embeddings = predictions.map((p) => {
+    if (!p.embedding) throw new Error('The classifier returned no embedding; is this the Trendloom classifier?');
+    return p.embedding;
+  });
+  return { embeddings, readings: readingsOf(model, predictions, heads, k) };
+}
+
 /** The model's reading of label names for the label-name prior: every class probability of each of `heads`, per distinct name. */
 export async function modelLabelReadings(model: EmbeddingModel, names: readonly string[], heads: readonly string[]): Promise<Map<string, Float32Array[]>> {
   const distinct = [...new Set(names)];
   const widths = heads.map((h) => model.labelsOf(h).length);
-  const labelIndex = heads.map((h) => new Map(model.labelsOf(h).map((label, i) => [label, i])));
-  const predictions = distinct.length > 0 ? await model.classifyItems(distinct, { topK: Math.max(1, ...widths) }) : [];
-  return new Map(distinct.map((name, n) => [name, heads.map((h, j) => {
-    const v = new Float32Array(widths[j]!);
-    for (const { label, probability } of predictions[n]!.heads[h]?.top ?? []) {
-      const c = labelIndex[j]!.get(label);
-      if (c !== undefined) v[c] = probability;
-    }
-    return v;
-  })]));
+  return labelReadingsOf(distinct, await modelItemReadings(model, distinct, heads, Math.max(1, ...widths)), widths);
 }

@@ -235,13 +235,16 @@ function TeachPanel({ dataset, head, onClose }: { dataset: LoadedDataset; head: 
         </p>
       )}
       {record && (
-        <p data-testid="teach-status" data-taught={taught.size} data-held-out={record.heldOut && record.heldOut.checked > 0 ? record.heldOut.accuracy.toFixed(4) : ''} data-spread={record.heldOut?.spread ? 'true' : 'false'}>
+        <p data-testid="teach-status" data-taught={taught.size} data-held-out={record.heldOut && record.heldOut.checked > 0 ? record.heldOut.accuracy.toFixed(4) : ''} data-spread={record.heldOut?.spread ? 'true' : 'false'} data-label-prior={record.heldOut?.priorWeights ? 'true' : 'false'}>
           {t('teachTaught', { n: formatNumber(language, taught.size), batches: formatNumber(language, record.batches.length) })}{' '}
           {record.heldOut && record.heldOut.checked > 0
             ? t('teachHeldOut', { accuracy: percent(language, record.heldOut.accuracy), correct: formatNumber(language, record.heldOut.correct), checked: formatNumber(language, record.heldOut.checked) })
             : t('teachHeldOutNone')}
           {record.heldOut?.spread && record.heldOut.spreadCorrect !== undefined && record.heldOut.headCorrect !== undefined
             ? ` ${t('teachSpreadUsed', { spread: formatNumber(language, record.heldOut.spreadCorrect), head: formatNumber(language, record.heldOut.headCorrect), checked: formatNumber(language, record.heldOut.checked) })}`
+            : ''}
+          {record.heldOut?.priorWeights && record.heldOut.priorCorrect !== undefined && record.heldOut.plainCorrect !== undefined
+            ? ` ${t('teachPriorUsed', { prior: formatNumber(language, record.heldOut.priorCorrect), plain: formatNumber(language, record.heldOut.plainCorrect), checked: formatNumber(language, record.heldOut.checked) })}`
             : ''}
           {!record.headJson && record.reason ? ` ${t('teachNoHead', { reason: record.reason })}` : ''}
         </p>
