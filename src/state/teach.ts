@@ -37,7 +37,7 @@ export function taughtMap(record: TeachRecord | undefined): Map<number, string> 
 
 // The model's embeddings (and its readings for the label-name prior) of the last texts embedded (one catalogue at a time is taught).
 let embeddingCache: { key: string; flat: FlatEmbeddings; readings?: ItemReadings } | undefined;
-// The model's readings of label names, by heads read and name.
+// The model's readings of label names, by model, heads read and name.
 const labelReadingCache = new Map<string, Float32Array[]>();
 
 /** The frozen model's embedding of every item, and its reading under `readingHeads` when given (computed once per catalogue text, then reused). */
@@ -57,7 +57,7 @@ async function embeddingsOf(texts: string[], readingHeads: readonly string[] | u
 async function labelPriorOf(info: ModelInfo, heads: readonly string[], readings: ItemReadings | undefined, labels: readonly (readonly string[])[], signal: AbortSignal): Promise<LabelPriorInput | undefined> {
   if (!readings || heads.length === 0) return undefined;
   const names = [...new Set(labels.flat())];
-  const keyOf = (name: string) => `${heads.join(',')}#${name}`;
+  const keyOf = (name: string) => `${info.modelId}#${heads.join(',')}#${name}`;
   const missing = names.filter((name) => !labelReadingCache.has(keyOf(name)));
   if (missing.length > 0) {
     const widths = heads.map((h) => info.labels[h]?.length ?? 0);
