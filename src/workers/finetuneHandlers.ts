@@ -6,7 +6,7 @@ import { loadHead, predictWithHead, trainHead, type EmbedFn } from '../core/fine
 import { teachRound } from '../core/finetune/teach.ts';
 import { coreMessage } from '../core/messages.ts';
 import type { HandlerContext, RequestHandlers } from './handlers.ts';
-import type { FlatEmbeddings } from './finetuneProtocol.ts';
+import { unflattenEmbeddings } from './flatEmbeddings.ts';
 
 /** The request types this worker serves. */
 export type FinetuneRequestType = 'finetune.train' | 'finetune.predict' | 'finetune.teach';
@@ -15,23 +15,6 @@ export type FinetuneRequestType = 'finetune.train' | 'finetune.predict' | 'finet
 export interface FinetuneDeps {
   /** Computes embeddings with the frozen model when a request carries none (e.g. a model session in this worker). */
   embed?: EmbedFn;
-}
-
-/** Splits a flat embeddings buffer into one vector per item, checking its size. */
-export function unflattenEmbeddings(flat: FlatEmbeddings, count: number): Float32Array[] {
-  if (flat.dim <= 0 || flat.data.length !== flat.dim * count) throw new Error(`Expected ${count} embeddings of length ${flat.dim} (${flat.dim * count} numbers), got ${flat.data.length} numbers.`);
-  return Array.from({ length: count }, (_, i) => flat.data.subarray(i * flat.dim, (i + 1) * flat.dim));
-}
-
-/** Joins per-item embeddings into one flat buffer (to transfer to a worker). */
-export function flattenEmbeddings(vectors: readonly Float32Array[]): FlatEmbeddings {
-  const dim = vectors[0]?.length ?? 0;
-  const data = new Float32Array(vectors.length * dim);
-  vectors.forEach((v, i) => {
-    if (v.length !== dim) throw new Error(`Embeddings differ in length (${v.length} vs ${dim}).`);
-    data.set(v, i * dim);
-  });
-  return { dim, data };
 }
 
 function epochHooks(context: HandlerContext, maxEpochs: number) {

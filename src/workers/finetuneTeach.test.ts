@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsvRows } from '../core/csv/textRows.ts';
 import { WorkerClient } from './client.ts';
-import { createFinetuneHandlers, flattenEmbeddings } from './finetuneHandlers.ts';
+import { createFinetuneHandlers } from './finetuneHandlers.ts';
+import { flattenEmbeddings } from './flatEmbeddings.ts';
 import { inProcessPort } from './inProcess.ts';
 import type { Progress } from './protocol.ts';
 

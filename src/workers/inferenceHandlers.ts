@@ -15,6 +15,7 @@ import type { Backend, BackendChoice } from '../model/session.web.ts';
 import type { RequestHandlers } from './handlers.ts';
 import type { ModelInfo } from './inferenceProtocol.ts';
 import type { PredictionCache } from './predictionCache.ts';
+import { flattenEmbeddings } from './flatEmbeddings.ts';
 import { createSimilarHandlers, WorkerEmbeddings } from './similarHandlers.ts';
 import { uniqueTexts } from './uniqueTexts.ts';
 
@@ -236,21 +237,14 @@ export function createInferenceHandlers(load: ModelLoader, cache: PredictionCach
     async 'model.embed'(params, context) {
       const { model } = ready();
       const onProgress = (done: number, total: number) => context.progress({ stage: 'embed', done, total, unit: 'texts' });
-      if (params.readings && !params.headProbabilities) {
-        // The embedding and the label-name prior's readings from one pass of the model.
-        const { embeddings, readings } = await modelEmbeddingsAndReadings(model.classifier, params.texts, params.readings.heads, params.readings.k, onProgress);
-        const dim = embeddings[0]?.length ?? 0;
-        const data = new Float32Array(embeddings.length * dim);
-        embeddings.forEach((v, i) => data.set(v, i * dim));
-        return { result: { dim, data, readings }, transfer: [data.buffer, readings.classes.buffer, readings.probabilities.buffer] };
-      }
-      if (params.readings) throw new Error('model.embed reads texts for the label-name prior with the embedding alone, not with head probabilities.');
-      const embed = modelEmbedFn(model.classifier, { headProbabilities: params.headProbabilities, onProgress });
-      const vectors = await embed(params.texts);
-      const dim = vectors[0]?.length ?? 0;
-      const data = new Float32Array(vectors.length * dim);
-      vectors.forEach((v, i) => data.set(v, i * dim));
-      return { result: { dim, data }, transfer: [data.buffer] };
+      if (params.readings && params.headProbabilities) throw new Error('model.embed reads texts for the label-name prior with the embedding alone, not with head probabilities.');
+      // With `readings`, the embedding and the label-name prior's readings come from one pass of the model.
+      const { embeddings, readings } = params.readings
+        ? await modelEmbeddingsAndReadings(model.classifier, params.texts, params.readings.heads, params.readings.k, onProgress)
+        : { embeddings: await modelEmbedFn(model.classifier, { headProbabilities: params.headProbabilities, onProgress })(params.texts), readings: undefined };
+      const flat = flattenEmbeddings(embeddings);
+      if (!readings) return { result: flat, transfer: [flat.data.buffer] };
+      return { result: { ...flat, readings }, transfer: [flat.data.buffer, readings.classes.buffer, readings.probabilities.buffer] };
     },
   };
 }
