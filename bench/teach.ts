@@ -88,7 +88,7 @@ import { crossValidateTaught, TEACH_BATCH, TEACH_LABEL_PRIOR, TEACH_HEAD_SETTING
 import { expectedCalibrationError } from '../src/core/metrics/classification.ts';
 import { seededRandom, shuffleInPlace, stratifiedSplit } from '../src/core/metrics/split.ts';
 import { labelPriorHeads, modelEmbedFn, modelItemReadings, modelLabelReadings } from '../src/model/head/embedding.ts';
-import { labelAgreement, LABEL_PRIOR_TOP_K, withLabelPrior, type LabelPriorInput } from '../src/core/finetune/labelPrior.ts';
+import { LABEL_PRIOR_TOP_K, labelPriorAdjuster, type LabelPriorInput } from '../src/core/finetune/labelPrior.ts';
 import { joinNameAndDescription } from '../src/model/inputText.ts';
 import { descriptionColumnsOf } from '../src/cli/classify.ts';
 import { DEFAULT_MODEL_DIR, loadNodeClassifier } from '../src/model/session.node.ts';
@@ -321,10 +321,13 @@ async function headRound(labelled: readonly number[], seed: number, headTuning: 
     if (cv.priorWeights) {
       // As teachRound: the cross-validation kept the label names' prior, so every guess follows it too.
       const weights = cv.priorWeights;
-      const remake = (rows: typeof onPool, prior: LabelPriorInput) => rows.forEach((p, k) => {
-        p.all = withLabelPrior(p.all, labelAgreement(prior, k, head.json.labels), weights);
-        p.labels = [head.json.labels[p.all.indexOf(Math.max(...p.all))]!];
-      });
+      const remake = (rows: typeof onPool, prior: LabelPriorInput) => {
+        const adjust = labelPriorAdjuster(prior, weights);
+        rows.forEach((p, k) => {
+          p.all = adjust(k, head.json.labels, p.all);
+          p.labels = [head.json.labels[p.all.indexOf(Math.max(...p.all))]!];
+        });
+      };
       remake(onPool, poolPrior!);
       remake(onTest, testPrior!);
       priorRounds.set(`${spreadAs} ${sizes[s]}`, [...(priorRounds.get(`${spreadAs} ${sizes[s]}`) ?? []), weights]);

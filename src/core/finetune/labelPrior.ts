@@ -145,6 +145,14 @@ export function withLabelPrior(probabilities: ArrayLike<number>, features: Float
   return out;
 }
 
+/** A head's probabilities of catalogue item `row` (classes in the order of `headLabels`) made over with a prior. */
+export type PriorAdjust = (row: number, headLabels: readonly string[], probabilities: ArrayLike<number>) => Float32Array;
+
+/** The prior at fitted `weights` as a PriorAdjust: labelAgreement of the item with the head's labels, then withLabelPrior. */
+export function labelPriorAdjuster(input: LabelPriorInput, weights: readonly number[]): PriorAdjust {
+  return (row, headLabels, probabilities) => withLabelPrior(probabilities, labelAgreement(input, row, headLabels), weights);
+}
+
 /** One cross-validated taught item for the fit: the fold head's probabilities, the prior features, the true class (−1: unknown). */
 export interface LabelPriorFitItem {
   /** Class probabilities of a head that never saw the item. */

@@ -9,7 +9,7 @@ import { valueCoder } from '../valueCodes.ts';
 import { loadHead, predictWithHead, trainHead, type HeadJSON, type HeadTrainOptions, type LoadedHead, type TrainHeadResult } from './head.ts';
 import { selfTrainHead } from './selfTrain.ts';
 import { buildSpreadIndex, spreadLabels, spreadReferences, spreadTopLabels, type SpreadIndex, type SpreadInput, type SpreadOptions } from './spread.ts';
-import { fitLabelPriorWeights, labelAgreement, withLabelPrior, type LabelPriorInput } from './labelPrior.ts';
+import { fitLabelPriorWeights, labelAgreement, labelPriorAdjuster, withLabelPrior, type LabelPriorInput, type PriorAdjust } from './labelPrior.ts';
 import { fitTemperature, temperProbabilities, type OutOfFoldItem } from './temperature.ts';
 
 /**
@@ -250,7 +250,7 @@ export async function crossValidateTaught(
     const adjusted = fitItems.map((x) => withLabelPrior(x.probabilities, x.features, weights));
     if (priorCorrect > correct && weights.some((w) => w > 0)) {
       priorWeights = weights;
-      adjust = (row, headLabels, p) => withLabelPrior(p, labelAgreement(prior, row, headLabels), weights);
+      adjust = labelPriorAdjuster(prior, weights);
       outOfFold = adjusted.map((p, n) => ({ probabilities: p, truth: fitItems[n]!.truth }));
     }
   }
@@ -275,9 +275,6 @@ export async function crossValidateTaught(
   const chosen = useSpread ? spreadCorrect : headCorrect;
   return { correct: chosen, checked, accuracy: checked > 0 ? chosen / checked : Number.NaN, folds, headCorrect, spreadCorrect, spread: useSpread, temperature: fitTemperature(useSpread ? spreadOutOfFold : outOfFold), ...priorFields };
 }
-
-/** A head's probabilities of item `row` made over with the label names' prior (the head's labels in its order). */
-type PriorAdjust = (row: number, headLabels: readonly string[], probabilities: Float32Array) => Float32Array;
 
 /** Index of the largest value (the first of ties). */
 function topIndex(p: ArrayLike<number>): number {
@@ -412,7 +409,7 @@ export async function teachRound(
   const temperature = head.json.kind === 'softmax' ? (heldOut.temperature ?? 1) : 1;
   // The label names' prior, when the cross-validation kept it (softmax heads only).
   const weights = heldOut.priorWeights;
-  const adjust: PriorAdjust | undefined = labelPrior && weights && head.json.kind === 'softmax' ? (row, headLabels, p) => withLabelPrior(p, labelAgreement(labelPrior, row, headLabels), weights) : undefined;
+  const adjust: PriorAdjust | undefined = labelPrior && weights && head.json.kind === 'softmax' ? labelPriorAdjuster(labelPrior, weights) : undefined;
   const guessed: string[] = new Array<string>(texts.length).fill('');
   const probabilities = new Float32Array(texts.length);
   if (spreadSettings && spreadIndex && heldOut.spread && head.json.kind === 'softmax') {
